@@ -1,0 +1,36 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
+import type { ApiKeyInput } from "@/lib/api-keys/schemas";
+import { requireSessionActor } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import type { FormState } from "@/lib/http/form-state";
+import { toFormState } from "@/lib/http/to-form-state";
+
+export async function createApiKeyAction(_previous: FormState, form: FormData): Promise<FormState> {
+  try {
+    const actor = await requireSessionActor();
+    const created = await createApiKey(getDb(), actor, {
+      name: String(form.get("name") ?? ""),
+      role: String(form.get("role") ?? "") as ApiKeyInput["role"],
+      sites: form.getAll("sites").map(String),
+    });
+    revalidatePath("/admin/api-keys");
+    return { ok: true, message: "Copy the key now: it will not be shown again.", data: { key: created.key, name: created.name } };
+  } catch (error) {
+    return toFormState(error);
+  }
+}
+
+export async function revokeApiKeyAction(_previous: FormState, form: FormData): Promise<FormState> {
+  try {
+    const actor = await requireSessionActor();
+    const key = await revokeApiKey(getDb(), actor, String(form.get("id") ?? ""));
+    revalidatePath("/admin/api-keys");
+    return { ok: true, message: `${key.name} is revoked.` };
+  } catch (error) {
+    return toFormState(error);
+  }
+}

@@ -1,0 +1,17 @@
+import { redirect } from "next/navigation";
+import { AppShell } from "@/components/shell/app-shell";
+import { NAV_LINKS } from "@/components/shell/navigation";
+import { can } from "@/lib/auth/can";
+import { getSessionActor } from "@/lib/auth/session";
+
+// Navigation only. Access is checked by each page, action and route, never here alone.
+export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
+  const actor = await getSessionActor();
+  if (!actor) redirect("/sign-in");
+  const links = NAV_LINKS.filter((link) => can(actor, link.permission));
+  return (
+    <AppShell links={links} user={{ label: actor.label, role: actor.role }}>
+      {children}
+    </AppShell>
+  );
+}

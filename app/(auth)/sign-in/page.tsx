@@ -1,0 +1,22 @@
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { getSessionActor } from "@/lib/auth/session";
+
+export const metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
+  if (await getSessionActor()) redirect("/");
+  const { error, callbackUrl } = await searchParams;
+  const hasCompanySignIn = Boolean(process.env.OIDC_ISSUER && process.env.OIDC_CLIENT_ID && process.env.OIDC_CLIENT_SECRET);
+  return (
+    <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center px-5 py-10">
+      <p className="text-2xl font-bold text-brand-700">Stockroom</p>
+      <h1 className="mt-6 text-xl font-semibold">Sign in</h1>
+      <SignInForm
+        companySignIn={hasCompanySignIn ? (process.env.OIDC_NAME ?? "Company sign-in") : null}
+        initialError={error === "AccessDenied" ? "Your account is not set up here: ask an admin." : undefined}
+        callbackUrl={callbackUrl?.startsWith("/") ? callbackUrl : "/"}
+      />
+    </main>
+  );
+}

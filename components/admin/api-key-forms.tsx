@@ -1,0 +1,58 @@
+"use client";
+
+import { useActionState } from "react";
+import { createApiKeyAction, revokeApiKeyAction } from "@/app/(app)/admin/api-keys/actions";
+import { initialFormState } from "@/lib/http/form-state";
+import { Button } from "../ui/button";
+import { SelectField, TextField } from "../ui/field";
+import { FormMessage } from "../ui/form-message";
+
+export function CreateApiKeyForm({ siteCodes }: { siteCodes: string[] }) {
+  const [state, action, pending] = useActionState(createApiKeyAction, initialFormState);
+  const newKey = state.ok ? (state.data?.key as string | undefined) : undefined;
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <TextField label="Name" name="name" placeholder="order-service" error={state.fieldErrors?.name} />
+      <SelectField label="Role" name="role" defaultValue="viewer" error={state.fieldErrors?.role}>
+        {["viewer", "clerk", "manager", "admin"].map((role) => (
+          <option key={role} value={role}>{role}</option>
+        ))}
+      </SelectField>
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">Sites (none = all)</legend>
+        <div className="mt-1 flex flex-wrap gap-2">
+          {siteCodes.map((code) => (
+            <label key={code} className="flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 px-3">
+              <input type="checkbox" name="sites" value={code} className="size-5" />
+              {code}
+            </label>
+          ))}
+        </div>
+        {state.fieldErrors?.sites ? <p role="alert" className="mt-1 text-sm text-red-700">{state.fieldErrors.sites}</p> : null}
+      </fieldset>
+      <FormMessage state={state} />
+      {newKey ? (
+        <output data-testid="new-api-key" className="block break-all rounded-lg border border-amber-300 bg-amber-50 p-3 font-mono text-sm">
+          {newKey}
+        </output>
+      ) : null}
+      <Button type="submit" disabled={pending} className="w-full">{pending ? "Creating…" : "Create key"}</Button>
+    </form>
+  );
+}
+
+export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
+  const [state, action, pending] = useActionState(revokeApiKeyAction, initialFormState);
+  return (
+    <form
+      action={action}
+      onSubmit={(event) => {
+        if (!confirm(`Revoke ${name}? Services using it stop working at once.`)) event.preventDefault();
+      }}
+    >
+      <input type="hidden" name="id" value={id} />
+      <Button type="submit" variant="danger" disabled={pending}>Revoke</Button>
+      {state.ok ? null : <FormMessage state={state} />}
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { signOut } from "next-auth/react";
+import type { ReactNode } from "react";
+import { ICONS, type NavLink } from "./navigation";
+
+function Icon({ name }: { name: keyof typeof ICONS }) {
+  return (
+    <svg aria-hidden viewBox="0 0 24 24" className="size-6 shrink-0" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round">
+      <path d={ICONS[name]} />
+    </svg>
+  );
+}
+
+function isActive(pathname: string, href: string) {
+  return href === "/" ? pathname === "/" : pathname.startsWith(href);
+}
+
+/**
+ * Phone: a top bar and a bottom tab bar within thumb reach. Desk: a sidebar. Links come filtered by role from
+ * the server; hiding them is convenience, every page checks again.
+ */
+export function AppShell({ links, user, children }: { links: NavLink[]; user: { label: string; role: string }; children: ReactNode }) {
+  const pathname = usePathname();
+  return (
+    <div className="min-h-dvh md:flex">
+      <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white md:flex">
+        <div className="px-5 py-5 text-lg font-bold text-brand-700">Stockroom</div>
+        <nav aria-label="Main" className="flex flex-1 flex-col gap-1 px-3">
+          {links.map((link) => (
+            <Link
+              key={link.href}
+              href={link.href}
+              aria-current={isActive(pathname, link.href) ? "page" : undefined}
+              className="flex min-h-11 items-center gap-3 rounded-lg px-3 text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:font-semibold aria-[current=page]:text-brand-700"
+            >
+              <Icon name={link.icon} />
+              {link.label}
+            </Link>
+          ))}
+          <a href="/api/docs" className="flex min-h-11 items-center gap-3 rounded-lg px-3 text-slate-700 hover:bg-slate-100">
+            <Icon name="log" />
+            API docs
+          </a>
+        </nav>
+        <div className="border-t border-slate-200 p-4 text-sm">
+          <p className="truncate font-medium" data-testid="signed-in-as">{user.label}</p>
+          <p className="text-slate-500">{user.role}</p>
+          <button onClick={() => signOut({ callbackUrl: "/sign-in" })} className="mt-2 min-h-11 font-medium text-brand-700">
+            Sign out
+          </button>
+        </div>
+      </aside>
+
+      <header className="sticky top-0 z-10 flex items-center justify-between border-b border-slate-200 bg-white px-4 py-2 md:hidden">
+        <span className="font-bold text-brand-700">Stockroom</span>
+        <button onClick={() => signOut({ callbackUrl: "/sign-in" })} className="min-h-11 px-2 text-sm font-medium text-brand-700">
+          Sign out
+        </button>
+      </header>
+
+      <main className="flex-1 px-4 pb-24 pt-4 md:px-8 md:pb-8 md:pt-8">{children}</main>
+
+      <nav aria-label="Main" className="fixed inset-x-0 bottom-0 z-10 flex border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:hidden">
+        {links.map((link) => (
+          <Link
+            key={link.href}
+            href={link.href}
+            aria-current={isActive(pathname, link.href) ? "page" : undefined}
+            className="flex min-h-14 flex-1 flex-col items-center justify-center gap-0.5 text-xs text-slate-600 aria-[current=page]:text-brand-700"
+          >
+            <Icon name={link.icon} />
+            {link.label}
+          </Link>
+        ))}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Permission } from "@/lib/auth/permissions";
+
+export type NavLink = { href: string; label: string; permission: Permission; icon: keyof typeof ICONS };
+
+/** Every page in the shell, with the permission that opens it; the layout shows only those the actor has. */
+export const NAV_LINKS: NavLink[] = [
+  { href: "/", label: "Dashboard", permission: "dashboard.view", icon: "home" },
+  { href: "/admin/users", label: "Users", permission: "users.manage", icon: "users" },
+  { href: "/admin/api-keys", label: "API keys", permission: "apiKeys.manage", icon: "key" },
+  { href: "/admin/audit", label: "Audit log", permission: "audit.view", icon: "log" },
+];
+
+/** 24×24 outline icon paths. */
+export const ICONS = {
+  home: "M3 11l9-8 9 8M5 10v10h5v-6h4v6h5V10",
+  users: "M16 19v-1a4 4 0 00-4-4H6a4 4 0 00-4 4v1M9 10a3 3 0 100-6 3 3 0 000 6zM22 19v-1a4 4 0 00-3-3.9M16 4.1a3 3 0 010 5.8",
+  key: "M15 7a4 4 0 11-3.9 4.9L3 20v-3h3v-3h3l1.1-1.1A4 4 0 0115 7z",
+  log: "M8 6h12M8 12h12M8 18h12M4 6h.01M4 12h.01M4 18h.01",
+} as const;

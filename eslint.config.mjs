@@ -1,0 +1,23 @@
+import next from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+export default [
+  ...next,
+  ...nextTs,
+  {
+    ignores: ["lib/db/generated/**", ".next/**", "data/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**"],
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // Domain code runs under route handlers, actions, scripts and tests alike: no Next, no React.
+    files: ["lib/**/*.ts"],
+    ignores: ["lib/auth/session.ts", "lib/http/api-route.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["next", "next/*", "react", "react-dom", "@/app/*", "@/components/*"], message: "lib/ stays free of Next and React" }] }],
+    },
+  },
+];

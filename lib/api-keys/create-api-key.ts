@@ -1,0 +1,31 @@
+import type { Actor } from "../auth/actor";
+import { authorize } from "../auth/can";
+import { recordAudit } from "../audit/record-audit";
+import type { Db } from "../db/client";
+import { siteIdsForCodes } from "../users/site-ids";
+import { hashApiKey, keyPrefix, newApiKey } from "./key-material";
+import { findApiKeyView } from "./list-api-keys";
+import { apiKeyInput, type ApiKeyInput, type CreatedApiKey } from "./schemas";
+
+/** Makes a key for another service. The secret is returned this once; only its SHA-256 is kept. */
+export async function createApiKey(db: Db, actor: Actor, input: ApiKeyInput): Promise<CreatedApiKey> {
+  authorize(actor, "apiKeys.manage");
+  const data = apiKeyInput.parse(input);
+  const key = newApiKey();
+  return db.$transaction(async (tx) => {
+    const siteIds = await siteIdsForCodes(tx, data.sites);
+    const created = await tx.apiKey.create({
+      data: {
+        name: data.name,
+        role: data.role,
+        prefix: keyPrefix(key),
+        hash: hashApiKey(key),
+        createdById: actor.type === "user" ? actor.id : null,
+        sites: { create: siteIds.map((siteId) => ({ siteId })) },
+      },
+    });
+    const view = (await findApiKeyView(tx, created.id))!;
+    await recordAudit(tx, actor, { action: "apiKey.create", entityType: "apiKey", entityId: created.id, after: view });
+    return { ...view, key };
+  });
+}

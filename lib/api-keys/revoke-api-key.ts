@@ -1,0 +1,22 @@
+import type { Actor } from "../auth/actor";
+import { authorize } from "../auth/can";
+import { recordAudit } from "../audit/record-audit";
+import type { Db } from "../db/client";
+import { NotFound } from "../domain-error";
+import { findApiKeyView } from "./list-api-keys";
+import type { ApiKeyView } from "./schemas";
+
+/** Revokes a key at once; revoking a revoked key changes nothing and answers the same. */
+export async function revokeApiKey(db: Db, actor: Actor, id: string): Promise<ApiKeyView> {
+  authorize(actor, "apiKeys.manage");
+  return db.$transaction(async (tx) => {
+    const before = await findApiKeyView(tx, id);
+    if (!before) throw new NotFound("API key", id);
+    if (before.revokedAt) return before;
+    // Conditional on still being active, so two admins revoking at once audit one revocation.
+    const revoked = await tx.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const after = (await findApiKeyView(tx, id))!;
+    if (revoked.count === 1) await recordAudit(tx, actor, { action: "apiKey.revoke", entityType: "apiKey", entityId: id, before, after });
+    return after;
+  });
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { ROLES } from "../auth/permissions";
+
+export const apiKeyInput = z
+  .object({
+    name: z.string().trim().min(1, "Name the key after the service that will use it").max(120).meta({ example: "order-service" }),
+    role: z.enum(ROLES),
+    sites: z
+      .array(z.string().trim().toUpperCase().min(1))
+      .default([])
+      .describe("Codes of the sites the key may act at; empty for every site"),
+  })
+  .meta({ id: "ApiKeyInput" });
+
+export const apiKeyView = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string().describe("The key's first characters, to tell keys apart"),
+    role: z.enum(ROLES),
+    sites: z.array(z.string()),
+    createdBy: z.string().nullable(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: "ApiKey" });
+
+export const createdApiKey = apiKeyView
+  .extend({ key: z.string().describe("The secret. Shown this once; only its hash is stored.") })
+  .meta({ id: "CreatedApiKey" });
+
+export const apiKeyIdParams = z.object({ id: z.uuid("Not an API key id") });
+
+export type ApiKeyInput = z.input<typeof apiKeyInput>;
+export type ApiKeyView = z.infer<typeof apiKeyView>;
+export type CreatedApiKey = z.infer<typeof createdApiKey>;

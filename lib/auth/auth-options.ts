@@ -1,0 +1,82 @@
+/**
+ * next-auth 4 configuration: e-mail + password (Argon2id) always, and the company's OpenID Connect provider
+ * when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set. Sessions are JWTs that carry only the user
+ * id; role and sites are read fresh per request (load-actor.ts).
+ */
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "../db/client";
+import { SignInThrottled, signInWithIdentityProvider, signInWithPassword } from "./sign-in";
+
+function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
+  const forwarded = headers?.["x-forwarded-for"];
+  const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
+  return value?.split(",")[0]?.trim() || null;
+}
+
+function oidcProvider(): NextAuthOptions["providers"] {
+  const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = process.env;
+  if (!issuer || !clientId || !clientSecret) return [];
+  return [
+    {
+      id: "oidc",
+      name: process.env.OIDC_NAME ?? "Company sign-in",
+      type: "oauth",
+      wellKnown: `${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
+      clientId,
+      clientSecret,
+      idToken: true,
+      checks: ["pkce", "state"],
+      authorization: { params: { scope: "openid email profile" } },
+      profile: (profile: { sub: string; email?: string; name?: string }) => ({
+        id: profile.sub,
+        email: profile.email ?? "",
+        name: profile.name ?? profile.email ?? "",
+      }),
+    },
+  ];
+}
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 }, // one shift and then some
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "E-mail and password",
+      credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        if (!credentials?.email || !credentials.password) return null;
+        try {
+          const user = await signInWithPassword(getDb(), {
+            email: credentials.email,
+            password: credentials.password,
+            ip: clientIp(request?.headers),
+          });
+          return user ? { id: user.id, email: user.email, name: user.name } : null;
+        } catch (error) {
+          // next-auth passes a thrown message to the sign-in page as ?error=
+          if (error instanceof SignInThrottled) throw new Error(error.message);
+          throw error;
+        }
+      },
+    }),
+    ...oidcProvider(),
+  ],
+  callbacks: {
+    async signIn({ user, account }) {
+      if (account?.provider !== "oidc") return true;
+      if (!user.email) return false;
+      const known = await signInWithIdentityProvider(getDb(), { email: user.email, provider: "oidc" });
+      if (!known) return false;
+      user.id = known.id;
+      return true;
+    },
+    async jwt({ token, user }) {
+      if (user) token.userId = user.id;
+      return token;
+    },
+    async session({ session, token }) {
+      return { ...session, userId: token.userId as string | undefined };
+    },
+  },
+};

@@ -1,0 +1,32 @@
+/**
+ * Who may do what, as data. Every check in the app goes through can() in ./can.ts, which reads this table;
+ * nothing else looks at roles. A permission marked site-bound is further limited to the actor's sites.
+ */
+export const ROLES = ["admin", "manager", "clerk", "viewer"] as const;
+export type RoleName = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  "dashboard.view": { roles: ["admin", "manager", "clerk", "viewer"], siteBound: false },
+  "stock.view": { roles: ["admin", "manager", "clerk", "viewer"], siteBound: true },
+  "stock.move": { roles: ["admin", "manager", "clerk"], siteBound: true },
+  "stock.count": { roles: ["admin", "manager", "clerk"], siteBound: true },
+  "stock.approve": { roles: ["admin", "manager"], siteBound: true },
+  "catalog.manage": { roles: ["admin", "manager"], siteBound: false },
+  "locations.manage": { roles: ["admin", "manager"], siteBound: true },
+  "reports.view": { roles: ["admin", "manager", "viewer"], siteBound: false },
+  "thresholds.manage": { roles: ["admin", "manager"], siteBound: true },
+  "purchasing.manage": { roles: ["admin", "manager"], siteBound: true },
+  "users.manage": { roles: ["admin"], siteBound: false },
+  "apiKeys.manage": { roles: ["admin"], siteBound: false },
+  "audit.view": { roles: ["admin"], siteBound: false },
+  "settings.manage": { roles: ["admin"], siteBound: false },
+} as const satisfies Record<string, { roles: readonly RoleName[]; siteBound: boolean }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ROLE_DESCRIPTIONS: Record<RoleName, string> = {
+  admin: "Everything, including users, API keys, settings and the audit log",
+  manager: "All inventory work, approvals, reports, thresholds and purchasing",
+  clerk: "Receive, move, pick, count and scan, only at the sites they are assigned",
+  viewer: "Read only",
+};

@@ -1,0 +1,30 @@
+/**
+ * The one way the app reaches PostgreSQL: Prisma 7's client over @prisma/adapter-pg, one pool per process.
+ * Domain functions take a `Db` as their first argument so tests, scripts and benchmarks can pass their own.
+ */
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+
+export type Db = PrismaClient;
+/** What a domain function may run queries on: the client or an open transaction. */
+export type DbTx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+export function createDb(databaseUrl: string, poolMax = Number(process.env.DATABASE_POOL_MAX ?? 10)): Db {
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolMax, connectionTimeoutMillis: 5_000 });
+  return new PrismaClient({ adapter });
+}
+
+const processWide = globalThis as unknown as { stockroomDb?: Db };
+
+/**
+ * The process's client, made on first use from DATABASE_URL. Kept on globalThis so the dev server's module
+ * reloads do not open a new pool each time.
+ */
+export function getDb(): Db {
+  if (!processWide.stockroomDb) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one");
+    processWide.stockroomDb = createDb(url);
+  }
+  return processWide.stockroomDb;
+}

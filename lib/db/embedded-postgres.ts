@@ -1,0 +1,58 @@
+/**
+ * The embedded database used when no DATABASE_URL is given: PGlite (PostgreSQL compiled to WebAssembly)
+ * persisted in a folder and served on a loopback port, so Prisma and every other client speak the ordinary
+ * wire protocol to it. A small state file lets a second command (db:seed while the app runs) reach the
+ * running server instead of opening the same folder twice, which PGlite does not support.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+export const DEFAULT_DATA_DIR = resolve(process.cwd(), "data");
+
+export type EmbeddedPostgres = { url: string; stop: () => Promise<void> };
+
+function stateFile(dataDir: string) {
+  return join(dataDir, "embedded-postgres.json");
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The URL of an embedded server another process of ours is running on this folder, if any. */
+export function findRunningEmbeddedPostgres(dataDir = DEFAULT_DATA_DIR): string | undefined {
+  const file = stateFile(dataDir);
+  if (!existsSync(file)) return undefined;
+  const state = JSON.parse(readFileSync(file, "utf8")) as { pid: number; url: string };
+  return isAlive(state.pid) && state.pid !== process.pid ? state.url : undefined;
+}
+
+export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
+  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  const running = findRunningEmbeddedPostgres(dataDir);
+  if (running) throw new Error(`the embedded database in ${dataDir} is already served at ${running}`);
+  mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create({ dataDir: join(dataDir, "pglite") });
+  // The socket server multiplexes connections onto PGlite's single session and keeps an open transaction's
+  // queries together, so a small pool behaves like a real server's.
+  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: options.port ?? 0, maxConnections: 20 });
+  await server.start();
+  const address = server.getServerConn(); // "127.0.0.1:PORT"
+  const url = `postgresql://postgres@${address}/postgres?sslmode=disable`;
+  writeFileSync(stateFile(dataDir), JSON.stringify({ pid: process.pid, url }));
+  return {
+    url,
+    stop: async () => {
+      rmSync(stateFile(dataDir), { force: true });
+      await server.stop();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Base of every error the domain throws on purpose. `code` is stable (clients and lib/http/problem.ts key on
+ * it), `message` is in the user's words, `details` carries what a caller needs to act on it.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** One field that failed validation, named by its path in the input ("sites.0"). */
+export type FieldIssue = { field: string; message: string };
+
+export class ValidationFailed extends DomainError {
+  readonly code: string = "validation_failed";
+  constructor(readonly issues: FieldIssue[]) {
+    super(issues.map((i) => `${i.field}: ${i.message}`).join("; ") || "The input is not valid", { issues });
+  }
+}
+
+export class NotFound extends DomainError {
+  readonly code: string = "not_found";
+  constructor(what: string, key: string) {
+    super(`${what} ${key} does not exist`, { what, key });
+  }
+}
+
+export class Conflict extends DomainError {
+  readonly code: string = "conflict";
+}
+
+export class Unauthenticated extends DomainError {
+  readonly code = "unauthenticated";
+  constructor(message = "Sign in or send an API key as `Authorization: Bearer <key>`") {
+    super(message);
+  }
+}
+
+export class Forbidden extends DomainError {
+  readonly code = "forbidden";
+  constructor(permission: string, siteId?: string) {
+    super(
+      siteId ? `You may not ${permission} at this site` : `Your role may not ${permission}`,
+      siteId ? { permission, siteId } : { permission },
+    );
+  }
+}
+
+export class TooManyAttempts extends DomainError {
+  readonly code: string = "too_many_attempts";
+}

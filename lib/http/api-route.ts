@@ -1,0 +1,109 @@
+/**
+ * The route wrapper every REST handler uses: authenticate (API key or session), check the operation's
+ * permission, parse params, query and body with its schemas, apply the Idempotency-Key, call the domain,
+ * serialize with the response schema, and map errors to problem JSON. Next-aware; imported by app/ only.
+ */
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { can } from "../auth/can";
+import { loadApiKeyActor } from "../auth/load-actor";
+import { getSessionActor } from "../auth/session";
+import { getDb, type Db } from "../db/client";
+import { Forbidden, Unauthenticated } from "../domain-error";
+import { claimIdempotencyKey, requestHash, settleIdempotencyKey } from "./idempotency";
+import type { Operation } from "./operation";
+import { MalformedRequest, problemResponse, toProblem } from "./problem";
+
+type Input<O extends Operation> = {
+  db: Db;
+  actor: O["permission"] extends "public" ? Actor | null : Actor;
+  params: z.output<NonNullable<O["params"]>>;
+  query: z.output<NonNullable<O["query"]>>;
+  body: z.output<NonNullable<O["body"]>>;
+  request: Request;
+};
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+async function authenticate(request: Request): Promise<Actor | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match) throw new Unauthenticated("Send the API key as `Authorization: Bearer <key>`");
+    const actor = await loadApiKeyActor(getDb(), match[1]);
+    if (!actor) throw new Unauthenticated("This API key is unknown or revoked");
+    return actor;
+  }
+  return getSessionActor();
+}
+
+async function readBody(request: Request): Promise<{ raw: string; json: unknown }> {
+  const raw = await request.text();
+  if (raw.trim() === "") return { raw, json: undefined };
+  try {
+    return { raw, json: JSON.parse(raw) };
+  } catch {
+    throw new MalformedRequest("The body is not valid JSON");
+  }
+}
+
+function json(status: number, body: unknown, headers: HeadersInit = {}) {
+  return new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", ...headers },
+  });
+}
+
+export function apiRoute<O extends Operation>(operation: O, handler: (input: Input<O>) => Promise<z.input<O["response"]>>) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    const correlationId = randomUUID();
+    try {
+      const actor = await authenticate(request);
+      if (operation.permission !== "public") {
+        if (!actor) throw new Unauthenticated();
+        if (operation.permission !== "signedIn" && !can(actor, operation.permission)) throw new Forbidden(operation.permission);
+      }
+      const url = new URL(request.url);
+      const params = operation.params ? operation.params.parse(await context.params) : {};
+      const query = operation.query ? operation.query.parse(Object.fromEntries(url.searchParams)) : {};
+      const { raw, json: rawJson } = operation.body ? await readBody(request) : { raw: "", json: undefined };
+      const body = operation.body ? operation.body.parse(rawJson ?? {}) : undefined;
+
+      const key = request.headers.get("idempotency-key");
+      const isWrite = operation.method !== "GET";
+      if (key !== null && isWrite && actor) {
+        const claim = await claimIdempotencyKey(getDb(), actor, {
+          key, method: operation.method, path: url.pathname, hash: requestHash(operation.method, url.pathname, raw),
+        });
+        if (claim.kind === "replay") return json(claim.answer.status, claim.answer.body, { "idempotent-replayed": "true" });
+        const answer = await answerOf(() => handler({ db: getDb(), actor, params, query, body, request } as Input<O>), operation, correlationId, url);
+        await settleIdempotencyKey(getDb(), actor, key, answer);
+        return answer.status >= 400 ? problemResponse(answer.body as never) : json(answer.status, answer.body);
+      }
+      const answer = await answerOf(() => handler({ db: getDb(), actor, params, query, body, request } as Input<O>), operation, correlationId, url);
+      return answer.status >= 400 ? problemResponse(answer.body as never) : json(answer.status, answer.body);
+    } catch (error) {
+      return problemResponse(problemFor(error, correlationId, new URL(request.url)));
+    }
+  };
+}
+
+async function answerOf(call: () => Promise<unknown>, operation: Operation, correlationId: string, url: URL) {
+  try {
+    const result = await call();
+    // A response that does not fit its published schema is our bug (a 500), not the caller's (a 422).
+    const shaped = operation.response.safeParse(result);
+    if (!shaped.success) throw new Error(`response of ${operation.id} does not match its schema: ${shaped.error.message}`);
+    return { status: operation.status ?? 200, body: shaped.data };
+  } catch (error) {
+    const problem = problemFor(error, correlationId, url);
+    return { status: problem.status, body: problem };
+  }
+}
+
+function problemFor(error: unknown, correlationId: string, url: URL) {
+  const problem = toProblem(error, correlationId);
+  if (problem.status >= 500) console.error(`[${correlationId}] ${url.pathname}`, error);
+  return { ...problem, instance: url.pathname };
+}

@@ -1,0 +1,103 @@
+/**
+ * The OpenAPI 3.1 document, built from the same operation objects and zod schemas the routes enforce.
+ * A new operations.ts must be added to ALL_OPERATIONS; tests/integration/api/routes.test.ts fails otherwise.
+ */
+import { z } from "zod";
+import * as apiKeyOps from "../api-keys/operations";
+import * as authOps from "../auth/operations";
+import * as siteOps from "../sites/operations";
+import * as systemOps from "../system/operations";
+import * as userOps from "../users/operations";
+import type { Operation } from "./operation";
+
+export const ALL_OPERATIONS: Operation[] = [systemOps, authOps, siteOps, userOps, apiKeyOps].flatMap(
+  (module) => Object.values(module) as Operation[],
+);
+
+type JsonSchema = Record<string, unknown>;
+
+/** zod → JSON Schema 2020-12 (OpenAPI 3.1's dialect), with named schemas hoisted into components. */
+function schemaOf(schema: z.ZodType, io: "input" | "output", components: Record<string, JsonSchema>): JsonSchema {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema & {
+    $defs?: Record<string, JsonSchema>;
+  };
+  const { $schema: _dialect, $defs, ...rest } = json;
+  for (const [name, def] of Object.entries($defs ?? {})) components[name] = def;
+  const hoisted = JSON.parse(JSON.stringify(rest).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
+  const id = hoisted.id as string | undefined;
+  if (!id) return hoisted;
+  delete hoisted.id;
+  components[id] = hoisted;
+  return { $ref: `#/components/schemas/${id}` };
+}
+
+const problemSchema: JsonSchema = {
+  type: "object",
+  description: "RFC 9457 problem details",
+  required: ["type", "title", "status", "detail", "code"],
+  properties: {
+    type: { type: "string" }, title: { type: "string" }, status: { type: "integer" }, detail: { type: "string" },
+    instance: { type: "string" }, code: { type: "string" }, correlationId: { type: "string" },
+    errors: {
+      type: "array",
+      items: { type: "object", required: ["field", "message"], properties: { field: { type: "string" }, message: { type: "string" } } },
+    },
+  },
+};
+
+function problem(description: string) {
+  return { description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
+}
+
+function parametersOf(operation: Operation, components: Record<string, JsonSchema>) {
+  const list: JsonSchema[] = [];
+  for (const [where, schema] of [["path", operation.params], ["query", operation.query]] as const) {
+    if (!schema) continue;
+    const json = schemaOf(schema, "input", components) as { properties?: Record<string, JsonSchema>; required?: string[] };
+    for (const [name, property] of Object.entries(json.properties ?? {})) {
+      list.push({ name, in: where, required: where === "path" || (json.required ?? []).includes(name), schema: property });
+    }
+  }
+  return list;
+}
+
+export function buildOpenApiDocument() {
+  const components: Record<string, JsonSchema> = { Problem: problemSchema };
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const op of ALL_OPERATIONS) {
+    const responses: Record<string, unknown> = {
+      [String(op.status ?? 200)]: { description: "Success", content: { "application/json": { schema: schemaOf(op.response, "output", components) } } },
+      ...(op.body || op.params || op.query ? { 422: problem("Invalid input: `errors` names each failing field") } : {}),
+      ...(op.permission !== "public" ? { 401: problem("No or unknown credentials"), 403: problem("The role or site scope may not") } : {}),
+      ...(op.problems?.includes("not_found") ? { 404: problem("No such resource") } : {}),
+      ...(op.problems?.some((p) => p !== "not_found") ? { 409: problem(`Conflict: ${op.problems.filter((p) => p !== "not_found").join(", ")}`) } : {}),
+    };
+    (paths[op.path] ??= {})[op.method.toLowerCase()] = {
+      operationId: op.id,
+      summary: op.summary,
+      ...(op.description ? { description: op.description } : {}),
+      tags: [op.tag],
+      ...(op.permission === "public" ? { security: [] } : { "x-permission": op.permission }),
+      parameters: [
+        ...parametersOf(op, components),
+        ...(op.method !== "GET"
+          ? [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 }, description: "Retry-safe writes: a repeat with the same key and body returns the first answer" }]
+          : []),
+      ],
+      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(op.body, "input", components) } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Stockroom API",
+      version: "1",
+      description: "Inventory for warehouses and the services around them. Authenticate with `Authorization: Bearer <API key>`; errors are RFC 9457 problem JSON.",
+    },
+    servers: [{ url: "/" }],
+    security: [{ apiKey: [] }],
+    paths,
+    components: { schemas: components, securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key made by an admin" } } },
+  };
+}

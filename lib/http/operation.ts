@@ -1,0 +1,38 @@
+import type { z } from "zod";
+import type { Permission } from "../auth/permissions";
+
+/**
+ * One REST operation, described once. The route wrapper (./api-route.ts) enforces it and the OpenAPI
+ * document (./openapi.ts) publishes it, so what is documented is what is enforced.
+ */
+export type Operation<
+  Params extends z.ZodType = z.ZodType,
+  Query extends z.ZodType = z.ZodType,
+  Body extends z.ZodType = z.ZodType,
+  Response extends z.ZodType = z.ZodType,
+> = {
+  id: string;
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  path: string; // OpenAPI style: /api/v1/users/{id}
+  summary: string;
+  description?: string;
+  tag: string;
+  /** "public": no credentials needed; "signedIn": any authenticated actor; else the permission required. */
+  permission: Permission | "signedIn" | "public";
+  params?: Params;
+  query?: Query;
+  body?: Body;
+  response: Response;
+  status?: 200 | 201 | 202;
+  /** The problem codes this operation can answer with, besides validation, auth and server errors. */
+  problems?: readonly string[];
+};
+
+export function defineOperation<
+  Params extends z.ZodType = z.ZodType,
+  Query extends z.ZodType = z.ZodType,
+  Body extends z.ZodType = z.ZodType,
+  Response extends z.ZodType = z.ZodType,
+>(operation: Operation<Params, Query, Body, Response>) {
+  return operation;
+}

@@ -1,0 +1,74 @@
+/**
+ * Errors → RFC 9457 problem details, the one table. Domain errors map by class; validation failures list every
+ * failing field; anything unexpected is a 500 that carries a correlation id (also logged) and no internals.
+ */
+import { ZodError } from "zod";
+import { Conflict, DomainError, Forbidden, NotFound, TooManyAttempts, Unauthenticated, ValidationFailed, type FieldIssue } from "../domain-error";
+
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  code: string;
+  errors?: FieldIssue[];
+  correlationId?: string;
+  [extension: string]: unknown;
+};
+
+const STATUS_BY_CLASS: [abstract new (...args: never[]) => DomainError, number, string][] = [
+  [ValidationFailed, 422, "Your request has invalid fields"],
+  [Unauthenticated, 401, "Authentication required"],
+  [Forbidden, 403, "Not allowed"],
+  [NotFound, 404, "Not found"],
+  [TooManyAttempts, 429, "Too many attempts"],
+  [Conflict, 409, "Conflict with the current state"],
+];
+
+export class MalformedRequest extends DomainError {
+  readonly code = "malformed_request";
+}
+
+export function zodIssues(error: ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ field: issue.path.join(".") || "(body)", message: issue.message }));
+}
+
+export function problemType(code: string) {
+  return `/problems/${code.replaceAll("_", "-")}`;
+}
+
+export function toProblem(error: unknown, correlationId: string): Problem {
+  if (error instanceof ZodError) error = new ValidationFailed(zodIssues(error));
+  if (error instanceof MalformedRequest) {
+    return { type: problemType(error.code), title: "Malformed request", status: 400, detail: error.message, code: error.code };
+  }
+  if (error instanceof DomainError) {
+    const [, status, title] = STATUS_BY_CLASS.find(([cls]) => error instanceof cls) ?? [DomainError, 400, "Request refused"];
+    const { issues, ...details } = error.details as { issues?: FieldIssue[] };
+    return {
+      type: problemType(error.code),
+      title,
+      status,
+      detail: error.message,
+      code: error.code,
+      ...details,
+      ...(issues ? { errors: issues } : {}),
+    };
+  }
+  return {
+    type: problemType("internal"),
+    title: "Something went wrong on our side",
+    status: 500,
+    detail: `The error was logged with correlation id ${correlationId}; quote it when you report this.`,
+    code: "internal",
+    correlationId,
+  };
+}
+
+export function problemResponse(problem: Problem, headers: HeadersInit = {}): Response {
+  return new Response(JSON.stringify(problem), {
+    status: problem.status,
+    headers: { "content-type": "application/problem+json", ...headers },
+  });
+}

@@ -1,0 +1,49 @@
+import type { Actor } from "../auth/actor";
+import { authorize } from "../auth/can";
+import { hashPassword } from "../auth/passwords";
+import { recordAudit } from "../audit/record-audit";
+import type { Db } from "../db/client";
+import { NotFound } from "../domain-error";
+import { CannotChangeOwnAccess, ClerkNeedsSite } from "./errors";
+import { findUserView } from "./list-users";
+import { userUpdate, type UserUpdate, type UserView } from "./schemas";
+import { siteIdsForCodes } from "./site-ids";
+
+/**
+ * Changes a user's name, role, sites, password or active flag. The row is locked for the change so two admins
+ * editing at once are applied one after the other, each audited with its own before and after.
+ */
+export async function updateUser(db: Db, actor: Actor, userId: string, input: UserUpdate): Promise<UserView> {
+  authorize(actor, "users.manage");
+  const data = userUpdate.parse(input);
+  const isSelf = actor.type === "user" && actor.id === userId;
+  if (isSelf && (data.active === false || (data.role && data.role !== "admin"))) throw new CannotChangeOwnAccess();
+  const passwordHash = data.password ? await hashPassword(data.password) : undefined;
+
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "User" WHERE id = ${userId}::uuid FOR UPDATE`;
+    const before = await findUserView(tx, userId);
+    if (!before) throw new NotFound("User", userId);
+    const role = data.role ?? before.role;
+    const siteCodes = data.sites ?? before.sites;
+    if (role === "clerk" && siteCodes.length === 0) throw new ClerkNeedsSite();
+    if (data.sites) {
+      const siteIds = await siteIdsForCodes(tx, data.sites);
+      await tx.userSite.deleteMany({ where: { userId } });
+      await tx.userSite.createMany({ data: siteIds.map((siteId) => ({ userId, siteId })) });
+    }
+    await tx.user.update({
+      where: { id: userId },
+      data: { name: data.name, role: data.role, active: data.active, passwordHash },
+    });
+    const after = (await findUserView(tx, userId))!;
+    await recordAudit(tx, actor, {
+      action: data.active === false && before.active ? "user.deactivate" : "user.update",
+      entityType: "user",
+      entityId: userId,
+      before,
+      after: { ...after, ...(passwordHash ? { passwordChanged: true } : {}) },
+    });
+    return after;
+  });
+}

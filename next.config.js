@@ -1,0 +1,12 @@
+// @ts-check
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // forbidden() renders app/forbidden.tsx with status 403 (still flagged experimental in Next 16).
+  experimental: { authInterrupts: true },
+  // Native and WebAssembly modules are loaded by Node at run time, not bundled.
+  serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;

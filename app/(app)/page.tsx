@@ -10,12 +10,12 @@ const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "sh
 
 function Stat({ label, value, testId }: { label: string; value: number; testId: string }) {
   return (
-    <Card>
-      <p className="text-sm text-slate-500">{label}</p>
-      <p className="mt-1 text-3xl font-bold tabular-nums" data-testid={testId}>
+    <section className="rounded-xl border border-slate-200 bg-white p-3 shadow-sm sm:p-5">
+      <p className="text-xs text-slate-500 sm:text-sm">{label}</p>
+      <p className="mt-1 text-xl font-bold tabular-nums sm:text-3xl" data-testid={testId}>
         {number.format(value)}
       </p>
-    </Card>
+    </section>
   );
 }
 
@@ -25,7 +25,7 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title="Dashboard" />
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-3 gap-2 sm:gap-3">
         <Stat label="Active items" value={dashboard.items} testId="count-items" />
         <Stat label="Locations" value={dashboard.locations} testId="count-locations" />
         <Stat label="Units in stock" value={dashboard.stockUnits} testId="count-units" />

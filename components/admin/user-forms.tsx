@@ -27,19 +27,25 @@ function SiteChoices({ siteCodes, selected, error, idPrefix }: { siteCodes: stri
   );
 }
 
+function asList(value: string | string[] | undefined) {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
 export function CreateUserForm({ siteCodes }: { siteCodes: string[] }) {
   const [state, action, pending] = useActionState(createUserAction, initialFormState);
+  const values = state.values ?? {};
   return (
-    <form action={action} className="space-y-3" noValidate>
-      <TextField label="E-mail" name="email" type="email" required error={state.fieldErrors?.email} />
-      <TextField label="Name" name="name" required error={state.fieldErrors?.name} />
-      <SelectField label="Role" name="role" defaultValue="clerk" error={state.fieldErrors?.role}>
+    // Keyed by the answer so a refused form re-renders with what was typed, and a successful one starts empty.
+    <form key={JSON.stringify(values)} action={action} className="space-y-3" noValidate>
+      <TextField label="E-mail" name="email" type="email" required defaultValue={values.email as string} error={state.fieldErrors?.email} />
+      <TextField label="Name" name="name" required defaultValue={values.name as string} error={state.fieldErrors?.name} />
+      <SelectField label="Role" name="role" defaultValue={(values.role as string) ?? "clerk"} error={state.fieldErrors?.role}>
         {ROLE_OPTIONS.map((role) => (
           <option key={role} value={role}>{role}</option>
         ))}
       </SelectField>
       <TextField label="Initial password" name="password" type="password" autoComplete="new-password" required error={state.fieldErrors?.password} hint="At least 8 characters; share it with the person securely." />
-      <SiteChoices siteCodes={siteCodes} selected={[]} error={state.fieldErrors?.sites} idPrefix="new" />
+      <SiteChoices siteCodes={siteCodes} selected={asList(values.sites)} error={state.fieldErrors?.sites} idPrefix="new" />
       <FormMessage state={state} />
       <Button type="submit" disabled={pending} className="w-full">{pending ? "Adding…" : "Add user"}</Button>
     </form>

@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
-export const DEFAULT_DATA_DIR = resolve(process.cwd(), "data");
+export const DEFAULT_DATA_DIR = resolve(process.cwd(), process.env.STOCKROOM_DATA_DIR ?? "data");
 
 export type EmbeddedPostgres = { url: string; stop: () => Promise<void> };
 
@@ -34,25 +34,35 @@ export function findRunningEmbeddedPostgres(dataDir = DEFAULT_DATA_DIR): string 
   return isAlive(state.pid) && state.pid !== process.pid ? state.url : undefined;
 }
 
+/** In memory, for tests on machines without a PostgreSQL server: gone when stopped. */
+export async function startInMemoryPostgres(): Promise<EmbeddedPostgres> {
+  const pglite = await PGlite.create();
+  return serve(pglite, 0, async () => {});
+}
+
+async function serve(pglite: PGlite, port: number, onStop: () => Promise<void>): Promise<EmbeddedPostgres> {
+  // The socket server multiplexes connections onto PGlite's single session and keeps an open transaction's
+  // queries together, so a small pool behaves like a real server's.
+  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port, maxConnections: 20 });
+  await server.start();
+  const url = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  return {
+    url,
+    stop: async () => {
+      await onStop();
+      await server.stop();
+      await pglite.close();
+    },
+  };
+}
+
 export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   const running = findRunningEmbeddedPostgres(dataDir);
   if (running) throw new Error(`the embedded database in ${dataDir} is already served at ${running}`);
   mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create({ dataDir: join(dataDir, "pglite") });
-  // The socket server multiplexes connections onto PGlite's single session and keeps an open transaction's
-  // queries together, so a small pool behaves like a real server's.
-  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: options.port ?? 0, maxConnections: 20 });
-  await server.start();
-  const address = server.getServerConn(); // "127.0.0.1:PORT"
-  const url = `postgresql://postgres@${address}/postgres?sslmode=disable`;
-  writeFileSync(stateFile(dataDir), JSON.stringify({ pid: process.pid, url }));
-  return {
-    url,
-    stop: async () => {
-      rmSync(stateFile(dataDir), { force: true });
-      await server.stop();
-      await pglite.close();
-    },
-  };
+  const embedded = await serve(pglite, options.port ?? 0, async () => rmSync(stateFile(dataDir), { force: true }));
+  writeFileSync(stateFile(dataDir), JSON.stringify({ pid: process.pid, url: embedded.url }));
+  return embedded;
 }

@@ -152,7 +152,7 @@ function loadWasm(): Promise<WasmModule> {
   return wasmModule;
 }
 
-async function withEngine<T>(databaseUrl: string, use: (engine: Engine, schema: string) => Promise<T>): Promise<T> {
+async function withEngine<T>(databaseUrl: string, work: (engine: Engine, schema: string) => Promise<T>): Promise<T> {
   const bg = await loadWasm();
   const schema = await readFile(SCHEMA_PATH, "utf8");
   const adapterFactory = new MigrationAdapterFactory(connectionFields(databaseUrl));
@@ -160,7 +160,7 @@ async function withEngine<T>(databaseUrl: string, use: (engine: Engine, schema: 
   const logs: string[] = [];
   const engine = await bg.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, (log: string) => logs.push(log), factory);
   try {
-    return await use(engine, schema);
+    return await work(engine, schema);
   } finally {
     engine.free();
     await adapterFactory.closeAll();

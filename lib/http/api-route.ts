@@ -35,7 +35,8 @@ async function authenticate(request: Request): Promise<Actor | null> {
     if (!actor) throw new Unauthenticated("This API key is unknown or revoked");
     return actor;
   }
-  return getSessionActor();
+  // Only decode a session when the request carries one; a service without a key is simply unauthenticated.
+  return /next-auth\.session-token=/.test(request.headers.get("cookie") ?? "") ? getSessionActor() : null;
 }
 
 async function readBody(request: Request): Promise<{ raw: string; json: unknown }> {

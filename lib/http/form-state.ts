@@ -5,6 +5,19 @@ export type FormState = {
   fieldErrors?: Record<string, string>;
   /** Data the form may show after success (e.g. a new API key, shown once). */
   data?: Record<string, unknown>;
+  /** What was submitted, so a refused form keeps the person's input (React resets forms after an action). */
+  values?: Record<string, string | string[]>;
 };
+
+/** The submitted fields, minus secrets that should not travel back to the page. */
+export function submittedValues(form: FormData, omit: string[] = ["password"]): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const key of new Set(form.keys())) {
+    if (omit.includes(key) || key.startsWith("$")) continue;
+    const all = form.getAll(key).map(String);
+    values[key] = all.length === 1 ? all[0] : all;
+  }
+  return values;
+}
 
 export const initialFormState: FormState = { ok: false };

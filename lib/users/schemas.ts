@@ -9,7 +9,13 @@ const siteCodes = z
 
 export const userInput = z
   .object({
-    email: z.email().trim().toLowerCase().describe("Sign-in e-mail, unique").meta({ example: "ana@example.com" }),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email("Enter a valid e-mail address"))
+      .describe("Sign-in e-mail, unique")
+      .meta({ example: "ana@example.com" }),
     name: z.string().trim().min(1, "Enter a name").max(120).meta({ example: "Ana Lima" }),
     role: z.enum(ROLES).describe("admin | manager | clerk | viewer"),
     password: z.string().min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters`).max(200),

@@ -518,7 +518,7 @@ ALTER TABLE "Location" ADD CONSTRAINT "Location_site_root_has_no_parent"
 -- Append-only tables: history is corrected by new rows (a reversing movement), never rewritten.
 CREATE FUNCTION stockroom_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'restrict_violation';
+  RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP;
 END;
 $$;
 CREATE TRIGGER "StockMovement_append_only" BEFORE UPDATE OR DELETE ON "StockMovement"

@@ -6,7 +6,7 @@ import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import type { ApiKeyInput } from "@/lib/api-keys/schemas";
 import { requireSessionActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import type { FormState } from "@/lib/http/form-state";
+import { submittedValues, type FormState } from "@/lib/http/form-state";
 import { toFormState } from "@/lib/http/to-form-state";
 
 export async function createApiKeyAction(_previous: FormState, form: FormData): Promise<FormState> {
@@ -20,7 +20,7 @@ export async function createApiKeyAction(_previous: FormState, form: FormData): 
     revalidatePath("/admin/api-keys");
     return { ok: true, message: "Copy the key now: it will not be shown again.", data: { key: created.key, name: created.name } };
   } catch (error) {
-    return toFormState(error);
+    return { ...toFormState(error), values: submittedValues(form) };
   }
 }
 
@@ -31,6 +31,6 @@ export async function revokeApiKeyAction(_previous: FormState, form: FormData): 
     revalidatePath("/admin/api-keys");
     return { ok: true, message: `${key.name} is revoked.` };
   } catch (error) {
-    return toFormState(error);
+    return { ...toFormState(error), values: submittedValues(form) };
   }
 }

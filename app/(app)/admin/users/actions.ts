@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireSessionActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import type { FormState } from "@/lib/http/form-state";
+import { submittedValues, type FormState } from "@/lib/http/form-state";
 import { toFormState } from "@/lib/http/to-form-state";
 import { createUser } from "@/lib/users/create-user";
 import type { UserInput } from "@/lib/users/schemas";
@@ -26,7 +26,7 @@ export async function createUserAction(_previous: FormState, form: FormData): Pr
     revalidatePath("/admin/users");
     return { ok: true, message: `${user.email} can now sign in as ${user.role}.` };
   } catch (error) {
-    return toFormState(error);
+    return { ...toFormState(error), values: submittedValues(form) };
   }
 }
 
@@ -43,6 +43,6 @@ export async function updateUserAction(_previous: FormState, form: FormData): Pr
     revalidatePath("/admin/users");
     return { ok: true, message: `${user.email} saved.` };
   } catch (error) {
-    return toFormState(error);
+    return { ...toFormState(error), values: submittedValues(form) };
   }
 }

@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 
 const ASSETS: Record<string, string> = {
   "swagger-ui.css": "text/css; charset=utf-8",
@@ -15,7 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ass
   if (asset === "init.js") return new Response(INIT, { headers: { "content-type": "text/javascript; charset=utf-8" } });
   const type = ASSETS[asset];
   if (!type) return new Response("Not found", { status: 404 });
-  const dir = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
-  const body = await readFile(join(dir, asset));
+  // A plain path: the bundler would turn require.resolve() into a module id.
+  const body = await readFile(join(process.cwd(), "node_modules", "swagger-ui-dist", asset));
   return new Response(body, { headers: { "content-type": type, "cache-control": "public, max-age=86400" } });
 }

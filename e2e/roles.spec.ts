@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+import { navigationLinks, signIn } from "./sign-in";
+
+const EXPECTED_NAVIGATION: Record<string, string[]> = {
+  "admin@example.com": ["Dashboard", "Users", "API keys", "Audit log"],
+  "manager@example.com": ["Dashboard"],
+  "clerk@example.com": ["Dashboard"],
+  "viewer@example.com": ["Dashboard"],
+};
+
+for (const [email, links] of Object.entries(EXPECTED_NAVIGATION)) {
+  test(`${email} signs in and sees the navigation of the role`, async ({ page }, testInfo) => {
+    await signIn(page, email);
+    expect(await navigationLinks(page)).toEqual(links);
+    // Real counts from the demo database, not placeholders.
+    await expect(page.getByTestId("count-items")).not.toHaveText("0");
+    await expect(page.getByTestId("count-locations")).not.toHaveText("0");
+    await expect(page.getByTestId("recent-movements").getByRole("listitem").first()).toBeVisible();
+    if (email.startsWith("admin") || email.startsWith("clerk")) {
+      await page.screenshot({ path: `test-results/screenshots/dashboard-${email.split("@")[0]}-${testInfo.project.name}.png`, fullPage: true });
+    }
+  });
+}
+
+test("a clerk sees only the first site's locations in the counts", async ({ page, browser }) => {
+  await signIn(page, "clerk@example.com");
+  const clerkLocations = Number((await page.getByTestId("count-locations").innerText()).replace(/\D/g, ""));
+  const managerPage = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+  await signIn(managerPage, "manager@example.com");
+  const allLocations = Number((await managerPage.getByTestId("count-locations").innerText()).replace(/\D/g, ""));
+  expect(clerkLocations).toBeGreaterThan(0);
+  expect(clerkLocations).toBeLessThan(allLocations);
+});
+
+test("signing out returns to the sign-in page and protects the app again", async ({ page }) => {
+  await signIn(page, "viewer@example.com");
+  await page.getByRole("button", { name: "Sign out" }).filter({ visible: true }).first().click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in/);
+});

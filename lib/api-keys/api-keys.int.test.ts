@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { buildApiKey, buildSite, buildUser } from "../../tests/factories/access";
+import { loadApiKeyActor } from "../auth/load-actor";
+import { getDb } from "../db/client";
+import { createApiKey } from "./create-api-key";
+import { BOOTSTRAP_KEY_NAME, ensureBootstrapApiKey } from "./ensure-bootstrap-api-key";
+import { hashApiKey } from "./key-material";
+import { listApiKeys } from "./list-api-keys";
+import { revokeApiKey } from "./revoke-api-key";
+
+describe("API keys", () => {
+  const db = getDb();
+
+  it("shows the secret once and stores only its hash", async () => {
+    const admin = await buildUser(db, "admin");
+    const site = await buildSite(db);
+    const created = await createApiKey(db, admin.actor, { name: "order-service", role: "clerk", sites: [site.code] });
+    expect(created.key).toMatch(/^sr_[A-Za-z0-9_-]{43}$/);
+    const row = await db.apiKey.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row.hash).toBe(hashApiKey(created.key));
+    expect(JSON.stringify(row)).not.toContain(created.key);
+    const listed = await listApiKeys(db, admin.actor);
+    expect(JSON.stringify(listed)).not.toContain(created.key);
+    const actor = await loadApiKeyActor(db, created.key);
+    expect(actor).toMatchObject({ type: "apiKey", role: "clerk", sites: [site.id] });
+  });
+
+  it("stops working the moment it is revoked", async () => {
+    const admin = await buildUser(db, "admin");
+    const key = await buildApiKey(db, "viewer");
+    await revokeApiKey(db, admin.actor, key.id);
+    expect(await loadApiKeyActor(db, key.key)).toBeNull();
+    expect(await loadApiKeyActor(db, key.key.slice(0, -1) + "x")).toBeNull();
+  });
+
+  it("may be made and revoked by admins only", async () => {
+    const manager = await buildUser(db, "manager");
+    await expect(createApiKey(db, manager.actor, { name: "x", role: "admin" })).rejects.toMatchObject({ code: "forbidden" });
+    const key = await buildApiKey(db, "viewer");
+    await expect(revokeApiKey(db, manager.actor, key.id)).rejects.toMatchObject({ code: "forbidden" });
+    expect(await loadApiKeyActor(db, key.key)).not.toBeNull();
+  });
+
+  it("creates the bootstrap key exactly once, even from concurrent starts", async () => {
+    const value = "bootstrap-key-for-tests-0123456789";
+    const outcomes = await Promise.all(Array.from({ length: 8 }, () => ensureBootstrapApiKey(db, value)));
+    expect(outcomes.filter((o) => o === "created")).toHaveLength(1);
+    expect(await db.apiKey.count({ where: { name: BOOTSTRAP_KEY_NAME } })).toBe(1);
+    expect(await loadApiKeyActor(db, value)).toMatchObject({ role: "admin", sites: "all" });
+    expect(await ensureBootstrapApiKey(db, value)).toBe("exists");
+  });
+});

@@ -1,0 +1,73 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Actor } from "./actor";
+import { siteScope } from "./actor";
+import { authorize, can } from "./can";
+import { PERMISSIONS, ROLES, type Permission } from "./permissions";
+
+const actor = (role: Actor["role"], sites: Actor["sites"] = "all"): Actor => ({ type: "user", id: "u1", label: "u@example.com", role, sites });
+
+describe("can", () => {
+  it("lets only admins manage users, API keys and the audit log", () => {
+    for (const permission of ["users.manage", "apiKeys.manage", "audit.view", "settings.manage"] as Permission[]) {
+      expect(ROLES.filter((role) => can(actor(role), permission))).toEqual(["admin"]);
+    }
+  });
+
+  it("never lets a viewer change anything", () => {
+    const writes = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => !p.endsWith(".view"));
+    for (const permission of writes) expect(can(actor("viewer"), permission), permission).toBe(false);
+    expect(can(actor("viewer"), "stock.view")).toBe(true);
+  });
+
+  it("limits a clerk's stock work to the assigned sites", () => {
+    const clerk = actor("clerk", ["site-1"]);
+    expect(can(clerk, "stock.move", { siteId: "site-1" })).toBe(true);
+    expect(can(clerk, "stock.move", { siteId: "site-2" })).toBe(false);
+    expect(can(clerk, "catalog.manage")).toBe(false);
+  });
+
+  it("refuses a clerk with no sites anything site-bound", () => {
+    expect(can(actor("clerk", []), "stock.move")).toBe(false);
+    expect(can(actor("clerk", []), "dashboard.view")).toBe(true);
+  });
+
+  it("answers no for no actor and for unknown permissions", () => {
+    expect(can(null, "dashboard.view")).toBe(false);
+    fc.assert(
+      fc.property(fc.string().filter((s) => !(s in PERMISSIONS)), fc.constantFrom(...ROLES), (permission, role) => {
+        expect(can(actor(role), permission as Permission)).toBe(false);
+      }),
+    );
+  });
+
+  it("never grants at a site outside a scoped actor's sites", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ROLES),
+        fc.uniqueArray(fc.uuid(), { maxLength: 4 }),
+        fc.uuid(),
+        fc.constantFrom(...(Object.keys(PERMISSIONS) as Permission[])),
+        (role, sites, other, permission) => {
+          fc.pre(!sites.includes(other) && PERMISSIONS[permission].siteBound);
+          expect(can(actor(role, sites), permission, { siteId: other })).toBe(false);
+        },
+      ),
+    );
+  });
+
+  it("throws Forbidden from authorize", () => {
+    expect(() => authorize(actor("viewer"), "stock.move")).toThrowError(/may not stock.move/);
+    expect(() => authorize(actor("admin"), "stock.move")).not.toThrow();
+  });
+});
+
+describe("siteScope", () => {
+  it("gives admins every site, clerks only theirs, others every site unless assigned", () => {
+    expect(siteScope("admin", ["a"])).toBe("all");
+    expect(siteScope("clerk", [])).toEqual([]);
+    expect(siteScope("clerk", ["a"])).toEqual(["a"]);
+    expect(siteScope("manager", [])).toBe("all");
+    expect(siteScope("viewer", ["b"])).toEqual(["b"]);
+  });
+});

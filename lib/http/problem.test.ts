@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { Conflict, Forbidden, NotFound, TooManyAttempts, Unauthenticated, ValidationFailed } from "../domain-error";
+import { MalformedRequest, toProblem } from "./problem";
+
+describe("toProblem", () => {
+  it("maps each kind of domain error to its HTTP status", () => {
+    const cases: [Error, number][] = [
+      [new ValidationFailed([{ field: "email", message: "bad" }]), 422],
+      [new Unauthenticated(), 401],
+      [new Forbidden("users.manage"), 403],
+      [new NotFound("User", "x"), 404],
+      [new Conflict("busy"), 409],
+      [new TooManyAttempts("slow down"), 429],
+      [new MalformedRequest("not json"), 400],
+    ];
+    for (const [error, status] of cases) expect(toProblem(error, "c1").status, error.name).toBe(status);
+  });
+
+  it("lists every failing field of a zod error", () => {
+    const result = z.object({ email: z.email(), name: z.string().min(1) }).safeParse({ email: "nope", name: "" });
+    const problem = toProblem(result.error, "c1");
+    expect(problem.status).toBe(422);
+    expect(problem.errors?.map((e) => e.field).sort()).toEqual(["email", "name"]);
+  });
+
+  it("hides internals of unexpected errors behind a correlation id", () => {
+    const problem = toProblem(new Error("password=hunter2 at db.ts:12"), "corr-42");
+    expect(problem.status).toBe(500);
+    expect(JSON.stringify(problem)).not.toContain("hunter2");
+    expect(problem.correlationId).toBe("corr-42");
+    expect(problem.detail).toContain("corr-42");
+  });
+});

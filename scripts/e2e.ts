@@ -1,0 +1,14 @@
+// npm run test:e2e — Playwright in Debian's Chromium against the production build. Says plainly when it
+// cannot run (no Chromium) instead of passing silently.
+import { spawnSync } from "node:child_process";
+import { chromiumPath } from "../e2e/chromium-path";
+
+if (!chromiumPath()) {
+  console.log(`SKIPPED e2e: no Chromium at ${process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  process.exit(0);
+}
+const result = spawnSync("npx", ["playwright", "test", "--config", "e2e/playwright.config.ts", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+});
+process.exit(result.status ?? 1);

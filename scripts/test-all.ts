@@ -9,7 +9,7 @@ type Totals = { passed: number; failed: number; skipped: number };
 const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
 const timings: string[] = [];
 
-function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+function run(name: string, command: string, args: string[], env: Record<string, string> = {}) {
   console.log(`\n\x1b[1m▶ ${name}\x1b[0m  (${[command, ...args].join(" ")})`);
   const started = Date.now();
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });

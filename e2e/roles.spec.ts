@@ -32,10 +32,13 @@ test("a clerk sees only the first site's locations in the counts", async ({ page
   expect(clerkLocations).toBeLessThan(allLocations);
 });
 
-test("signing out returns to the sign-in page and protects the app again", async ({ page }) => {
+test("signing out returns to the sign-in page, protects the app again, and is audited", async ({ page }) => {
   await signIn(page, "viewer@example.com");
   await page.getByRole("button", { name: "Sign out" }).filter({ visible: true }).first().click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-in/);
+  await signIn(page, "admin@example.com");
+  await page.goto("/admin/audit?action=auth.sign_out&actor=viewer%40example.com");
+  await expect(page.getByTestId("audit-action").first()).toHaveText("auth.sign_out");
 });

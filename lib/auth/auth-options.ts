@@ -5,6 +5,7 @@
  */
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { recordAudit } from "../audit/record-audit";
 import { getDb } from "../db/client";
 import { SignInThrottled, signInWithIdentityProvider, signInWithPassword } from "./sign-in";
 
@@ -62,6 +63,14 @@ export const authOptions: NextAuthOptions = {
     }),
     ...oidcProvider(),
   ],
+  events: {
+    async signOut({ token }) {
+      const userId = token?.userId as string | undefined;
+      if (!userId) return;
+      const user = await getDb().user.findUnique({ where: { id: userId }, select: { email: true } });
+      await recordAudit(getDb(), { type: "user", id: userId, label: user?.email ?? userId }, { action: "auth.sign_out", entityType: "user", entityId: userId });
+    },
+  },
   callbacks: {
     async signIn({ user, account }) {
       if (account?.provider !== "oidc") return true;

@@ -18,6 +18,20 @@ function isActive(pathname: string, href: string) {
   return href === "/" ? pathname === "/" : pathname.startsWith(href);
 }
 
+const SIDEBAR_LINK =
+  "flex min-h-11 items-center gap-3 rounded-lg px-3 text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:font-semibold aria-[current=page]:text-brand-700";
+const TAB_BAR_LINK =
+  "flex min-h-14 flex-1 flex-col items-center justify-center gap-0.5 text-xs text-slate-600 aria-[current=page]:text-brand-700";
+
+function NavLinks({ links, pathname, className }: { links: NavLink[]; pathname: string; className: string }) {
+  return links.map((link) => (
+    <Link key={link.href} href={link.href} aria-current={isActive(pathname, link.href) ? "page" : undefined} className={className}>
+      <Icon name={link.icon} />
+      {link.label}
+    </Link>
+  ));
+}
+
 /**
  * Phone: a top bar and a bottom tab bar within thumb reach. Desk: a sidebar. Links come filtered by role from
  * the server; hiding them is convenience, every page checks again.
@@ -29,17 +43,7 @@ export function AppShell({ links, user, children }: { links: NavLink[]; user: { 
       <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white md:flex">
         <div className="px-5 py-5 text-lg font-bold text-brand-700">Stockroom</div>
         <nav aria-label="Main" className="flex flex-1 flex-col gap-1 px-3">
-          {links.map((link) => (
-            <Link
-              key={link.href}
-              href={link.href}
-              aria-current={isActive(pathname, link.href) ? "page" : undefined}
-              className="flex min-h-11 items-center gap-3 rounded-lg px-3 text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:font-semibold aria-[current=page]:text-brand-700"
-            >
-              <Icon name={link.icon} />
-              {link.label}
-            </Link>
-          ))}
+          <NavLinks links={links} pathname={pathname} className={SIDEBAR_LINK} />
           {/* A route handler serving Swagger UI, not a page of the app: a full page load is right here. */}
           {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
           <a href="/api/docs" className="flex min-h-11 items-center gap-3 rounded-lg px-3 text-slate-700 hover:bg-slate-100">
@@ -66,17 +70,7 @@ export function AppShell({ links, user, children }: { links: NavLink[]; user: { 
       <main className="flex-1 px-4 pb-24 pt-4 md:px-8 md:pb-8 md:pt-8">{children}</main>
 
       <nav aria-label="Main" className="fixed inset-x-0 bottom-0 z-10 flex border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:hidden">
-        {links.map((link) => (
-          <Link
-            key={link.href}
-            href={link.href}
-            aria-current={isActive(pathname, link.href) ? "page" : undefined}
-            className="flex min-h-14 flex-1 flex-col items-center justify-center gap-0.5 text-xs text-slate-600 aria-[current=page]:text-brand-700"
-          >
-            <Icon name={link.icon} />
-            {link.label}
-          </Link>
-        ))}
+        <NavLinks links={links} pathname={pathname} className={TAB_BAR_LINK} />
       </nav>
     </div>
   );

@@ -61,7 +61,7 @@ export async function postOpeningStock(db: Db, actor: Actor, lines: OpeningStock
           UNION ALL
           SELECT "itemId", "fromLocationId", "lotId", -quantity FROM "StockMovement" WHERE "postingId" = ${postingId}::uuid
         ) d
-        JOIN "Location" l ON l.id = d."locationId"
+        JOIN "Location" l ON l.id = d."locationId" AND stockroom_keeps_levels(l.type)
         GROUP BY d."itemId", d."locationId", d."lotId", l."isVirtual"
         ON CONFLICT ("itemId", "locationId", "lotId")
         DO UPDATE SET "onHand" = "StockLevel"."onHand" + EXCLUDED."onHand", "updatedAt" = now()`;

@@ -1,0 +1,109 @@
+import { randomUUID } from "node:crypto";
+import { actorColumns, type Actor } from "../auth/actor";
+import type { Db } from "../db/client";
+import { ValidationFailed } from "../domain-error";
+import { CountChangedMeanwhile, InsufficientStock, MovementRefused, SerialNotAtSource } from "./errors";
+import { planMovement, type PlannedMovement } from "./plan-lines";
+import { PostingLineFailure, runPosting, type IdempotencyContext, type PostingAnswer } from "./posting-function";
+import { resolveReferences } from "./resolve-references";
+import { movementInput, type MovementInput, type PostedMovement } from "./schemas";
+
+/** A plan that read stock (FEFO, a count) is redone this often when the stock moved before it posted. */
+const REPLANS = 3;
+export const MAX_BATCH = 1_000;
+
+type Options = { idempotency?: IdempotencyContext | null };
+
+/**
+ * Posts one movement: resolve, check the kind's rules, then one round trip to the posting function that moves
+ * both levels with conditional updates and appends the movement, audit entry, outbox event and idempotency
+ * record. Throws InsufficientStock (nothing changed) when the stock is not there.
+ */
+export async function postMovement(db: Db, actor: Actor, input: MovementInput, options: Options = {}): Promise<PostedMovement & { replayed: boolean }> {
+  const parsed = movementInput.parse(input);
+  return postPlanned(db, actor, [parsed], `stock.${parsed.kind}`, options, false);
+}
+
+/** Posts up to 1,000 movements atomically: all or none; a refusal names the index of the movement at fault. */
+export async function postMovements(db: Db, actor: Actor, inputs: MovementInput[], options: Options = {}): Promise<PostedMovement & { replayed: boolean }> {
+  if (inputs.length === 0 || inputs.length > MAX_BATCH) {
+    throw new ValidationFailed([{ field: "movements", message: `Send 1 to ${MAX_BATCH} movements` }]);
+  }
+  const parsed = inputs.map((input, index) => {
+    const result = movementInput.safeParse(input);
+    if (!result.success) {
+      throw new ValidationFailed(result.error.issues.map((issue) => ({ field: ["movements", index, ...issue.path].join("."), message: issue.message })));
+    }
+    return result.data;
+  });
+  return postPlanned(db, actor, parsed, "stock.batch", options, true);
+}
+
+async function postPlanned(
+  db: Db, actor: Actor, inputs: ReturnType<typeof movementInput.parse>[], action: string, options: Options, isBatch: boolean,
+): Promise<PostedMovement & { replayed: boolean }> {
+  const refs = await resolveReferences(db, inputs);
+  for (let attempt = 1; ; attempt++) {
+    const plans: PlannedMovement[] = [];
+    for (const [index, input] of inputs.entries()) plans.push(await planMovement(db, actor, refs, input, isBatch ? index : undefined));
+    const siteIds = new Set(plans.map((p) => p.siteId));
+    if (isBatch && siteIds.size > 1) throw new MovementRefused("to", "A batch posts at one site", 0);
+    const lines = plans.flatMap((plan) => plan.lines);
+    if (lines.length === 0) return answerWithoutPosting(db, plans);
+    try {
+      const { replayed, answer } = await runPosting(db, {
+        postingId: randomUUID(),
+        action,
+        siteId: plans[0].siteId,
+        actor: { type: actor.type, userId: actorColumns(actor).actorUserId, apiKeyId: actorColumns(actor).actorApiKeyId, label: actorColumns(actor).actorLabel },
+        idempotency: options.idempotency ?? null,
+        lines,
+      });
+      return toPosted(answer, replayed);
+    } catch (error) {
+      if (!(error instanceof PostingLineFailure)) throw error;
+      const { plan, lineOfPlan } = planOfLine(plans, error.detail.index);
+      const raced = plan.readStock && (error.sqlState === "SR411" || error.sqlState === "SR409");
+      if (raced && attempt < REPLANS) continue;
+      throw domainErrorOf(error, plan, lineOfPlan);
+    }
+  }
+}
+
+function planOfLine(plans: PlannedMovement[], lineIndex: number) {
+  let remaining = lineIndex;
+  for (const plan of plans) {
+    if (remaining < plan.lines.length) return { plan, lineOfPlan: remaining };
+    remaining -= plan.lines.length;
+  }
+  throw new Error(`posting function reported line ${lineIndex}, beyond the posting`);
+}
+
+function domainErrorOf(failure: PostingLineFailure, plan: PlannedMovement, lineOfPlan: number) {
+  const location = plan.sourceCodes[lineOfPlan];
+  const line = plan.lines[lineOfPlan];
+  if (failure.sqlState === "SR410") return new SerialNotAtSource({ sku: plan.item.sku, location, serials: failure.detail.serials ?? [], index: plan.index });
+  if (failure.sqlState === "SR411") return new CountChangedMeanwhile({ sku: plan.item.sku, location });
+  return new InsufficientStock({
+    sku: plan.item.sku, location, lot: null, requested: failure.detail.requested ?? line.quantity, available: failure.detail.available ?? 0, index: plan.index,
+  });
+}
+
+function toPosted(answer: PostingAnswer, replayed: boolean): PostedMovement & { replayed: boolean } {
+  return { ...answer, movement: answer.movements[0] ?? null, replayed };
+}
+
+/** A count that found the system right posts nothing; answer the level as it stands. */
+async function answerWithoutPosting(db: Db, plans: PlannedMovement[]) {
+  const levels = await db.stockLevel.findMany({
+    where: { OR: plans.map((p) => ({ itemId: p.item.id, location: { code: p.locationCode } })) },
+    select: { onHand: true, reserved: true, item: { select: { sku: true } }, location: { select: { code: true } }, lot: { select: { number: true } } },
+  });
+  return {
+    postingId: null,
+    movement: null,
+    movements: [],
+    levels: levels.map((l) => ({ sku: l.item.sku, location: l.location.code, lot: l.lot?.number ?? null, onHand: l.onHand, reserved: l.reserved, available: l.onHand - l.reserved })),
+    replayed: false,
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The typed door to stockroom_post_posting(), the SQL function (prisma/migrations/*_ledger_posting) that
+ * performs a posting in one round trip. Maps its SQLSTATEs back to domain errors.
+ */
+import type { Db } from "../db/client";
+import { ValidationFailed } from "../domain-error";
+import type { PostedMovement } from "./schemas";
+
+export type PostingLine = {
+  kind: string;
+  itemId: string;
+  quantity: number;
+  fromLocationId: string;
+  toLocationId: string;
+  lotId: string | null;
+  serials?: string[];
+  unitCost?: string | null;
+  currency?: string | null;
+  reasonCode: string;
+  note?: string | null;
+  reference?: string | null;
+  reversesId?: string | null;
+  expectOnHand?: number;
+  countedLocationId?: string;
+};
+
+export type IdempotencyContext = { actorKey: string; key: string; hash: string; method: string; path: string };
+
+export type Posting = {
+  postingId: string;
+  action: string;
+  siteId: string;
+  actor: { type: string; userId: string | null; apiKeyId: string | null; label: string };
+  idempotency: IdempotencyContext | null;
+  lines: PostingLine[];
+};
+
+export type PostingAnswer = Omit<PostedMovement, "movement" | "replayed">;
+
+/** A failure the function reported about one line: which, and what it found. */
+export class PostingLineFailure extends Error {
+  constructor(
+    readonly sqlState: "SR409" | "SR410" | "SR411",
+    readonly detail: { index: number; available?: number; requested?: number; serials?: string[]; expected?: number; actual?: number },
+  ) {
+    super(`posting line ${detail.index} failed with ${sqlState}`);
+  }
+}
+
+function databaseError(error: unknown): { code?: string; detail?: string } | undefined {
+  return (error as { meta?: { driverAdapterError?: { cause?: { code?: string; detail?: string } } } })?.meta?.driverAdapterError?.cause;
+}
+
+export async function runPosting(db: Db, posting: Posting): Promise<{ replayed: boolean; answer: PostingAnswer }> {
+  try {
+    const [row] = await db.$queryRaw<{ result: { replayed: boolean; answer: PostingAnswer } }[]>`
+      SELECT stockroom_post_posting(${JSON.stringify(posting)}::jsonb) AS result`;
+    return row.result;
+  } catch (error) {
+    const cause = databaseError(error);
+    if (cause?.code === "SR409" || cause?.code === "SR410" || cause?.code === "SR411") {
+      throw new PostingLineFailure(cause.code, JSON.parse(cause.detail ?? "{}"));
+    }
+    if (cause?.code === "SR422") {
+      throw new ValidationFailed([{ field: "Idempotency-Key", message: "This key was already used for a different request; use a new key" }]);
+    }
+    throw error;
+  }
+}

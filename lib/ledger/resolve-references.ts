@@ -1,0 +1,71 @@
+/**
+ * Codes in a movement request → the rows they name, in bulk: one query for items, one for locations, and
+ * in-process caches for what practically never changes (each site's virtual locations, the reason codes).
+ */
+import type { Db } from "../db/client";
+import type { LocationType } from "../db/generated/client";
+import type { ParsedMovementInput } from "./schemas";
+
+export type ResolvedItem = {
+  id: string; sku: string; tracking: "none" | "lot" | "serial"; active: boolean;
+  tempMinC: { toString(): string } | null; tempMaxC: { toString(): string } | null; humidityMaxPct: number | null; hazardClass: string | null;
+};
+export type ResolvedLocation = {
+  id: string; code: string; siteId: string; type: LocationType; isVirtual: boolean; active: boolean;
+  tempMinC: { toString(): string } | null; tempMaxC: { toString(): string } | null; humidityMaxPct: number | null; hazardClasses: string[];
+};
+
+export type References = {
+  items: Map<string, ResolvedItem>; // by lower-case SKU
+  locations: Map<string, ResolvedLocation>; // by code
+  virtualLocation: (siteId: string, type: LocationType) => Promise<ResolvedLocation>;
+  isReasonCode: (code: string) => Promise<boolean>;
+};
+
+const virtualBySite = new Map<string, Map<LocationType, ResolvedLocation>>();
+let reasonCodes: { codes: Set<string>; loadedAt: number } | undefined;
+const REASON_CODES_TTL_MS = 60_000;
+
+const locationColumns = {
+  id: true, code: true, siteId: true, type: true, isVirtual: true, active: true, tempMinC: true, tempMaxC: true, humidityMaxPct: true, hazardClasses: true,
+} as const;
+
+async function virtualLocation(db: Db, siteId: string, type: LocationType): Promise<ResolvedLocation> {
+  let ofSite = virtualBySite.get(siteId);
+  if (!ofSite) {
+    // Virtual locations are made with their site and never change, so they are safe to keep for the process.
+    const rows = await db.location.findMany({ where: { siteId, isVirtual: true }, select: locationColumns });
+    ofSite = new Map(rows.map((row) => [row.type, row]));
+    virtualBySite.set(siteId, ofSite);
+  }
+  const location = ofSite.get(type);
+  if (!location) throw new Error(`site ${siteId} has no ${type} location`);
+  return location;
+}
+
+async function isReasonCode(db: Db, code: string): Promise<boolean> {
+  const fresh = reasonCodes && Date.now() - reasonCodes.loadedAt < REASON_CODES_TTL_MS;
+  if (fresh && reasonCodes!.codes.has(code)) return true;
+  // A miss reloads once, so a code an admin just added is found at once.
+  const rows = await db.reasonCode.findMany({ where: { active: true }, select: { code: true } });
+  reasonCodes = { codes: new Set(rows.map((r) => r.code)), loadedAt: Date.now() };
+  return reasonCodes.codes.has(code);
+}
+
+export async function resolveReferences(db: Db, inputs: readonly ParsedMovementInput[]): Promise<References> {
+  const skuKeys = [...new Set(inputs.map((i) => i.sku.toLowerCase()))];
+  const codes = [...new Set(inputs.flatMap((i) => [i.from, i.to].filter((c): c is string => !!c)))];
+  const [items, locations] = await Promise.all([
+    db.item.findMany({
+      where: { skuKey: { in: skuKeys } },
+      select: { id: true, sku: true, skuKey: true, tracking: true, active: true, tempMinC: true, tempMaxC: true, humidityMaxPct: true, hazardClass: true },
+    }),
+    codes.length ? db.location.findMany({ where: { code: { in: codes } }, select: locationColumns }) : Promise.resolve([]),
+  ]);
+  return {
+    items: new Map(items.map((item) => [item.skuKey, item])),
+    locations: new Map(locations.map((location) => [location.code, location])),
+    virtualLocation: (siteId, type) => virtualLocation(db, siteId, type),
+    isReasonCode: (code) => isReasonCode(db, code),
+  };
+}

@@ -10,13 +10,15 @@ import { can } from "../auth/can";
 import { loadApiKeyActor } from "../auth/load-actor";
 import { getSessionActor } from "../auth/session";
 import { getDb, type Db } from "../db/client";
-import { Forbidden, Unauthenticated } from "../domain-error";
-import { claimIdempotencyKey, requestHash, settleIdempotencyKey } from "./idempotency";
+import { Forbidden, Unauthenticated, ValidationFailed } from "../domain-error";
+import { claimIdempotencyKey, MAX_KEY_LENGTH, requestHash, settleIdempotencyKey, type IdempotencyContext } from "./idempotency";
 import type { Operation } from "./operation";
 import { MalformedRequest, problemResponse, toProblem } from "./problem";
 
 type Input<O extends Operation> = {
   db: Db;
+  /** Set for operations with `idempotency: "in-transaction"` when the request carries an Idempotency-Key. */
+  idempotency: IdempotencyContext | null;
   actor: O["permission"] extends "public" ? Actor | null : Actor;
   params: z.output<NonNullable<O["params"]>>;
   query: z.output<NonNullable<O["query"]>>;
@@ -73,21 +75,36 @@ export function apiRoute<O extends Operation>(operation: O, handler: (input: Inp
 
       const key = request.headers.get("idempotency-key");
       const isWrite = operation.method !== "GET";
+      const hash = requestHash(operation.method, url.pathname, raw);
+      if (key !== null && isWrite && actor && operation.idempotency === "in-transaction") {
+        if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
+          throw new ValidationFailed([{ field: "Idempotency-Key", message: `Use 1 to ${MAX_KEY_LENGTH} characters` }]);
+        }
+        const idempotency = { actorKey: `${actor.type}:${actor.id}`, key, hash, method: operation.method, path: url.pathname };
+        const answer = await answerOf(() => handler({ db: getDb(), actor, params, query, body, request, idempotency } as Input<O>), operation, correlationId, url);
+        return respond(answer);
+      }
       if (key !== null && isWrite && actor) {
         const claim = await claimIdempotencyKey(getDb(), actor, {
-          key, method: operation.method, path: url.pathname, hash: requestHash(operation.method, url.pathname, raw),
+          key, method: operation.method, path: url.pathname, hash,
         });
         if (claim.kind === "replay") return json(claim.answer.status, claim.answer.body, { "idempotent-replayed": "true" });
-        const answer = await answerOf(() => handler({ db: getDb(), actor, params, query, body, request } as Input<O>), operation, correlationId, url);
+        const answer = await answerOf(() => handler({ db: getDb(), actor, params, query, body, request, idempotency: null } as Input<O>), operation, correlationId, url);
         await settleIdempotencyKey(getDb(), actor, key, answer);
-        return answer.status >= 400 ? problemResponse(answer.body as never) : json(answer.status, answer.body);
+        return respond(answer);
       }
-      const answer = await answerOf(() => handler({ db: getDb(), actor, params, query, body, request } as Input<O>), operation, correlationId, url);
-      return answer.status >= 400 ? problemResponse(answer.body as never) : json(answer.status, answer.body);
+      const answer = await answerOf(() => handler({ db: getDb(), actor, params, query, body, request, idempotency: null } as Input<O>), operation, correlationId, url);
+      return respond(answer);
     } catch (error) {
       return problemResponse(problemFor(error, correlationId, new URL(request.url)));
     }
   };
+}
+
+function respond(answer: { status: number; body: unknown }) {
+  if (answer.status >= 400) return problemResponse(answer.body as never);
+  const replayed = (answer.body as { replayed?: unknown } | null)?.replayed === true;
+  return json(answer.status, answer.body, replayed ? { "idempotent-replayed": "true" } : {});
 }
 
 async function answerOf(call: () => Promise<unknown>, operation: Operation, correlationId: string, url: URL) {

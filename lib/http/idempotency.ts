@@ -20,6 +20,9 @@ export class IdempotencyKeyInUse extends Conflict {
 export const MAX_KEY_LENGTH = 255;
 const PENDING = 0;
 
+/** A write's Idempotency-Key, for a domain function that records it in its own transaction. */
+export type IdempotencyContext = { actorKey: string; key: string; hash: string; method: string; path: string };
+
 export type StoredAnswer = { status: number; body: unknown };
 
 type Claim = { kind: "claimed" } | { kind: "replay"; answer: StoredAnswer };

@@ -24,6 +24,11 @@ export type Operation<
   body?: Body;
   response: Response;
   status?: 200 | 201 | 202;
+  /**
+   * "in-transaction": the handler receives the Idempotency-Key context and records it in the same transaction as
+   * its write (the ledger does); otherwise the route wrapper claims and settles the key around the handler.
+   */
+  idempotency?: "in-transaction";
   /** The problem codes this operation can answer with, besides validation, auth and server errors. */
   problems?: readonly string[];
 };

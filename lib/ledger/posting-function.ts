@@ -4,6 +4,7 @@
  */
 import type { Db } from "../db/client";
 import { ValidationFailed } from "../domain-error";
+import type { IdempotencyContext } from "../http/idempotency";
 import type { PostedMovement } from "./schemas";
 
 export type PostingLine = {
@@ -24,7 +25,7 @@ export type PostingLine = {
   countedLocationId?: string;
 };
 
-export type IdempotencyContext = { actorKey: string; key: string; hash: string; method: string; path: string };
+export type { IdempotencyContext } from "../http/idempotency";
 
 export type Posting = {
   postingId: string;

@@ -1,0 +1,31 @@
+import { siteFilter, type Actor } from "../auth/actor";
+import { authorize } from "../auth/can";
+import type { Db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { atOrBeneath } from "./list-movements";
+import type { LevelView } from "./schemas";
+
+export type StockQuery = { sku?: string; location?: string; site?: string; cursor?: string; limit?: number };
+
+/** Stock levels with something on hand or reserved, limited to the actor's sites; a location includes its subtree. */
+export async function listStock(db: Db, actor: Actor, query: StockQuery): Promise<{ data: LevelView[]; nextCursor: string | null }> {
+  authorize(actor, "stock.view");
+  const limit = Math.min(Math.max(query.limit ?? 500, 1), 1000);
+  const where: Prisma.StockLevelWhereInput = {
+    OR: [{ onHand: { not: 0 } }, { reserved: { not: 0 } }],
+    location: { AND: [siteFilter(actor), query.location ? atOrBeneath(query.location) : {}, query.site ? { site: { code: query.site } } : {}] },
+    ...(query.sku ? { item: { skuKey: query.sku.toLowerCase() } } : {}),
+    ...(query.cursor ? { id: { gt: query.cursor } } : {}),
+  };
+  const rows = await db.stockLevel.findMany({
+    where,
+    orderBy: { id: "asc" },
+    take: limit + 1,
+    select: { id: true, onHand: true, reserved: true, item: { select: { sku: true } }, location: { select: { code: true } }, lot: { select: { number: true } } },
+  });
+  const page = rows.slice(0, limit);
+  return {
+    data: page.map((l) => ({ sku: l.item.sku, location: l.location.code, lot: l.lot?.number ?? null, onHand: l.onHand, reserved: l.reserved, available: l.onHand - l.reserved })),
+    nextCursor: rows.length > limit ? page[page.length - 1].id : null,
+  };
+}

@@ -5,12 +5,15 @@
 import { z } from "zod";
 import * as apiKeyOps from "../api-keys/operations";
 import * as authOps from "../auth/operations";
+import * as catalogOps from "../catalog/operations";
+import * as ledgerOps from "../ledger/operations";
+import * as locationOps from "../locations/operations";
 import * as siteOps from "../sites/operations";
 import * as systemOps from "../system/operations";
 import * as userOps from "../users/operations";
 import type { Operation } from "./operation";
 
-export const ALL_OPERATIONS: Operation[] = [systemOps, authOps, siteOps, userOps, apiKeyOps].flatMap(
+export const ALL_OPERATIONS: Operation[] = [systemOps, authOps, siteOps, userOps, apiKeyOps, catalogOps, locationOps, ledgerOps].flatMap(
   (module) => Object.values(module) as Operation[],
 );
 
@@ -18,16 +21,17 @@ type JsonSchema = Record<string, unknown>;
 
 /** zod → JSON Schema 2020-12 (OpenAPI 3.1's dialect), with named schemas hoisted into components. */
 function schemaOf(schema: z.ZodType, io: "input" | "output", components: Record<string, JsonSchema>): JsonSchema {
-  const json = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema & {
+  const raw = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
+  // Rewrite references everywhere, the definitions included, before hoisting those into components.
+  const json = JSON.parse(JSON.stringify(raw).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema & {
     $defs?: Record<string, JsonSchema>;
   };
-  const { $schema: _dialect, $defs, ...rest } = json;
-  for (const [name, def] of Object.entries($defs ?? {})) components[name] = def;
-  const hoisted = JSON.parse(JSON.stringify(rest).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
-  const id = hoisted.id as string | undefined;
-  if (!id) return hoisted;
-  delete hoisted.id;
-  components[id] = hoisted;
+  const { $schema: _dialect, $defs, ...root } = json;
+  for (const [name, { id: _id, ...definition }] of Object.entries($defs ?? {})) components[name] = definition;
+  const id = root.id as string | undefined;
+  if (!id) return root;
+  delete root.id;
+  components[id] = root;
   return { $ref: `#/components/schemas/${id}` };
 }
 

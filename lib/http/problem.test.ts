@@ -17,6 +17,11 @@ describe("toProblem", () => {
     for (const [error, status] of cases) expect(toProblem(error, "c1").status, error.name).toBe(status);
   });
 
+  it("keeps the stable code and status when a detail has the same name", () => {
+    const problem = toProblem(new Conflict("taken", { code: "WH-9", status: 1 }), "c1");
+    expect(problem).toMatchObject({ code: "conflict", status: 409 });
+  });
+
   it("lists every failing field of a zod error", () => {
     const result = z.object({ email: z.email(), name: z.string().min(1) }).safeParse({ email: "nope", name: "" });
     const problem = toProblem(result.error, "c1");

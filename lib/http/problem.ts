@@ -46,13 +46,14 @@ export function toProblem(error: unknown, correlationId: string): Problem {
   if (error instanceof DomainError) {
     const [, status, title] = STATUS_BY_CLASS.find(([cls]) => error instanceof cls) ?? [DomainError, 400, "Request refused"];
     const { issues, ...details } = error.details as { issues?: FieldIssue[] };
+    // Details first: the standard members and the stable code must win over a detail of the same name.
     return {
+      ...details,
       type: problemType(error.code),
       title,
       status,
       detail: error.message,
       code: error.code,
-      ...details,
       ...(issues ? { errors: issues } : {}),
     };
   }

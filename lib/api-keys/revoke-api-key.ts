@@ -1,5 +1,6 @@
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
+import { forgetApiKey } from "../auth/load-actor";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
 import { NotFound } from "../domain-error";
@@ -18,5 +19,5 @@ export async function revokeApiKey(db: Db, actor: Actor, id: string): Promise<Ap
     const after = (await findApiKeyView(tx, id))!;
     if (revoked.count === 1) await recordAudit(tx, actor, { action: "apiKey.revoke", entityType: "apiKey", entityId: id, before, after });
     return after;
-  });
+  }).finally(() => forgetApiKey(id));
 }

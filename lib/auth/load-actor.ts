@@ -14,15 +14,35 @@ export async function loadUserActor(db: Db, userId: string): Promise<Actor | nul
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/**
+ * Services call many times a second; reading the key on every call would add a database round trip to each.
+ * Known keys are remembered for a few seconds. Revoking a key forgets it in this process at once
+ * (forgetApiKey); another process notices within the TTL.
+ */
+const API_KEY_CACHE_MS = Number(process.env.API_KEY_CACHE_SECONDS ?? 5) * 1000;
+const knownKeys = new Map<string, { actor: Actor; until: number }>();
+
+export function forgetApiKey(id: string) {
+  for (const [hash, entry] of knownKeys) if (entry.actor.id === id) knownKeys.delete(hash);
+}
+
 /** The service behind a bearer key, or null for an unknown or revoked key. */
 export async function loadApiKeyActor(db: Db, key: string): Promise<Actor | null> {
-  const row = await db.apiKey.findUnique({ where: { hash: hashApiKey(key) }, include: { sites: { select: { siteId: true } } } });
-  if (!row || row.revokedAt) return null;
+  const hash = hashApiKey(key);
+  const known = knownKeys.get(hash);
+  if (known && known.until > Date.now()) return known.actor;
+  const row = await db.apiKey.findUnique({ where: { hash }, include: { sites: { select: { siteId: true } } } });
+  if (!row || row.revokedAt) {
+    knownKeys.delete(hash);
+    return null;
+  }
   // Note use at most once a minute: a write per request would make every read a write.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
   // A key with no site scope acts at every site (its role still limits what it may do).
   const siteIds = row.sites.map((s) => s.siteId);
-  return { type: "apiKey", id: row.id, label: `key:${row.name}`, role: row.role, sites: siteIds.length === 0 ? "all" : siteIds };
+  const actor: Actor = { type: "apiKey", id: row.id, label: `key:${row.name}`, role: row.role, sites: siteIds.length === 0 ? "all" : siteIds };
+  if (API_KEY_CACHE_MS > 0) knownKeys.set(hash, { actor, until: Date.now() + API_KEY_CACHE_MS });
+  return actor;
 }

@@ -8,7 +8,7 @@ import type { Db } from "../db/client";
 import { allocateFefo } from "./fefo";
 import { InsufficientStock, MovementRefused } from "./errors";
 import { COUNT_REASON, KIND_RULES } from "./movement-kinds";
-import type { PostingLine } from "./posting-function";
+import { locationFlags, type PostingLine } from "./posting-function";
 import type { References, ResolvedItem, ResolvedLocation } from "./resolve-references";
 import type { ParsedMovementInput } from "./schemas";
 import { storageViolations } from "./storage-conditions";
@@ -108,7 +108,7 @@ export async function planMovement(db: Db, actor: Actor, refs: References, input
   if (item.tracking !== "serial" && input.serials?.length) throw new MovementRefused("serials", `${item.sku} is not serial-tracked`, index);
 
   const base = {
-    kind: input.kind, itemId: item.id, fromLocationId: fromLocation.id, toLocationId: toLocation.id,
+    kind: input.kind, itemId: item.id, fromLocationId: fromLocation.id, toLocationId: toLocation.id, ...locationFlags(fromLocation, toLocation),
     unitCost: input.unitCost === undefined ? null : String(input.unitCost), currency: input.unitCost === undefined ? null : (input.currency ?? "EUR"),
     reasonCode: input.reason,
     note: input.overrideConditions ? [input.note, `storage conditions overridden: ${input.overrideConditions}`].filter(Boolean).join(" · ") : (input.note ?? null),
@@ -147,6 +147,7 @@ async function planCount(db: Db, actor: Actor, refs: References, item: ResolvedI
       : [{
           kind: "count", itemId: item.id, quantity: Math.abs(difference), lotId: lot?.id ?? null,
           fromLocationId: difference > 0 ? adjustment.id : bin.id, toLocationId: difference > 0 ? bin.id : adjustment.id,
+          ...(difference > 0 ? locationFlags(adjustment, bin) : locationFlags(bin, adjustment)),
           reasonCode: input.reason || COUNT_REASON, note: input.note ?? `counted ${input.quantity}, system had ${onHand}`,
           reference: input.reference ?? null, expectOnHand: onHand, countedLocationId: bin.id,
         }];

@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { ValidationFailed } from "../domain-error";
 import { CountChangedMeanwhile, InsufficientStock, MovementRefused, SerialNotAtSource } from "./errors";
 import { planMovement, type PlannedMovement } from "./plan-lines";
-import { PostingLineFailure, runPosting, type IdempotencyContext, type PostingAnswer } from "./posting-function";
+import { DeadlockDetected, PostingLineFailure, runPosting, type IdempotencyContext, type PostingAnswer, type PostingLine } from "./posting-function";
 import { resolveReferences } from "./resolve-references";
 import { movementInput, type MovementInput, type PostedMovement } from "./schemas";
 
@@ -43,6 +43,7 @@ async function postPlanned(
   db: Db, actor: Actor, inputs: ReturnType<typeof movementInput.parse>[], action: string, options: Options, isBatch: boolean,
 ): Promise<PostedMovement & { replayed: boolean }> {
   const refs = await resolveReferences(db, inputs);
+  const columns = actorColumns(actor);
   for (let attempt = 1; ; attempt++) {
     const plans: PlannedMovement[] = [];
     for (const [index, input] of inputs.entries()) plans.push(await planMovement(db, actor, refs, input, isBatch ? index : undefined));
@@ -50,24 +51,45 @@ async function postPlanned(
     if (isBatch && siteIds.size > 1) throw new MovementRefused("to", "A batch posts at one site", 0);
     const lines = plans.flatMap((plan) => plan.lines);
     if (lines.length === 0) return answerWithoutPosting(db, plans);
+    const order = lockOrder(lines);
     try {
       const { replayed, answer } = await runPosting(db, {
         postingId: randomUUID(),
         action,
         siteId: plans[0].siteId,
-        actor: { type: actor.type, userId: actorColumns(actor).actorUserId, apiKeyId: actorColumns(actor).actorApiKeyId, label: actorColumns(actor).actorLabel },
+        actor: { type: actor.type, userId: columns.actorUserId, apiKeyId: columns.actorApiKeyId, label: columns.actorLabel },
         idempotency: options.idempotency ?? null,
-        lines,
+        lines: order.map((position) => lines[position]),
       });
-      return toPosted(answer, replayed);
+      // Movements come back in posting order; answer them in the order they were asked for. A replay of the same
+      // body plans the same lines, unless FEFO now chooses differently: then the stored order stands.
+      const movements = answer.movements.length === order.length ? inRequestOrder(answer.movements, order) : answer.movements;
+      return toPosted({ ...answer, movements }, replayed);
     } catch (error) {
+      if (error instanceof DeadlockDetected && attempt < REPLANS) continue;
       if (!(error instanceof PostingLineFailure)) throw error;
-      const { plan, lineOfPlan } = planOfLine(plans, error.detail.index);
+      const { plan, lineOfPlan } = planOfLine(plans, order[error.detail.index]);
       const raced = plan.readStock && (error.sqlState === "SR411" || error.sqlState === "SR409");
       if (raced && attempt < REPLANS) continue;
       throw domainErrorOf(error, plan, lineOfPlan);
     }
   }
+}
+
+/**
+ * The order to post lines in: by item, then locations and lot, so that concurrent batches lock the same level
+ * rows in the same order and cannot deadlock one another. Positions into `lines`.
+ */
+function lockOrder(lines: PostingLine[]): number[] {
+  const key = (line: PostingLine) => `${line.itemId}|${line.fromLocationId}|${line.toLocationId}|${line.lotId ?? ""}`;
+  return lines.map((_, position) => position).sort((a, b) => (key(lines[a]) < key(lines[b]) ? -1 : key(lines[a]) > key(lines[b]) ? 1 : a - b));
+}
+
+/** answer[sent] is the movement of lines[order[sent]]: put each back at its requested position. */
+function inRequestOrder<T>(posted: T[], order: number[]): T[] {
+  const byPosition: T[] = new Array(posted.length);
+  order.forEach((position, sent) => (byPosition[position] = posted[sent]));
+  return byPosition;
 }
 
 function planOfLine(plans: PlannedMovement[], lineIndex: number) {

@@ -23,7 +23,18 @@ export type PostingLine = {
   reversesId?: string | null;
   expectOnHand?: number;
   countedLocationId?: string;
+  /** What the ends are, so the function need not look them up (see locationFlags). */
+  fromKeepsLevels?: boolean;
+  toKeepsLevels?: boolean;
+  toIsVirtual?: boolean;
 };
+
+/** Locations whose balance is a ledger sum rather than a kept level (matches stockroom_keeps_levels in SQL). */
+const UNKEPT = new Set(["supplier", "customer", "loss", "scrap", "damage", "adjustment"]);
+
+export function locationFlags(from: { type: string }, to: { type: string; isVirtual: boolean }) {
+  return { fromKeepsLevels: !UNKEPT.has(from.type), toKeepsLevels: !UNKEPT.has(to.type), toIsVirtual: to.isVirtual };
+}
 
 export type { IdempotencyContext } from "../http/idempotency";
 
@@ -48,6 +59,9 @@ export class PostingLineFailure extends Error {
   }
 }
 
+/** PostgreSQL broke a lock cycle by aborting this posting; nothing was written, so it may simply be retried. */
+export class DeadlockDetected extends Error {}
+
 function databaseError(error: unknown): { code?: string; detail?: string } | undefined {
   return (error as { meta?: { driverAdapterError?: { cause?: { code?: string; detail?: string } } } })?.meta?.driverAdapterError?.cause;
 }
@@ -62,6 +76,7 @@ export async function runPosting(db: Db, posting: Posting): Promise<{ replayed: 
     if (cause?.code === "SR409" || cause?.code === "SR410" || cause?.code === "SR411") {
       throw new PostingLineFailure(cause.code, JSON.parse(cause.detail ?? "{}"));
     }
+    if (cause?.code === "40P01") throw new DeadlockDetected("deadlock detected; the posting was rolled back");
     if (cause?.code === "SR422") {
       throw new ValidationFailed([{ field: "Idempotency-Key", message: "This key was already used for a different request; use a new key" }]);
     }

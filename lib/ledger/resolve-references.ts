@@ -8,11 +8,11 @@ import type { ParsedMovementInput } from "./schemas";
 
 export type ResolvedItem = {
   id: string; sku: string; tracking: "none" | "lot" | "serial"; active: boolean;
-  tempMinC: { toString(): string } | null; tempMaxC: { toString(): string } | null; humidityMaxPct: number | null; hazardClass: string | null;
+  tempMinC: number | null; tempMaxC: number | null; humidityMaxPct: number | null; hazardClass: string | null;
 };
 export type ResolvedLocation = {
   id: string; code: string; siteId: string; type: LocationType; isVirtual: boolean; active: boolean;
-  tempMinC: { toString(): string } | null; tempMaxC: { toString(): string } | null; humidityMaxPct: number | null; hazardClasses: string[];
+  tempMinC: number | null; tempMaxC: number | null; humidityMaxPct: number | null; hazardClasses: string[];
 };
 
 export type References = {
@@ -35,7 +35,7 @@ async function virtualLocation(db: Db, siteId: string, type: LocationType): Prom
   if (!ofSite) {
     // Virtual locations are made with their site and never change, so they are safe to keep for the process.
     const rows = await db.location.findMany({ where: { siteId, isVirtual: true }, select: locationColumns });
-    ofSite = new Map(rows.map((row) => [row.type, row]));
+    ofSite = new Map(rows.map((row) => [row.type, { ...row, tempMinC: null, tempMaxC: null }]));
     virtualBySite.set(siteId, ofSite);
   }
   const location = ofSite.get(type);
@@ -52,19 +52,30 @@ async function isReasonCode(db: Db, code: string): Promise<boolean> {
   return reasonCodes.codes.has(code);
 }
 
+/**
+ * One raw statement for every item and location a request names: on the ledger's hot path a raw query costs
+ * a fraction of the CPU of a Prisma model query (measured in bench/ledger.ts' notes, docs/BENCHMARKS.md).
+ */
 export async function resolveReferences(db: Db, inputs: readonly ParsedMovementInput[]): Promise<References> {
   const skuKeys = [...new Set(inputs.map((i) => i.sku.toLowerCase()))];
   const codes = [...new Set(inputs.flatMap((i) => [i.from, i.to].filter((c): c is string => !!c)))];
-  const [items, locations] = await Promise.all([
-    db.item.findMany({
-      where: { skuKey: { in: skuKeys } },
-      select: { id: true, sku: true, skuKey: true, tracking: true, active: true, tempMinC: true, tempMaxC: true, humidityMaxPct: true, hazardClass: true },
-    }),
-    codes.length ? db.location.findMany({ where: { code: { in: codes } }, select: locationColumns }) : Promise.resolve([]),
-  ]);
+  const rows = await db.$queryRaw<{ kind: "item" | "location"; row: ResolvedItem & ResolvedLocation & { skuKey: string } }[]>`
+    SELECT 'item' AS kind, to_jsonb(i) AS row FROM (
+      SELECT id, sku, "skuKey", tracking, active, "tempMinC", "tempMaxC", "humidityMaxPct", "hazardClass" FROM "Item" WHERE "skuKey" = ANY (${skuKeys})
+    ) i
+    UNION ALL
+    SELECT 'location', to_jsonb(l) FROM (
+      SELECT id, code, "siteId", type, "isVirtual", active, "tempMinC", "tempMaxC", "humidityMaxPct", "hazardClasses" FROM "Location" WHERE code = ANY (${codes})
+    ) l`;
+  const items = new Map<string, ResolvedItem>();
+  const locations = new Map<string, ResolvedLocation>();
+  for (const { kind, row } of rows) {
+    if (kind === "item") items.set(row.skuKey, row);
+    else locations.set(row.code, row);
+  }
   return {
-    items: new Map(items.map((item) => [item.skuKey, item])),
-    locations: new Map(locations.map((location) => [location.code, location])),
+    items,
+    locations,
     virtualLocation: (siteId, type) => virtualLocation(db, siteId, type),
     isReasonCode: (code) => isReasonCode(db, code),
   };

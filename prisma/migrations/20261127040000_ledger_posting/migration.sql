@@ -101,8 +101,15 @@ BEGIN
     to_loc := (line->>'toLocationId')::uuid;
     lot := (line->>'lotId')::uuid;
     quantity := (line->>'quantity')::int;
-    SELECT stockroom_keeps_levels(type) INTO from_keeps FROM "Location" WHERE id = from_loc;
-    SELECT stockroom_keeps_levels(type), "isVirtual" INTO to_keeps, to_virtual FROM "Location" WHERE id = to_loc;
+    -- What kind of locations the ends are, the caller knows already (it resolved them); ask only if it did not say.
+    IF line ? 'fromKeepsLevels' THEN
+      from_keeps := (line->>'fromKeepsLevels')::boolean;
+      to_keeps := (line->>'toKeepsLevels')::boolean;
+      to_virtual := (line->>'toIsVirtual')::boolean;
+    ELSE
+      SELECT stockroom_keeps_levels(type) INTO from_keeps FROM "Location" WHERE id = from_loc;
+      SELECT stockroom_keeps_levels(type), "isVirtual" INTO to_keeps, to_virtual FROM "Location" WHERE id = to_loc;
+    END IF;
 
     IF line ? 'expectOnHand' THEN
       -- A count sets a bin to what was counted: the difference posted is only right if nothing moved since.
@@ -162,9 +169,13 @@ BEGIN
 
   answer := stockroom_posting_answer(posting_id);
 
+  -- The audit entry keeps a large batch's summary; its movements are in the ledger under the same posting id.
   INSERT INTO "AuditEntry" (at, "actorType", "actorId", "actorLabel", action, "entityType", "entityId", "siteId", after)
   VALUES (now(), actor->>'type', coalesce(actor->>'userId', actor->>'apiKeyId'), actor->>'label', p->>'action',
-    'posting', posting_id::text, (p->>'siteId')::uuid, answer);
+    'posting', posting_id::text, (p->>'siteId')::uuid,
+    CASE WHEN jsonb_array_length(answer->'movements') <= 50 THEN answer
+         ELSE jsonb_build_object('postingId', posting_id, 'movements', jsonb_array_length(answer->'movements'),
+                                 'units', (SELECT sum(m.quantity) FROM "StockMovement" m WHERE m."postingId" = posting_id)) END);
   INSERT INTO "OutboxEvent" (type, "siteId", "aggregateId", payload, "createdAt")
   VALUES ('stock.moved', (p->>'siteId')::uuid, posting_id::text, answer, now());
 

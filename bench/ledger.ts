@@ -1,0 +1,130 @@
+/**
+ * npm run bench:ledger [-- --db=server|embedded|both --seconds=10]
+ * The ledger's write throughput against the production build, 64 concurrent clients (autocannon):
+ *   (0) a no-op route of the same app (parses the body, answers 201, no database): the ceiling;
+ *   (a) single-movement POSTs (issue 1 unit) spread over 1,000 SKUs;
+ *   (b) the same, all on one SKU in one bin — then checks no level went negative;
+ *   (c) POST /movements/batch with 1,000 issues per request.
+ * Each database gets a fresh one: a new database on the local PostgreSQL server, or a new embedded PGlite.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { SYSTEM_ACTOR } from "../lib/auth/actor";
+import { createDb } from "../lib/db/client";
+import { withDatabase } from "../lib/db/test-database";
+import { postMovements } from "../lib/ledger/post-movement";
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")) as [string, string][]);
+const modes = (args.db ?? "both") === "both" ? ["server", "embedded"] : [args.db];
+const seconds = Number(args.seconds ?? 10);
+const CONNECTIONS = 64;
+const SKUS = 1_000;
+const PORT = 3200;
+const KEY = "bench-admin-key-0123456789abcdef";
+const base = `http://localhost:${PORT}`;
+
+type Row = { scenario: string; requestsPerSecond: number; movementsPerSecond: number; p50: number; p99: number; ok: number; refused: number };
+
+async function startServer(mode: string): Promise<{ child: ChildProcess; databaseUrl: string }> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, PORT: String(PORT), STOCKROOM_BENCH: "1", STOCKROOM_SKIP_BUILD: "1", STOCKROOM_BOOTSTRAP_API_KEY: KEY,
+    NEXTAUTH_SECRET: "bench", NEXT_TELEMETRY_DISABLED: "1",
+  };
+  let databaseUrl = "";
+  if (mode === "server") {
+    const server = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+    const name = `stockroom_bench_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    databaseUrl = env.DATABASE_URL = withDatabase(server, name);
+  } else {
+    delete env.DATABASE_URL;
+    env.STOCKROOM_DATA_DIR = mkdtempSync(join(os.tmpdir(), "stockroom-bench-"));
+  }
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  for (let i = 0; i < 240; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    if (await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)) break;
+  }
+  if (mode === "embedded") databaseUrl = JSON.parse(readFileSync(join(env.STOCKROOM_DATA_DIR!, "embedded-postgres.json"), "utf8")).url;
+  return { child, databaseUrl };
+}
+
+/** 1,000 SKUs with plenty of stock, each in one ambient bin of WH1. */
+async function prepareStock(databaseUrl: string) {
+  const db = createDb(databaseUrl, 2);
+  const bins = await db.location.findMany({ where: { site: { code: "WH1" }, type: "bin", tempMinC: null, hazardClasses: { isEmpty: true } }, orderBy: { code: "asc" } });
+  await db.item.createMany({
+    data: Array.from({ length: SKUS }, (_, i) => ({ sku: `BENCH-${String(i).padStart(4, "0")}`, skuKey: `bench-${String(i).padStart(4, "0")}`, name: `Bench item ${i}` })),
+    skipDuplicates: true,
+  });
+  const placement = Array.from({ length: SKUS }, (_, i) => ({ sku: `BENCH-${String(i).padStart(4, "0")}`, bin: bins[i % bins.length].code }));
+  await postMovements(db, SYSTEM_ACTOR, placement.map((p) => ({ kind: "receive", sku: p.sku, quantity: 10_000_000, to: p.bin, reason: "received" })));
+  await db.$disconnect();
+  return placement;
+}
+
+function run(scenario: string, path: string, body: () => unknown, movementsPerRequest: number): Promise<Row> {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: base, connections: CONNECTIONS, duration: seconds,
+        requests: [{ method: "POST", path, headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` }, setupRequest: (req) => ({ ...req, body: JSON.stringify(body()) }) }],
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        const ok = result["2xx"];
+        resolve({
+          scenario, ok, refused: result.non2xx,
+          requestsPerSecond: ok / result.duration, movementsPerSecond: (ok * movementsPerRequest) / result.duration,
+          p50: result.latency.p50, p99: result.latency.p99,
+        });
+      },
+    );
+  });
+}
+
+async function negativeLevels(databaseUrl: string) {
+  const db = createDb(databaseUrl, 1);
+  const count = await db.stockLevel.count({ where: { isVirtual: false, onHand: { lt: 0 } } });
+  await db.$disconnect();
+  return count;
+}
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.error("no production build: run `npx next build` first (npm run bench:ledger does)");
+  process.exit(1);
+}
+console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}; ${CONNECTIONS} connections, ${seconds} s per scenario`);
+for (const mode of modes) {
+  const { child, databaseUrl } = await startServer(mode);
+  try {
+    const placement = await prepareStock(databaseUrl);
+    const pick = () => placement[Math.floor(Math.random() * placement.length)];
+    const issue = (p: { sku: string; bin: string }) => ({ kind: "issue", sku: p.sku, quantity: 1, from: p.bin, reason: "sold" });
+    const rows: Row[] = [];
+    rows.push(await run("(0) no-op route", "/api/bench/noop", () => issue(pick()), 0));
+    rows.push(await run("(a) 1 movement, 1,000 SKUs", "/api/v1/movements", () => issue(pick()), 1));
+    rows.push(await run("(b) 1 movement, one SKU and bin", "/api/v1/movements", () => issue(placement[0]), 1));
+    const negative = await negativeLevels(databaseUrl);
+    rows.push(await run("(c) batch of 1,000", "/api/v1/movements/batch", () => ({ movements: Array.from({ length: 1000 }, () => issue(pick())) }), 1000));
+    const ceiling = rows[0].requestsPerSecond;
+    console.log(`\n### ${mode === "server" ? "PostgreSQL server" : "embedded PGlite"}\n`);
+    console.log("| scenario | requests/s | movements/s | % of (0) | p50 ms | p99 ms | 2xx | other |");
+    console.log("|---|---|---|---|---|---|---|---|");
+    for (const r of rows) {
+      console.log(`| ${r.scenario} | ${r.requestsPerSecond.toFixed(0)} | ${r.movementsPerSecond.toFixed(0)} | ${((r.requestsPerSecond / ceiling) * 100).toFixed(0)}% | ${r.p50} | ${r.p99} | ${r.ok} | ${r.refused} |`);
+    }
+    console.log(`\nnegative physical levels after (b): ${negative}`);
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 1500));
+  }
+}
+process.exit(0);

@@ -20,6 +20,7 @@ import { postMovements } from "../lib/ledger/post-movement";
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")) as [string, string][]);
 const modes = (args.db ?? "both") === "both" ? ["server", "embedded"] : [args.db];
+const only = args.only ? new Set(args.only.split(",")) : null; // e.g. --only=0,a to run some scenarios
 const seconds = Number(args.seconds ?? 10);
 const CONNECTIONS = 64;
 const SKUS = 1_000;
@@ -109,12 +110,13 @@ for (const mode of modes) {
     const pick = () => placement[Math.floor(Math.random() * placement.length)];
     const issue = (p: { sku: string; bin: string }) => ({ kind: "issue", sku: p.sku, quantity: 1, from: p.bin, reason: "sold" });
     const rows: Row[] = [];
-    rows.push(await run("(0) no-op route", "/api/bench/noop", () => issue(pick()), 0));
-    rows.push(await run("(a) 1 movement, 1,000 SKUs", "/api/v1/movements", () => issue(pick()), 1));
-    rows.push(await run("(b) 1 movement, one SKU and bin", "/api/v1/movements", () => issue(placement[0]), 1));
+    const wanted = (id: string) => !only || only.has(id);
+    if (wanted("0")) rows.push(await run("(0) no-op route", "/api/bench/noop", () => issue(pick()), 0));
+    if (wanted("a")) rows.push(await run("(a) 1 movement, 1,000 SKUs", "/api/v1/movements", () => issue(pick()), 1));
+    if (wanted("b")) rows.push(await run("(b) 1 movement, one SKU and bin", "/api/v1/movements", () => issue(placement[0]), 1));
     const negative = await negativeLevels(databaseUrl);
-    rows.push(await run("(c) batch of 1,000", "/api/v1/movements/batch", () => ({ movements: Array.from({ length: 1000 }, () => issue(pick())) }), 1000));
-    const ceiling = rows[0].requestsPerSecond;
+    if (wanted("c")) rows.push(await run("(c) batch of 1,000", "/api/v1/movements/batch", () => ({ movements: Array.from({ length: 1000 }, () => issue(pick())) }), 1000));
+    const ceiling = rows[0]?.requestsPerSecond ?? NaN;
     console.log(`\n### ${mode === "server" ? "PostgreSQL server" : "embedded PGlite"}\n`);
     console.log("| scenario | requests/s | movements/s | % of (0) | p50 ms | p99 ms | 2xx | other |");
     console.log("|---|---|---|---|---|---|---|---|");

@@ -100,7 +100,9 @@ const env: NodeJS.ProcessEnv = {
 };
 if (!isDev) buildIfStale(env);
 
-const server = spawn(process.execPath, [nextBin, isDev ? "dev" : "start", "--port", String(port)], { stdio: "inherit", env });
+// STOCKROOM_SERVER_NODE_ARGS passes flags to the server's Node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+const nodeArgs = process.env.STOCKROOM_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+const server = spawn(process.execPath, [...nodeArgs, nextBin, isDev ? "dev" : "start", "--port", String(port)], { stdio: "inherit", env });
 let stopping = false;
 async function stop(code: number) {
   if (stopping) return;

@@ -188,8 +188,11 @@ END;
 $$;
 
 -- The posting as the API answers it: its movements, and the levels they touched as they are now.
-CREATE FUNCTION stockroom_posting_answer(p_posting uuid) RETURNS jsonb LANGUAGE sql STABLE AS $$
-  WITH moved AS (
+-- PL/pgSQL rather than SQL: a SQL-language function is planned afresh on every call (measured: 1.6 ms of a
+-- 2.5 ms posting), while PL/pgSQL keeps the plan for the session.
+CREATE FUNCTION stockroom_posting_answer(p_posting uuid) RETURNS jsonb LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (WITH moved AS (
     SELECT m.*, i.sku, f.code AS from_code, t.code AS to_code, lt.number AS lot_number, lt."expiresOn" AS lot_expires
     FROM "StockMovement" m
     JOIN "Item" i ON i.id = m."itemId"
@@ -218,5 +221,6 @@ CREATE FUNCTION stockroom_posting_answer(p_posting uuid) RETURNS jsonb LANGUAGE 
       JOIN "Item" i ON i.id = l."itemId"
       JOIN "Location" loc ON loc.id = l."locationId"
       LEFT JOIN "Lot" lt ON lt.id = l."lotId"), '[]'::jsonb)
-  )
+  ));
+END;
 $$;

@@ -5,6 +5,9 @@ export type NavLink = { href: string; label: string; permission: Permission; ico
 /** Every page in the shell, with the permission that opens it; the layout shows only those the actor has. */
 export const NAV_LINKS: NavLink[] = [
   { href: "/", label: "Dashboard", permission: "dashboard.view", icon: "home" },
+  { href: "/items", label: "Items", permission: "stock.view", icon: "box" },
+  { href: "/stock/move", label: "Move stock", permission: "stock.move", icon: "move" },
+  { href: "/locations", label: "Locations", permission: "stock.view", icon: "pin" },
   { href: "/admin/users", label: "Users", permission: "users.manage", icon: "users" },
   { href: "/admin/api-keys", label: "API keys", permission: "apiKeys.manage", icon: "key" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.view", icon: "log" },
@@ -16,4 +19,7 @@ export const ICONS = {
   users: "M16 19v-1a4 4 0 00-4-4H6a4 4 0 00-4 4v1M9 10a3 3 0 100-6 3 3 0 000 6zM22 19v-1a4 4 0 00-3-3.9M16 4.1a3 3 0 010 5.8",
   key: "M15 7a4 4 0 11-3.9 4.9L3 20v-3h3v-3h3l1.1-1.1A4 4 0 0115 7z",
   log: "M8 6h12M8 12h12M8 18h12M4 6h.01M4 12h.01M4 18h.01",
+  box: "M21 8l-9-5-9 5 9 5 9-5zM3 8v8l9 5 9-5V8M12 13v8",
+  move: "M7 7h13l-3-3M17 17H4l3 3",
+  pin: "M12 21s-7-6.2-7-11a7 7 0 0114 0c0 4.8-7 11-7 11zM12 12a2 2 0 100-4 2 2 0 000 4z",
 } as const;

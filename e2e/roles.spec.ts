@@ -2,10 +2,10 @@ import { expect, test } from "@playwright/test";
 import { navigationLinks, signIn } from "./sign-in";
 
 const EXPECTED_NAVIGATION: Record<string, string[]> = {
-  "admin@example.com": ["Dashboard", "Users", "API keys", "Audit log"],
-  "manager@example.com": ["Dashboard"],
-  "clerk@example.com": ["Dashboard"],
-  "viewer@example.com": ["Dashboard"],
+  "admin@example.com": ["Dashboard", "Items", "Move stock", "Locations", "Users", "API keys", "Audit log"],
+  "manager@example.com": ["Dashboard", "Items", "Move stock", "Locations"],
+  "clerk@example.com": ["Dashboard", "Items", "Move stock", "Locations"],
+  "viewer@example.com": ["Dashboard", "Items", "Locations"],
 };
 
 for (const [email, links] of Object.entries(EXPECTED_NAVIGATION)) {

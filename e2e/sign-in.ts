@@ -12,6 +12,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 /** The links of whichever main navigation is visible (bottom bar on a phone, sidebar on a desk). */
 export async function navigationLinks(page: Page) {
+  const more = page.getByRole("navigation", { name: "Main" }).getByText("More", { exact: true });
+  if (await more.isVisible()) await more.click();
   const names = await page.getByRole("navigation", { name: "Main" }).getByRole("link").allInnerTexts();
   return names.map((n) => n.trim()).filter((n) => n !== "API docs");
 }

@@ -38,6 +38,8 @@ function NavLinks({ links, pathname, className }: { links: NavLink[]; pathname: 
  */
 export function AppShell({ links, user, children }: { links: NavLink[]; user: { label: string; role: string }; children: ReactNode }) {
   const pathname = usePathname();
+  // A phone's tab bar holds four tabs comfortably; the rest go under "More".
+  const [tabs, overflow] = links.length > 5 ? [links.slice(0, 4), links.slice(4)] : [links, []];
   return (
     <div className="min-h-dvh md:flex">
       <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white md:flex">
@@ -70,7 +72,18 @@ export function AppShell({ links, user, children }: { links: NavLink[]; user: { 
       <main className="flex-1 px-4 pb-24 pt-4 md:px-8 md:pb-8 md:pt-8">{children}</main>
 
       <nav aria-label="Main" className="fixed inset-x-0 bottom-0 z-10 flex border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:hidden">
-        <NavLinks links={links} pathname={pathname} className={TAB_BAR_LINK} />
+        <NavLinks links={tabs} pathname={pathname} className={TAB_BAR_LINK} />
+        {overflow.length > 0 ? (
+          <details className="group flex flex-1">
+            <summary className={`${TAB_BAR_LINK} cursor-pointer list-none`}>
+              <Icon name="more" />
+              More
+            </summary>
+            <div className="absolute inset-x-0 bottom-full border-t border-slate-200 bg-white p-2 shadow-lg">
+              <NavLinks links={overflow} pathname={pathname} className={SIDEBAR_LINK} />
+            </div>
+          </details>
+        ) : null}
       </nav>
     </div>
   );

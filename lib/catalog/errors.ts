@@ -28,3 +28,10 @@ export class SkuCannotChange extends ValidationFailed {
     super([{ field: "sku", message: "A SKU cannot change: create a new item and archive this one" }]);
   }
 }
+
+export class ItemHasHistory extends Conflict {
+  readonly code = "item_has_history";
+  constructor(sku: string) {
+    super(`${sku} has stock movements: its unit and tracking mode can no longer change. Create a new item instead`, { sku });
+  }
+}

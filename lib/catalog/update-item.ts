@@ -8,7 +8,7 @@ import { isTemperatureRangeInverted } from "../locations/schemas";
 import { enqueueEvent } from "../outbox/enqueue-event";
 import { barcodeKind } from "./barcode";
 import { ensureCategory } from "./ensure-category";
-import { SkuCannotChange } from "./errors";
+import { ItemHasHistory, SkuCannotChange } from "./errors";
 import { itemConflictOf, refuseTakenBarcodes } from "./item-conflict";
 import { findItemView } from "./item-view";
 import { resolveSupplierLinks } from "./resolve-supplier-links";
@@ -33,6 +33,7 @@ export async function updateItem(db: Db, actor: Actor, sku: string, input: ItemU
       itemId = locked.id;
       const before = (await findItemView(tx, { id: itemId }))!;
       refuseInvalidChange(before, change);
+      await refuseRewritingHistory(tx, itemId, before, change);
       await replaceRelations(tx, itemId, change);
       await tx.item.update({ where: { id: itemId }, data: await scalarChanges(tx, change) });
       const after = (await findItemView(tx, { id: itemId }))!;
@@ -44,6 +45,16 @@ export async function updateItem(db: Db, actor: Actor, sku: string, input: ItemU
   } catch (error) {
     throw await itemConflictOf(db, error, { sku, barcodes: change.barcodes, itemId });
   }
+}
+
+/**
+ * Tracking mode and unit give meaning to every quantity already in the ledger: once stock has moved, changing
+ * them would re-read history (20 "ea" becoming 20 "kg"). Create a new item instead.
+ */
+async function refuseRewritingHistory(tx: DbTx, itemId: string, before: ItemView, change: Change) {
+  const changesMeaning = (change.tracking !== undefined && change.tracking !== before.tracking) || (change.unit !== undefined && change.unit !== before.unit);
+  if (!changesMeaning) return;
+  if (await tx.stockMovement.findFirst({ where: { itemId }, select: { id: true } })) throw new ItemHasHistory(before.sku);
 }
 
 function refuseInvalidChange(before: ItemView, change: Change) {

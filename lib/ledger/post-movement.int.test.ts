@@ -135,3 +135,15 @@ describe("postMovement", () => {
     await expect(postMovement(db, admin, { ...input, quantity: 6 }, { idempotency: { ...idempotency, hash: "h2" } })).rejects.toMatchObject({ issues: [{ field: "Idempotency-Key" }] });
   });
 });
+
+describe("an item with history", () => {
+  it("keeps its unit and tracking mode once stock has moved", async () => {
+    const { updateItem } = await import("../catalog/update-item");
+    const w = await buildWarehouse(db);
+    await expect(updateItem(db, admin, w.items.solvent.sku, { unit: "l" })).resolves.toMatchObject({ unit: "l" });
+    await postMovement(db, admin, { kind: "receive", sku: w.items.plain.sku, quantity: 1, to: w.bins.a1.code, reason: "received" });
+    await expect(updateItem(db, admin, w.items.plain.sku, { tracking: "lot" })).rejects.toMatchObject({ code: "item_has_history" });
+    await expect(updateItem(db, admin, w.items.plain.sku, { unit: "kg" })).rejects.toMatchObject({ code: "item_has_history" });
+    await expect(updateItem(db, admin, w.items.plain.sku, { name: "Renamed" })).resolves.toMatchObject({ name: "Renamed" });
+  });
+});

@@ -28,7 +28,8 @@ type Input<O extends Operation> = {
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-async function authenticate(request: Request): Promise<Actor | null> {
+/** The actor behind a request: an API key (`Authorization: Bearer`), else the session cookie, else null. */
+export async function authenticate(request: Request): Promise<Actor | null> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);

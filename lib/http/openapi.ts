@@ -8,12 +8,13 @@ import * as authOps from "../auth/operations";
 import * as catalogOps from "../catalog/operations";
 import * as ledgerOps from "../ledger/operations";
 import * as locationOps from "../locations/operations";
+import * as outboxOps from "../outbox/operations";
 import * as siteOps from "../sites/operations";
 import * as systemOps from "../system/operations";
 import * as userOps from "../users/operations";
 import type { Operation } from "./operation";
 
-export const ALL_OPERATIONS: Operation[] = [systemOps, authOps, siteOps, userOps, apiKeyOps, catalogOps, locationOps, ledgerOps].flatMap(
+export const ALL_OPERATIONS: Operation[] = [systemOps, authOps, siteOps, userOps, apiKeyOps, catalogOps, locationOps, ledgerOps, outboxOps].flatMap(
   (module) => Object.values(module) as Operation[],
 );
 
@@ -70,7 +71,7 @@ export function buildOpenApiDocument() {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const op of ALL_OPERATIONS) {
     const responses: Record<string, unknown> = {
-      [String(op.status ?? 200)]: { description: "Success", content: { "application/json": { schema: schemaOf(op.response, "output", components) } } },
+      [String(op.status ?? 200)]: { description: "Success", content: { [op.contentType ?? "application/json"]: { schema: schemaOf(op.response, "output", components) } } },
       ...(op.body || op.params || op.query ? { 422: problem("Invalid input: `errors` names each failing field") } : {}),
       ...(op.permission !== "public" ? { 401: problem("No or unknown credentials"), 403: problem("The role or site scope may not") } : {}),
       ...(op.problems?.includes("not_found") ? { 404: problem("No such resource") } : {}),

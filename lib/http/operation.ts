@@ -24,6 +24,8 @@ export type Operation<
   body?: Body;
   response: Response;
   status?: 200 | 201 | 202;
+  /** The success body's media type when it is not JSON (the live event stream). */
+  contentType?: "text/event-stream";
   /**
    * "in-transaction": the handler receives the Idempotency-Key context and records it in the same transaction as
    * its write (the ledger does); otherwise the route wrapper claims and settles the key around the handler.

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/can";
 import { requirePageActor } from "@/lib/auth/session";
@@ -31,6 +32,7 @@ export default async function LocationPage({ params }: { params: Promise<{ code:
   const trail = location.path.split("/");
   return (
     <>
+      <LiveRefresh locations={[code]} />
       <nav aria-label="Breadcrumb" className="mb-2 flex flex-wrap gap-1 text-sm text-slate-600">
         <Link href="/locations" className="text-brand-700">Locations</Link>
         {trail.map((part) => (

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import * as eventsRoute from "../../../app/api/v1/events/route";
+import { SYSTEM_ACTOR } from "../../../lib/auth/actor";
+import { getDb } from "../../../lib/db/client";
+import { postMovement } from "../../../lib/ledger/post-movement";
+import { buildApiKey, buildSite } from "../../factories/access";
+import { buildWarehouse } from "../../factories/stock";
+
+const db = getDb();
+
+/** Reads the stream until an event naming `sku` arrives, or gives up after `ms`. */
+async function waitForEvent(response: Response, sku: string, ms: number) {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const deadline = Date.now() + ms;
+  let text = "";
+  try {
+    while (Date.now() < deadline) {
+      const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now()))]);
+      if (!chunk || chunk.done) break;
+      text += decoder.decode(chunk.value);
+      const match = text.split("\n\n").find((block) => block.includes("event: stock.moved") && block.includes(sku));
+      if (match) return JSON.parse(match.split("\n").find((line) => line.startsWith("data: "))!.slice(6));
+    }
+    return null;
+  } finally {
+    await reader.cancel();
+  }
+}
+
+describe("GET /api/v1/events", () => {
+  it("tells an open page within 2 seconds that stock moved at its site", async () => {
+    const w = await buildWarehouse(db);
+    const { key } = await buildApiKey(db, "viewer");
+    const controller = new AbortController();
+    const response = await eventsRoute.GET(new Request("http://localhost/api/v1/events", { headers: { authorization: `Bearer ${key}` }, signal: controller.signal }));
+    expect(response.headers.get("content-type")).toBe("text/event-stream");
+    await new Promise((r) => setTimeout(r, 1_200)); // the feed has taken its starting point
+    const started = Date.now();
+    await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.plain.sku, quantity: 2, to: w.bins.a1.code, reason: "received" });
+    const event = await waitForEvent(response, w.items.plain.sku, 2_500);
+    controller.abort();
+    expect(event).toMatchObject({ type: "stock.moved", siteId: w.site.id, skus: [w.items.plain.sku], locations: expect.arrayContaining([w.bins.a1.code]) });
+    expect(Date.now() - started).toBeLessThan(2_500);
+  });
+
+  it("does not tell a key scoped to another site, and refuses anonymous callers", async () => {
+    const w = await buildWarehouse(db);
+    const other = await buildSite(db);
+    const { key } = await buildApiKey(db, "clerk", [other.code]);
+    const controller = new AbortController();
+    const response = await eventsRoute.GET(new Request("http://localhost/api/v1/events", { headers: { authorization: `Bearer ${key}` }, signal: controller.signal }));
+    await new Promise((r) => setTimeout(r, 1_200));
+    await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.plain.sku, quantity: 1, to: w.bins.a1.code, reason: "received" });
+    expect(await waitForEvent(response, w.items.plain.sku, 2_000)).toBeNull();
+    controller.abort();
+    expect((await eventsRoute.GET(new Request("http://localhost/api/v1/events"))).status).toBe(401);
+  });
+});

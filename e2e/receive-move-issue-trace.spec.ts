@@ -61,3 +61,22 @@ test("a viewer cannot open the movement form, and the API refuses the post", asy
   const post = await page.request.post("/api/v1/movements", { data: { kind: "receive", sku: SKU, quantity: 1, to: "WH1-A01-01", reason: "received", lot: "X", expiresAt: "2030-01-01" } });
   expect(post.status()).toBe(403);
 });
+
+test("an open item page shows a movement someone else posts, within 2 seconds, without reloading", async ({ page, browser }, testInfo) => {
+  const bin = testInfo.project.name === "phone" ? "WH1-A05-19" : "WH1-A05-20";
+  await signIn(page, "manager@example.com");
+  await page.goto(`/items/${SKU}`);
+  const history = page.getByTestId("movement-history");
+  await expect(history).toBeVisible();
+  const reference = `LIVE-${testInfo.project.name}-${Date.now()}`;
+
+  const colleague = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const other = await colleague.newPage();
+  await signIn(other, "clerk@example.com");
+  const posted = await other.request.post("/api/v1/movements", {
+    data: { kind: "receive", sku: SKU, quantity: 3, to: bin, reason: "received", lot: `LIVE-${testInfo.project.name}`, expiresAt: "2032-01-01", reference },
+  });
+  expect(posted.status()).toBe(201);
+  await expect(history).toContainText(reference, { timeout: 2_000 });
+  await colleague.close();
+});

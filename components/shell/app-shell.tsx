@@ -69,7 +69,7 @@ export function AppShell({ links, user, children }: { links: NavLink[]; user: { 
         </button>
       </header>
 
-      <main className="flex-1 px-4 pb-24 pt-4 md:px-8 md:pb-8 md:pt-8">{children}</main>
+      <main className="min-w-0 flex-1 px-4 pb-24 pt-4 md:px-8 md:pb-8 md:pt-8">{children}</main>
 
       <nav aria-label="Main" className="fixed inset-x-0 bottom-0 z-10 flex border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:hidden">
         <NavLinks links={tabs} pathname={pathname} className={TAB_BAR_LINK} />

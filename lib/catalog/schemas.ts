@@ -188,3 +188,28 @@ export type ItemInput = z.input<typeof itemInput>;
 export type ItemUpdate = z.input<typeof itemUpdate>;
 export type ItemView = z.infer<typeof itemView>;
 export type ItemListQuery = z.input<typeof itemListQuery>;
+
+export const ITEM_TABLE_SORTS = ["sku", "name", "category", "onHand", "available"] as const;
+export const STOCK_STATUSES = ["out", "low", "in"] as const;
+
+// Read from the items screen's URL, which people edit, bookmark and share: a value that does not fit falls back
+// to its default instead of failing the page.
+const optionalText = (max: number) =>
+  z.string().trim().max(max).optional().catch(undefined).transform((s) => (s ? s : undefined));
+
+export const itemTableQuery = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
+  pageSize: z.coerce.number().int().min(10).max(100).default(25).catch(25),
+  sort: z.enum(ITEM_TABLE_SORTS).default("sku").catch("sku"),
+  dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
+  q: optionalText(100).describe("Part of a SKU or name (any case), or a whole barcode"),
+  category: optionalText(1000).describe("A category path; items in its sub-categories are included"),
+  supplier: optionalText(64).transform((s) => s?.toUpperCase()).describe("Supplier code"),
+  site: optionalText(64).transform((s) => s?.toUpperCase()).describe("Site code: stock is summed at this site only"),
+  status: z.enum(STOCK_STATUSES).optional().catch(undefined).describe("out: nothing available · low: at or below the reorder point · in: above it"),
+});
+
+export type ItemTableSort = (typeof ITEM_TABLE_SORTS)[number];
+export type StockStatus = (typeof STOCK_STATUSES)[number];
+export type ItemTableQuery = z.input<typeof itemTableQuery>;
+export type ItemTableParams = z.output<typeof itemTableQuery>;

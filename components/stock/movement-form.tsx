@@ -32,7 +32,8 @@ function Result({ state }: { state: FormState }) {
   const movements = state.data?.movements as MovementView[] | undefined;
   if (!state.ok || !levels) return null;
   return (
-    <section aria-label="Result" className="rounded-xl border border-green-200 bg-green-50 p-4" data-testid="movement-result">
+    // On a phone the result comes first, where the thumb just was; beside the form on a desk.
+    <section aria-label="Result" className="order-first self-start rounded-xl border border-green-200 bg-green-50 p-4 lg:order-none" data-testid="movement-result">
       <FormMessage state={undoState.message ? undoState : state} />
       {movements?.length ? (
         <ul className="mt-2 text-sm text-slate-700">

@@ -111,6 +111,8 @@ export default async function ItemPage({ params }: Params) {
         {/* Last in the page on phones: the history loads more as it scrolls, so nothing may sit below it. */}
         <Card title="Movement history" className="min-w-0">
           <MovementHistory
+            // A live refresh brings newer movements: start the list afresh from them.
+            key={movements.data[0]?.id ?? "none"}
             sku={item.sku}
             initial={movements.data}
             initialCursor={movements.nextCursor}

@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR } from "../lib/auth/actor";
 import { hashPassword } from "../lib/auth/passwords";
 import type { Db } from "../lib/db/client";
 import type { Location } from "../lib/db/generated/client";
+import { ensureCategory } from "../lib/catalog/ensure-category";
 import { gs1CheckDigit } from "../lib/gs1/check-digit";
 import { OPENING_STOCK_REFERENCE, postOpeningStock, type OpeningStockLine } from "../lib/ledger/post-opening-stock";
 import { ensureDefaultReasonCodes } from "../lib/ledger/reason-codes";
@@ -106,32 +107,20 @@ async function seedSites(db: Db) {
   }
 }
 
-async function ensureCategory(db: Db, path: string[], cache: Map<string, string>): Promise<string> {
-  let parentId: string | null = null;
-  for (let depth = 1; depth <= path.length; depth++) {
-    const key = path.slice(0, depth).join(" > ");
-    let id = cache.get(key);
-    if (!id) {
-      const row: { id: string } = await db.category.upsert({
-        where: { path: key }, update: {}, create: { name: path[depth - 1], path: key, parentId }, select: { id: true },
-      });
-      id = row.id;
-      cache.set(key, id);
-    }
-    parentId = id;
-  }
-  return parentId!;
-}
-
 async function seedCatalog(db: Db) {
   await db.supplier.createMany({ data: demoSuppliers.map((s) => ({ code: s.code, name: s.name, email: s.email, phone: s.phone })), skipDuplicates: true });
   const suppliers = new Map((await db.supplier.findMany({ select: { id: true, code: true } })).map((s) => [s.code, s.id]));
   const categories = new Map<string, string>();
+  const categoryFor = async (path: string[]) => {
+    const key = path.join(" > ");
+    if (!categories.has(key)) categories.set(key, await ensureCategory(db, key));
+    return categories.get(key)!;
+  };
   const items = demoItems();
   const existing = new Set((await db.item.findMany({ select: { skuKey: true } })).map((i) => i.skuKey));
   for (const [index, item] of items.entries()) {
     if (existing.has(item.sku.toLowerCase())) continue;
-    const categoryId = await ensureCategory(db, item.category, categories);
+    const categoryId = await categoryFor(item.category);
     await db.item.create({
       data: {
         sku: item.sku, skuKey: item.sku.toLowerCase(), name: item.name, description: item.description, categoryId,

@@ -10,7 +10,7 @@ import type { Location } from "../lib/db/generated/client";
 import { ensureCategory } from "../lib/catalog/ensure-category";
 import { gs1CheckDigit } from "../lib/gs1/check-digit";
 import { OPENING_STOCK_REFERENCE, postOpeningStock, type OpeningStockLine } from "../lib/ledger/post-opening-stock";
-import { ensureDefaultReasonCodes } from "../lib/ledger/reason-codes";
+import { ensureDefaultReasonCodes } from "../lib/reasons/default-reason-codes";
 import { createSite } from "../lib/locations/create-site";
 import { virtualLocationCode } from "../lib/locations/virtual-locations";
 import { demoItems, demoSuppliers, type DemoItem } from "./demo-catalog";

@@ -3,7 +3,7 @@
 import { SYSTEM_ACTOR } from "../../lib/auth/actor";
 import type { Db } from "../../lib/db/client";
 import type { Prisma } from "../../lib/db/generated/client";
-import { ensureDefaultReasonCodes } from "../../lib/ledger/reason-codes";
+import { ensureDefaultReasonCodes } from "../../lib/reasons/default-reason-codes";
 import { createSite } from "../../lib/locations/create-site";
 
 let sequence = 0;

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { navigationLinks, signIn } from "./sign-in";
 
 const EXPECTED_NAVIGATION: Record<string, string[]> = {
-  "admin@example.com": ["Dashboard", "Items", "Move stock", "Locations", "Users", "API keys", "Audit log"],
+  "admin@example.com": ["Dashboard", "Items", "Move stock", "Locations", "Users", "API keys", "Audit log", "Reason codes"],
   "manager@example.com": ["Dashboard", "Items", "Move stock", "Locations"],
   "clerk@example.com": ["Dashboard", "Items", "Move stock", "Locations"],
   "viewer@example.com": ["Dashboard", "Items", "Locations"],

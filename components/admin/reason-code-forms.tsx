@@ -1,0 +1,33 @@
+"use client";
+
+import { useActionState } from "react";
+import { createReasonCodeAction, setReasonCodeActiveAction } from "@/app/(app)/admin/reason-codes/actions";
+import { initialFormState } from "@/lib/http/form-state";
+import { Button } from "../ui/button";
+import { TextField } from "../ui/field";
+import { FormMessage } from "../ui/form-message";
+
+export function CreateReasonCodeForm() {
+  const [state, action, pending] = useActionState(createReasonCodeAction, initialFormState);
+  const values = state.values ?? {};
+  return (
+    <form key={JSON.stringify(values)} action={action} className="space-y-3" noValidate>
+      <TextField label="Label" name="label" defaultValue={values.label as string} placeholder="Quality hold" error={state.fieldErrors?.label} />
+      <TextField label="Code" name="code" defaultValue={values.code as string} placeholder="quality_hold" error={state.fieldErrors?.code} hint="What the API sends; cannot change later" />
+      <FormMessage state={state} />
+      <Button type="submit" disabled={pending} className="w-full">{pending ? "Adding…" : "Add reason code"}</Button>
+    </form>
+  );
+}
+
+export function ReasonCodeToggle({ code, active }: { code: string; active: boolean }) {
+  const [state, action, pending] = useActionState(setReasonCodeActiveAction, initialFormState);
+  return (
+    <form action={action}>
+      <input type="hidden" name="code" value={code} />
+      <input type="hidden" name="active" value={String(!active)} />
+      <Button type="submit" variant={active ? "danger" : "secondary"} disabled={pending}>{active ? "Retire" : "Restore"}</Button>
+      {state.ok ? null : <FormMessage state={state} />}
+    </form>
+  );
+}

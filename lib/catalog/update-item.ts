@@ -9,6 +9,7 @@ import { enqueueEvent } from "../outbox/enqueue-event";
 import { barcodeKind } from "./barcode";
 import { ensureCategory } from "./ensure-category";
 import { ItemHasHistory, SkuCannotChange } from "./errors";
+import { hasStockHistory } from "./has-stock-history";
 import { itemConflictOf, refuseTakenBarcodes } from "./item-conflict";
 import { findItemView } from "./item-view";
 import { resolveSupplierLinks } from "./resolve-supplier-links";
@@ -54,7 +55,7 @@ export async function updateItem(db: Db, actor: Actor, sku: string, input: ItemU
 async function refuseRewritingHistory(tx: DbTx, itemId: string, before: ItemView, change: Change) {
   const changesMeaning = (change.tracking !== undefined && change.tracking !== before.tracking) || (change.unit !== undefined && change.unit !== before.unit);
   if (!changesMeaning) return;
-  if (await tx.stockMovement.findFirst({ where: { itemId }, select: { id: true } })) throw new ItemHasHistory(before.sku);
+  if (await hasStockHistory(tx, { id: itemId })) throw new ItemHasHistory(before.sku);
 }
 
 function refuseInvalidChange(before: ItemView, change: Change) {

@@ -1,5 +1,7 @@
+import Link from "next/link";
 import { ItemTable } from "@/components/items/item-table";
 import { PageHeader } from "@/components/ui/card";
+import { can } from "@/lib/auth/can";
 import { requirePageActor } from "@/lib/auth/session";
 import { listItemFilterOptions } from "@/lib/catalog/list-item-filter-options";
 import { listItemTable } from "@/lib/catalog/list-item-table";
@@ -20,7 +22,14 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
   const [data, options, sites] = await Promise.all([listItemTable(db, actor, query), listItemFilterOptions(db, actor), listSites(db, actor)]);
   return (
     <>
-      <PageHeader title="Items" />
+      <PageHeader title="Items">
+        {can(actor, "catalog.manage") ? (
+          <div className="flex gap-2">
+            <Link href="/items/import" className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium hover:bg-slate-100">Import / export</Link>
+            <Link href="/items/new" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-medium text-white hover:bg-brand-900">New item</Link>
+          </div>
+        ) : null}
+      </PageHeader>
       <ItemTable data={data} query={query} choices={{ ...options, sites: sites.map((s) => ({ code: s.code, name: s.name })) }} />
     </>
   );

@@ -83,6 +83,11 @@ export default async function ItemPage({ params }: Params) {
               ))}
             </nav>
           ) : null}
+          {can(actor, "catalog.manage") ? (
+            <Link href={`/items/${encodeURIComponent(item.sku)}/edit`} className="inline-flex min-h-11 items-center justify-center rounded-lg border border-slate-300 bg-white px-4 font-medium hover:bg-slate-100">
+              Edit
+            </Link>
+          ) : null}
         </div>
       </header>
 

@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ItemForm } from "@/components/items/item-form";
+import { PageHeader } from "@/components/ui/card";
+import { requirePageActor } from "@/lib/auth/session";
+import { getItem } from "@/lib/catalog/get-item";
+import { hasStockHistory } from "@/lib/catalog/has-stock-history";
+import { listItemFilterOptions } from "@/lib/catalog/list-item-filter-options";
+import { getDb } from "@/lib/db/client";
+import { NotFound } from "@/lib/domain-error";
+
+export const metadata = { title: "Edit item" };
+
+export default async function EditItemPage({ params }: { params: Promise<{ sku: string }> }) {
+  const actor = await requirePageActor("catalog.manage");
+  const { sku } = await params;
+  const db = getDb();
+  const item = await getItem(db, actor, decodeURIComponent(sku)).catch((error) => {
+    if (error instanceof NotFound) notFound();
+    throw error;
+  });
+  const [options, moved] = await Promise.all([
+    listItemFilterOptions(db, actor),
+    hasStockHistory(db, { sku: item.sku }),
+  ]);
+  const reorderPoint = item.attributes.reorderPoint;
+  return (
+    <>
+      <Link href={`/items/${encodeURIComponent(item.sku)}`} className="text-sm text-brand-700">← {item.sku}</Link>
+      <PageHeader title={`Edit ${item.name}`} />
+      <ItemForm
+        mode="edit"
+        hasHistory={Boolean(moved)}
+        categories={options.categories}
+        suppliers={options.suppliers}
+        initial={{
+          sku: item.sku, name: item.name, description: item.description ?? "", category: item.category ?? "", unit: item.unit, tracking: item.tracking,
+          barcodes: item.barcodes.map((b) => b.code).join(" "), reorderPoint: typeof reorderPoint === "number" ? String(reorderPoint) : "",
+          tempMinC: item.storage.tempMinC?.toString() ?? "", tempMaxC: item.storage.tempMaxC?.toString() ?? "",
+          hazardClass: item.storage.hazardClass ?? "", handlingNotes: item.storage.handlingNotes ?? "", active: item.active,
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireSessionActor } from "@/lib/auth/session";
+import { createItem } from "@/lib/catalog/create-item";
+import { getItem } from "@/lib/catalog/get-item";
+import type { ItemInput } from "@/lib/catalog/schemas";
+import { updateItem } from "@/lib/catalog/update-item";
+import { getDb } from "@/lib/db/client";
+import { submittedValues, type FormState } from "@/lib/http/form-state";
+import { toFormState } from "@/lib/http/to-form-state";
+
+function text(form: FormData, name: string) {
+  const value = String(form.get(name) ?? "").trim();
+  return value === "" ? undefined : value;
+}
+
+function number(form: FormData, name: string) {
+  const value = text(form, name);
+  return value === undefined ? undefined : Number(value);
+}
+
+/** The item fields of the form, as the catalogue's input (its own schema judges them). */
+function itemFields(form: FormData) {
+  return {
+    name: text(form, "name") ?? "",
+    description: text(form, "description"),
+    category: text(form, "category"),
+    unit: text(form, "unit"),
+    tracking: text(form, "tracking") as ItemInput["tracking"] | undefined,
+    barcodes: text(form, "barcodes")?.split(/[\s,|]+/).filter(Boolean) ?? [],
+    tempMinC: number(form, "tempMinC"),
+    tempMaxC: number(form, "tempMaxC"),
+    hazardClass: text(form, "hazardClass"),
+    handlingNotes: text(form, "handlingNotes"),
+  };
+}
+
+/** Field paths of the catalogue's schema → the names of this form's fields. */
+function onFormFields(state: FormState): FormState {
+  if (!state.fieldErrors) return state;
+  const fieldErrors: Record<string, string> = {};
+  for (const [path, message] of Object.entries(state.fieldErrors)) {
+    const field = path.startsWith("suppliers.") ? path.split(".").pop()! : path.startsWith("barcodes") ? "barcodes" : path.replace(/^attributes\./, "");
+    fieldErrors[field === "supplier" ? "supplier" : field] ??= message;
+  }
+  return { ...state, fieldErrors };
+}
+
+export async function createItemAction(_previous: FormState, form: FormData): Promise<FormState> {
+  let sku: string;
+  try {
+    const actor = await requireSessionActor();
+    const supplier = text(form, "supplier");
+    const reorderPoint = number(form, "reorderPoint");
+    const created = await createItem(getDb(), actor, {
+      sku: text(form, "sku") ?? "",
+      ...itemFields(form),
+      suppliers: supplier ? [{ supplier, supplierSku: text(form, "supplierSku"), unitCost: text(form, "unitCost"), preferred: true }] : [],
+      attributes: reorderPoint === undefined ? {} : { reorderPoint },
+    });
+    sku = created.sku;
+  } catch (error) {
+    return { ...onFormFields(toFormState(error)), values: submittedValues(form) };
+  }
+  revalidatePath("/items");
+  redirect(`/items/${encodeURIComponent(sku)}`);
+}
+
+export async function updateItemAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const sku = String(form.get("sku") ?? "");
+  try {
+    const actor = await requireSessionActor();
+    const db = getDb();
+    const current = await getItem(db, actor, sku);
+    const reorderPoint = number(form, "reorderPoint");
+    const { reorderPoint: _previousPoint, ...otherAttributes } = current.attributes as Record<string, string | number | boolean | null>;
+    const fields = itemFields(form);
+    await updateItem(db, actor, sku, {
+      ...fields,
+      description: fields.description ?? null,
+      category: fields.category ?? null,
+      tempMinC: fields.tempMinC ?? null,
+      tempMaxC: fields.tempMaxC ?? null,
+      hazardClass: fields.hazardClass ?? null,
+      handlingNotes: fields.handlingNotes ?? null,
+      attributes: reorderPoint === undefined ? otherAttributes : { ...otherAttributes, reorderPoint },
+      active: form.get("active") === "on",
+    });
+  } catch (error) {
+    return { ...onFormFields(toFormState(error)), values: submittedValues(form) };
+  }
+  revalidatePath("/items", "layout");
+  redirect(`/items/${encodeURIComponent(sku)}`);
+}

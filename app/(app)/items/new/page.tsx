@@ -1,0 +1,20 @@
+import Link from "next/link";
+import { ItemForm } from "@/components/items/item-form";
+import { PageHeader } from "@/components/ui/card";
+import { requirePageActor } from "@/lib/auth/session";
+import { listItemFilterOptions } from "@/lib/catalog/list-item-filter-options";
+import { getDb } from "@/lib/db/client";
+
+export const metadata = { title: "New item" };
+
+export default async function NewItemPage() {
+  const actor = await requirePageActor("catalog.manage");
+  const options = await listItemFilterOptions(getDb(), actor);
+  return (
+    <>
+      <Link href="/items" className="text-sm text-brand-700">← Items</Link>
+      <PageHeader title="New item" />
+      <ItemForm mode="create" initial={{}} categories={options.categories} suppliers={options.suppliers} />
+    </>
+  );
+}

@@ -7,12 +7,12 @@ test("a manager adds an item, is told what is wrong first, then edits it", async
   await signIn(page, "manager@example.com");
   await page.goto("/items");
   await page.getByRole("link", { name: "New item" }).click();
-  await page.getByLabel("SKU").fill(sku);
-  await page.getByLabel("Name").fill("Cable tie 200 mm, black, pack of 100");
+  await page.getByLabel("SKU", { exact: true }).fill(sku);
+  await page.getByLabel("Name", { exact: true }).fill("Cable tie 200 mm, black, pack of 100");
   await page.getByLabel("Barcodes").fill(gtin.slice(0, -1) + ((Number(gtin.at(-1)) + 1) % 10)); // wrong check digit
   await page.getByRole("button", { name: "Add item" }).click();
   await expect(page.getByText(/check digit/i)).toBeVisible();
-  await expect(page.getByLabel("Name")).toHaveValue("Cable tie 200 mm, black, pack of 100");
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Cable tie 200 mm, black, pack of 100");
 
   await page.getByLabel("Barcodes").fill(gtin);
   await page.getByLabel("Category").fill("Electrical > Cable ties");
@@ -22,7 +22,7 @@ test("a manager adds an item, is told what is wrong first, then edits it", async
   await expect(page.getByRole("heading", { name: "Cable tie 200 mm, black, pack of 100" })).toBeVisible();
 
   await page.getByRole("link", { name: "Edit" }).click();
-  await page.getByLabel("Name").fill("Cable tie 200 mm, black, pack of 100 (UV resistant)");
+  await page.getByLabel("Name", { exact: true }).fill("Cable tie 200 mm, black, pack of 100 (UV resistant)");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("heading", { name: /UV resistant/ })).toBeVisible();
   await page.screenshot({ path: `test-results/screenshots/item-created-${testInfo.project.name}.png`, fullPage: true });

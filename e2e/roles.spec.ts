@@ -2,8 +2,8 @@ import { expect, test } from "@playwright/test";
 import { navigationLinks, signIn } from "./sign-in";
 
 const EXPECTED_NAVIGATION: Record<string, string[]> = {
-  "admin@example.com": ["Dashboard", "Items", "Move stock", "Locations", "Users", "API keys", "Audit log", "Reason codes"],
-  "manager@example.com": ["Dashboard", "Items", "Move stock", "Locations"],
+  "admin@example.com": ["Dashboard", "Items", "Move stock", "Locations", "Suppliers", "Users", "API keys", "Audit log", "Reason codes"],
+  "manager@example.com": ["Dashboard", "Items", "Move stock", "Locations", "Suppliers"],
   "clerk@example.com": ["Dashboard", "Items", "Move stock", "Locations"],
   "viewer@example.com": ["Dashboard", "Items", "Locations"],
 };

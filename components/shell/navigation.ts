@@ -8,6 +8,7 @@ export const NAV_LINKS: NavLink[] = [
   { href: "/items", label: "Items", permission: "stock.view", icon: "box" },
   { href: "/stock/move", label: "Move stock", permission: "stock.move", icon: "move" },
   { href: "/locations", label: "Locations", permission: "stock.view", icon: "pin" },
+  { href: "/suppliers", label: "Suppliers", permission: "catalog.manage", icon: "truck" },
   { href: "/admin/users", label: "Users", permission: "users.manage", icon: "users" },
   { href: "/admin/api-keys", label: "API keys", permission: "apiKeys.manage", icon: "key" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.view", icon: "log" },
@@ -23,5 +24,6 @@ export const ICONS = {
   box: "M21 8l-9-5-9 5 9 5 9-5zM3 8v8l9 5 9-5V8M12 13v8",
   move: "M7 7h13l-3-3M17 17H4l3 3",
   more: "M5 12h.01M12 12h.01M19 12h.01",
+  truck: "M3 6h11v10H3zM14 10h4l3 3v3h-7M7 19a2 2 0 100-4 2 2 0 000 4zM17 19a2 2 0 100-4 2 2 0 000 4z",
   pin: "M12 21s-7-6.2-7-11a7 7 0 0114 0c0 4.8-7 11-7 11zM12 12a2 2 0 100-4 2 2 0 000 4z",
 } as const;

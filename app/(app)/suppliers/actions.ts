@@ -1,0 +1,34 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireSessionActor } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { submittedValues, type FormState } from "@/lib/http/form-state";
+import { toFormState } from "@/lib/http/to-form-state";
+import { createSupplier, updateSupplier } from "@/lib/suppliers/manage-suppliers";
+
+const optional = (form: FormData, name: string) => String(form.get(name) ?? "").trim() || undefined;
+
+export async function createSupplierAction(_previous: FormState, form: FormData): Promise<FormState> {
+  try {
+    const actor = await requireSessionActor();
+    const created = await createSupplier(getDb(), actor, {
+      code: String(form.get("code") ?? ""), name: String(form.get("name") ?? ""), email: optional(form, "email"), phone: optional(form, "phone"),
+    });
+    revalidatePath("/suppliers");
+    return { ok: true, message: `${created.name} (${created.code}) added.` };
+  } catch (error) {
+    return { ...toFormState(error), values: submittedValues(form) };
+  }
+}
+
+export async function setSupplierActiveAction(_previous: FormState, form: FormData): Promise<FormState> {
+  try {
+    const actor = await requireSessionActor();
+    const supplier = await updateSupplier(getDb(), actor, String(form.get("code") ?? ""), { active: form.get("active") === "true" });
+    revalidatePath("/suppliers");
+    return { ok: true, message: `${supplier.name} is ${supplier.active ? "active" : "retired"}.` };
+  } catch (error) {
+    return toFormState(error);
+  }
+}

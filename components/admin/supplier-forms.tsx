@@ -1,0 +1,35 @@
+"use client";
+
+import { useActionState } from "react";
+import { createSupplierAction, setSupplierActiveAction } from "@/app/(app)/suppliers/actions";
+import { initialFormState } from "@/lib/http/form-state";
+import { Button } from "../ui/button";
+import { TextField } from "../ui/field";
+import { FormMessage } from "../ui/form-message";
+
+export function CreateSupplierForm() {
+  const [state, action, pending] = useActionState(createSupplierAction, initialFormState);
+  const values = (state.values ?? {}) as Record<string, string>;
+  return (
+    <form key={JSON.stringify(values)} action={action} className="space-y-3" noValidate>
+      <TextField label="Code" name="code" defaultValue={values.code} autoCapitalize="characters" error={state.fieldErrors?.code} placeholder="NFA" />
+      <TextField label="Name" name="name" defaultValue={values.name} error={state.fieldErrors?.name} />
+      <TextField label="E-mail" name="email" type="email" defaultValue={values.email} error={state.fieldErrors?.email} />
+      <TextField label="Phone" name="phone" type="tel" defaultValue={values.phone} error={state.fieldErrors?.phone} />
+      <FormMessage state={state} />
+      <Button type="submit" disabled={pending} className="w-full">{pending ? "Adding…" : "Add supplier"}</Button>
+    </form>
+  );
+}
+
+export function SupplierToggle({ code, active }: { code: string; active: boolean }) {
+  const [state, action, pending] = useActionState(setSupplierActiveAction, initialFormState);
+  return (
+    <form action={action}>
+      <input type="hidden" name="code" value={code} />
+      <input type="hidden" name="active" value={String(!active)} />
+      <Button type="submit" variant={active ? "danger" : "secondary"} disabled={pending}>{active ? "Retire" : "Restore"}</Button>
+      {state.ok ? null : <FormMessage state={state} />}
+    </form>
+  );
+}

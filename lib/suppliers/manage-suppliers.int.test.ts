@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { buildUser } from "../../tests/factories/access";
+import { SYSTEM_ACTOR } from "../auth/actor";
+import { createItem } from "../catalog/create-item";
+import { getDb } from "../db/client";
+import { createSupplier, listSuppliers, updateSupplier } from "./manage-suppliers";
+
+const db = getDb();
+
+describe("suppliers", () => {
+  it("adds a supplier items can then name, and refuses its code twice", async () => {
+    const manager = await buildUser(db, "manager");
+    const created = await createSupplier(db, manager.actor, { code: "acme", name: "Acme Wholesale", email: "orders@example.com" });
+    expect(created).toMatchObject({ code: "ACME", active: true, items: 0 });
+    await createItem(db, SYSTEM_ACTOR, { sku: "SUP-1", name: "Widget", suppliers: [{ supplier: "ACME", unitCost: "1.25", preferred: true }] });
+    expect((await listSuppliers(db, manager.actor)).find((s) => s.code === "ACME")?.items).toBe(1);
+    await expect(createSupplier(db, manager.actor, { code: "ACME", name: "Again" })).rejects.toMatchObject({ code: "supplier_code_taken" });
+    expect(await db.auditEntry.count({ where: { action: "supplier.create", entityId: "ACME" } })).toBe(1);
+  });
+
+  it("retires a supplier with before and after audited; clerks and viewers may not", async () => {
+    const manager = await buildUser(db, "manager");
+    const viewer = await buildUser(db, "viewer");
+    await createSupplier(db, manager.actor, { code: "OLD", name: "Old Supplier" });
+    await expect(updateSupplier(db, manager.actor, "old", { active: false })).resolves.toMatchObject({ active: false });
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "supplier.update", entityId: "OLD" } });
+    expect(audit.before).toMatchObject({ active: true });
+    await expect(updateSupplier(db, viewer.actor, "OLD", { active: true })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(createSupplier(db, viewer.actor, { code: "NOPE", name: "Nope" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updateSupplier(db, manager.actor, "MISSING", { name: "x" })).rejects.toMatchObject({ code: "not_found" });
+  });
+});

@@ -8,6 +8,7 @@ export const NAV_LINKS: NavLink[] = [
   { href: "/items", label: "Items", permission: "stock.view", icon: "box" },
   { href: "/stock/move", label: "Move stock", permission: "stock.move", icon: "move" },
   { href: "/locations", label: "Locations", permission: "stock.view", icon: "pin" },
+  { href: "/categories", label: "Categories", permission: "stock.view", icon: "log" },
   { href: "/suppliers", label: "Suppliers", permission: "catalog.manage", icon: "truck" },
   { href: "/admin/users", label: "Users", permission: "users.manage", icon: "users" },
   { href: "/admin/api-keys", label: "API keys", permission: "apiKeys.manage", icon: "key" },

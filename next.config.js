@@ -2,7 +2,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // forbidden() renders app/forbidden.tsx with status 403 (still flagged experimental in Next 16).
-  experimental: { authInterrupts: true },
+  // Server actions take CSV uploads of up to 5 MB (lib/csv's limit) from the import screen.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "6mb" } },
   // Native and WebAssembly modules are loaded by Node at run time, not bundled.
   serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
   poweredByHeader: false,

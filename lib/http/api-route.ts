@@ -71,11 +71,14 @@ export function apiRoute<O extends Operation>(operation: O, handler: (input: Inp
       const url = new URL(request.url);
       const params = operation.params ? operation.params.parse(await context.params) : {};
       const query = operation.query ? operation.query.parse(Object.fromEntries(url.searchParams)) : {};
-      const { raw, json: rawJson } = operation.body ? await readBody(request) : { raw: "", json: undefined };
-      const body = operation.body ? operation.body.parse(rawJson ?? {}) : undefined;
-
       const key = request.headers.get("idempotency-key");
       const isWrite = operation.method !== "GET";
+      // An operation without a JSON body (a CSV upload) reads its own body; the key's hash still covers it.
+      const { raw, json: rawJson } = operation.body
+        ? await readBody(request)
+        : { raw: key !== null && isWrite ? await request.clone().text() : "", json: undefined };
+      const body = operation.body ? operation.body.parse(rawJson ?? {}) : undefined;
+
       const hash = requestHash(operation.method, url.pathname, raw);
       if (key !== null && isWrite && actor && operation.idempotency === "in-transaction") {
         if (key.length === 0 || key.length > MAX_KEY_LENGTH) {

@@ -25,7 +25,7 @@ export type Operation<
   response: Response;
   status?: 200 | 201 | 202;
   /** The success body's media type when it is not JSON (the live event stream). */
-  contentType?: "text/event-stream";
+  contentType?: "text/event-stream" | "text/csv";
   /**
    * "in-transaction": the handler receives the Idempotency-Key context and records it in the same transaction as
    * its write (the ledger does); otherwise the route wrapper claims and settles the key around the handler.

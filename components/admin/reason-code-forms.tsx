@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { createReasonCodeAction, setReasonCodeActiveAction } from "@/app/(app)/admin/reason-codes/actions";
+import { createReasonCodeAction } from "@/app/(app)/admin/reason-codes/actions";
 import { initialFormState } from "@/lib/http/form-state";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
@@ -16,18 +16,6 @@ export function CreateReasonCodeForm() {
       <TextField label="Code" name="code" defaultValue={values.code as string} placeholder="quality_hold" error={state.fieldErrors?.code} hint="What the API sends; cannot change later" />
       <FormMessage state={state} />
       <Button type="submit" disabled={pending} className="w-full">{pending ? "Adding…" : "Add reason code"}</Button>
-    </form>
-  );
-}
-
-export function ReasonCodeToggle({ code, active }: { code: string; active: boolean }) {
-  const [state, action, pending] = useActionState(setReasonCodeActiveAction, initialFormState);
-  return (
-    <form action={action}>
-      <input type="hidden" name="code" value={code} />
-      <input type="hidden" name="active" value={String(!active)} />
-      <Button type="submit" variant={active ? "danger" : "secondary"} disabled={pending}>{active ? "Retire" : "Restore"}</Button>
-      {state.ok ? null : <FormMessage state={state} />}
     </form>
   );
 }

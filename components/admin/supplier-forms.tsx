@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { createSupplierAction, setSupplierActiveAction } from "@/app/(app)/suppliers/actions";
+import { createSupplierAction } from "@/app/(app)/suppliers/actions";
 import { initialFormState } from "@/lib/http/form-state";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
@@ -18,18 +18,6 @@ export function CreateSupplierForm() {
       <TextField label="Phone" name="phone" type="tel" defaultValue={values.phone} error={state.fieldErrors?.phone} />
       <FormMessage state={state} />
       <Button type="submit" disabled={pending} className="w-full">{pending ? "Adding…" : "Add supplier"}</Button>
-    </form>
-  );
-}
-
-export function SupplierToggle({ code, active }: { code: string; active: boolean }) {
-  const [state, action, pending] = useActionState(setSupplierActiveAction, initialFormState);
-  return (
-    <form action={action}>
-      <input type="hidden" name="code" value={code} />
-      <input type="hidden" name="active" value={String(!active)} />
-      <Button type="submit" variant={active ? "danger" : "secondary"} disabled={pending}>{active ? "Retire" : "Restore"}</Button>
-      {state.ok ? null : <FormMessage state={state} />}
     </form>
   );
 }

@@ -1,9 +1,11 @@
 import Link from "next/link";
-import { CreateSupplierForm, SupplierToggle } from "@/components/admin/supplier-forms";
+import { RetireToggle } from "@/components/admin/retire-toggle";
+import { CreateSupplierForm } from "@/components/admin/supplier-forms";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { listSuppliers } from "@/lib/suppliers/manage-suppliers";
+import { setSupplierActiveAction } from "./actions";
 
 export const metadata = { title: "Suppliers" };
 
@@ -30,7 +32,7 @@ export default async function SuppliersPage() {
                       <Link href={`/items?supplier=${encodeURIComponent(s.code)}`} className="text-brand-700">{s.items} items</Link>
                     </p>
                   </div>
-                  <SupplierToggle code={s.code} active={s.active} />
+                  <RetireToggle code={s.code} active={s.active} action={setSupplierActiveAction} />
                 </li>
               ))}
             </ul>

@@ -1,8 +1,10 @@
-import { CreateReasonCodeForm, ReasonCodeToggle } from "@/components/admin/reason-code-forms";
+import { RetireToggle } from "@/components/admin/retire-toggle";
+import { CreateReasonCodeForm } from "@/components/admin/reason-code-forms";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { listReasonCodes } from "@/lib/reasons/manage-reason-codes";
+import { setReasonCodeActiveAction } from "./actions";
 
 export const metadata = { title: "Reason codes" };
 
@@ -21,7 +23,7 @@ export default async function ReasonCodesPage() {
                   <p className={reason.active ? "font-medium" : "font-medium text-slate-400 line-through"}>{reason.label}</p>
                   <p className="font-mono text-xs text-slate-500">{reason.code}{reason.builtIn ? " · built in" : ""}</p>
                 </div>
-                {reason.builtIn ? null : <ReasonCodeToggle code={reason.code} active={reason.active} />}
+                {reason.builtIn ? null : <RetireToggle code={reason.code} active={reason.active} action={setReasonCodeActiveAction} />}
               </li>
             ))}
           </ul>

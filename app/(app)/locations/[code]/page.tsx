@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LiveRefresh } from "@/components/live/live-refresh";
+import { AddLocationForm } from "@/components/locations/add-location-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/can";
 import { requirePageActor } from "@/lib/auth/session";
@@ -49,6 +50,7 @@ export default async function LocationPage({ params }: { params: Promise<{ code:
         {conditionsText(location.conditions) ? ` · ${conditionsText(location.conditions)}` : ""}
       </p>
       <div className="grid gap-4 lg:grid-cols-[18rem_1fr]">
+        <div className="space-y-4">
         <Card title={children.length ? `Inside (${children.length})` : "Inside"}>
           {children.length === 0 ? (
             <p className="text-sm text-slate-600">Nothing beneath this location.</p>
@@ -65,6 +67,12 @@ export default async function LocationPage({ params }: { params: Promise<{ code:
             </ul>
           )}
         </Card>
+        {can(actor, "locations.manage") && location.type !== "bin" ? (
+          <Card title="Add a location inside">
+            <AddLocationForm parent={code} parentType={location.type} siblingType={children[0]?.type} inherited={location.conditions} />
+          </Card>
+        ) : null}
+        </div>
         <Card title="Stock here and beneath">
           {stock.data.length === 0 ? (
             <EmptyState title="No stock here">Receive or move stock into this location to see it listed.</EmptyState>

@@ -7,6 +7,7 @@ import * as apiKeyOps from "../api-keys/operations";
 import * as authOps from "../auth/operations";
 import * as catalogImportOps from "../catalog/import-operations";
 import * as catalogOps from "../catalog/operations";
+import * as gs1Ops from "../gs1/operations";
 import * as ledgerImportOps from "../ledger/import-operations";
 import * as ledgerOps from "../ledger/operations";
 import * as locationOps from "../locations/operations";
@@ -18,7 +19,7 @@ import * as systemOps from "../system/operations";
 import * as userOps from "../users/operations";
 import type { Operation } from "./operation";
 
-export const ALL_OPERATIONS: Operation[] = [systemOps, authOps, siteOps, userOps, apiKeyOps, catalogOps, catalogImportOps, locationOps, ledgerOps, ledgerImportOps, outboxOps, reasonOps, supplierOps].flatMap(
+export const ALL_OPERATIONS: Operation[] = [systemOps, authOps, siteOps, userOps, apiKeyOps, catalogOps, catalogImportOps, locationOps, ledgerOps, ledgerImportOps, gs1Ops, outboxOps, reasonOps, supplierOps].flatMap(
   (module) => Object.values(module) as Operation[],
 );
 

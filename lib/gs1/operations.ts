@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { defineOperation } from "../http/operation";
+
+const gs1Element = z.object({
+  ai: z.string().describe("Application Identifier, e.g. 01"),
+  value: z.string().describe("The element's data, e.g. 09506000134352"),
+  title: z.string().describe("GS1's data title for the AI, e.g. GTIN"),
+});
+
+export const parseGs1Op = defineOperation({
+  id: "parseGs1", method: "POST", path: "/api/v1/gs1/parse", tag: "GS1", permission: "stock.view",
+  summary: "Read GS1 AI data from a scan or a bracketed element string",
+  description:
+    "Accepts \"(01)09506000134352(10)ABC\" or raw scanner text with an optional symbology identifier (]C1, ]d2, ]Q3, ]e0, ]J1, ]E0, ]E4) " +
+    "and GS (U+001D) separators (\"^\", \"{FNC1}\" and \"<GS>\" stand in for GS). Checks lengths, character sets, check digits and dates " +
+    "against GS1's Barcode Syntax Dictionary; a 422 names each failing AI.",
+  body: z.object({
+    data: z.string().min(1).max(4096).describe("Scanned or typed GS1 data, e.g. (01)09506000134352(10)ABC(17)250630"),
+  }).meta({ id: "Gs1ParseInput" }),
+  response: z.object({
+    elements: z.array(gs1Element),
+    hri: z.string().describe("Human-readable form, e.g. (01)09506000134352(10)ABC(17)250630"),
+    elementString: z.string().describe("Element string as encoded after FNC1 in first position, GS (U+001D) after each variable-length AI followed by another"),
+  }).meta({ id: "ParsedGs1" }),
+});

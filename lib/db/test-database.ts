@@ -2,7 +2,8 @@
  * Databases for integration tests: real PostgreSQL, one fresh database per test file so files run in
  * parallel. The server is TEST_DATABASE_URL, else the one on 127.0.0.1:5432 when it answers; a template
  * database is migrated once per run and each file gets a copy (CREATE DATABASE … TEMPLATE, milliseconds).
- * Without a server, each file gets its own in-memory PGlite, migrated on the spot: the same tests either way.
+ * Without a server (or with TEST_DATABASE=pglite), each file gets its own in-memory PGlite, migrated on the
+ * spot: the same tests either way.
  */
 import pg from "pg";
 import { startInMemoryPostgres } from "./embedded-postgres";
@@ -43,6 +44,8 @@ async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T
 
 /** Once per test run: find the server and migrate a template database on it. */
 export async function prepareTestDatabaseServer(): Promise<TestDatabaseServer> {
+  // TEST_DATABASE=pglite runs the suite on PGlite even where a server answers (to check that path).
+  if (process.env.TEST_DATABASE === "pglite") return { kind: "pglite" };
   const adminUrl = process.env.TEST_DATABASE_URL ?? LOCAL_SERVER;
   if (!(await answers(adminUrl))) {
     if (process.env.TEST_DATABASE_URL) throw new Error(`TEST_DATABASE_URL does not answer: ${adminUrl}`);

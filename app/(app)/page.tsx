@@ -1,3 +1,4 @@
+import { ActivityChart } from "@/components/dashboard/activity-chart";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/session";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
@@ -30,6 +31,9 @@ export default async function DashboardPage() {
         <Stat label="Locations" value={dashboard.locations} testId="count-locations" />
         <Stat label="Units in stock" value={dashboard.stockUnits} testId="count-units" />
       </div>
+      <Card title="Movements per day" className="mt-4">
+        <ActivityChart days={dashboard.activity} />
+      </Card>
       <Card title="Recent movements" className="mt-4">
         {dashboard.recentMovements.length === 0 ? (
           <EmptyState title="No stock has moved yet">Receipts, moves and counts will show here as they are posted.</EmptyState>

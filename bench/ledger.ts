@@ -30,12 +30,13 @@ const base = `http://localhost:${PORT}`;
 
 type Row = { scenario: string; requestsPerSecond: number; movementsPerSecond: number; p50: number; p99: number; ok: number; refused: number };
 
-async function startServer(mode: string): Promise<{ child: ChildProcess; databaseUrl: string }> {
+async function startServer(mode: string): Promise<{ child: ChildProcess; databaseUrl: string; drop: () => Promise<void> }> {
   const env: NodeJS.ProcessEnv = {
     ...process.env, PORT: String(PORT), STOCKROOM_BENCH: "1", STOCKROOM_SKIP_BUILD: "1", STOCKROOM_BOOTSTRAP_API_KEY: KEY,
     NEXTAUTH_SECRET: "bench", NEXT_TELEMETRY_DISABLED: "1",
   };
   let databaseUrl = "";
+  let drop = async () => {};
   if (mode === "server") {
     const server = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
     const name = `stockroom_bench_${Date.now()}`;
@@ -44,6 +45,12 @@ async function startServer(mode: string): Promise<{ child: ChildProcess; databas
     await admin.query(`CREATE DATABASE "${name}"`);
     await admin.end();
     databaseUrl = env.DATABASE_URL = withDatabase(server, name);
+    drop = async () => {
+      const cleanup = new pg.Client({ connectionString: server });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await cleanup.end();
+    };
   } else {
     delete env.DATABASE_URL;
     env.STOCKROOM_DATA_DIR = mkdtempSync(join(os.tmpdir(), "stockroom-bench-"));
@@ -54,7 +61,7 @@ async function startServer(mode: string): Promise<{ child: ChildProcess; databas
     if (await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)) break;
   }
   if (mode === "embedded") databaseUrl = JSON.parse(readFileSync(join(env.STOCKROOM_DATA_DIR!, "embedded-postgres.json"), "utf8")).url;
-  return { child, databaseUrl };
+  return { child, databaseUrl, drop };
 }
 
 /** 1,000 SKUs with plenty of stock, each in one ambient bin of WH1. */
@@ -104,7 +111,7 @@ if (!existsSync(".next/BUILD_ID")) {
 }
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}; ${CONNECTIONS} connections, ${seconds} s per scenario`);
 for (const mode of modes) {
-  const { child, databaseUrl } = await startServer(mode);
+  const { child, databaseUrl, drop } = await startServer(mode);
   try {
     const placement = await prepareStock(databaseUrl);
     const pick = () => placement[Math.floor(Math.random() * placement.length)];
@@ -127,6 +134,7 @@ for (const mode of modes) {
   } finally {
     child.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 1500));
+    await drop();
   }
 }
 process.exit(0);

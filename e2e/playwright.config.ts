@@ -29,6 +29,8 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
+    // Time for scripts/e2e-server.ts to stop the app and drop the run's database.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     stdout: "pipe",
     env: { PORT: String(port), NEXTAUTH_URL: baseURL },
   },

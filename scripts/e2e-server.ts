@@ -13,14 +13,16 @@ import { withDatabase } from "../lib/db/test-database";
 const serverUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const env: NodeJS.ProcessEnv = { ...process.env, STOCKROOM_SKIP_BUILD: process.env.STOCKROOM_SKIP_BUILD ?? "1", NEXTAUTH_SECRET: "e2e-secret-not-for-production" };
 
+let database: string | undefined;
 const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 2_000 });
 try {
   await admin.connect();
-  const name = `stockroom_e2e_${Date.now()}`;
-  await admin.query(`CREATE DATABASE "${name}"`);
-  env.DATABASE_URL = withDatabase(serverUrl, name);
-  console.log(`e2e: fresh database ${name} on the PostgreSQL server`);
+  database = `stockroom_e2e_${Date.now()}`;
+  await admin.query(`CREATE DATABASE "${database}"`);
+  env.DATABASE_URL = withDatabase(serverUrl, database);
+  console.log(`e2e: fresh database ${database} on the PostgreSQL server`);
 } catch {
+  database = undefined;
   delete env.DATABASE_URL;
   env.STOCKROOM_DATA_DIR = mkdtempSync(join(tmpdir(), "stockroom-e2e-"));
   console.log(`e2e: no PostgreSQL server answers; embedded PGlite in ${env.STOCKROOM_DATA_DIR}`);
@@ -30,4 +32,12 @@ try {
 
 const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-child.on("exit", (code) => process.exit(code ?? 0));
+// The run's database goes with the run.
+child.on("exit", async (code) => {
+  if (database) {
+    const cleanup = new pg.Client({ connectionString: serverUrl });
+    await cleanup.connect().then(() => cleanup.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)).catch(() => {});
+    await cleanup.end().catch(() => {});
+  }
+  process.exit(code ?? 0);
+});

@@ -5,6 +5,17 @@ import type { Prisma } from "../db/generated/client";
 import { atOrBeneath } from "./list-movements";
 import type { LevelView } from "./schemas";
 
+export const levelSelect = {
+  id: true, onHand: true, reserved: true, item: { select: { sku: true } }, location: { select: { code: true } }, lot: { select: { number: true } },
+} satisfies Prisma.StockLevelSelect;
+
+export function toLevelView(level: Prisma.StockLevelGetPayload<{ select: typeof levelSelect }>): LevelView {
+  return {
+    sku: level.item.sku, location: level.location.code, lot: level.lot?.number ?? null,
+    onHand: level.onHand, reserved: level.reserved, available: level.onHand - level.reserved,
+  };
+}
+
 export type StockQuery = { sku?: string; location?: string; site?: string; cursor?: string; limit?: number };
 
 /** Stock levels with something on hand or reserved, limited to the actor's sites; a location includes its subtree. */
@@ -21,11 +32,11 @@ export async function listStock(db: Db, actor: Actor, query: StockQuery): Promis
     where,
     orderBy: { id: "asc" },
     take: limit + 1,
-    select: { id: true, onHand: true, reserved: true, item: { select: { sku: true } }, location: { select: { code: true } }, lot: { select: { number: true } } },
+    select: levelSelect,
   });
   const page = rows.slice(0, limit);
   return {
-    data: page.map((l) => ({ sku: l.item.sku, location: l.location.code, lot: l.lot?.number ?? null, onHand: l.onHand, reserved: l.reserved, available: l.onHand - l.reserved })),
+    data: page.map(toLevelView),
     nextCursor: rows.length > limit ? page[page.length - 1].id : null,
   };
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { actorColumns, type Actor } from "../auth/actor";
+import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
 import { ValidationFailed } from "../domain-error";
 import { CountChangedMeanwhile, InsufficientStock, MovementRefused, SerialNotAtSource } from "./errors";
+import { levelSelect, toLevelView } from "./list-stock";
 import { planMovement, type PlannedMovement } from "./plan-lines";
 import { DeadlockDetected, PostingLineFailure, runPosting, type IdempotencyContext, type PostingAnswer, type PostingLine } from "./posting-function";
 import { resolveReferences } from "./resolve-references";
@@ -43,7 +44,6 @@ async function postPlanned(
   db: Db, actor: Actor, inputs: ReturnType<typeof movementInput.parse>[], action: string, options: Options, isBatch: boolean,
 ): Promise<PostedMovement & { replayed: boolean }> {
   const refs = await resolveReferences(db, inputs);
-  const columns = actorColumns(actor);
   for (let attempt = 1; ; attempt++) {
     const plans: PlannedMovement[] = [];
     for (const [index, input] of inputs.entries()) plans.push(await planMovement(db, actor, refs, input, isBatch ? index : undefined));
@@ -57,7 +57,7 @@ async function postPlanned(
         postingId: randomUUID(),
         action,
         siteId: plans[0].siteId,
-        actor: { type: actor.type, userId: columns.actorUserId, apiKeyId: columns.actorApiKeyId, label: columns.actorLabel },
+        actor,
         idempotency: options.idempotency ?? null,
         lines: order.map((position) => lines[position]),
       });
@@ -119,13 +119,13 @@ function toPosted(answer: PostingAnswer, replayed: boolean): PostedMovement & { 
 async function answerWithoutPosting(db: Db, plans: PlannedMovement[]) {
   const levels = await db.stockLevel.findMany({
     where: { OR: plans.map((p) => ({ itemId: p.item.id, location: { code: p.locationCode } })) },
-    select: { onHand: true, reserved: true, item: { select: { sku: true } }, location: { select: { code: true } }, lot: { select: { number: true } } },
+    select: levelSelect,
   });
   return {
     postingId: null,
     movement: null,
     movements: [],
-    levels: levels.map((l) => ({ sku: l.item.sku, location: l.location.code, lot: l.lot?.number ?? null, onHand: l.onHand, reserved: l.reserved, available: l.onHand - l.reserved })),
+    levels: levels.map(toLevelView),
     replayed: false,
   };
 }

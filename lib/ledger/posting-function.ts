@@ -2,6 +2,7 @@
  * The typed door to stockroom_post_posting(), the SQL function (prisma/migrations/*_ledger_posting) that
  * performs a posting in one round trip. Maps its SQLSTATEs back to domain errors.
  */
+import { actorColumns, type Actor } from "../auth/actor";
 import type { Db } from "../db/client";
 import { ValidationFailed } from "../domain-error";
 import type { IdempotencyContext } from "../http/idempotency";
@@ -42,7 +43,7 @@ export type Posting = {
   postingId: string;
   action: string;
   siteId: string;
-  actor: { type: string; userId: string | null; apiKeyId: string | null; label: string };
+  actor: Actor;
   idempotency: IdempotencyContext | null;
   lines: PostingLine[];
 };
@@ -68,8 +69,10 @@ function databaseError(error: unknown): { code?: string; detail?: string } | und
 
 export async function runPosting(db: Db, posting: Posting): Promise<{ replayed: boolean; answer: PostingAnswer }> {
   try {
+    const columns = actorColumns(posting.actor);
+    const actor = { type: posting.actor.type, userId: columns.actorUserId, apiKeyId: columns.actorApiKeyId, label: columns.actorLabel };
     const [row] = await db.$queryRaw<{ result: { replayed: boolean; answer: PostingAnswer } }[]>`
-      SELECT stockroom_post_posting(${JSON.stringify(posting)}::jsonb) AS result`;
+      SELECT stockroom_post_posting(${JSON.stringify({ ...posting, actor })}::jsonb) AS result`;
     return row.result;
   } catch (error) {
     const cause = databaseError(error);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { actorColumns, type Actor } from "../auth/actor";
+import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
@@ -28,13 +28,12 @@ export async function reverseMovement(
   if (original.reversedBy) throw new AlreadyReversed(movementId);
   const siteId = original.toLocation.isVirtual ? original.fromLocation.siteId : original.toLocation.siteId;
   authorize(actor, "stock.move", { siteId });
-  const actorFields = actorColumns(actor);
   try {
     const { replayed, answer } = await runPosting(db, {
       postingId: randomUUID(),
       action: "stock.reversal",
       siteId,
-      actor: { type: actor.type, userId: actorFields.actorUserId, apiKeyId: actorFields.actorApiKeyId, label: actorFields.actorLabel },
+      actor,
       idempotency: options.idempotency ?? null,
       lines: [{
         kind: "reversal", itemId: original.itemId, quantity: original.quantity, lotId: original.lotId,

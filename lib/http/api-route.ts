@@ -10,8 +10,8 @@ import { can } from "../auth/can";
 import { loadApiKeyActor } from "../auth/load-actor";
 import { getSessionActor } from "../auth/session";
 import { getDb, type Db } from "../db/client";
-import { Forbidden, Unauthenticated, ValidationFailed } from "../domain-error";
-import { claimIdempotencyKey, MAX_KEY_LENGTH, requestHash, settleIdempotencyKey, type IdempotencyContext } from "./idempotency";
+import { Forbidden, Unauthenticated } from "../domain-error";
+import { claimIdempotencyKey, idempotencyContext, settleIdempotencyKey, type IdempotencyContext } from "./idempotency";
 import type { Operation } from "./operation";
 import { MalformedRequest, problemResponse, toProblem } from "./problem";
 
@@ -78,26 +78,16 @@ export function apiRoute<O extends Operation>(operation: O, handler: (input: Inp
         ? await readBody(request)
         : { raw: key !== null && isWrite ? await request.clone().text() : "", json: undefined };
       const body = operation.body ? operation.body.parse(rawJson ?? {}) : undefined;
+      const run = (idempotency: IdempotencyContext | null) =>
+        answerOf(() => handler({ db: getDb(), actor, params, query, body, request, idempotency } as Input<O>), operation, correlationId, url);
 
-      const hash = requestHash(operation.method, url.pathname, raw);
-      if (key !== null && isWrite && actor && operation.idempotency === "in-transaction") {
-        if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
-          throw new ValidationFailed([{ field: "Idempotency-Key", message: `Use 1 to ${MAX_KEY_LENGTH} characters` }]);
-        }
-        const idempotency = { actorKey: `${actor.type}:${actor.id}`, key, hash, method: operation.method, path: url.pathname };
-        const answer = await answerOf(() => handler({ db: getDb(), actor, params, query, body, request, idempotency } as Input<O>), operation, correlationId, url);
-        return respond(answer);
-      }
-      if (key !== null && isWrite && actor) {
-        const claim = await claimIdempotencyKey(getDb(), actor, {
-          key, method: operation.method, path: url.pathname, hash,
-        });
-        if (claim.kind === "replay") return json(claim.answer.status, claim.answer.body, { "idempotent-replayed": "true" });
-        const answer = await answerOf(() => handler({ db: getDb(), actor, params, query, body, request, idempotency: null } as Input<O>), operation, correlationId, url);
-        await settleIdempotencyKey(getDb(), actor, key, answer);
-        return respond(answer);
-      }
-      const answer = await answerOf(() => handler({ db: getDb(), actor, params, query, body, request, idempotency: null } as Input<O>), operation, correlationId, url);
+      if (key === null || !isWrite || !actor) return respond(await run(null));
+      const idempotency = idempotencyContext(actor, { key, method: operation.method, path: url.pathname, rawBody: raw });
+      if (operation.idempotency === "in-transaction") return respond(await run(idempotency));
+      const claim = await claimIdempotencyKey(getDb(), idempotency);
+      if (claim.kind === "replay") return respond(claim.answer, true);
+      const answer = await run(null);
+      await settleIdempotencyKey(getDb(), idempotency, answer);
       return respond(answer);
     } catch (error) {
       return problemResponse(problemFor(error, correlationId, new URL(request.url)));
@@ -105,10 +95,10 @@ export function apiRoute<O extends Operation>(operation: O, handler: (input: Inp
   };
 }
 
-function respond(answer: { status: number; body: unknown }) {
-  if (answer.status >= 400) return problemResponse(answer.body as never);
-  const replayed = (answer.body as { replayed?: unknown } | null)?.replayed === true;
-  return json(answer.status, answer.body, replayed ? { "idempotent-replayed": "true" } : {});
+/** The answer as a response; a replayed one (a stored answer, or a ledger replay saying so) is marked. */
+function respond(answer: { status: number; body: unknown }, isReplay = (answer.body as { replayed?: unknown } | null)?.replayed === true) {
+  const headers: Record<string, string> = isReplay ? { "idempotent-replayed": "true" } : {};
+  return answer.status >= 400 ? problemResponse(answer.body as never, headers) : json(answer.status, answer.body, headers);
 }
 
 async function answerOf(call: () => Promise<unknown>, operation: Operation, correlationId: string, url: URL) {

@@ -17,7 +17,7 @@ export class IdempotencyKeyInUse extends Conflict {
   }
 }
 
-export const MAX_KEY_LENGTH = 255;
+const MAX_KEY_LENGTH = 255;
 const PENDING = 0;
 
 /** A write's Idempotency-Key, for a domain function that records it in its own transaction. */
@@ -27,42 +27,39 @@ export type StoredAnswer = { status: number; body: unknown };
 
 type Claim = { kind: "claimed" } | { kind: "replay"; answer: StoredAnswer };
 
-function actorKey(actor: Actor) {
-  return `${actor.type}:${actor.id}`;
+/** The same key sent with a different request: refused rather than replayed. */
+export class IdempotencyKeyReused extends ValidationFailed {
+  constructor() {
+    super([{ field: "Idempotency-Key", message: "This key was already used for a different request; use a new key" }]);
+  }
 }
 
-export function requestHash(method: string, path: string, rawBody: string) {
-  return createHash("sha256").update(`${method} ${path}\n${rawBody}`).digest("hex");
-}
-
-export async function claimIdempotencyKey(
-  db: Db,
-  actor: Actor,
-  request: { key: string; method: string; path: string; hash: string },
-): Promise<Claim> {
+/** A request's key, checked, with what identifies it: keys are per caller, the hash covers method, path and body. */
+export function idempotencyContext(actor: Actor, request: { key: string; method: string; path: string; rawBody: string }): IdempotencyContext {
   if (request.key.length === 0 || request.key.length > MAX_KEY_LENGTH) {
     throw new ValidationFailed([{ field: "Idempotency-Key", message: `Use 1 to ${MAX_KEY_LENGTH} characters` }]);
   }
-  const id = { actorKey: actorKey(actor), key: request.key };
+  const hash = createHash("sha256").update(`${request.method} ${request.path}\n${request.rawBody}`).digest("hex");
+  return { actorKey: `${actor.type}:${actor.id}`, key: request.key, hash, method: request.method, path: request.path };
+}
+
+export async function claimIdempotencyKey(db: Db, request: IdempotencyContext): Promise<Claim> {
+  const id = { actorKey: request.actorKey, key: request.key };
   const inserted = await db.idempotencyRecord.createMany({
     data: [{ ...id, method: request.method, path: request.path, requestHash: request.hash, status: PENDING }],
     skipDuplicates: true,
   });
   if (inserted.count === 1) return { kind: "claimed" };
   const existing = await db.idempotencyRecord.findUnique({ where: { actorKey_key: id } });
-  if (!existing) return claimIdempotencyKey(db, actor, request); // released between our insert and read
-  if (existing.requestHash !== request.hash) {
-    throw new ValidationFailed([
-      { field: "Idempotency-Key", message: "This key was already used for a different request; use a new key" },
-    ]);
-  }
+  if (!existing) return claimIdempotencyKey(db, request); // released between our insert and read
+  if (existing.requestHash !== request.hash) throw new IdempotencyKeyReused();
   if (existing.status === PENDING) throw new IdempotencyKeyInUse();
   return { kind: "replay", answer: { status: existing.status, body: existing.responseBody } };
 }
 
 /** Stores the answer to replay. Server errors release the key instead, so a retry can try again. */
-export async function settleIdempotencyKey(db: Db, actor: Actor, key: string, answer: StoredAnswer) {
-  const id = { actorKey: actorKey(actor), key };
+export async function settleIdempotencyKey(db: Db, request: IdempotencyContext, answer: StoredAnswer) {
+  const id = { actorKey: request.actorKey, key: request.key };
   if (answer.status >= 500) {
     await db.idempotencyRecord.deleteMany({ where: id });
     return;

@@ -4,8 +4,7 @@
  */
 import { actorColumns, type Actor } from "../auth/actor";
 import type { Db } from "../db/client";
-import { ValidationFailed } from "../domain-error";
-import type { IdempotencyContext } from "../http/idempotency";
+import { IdempotencyKeyReused, type IdempotencyContext } from "../http/idempotency";
 import type { PostedMovement } from "./schemas";
 
 export type PostingLine = {
@@ -80,9 +79,7 @@ export async function runPosting(db: Db, posting: Posting): Promise<{ replayed: 
       throw new PostingLineFailure(cause.code, JSON.parse(cause.detail ?? "{}"));
     }
     if (cause?.code === "40P01") throw new DeadlockDetected("deadlock detected; the posting was rolled back");
-    if (cause?.code === "SR422") {
-      throw new ValidationFailed([{ field: "Idempotency-Key", message: "This key was already used for a different request; use a new key" }]);
-    }
+    if (cause?.code === "SR422") throw new IdempotencyKeyReused();
     throw error;
   }
 }

@@ -98,3 +98,17 @@ describe("GET /api/v1/me", () => {
     expect(res.json.permissions).not.toContain("users.manage");
   });
 });
+
+describe("a refused write retried with its Idempotency-Key", () => {
+  it("replays the refusal as problem JSON, marked as a replay, without acting again", async () => {
+    const admin = await buildApiKey(db, "admin");
+    await callRoute(userRoutes.POST, { method: "POST", path: "/api/v1/users", key: admin.key, body: newUser("taken-once@example.com") });
+    const send = () =>
+      callRoute(userRoutes.POST, { method: "POST", path: "/api/v1/users", key: admin.key, body: newUser("taken-once@example.com"), headers: { "idempotency-key": "refused-1" } });
+    const first = await send();
+    const retry = await send();
+    expect(first).toMatchObject({ status: 409, contentType: "application/problem+json", json: { code: "email_taken" } });
+    expect(retry).toMatchObject({ status: 409, contentType: "application/problem+json", json: { code: "email_taken" } });
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+  });
+});

@@ -9,18 +9,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
+import type { Gs1AiDefinition, Gs1Component } from "../lib/gs1/ai-definition";
 
-type Component = { type: string; min: number; max: number; optional: boolean; linters: string[] };
-type Entry = {
-  ai: string;
-  title: string;
-  isFixedLength: boolean;
-  needsFnc1Separator: boolean;
-  isDigitalLinkAttribute: boolean;
-  spec: string;
-  components: Component[];
-  attributes: string[];
-};
+type Component = Gs1Component & { linters: string[] };
+type Entry = Gs1AiDefinition & { components: Component[]; attributes: string[] };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const defaultInput = path.resolve(root, "../shared/data/gs1/gs1-syntax-dictionary.txt");
@@ -35,7 +27,7 @@ function parseComponent(token: string, line: string): Component {
   const [, open, type, fixed, variableMax, , linters] = match;
   const isVariable = variableMax !== undefined;
   return {
-    type,
+    type: type as Gs1Component["type"], // the pattern admits only N, X, Y and Z
     // "N..20" means 1 to 20; a leading number before ".." does not occur in the dictionary.
     min: isVariable ? 1 : Number(fixed),
     max: isVariable ? Number(variableMax) : Number(fixed),
@@ -91,32 +83,7 @@ function render(entries: Entry[]): string {
 // Do not edit by hand. Regenerate with:
 //   npx tsx scripts/generate-gs1-ai-table.ts [path/to/gs1-syntax-dictionary.txt]
 
-/** One component of an AI's data field: type N (digits), X (CSET 82), Y (CSET 39) or Z (base64url). */
-export type Gs1Component = {
-  type: "N" | "X" | "Y" | "Z";
-  min: number;
-  max: number;
-  /** Optional components may be left out once the data is exhausted. */
-  optional: boolean;
-  /** Names of GS1 Barcode Syntax Tests applied to this component ("csum", "yymmd0", ...). */
-  linters: readonly string[];
-};
-
-export type Gs1AiDefinition = {
-  ai: string;
-  title: string;
-  /** Every component has one fixed length and none is optional. */
-  isFixedLength: boolean;
-  /** False for the predefined-length AIs ("*" flag), which never need an FNC1/GS after them. */
-  needsFnc1Separator: boolean;
-  /** May appear as a GS1 Digital Link data attribute ("?" flag). */
-  isDigitalLinkAttribute: boolean;
-  /** The specification as written in the dictionary, e.g. "N13,csum,gcppos1 [X..17]". */
-  spec: string;
-  components: readonly Gs1Component[];
-  /** Raw attributes ("req=01,02", "ex=8006", "dlpkey=22,10,21|235"), not yet interpreted. */
-  attributes: readonly string[];
-};
+import type { Gs1AiDefinition } from "./ai-definition";
 
 export const gs1AiTable: Readonly<Record<string, Gs1AiDefinition>> = {
 ${rows}

@@ -1,5 +1,6 @@
 import { ValidationFailed, type FieldIssue } from "../domain-error";
-import { gs1AiTable, type Gs1AiDefinition, type Gs1Component } from "./ai-table.generated";
+import type { Gs1AiDefinition, Gs1Component } from "./ai-definition";
+import { gs1AiTable } from "./ai-table.generated";
 import { gs1CheckDigit, hasValidGs1CheckDigit, toGtin14 } from "./check-digit";
 
 export type Gs1Element = { ai: string; value: string; title: string };

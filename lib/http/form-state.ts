@@ -21,3 +21,15 @@ export function submittedValues(form: FormData, omit: string[] = ["password"]): 
 }
 
 export const initialFormState: FormState = { ok: false };
+
+/** A form field's trimmed text, or undefined when it was left empty. */
+export function formText(form: FormData, name: string): string | undefined {
+  const value = String(form.get(name) ?? "").trim();
+  return value === "" ? undefined : value;
+}
+
+/** A form field as a number (NaN when it is not one, for the schema to refuse), or undefined when empty. */
+export function formNumber(form: FormData, name: string): number | undefined {
+  const value = formText(form, name);
+  return value === undefined ? undefined : Number(value);
+}

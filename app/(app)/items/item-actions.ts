@@ -8,32 +8,22 @@ import { getItem } from "@/lib/catalog/get-item";
 import type { ItemInput } from "@/lib/catalog/schemas";
 import { updateItem } from "@/lib/catalog/update-item";
 import { getDb } from "@/lib/db/client";
-import { submittedValues, type FormState } from "@/lib/http/form-state";
+import { formNumber, formText, submittedValues, type FormState } from "@/lib/http/form-state";
 import { toFormState } from "@/lib/http/to-form-state";
-
-function text(form: FormData, name: string) {
-  const value = String(form.get(name) ?? "").trim();
-  return value === "" ? undefined : value;
-}
-
-function number(form: FormData, name: string) {
-  const value = text(form, name);
-  return value === undefined ? undefined : Number(value);
-}
 
 /** The item fields of the form, as the catalogue's input (its own schema judges them). */
 function itemFields(form: FormData) {
   return {
-    name: text(form, "name") ?? "",
-    description: text(form, "description"),
-    category: text(form, "category"),
-    unit: text(form, "unit"),
-    tracking: text(form, "tracking") as ItemInput["tracking"] | undefined,
-    barcodes: text(form, "barcodes")?.split(/[\s,|]+/).filter(Boolean) ?? [],
-    tempMinC: number(form, "tempMinC"),
-    tempMaxC: number(form, "tempMaxC"),
-    hazardClass: text(form, "hazardClass"),
-    handlingNotes: text(form, "handlingNotes"),
+    name: formText(form, "name") ?? "",
+    description: formText(form, "description"),
+    category: formText(form, "category"),
+    unit: formText(form, "unit"),
+    tracking: formText(form, "tracking") as ItemInput["tracking"] | undefined,
+    barcodes: formText(form, "barcodes")?.split(/[\s,|]+/).filter(Boolean) ?? [],
+    tempMinC: formNumber(form, "tempMinC"),
+    tempMaxC: formNumber(form, "tempMaxC"),
+    hazardClass: formText(form, "hazardClass"),
+    handlingNotes: formText(form, "handlingNotes"),
   };
 }
 
@@ -52,12 +42,12 @@ export async function createItemAction(_previous: FormState, form: FormData): Pr
   let sku: string;
   try {
     const actor = await requireSessionActor();
-    const supplier = text(form, "supplier");
-    const reorderPoint = number(form, "reorderPoint");
+    const supplier = formText(form, "supplier");
+    const reorderPoint = formNumber(form, "reorderPoint");
     const created = await createItem(getDb(), actor, {
-      sku: text(form, "sku") ?? "",
+      sku: formText(form, "sku") ?? "",
       ...itemFields(form),
-      suppliers: supplier ? [{ supplier, supplierSku: text(form, "supplierSku"), unitCost: text(form, "unitCost"), preferred: true }] : [],
+      suppliers: supplier ? [{ supplier, supplierSku: formText(form, "supplierSku"), unitCost: formText(form, "unitCost"), preferred: true }] : [],
       attributes: reorderPoint === undefined ? {} : { reorderPoint },
     });
     sku = created.sku;
@@ -74,7 +64,7 @@ export async function updateItemAction(_previous: FormState, form: FormData): Pr
     const actor = await requireSessionActor();
     const db = getDb();
     const current = await getItem(db, actor, sku);
-    const reorderPoint = number(form, "reorderPoint");
+    const reorderPoint = formNumber(form, "reorderPoint");
     const { reorderPoint: _previousPoint, ...otherAttributes } = current.attributes as Record<string, string | number | boolean | null>;
     const fields = itemFields(form);
     await updateItem(db, actor, sku, {

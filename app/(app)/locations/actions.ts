@@ -3,15 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { requireSessionActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { submittedValues, type FormState } from "@/lib/http/form-state";
+import { formNumber, submittedValues, type FormState } from "@/lib/http/form-state";
 import { toFormState } from "@/lib/http/to-form-state";
 import { createLocation } from "@/lib/locations/create-location";
 import type { LocationInput } from "@/lib/locations/schemas";
-
-function optionalNumber(form: FormData, name: string) {
-  const value = String(form.get(name) ?? "").trim();
-  return value === "" ? undefined : Number(value);
-}
 
 export async function createLocationAction(_previous: FormState, form: FormData): Promise<FormState> {
   try {
@@ -22,10 +17,10 @@ export async function createLocationAction(_previous: FormState, form: FormData)
       name: String(form.get("name") ?? ""),
       type: String(form.get("type") ?? "") as LocationInput["type"],
       parent: String(form.get("parent") ?? "") || undefined,
-      tempMinC: optionalNumber(form, "tempMinC"),
-      tempMaxC: optionalNumber(form, "tempMaxC"),
+      tempMinC: formNumber(form, "tempMinC"),
+      tempMaxC: formNumber(form, "tempMaxC"),
       hazardClasses: hazardClasses.length ? hazardClasses : undefined,
-      capacityUnits: optionalNumber(form, "capacityUnits"),
+      capacityUnits: formNumber(form, "capacityUnits"),
     });
     revalidatePath(`/locations/${encodeURIComponent(created.parent ?? created.code)}`);
     return { ok: true, message: `${created.code} (${created.type}) added.` };

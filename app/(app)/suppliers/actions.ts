@@ -3,17 +3,15 @@
 import { revalidatePath } from "next/cache";
 import { requireSessionActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { submittedValues, type FormState } from "@/lib/http/form-state";
+import { formText, submittedValues, type FormState } from "@/lib/http/form-state";
 import { toFormState } from "@/lib/http/to-form-state";
 import { createSupplier, updateSupplier } from "@/lib/suppliers/manage-suppliers";
-
-const optional = (form: FormData, name: string) => String(form.get(name) ?? "").trim() || undefined;
 
 export async function createSupplierAction(_previous: FormState, form: FormData): Promise<FormState> {
   try {
     const actor = await requireSessionActor();
     const created = await createSupplier(getDb(), actor, {
-      code: String(form.get("code") ?? ""), name: String(form.get("name") ?? ""), email: optional(form, "email"), phone: optional(form, "phone"),
+      code: String(form.get("code") ?? ""), name: String(form.get("name") ?? ""), email: formText(form, "email"), phone: formText(form, "phone"),
     });
     revalidatePath("/suppliers");
     return { ok: true, message: `${created.name} (${created.code}) added.` };

@@ -3,34 +3,28 @@
 import { revalidatePath } from "next/cache";
 import { requireSessionActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { submittedValues, type FormState } from "@/lib/http/form-state";
+import { formNumber, formText, submittedValues, type FormState } from "@/lib/http/form-state";
 import { toFormState } from "@/lib/http/to-form-state";
 import { postMovement } from "@/lib/ledger/post-movement";
 import { reverseMovement } from "@/lib/ledger/reverse-movement";
 import type { MovementInput, PostedMovement } from "@/lib/ledger/schemas";
 
-function text(form: FormData, name: string) {
-  const value = String(form.get(name) ?? "").trim();
-  return value === "" ? undefined : value;
-}
-
 /** The form's fields as the ledger's input; the ledger's own schema judges them. */
 function movementFromForm(form: FormData): MovementInput {
-  const serials = text(form, "serials")?.split(/[\s,]+/).filter(Boolean);
-  const quantity = text(form, "quantity");
+  const serials = formText(form, "serials")?.split(/[\s,]+/).filter(Boolean);
   return {
-    kind: text(form, "kind") as MovementInput["kind"],
-    sku: text(form, "sku") ?? "",
-    quantity: quantity === undefined ? Number.NaN : Number(quantity),
-    from: text(form, "from"),
-    to: text(form, "to"),
-    lot: text(form, "lot"),
-    expiresAt: text(form, "expiresAt"),
+    kind: formText(form, "kind") as MovementInput["kind"],
+    sku: formText(form, "sku") ?? "",
+    quantity: formNumber(form, "quantity") ?? Number.NaN,
+    from: formText(form, "from"),
+    to: formText(form, "to"),
+    lot: formText(form, "lot"),
+    expiresAt: formText(form, "expiresAt"),
     serials,
-    reason: text(form, "reason") ?? "",
-    reference: text(form, "reference"),
-    note: text(form, "note"),
-    overrideConditions: text(form, "overrideConditions"),
+    reason: formText(form, "reason") ?? "",
+    reference: formText(form, "reference"),
+    note: formText(form, "note"),
+    overrideConditions: formText(form, "overrideConditions"),
   };
 }
 

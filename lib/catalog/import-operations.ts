@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { importQuery, importReport } from "../csv/import-report";
+import { CSV_BODY_DESCRIPTION, importQuery, importReport } from "../csv/import-report";
 import { defineOperation } from "../http/operation";
 import { ITEM_CSV_COLUMNS } from "./item-csv-row";
 
@@ -9,7 +9,7 @@ export const importItemsOp = defineOperation({
   id: "importItems", method: "POST", path: "/api/v1/items/import", tag: "Catalogue", permission: "catalog.manage",
   summary: "Check or import items from a CSV file; every bad row is reported with the reason",
   description:
-    `The body is the CSV file itself (Content-Type: text/csv), UTF-8, comma- or semicolon-separated, at most 5 MB and 20,000 rows. ` +
+    `${CSV_BODY_DESCRIPTION} ` +
     `Columns (header names in any case; sku and name required): ${columns}. barcodes: several separated by spaces or |; ` +
     `category: a path such as "Tools > Drills"; supplier: a supplier code. ` +
     "A file that cannot be read at all (size, encoding, unknown or missing columns) is a 422 naming `file`. " +

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { ValidationFailed, type FieldIssue } from "../domain-error";
+import { MAX_CSV_BYTES, MAX_CSV_ROWS } from "./parse-csv";
 
 export const IMPORT_MODES = ["dry-run", "import-valid", "import-all"] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -77,3 +78,8 @@ export class ImportRefused extends ValidationFailed {
       : `${bad}: ${report.imported} row${report.imported === 1 ? " was" : "s were"} imported before the import stopped`;
   }
 }
+
+/** How an import's body must look, for the operations' descriptions: written from the limits the parser applies. */
+export const CSV_BODY_DESCRIPTION =
+  `The body is the CSV file itself (Content-Type: text/csv), UTF-8, comma- or semicolon-separated, at most ` +
+  `${MAX_CSV_BYTES / (1024 * 1024)} MB and ${MAX_CSV_ROWS.toLocaleString("en")} rows.`;

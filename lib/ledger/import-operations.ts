@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { importQuery, importReport } from "../csv/import-report";
+import { CSV_BODY_DESCRIPTION, importQuery, importReport } from "../csv/import-report";
 import { defineOperation } from "../http/operation";
 import { STOCK_CSV_COLUMNS } from "./stock-csv-row";
 
@@ -9,7 +9,7 @@ export const importOpeningStockOp = defineOperation({
   id: "importOpeningStock", method: "POST", path: "/api/v1/stock/import", tag: "Stock", permission: "stock.move",
   summary: "Check or import opening stock from a CSV file: each row is received into its location",
   description:
-    `The body is the CSV file itself (Content-Type: text/csv), UTF-8, comma- or semicolon-separated, at most 5 MB and 20,000 rows. ` +
+    `${CSV_BODY_DESCRIPTION} ` +
     `Columns (header names in any case; sku, location and quantity required): ${columns}. expires: YYYY-MM-DD; serials: ` +
     `separated by spaces or |; reference: OPENING-STOCK when empty. Each row is checked as the ledger checks a receipt ` +
     `(stock.move at the location's site, storage conditions, lots, serials). Rows are posted as \`receive\` movements in ` +

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { AddCategoryForm } from "@/components/admin/category-form";
+import { AddCategoryForm } from "@/components/catalog/category-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/can";
 import { requirePageActor } from "@/lib/auth/session";

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { RetireToggle } from "@/components/admin/retire-toggle";
-import { CreateSupplierForm } from "@/components/admin/supplier-forms";
+import { RetireToggle } from "@/components/ui/retire-toggle";
+import { CreateSupplierForm } from "@/components/catalog/supplier-forms";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";

@@ -1,4 +1,4 @@
-import { RetireToggle } from "@/components/admin/retire-toggle";
+import { RetireToggle } from "@/components/ui/retire-toggle";
 import { CreateReasonCodeForm } from "@/components/admin/reason-code-forms";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/session";

@@ -2,8 +2,8 @@
 
 import { useActionState } from "react";
 import { initialFormState, type FormState } from "@/lib/http/form-state";
-import { Button } from "../ui/button";
-import { FormMessage } from "../ui/form-message";
+import { Button } from "./button";
+import { FormMessage } from "./form-message";
 
 /** Retire or restore something named by `code`, through a server action taking `code` and `active`. */
 export function RetireToggle({ code, active, action }: { code: string; active: boolean; action: (previous: FormState, form: FormData) => Promise<FormState> }) {

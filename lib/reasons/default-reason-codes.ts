@@ -15,6 +15,7 @@ export const DEFAULT_REASON_CODES = {
   replenishment: "Replenishment",
   transfer: "Transfer",
   other: "Other",
+  rfid: "RFID read",
 } as const;
 
 export async function ensureDefaultReasonCodes(db: Db) {

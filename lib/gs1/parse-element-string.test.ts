@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { gs1AiTable } from "./ai-table.generated";
-import { Gs1Invalid, componentLinters, parseGs1 } from "./parse-element-string";
+import { componentLinters } from "./component-linters";
+import { Gs1Invalid, parseGs1 } from "./parse-element-string";
 
 const GS = "\u001d";
 
@@ -45,7 +46,7 @@ describe("parseGs1, bracketed form", () => {
   });
 
   it("treats \\( as a literal parenthesis in a value", () => {
-    expect(parseGs1("(10)AB\\(C").elements[0].value).toBe("AB(C");
+    expect(parseGs1("(01)09506000134352(10)AB\\(C").elements[1].value).toBe("AB(C");
   });
 
   it("accepts day 00 where the format allows it (GenSpecs 7.12: last day of the month)", () => {
@@ -53,8 +54,8 @@ describe("parseGs1, bracketed form", () => {
   });
 
   it("accepts 29 February in a leap year only", () => {
-    expect(parseGs1("(11)240229").elements).toHaveLength(1);
-    expect(issuesOf("(11)250229")).toEqual([{ field: "(11)", message: expect.stringContaining("day 29") }]);
+    expect(parseGs1("(01)09506000134352(11)240229").elements).toHaveLength(2);
+    expect(issuesOf("(01)09506000134352(11)250229")).toEqual([{ field: "(11)", message: expect.stringContaining("day 29") }]);
   });
 
   it("names every failing AI with its reason", () => {

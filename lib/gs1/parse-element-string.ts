@@ -1,7 +1,9 @@
 import { ValidationFailed, type FieldIssue } from "../domain-error";
 import type { Gs1AiDefinition, Gs1Component } from "./ai-definition";
 import { gs1AiTable } from "./ai-table.generated";
+import { checkAiPairing } from "./ai-pairing";
 import { gs1CheckDigit, hasValidGs1CheckDigit, toGtin14 } from "./check-digit";
+import { componentLinters } from "./component-linters";
 
 export type Gs1Element = { ai: string; value: string; title: string };
 export type ParsedGs1 = {
@@ -29,14 +31,36 @@ const eanSymbologies = new Map([["]E0", 13], ["]E4", 8]]);
  * Reads GS1 AI data in bracketed form ("(01)09506000134352(10)ABC", "\(" escapes a literal parenthesis) or as
  * raw scanner text: optional symbology identifier, GS (U+001D) separators, for which "^", "{FNC1}" and "<GS>"
  * are also accepted as typed stand-ins. Checks each value against GS1's Barcode Syntax Dictionary: length,
- * character set, check digits and dates. Throws Gs1Invalid naming every failing AI.
- * Not checked yet: AI pairing rules (req/ex attributes) and the other dictionary linters (iso3166, gcppos...).
+ * character set and the dictionary's linters (check digits, dates, country codes...) and the pairing rules between
+ * AIs (ai-pairing.ts). Throws Gs1Invalid naming every failing AI.
  */
-export function parseGs1(data: string): ParsedGs1 {
+export function parseGs1(data: string, options: Gs1CheckOptions = {}): ParsedGs1 {
   const input = data.replace(/[\r\n]+$/, "");
   if (input === "") throw invalid("data", "is empty");
-  const elements = input.startsWith("(") ? splitBracketed(input) : splitScanned(input);
-  const issues = elements.flatMap((e) => lintElement(e.ai, e.value));
+  return toParsedGs1(input.startsWith("(") ? splitBracketed(input) : splitScanned(input), options);
+}
+
+export type Gs1CheckOptions = {
+  /**
+   * Whether an AI's required companions ("req=") must be in the same data; default true. The dictionary judges
+   * them over all carriers on an item, so a caller reading one label of several may turn this off.
+   */
+  checkRequisites?: boolean;
+};
+
+/** An AI and its value as read, not yet checked. */
+export type RawGs1Element = { ai: string; value: string };
+
+/**
+ * Checks AIs already split from their carrier (element string or Digital Link URI) and gives their readings.
+ * Repeated AIs with the same value are kept, as they were read.
+ */
+export function toParsedGs1(elements: readonly RawGs1Element[], options: Gs1CheckOptions = {}): ParsedGs1 {
+  const unknown = elements.find((e) => !(e.ai in gs1AiTable));
+  if (unknown) throw invalid("data", `AI (${unknown.ai}) is not a GS1 Application Identifier`);
+  const linted = elements.flatMap((e) => lintElement(e.ai, e.value));
+  // Pairing rules are judged on values that passed, so one bad value is not also reported as a missing AI.
+  const issues = linted.length > 0 ? linted : checkAiPairing(elements, options.checkRequisites ?? true);
   if (issues.length > 0) throw new Gs1Invalid(issues);
   return {
     elements: elements.map(({ ai, value }) => ({ ai, value, title: gs1AiTable[ai].title })),
@@ -46,8 +70,6 @@ export function parseGs1(data: string): ParsedGs1 {
       .join(""),
   };
 }
-
-type RawElement = { ai: string; value: string };
 
 function invalid(field: string, message: string): Gs1Invalid {
   return new Gs1Invalid([{ field, message }]);
@@ -59,8 +81,8 @@ function knownAi(ai: string, where: string): Gs1AiDefinition {
   return definition;
 }
 
-function splitBracketed(input: string): RawElement[] {
-  const elements: RawElement[] = [];
+function splitBracketed(input: string): RawGs1Element[] {
+  const elements: RawGs1Element[] = [];
   let pos = 0;
   while (pos < input.length) {
     const match = /^\((\d{2,4})\)/.exec(input.slice(pos));
@@ -82,7 +104,7 @@ function splitBracketed(input: string): RawElement[] {
   return elements;
 }
 
-function splitScanned(input: string): RawElement[] {
+function splitScanned(input: string): RawGs1Element[] {
   const typed = input.replace(/\{FNC1\}|<GS>|\^/g, GS);
   if (typed.startsWith("]")) {
     const symbology = typed.slice(0, 3);
@@ -109,8 +131,8 @@ function readEan(digits: string, length: number, symbology: string): string {
 }
 
 /** Raw element string: each AI is found by its prefix (the dictionary's AIs are prefix-free). */
-function splitAiData(data: string): RawElement[] {
-  const elements: RawElement[] = [];
+function splitAiData(data: string): RawGs1Element[] {
+  const elements: RawGs1Element[] = [];
   let pos = 0;
   while (pos < data.length) {
     // Leading FNC1, a separator after a predefined-length AI, or a trailing one: all harmless.
@@ -180,37 +202,4 @@ function lintElement(ai: string, value: string): FieldIssue[] {
   }
   if (pos < value.length) issues.push({ field, message: `is too long for its format ${gs1AiTable[ai].spec}` });
   return issues;
-}
-
-/** The dictionary's linters implemented so far; each returns why the component fails, or undefined. */
-export const componentLinters: Record<string, (component: string) => string | undefined> = {
-  csum: (digits) =>
-    hasValidGs1CheckDigit(digits)
-      ? undefined
-      : /^\d{2,}$/.test(digits)
-        ? `check digit of ${digits} is wrong: expected ${gs1CheckDigit(digits.slice(0, -1))}`
-        : `${digits} is not a number with a check digit`,
-  yymmdd: (date) => lintDate(date, 2, false),
-  yymmd0: (date) => lintDate(date, 2, true),
-  yyyymmdd: (date) => lintDate(date, 4, false),
-  yyyymmd0: (date) => lintDate(date, 4, true),
-  hhmi: (time) =>
-    /^([01]\d|2[0-3])[0-5]\d$/.test(time) ? undefined : `${time} is not a time of day HHMM`,
-};
-
-function lintDate(date: string, yearDigits: 2 | 4, isDayZeroAllowed: boolean): string | undefined {
-  const format = `${yearDigits === 2 ? "YY" : "YYYY"}MMDD`;
-  if (!new RegExp(`^\\d{${yearDigits + 4}}$`).test(date)) return `${date} is not a date ${format}`;
-  const year = Number(date.slice(0, yearDigits));
-  const month = Number(date.slice(yearDigits, yearDigits + 2));
-  const day = Number(date.slice(yearDigits + 2));
-  if (month < 1 || month > 12) return `${date} is not a date ${format}: month ${month} does not exist`;
-  // GS1 General Specifications 7.12: day 00 means the last day of the month, where the format allows it.
-  if (day === 0 && isDayZeroAllowed) return undefined;
-  // Two-digit years fall within 49 years back and 50 ahead (GenSpecs 7.12), i.e. 1977-2076 today: in every such
-  // year YY divisible by 4 is a leap year (2000 was one), so the century does not need resolving here.
-  const isLeap = yearDigits === 2 ? year % 4 === 0 : (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const daysInMonth = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  if (day < 1 || day > daysInMonth) return `${date} is not a date ${format}: day ${day} does not exist in month ${month}`;
-  return undefined;
 }

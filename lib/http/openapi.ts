@@ -13,6 +13,7 @@ import * as ledgerOps from "../ledger/operations";
 import * as locationOps from "../locations/operations";
 import * as outboxOps from "../outbox/operations";
 import * as reasonOps from "../reasons/operations";
+import * as rfidOps from "../rfid/operations";
 import * as scanOps from "../scan/operations";
 import * as supplierOps from "../suppliers/operations";
 import * as siteOps from "../sites/operations";
@@ -20,7 +21,7 @@ import * as systemOps from "../system/operations";
 import * as userOps from "../users/operations";
 import type { Operation } from "./operation";
 
-export const ALL_OPERATIONS: Operation[] = [systemOps, authOps, siteOps, userOps, apiKeyOps, catalogOps, catalogImportOps, locationOps, ledgerOps, ledgerImportOps, gs1Ops, scanOps, outboxOps, reasonOps, supplierOps].flatMap(
+export const ALL_OPERATIONS: Operation[] = [systemOps, authOps, siteOps, userOps, apiKeyOps, catalogOps, catalogImportOps, locationOps, ledgerOps, ledgerImportOps, gs1Ops, rfidOps, scanOps, outboxOps, reasonOps, supplierOps].flatMap(
   (module) => Object.values(module) as Operation[],
 );
 

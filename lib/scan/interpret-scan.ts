@@ -1,5 +1,6 @@
 import { hasValidGs1CheckDigit, toGtin14 } from "../gs1/check-digit";
-import { Gs1Invalid, parseGs1, type ParsedGs1 } from "../gs1/parse-element-string";
+import { Gs1Invalid, type ParsedGs1 } from "../gs1/parse-element-string";
+import { parseGs1Data } from "../gs1/parse-gs1-data";
 
 /** What a GS1 scan can fill in on the form it lands on. */
 export type ScanFields = {
@@ -29,7 +30,7 @@ const gs1Symbologies = /^\](C1|e0|d2|Q3|J1|E0|E4)/;
  * form fields they fill; anything else stays text to look up as a location, SKU, alias, serial or lot.
  * `parseData` reads GS1 data of any form (the Digital Link reader plugs in here).
  */
-export function interpretScan(raw: string, parseData: (data: string) => ParsedGs1 = parseGs1): ScanInterpretation {
+export function interpretScan(raw: string, parseData: (data: string) => ParsedGs1 = parseGs1Data): ScanInterpretation {
   const text = raw.replace(/[\r\n]+$/, "").trim();
   if (gs1Symbologies.test(text) || text.startsWith(GS) || /^\(\d{2,4}\)/.test(text)) return asGs1(parseData(text));
   // Other symbologies (]C0 plain Code 128, ]A0 Code 39, ]Q1 plain QR, ]I1 ITF...) carry plain text.

@@ -1,0 +1,53 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { Button } from "../ui/button";
+import { CameraScanner } from "./camera-scanner";
+import { useWedgeScanner } from "./use-wedge-scanner";
+
+/**
+ * Where every scan enters a workflow: the camera (on by default on phones, one tap to hide), a handheld scanner
+ * typing anywhere on the page, or the code typed by hand.
+ */
+export function ScanInput({ prompt, onScan, disabled = false }: { prompt: string; onScan: (text: string) => void; disabled?: boolean }) {
+  const [isCameraOn, setCameraOn] = useState(true);
+  const [typed, setTyped] = useState("");
+  useWedgeScanner(onScan, !disabled);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (typed.trim() === "") return;
+    onScan(typed);
+    setTyped("");
+  }
+
+  return (
+    <div className="space-y-2">
+      <p className="text-lg font-semibold" data-testid="scan-prompt">{prompt}</p>
+      {isCameraOn && !disabled && <CameraScanner onScan={onScan} />}
+      <form onSubmit={submit} className="flex gap-2">
+        <label htmlFor="manual-code" className="sr-only">Type a code</label>
+        <input
+          id="manual-code" value={typed} onChange={(e) => setTyped(e.target.value)} disabled={disabled}
+          placeholder="Type or scan a code" autoComplete="off" autoCapitalize="characters" spellCheck={false}
+          className="min-h-11 flex-1 rounded-lg border border-slate-300 bg-white px-3 text-base"
+        />
+        <Button type="submit" variant="secondary" disabled={disabled}>Enter</Button>
+        <Button type="button" variant="ghost" onClick={() => setCameraOn(!isCameraOn)} aria-pressed={isCameraOn}>
+          {isCameraOn ? "Hide camera" : "Camera"}
+        </Button>
+      </form>
+    </div>
+  );
+}
+
+/** The verdict on the last scan, in colour: green when it fits, red (with the reason) when it does not. */
+export function ScanVerdict({ verdict }: { verdict: { tone: "ok" | "wrong"; text: string } | null }) {
+  if (!verdict) return null;
+  const tone = verdict.tone === "ok" ? "border-green-300 bg-green-50 text-green-900" : "border-red-400 bg-red-50 text-red-800";
+  return (
+    <p role={verdict.tone === "wrong" ? "alert" : "status"} data-testid="scan-verdict" data-tone={verdict.tone} className={`rounded-lg border-2 p-3 font-medium ${tone}`}>
+      {verdict.text}
+    </p>
+  );
+}

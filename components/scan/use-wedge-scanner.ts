@@ -1,0 +1,73 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+const GS = "\u001d";
+/** Handheld scanners type a whole code in a few milliseconds per key; people do not type 4+ keys this fast. */
+const MAX_GAP_MS = 35;
+const MIN_LENGTH = 4;
+
+type Burst = { text: string; lastAt: number; target: EventTarget | null; valueBefore: string | null };
+
+/**
+ * Takes a keyboard-wedge scanner's fast burst of keystrokes ending in Enter as one scan, wherever the focus is.
+ * The burst is taken back out of a text field it landed in. Scanners send GS (FNC1) as Ctrl+], as the GS
+ * character itself, or as a typed stand-in ("^", "{FNC1}", "<GS>") that the GS1 reader understands.
+ */
+export function useWedgeScanner(onScan: (text: string) => void, enabled = true) {
+  const burst = useRef<Burst | null>(null);
+  const latest = useRef(onScan);
+  useEffect(() => {
+    latest.current = onScan;
+  });
+
+  useEffect(() => {
+    if (!enabled) return;
+    function onKeyDown(event: KeyboardEvent) {
+      const now = performance.now();
+      const current = burst.current && now - burst.current.lastAt <= MAX_GAP_MS ? burst.current : null;
+      if (event.key === "Enter") {
+        burst.current = null;
+        if (current && current.text.length >= MIN_LENGTH) {
+          event.preventDefault();
+          event.stopPropagation();
+          restoreField(current);
+          latest.current(current.text);
+        }
+        return;
+      }
+      const char = characterOf(event);
+      if (char === null) return;
+      if (char === GS) event.preventDefault(); // Ctrl+] must not reach the browser as a shortcut
+      const started = current ?? { text: "", lastAt: now, target: event.target, valueBefore: fieldValue(event.target) };
+      started.text += char;
+      started.lastAt = now;
+      burst.current = started;
+    }
+    document.addEventListener("keydown", onKeyDown, true);
+    return () => document.removeEventListener("keydown", onKeyDown, true);
+  }, [enabled]);
+}
+
+function characterOf(event: KeyboardEvent): string | null {
+  if (event.ctrlKey && (event.key === "]" || event.code === "BracketRight")) return GS;
+  if (event.key === GS) return GS;
+  if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) return event.key;
+  return null;
+}
+
+function fieldValue(target: EventTarget | null): string | null {
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement ? target.value : null;
+}
+
+/** The burst's characters went into whatever field had focus; put its value back as it was, through React. */
+function restoreField(burst: Burst) {
+  const field = burst.target;
+  if (burst.valueBefore === null || !(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) return;
+  // The characters are inserted after this handler runs for the last key, so restore on the next tick.
+  setTimeout(() => {
+    const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), "value")?.set;
+    setter?.call(field, burst.valueBefore);
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+  }, 0);
+}

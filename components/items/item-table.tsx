@@ -2,10 +2,11 @@
 
 import {
   createColumnHelper, flexRender, getCoreRowModel, useReactTable,
-  type PaginationState, type SortingState, type Updater, type VisibilityState,
+  type PaginationState, type RowSelectionState, type SortingState, type Updater, type VisibilityState,
 } from "@tanstack/react-table";
 import Link from "next/link";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
+import { PrintLabelsButton } from "@/components/labels/print-labels-button";
 import { EmptyState } from "@/components/ui/card";
 import { Pager } from "@/components/ui/pager";
 import { useUrlParams } from "@/components/ui/use-url-params";
@@ -26,8 +27,31 @@ const itemHref = (sku: string) => `/items/${encodeURIComponent(sku)}`;
 const column = createColumnHelper<ItemTableRow>();
 const quantity = { meta: { numeric: true }, cell: (c: { getValue: () => number }) => number.format(c.getValue()) };
 
+/** A checkbox inside a 44 px target; `indeterminate` shows "some of this page" on the header box. */
+function SelectBox({ checked, indeterminate = false, onChange, label }: { checked: boolean; indeterminate?: boolean; onChange: (checked: boolean) => void; label: string }) {
+  return (
+    <label className="inline-flex size-11 shrink-0 cursor-pointer items-center justify-center">
+      <input
+        type="checkbox"
+        aria-label={label}
+        checked={checked}
+        ref={(input) => { if (input) input.indeterminate = indeterminate; }}
+        onChange={(e) => onChange(e.target.checked)}
+        className="size-5 accent-brand-700"
+      />
+    </label>
+  );
+}
+
 // Sortable columns carry the ids of ItemTableSort; quantities sort most first on the first tap.
 const COLUMNS = [
+  column.display({
+    id: "select", enableHiding: false, enableSorting: false,
+    header: ({ table }) => (
+      <SelectBox label="Select every item on this page" checked={table.getIsAllPageRowsSelected()} indeterminate={table.getIsSomePageRowsSelected()} onChange={(on) => table.toggleAllPageRowsSelected(on)} />
+    ),
+    cell: ({ row }) => <SelectBox label={`Select ${row.original.sku}`} checked={row.getIsSelected()} onChange={(on) => row.toggleSelected(on)} />,
+  }),
   column.accessor("sku", {
     header: "SKU", enableHiding: false,
     cell: (c) => <Link href={itemHref(c.getValue())} className="font-mono text-sm font-medium text-brand-700 hover:underline">{c.getValue()}</Link>,
@@ -63,6 +87,9 @@ type ItemTableProps = { data: ItemTableData; query: ItemTableParams; choices: It
 export function ItemTable({ data, query, choices }: ItemTableProps) {
   const { update, hrefFor, navigate, isPending } = useUrlParams(DEFAULTS);
   const [columnVisibility, setColumnVisibility] = useColumnVisibility("stockroom.items.columns", HIDDEN_AT_FIRST);
+  // Keyed by SKU (getRowId), so a selection survives paging and sorting: pick labels from several pages.
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const selectedSkus = Object.keys(rowSelection).filter((sku) => rowSelection[sku]);
   const sorting: SortingState = useMemo(() => [{ id: query.sort, desc: query.dir === "desc" }], [query.sort, query.dir]);
   const pagination: PaginationState = { pageIndex: data.page - 1, pageSize: data.pageSize };
   const pageCount = Math.max(1, Math.ceil(data.total / data.pageSize));
@@ -82,7 +109,10 @@ export function ItemTable({ data, query, choices }: ItemTableProps) {
     enableMultiSort: false,
     pageCount,
     rowCount: data.total,
-    state: { sorting, pagination, columnVisibility },
+    getRowId: (row) => row.sku,
+    enableRowSelection: true,
+    state: { sorting, pagination, columnVisibility, rowSelection },
+    onRowSelectionChange: setRowSelection,
     onSortingChange: (updater) => {
       const [next] = resolve(updater, sorting);
       if (next) update({ sort: next.id as ItemTableSort, dir: next.desc ? "desc" : "asc", page: null });
@@ -101,11 +131,17 @@ export function ItemTable({ data, query, choices }: ItemTableProps) {
     <>
       <ItemFilters query={query} choices={choices} onChange={update} extra={<ColumnChooser columns={table.getAllLeafColumns()} />} />
 
-      <div className="mb-2 flex min-h-6 items-center justify-between gap-2 text-sm text-slate-600">
+      <div className="mb-2 flex min-h-6 flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
         <p aria-live="polite" data-testid="item-count">
           {number.format(data.total)} {data.total === 1 ? "item" : "items"}
           {query.site ? ` · stock at ${query.site}` : ""}
         </p>
+        {selectedSkus.length > 0 ? (
+          <span className="flex items-start gap-2" data-testid="item-selection">
+            <PrintLabelsButton kind="item" refs={selectedSkus} />
+            <button type="button" onClick={() => setRowSelection({})} className="min-h-11 px-2 font-medium text-brand-700">Clear</button>
+          </span>
+        ) : null}
         {isPending ? (
           <p role="status" className="flex items-center gap-2 text-brand-700">
             <span aria-hidden className="size-3 animate-spin rounded-full border-2 border-brand-700 border-t-transparent" />
@@ -122,8 +158,9 @@ export function ItemTable({ data, query, choices }: ItemTableProps) {
             {rows.map((row) => {
               const item = row.original;
               return (
-                <li key={row.id}>
-                  <Link href={itemHref(item.sku)} className="flex min-h-16 items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white p-3 shadow-sm active:bg-slate-50">
+                <li key={row.id} className="flex items-center gap-1">
+                  <SelectBox label={`Select ${item.sku}`} checked={row.getIsSelected()} onChange={(on) => row.toggleSelected(on)} />
+                  <Link href={itemHref(item.sku)} className="flex min-h-16 min-w-0 flex-1 items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white p-3 shadow-sm active:bg-slate-50">
                     <span className="min-w-0">
                       <span className="line-clamp-2 font-medium">{item.name}</span>
                       <span className="block truncate font-mono text-sm text-slate-500">{item.sku}</span>

@@ -8,6 +8,7 @@ import * as authOps from "../auth/operations";
 import * as catalogImportOps from "../catalog/import-operations";
 import * as catalogOps from "../catalog/operations";
 import * as gs1Ops from "../gs1/operations";
+import * as labelOps from "../labels/operations";
 import * as ledgerImportOps from "../ledger/import-operations";
 import * as ledgerOps from "../ledger/operations";
 import * as locationOps from "../locations/operations";
@@ -21,7 +22,7 @@ import * as systemOps from "../system/operations";
 import * as userOps from "../users/operations";
 import type { Operation } from "./operation";
 
-export const ALL_OPERATIONS: Operation[] = [systemOps, authOps, siteOps, userOps, apiKeyOps, catalogOps, catalogImportOps, locationOps, ledgerOps, ledgerImportOps, gs1Ops, rfidOps, scanOps, outboxOps, reasonOps, supplierOps].flatMap(
+export const ALL_OPERATIONS: Operation[] = [systemOps, authOps, siteOps, userOps, apiKeyOps, catalogOps, catalogImportOps, locationOps, ledgerOps, ledgerImportOps, gs1Ops, rfidOps, scanOps, outboxOps, reasonOps, supplierOps, labelOps].flatMap(
   (module) => Object.values(module) as Operation[],
 );
 
@@ -73,12 +74,17 @@ function parametersOf(operation: Operation, components: Record<string, JsonSchem
   return list;
 }
 
+function successContent(op: Operation, components: Record<string, JsonSchema>) {
+  if (op.fileTypes) return Object.fromEntries(op.fileTypes.map((type) => [type, { schema: { type: "string", format: "binary" } }]));
+  return { [op.contentType ?? "application/json"]: { schema: schemaOf(op.response, "output", components) } };
+}
+
 export function buildOpenApiDocument() {
   const components: Record<string, JsonSchema> = { Problem: problemSchema };
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const op of ALL_OPERATIONS) {
     const responses: Record<string, unknown> = {
-      [String(op.status ?? 200)]: { description: "Success", content: { [op.contentType ?? "application/json"]: { schema: schemaOf(op.response, "output", components) } } },
+      [String(op.status ?? 200)]: { description: "Success", content: successContent(op, components) },
       ...(op.body || op.params || op.query ? { 422: problem("Invalid input: `errors` names each failing field") } : {}),
       ...(op.permission !== "public" ? { 401: problem("No or unknown credentials"), 403: problem("The role or site scope may not") } : {}),
       ...(op.problems?.includes("not_found") ? { 404: problem("No such resource") } : {}),

@@ -26,6 +26,8 @@ export type Operation<
   status?: 200 | 201 | 202;
   /** The success body's media type when it is not JSON (the live event stream). */
   contentType?: "text/event-stream" | "text/csv";
+  /** File answers (labels): each media type the operation may send, documented as binary. */
+  fileTypes?: readonly string[];
   /**
    * "in-transaction": the handler receives the Idempotency-Key context and records it in the same transaction as
    * its write (the ledger does); otherwise the route wrapper claims and settles the key around the handler.

@@ -41,6 +41,16 @@ export default async function LocationPage({ params }: { params: Promise<{ code:
         ))}
       </nav>
       <PageHeader title={`${location.name}`}>
+        {/* A route handler answering a PDF (an A4 sheet of every bin beneath), not a page: a plain link, new tab. */}
+        <a
+          href={`/api/v1/labels/bin/${encodeURIComponent(code)}?subtree=true&format=pdf&size=a4`}
+          target="_blank"
+          rel="noopener"
+          className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium text-slate-900 hover:bg-slate-100"
+          data-testid="print-bin-labels"
+        >
+          {location.type === "bin" ? "Print label" : "Print bin labels"}
+        </a>
         {can(actor, "stock.move") && location.type !== "site" ? (
           <Link href={`/stock/move?kind=receive&to=${encodeURIComponent(code)}`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-medium text-white">Receive here</Link>
         ) : null}

@@ -7,12 +7,14 @@ import * as apiKeyOps from "../api-keys/operations";
 import * as authOps from "../auth/operations";
 import * as catalogImportOps from "../catalog/import-operations";
 import * as catalogOps from "../catalog/operations";
+import * as countingOps from "../counting/operations";
 import * as gs1Ops from "../gs1/operations";
 import * as labelOps from "../labels/operations";
 import * as ledgerImportOps from "../ledger/import-operations";
 import * as ledgerOps from "../ledger/operations";
 import * as locationOps from "../locations/operations";
 import * as outboxOps from "../outbox/operations";
+import * as pickingOps from "../picking/operations";
 import * as reasonOps from "../reasons/operations";
 import * as rfidOps from "../rfid/operations";
 import * as scanOps from "../scan/operations";
@@ -22,7 +24,7 @@ import * as systemOps from "../system/operations";
 import * as userOps from "../users/operations";
 import type { Operation } from "./operation";
 
-export const ALL_OPERATIONS: Operation[] = [systemOps, authOps, siteOps, userOps, apiKeyOps, catalogOps, catalogImportOps, locationOps, ledgerOps, ledgerImportOps, gs1Ops, rfidOps, scanOps, outboxOps, reasonOps, supplierOps, labelOps].flatMap(
+export const ALL_OPERATIONS: Operation[] = [systemOps, authOps, siteOps, userOps, apiKeyOps, catalogOps, catalogImportOps, locationOps, ledgerOps, ledgerImportOps, pickingOps, countingOps, gs1Ops, rfidOps, scanOps, outboxOps, reasonOps, supplierOps, labelOps].flatMap(
   (module) => Object.values(module) as Operation[],
 );
 

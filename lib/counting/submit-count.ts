@@ -1,0 +1,111 @@
+import type { Actor } from "../auth/actor";
+import { authorize } from "../auth/can";
+import { recordAudit } from "../audit/record-audit";
+import type { Db, DbTx } from "../db/client";
+import { DomainError, NotFound } from "../domain-error";
+import { claimIdempotencyKey, settleIdempotencyKey, type IdempotencyContext } from "../http/idempotency";
+import { InsufficientStock } from "../ledger/errors";
+import { postMovements } from "../ledger/post-movement";
+import type { MovementInput } from "../ledger/schemas";
+import { enqueueEvent } from "../outbox/enqueue-event";
+import { countedLocations, findCountView, isUuid, lockCountSession } from "./count-view";
+import { CountMovedMeanwhile, CountNotOpen } from "./errors";
+import { planSerialCorrections } from "./plan-serial-corrections";
+import { recordScans } from "./record-scans";
+import { parseCountScans, type CountLine, type CountScanInput, type CountSubmission } from "./schemas";
+
+type Options = { idempotency?: IdempotencyContext | null };
+type LockedLevel = { onHand: number; reserved: number; location: string; sku: string; lot: string | null };
+
+/**
+ * Closes a count: adds the last scans, then sets every bin × item × lot whose count differs from the ledger to
+ * the counted quantity, as one posting of count movements (reason "count", reference "COUNT <id>"); serial-
+ * tracked items are corrected serial by serial instead (see planSerialCorrections).
+ *
+ * All in one transaction, so a refused posting leaves the session open with nothing added. The session row is
+ * locked (no scans land meanwhile), and so are the ledger's levels under the location, so the expected figures
+ * read here are the ones the posting corrects; the ledger still checks each against what it finds.
+ * The answer shows the count as it was compared, with status submitted. Idempotency as in confirmPick.
+ */
+export async function submitCount(
+  db: Db, actor: Actor, sessionId: string, input: { scans?: CountScanInput[] } = {}, options: Options = {},
+): Promise<CountSubmission> {
+  const scans = parseCountScans(input.scans ?? []);
+  if (!isUuid(sessionId)) throw new NotFound("Count", sessionId);
+  return db.$transaction(
+    async (tx) => {
+      if (options.idempotency) {
+        const claim = await claimIdempotencyKey(tx as unknown as Db, options.idempotency);
+        if (claim.kind === "replay") return { ...(claim.answer.body as CountSubmission), replayed: true };
+      }
+      const session = await lockCountSession(tx, sessionId, "update");
+      if (!session) throw new NotFound("Count", sessionId);
+      authorize(actor, "stock.count", { siteId: session.siteId });
+      if (session.status !== "open") throw new CountNotOpen(sessionId, session.status);
+      await recordScans(tx, session, scans);
+
+      const locations = await countedLocations(tx, session);
+      const levels = await tx.$queryRaw<LockedLevel[]>`
+        SELECT l."onHand", l.reserved, loc.code AS location, i.sku, lt.number AS lot
+        FROM "StockLevel" l JOIN "Location" loc ON loc.id = l."locationId" JOIN "Item" i ON i.id = l."itemId" LEFT JOIN "Lot" lt ON lt.id = l."lotId"
+        WHERE l."locationId" = ANY(${locations.map((l) => l.id)}::uuid[]) ORDER BY l.id FOR UPDATE OF l`;
+      const { view } = (await findCountView(tx, sessionId))!;
+      const serialItems = await tx.item.findMany({
+        where: { sku: { in: [...new Set(view.lines.map((l) => l.sku))] }, tracking: "serial" }, select: { id: true, sku: true },
+      });
+      const isSerialSku = new Set(serialItems.map((i) => i.sku));
+      const differences = view.lines.filter((line) => line.difference !== 0 && !isSerialSku.has(line.sku));
+      refuseCountsBelowReserved(differences, levels);
+      const reference = `COUNT ${sessionId}`;
+      const counted = { id: sessionId, siteId: session.siteId, locationIds: locations.map((l) => l.id), codeById: new Map(locations.map((l) => [l.id, l.code])) };
+      const movements: MovementInput[] = [
+        ...differences.map((line) => ({
+          kind: "count" as const, sku: line.sku, quantity: line.counted, from: line.location, lot: line.lot ?? undefined, reason: "count", reference,
+        })),
+        ...(await planSerialCorrections(tx, counted, serialItems.map((i) => i.id), reference)),
+      ];
+      const posting = movements.length > 0 ? await postCorrections(tx, actor, sessionId, movements) : null;
+
+      await tx.countSession.update({ where: { id: sessionId }, data: { status: "submitted", closedAt: new Date(), postingId: posting?.postingId ?? null } });
+      const answer: CountSubmission = { count: { ...view, status: "submitted" }, posting };
+      const summary = { location: view.location, lines: view.lines.length, movements: movements.length, postingId: posting?.postingId ?? null };
+      await recordAudit(tx, actor, { action: "count.submit", entityType: "countSession", entityId: sessionId, siteId: session.siteId, before: { status: "open" }, after: summary });
+      await enqueueEvent(tx, { type: "count.submitted", siteId: session.siteId, aggregateId: sessionId, payload: summary });
+      if (options.idempotency) await settleIdempotencyKey(tx as unknown as Db, options.idempotency, { status: 200, body: answer });
+      return answer;
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  );
+}
+
+/**
+ * A count may not set a bin below what is reserved there. The levels are locked, so this is exact, and it keeps
+ * the ledger from refusing the posting for a reason it would then misreport as stock having moved.
+ */
+function refuseCountsBelowReserved(lines: CountLine[], levels: LockedLevel[]) {
+  for (const line of lines) {
+    const level = levels.find((l) => l.location === line.location && l.sku === line.sku && l.lot === line.lot);
+    if (level && line.counted < level.reserved) {
+      throw new InsufficientStock({ sku: line.sku, location: line.location, lot: line.lot, requested: -line.difference, available: level.onHand - level.reserved });
+    }
+  }
+}
+
+async function postCorrections(tx: DbTx, actor: Actor, sessionId: string, movements: MovementInput[]) {
+  try {
+    // postMovements opens no transaction of its own (a posting is one statement), so it runs on ours.
+    const { replayed: _replayed, ...posted } = await postMovements(tx as unknown as Db, actor, movements);
+    return posted;
+  } catch (error) {
+    // The ledger re-plans a count when stock moved under it (a level row created since we locked the others);
+    // inside our transaction, already aborted by the failed posting, that retry can only fail (SQLSTATE 25P02).
+    // Nothing was posted: say so in the user's words.
+    if (!(error instanceof DomainError) && isAbortedTransaction(error)) throw new CountMovedMeanwhile(sessionId);
+    throw error;
+  }
+}
+
+function isAbortedTransaction(error: unknown): boolean {
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string; code?: string } } } })?.meta?.driverAdapterError?.cause;
+  return cause?.originalCode === "25P02" || cause?.code === "25P02" || /current transaction is aborted/i.test(String((error as Error)?.message));
+}

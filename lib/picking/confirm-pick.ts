@@ -1,0 +1,91 @@
+import type { Actor } from "../auth/actor";
+import { authorize } from "../auth/can";
+import { recordAudit } from "../audit/record-audit";
+import type { Db, DbTx } from "../db/client";
+import { NotFound } from "../domain-error";
+import { claimIdempotencyKey, settleIdempotencyKey, type IdempotencyContext } from "../http/idempotency";
+import { postMovement } from "../ledger/post-movement";
+import { enqueueEvent } from "../outbox/enqueue-event";
+import { PickListNotOpen, PickRefused } from "./errors";
+import { findPickListView, isUuid } from "./pick-list-view";
+import { pickInput, type PickConfirmation, type PickInput } from "./schemas";
+
+type Options = { idempotency?: IdempotencyContext | null };
+
+/**
+ * Confirms that units of one line were taken from its bin: posts the issue (bin → customer, reason "sold",
+ * the list's reference) and raises the line's picked quantity, in one transaction.
+ *
+ * Why this cannot over-pick: the transaction first locks the pick list row (SELECT … FOR UPDATE), so
+ * confirmations of one list run one after another and each sees what the previous one picked; the line is then
+ * raised with a conditional UPDATE (picked + q <= quantity) under the table's CHECK as a second guard. The
+ * ledger posting runs on the same transaction (postMovement opens none of its own: its posting is one
+ * statement), so a refused issue leaves the line untouched and a failed line update takes the issue back.
+ * The list lock also makes "every line picked → done" exact when two clerks finish the last two lines at once.
+ *
+ * With an Idempotency-Key the key is claimed in the same transaction and the answer stored there: a retry gets
+ * that answer and posts nothing; a concurrent twin waits on the key's row and then replays.
+ */
+export async function confirmPick(db: Db, actor: Actor, pickListId: string, input: PickInput, options: Options = {}): Promise<PickConfirmation> {
+  const data = pickInput.parse(input);
+  if (!isUuid(pickListId)) throw new NotFound("Pick list", pickListId);
+  return db.$transaction(
+    async (tx) => {
+      if (options.idempotency) {
+        const claim = await claimIdempotencyKey(tx as unknown as Db, options.idempotency);
+        if (claim.kind === "replay") return { ...(claim.answer.body as PickConfirmation), replayed: true };
+      }
+      const [list] = await tx.$queryRaw<{ siteId: string; status: string; reference: string }[]>`
+        SELECT "siteId", status::text AS status, reference FROM "PickList" WHERE id = ${pickListId}::uuid FOR UPDATE`;
+      if (!list) throw new NotFound("Pick list", pickListId);
+      authorize(actor, "stock.move", { siteId: list.siteId });
+      if (list.status !== "open") throw new PickListNotOpen(pickListId, list.status);
+
+      const line = await checkedLine(tx, pickListId, data);
+      const posted = await postMovement(tx as unknown as Db, actor, {
+        kind: "issue", sku: line.item.sku, quantity: data.quantity, from: line.fromLocation.code,
+        lot: line.lot?.number ?? data.lot, serials: data.serials, reason: "sold", reference: list.reference,
+      });
+      const raised = await tx.$executeRaw`
+        UPDATE "PickListLine" SET "pickedQuantity" = "pickedQuantity" + ${data.quantity}
+        WHERE id = ${line.id}::uuid AND "pickedQuantity" + ${data.quantity} <= quantity`;
+      if (raised !== 1) throw new PickRefused("quantity", `Line ${data.lineNo} has less than ${data.quantity} left to pick`);
+
+      const isDone = (await tx.pickListLine.count({ where: { pickListId, pickedQuantity: { lt: tx.pickListLine.fields.quantity } } })) === 0;
+      if (isDone) await tx.pickList.update({ where: { id: pickListId }, data: { status: "done", closedAt: new Date() } });
+      const { view } = (await findPickListView(tx, pickListId))!;
+      const { replayed: _replayed, ...movement } = posted;
+      const answer: PickConfirmation = { pickList: view, movement };
+
+      await recordAudit(tx, actor, {
+        action: "pickList.pick", entityType: "pickList", entityId: pickListId, siteId: list.siteId,
+        after: { lineNo: data.lineNo, quantity: data.quantity, postingId: posted.postingId, status: view.status },
+      });
+      if (isDone) await enqueueEvent(tx, { type: "pickList.done", siteId: list.siteId, aggregateId: pickListId, payload: view });
+      if (options.idempotency) await settleIdempotencyKey(tx as unknown as Db, options.idempotency, { status: 200, body: answer });
+      return answer;
+    },
+    // Confirmations of one list queue on its lock; give the queue time rather than failing a busy list.
+    { maxWait: 10_000, timeout: 20_000 },
+  );
+}
+
+/** The line being picked, refused (422, on the field to correct) when the scan does not match it. */
+async function checkedLine(tx: DbTx, pickListId: string, data: ReturnType<typeof pickInput.parse>) {
+  const line = await tx.pickListLine.findUnique({
+    where: { pickListId_lineNo: { pickListId, lineNo: data.lineNo } },
+    select: {
+      id: true, quantity: true, pickedQuantity: true,
+      item: { select: { sku: true, skuKey: true } }, fromLocation: { select: { code: true } }, lot: { select: { number: true } },
+    },
+  });
+  if (!line) throw new PickRefused("lineNo", `This list has no line ${data.lineNo}`);
+  if (data.from !== line.fromLocation.code) throw new PickRefused("from", `Line ${data.lineNo} is picked from ${line.fromLocation.code}`);
+  if (data.sku.toLowerCase() !== line.item.skuKey) throw new PickRefused("sku", `This line is for SKU ${line.item.sku}`);
+  if (line.lot && data.lot && data.lot !== line.lot.number) throw new PickRefused("lot", `This line is for lot ${line.lot.number}`);
+  const remaining = line.quantity - line.pickedQuantity;
+  if (data.quantity > remaining) {
+    throw new PickRefused("quantity", remaining === 0 ? `Line ${data.lineNo} is already picked` : `Only ${remaining} left to pick on line ${data.lineNo}`);
+  }
+  return line;
+}

@@ -1,0 +1,121 @@
+import type { Actor } from "../auth/actor";
+import { authorize } from "../auth/can";
+import { recordAudit } from "../audit/record-audit";
+import type { Db } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
+import { ValidationFailed, type FieldIssue } from "../domain-error";
+import { enqueueEvent } from "../outbox/enqueue-event";
+import { allocatePick, type BinStock, type BinTake } from "./allocate-pick";
+import { NotEnoughToPick, PickListReferenceTaken } from "./errors";
+import { findPickListView } from "./pick-list-view";
+import { pickListInput, type PickListInput, type PickListView } from "./schemas";
+
+type ParsedLine = ReturnType<typeof pickListInput.parse>["lines"][number];
+type Item = { id: string; sku: string; tracking: "none" | "lot" | "serial"; active: boolean };
+type Bin = { id: string; code: string; siteId: string; isVirtual: boolean; type: string; active: boolean };
+type PlannedLine = { itemId: string; fromLocationId: string; lotId: string | null; quantity: number };
+
+/**
+ * Opens a pick list for an order at a site. Lines naming no bin are planned from the stock at the site (see
+ * allocatePick) and split when one bin is not enough; stock is checked but not reserved, so a pick may still
+ * find it gone (the ledger then refuses the issue). Audited and announced (`pickList.created`).
+ */
+export async function createPickList(db: Db, actor: Actor, input: PickListInput): Promise<PickListView> {
+  const data = pickListInput.parse(input);
+  const site = await db.site.findUnique({ where: { code: data.site }, select: { id: true, code: true } });
+  if (!site) throw new ValidationFailed([{ field: "site", message: `No site has the code ${data.site}` }]);
+  authorize(actor, "stock.move", { siteId: site.id });
+
+  const items = await db.item.findMany({
+    where: { skuKey: { in: data.lines.map((l) => l.sku.toLowerCase()) } }, select: { id: true, sku: true, tracking: true, active: true },
+  });
+  const bins = await db.location.findMany({
+    where: { code: { in: data.lines.flatMap((l) => (l.from ? [l.from] : [])) } },
+    select: { id: true, code: true, siteId: true, isVirtual: true, type: true, active: true },
+  });
+  const itemBySku = new Map(items.map((i) => [i.sku.toLowerCase(), i]));
+  const binByCode = new Map(bins.map((b) => [b.code, b]));
+  const issues = data.lines.flatMap((line, index) => lineIssues(line, index, itemBySku.get(line.sku.toLowerCase()), line.from ? binByCode.get(line.from) : undefined, site.id));
+  if (issues.length > 0) throw new ValidationFailed(issues);
+
+  const planned: PlannedLine[] = [];
+  // Units already planned from each bin and lot, so two lines of one item do not count the same stock twice.
+  const promised = new Map<string, number>();
+  for (const [index, line] of data.lines.entries()) {
+    const item = itemBySku.get(line.sku.toLowerCase())!;
+    const stock = await stockFor(db, site.id, item, line, index, binByCode);
+    for (const s of stock) s.available -= promised.get(stockKey(s)) ?? 0;
+    const takes = allocatePick(stock, line.quantity, item.tracking === "lot");
+    if (!takes) {
+      const available = stock.reduce((sum, s) => sum + Math.max(0, s.available), 0);
+      throw new NotEnoughToPick({ line: index, sku: item.sku, requested: line.quantity, available, from: line.from ?? null, lot: line.lot ?? null });
+    }
+    for (const take of takes) {
+      promised.set(stockKey(take.stock), (promised.get(stockKey(take.stock)) ?? 0) + take.quantity);
+      planned.push(plannedLine(item, take));
+    }
+  }
+
+  try {
+    return await db.$transaction(async (tx) => {
+      const list = await tx.pickList.create({
+        data: {
+          siteId: site.id, reference: data.reference, createdById: actor.type === "user" ? actor.id : null, createdByLabel: actor.label,
+          lines: { create: planned.map((line, i) => ({ ...line, lineNo: i + 1 })) },
+        },
+        select: { id: true },
+      });
+      const { view } = (await findPickListView(tx, list.id))!;
+      await recordAudit(tx, actor, { action: "pickList.create", entityType: "pickList", entityId: list.id, siteId: site.id, after: view });
+      await enqueueEvent(tx, { type: "pickList.created", siteId: site.id, aggregateId: list.id, payload: view });
+      return view;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new PickListReferenceTaken(site.code, data.reference);
+    throw error;
+  }
+}
+
+function lineIssues(line: ParsedLine, index: number, item: Item | undefined, bin: Bin | undefined, siteId: string): FieldIssue[] {
+  const field = (name: string, message: string) => [{ field: `lines.${index}.${name}`, message }];
+  if (!item) return field("sku", `No item has the SKU ${line.sku}`);
+  if (!item.active) return field("sku", `${item.sku} is archived`);
+  if (line.lot && item.tracking === "none") return field("lot", `${item.sku} is not lot-tracked`);
+  if (!line.from) return [];
+  if (!bin || bin.siteId !== siteId) return field("from", `No location at this site has the code ${line.from}`);
+  if (bin.isVirtual || bin.type === "site") return field("from", `${bin.code} does not hold stock: name a bin`);
+  return [];
+}
+
+/** What the site holds of the line's item, limited to its bin and lot when it names them. */
+async function stockFor(db: Db, siteId: string, item: Item, line: ParsedLine, index: number, binByCode: Map<string, Bin>): Promise<BinStock[]> {
+  let lotId: string | undefined;
+  if (line.lot) {
+    const lot = await db.lot.findUnique({ where: { itemId_number: { itemId: item.id, number: line.lot } }, select: { id: true } });
+    if (!lot) throw new ValidationFailed([{ field: `lines.${index}.lot`, message: `${item.sku} has no lot ${line.lot}` }]);
+    lotId = lot.id;
+  }
+  const levels = await db.stockLevel.findMany({
+    where: {
+      itemId: item.id, onHand: { gt: 0 },
+      ...(lotId ? { lotId } : {}),
+      ...(line.from ? { locationId: binByCode.get(line.from)!.id } : { location: { siteId, isVirtual: false, active: true } }),
+    },
+    select: {
+      onHand: true, reserved: true, locationId: true, lotId: true,
+      location: { select: { code: true } }, lot: { select: { number: true, expiresOn: true } },
+    },
+  });
+  return levels.map((l) => ({
+    locationId: l.locationId, locationCode: l.location.code, lotId: l.lotId, lotNumber: l.lot?.number ?? null, expiresOn: l.lot?.expiresOn ?? null,
+    available: l.onHand - l.reserved,
+  }));
+}
+
+function stockKey(s: BinStock) {
+  return `${s.locationId}|${s.lotId ?? ""}`;
+}
+
+function plannedLine(item: Item, take: BinTake): PlannedLine {
+  return { itemId: item.id, fromLocationId: take.stock.locationId, lotId: take.stock.lotId, quantity: take.quantity };
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { defineOperation } from "../http/operation";
+import { pickConfirmation, pickInput, pickListInput, pickListQuery, pickListSummary, pickListView } from "./schemas";
+
+const pickListId = z.object({ id: z.string().describe("The pick list's id") });
+
+export const createPickListOp = defineOperation({
+  id: "createPickList", method: "POST", path: "/api/v1/pick-lists", tag: "Picking", permission: "stock.move", status: 201,
+  summary: "Open a pick list for an order; lines without a bin are planned from the site's stock (FEFO for lots)",
+  description: "A line needing more than one bin is split into several lines. 409 when the site holds too little for a line (`errors` names `lines.N.quantity`) or the reference is already used at the site.",
+  body: pickListInput, response: pickListView, problems: ["not_enough_to_pick", "pick_list_reference_taken"],
+});
+
+export const listPickListsOp = defineOperation({
+  id: "listPickLists", method: "GET", path: "/api/v1/pick-lists", tag: "Picking", permission: "stock.view",
+  summary: "Pick lists at the caller's sites, newest first",
+  query: pickListQuery,
+  response: z.object({ data: z.array(pickListSummary) }),
+});
+
+export const getPickListOp = defineOperation({
+  id: "getPickList", method: "GET", path: "/api/v1/pick-lists/{id}", tag: "Picking", permission: "stock.view",
+  summary: "A pick list with its lines: what to take, from which bin, and what remains",
+  params: pickListId, response: pickListView, problems: ["not_found"],
+});
+
+export const confirmPickOp = defineOperation({
+  id: "confirmPick", method: "POST", path: "/api/v1/pick-lists/{id}/picks", tag: "Picking", permission: "stock.move", idempotency: "in-transaction",
+  summary: "Confirm units taken for one line: posts the issue and raises the line's picked quantity atomically",
+  description: "422 when the scanned bin, SKU or lot is not the line's, or the quantity exceeds what remains; 409 when the list is not open or the bin no longer holds the stock. The list becomes done when every line is picked.",
+  params: pickListId, body: pickInput, response: pickConfirmation, problems: ["not_found", "pick_list_not_open", "insufficient_stock", "serial_not_here"],
+});
+
+export const cancelPickListOp = defineOperation({
+  id: "cancelPickList", method: "POST", path: "/api/v1/pick-lists/{id}/cancel", tag: "Picking", permission: "stock.approve",
+  summary: "Cancel an open pick list (managers); what was picked stays issued",
+  params: pickListId, response: pickListView, problems: ["not_found", "pick_list_not_open"],
+});

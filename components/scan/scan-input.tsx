@@ -23,19 +23,21 @@ export function ScanInput({ prompt, onScan, disabled = false }: { prompt: string
 
   return (
     <div className="space-y-2">
-      <p className="text-lg font-semibold" data-testid="scan-prompt">{prompt}</p>
+      <div className="flex items-start justify-between gap-2">
+        <p className="text-lg font-semibold" data-testid="scan-prompt">{prompt}</p>
+        <Button type="button" variant="ghost" onClick={() => setCameraOn(!isCameraOn)} aria-pressed={isCameraOn} className="shrink-0 text-sm">
+          {isCameraOn ? "Hide camera" : "Camera"}
+        </Button>
+      </div>
       {isCameraOn && !disabled && <CameraScanner onScan={onScan} />}
       <form onSubmit={submit} className="flex gap-2">
         <label htmlFor="manual-code" className="sr-only">Type a code</label>
         <input
           id="manual-code" value={typed} onChange={(e) => setTyped(e.target.value)} disabled={disabled}
           placeholder="Type or scan a code" autoComplete="off" autoCapitalize="characters" spellCheck={false}
-          className="min-h-11 flex-1 rounded-lg border border-slate-300 bg-white px-3 text-base"
+          className="min-h-11 min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-3 text-base"
         />
         <Button type="submit" variant="secondary" disabled={disabled}>Enter</Button>
-        <Button type="button" variant="ghost" onClick={() => setCameraOn(!isCameraOn)} aria-pressed={isCameraOn}>
-          {isCameraOn ? "Hide camera" : "Camera"}
-        </Button>
       </form>
     </div>
   );

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../http/operation";
+import { readerInput, readerView, readsInput, readsOutcome } from "./schemas";
 
 const gs1Element = z.object({
   ai: z.string().describe("Application Identifier, e.g. 01"),
@@ -44,4 +45,28 @@ export const encodeEpcOp = defineOperation({
     epc: z.string().describe("24 upper-case hex digits, e.g. 3074257BF7194E4000001A85"),
     tagUri: z.string().describe("e.g. urn:epc:tag:sgtin-96:3.0614141.812345.6789"),
   }).meta({ id: "EncodedEpc" }),
+});
+
+export const registerReaderOp = defineOperation({
+  id: "registerRfidReader", method: "POST", path: "/api/v1/rfid/readers", tag: "RFID", permission: "locations.manage", status: 201,
+  summary: "Place an RFID reader, or one of its antennas, at a location; registering it again moves it",
+  description: "Without `antenna` the registration covers every antenna of the reader that has none of its own. Needs locations.manage at the location's site (and at the site the reader leaves).",
+  body: readerInput, response: readerView,
+});
+
+export const listReadersOp = defineOperation({
+  id: "listRfidReaders", method: "GET", path: "/api/v1/rfid/readers", tag: "RFID", permission: "stock.view",
+  summary: "The RFID readers placed at the caller's sites",
+  response: z.object({ data: z.array(readerView) }),
+});
+
+export const recordReadsOp = defineOperation({
+  id: "recordRfidReads", method: "POST", path: "/api/v1/rfid/reads", tag: "RFID", permission: "stock.move",
+  summary: "Report RFID reads (up to 5,000): units move to the reader's location, or are counted inside an open count",
+  description:
+    "Each SGTIN read names a serialized unit (GTIN → item, serial → unit). A unit in stock elsewhere at the reader's site is moved to the " +
+    "reader's location (reason rfid, reference \"RFID <reader>\"); inside a location being counted the read is a count scan instead. " +
+    "The same tag at the same location within 60 s counts as a duplicate and does nothing; so does a read older than the tag's last one. " +
+    "Undecodable EPCs and unregistered readers are listed, not refused. Needs stock.move at each reader's site. Honours Idempotency-Key.",
+  body: readsInput, response: readsOutcome, problems: ["count_not_open", "serial_not_here", "insufficient_stock"],
 });

@@ -9,6 +9,7 @@ if (!chromiumPath()) {
 }
 const result = spawnSync("npx", ["playwright", "test", "--config", "e2e/playwright.config.ts", ...process.argv.slice(2)], {
   stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  // Service-worker network events: lets the offline test cut the worker's own requests as well as the page's.
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS: "1" },
 });
 process.exit(result.status ?? 1);

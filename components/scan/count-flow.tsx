@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
+import { useCurrentState } from "./use-current-state";
 import type { CountScanInput, CountSubmission, CountSummary, CountView } from "@/lib/counting/schemas";
 import { Button } from "../ui/button";
 import { loadDocument, saveDocument } from "./offline-store";
@@ -18,13 +19,13 @@ const keyOf = (l: { location: string; sku: string; lot?: string | null }) => `${
 
 /** Start a count by scanning a bin or zone label; scan every unit (or type quantities); submit. */
 export function CountFlow({ site }: { site: string }) {
-  const [work, setWork] = useState<CountWork | null>(null);
+  const [work, currentWork, setWork] = useCurrentState<CountWork | null>(null);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [shown, setShown] = useState<ShownOutcome | null>(null);
 
   useEffect(() => {
     void loadDocument<CountWork>(`count-work:${site}`).then((saved) => saved && setWork(saved));
-  }, [site]);
+  }, [site, setWork]);
 
   async function keep(next: CountWork | null) {
     setWork(next);
@@ -52,6 +53,7 @@ export function CountFlow({ site }: { site: string }) {
 
   async function onScan(text: string) {
     const r = await resolveOnDevice(text, site);
+    const work = currentWork.current;
     if (!work) {
       if (r.kind !== "location" || r.location!.site !== site) return judge({ tone: "wrong", text: "Scan the label of the bin or zone to count" });
       try {
@@ -79,6 +81,7 @@ export function CountFlow({ site }: { site: string }) {
   }
 
   async function setCounted(line: Line, counted: number) {
+    const work = currentWork.current;
     if (!work || counted < 0 || Number.isNaN(counted)) return;
     // A typed quantity replaces that line's scans.
     const others = work.scans.filter((s) => keyOf(s) !== keyOf(line));

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useCurrentState } from "./use-current-state";
 import type { LevelView } from "@/lib/ledger/schemas";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
@@ -24,7 +25,7 @@ type Move = {
 
 /** Scan the source bin, the item (it must be there), the quantity, the destination bin; confirm. */
 export function MoveFlow({ site }: { site: string }) {
-  const [move, setMove] = useState<Move | null>(null);
+  const [move, currentMove, setMove] = useCurrentState<Move | null>(null);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [shown, setShown] = useState<ShownOutcome | null>(null);
   const [isPosting, setPosting] = useState(false);
@@ -36,6 +37,7 @@ export function MoveFlow({ site }: { site: string }) {
 
   async function onScan(text: string) {
     const r = await resolveOnDevice(text, site);
+    const move = currentMove.current;
     if (!move) {
       if (!isStorageLocation(r, site)) return judge({ tone: "wrong", text: r.kind === "location" ? `${r.location!.code} is not a bin at ${site}` : "Scan the bin you are taking stock from first" });
       const { rows } = await readStock(site, { location: r.location!.code });

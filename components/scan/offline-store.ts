@@ -31,9 +31,9 @@ let database: Promise<IDBPDatabase<ScanDb>> | null = null;
 export function scanDb() {
   database ??= openDB<ScanDb>("stockroom-scan", 1, {
     upgrade(db) {
-      db.createObjectStore("snapshots");
-      db.createObjectStore("queue", { keyPath: "seq", autoIncrement: true });
-      db.createObjectStore("documents", { keyPath: "key" });
+      if (!db.objectStoreNames.contains("snapshots")) db.createObjectStore("snapshots");
+      if (!db.objectStoreNames.contains("queue")) db.createObjectStore("queue", { keyPath: "seq", autoIncrement: true });
+      if (!db.objectStoreNames.contains("documents")) db.createObjectStore("documents", { keyPath: "key" });
     },
   });
   return database;

@@ -5,6 +5,7 @@ import type { PickConfirmation, PickListSummary, PickListView } from "@/lib/pick
 import { Button } from "../ui/button";
 import { EmptyState } from "../ui/card";
 import { TextField } from "../ui/field";
+import { useCurrentState } from "./use-current-state";
 import { loadDocument, saveDocument } from "./offline-store";
 import { ScanInput, ScanVerdict } from "./scan-input";
 import { callApi, Offline, resolveOnDevice, submitWrite } from "./scan-api";
@@ -67,7 +68,7 @@ const freshStep: Step = { bin: null, sku: null, lot: null, serials: [], quantity
 
 function PickListWork({ list, onChange, onClose }: { list: PickListView; onChange: (list: PickListView) => void; onClose: () => void }) {
   const line = list.lines.find((l) => l.remaining > 0) ?? null;
-  const [step, setStep] = useState<Step>(freshStep);
+  const [step, currentStep, setStep] = useCurrentState<Step>(freshStep);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [shown, setShown] = useState<ShownOutcome | null>(null);
 
@@ -79,6 +80,7 @@ function PickListWork({ list, onChange, onClose }: { list: PickListView; onChang
   async function onScan(text: string) {
     if (!line) return;
     const r = await resolveOnDevice(text, list.site);
+    const step = currentStep.current;
     if (!step.bin) {
       if (r.kind === "location" && r.location!.code === line.from) {
         setStep({ ...freshStep, bin: line.from });

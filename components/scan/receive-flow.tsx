@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useCurrentState } from "./use-current-state";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 import { ScanInput, ScanVerdict } from "./scan-input";
@@ -20,7 +21,7 @@ type Receipt = {
 
 /** Scan the item (GS1 fills lot, expiry, count or serial), scan the bin it goes to, confirm. */
 export function ReceiveFlow({ site }: { site: string }) {
-  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const [receipt, currentReceipt, setReceipt] = useCurrentState<Receipt | null>(null);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [shown, setShown] = useState<ShownOutcome | null>(null);
   const [isPosting, setPosting] = useState(false);
@@ -32,6 +33,7 @@ export function ReceiveFlow({ site }: { site: string }) {
 
   async function onScan(text: string) {
     const r = await resolveOnDevice(text, site);
+    const receipt = currentReceipt.current;
     if (r.kind === "location") {
       if (!receipt) return judge({ tone: "wrong", text: `${r.location!.code} is a location: scan the item first` });
       if (!isStorageLocation(r, site)) return judge({ tone: "wrong", text: `${r.location!.code} is not a bin at ${site}` });

@@ -7,7 +7,8 @@ import { LookupFlow } from "./lookup-flow";
 import { MoveFlow } from "./move-flow";
 import { PickFlow } from "./pick-flow";
 import { ReceiveFlow } from "./receive-flow";
-import { discardWrite, retryWrite, syncSnapshot } from "./scan-api";
+import { loadSnapshot } from "./offline-store";
+import { discardWrite, flushQueue, retryWrite, syncSnapshot } from "./scan-api";
 import { useIsOnline, useQueuedWrites } from "./use-connection";
 import { RefusalNotice } from "./write-outcome";
 
@@ -39,9 +40,17 @@ export function ScanApp({ sites, canWrite }: { sites: string[]; canWrite: boolea
 
   // Re-sync the site's offline copy when the site changes, when the network returns and after the queue drains.
   useEffect(() => {
-    if (!isOnline || pending.length > 0) return;
-    void syncSnapshot(site).then((snapshot) => setSyncedAt(snapshot?.generatedAt ?? null));
+    const snapshot = isOnline && pending.length === 0 ? syncSnapshot(site) : loadSnapshot(site);
+    void snapshot.then((s) => setSyncedAt(s?.generatedAt ?? null));
   }, [site, isOnline, pending.length]);
+
+  // A write whose answer was lost on the way (the connection dropped mid-request) stays pending: retry it now and
+  // then; its idempotency key makes the retry land once.
+  useEffect(() => {
+    if (!isOnline || pending.length === 0) return;
+    const timer = setInterval(() => void flushQueue(), 5_000);
+    return () => clearInterval(timer);
+  }, [isOnline, pending.length]);
 
   function choose(next: Mode) {
     setMode(next);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "../ui/button";
 import { CameraScanner } from "./camera-scanner";
 import { useWedgeScanner } from "./use-wedge-scanner";
@@ -9,15 +9,24 @@ import { useWedgeScanner } from "./use-wedge-scanner";
  * Where every scan enters a workflow: the camera (on by default on phones, one tap to hide), a handheld scanner
  * typing anywhere on the page, or the code typed by hand.
  */
-export function ScanInput({ prompt, onScan, disabled = false }: { prompt: string; onScan: (text: string) => void; disabled?: boolean }) {
+export function ScanInput({ prompt, onScan, disabled = false }: { prompt: string; onScan: (text: string) => unknown; disabled?: boolean }) {
   const [isCameraOn, setCameraOn] = useState(true);
   const [typed, setTyped] = useState("");
-  useWedgeScanner(onScan, !disabled);
+  const latest = useRef(onScan);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  useEffect(() => {
+    latest.current = onScan;
+  });
+  // One scan at a time, in the order they came: each is judged against what the one before it changed.
+  const scan = (text: string) => {
+    queue.current = queue.current.then(() => latest.current(text)).catch((error) => console.error("scan failed", error));
+  };
+  useWedgeScanner(scan, !disabled);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (typed.trim() === "") return;
-    onScan(typed);
+    scan(typed);
     setTyped("");
   }
 
@@ -29,7 +38,7 @@ export function ScanInput({ prompt, onScan, disabled = false }: { prompt: string
           {isCameraOn ? "Hide camera" : "Camera"}
         </Button>
       </div>
-      {isCameraOn && !disabled && <CameraScanner onScan={onScan} />}
+      {isCameraOn && !disabled && <CameraScanner onScan={scan} />}
       <form onSubmit={submit} className="flex gap-2">
         <label htmlFor="manual-code" className="sr-only">Type a code</label>
         <input

@@ -3,11 +3,15 @@
 import { useEffect, useRef } from "react";
 
 const GS = "\u001d";
-/** Handheld scanners type a whole code in a few milliseconds per key; people do not type 4+ keys this fast. */
-const MAX_GAP_MS = 35;
+/**
+ * Handheld scanners type a whole code at a few milliseconds per key; people average well over 80 ms. A burst
+ * may stall for a moment (a busy phone), so it is judged by its average pace, not by its slowest gap.
+ */
+const MAX_AVERAGE_GAP_MS = 40;
+const MAX_GAP_MS = 150;
 const MIN_LENGTH = 4;
 
-type Burst = { text: string; lastAt: number; target: EventTarget | null; valueBefore: string | null };
+type Burst = { text: string; startedAt: number; lastAt: number; target: EventTarget | null; valueBefore: string | null };
 
 /**
  * Takes a keyboard-wedge scanner's fast burst of keystrokes ending in Enter as one scan, wherever the focus is.
@@ -28,7 +32,7 @@ export function useWedgeScanner(onScan: (text: string) => void, enabled = true) 
       const current = burst.current && now - burst.current.lastAt <= MAX_GAP_MS ? burst.current : null;
       if (event.key === "Enter") {
         burst.current = null;
-        if (current && current.text.length >= MIN_LENGTH) {
+        if (current && current.text.length >= MIN_LENGTH && (current.lastAt - current.startedAt) / (current.text.length - 1) <= MAX_AVERAGE_GAP_MS) {
           event.preventDefault();
           event.stopPropagation();
           restoreField(current);
@@ -39,7 +43,7 @@ export function useWedgeScanner(onScan: (text: string) => void, enabled = true) 
       const char = characterOf(event);
       if (char === null) return;
       if (char === GS) event.preventDefault(); // Ctrl+] must not reach the browser as a shortcut
-      const started = current ?? { text: "", lastAt: now, target: event.target, valueBefore: fieldValue(event.target) };
+      const started = current ?? { text: "", startedAt: now, lastAt: now, target: event.target, valueBefore: fieldValue(event.target) };
       started.text += char;
       started.lastAt = now;
       burst.current = started;

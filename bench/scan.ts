@@ -147,6 +147,9 @@ async function benchApi() {
   const resolved = await load("/api/v1/scans/resolve", resolveBodies, CONNECTIONS);
   rows.push({ measure: "(b) POST /api/v1/scans/resolve, p50", value: `${resolved.latency.p50} ms`, detail: detail(resolved) });
   rows.push({ measure: "(b) POST /api/v1/scans/resolve, p99", value: `${resolved.latency.p99} ms`, detail: `${format(resolved["2xx"] / resolved.duration)} requests/s` });
+  // One scanner at a time: the latency a clerk feels, without other requests queued in front.
+  const alone = await load("/api/v1/scans/resolve", resolveBodies, 1);
+  rows.push({ measure: "(b) POST /api/v1/scans/resolve, one connection", value: `p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms`, detail: detail(alone) });
 }
 
 async function benchRfid(prepared: { bins: string[]; epcs: string[] }) {

@@ -140,7 +140,7 @@ function load(path: string, bodies: unknown[], connections: number): Promise<aut
 }
 
 async function benchApi() {
-  const detail = (r: autocannon.Result) => `${CONNECTIONS} connections, ${seconds} s; ${r["2xx"]} 2xx, ${r.non2xx} other`;
+  const detail = (r: autocannon.Result) => `${r.connections} connection${r.connections === 1 ? "" : "s"}, ${seconds} s; ${r["2xx"]} 2xx, ${r.non2xx} other`;
   const parse = await load("/api/v1/gs1/parse", MIX.map((data) => ({ data })), CONNECTIONS);
   rows.push({ measure: "(b) POST /api/v1/gs1/parse", value: `${format(parse["2xx"] / parse.duration)} parses/s`, detail: `p50 ${parse.latency.p50} ms, p99 ${parse.latency.p99} ms; ${detail(parse)}` });
   const resolveBodies = [...MIX, GTIN, `]C101${GTIN}21SN1001`].map((data) => ({ data }));

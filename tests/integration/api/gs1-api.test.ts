@@ -21,3 +21,17 @@ describe("POST /api/v1/gs1/parse", () => {
     expect((await callRoute(parseRoute.POST, { method: "POST", path: "/api/v1/gs1/parse", body: { data: "(01)1" } })).status).toBe(401);
   });
 });
+
+describe("POST /api/v1/gs1/parse with GS1 Digital Link", () => {
+  it("reads a Digital Link URI and answers the canonical link for element strings", async () => {
+    const { key } = await buildApiKey(getDb(), "viewer");
+    const fromUri = await callRoute(parseRoute.POST, { method: "POST", path: "/api/v1/gs1/parse", key, body: { data: "https://example.com/01/09506000134352/10/AB%2FC?17=261231" } });
+    expect(fromUri.status).toBe(200);
+    expect(fromUri.json.hri).toBe("(01)09506000134352(10)AB/C(17)261231");
+    const fromText = await callRoute(parseRoute.POST, { method: "POST", path: "/api/v1/gs1/parse", key, body: { data: "(01)09506000134352(10)AB/C(17)261231" } });
+    expect(fromText.json.digitalLink).toBe("https://id.gs1.org/01/09506000134352/10/AB%2FC?17=261231");
+    const lotAlone = await callRoute(parseRoute.POST, { method: "POST", path: "/api/v1/gs1/parse", key, body: { data: "(10)ABC" } });
+    expect(lotAlone.status).toBe(422);
+    expect(lotAlone.json.errors[0].field).toBe("(10)");
+  });
+});

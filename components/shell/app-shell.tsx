@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
 import type { ReactNode } from "react";
+import { SearchBox } from "../search/search-box";
 import { ICONS, type NavLink } from "./navigation";
 
 function Icon({ name }: { name: keyof typeof ICONS }) {
@@ -38,6 +39,8 @@ function NavLinks({ links, pathname, className }: { links: NavLink[]; pathname: 
  */
 export function AppShell({ links, user, children }: { links: NavLink[]; user: { label: string; role: string }; children: ReactNode }) {
   const pathname = usePathname();
+  // The scan screens have their own input for codes; a second search field there would steal the scanner's keys.
+  const showSearch = !pathname.startsWith("/scan");
   // A phone's tab bar holds four tabs comfortably; the rest go under "More".
   const [tabs, overflow] = links.length > 5 ? [links.slice(0, 4), links.slice(4)] : [links, []];
   return (
@@ -62,14 +65,21 @@ export function AppShell({ links, user, children }: { links: NavLink[]; user: { 
         </div>
       </aside>
 
-      <header className="sticky top-0 z-10 flex items-center justify-between border-b border-slate-200 bg-white px-4 py-2 md:hidden">
+      <header className="sticky top-0 z-20 flex items-center justify-between border-b border-slate-200 bg-white px-4 py-2 md:hidden">
         <span className="font-bold text-brand-700">Stockroom</span>
         <button onClick={() => signOut({ callbackUrl: "/sign-in" })} className="min-h-11 px-2 text-sm font-medium text-brand-700">
           Sign out
         </button>
       </header>
 
-      <main className="min-w-0 flex-1 px-4 pb-24 pt-4 md:px-8 md:pb-8 md:pt-8">{children}</main>
+      <div className="min-w-0 flex-1">
+        {showSearch && (
+          <div className="border-b border-slate-200 bg-white px-4 py-2 md:sticky md:top-0 md:z-20 md:px-8 md:py-3">
+            <SearchBox />
+          </div>
+        )}
+        <main className="min-w-0 px-4 pb-24 pt-4 md:px-8 md:pb-8 md:pt-6">{children}</main>
+      </div>
 
       <nav aria-label="Main" className="fixed inset-x-0 bottom-0 z-10 flex border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:hidden">
         <NavLinks links={tabs} pathname={pathname} className={TAB_BAR_LINK} />

@@ -80,13 +80,13 @@ async function postPlanned(
  * The order to post lines in: by item, then locations and lot, so that concurrent batches lock the same level
  * rows in the same order and cannot deadlock one another. Positions into `lines`.
  */
-function lockOrder(lines: PostingLine[]): number[] {
+export function lockOrder(lines: PostingLine[]): number[] {
   const key = (line: PostingLine) => `${line.itemId}|${line.fromLocationId}|${line.toLocationId}|${line.lotId ?? ""}`;
   return lines.map((_, position) => position).sort((a, b) => (key(lines[a]) < key(lines[b]) ? -1 : key(lines[a]) > key(lines[b]) ? 1 : a - b));
 }
 
 /** answer[sent] is the movement of lines[order[sent]]: put each back at its requested position. */
-function inRequestOrder<T>(posted: T[], order: number[]): T[] {
+export function inRequestOrder<T>(posted: T[], order: number[]): T[] {
   const byPosition: T[] = new Array(posted.length);
   order.forEach((position, sent) => (byPosition[position] = posted[sent]));
   return byPosition;

@@ -9,10 +9,13 @@ test("a manager adds an item, is told what is wrong first, then edits it", async
   await page.getByRole("link", { name: "New item" }).click();
   await page.getByLabel("SKU", { exact: true }).fill(sku);
   await page.getByLabel("Name", { exact: true }).fill("Cable tie 200 mm, black, pack of 100");
-  await page.getByLabel("Barcodes").fill(gtin.slice(0, -1) + ((Number(gtin.at(-1)) + 1) % 10)); // wrong check digit
+  const wrong = gtin.slice(0, -1) + ((Number(gtin.at(-1)) + 1) % 10); // wrong check digit
+  await page.getByLabel("Barcodes").fill(wrong);
   await page.getByRole("button", { name: "Add item" }).click();
   await expect(page.getByText(/check digit/i)).toBeVisible();
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Cable tie 200 mm, black, pack of 100");
+  // The form has been put back as submitted; only now is the field ready to be corrected.
+  await expect(page.getByLabel("Barcodes")).toHaveValue(wrong);
 
   await page.getByLabel("Barcodes").fill(gtin);
   await page.getByLabel("Category").fill("Electrical > Cable ties");

@@ -74,7 +74,7 @@ export function SearchBox() {
   const shown = isOpen && query.trim().length >= 2;
   return (
     <div className="relative w-full max-w-xl" role="search">
-      <label htmlFor="global-search" className="sr-only">Search items, bins, lots and serials</label>
+      <label htmlFor="global-search" className="sr-only">Search the warehouse</label>
       <input
         ref={input} id="global-search" type="search" value={query} autoComplete="off" spellCheck={false}
         placeholder="Search SKU, name, barcode, lot, bin…  ( / )"

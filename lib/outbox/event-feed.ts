@@ -16,8 +16,10 @@ const subscribers = new Set<Subscriber>();
 let lastId: bigint | null = null;
 let timer: NodeJS.Timeout | undefined;
 
+/** Stock events carry their movements; other events (a pick list, a count, a transfer) name no stock to refresh. */
 function summarize(payload: unknown): Pick<FeedEvent, "skus" | "locations"> {
-  const movements = (payload as { movements?: { sku: string; from: string; to: string }[] } | null)?.movements ?? [];
+  const listed = (payload as { movements?: unknown } | null)?.movements;
+  const movements = Array.isArray(listed) ? (listed as { sku: string; from: string; to: string }[]) : [];
   return {
     skus: [...new Set(movements.map((m) => m.sku))],
     locations: [...new Set(movements.flatMap((m) => [m.from, m.to]))],

@@ -13,6 +13,7 @@ import * as labelOps from "../labels/operations";
 import * as ledgerImportOps from "../ledger/import-operations";
 import * as ledgerOps from "../ledger/operations";
 import * as locationOps from "../locations/operations";
+import * as mapOps from "../maps/operations";
 import * as outboxOps from "../outbox/operations";
 import * as pickingOps from "../picking/operations";
 import * as transferOps from "../transfers/operations";
@@ -25,7 +26,7 @@ import * as systemOps from "../system/operations";
 import * as userOps from "../users/operations";
 import type { Operation } from "./operation";
 
-export const ALL_OPERATIONS: Operation[] = [systemOps, authOps, siteOps, userOps, apiKeyOps, catalogOps, catalogImportOps, locationOps, ledgerOps, ledgerImportOps, pickingOps, transferOps, countingOps, gs1Ops, rfidOps, scanOps, outboxOps, reasonOps, supplierOps, labelOps].flatMap(
+export const ALL_OPERATIONS: Operation[] = [systemOps, authOps, siteOps, userOps, apiKeyOps, catalogOps, catalogImportOps, locationOps, mapOps, ledgerOps, ledgerImportOps, pickingOps, transferOps, countingOps, gs1Ops, rfidOps, scanOps, outboxOps, reasonOps, supplierOps, labelOps].flatMap(
   (module) => Object.values(module) as Operation[],
 );
 

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { NotFound } from "../domain-error";
+import { placeLocationShape } from "../maps/place-location-shape";
 import { enqueueEvent } from "../outbox/enqueue-event";
 import { createSite, SiteCodeTaken } from "./create-site";
 import { LocationCodeTaken, ParentIsVirtual, ParentRequired, SiteConditionsNotSupported, SiteTakesNoParent } from "./errors";
@@ -14,7 +15,8 @@ import { locationInput, type LocationInput, type LocationView } from "./schemas"
 type NewLocation = z.output<typeof locationInput>;
 
 /**
- * Adds a location inside `parent`, at the parent's site, for those who manage locations there. Type "site"
+ * Adds a location inside `parent`, at the parent's site, for those who manage locations there; with `x` and `y`
+ * it is also drawn on the site's map, in the same transaction (lib/maps/place-location-shape.ts). Type "site"
  * instead creates a whole site (admins only) through createSite, with its root and virtual locations.
  * Audited and announced (`location.created`) in the same transaction.
  */
@@ -47,6 +49,9 @@ export async function createLocation(db: Db, actor: Actor, input: LocationInput)
         include: locationWithCodes,
       });
       const view = toLocationView(location);
+      if (data.x !== undefined && data.y !== undefined) {
+        await placeLocationShape(tx, actor, { id: parent.siteId, code: view.site }, { code: view.code, type: data.type, x: data.x, y: data.y, width: data.width ?? 1, height: data.height ?? 1 });
+      }
       await recordAudit(tx, actor, { action: "location.create", entityType: "location", entityId: location.id, siteId: parent.siteId, after: view });
       await enqueueEvent(tx, { type: "location.created", siteId: parent.siteId, aggregateId: location.id, payload: view });
       return view;

@@ -33,6 +33,19 @@ export function refineTemperatureRange(value: TemperatureRange, ctx: z.Refinemen
   if (isTemperatureRangeInverted(value)) ctx.addIssue({ code: "custom", path: ["tempMaxC"], message: "Must not be below tempMinC" });
 }
 
+type Placement = { type: string; x?: number; y?: number; width?: number; height?: number };
+
+/** A place on the map needs both x and y; a size alone places nothing; a site is the map, not on it. */
+function refinePlacement(value: Placement, ctx: z.RefinementCtx) {
+  const isPlaced = value.x !== undefined || value.y !== undefined;
+  if (isPlaced && value.type === "site") ctx.addIssue({ code: "custom", path: ["x"], message: "A site is not drawn on a map: place the locations inside it" });
+  else if (value.x === undefined && isPlaced) ctx.addIssue({ code: "custom", path: ["x"], message: "Give x with y" });
+  else if (value.y === undefined && isPlaced) ctx.addIssue({ code: "custom", path: ["y"], message: "Give y with x" });
+  else if (!isPlaced && (value.width !== undefined || value.height !== undefined)) {
+    ctx.addIssue({ code: "custom", path: [value.width !== undefined ? "width" : "height"], message: "Give x and y to place the location on the map" });
+  }
+}
+
 export const locationInput = z
   .object({
     code: locationCode.describe("Unique across all sites; printed on the label. Upper-cased and trimmed"),
@@ -49,8 +62,13 @@ export const locationInput = z
       .optional()
       .describe("Hazard classes the location is approved for, e.g. [\"3\", \"8\"]"),
     capacityUnits: z.number().int().positive().optional().describe("How many units fit"),
+    x: z.number().min(0).max(10_000).optional().describe("Draw the location on its site's map: left edge, metres from the map's left side (with y)"),
+    y: z.number().min(0).max(10_000).optional().describe("Top edge, metres from the map's top side (with x)"),
+    width: z.number().positive().max(10_000).optional().describe("Width on the map, metres (default 1)"),
+    height: z.number().positive().max(10_000).optional().describe("Height on the map, metres (default 1)"),
   })
   .superRefine(refineTemperatureRange)
+  .superRefine(refinePlacement)
   .meta({ id: "LocationInput" });
 
 export const locationView = z

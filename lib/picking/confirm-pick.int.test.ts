@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildSite, buildUser } from "../../tests/factories/access";
+import * as confirmRoute from "../../app/api/v1/pick-lists/[id]/confirm/route";
+import { buildApiKey, buildSite, buildUser } from "../../tests/factories/access";
+import { callRoute } from "../../tests/integration/api/call-route";
 import { buildWarehouse, onHand } from "../../tests/factories/stock";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { getDb } from "../db/client";
@@ -114,5 +116,30 @@ describe("confirmPick under concurrency", () => {
     ]);
     expect([a.pickList.status, b.pickList.status].sort()).toEqual(["done", "open"]);
     expect(await db.outboxEvent.count({ where: { type: "pickList.done", aggregateId: list.id } })).toBe(1);
+  });
+});
+
+describe("confirming a stop by its seq", () => {
+  it("picks the stop's bin, item and lot, with the same rules and the same Idempotency-Key replay", async () => {
+    const { w, list } = await openList();
+    const clerk = await buildApiKey(db, "clerk", [w.site.code]);
+    const outsider = await buildApiKey(db, "clerk", [(await buildSite(db)).code]);
+    const confirm = (key: string, body: unknown, headers: Record<string, string> = {}, id = list.id) =>
+      callRoute(confirmRoute.POST, { method: "POST", path: `/api/v1/pick-lists/${id}/confirm`, key, body, headers, params: { id } });
+
+    expect(list.stops[1]).toEqual({ seq: 2, location: w.bins.a2.code, sku: w.items.lotted.sku, lot: "L1", quantity: 4 });
+    const first = await confirm(clerk.key, { seq: 2, quantity: 3 }, { "idempotency-key": "stop-2" });
+    expect(first).toMatchObject({ status: 200, json: { movement: { movement: { kind: "issue", from: w.bins.a2.code, lot: "L1", quantity: 3, reference: "SO-1" } }, pickList: { lines: [{ picked: 0 }, { picked: 3 }] } } });
+    const retry = await confirm(clerk.key, { seq: 2, quantity: 3 }, { "idempotency-key": "stop-2" });
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(retry.json.movement.postingId).toBe(first.json.movement.postingId);
+    expect(await onHand(db, w.items.lotted.id, w.bins.a2.id, (await db.lot.findFirstOrThrow({ where: { itemId: w.items.lotted.id } })).id)).toBe(7);
+
+    expect(await confirm(clerk.key, { seq: 2, quantity: 2 })).toMatchObject({ status: 422, json: { errors: [{ field: "quantity", message: "Only 1 left to pick on line 2" }] } });
+    expect(await confirm(clerk.key, { seq: 3, quantity: 1 })).toMatchObject({ status: 422, json: { errors: [{ field: "seq", message: "This list has no stop 3" }] } });
+    expect(await confirm(outsider.key, { seq: 1, quantity: 1 })).toMatchObject({ status: 403, json: { code: "forbidden" } });
+    expect(await confirm(clerk.key, { seq: 1, quantity: 1 }, {}, "01234567-89ab-7def-8123-456789abcdef")).toMatchObject({ status: 404 });
+    expect(await confirm(clerk.key, { seq: 1, quantity: 3 })).toMatchObject({ status: 200, json: { pickList: { lines: [{ picked: 3 }, { picked: 3 }], status: "open" } } });
+    expect(await db.stockMovement.count({ where: { kind: "issue", itemId: { in: [w.items.plain.id, w.items.lotted.id] } } })).toBe(2);
   });
 });

@@ -4,6 +4,10 @@ import { buildWarehouse } from "../../tests/factories/stock";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { getDb } from "../db/client";
 import { postMovement } from "../ledger/post-movement";
+import { generateRackBins } from "../maps/generate-rack-bins";
+import { saveSiteMap } from "../maps/save-site-map";
+import { buildWalkingGraph } from "../routing/build-walking-graph";
+import { planPickRoute } from "../routing/plan-pick-route";
 import { cancelPickList } from "./cancel-pick-list";
 import { createPickList } from "./create-pick-list";
 import { getPickList } from "./get-pick-list";
@@ -109,5 +113,56 @@ describe("cancelPickList", () => {
     expect(cancelled.status).toBe("cancelled");
     await expect(cancelPickList(db, manager.actor, list.id)).rejects.toMatchObject({ code: "pick_list_not_open" });
     expect(await db.auditEntry.count({ where: { action: "pickList.cancel", entityId: list.id } })).toBe(1);
+  });
+});
+
+/** A stocked warehouse with three aisles of bins (R, S, T; 6 racks of 3 positions each) on its map, dock at the front. */
+async function mappedWarehouse() {
+  const w = await stocked();
+  const root = await db.location.findUniqueOrThrow({ where: { code: w.site.code } });
+  const layout = generateRackBins({ prefix: `${w.site.code}-R`, aisles: 3, racks: 6, levels: 1, positions: 3, origin: { x: 0, y: 4 }, binWidth: 1, binDepth: 1 });
+  await db.location.createMany({
+    data: layout.bins.map((b) => ({ siteId: w.site.id, parentId: root.id, code: b.code, name: b.code, type: "bin" as const, path: `${w.site.code}/${b.code}` })),
+  });
+  const shapes = [{ id: "dock", kind: "dock" as const, x: 0, y: 0, width: 3, height: 2 }, ...layout.shapes];
+  await saveSiteMap(db, admin, w.site.code, { version: 0, width: layout.extent.width, height: layout.extent.height, unit: "m", shapes });
+  const bin = (aisle: string, rack: string, position: string) => `${w.site.code}-${aisle}-${rack}-${position}`;
+  return { ...w, shapes, bin };
+}
+
+describe("createPickList on a mapped site", () => {
+  it("numbers the lines in walking order from the dock, shorter than the bin-code order, and lists them as stops", async () => {
+    const w = await mappedWarehouse();
+    // Front and back of each aisle: in code order the picker walks every aisle from the front, back and forth.
+    const codes = [w.bin("R", "01", "01"), w.bin("R", "06", "03"), w.bin("S", "01", "01"), w.bin("S", "06", "03"), w.bin("T", "01", "01"), w.bin("T", "06", "03")];
+    for (const code of codes) await w.receive(w.items.plain.sku, 2, code);
+    await w.receive(w.items.lotted.sku, 5, codes[3], { lot: "L1", expiresAt: "2027-01-01" });
+    const list = await createPickList(db, admin, {
+      site: w.site.code, reference: "SO-MAP",
+      lines: [...codes.map((from) => ({ sku: w.items.plain.sku, quantity: 1, from })), { sku: w.items.lotted.sku, quantity: 2 }],
+    });
+    const expected = planPickRoute(buildWalkingGraph(w.shapes), [...codes, codes[3]]);
+    expect(list.stops.map((s) => s.location)).toEqual(expected.order.map((i) => [...codes, codes[3]][i]));
+    expect(list.stops.map((s) => s.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(list.lines.map((l) => [l.lineNo, l.from])).toEqual(list.stops.map((s) => [s.seq, s.location]));
+    expect(list.stops.find((s) => s.lot)).toMatchObject({ location: codes[3], sku: w.items.lotted.sku, lot: "L1", quantity: 2 });
+    expect(list.stops.filter((s) => !s.lot).every((s) => !("lot" in s))).toBe(true);
+    expect(list.routeLength).toBeCloseTo(expected.length, 2);
+    expect(list.naiveLength).toBeCloseTo(expected.naiveLength, 2);
+    expect(list.routeLength!).toBeLessThan(list.naiveLength!);
+    expect((await getPickList(db, admin, list.id)).stops).toEqual(list.stops);
+  });
+
+  it("keeps the request's order and answers null lengths at a site without a map, making up a missing reference", async () => {
+    const w = await stocked();
+    await w.receive(w.items.plain.sku, 5, w.bins.a2.code);
+    await w.receive(w.items.lotted.sku, 5, w.bins.a1.code, { lot: "L9", expiresAt: "2027-03-31" });
+    const list = await createPickList(db, admin, { site: w.site.code, lines: [{ sku: w.items.plain.sku, quantity: 1 }, { sku: w.items.lotted.sku, quantity: 1 }] });
+    expect(list.reference).toMatch(/^PL-\d{8}-[0-9A-F]{8}$/);
+    expect(list).toMatchObject({ routeLength: null, naiveLength: null });
+    expect(list.stops).toEqual([
+      { seq: 1, location: w.bins.a2.code, sku: w.items.plain.sku, quantity: 1 },
+      { seq: 2, location: w.bins.a1.code, sku: w.items.lotted.sku, lot: "L9", quantity: 1 },
+    ]);
   });
 });

@@ -1,26 +1,33 @@
+import { randomUUID } from "node:crypto";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { ValidationFailed, type FieldIssue } from "../domain-error";
+import { readSiteMap } from "../maps/read-site-map";
 import { enqueueEvent } from "../outbox/enqueue-event";
+import { planPickRoute } from "../routing/plan-pick-route";
 import { allocatePick, type BinStock, type BinTake } from "./allocate-pick";
 import { NotEnoughToPick, PickListReferenceTaken } from "./errors";
 import { findPickListView } from "./pick-list-view";
-import { pickListInput, type PickListInput, type PickListView } from "./schemas";
+import { pickListInput, type PickListInput, type RoutedPickList } from "./schemas";
 
 type ParsedLine = ReturnType<typeof pickListInput.parse>["lines"][number];
 type Item = { id: string; sku: string; tracking: "none" | "lot" | "serial"; active: boolean };
 type Bin = { id: string; code: string; siteId: string; isVirtual: boolean; type: string; active: boolean };
 type PlannedLine = { itemId: string; fromLocationId: string; lotId: string | null; quantity: number };
+type PlannedStop = { line: PlannedLine; code: string };
 
 /**
  * Opens a pick list for an order at a site. Lines naming no bin are planned from the stock at the site (see
  * allocatePick) and split when one bin is not enough; stock is checked but not reserved, so a pick may still
- * find it gone (the ledger then refuses the issue). Audited and announced (`pickList.created`).
+ * find it gone (the ledger then refuses the issue). When the site has a map the lines are numbered in walking
+ * order (lib/routing/plan-pick-route.ts) and the answer gives the route's length beside the bin-code order's;
+ * otherwise they keep the order of the request. A missing reference is made up. Audited and announced
+ * (`pickList.created`).
  */
-export async function createPickList(db: Db, actor: Actor, input: PickListInput): Promise<PickListView> {
+export async function createPickList(db: Db, actor: Actor, input: PickListInput): Promise<RoutedPickList> {
   const data = pickListInput.parse(input);
   const site = await db.site.findUnique({ where: { code: data.site }, select: { id: true, code: true } });
   if (!site) throw new ValidationFailed([{ field: "site", message: `No site has the code ${data.site}` }]);
@@ -38,7 +45,7 @@ export async function createPickList(db: Db, actor: Actor, input: PickListInput)
   const issues = data.lines.flatMap((line, index) => lineIssues(line, index, itemBySku.get(line.sku.toLowerCase()), line.from ? binByCode.get(line.from) : undefined, site.id));
   if (issues.length > 0) throw new ValidationFailed(issues);
 
-  const planned: PlannedLine[] = [];
+  const planned: PlannedStop[] = [];
   // Units already planned from each bin and lot, so two lines of one item do not count the same stock twice.
   const promised = new Map<string, number>();
   for (const [index, line] of data.lines.entries()) {
@@ -52,26 +59,31 @@ export async function createPickList(db: Db, actor: Actor, input: PickListInput)
     }
     for (const take of takes) {
       promised.set(stockKey(take.stock), (promised.get(stockKey(take.stock)) ?? 0) + take.quantity);
-      planned.push(plannedLine(item, take));
+      planned.push({ line: plannedLine(item, take), code: take.stock.locationCode });
     }
   }
+
+  const map = await readSiteMap(db, site.id);
+  const route = map ? planPickRoute(map.graph, planned.map((p) => p.code)) : null;
+  const walk = route ? route.order.map((i) => planned[i].line) : planned.map((p) => p.line);
+  const reference = data.reference ?? madeUpReference();
 
   try {
     return await db.$transaction(async (tx) => {
       const list = await tx.pickList.create({
         data: {
-          siteId: site.id, reference: data.reference, createdById: actor.type === "user" ? actor.id : null, createdByLabel: actor.label,
-          lines: { create: planned.map((line, i) => ({ ...line, lineNo: i + 1 })) },
+          siteId: site.id, reference, createdById: actor.type === "user" ? actor.id : null, createdByLabel: actor.label,
+          lines: { create: walk.map((line, i) => ({ ...line, lineNo: i + 1 })) },
         },
         select: { id: true },
       });
       const { view } = (await findPickListView(tx, list.id))!;
       await recordAudit(tx, actor, { action: "pickList.create", entityType: "pickList", entityId: list.id, siteId: site.id, after: view });
       await enqueueEvent(tx, { type: "pickList.created", siteId: site.id, aggregateId: list.id, payload: view });
-      return view;
+      return { ...view, routeLength: route ? metres(route.length) : null, naiveLength: route ? metres(route.naiveLength) : null };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new PickListReferenceTaken(site.code, data.reference);
+    if (isUniqueViolation(error)) throw new PickListReferenceTaken(site.code, reference);
     throw error;
   }
 }
@@ -118,4 +130,13 @@ function stockKey(s: BinStock) {
 
 function plannedLine(item: Item, take: BinTake): PlannedLine {
   return { itemId: item.id, fromLocationId: take.stock.locationId, lotId: take.stock.lotId, quantity: take.quantity };
+}
+
+/** PL-20261127-4F3A9C2B: the day and 32 random bits, unique per site in practice (the database still checks). */
+function madeUpReference(): string {
+  return `PL-${new Date().toISOString().slice(0, 10).replaceAll("-", "")}-${randomUUID().slice(0, 8).toUpperCase()}`;
+}
+
+function metres(length: number): number {
+  return Math.round(length * 100) / 100;
 }

@@ -1,6 +1,10 @@
+import type { Actor } from "../auth/actor";
+import { authorize } from "../auth/can";
 import type { DbTx } from "../db/client";
+import { NotFound } from "../domain-error";
 import type { Prisma } from "../db/generated/client";
-import type { PickListView } from "./schemas";
+import { PickRefused } from "./errors";
+import { stopPickInput, type PickInput, type PickListView, type StopPickInput } from "./schemas";
 
 const pickListSelect = {
   id: true, reference: true, status: true, createdAt: true, createdByLabel: true, siteId: true,
@@ -26,6 +30,9 @@ function toPickListView(row: PickListRow): PickListView {
       lot: line.lot?.number ?? null, from: line.fromLocation.code,
       quantity: line.quantity, picked: line.pickedQuantity, remaining: line.quantity - line.pickedQuantity,
     })),
+    stops: row.lines.map((line) => ({
+      seq: line.lineNo, location: line.fromLocation.code, sku: line.item.sku, ...(line.lot ? { lot: line.lot.number } : {}), quantity: line.quantity,
+    })),
   };
 }
 
@@ -39,4 +46,25 @@ export async function findPickListView(tx: DbTx, id: string): Promise<{ siteId: 
 /** Ids are UUIDs; anything else names no pick list (and must not reach a ::uuid cast). */
 export function isUuid(id: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}
+
+/**
+ * A stop confirmation ({ seq, quantity }) as the pick of its line: the line's bin, item and lot, for confirmPick,
+ * which checks it all again under the list's lock (so the same rules and the same idempotency apply). 404 for
+ * an unknown list, 403 outside the actor's sites, 422 on `seq` for a stop the list does not have.
+ */
+export async function stopAsPick(tx: DbTx, actor: Actor, pickListId: string, input: StopPickInput): Promise<PickInput> {
+  const data = stopPickInput.parse(input);
+  const list = isUuid(pickListId) ? await tx.pickList.findUnique({ where: { id: pickListId }, select: { siteId: true } }) : null;
+  if (!list) throw new NotFound("Pick list", pickListId);
+  authorize(actor, "stock.move", { siteId: list.siteId });
+  const line = await tx.pickListLine.findUnique({
+    where: { pickListId_lineNo: { pickListId, lineNo: data.seq } },
+    select: { item: { select: { sku: true } }, fromLocation: { select: { code: true } }, lot: { select: { number: true } } },
+  });
+  if (!line) throw new PickRefused("seq", `This list has no stop ${data.seq}`);
+  return {
+    lineNo: data.seq, from: line.fromLocation.code, sku: line.item.sku, quantity: data.quantity,
+    ...(line.lot ? { lot: line.lot.number } : {}), ...(data.serials ? { serials: data.serials } : {}),
+  };
 }

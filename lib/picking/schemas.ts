@@ -18,7 +18,14 @@ export const pickListLineInput = z
 export const pickListInput = z
   .object({
     site: code.describe("Code of the site the order is picked at").meta({ example: "WH1" }),
-    reference: z.string().trim().min(1, "Enter the order number").max(120).describe("The order number; unique per site").meta({ example: "SO-10042" }),
+    reference: z
+      .string()
+      .trim()
+      .min(1, "Enter the order number")
+      .max(120)
+      .optional()
+      .describe("The order number; unique per site. When left out one is made up (PL-20261127-4F3A9C2B)")
+      .meta({ example: "SO-10042" }),
     lines: z.array(pickListLineInput).min(1, "Add at least one line").max(500),
   })
   .meta({ id: "PickListInput" });
@@ -38,6 +45,16 @@ export const pickListLineView = z
   })
   .meta({ id: "PickListLine" });
 
+export const pickStop = z
+  .object({
+    seq: z.number().int().describe("Place in the walk, 1, 2, 3…; the same as the line's lineNo"),
+    location: z.string().describe("Code of the bin to pick from"),
+    sku: z.string(),
+    lot: z.string().optional().describe("The lot to take, for lot-tracked items"),
+    quantity: z.number().int(),
+  })
+  .meta({ id: "PickStop" });
+
 export const pickListView = z
   .object({
     id: z.string(),
@@ -47,8 +64,16 @@ export const pickListView = z
     createdAt: z.string(),
     createdBy: z.string(),
     lines: z.array(pickListLineView),
+    stops: z.array(pickStop).describe("The lines as a walk: bin, item and quantity in picking order (confirm them by seq)"),
   })
   .meta({ id: "PickList" });
+
+export const routedPickList = pickListView
+  .extend({
+    routeLength: z.number().nullable().describe("Metres walked from the site's dock through the stops and back, on its map; null when the site has no map"),
+    naiveLength: z.number().nullable().describe("The same walk with the stops in bin-code order, for comparison; null when the site has no map"),
+  })
+  .meta({ id: "RoutedPickList" });
 
 export const pickListSummary = z
   .object({
@@ -78,6 +103,14 @@ export const pickInput = z
   })
   .meta({ id: "PickInput" });
 
+export const stopPickInput = z
+  .object({
+    seq: z.number().int().min(1).describe("The stop being picked (its seq in `stops`)"),
+    quantity: quantity.describe("Units taken; at most what remains on the stop"),
+    serials: z.array(z.string().trim().min(1).max(64)).max(10_000).optional().describe("One per unit, for serial-tracked items"),
+  })
+  .meta({ id: "StopPickInput" });
+
 export const pickConfirmation = z
   .object({
     pickList: pickListView,
@@ -88,6 +121,8 @@ export const pickConfirmation = z
 
 export type PickListInput = z.input<typeof pickListInput>;
 export type PickListView = z.infer<typeof pickListView>;
+export type RoutedPickList = z.infer<typeof routedPickList>;
+export type StopPickInput = z.input<typeof stopPickInput>;
 export type PickListSummary = z.infer<typeof pickListSummary>;
 export type PickListQuery = z.input<typeof pickListQuery>;
 export type PickInput = z.input<typeof pickInput>;

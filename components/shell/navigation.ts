@@ -8,6 +8,7 @@ export const NAV_LINKS: NavLink[] = [
   { href: "/scan", label: "Scan", permission: "stock.view", icon: "scan" },
   { href: "/items", label: "Items", permission: "stock.view", icon: "box" },
   { href: "/stock/move", label: "Move stock", permission: "stock.move", icon: "move" },
+  { href: "/transfers", label: "Transfers", permission: "stock.view", icon: "truck" },
   { href: "/locations", label: "Locations", permission: "stock.view", icon: "pin" },
   { href: "/categories", label: "Categories", permission: "stock.view", icon: "log" },
   { href: "/suppliers", label: "Suppliers", permission: "catalog.manage", icon: "truck" },

@@ -1,0 +1,85 @@
+import type { BinSummary, MapOverlay, OverlayValue } from "./map-types";
+
+/** The colour a shape with a location but no reading gets under every overlay. */
+export const NO_READING = "#f1f5f9";
+
+const FILL_BANDS = [
+  { upTo: 0, colour: "#f8fafc", label: "Empty" },
+  { upTo: 0.25, colour: "#dbeafe", label: "Up to 25%" },
+  { upTo: 0.5, colour: "#93c5fd", label: "25–50%" },
+  { upTo: 0.75, colour: "#3b82f6", label: "50–75%" },
+  { upTo: 1, colour: "#1d4ed8", label: "75–100%" },
+  { upTo: Infinity, colour: "#7c2d12", label: "Over capacity" },
+] as const;
+
+function fillBand(fraction: number) {
+  return FILL_BANDS.find((band) => fraction <= band.upTo) ?? FILL_BANDS[FILL_BANDS.length - 1];
+}
+
+const units = (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "unit" : "units"}`;
+
+/**
+ * How full each bin is: a share of its capacityUnits when it has one, else a share of the fullest bin without
+ * one (so a site that never set capacities still shows where the stock sits).
+ */
+export function buildFillOverlay(bins: BinSummary[]): MapOverlay {
+  const fullest = Math.max(1, ...bins.filter((b) => !b.capacityUnits).map((b) => b.units));
+  const valueByLocation: Record<string, OverlayValue> = {};
+  for (const bin of bins) {
+    const fraction = bin.units / (bin.capacityUnits || fullest);
+    const share = bin.capacityUnits ? ` (${Math.round(fraction * 100)}% of ${bin.capacityUnits})` : "";
+    valueByLocation[bin.location] = { colour: fillBand(bin.units <= 0 ? 0 : fraction).colour, text: `${units(bin.units)}${share}` };
+  }
+  const hasCapacities = bins.some((b) => b.capacityUnits);
+  return {
+    id: "fill",
+    label: "Fill level",
+    legend: FILL_BANDS.filter((band) => hasCapacities || band.upTo !== Infinity).map(({ colour, label }) => ({ colour, label })),
+    valueByLocation,
+  };
+}
+
+const VALUE_COLOURS = ["#ecfdf5", "#a7f3d0", "#34d399", "#059669", "#065f46"];
+
+/** Stock value per bin in five equal bands up to the most valuable bin; null when the page had no unit costs. */
+export function buildValueOverlay(bins: BinSummary[], currency = "EUR"): MapOverlay | null {
+  const valued = bins.filter((b): b is BinSummary & { value: number } => typeof b.value === "number");
+  if (valued.length === 0) return null;
+  const money = new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: 0 });
+  const top = Math.max(...valued.map((b) => b.value), 1);
+  const step = top / VALUE_COLOURS.length;
+  const valueByLocation: Record<string, OverlayValue> = {};
+  for (const bin of valued) {
+    const band = Math.min(VALUE_COLOURS.length - 1, Math.floor(bin.value / step));
+    valueByLocation[bin.location] = { colour: VALUE_COLOURS[band], text: money.format(bin.value) };
+  }
+  const legend = VALUE_COLOURS.map((colour, i) => ({ colour, label: i === VALUE_COLOURS.length - 1 ? `${money.format(i * step)} and more` : `${money.format(i * step)}–${money.format((i + 1) * step)}` }));
+  return { id: "value", label: "Stock value", legend, valueByLocation };
+}
+
+const ATTENTION = {
+  both: { colour: "#b91c1c", label: "Expiring and below reorder point" },
+  expiring: { colour: "#f97316", label: "Lots expiring within 30 days" },
+  reorder: { colour: "#eab308", label: "Holds items below reorder point" },
+  fine: { colour: "#dcfce7", label: "Nothing to do" },
+} as const;
+
+/** Bins someone should look at: lots about to expire, items running low. */
+export function buildAttentionOverlay(bins: BinSummary[]): MapOverlay {
+  const valueByLocation: Record<string, OverlayValue> = {};
+  for (const bin of bins) {
+    const isExpiring = bin.expiringLots > 0;
+    const isLow = bin.belowReorder.length > 0;
+    const kind = isExpiring && isLow ? "both" : isExpiring ? "expiring" : isLow ? "reorder" : "fine";
+    const parts = [];
+    if (isExpiring) parts.push(`${bin.expiringLots} ${bin.expiringLots === 1 ? "lot" : "lots"} expiring`);
+    if (isLow) parts.push(`below reorder point: ${bin.belowReorder.join(", ")}`);
+    valueByLocation[bin.location] = { colour: ATTENTION[kind].colour, text: parts.join("; ") || ATTENTION.fine.label };
+  }
+  return { id: "attention", label: "Needs attention", legend: Object.values(ATTENTION).map(({ colour, label }) => ({ colour, label })), valueByLocation };
+}
+
+/** The overlays a manager can switch between, in menu order; stock value only when the data has it. */
+export function buildOverlays(bins: BinSummary[]): MapOverlay[] {
+  return [buildFillOverlay(bins), buildValueOverlay(bins), buildAttentionOverlay(bins)].filter((o): o is MapOverlay => o !== null);
+}

@@ -7,8 +7,11 @@ test("a transfer is shipped at one site and received short at the other", async 
   test.skip(testInfo.project.name !== "desktop", "one run is enough: the phone shares the same pages");
   const reference = `TR-E2E-${Date.now().toString(36).toUpperCase()}`;
   await signIn(page, "manager@example.com");
-  const stockAt = async (query: string) =>
-    ((await (await page.request.get(`/api/v1/stock?${query}`)).json()).data as { onHand: number }[]).reduce((sum, l) => sum + l.onHand, 0);
+  // Stock totals count what is in transit (kept at the source's TRANSIT location); shelves are the rest.
+  const levels = async (query: string) => (await (await page.request.get(`/api/v1/stock?${query}`)).json()).data as { location: string; onHand: number }[];
+  const stockAt = async (query: string) => (await levels(query)).filter((l) => !l.location.endsWith("-TRANSIT")).reduce((sum, l) => sum + l.onHand, 0);
+  const inTransit = async () => (await levels(`sku=${SKU}&location=WH1-TRANSIT`)).reduce((sum, l) => sum + l.onHand, 0);
+  const transitBefore = await inTransit();
   const [wh1Before, binBefore] = [await stockAt(`sku=${SKU}&site=WH1`), await stockAt(`sku=${SKU}&location=WH2-A02-03`)];
 
   await page.goto("/transfers");
@@ -26,6 +29,7 @@ test("a transfer is shipped at one site and received short at the other", async 
   const line = page.getByTestId("transfer-lines").locator(`tr[data-sku="${SKU}"]`);
   await expect(line.locator("td").nth(3)).toHaveText("4"); // in transit
   expect(await stockAt(`sku=${SKU}&site=WH1`)).toBe(wh1Before - 4);
+  expect(await inTransit()).toBe(transitBefore + 4);
 
   // Three arrive; the fourth never does: closing books it as short.
   await page.getByLabel(`Good units of ${SKU}`).fill("3");
@@ -37,4 +41,5 @@ test("a transfer is shipped at one site and received short at the other", async 
   await expect(line.locator("td").nth(4)).toHaveText("3");
   await page.screenshot({ path: "test-results/screenshots/transfer-received-short.png", fullPage: true });
   expect(await stockAt(`sku=${SKU}&location=WH2-A02-03`)).toBe(binBefore + 3);
+  expect(await inTransit()).toBe(transitBefore);
 });

@@ -35,6 +35,8 @@ export function ReceiveForm({ transfer }: { transfer: TransferView }) {
   const [state, action, isPending] = useActionState(receiveTransferAction, initialFormState);
   const error = (name: string) => state.fieldErrors?.[name];
   const open = transfer.lines.filter((line) => line.inTransit > 0);
+  // Kept on screen after the closing receipt, so its outcome is still there to read.
+  if (transfer.status === "closed") return <FormMessage state={state.message ? state : { ok: true, message: "This transfer is closed." }} />;
   return (
     <form action={action} className="space-y-3" data-testid="receive-form">
       <input type="hidden" name="id" value={transfer.id} />

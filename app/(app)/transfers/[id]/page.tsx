@@ -33,15 +33,15 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
     approve: transfer.status === "draft" && transfer.needsApproval && at(transfer.from, "stock.approve"),
     ship: isOpen && at(transfer.from, "stock.move") && (transfer.status === "approved" || !transfer.needsApproval),
     cancel: isOpen && at(transfer.from, "stock.move"),
-    receive: (transfer.status === "shipped" || transfer.status === "receiving") && at(transfer.to, "stock.move"),
+    receive: ["shipped", "receiving", "closed"].includes(transfer.status) && at(transfer.to, "stock.move"),
   };
   return (
     <>
       <PageHeader title={`Transfer ${transfer.from} → ${transfer.to}`}>
         <Badge tone={STATUS_TONE[transfer.status]} className="text-sm" >{transfer.status}</Badge>
       </PageHeader>
-      <div className="grid gap-4 lg:grid-cols-[1fr_24rem]">
-        <div className="space-y-4">
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0 space-y-4">
           <Card title="Lines">
             <div className="overflow-x-auto">
               <table className="w-full text-sm" data-testid="transfer-lines">

@@ -14,6 +14,8 @@ import { ensureDefaultReasonCodes } from "../lib/reasons/default-reason-codes";
 import { createSite } from "../lib/locations/create-site";
 import { virtualLocationCode } from "../lib/locations/virtual-locations";
 import { demoItems, demoSuppliers, type DemoItem } from "./demo-catalog";
+import { saveSiteMap } from "../lib/maps/save-site-map";
+import { demoMapShapes } from "./demo-map";
 
 export const DEMO_USERS = [
   { email: "admin@example.com", name: "Avery Admin", role: "admin", sites: [] },
@@ -202,12 +204,20 @@ async function seedOpeningStock(db: Db) {
   }
 }
 
+async function seedMap(db: Db) {
+  const site = SITES[0];
+  const map = await db.siteMap.findFirst({ where: { site: { code: site.code } }, select: { version: true } });
+  if (map) return;
+  await saveSiteMap(db, SYSTEM_ACTOR, site.code, { ...demoMapShapes(site.code, site.zones), unit: "m", version: 0 });
+}
+
 export async function seedDemo(db: Db, options: { password: string }) {
   await ensureDefaultReasonCodes(db);
   await seedSites(db);
   await seedUsers(db, options.password);
   await seedCatalog(db);
   await seedOpeningStock(db);
+  await seedMap(db);
 }
 
 /** Whether the database has never been seeded (no users at all): `npm start` seeds only then. */

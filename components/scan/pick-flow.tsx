@@ -126,9 +126,14 @@ function PickListWork({ list, onChange, onClose }: { list: PickListView; onChang
 
   return (
     <div className="space-y-4">
-      <div className="flex items-center justify-between">
+      <div className="flex items-center justify-between gap-2">
         <h2 className="text-lg font-semibold">Pick list {list.reference}</h2>
-        <Button variant="ghost" onClick={onClose}>All lists</Button>
+        <div className="flex shrink-0 gap-1">
+          {/* The stops still to visit, in route order, drawn on the site's plan. */}
+          <a href={`/locations/map?site=${encodeURIComponent(list.site)}&route=${list.lines.filter((l) => l.remaining > 0).map((l) => encodeURIComponent(l.from)).join(",")}`}
+            className="inline-flex min-h-11 items-center rounded-lg px-3 font-medium text-brand-700">Route</a>
+          <Button variant="ghost" onClick={onClose}>All lists</Button>
+        </div>
       </div>
       {line ? (
         <>

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { readSiteMap } from "../../lib/maps/read-site-map";
+import { planPickRoute } from "../../lib/routing/plan-pick-route";
 import { signInWithPassword } from "../../lib/auth/sign-in";
 import { getDb } from "../../lib/db/client";
 import { hasValidGs1CheckDigit } from "../../lib/gs1/check-digit";
@@ -26,6 +28,17 @@ describe("the demo seed", () => {
     expect(await db.location.count({ where: { type: "bin" } })).toBeGreaterThanOrEqual(200);
     expect(await db.location.count({ where: { type: "zone" } })).toBeGreaterThanOrEqual(6);
     for (const site of sites) expect(await db.location.count({ where: { site: { code: site.code }, isVirtual: true } })).toBe(7);
+  });
+
+  it("draws the first site's floor plan with every bin on it, and a pick route on it beats the naive order", async () => {
+    const map = await db.siteMap.findFirstOrThrow({ where: { site: { code: "WH1" } } });
+    const drawn = new Set((map.shapes as { location?: string }[]).map((s) => s.location).filter(Boolean));
+    const bins = await db.location.findMany({ where: { site: { code: "WH1" }, type: "bin" }, select: { code: true } });
+    expect(bins.every((b) => drawn.has(b.code))).toBe(true);
+    // Every ninth bin, in an order spread over the zones: the route must walk less than the bin-code order.
+    const loaded = await readSiteMap(db, map.siteId);
+    const route = planPickRoute(loaded!.graph, bins.filter((_, i) => i % 9 === 0).map((b) => b.code));
+    expect(route.length).toBeLessThan(route.naiveLength);
   });
 
   it("has ~300 items, each with a supplier and a valid GTIN-13", async () => {

@@ -7,7 +7,36 @@ import type { LevelView } from "@/lib/ledger/schemas";
 const number = new Intl.NumberFormat("en");
 const SOON_DAYS = 30;
 
-/** Stock of one item by location and lot, with totals. A table on wide screens, a list on phones. */
+/** On shelves and in transit per site, and across the sites the person may see. */
+function SiteTotals({ levels, unit }: { levels: LevelView[]; unit: string }) {
+  const bySite = new Map<string, { shelves: number; transit: number }>();
+  for (const l of levels) {
+    const site = bySite.get(l.site ?? "") ?? { shelves: 0, transit: 0 };
+    if (l.isInTransit) site.transit += l.onHand;
+    else site.shelves += l.onHand;
+    bySite.set(l.site ?? "", site);
+  }
+  const rows = [...bySite.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const all = rows.reduce((sum, [, t]) => ({ shelves: sum.shelves + t.shelves, transit: sum.transit + t.transit }), { shelves: 0, transit: 0 });
+  return (
+    <dl className="mb-3 grid grid-cols-2 gap-2 sm:grid-cols-4" data-testid="site-totals">
+      {rows.map(([site, t]) => (
+        <div key={site} className="rounded-lg bg-slate-50 p-2">
+          <dt className="text-xs font-medium text-slate-600">{site}</dt>
+          <dd className="font-semibold tabular-nums">{number.format(t.shelves)} {unit}{t.transit > 0 && <span className="block text-xs font-normal text-amber-800">+{number.format(t.transit)} in transit</span>}</dd>
+        </div>
+      ))}
+      {rows.length > 1 && (
+        <div className="rounded-lg bg-brand-50 p-2">
+          <dt className="text-xs font-medium text-brand-700">All your sites</dt>
+          <dd className="font-semibold tabular-nums">{number.format(all.shelves + all.transit)} {unit}{all.transit > 0 && <span className="block text-xs font-normal">of which {number.format(all.transit)} in transit</span>}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+/** Stock of one item by location and lot, with totals per site. A table on wide screens, a list on phones. */
 export function StockLevels({ levels, unit, isPartial }: { levels: LevelView[]; unit: string; isPartial: boolean }) {
   if (levels.length === 0) {
     return <EmptyState title="None in stock at your sites">Receive it to put stock on a shelf.</EmptyState>;
@@ -15,6 +44,7 @@ export function StockLevels({ levels, unit, isPartial }: { levels: LevelView[]; 
   const total = levels.reduce((sum, l) => ({ onHand: sum.onHand + l.onHand, reserved: sum.reserved + l.reserved, available: sum.available + l.available }), { onHand: 0, reserved: 0, available: 0 });
   return (
     <>
+      <SiteTotals levels={levels} unit={unit} />
       <ul className="divide-y divide-slate-100 md:hidden">
         {levels.map((l) => (
           <li key={`${l.location}/${l.lot ?? ""}`} className="flex items-center justify-between gap-3 py-2">

@@ -59,6 +59,8 @@ export const levelView = z
     onHand: z.number().int(),
     reserved: z.number().int(),
     available: z.number().int(),
+    site: z.string().optional().describe("Code of the location's site"),
+    isInTransit: z.boolean().optional().describe("true for a site's in-transit location (stock on its way to another site)"),
   })
   .meta({ id: "StockLevel" });
 

@@ -90,7 +90,7 @@ describe("reverse, stock and trace", () => {
     expect((await reverse("123456789")).status).toBe(404);
 
     const stock = await callRoute(stockRoute.GET, { path: `/api/v1/stock?location=${w.site.code}`, key });
-    expect(stock.json.data).toEqual([{ sku: w.items.lotted.sku, location: w.bins.a1.code, lot: "TR-1", onHand: 8, reserved: 0, available: 8 }]);
+    expect(stock.json.data).toEqual([{ sku: w.items.lotted.sku, location: w.bins.a1.code, lot: "TR-1", onHand: 8, reserved: 0, available: 8, site: w.site.code, isInTransit: false }]);
 
     const trace = await callRoute(traceRoute.GET, { path: "/api/v1/trace?lot=TR-1", key });
     const [lot] = trace.json.data;

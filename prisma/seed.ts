@@ -15,6 +15,7 @@ import { createSite } from "../lib/locations/create-site";
 import { virtualLocationCode } from "../lib/locations/virtual-locations";
 import { demoItems, demoSuppliers, type DemoItem } from "./demo-catalog";
 import { saveSiteMap } from "../lib/maps/save-site-map";
+import { refreshSearchWords } from "../lib/search/refresh-search-words";
 import { demoMapShapes } from "./demo-map";
 
 export const DEMO_USERS = [
@@ -216,6 +217,7 @@ export async function seedDemo(db: Db, options: { password: string }) {
   await seedSites(db);
   await seedUsers(db, options.password);
   await seedCatalog(db);
+  await refreshSearchWords(db);
   await seedOpeningStock(db);
   await seedMap(db);
 }

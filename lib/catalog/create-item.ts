@@ -9,6 +9,7 @@ import { itemConflictOf, refuseTakenBarcodes } from "./item-conflict";
 import { itemWithRelations, toItemView } from "./item-view";
 import { resolveSupplierLinks } from "./resolve-supplier-links";
 import { itemInput, type ItemInput, type ItemView } from "./schemas";
+import { requestSearchWordsRefresh } from "../search/refresh-search-words";
 
 /**
  * Adds an item to the catalogue with its barcodes and suppliers, creating its category path as needed.
@@ -19,7 +20,7 @@ export async function createItem(db: Db, actor: Actor, input: ItemInput): Promis
   authorize(actor, "catalog.manage");
   const data = itemInput.parse(input);
   try {
-    return await db.$transaction(async (tx) => {
+    const created = await db.$transaction(async (tx) => {
       const categoryId = data.category ? await ensureCategory(tx, data.category) : null;
       const supplierLinks = await resolveSupplierLinks(tx, data.suppliers);
       await refuseTakenBarcodes(tx, data.barcodes);
@@ -49,6 +50,8 @@ export async function createItem(db: Db, actor: Actor, input: ItemInput): Promis
       await enqueueEvent(tx, { type: "item.created", aggregateId: item.id, payload: view });
       return view;
     });
+    requestSearchWordsRefresh(db);
+    return created;
   } catch (error) {
     throw await itemConflictOf(db, error, { sku: data.sku, barcodes: data.barcodes });
   }

@@ -14,6 +14,7 @@ import { itemConflictOf, refuseTakenBarcodes } from "./item-conflict";
 import { findItemView } from "./item-view";
 import { resolveSupplierLinks } from "./resolve-supplier-links";
 import { itemUpdate, type ItemUpdate, type ItemView } from "./schemas";
+import { requestSearchWordsRefresh } from "../search/refresh-search-words";
 
 type Change = z.output<typeof itemUpdate>;
 
@@ -28,7 +29,7 @@ export async function updateItem(db: Db, actor: Actor, sku: string, input: ItemU
   const skuKey = sku.trim().toLowerCase();
   let itemId: string | undefined;
   try {
-    return await db.$transaction(async (tx) => {
+    const updated = await db.$transaction(async (tx) => {
       const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Item" WHERE "skuKey" = ${skuKey} FOR UPDATE`;
       if (!locked) throw new NotFound("Item", sku);
       itemId = locked.id;
@@ -43,6 +44,8 @@ export async function updateItem(db: Db, actor: Actor, sku: string, input: ItemU
       await enqueueEvent(tx, { type: "item.updated", aggregateId: itemId, payload: after });
       return after;
     });
+    if (change.name !== undefined) requestSearchWordsRefresh(db);
+    return updated;
   } catch (error) {
     throw await itemConflictOf(db, error, { sku, barcodes: change.barcodes, itemId });
   }

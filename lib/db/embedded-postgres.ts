@@ -7,9 +7,14 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export const DEFAULT_DATA_DIR = resolve(process.cwd(), process.env.STOCKROOM_DATA_DIR ?? "data");
+
+// Contrib extensions the migrations create (CREATE EXTENSION pg_trgm, for lib/search): PGlite loads only those
+// it is given.
+const extensions = { pg_trgm };
 
 export type EmbeddedPostgres = { url: string; stop: () => Promise<void> };
 
@@ -36,7 +41,7 @@ export function findRunningEmbeddedPostgres(dataDir = DEFAULT_DATA_DIR): string 
 
 /** In memory, for tests on machines without a PostgreSQL server: gone when stopped. */
 export async function startInMemoryPostgres(): Promise<EmbeddedPostgres> {
-  const pglite = await PGlite.create();
+  const pglite = await PGlite.create({ extensions });
   return serve(pglite, 0, async () => {});
 }
 
@@ -61,7 +66,7 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; port?: 
   const running = findRunningEmbeddedPostgres(dataDir);
   if (running) throw new Error(`the embedded database in ${dataDir} is already served at ${running}`);
   mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir: join(dataDir, "pglite") });
+  const pglite = await PGlite.create({ dataDir: join(dataDir, "pglite"), extensions });
   const embedded = await serve(pglite, options.port ?? 0, async () => rmSync(stateFile(dataDir), { force: true }));
   writeFileSync(stateFile(dataDir), JSON.stringify({ pid: process.pid, url: embedded.url }));
   return embedded;

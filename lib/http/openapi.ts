@@ -20,13 +20,14 @@ import * as transferOps from "../transfers/operations";
 import * as reasonOps from "../reasons/operations";
 import * as rfidOps from "../rfid/operations";
 import * as scanOps from "../scan/operations";
+import * as searchOps from "../search/operations";
 import * as supplierOps from "../suppliers/operations";
 import * as siteOps from "../sites/operations";
 import * as systemOps from "../system/operations";
 import * as userOps from "../users/operations";
 import type { Operation } from "./operation";
 
-export const ALL_OPERATIONS: Operation[] = [systemOps, authOps, siteOps, userOps, apiKeyOps, catalogOps, catalogImportOps, locationOps, mapOps, ledgerOps, ledgerImportOps, pickingOps, transferOps, countingOps, gs1Ops, rfidOps, scanOps, outboxOps, reasonOps, supplierOps, labelOps].flatMap(
+export const ALL_OPERATIONS: Operation[] = [systemOps, authOps, siteOps, userOps, apiKeyOps, catalogOps, catalogImportOps, locationOps, mapOps, ledgerOps, ledgerImportOps, pickingOps, transferOps, countingOps, gs1Ops, rfidOps, scanOps, searchOps, outboxOps, reasonOps, supplierOps, labelOps].flatMap(
   (module) => Object.values(module) as Operation[],
 );
 

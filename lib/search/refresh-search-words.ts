@@ -1,0 +1,34 @@
+import type { Db } from "../db/client";
+
+/**
+ * Re-reads the vocabulary of item names ("SearchWord", prisma/migrations/20261127080000_search) that the
+ * misspelling stage of searchEverything corrects typed words against. Concurrently: searches keep reading the
+ * previous vocabulary meanwhile. About a second per 200,000 items; run it after catalogue imports and on a
+ * schedule, not on every item write.
+ */
+export async function refreshSearchWords(db: Db): Promise<void> {
+  await db.$executeRawUnsafe(`REFRESH MATERIALIZED VIEW CONCURRENTLY "SearchWord"`);
+}
+
+const REFRESH_DELAY_MS = 5_000;
+let scheduled: NodeJS.Timeout | null = null;
+let running: Promise<void> | null = null;
+
+/**
+ * Asks for a refresh soon after a catalogue change, without making the change wait for it: requests within a few
+ * seconds of each other share one refresh, and one never overlaps another. Until it runs, new names are found by
+ * their exact words and by the whole-name fallback, just not by corrected typos.
+ */
+export function requestSearchWordsRefresh(db: Db): void {
+  if (scheduled) return;
+  scheduled = setTimeout(() => {
+    scheduled = null;
+    running = (running ?? Promise.resolve())
+      .then(() => refreshSearchWords(db))
+      .catch((error: Error) => console.warn(`search words refresh failed: ${error.message}`))
+      .finally(() => {
+        running = null;
+      });
+  }, REFRESH_DELAY_MS);
+  scheduled.unref?.();
+}

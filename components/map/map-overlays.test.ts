@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildAttentionOverlay, buildFillOverlay, buildOverlays, buildValueOverlay } from "./map-overlays";
+import { buildAttentionOverlay, buildFillOverlay, buildOverlays, buildPickOverlay, buildValueOverlay } from "./map-overlays";
 import type { BinSummary } from "./map-types";
 
-const bin = (location: string, over: Partial<BinSummary> = {}): BinSummary => ({ location, units: 0, capacityUnits: null, expiringLots: 0, belowReorder: [], ...over });
+const bin = (location: string, over: Partial<BinSummary> = {}): BinSummary => ({ location, units: 0, capacityUnits: null, expiringLots: 0, belowReorder: [], picks: 0, isCountOverdue: false, ...over });
 
 describe("fill overlay", () => {
   it("shows a bin with a capacity as its share of that capacity", () => {
@@ -28,7 +28,7 @@ describe("fill overlay", () => {
 describe("value overlay", () => {
   it("is left out when no bin has a value", () => {
     expect(buildValueOverlay([bin("A-01", { units: 3 })])).toBeNull();
-    expect(buildOverlays([bin("A-01")]).map((o) => o.id)).toEqual(["fill", "attention"]);
+    expect(buildOverlays([bin("A-01")]).map((o) => o.id)).toEqual(["fill", "picks", "attention"]);
   });
 
   it("puts the most valuable bin in the top band", () => {
@@ -49,5 +49,20 @@ describe("attention overlay", () => {
     expect(overlay.valueByLocation["A-01"].text).toBe("2 lots expiring");
     expect(overlay.valueByLocation["A-02"].text).toBe("below reorder point: SKU-1");
     expect(new Set(["A-01", "A-02", "A-03", "A-04"].map((c) => overlay.valueByLocation[c].colour)).size).toBe(4);
+  });
+});
+
+describe("pick-frequency overlay", () => {
+  it("leaves unpicked bins pale and gives the busiest bin the darkest band", () => {
+    const overlay = buildPickOverlay([bin("A-01"), bin("A-02", { picks: 1 }), bin("A-03", { picks: 40 })]);
+    expect(overlay.valueByLocation["A-01"]).toEqual({ colour: "#f8fafc", text: "0 picks in 30 days" });
+    expect(overlay.valueByLocation["A-02"].colour).toBe("#fde68a");
+    expect(overlay.valueByLocation["A-03"]).toEqual({ colour: "#b45309", text: "40 picks in 30 days" });
+  });
+
+  it("marks a bin whose count is overdue when nothing more urgent applies", () => {
+    const overlay = buildAttentionOverlay([bin("A-01", { isCountOverdue: true }), bin("A-02", { isCountOverdue: true, expiringLots: 1 })]);
+    expect(overlay.valueByLocation["A-01"]).toEqual({ colour: "#c4b5fd", text: "count overdue" });
+    expect(overlay.valueByLocation["A-02"].colour).toBe("#f97316");
   });
 });

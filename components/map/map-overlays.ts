@@ -61,6 +61,7 @@ const ATTENTION = {
   both: { colour: "#b91c1c", label: "Expiring and below reorder point" },
   expiring: { colour: "#f97316", label: "Lots expiring within 30 days" },
   reorder: { colour: "#eab308", label: "Holds items below reorder point" },
+  count: { colour: "#c4b5fd", label: "Count overdue (90 days)" },
   fine: { colour: "#dcfce7", label: "Nothing to do" },
 } as const;
 
@@ -70,16 +71,29 @@ export function buildAttentionOverlay(bins: BinSummary[]): MapOverlay {
   for (const bin of bins) {
     const isExpiring = bin.expiringLots > 0;
     const isLow = bin.belowReorder.length > 0;
-    const kind = isExpiring && isLow ? "both" : isExpiring ? "expiring" : isLow ? "reorder" : "fine";
+    const kind = isExpiring && isLow ? "both" : isExpiring ? "expiring" : isLow ? "reorder" : bin.isCountOverdue ? "count" : "fine";
     const parts = [];
     if (isExpiring) parts.push(`${bin.expiringLots} ${bin.expiringLots === 1 ? "lot" : "lots"} expiring`);
     if (isLow) parts.push(`below reorder point: ${bin.belowReorder.join(", ")}`);
+    if (bin.isCountOverdue) parts.push("count overdue");
     valueByLocation[bin.location] = { colour: ATTENTION[kind].colour, text: parts.join("; ") || ATTENTION.fine.label };
   }
   return { id: "attention", label: "Needs attention", legend: Object.values(ATTENTION).map(({ colour, label }) => ({ colour, label })), valueByLocation };
 }
 
+const PICK_COLOURS = ["#f8fafc", "#fde68a", "#fbbf24", "#f59e0b", "#b45309"];
+
+/** How often each bin was picked from over the last 30 days, in five bands up to the busiest bin. */
+export function buildPickOverlay(bins: BinSummary[]): MapOverlay {
+  const top = Math.max(1, ...bins.map((b) => b.picks));
+  const band = (picks: number) => (picks === 0 ? 0 : Math.min(PICK_COLOURS.length - 1, 1 + Math.floor(((picks - 1) / top) * (PICK_COLOURS.length - 1))));
+  const valueByLocation: Record<string, OverlayValue> = {};
+  for (const bin of bins) valueByLocation[bin.location] = { colour: PICK_COLOURS[band(bin.picks)], text: `${bin.picks} ${bin.picks === 1 ? "pick" : "picks"} in 30 days` };
+  const legend = [{ colour: PICK_COLOURS[0], label: "Not picked" }, ...PICK_COLOURS.slice(1).map((colour, i) => ({ colour, label: i === PICK_COLOURS.length - 2 ? `up to ${top} picks` : `${i === 0 ? "fewest" : "more"}` }))];
+  return { id: "picks", label: "Pick frequency", legend, valueByLocation };
+}
+
 /** The overlays a manager can switch between, in menu order; stock value only when the data has it. */
 export function buildOverlays(bins: BinSummary[]): MapOverlay[] {
-  return [buildFillOverlay(bins), buildValueOverlay(bins), buildAttentionOverlay(bins)].filter((o): o is MapOverlay => o !== null);
+  return [buildFillOverlay(bins), buildValueOverlay(bins), buildPickOverlay(bins), buildAttentionOverlay(bins)].filter((o): o is MapOverlay => o !== null);
 }

@@ -9,6 +9,7 @@ import { chooseMapSite } from "./choose-map-site";
 import { listBinSummaries } from "./list-bin-summaries";
 
 const db = getDb();
+const bins0 = (list: { location: string }[]) => Object.fromEntries(list.map((b) => [b.location, b]));
 
 describe("listBinSummaries and chooseMapSite", () => {
   it("sums units per bin, counts lots near expiry, names items below their reorder point, and finds the site to show", async () => {
@@ -21,6 +22,15 @@ describe("listBinSummaries and chooseMapSite", () => {
 
     const locations = await listLocations(db, SYSTEM_ACTOR, { site: w.site.code });
     const bins = new Map((await listBinSummaries(db, SYSTEM_ACTOR, w.site.id, locations)).map((b) => [b.location, b]));
+    await db.itemSupplier.create({ data: { itemId: w.items.plain.id, supplierId: (await db.supplier.create({ data: { code: `S${w.site.code}`, name: "S" } })).id, unitCost: 2.5, preferred: true } });
+    await postMovement(db, SYSTEM_ACTOR, { kind: "issue", sku: w.items.plain.sku, from: w.bins.a1.code, quantity: 1, reason: "sold" });
+    await postMovement(db, SYSTEM_ACTOR, { kind: "issue", sku: w.items.plain.sku, from: w.bins.a1.code, quantity: 1, reason: "sold" });
+    const counted = await db.countSession.create({ data: { siteId: w.site.id, locationId: w.bins.a2.id, status: "submitted", startedByLabel: "t", closedAt: new Date() } });
+    expect(counted.id).toBeTruthy();
+    expect(bins0(await listBinSummaries(db, SYSTEM_ACTOR, w.site.id, await listLocations(db, SYSTEM_ACTOR, { site: w.site.code })))).toMatchObject({
+      [w.bins.a1.code]: { units: 5, value: 5, picks: 2, isCountOverdue: true },
+      [w.bins.a2.code]: { picks: 0, isCountOverdue: false },
+    });
     expect(bins.get(w.bins.a1.code)).toMatchObject({ units: 7, expiringLots: 1, belowReorder: [w.items.plain.sku] });
     expect(bins.get(w.bins.a2.code)).toMatchObject({ units: 2, expiringLots: 0, belowReorder: [] });
     expect(bins.get(w.bins.cage.code)).toMatchObject({ units: 0 });

@@ -31,21 +31,18 @@ export async function findCountView(tx: DbTx, id: string): Promise<{ siteId: str
   });
   if (!session) return null;
   const locations = await countedLocations(tx, session);
-  const [levels, scans] = await Promise.all([
-    tx.stockLevel.findMany({
-      where: { locationId: { in: locations.map((l) => l.id) }, onHand: { not: 0 } },
-      select: { locationId: true, itemId: true, lotId: true, onHand: true },
-    }),
-    tx.countScan.groupBy({ by: ["locationId", "itemId", "lotId"], where: { sessionId: id }, _sum: { quantity: true } }),
-  ]);
+  // One after the other: inside a transaction every query shares one connection, which takes one at a time.
+  const levels = await tx.stockLevel.findMany({
+    where: { locationId: { in: locations.map((l) => l.id) }, onHand: { not: 0 } },
+    select: { locationId: true, itemId: true, lotId: true, onHand: true },
+  });
+  const scans = await tx.countScan.groupBy({ by: ["locationId", "itemId", "lotId"], where: { sessionId: id }, _sum: { quantity: true } });
   const comparison = compareCount(
     levels.map((l) => ({ locationId: l.locationId, itemId: l.itemId, lotId: l.lotId, quantity: l.onHand })),
     scans.map((s) => ({ locationId: s.locationId, itemId: s.itemId, lotId: s.lotId, quantity: s._sum.quantity ?? 0 })),
   );
-  const [items, lots] = await Promise.all([
-    tx.item.findMany({ where: { id: { in: [...new Set(comparison.map((c) => c.itemId))] } }, select: { id: true, sku: true, name: true } }),
-    tx.lot.findMany({ where: { id: { in: comparison.flatMap((c) => (c.lotId ? [c.lotId] : [])) } }, select: { id: true, number: true } }),
-  ]);
+  const items = await tx.item.findMany({ where: { id: { in: [...new Set(comparison.map((c) => c.itemId))] } }, select: { id: true, sku: true, name: true } });
+  const lots = await tx.lot.findMany({ where: { id: { in: comparison.flatMap((c) => (c.lotId ? [c.lotId] : [])) } }, select: { id: true, number: true } });
   const itemById = new Map(items.map((i) => [i.id, i]));
   const lotById = new Map(lots.map((l) => [l.id, l.number]));
   const codeById = new Map(locations.map((l) => [l.id, l.code]));

@@ -46,4 +46,8 @@ test("a clerk picks an order by scanning: the wrong bin and the wrong item are f
   expect(list.map((l) => l.reference)).toContain(reference);
   const levels = (await (await page.request.get(`/api/v1/stock?location=${bin}&sku=${SKU}`)).json()).data as { onHand: number }[];
   expect(levels.reduce((sum, l) => sum + l.onHand, 0)).toBe(3);
+
+  // The printable list names each stop in walking order.
+  await page.goto(`/pick-lists/${(await created.json()).id}`);
+  await expect(page.getByTestId("pick-stops").getByRole("row").nth(1)).toContainText(`1${bin}`);
 });

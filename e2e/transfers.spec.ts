@@ -42,4 +42,7 @@ test("a transfer is shipped at one site and received short at the other", async 
   await page.screenshot({ path: "test-results/screenshots/transfer-received-short.png", fullPage: true });
   expect(await stockAt(`sku=${SKU}&location=WH2-A02-03`)).toBe(binBefore + 3);
   expect(await inTransit()).toBe(transitBefore);
+
+  await page.getByRole("link", { name: "Packing list and labels" }).click();
+  await expect(page.getByTestId("packing-list").getByRole("row").filter({ hasText: SKU })).toContainText("4");
 });

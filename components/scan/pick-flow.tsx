@@ -132,6 +132,7 @@ function PickListWork({ list, onChange, onClose }: { list: PickListView; onChang
           {/* The stops still to visit, in route order, drawn on the site's plan. */}
           <a href={`/locations/map?site=${encodeURIComponent(list.site)}&route=${list.lines.filter((l) => l.remaining > 0).map((l) => encodeURIComponent(l.from)).join(",")}`}
             className="inline-flex min-h-11 items-center rounded-lg px-3 font-medium text-brand-700">Route</a>
+          <a href={`/pick-lists/${list.id}`} className="inline-flex min-h-11 items-center rounded-lg px-3 font-medium text-brand-700">Print</a>
           <Button variant="ghost" onClick={onClose}>All lists</Button>
         </div>
       </div>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReceiveForm, TransferSteps } from "@/components/transfers/transfer-actions";
 import { Badge } from "@/components/ui/badge";
@@ -88,6 +89,9 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
               <dt className="text-slate-600">Created</dt><dd>{transfer.createdBy}</dd>
             </dl>
             <div className="mt-3"><TransferSteps id={transfer.id} allowed={allowed} /></div>
+            {transfer.steps.some((s) => s.step === "shipped") && (
+              <Link href={`/transfers/${transfer.id}/packing-list`} className="mt-3 inline-flex min-h-11 items-center font-medium text-brand-700">Packing list and labels</Link>
+            )}
           </Card>
           {allowed.receive && (
             <Card title={`Receive at ${transfer.to}`}>

@@ -30,14 +30,20 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title={params.q ? `Results for “${params.q}”` : "Search"} />
-      <form className="mb-4 grid gap-2 sm:grid-cols-3 lg:grid-cols-6" role="search">
-        <label className="text-sm font-medium sm:col-span-3 lg:col-span-2">Words or code
+      <form className="mb-4 grid gap-2 sm:grid-cols-3 lg:grid-cols-4" role="search">
+        <label className="text-sm font-medium sm:col-span-3 lg:col-span-4">Words or code
           <input name="q" defaultValue={params.q} className={SELECT} />
         </label>
         <label className="text-sm font-medium">Category
           <select name="category" defaultValue={params.category ?? ""} className={SELECT}>
             <option value="">Any</option>
             {options.categories.map((path) => <option key={path} value={path}>{path}</option>)}
+          </select>
+        </label>
+        <label className="text-sm font-medium">Supplier
+          <select name="supplier" defaultValue={params.supplier ?? ""} className={SELECT}>
+            <option value="">Any</option>
+            {options.suppliers.map((s) => <option key={s.code} value={s.code}>{s.name}</option>)}
           </select>
         </label>
         <label className="text-sm font-medium">Site
@@ -51,10 +57,13 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             <option value="">Any</option><option value="out">Out</option><option value="low">Low</option><option value="in">In stock</option>
           </select>
         </label>
+        <label className="text-sm font-medium">Zone or aisle
+          <input name="zone" defaultValue={params.zone} placeholder="e.g. WH1-C" autoCapitalize="characters" className={SELECT} />
+        </label>
         <label className="text-sm font-medium">Lot expiring within (days)
           <input name="expiringWithinDays" type="number" min={0} inputMode="numeric" defaultValue={params.expiringWithinDays} className={SELECT} />
         </label>
-        <button className="min-h-11 rounded-lg bg-brand-700 px-4 font-medium text-white sm:col-start-3 lg:col-start-6">Search</button>
+        <button className="min-h-11 self-end rounded-lg bg-brand-700 px-4 font-medium text-white">Search</button>
       </form>
       <Card>
         {!params.q ? (

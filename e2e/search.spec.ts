@@ -26,5 +26,10 @@ test("a clerk searches a misspelled name, opens show on map, and sees the bins h
   await expect(plan.locator('[data-highlighted="true"]')).toHaveCount(expected.length);
   const highlighted = await plan.locator('[data-highlighted="true"]').evaluateAll((rects) => rects.map((r) => r.getAttribute("data-location")));
   expect(highlighted.sort()).toEqual(expected);
+
+  // Tapping a ringed bin opens what it holds.
+  await plan.locator(`rect[data-location="${expected[0]}"]`).first().click({ force: true });
+  await expect(page.getByTestId("location-panel")).toBeVisible();
+  await expect(page.getByTestId("location-contents")).toContainText("EL-BAT-0001");
   await page.screenshot({ path: `test-results/screenshots/show-on-map-${testInfo.project.name}.png`, fullPage: true });
 });

@@ -116,6 +116,7 @@ async function answerOf(call: () => Promise<unknown>, operation: Operation, corr
 
 function problemFor(error: unknown, correlationId: string, url: URL) {
   const problem = toProblem(error, correlationId);
-  if (problem.status >= 500) console.error(`[${correlationId}] ${url.pathname}`, error);
+  if (problem.status === 503) console.warn(`[${correlationId}] ${url.pathname}: ${problem.detail}`);
+  else if (problem.status >= 500) console.error(`[${correlationId}] ${url.pathname}`, error);
   return { ...problem, instance: url.pathname };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { Conflict, Forbidden, NotFound, TooManyAttempts, Unauthenticated, ValidationFailed } from "../domain-error";
-import { MalformedRequest, toProblem } from "./problem";
+import { MalformedRequest, problemResponse, toProblem } from "./problem";
 
 describe("toProblem", () => {
   it("maps each kind of domain error to its HTTP status", () => {
@@ -35,5 +35,12 @@ describe("toProblem", () => {
     expect(JSON.stringify(problem)).not.toContain("hunter2");
     expect(problem.correlationId).toBe("corr-42");
     expect(problem.detail).toContain("corr-42");
+  });
+
+  it("answers 503 with Retry-After when every database connection stayed busy, since nothing was done", () => {
+    const problem = toProblem(new Error("timeout exceeded when trying to connect"), "c9");
+    expect(problem).toMatchObject({ status: 503, code: "busy" });
+    expect(problemResponse(problem).headers.get("retry-after")).toBe("1");
+    expect(problemResponse(toProblem(new Error("other"), "c10")).headers.get("retry-after")).toBeNull();
   });
 });

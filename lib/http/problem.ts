@@ -4,6 +4,7 @@
  */
 import { ZodError } from "zod";
 import { Conflict, DomainError, Forbidden, NotFound, TooManyAttempts, Unauthenticated, ValidationFailed, type FieldIssue } from "../domain-error";
+import { isDatabaseBusy } from "../db/errors";
 
 export type Problem = {
   type: string;
@@ -57,6 +58,9 @@ export function toProblem(error: unknown, correlationId: string): Problem {
       ...(issues ? { errors: issues } : {}),
     };
   }
+  if (isDatabaseBusy(error)) {
+    return { type: problemType("busy"), title: "Busy", status: 503, detail: "Every database connection is in use; nothing was done. Try again in a moment.", code: "busy" };
+  }
   return {
     type: problemType("internal"),
     title: "Something went wrong on our side",
@@ -70,6 +74,6 @@ export function toProblem(error: unknown, correlationId: string): Problem {
 export function problemResponse(problem: Problem, headers: HeadersInit = {}): Response {
   return new Response(JSON.stringify(problem), {
     status: problem.status,
-    headers: { "content-type": "application/problem+json", ...headers },
+    headers: { "content-type": "application/problem+json", ...(problem.status === 503 ? { "retry-after": "1" } : {}), ...headers },
   });
 }

@@ -5,6 +5,11 @@ test("a manager draws a rack on the map and bulk-creates its bins", async ({ pag
   test.skip(testInfo.project.name !== "desktop", "editing the plan is a desk task");
   const prefix = `WH2-R${Date.now().toString(36).slice(-3).toUpperCase()}`;
   await signIn(page, "manager@example.com");
+  // A saved plan to start from (another test may already have drawn one), so there is a version to undo back to.
+  const start = await (await page.request.get("/api/v1/sites/WH2/map")).json();
+  if (start.version === 0) {
+    expect((await page.request.put("/api/v1/sites/WH2/map", { data: { width: 60, height: 40, unit: "m", shapes: [], version: 0 } })).status()).toBe(200);
+  }
   await page.goto("/locations/map?site=WH2");
   await page.getByRole("button", { name: "Edit map" }).click();
   await expect(page.getByTestId("floor-plan")).toBeVisible();
@@ -25,4 +30,12 @@ test("a manager draws a rack on the map and bulk-creates its bins", async ({ pag
   expect(map.shapes.filter((s: { location?: string }) => s.location?.startsWith(`${prefix}-`))).toHaveLength(6);
   expect((await page.request.get(`/api/v1/locations?site=WH2&parent=WH2-A`)).status()).toBe(200);
   await page.screenshot({ path: "test-results/screenshots/map-editor-rack.png", fullPage: true });
+
+  // Undo saves the version before as a new one: the rack's shapes leave the plan, the history keeps both.
+  await page.getByRole("button", { name: "Undo last change" }).click();
+  await expect(page.getByText(/Undone: the map is back as version \d+\./)).toBeVisible();
+  await expect(plan.locator(`[data-location^="${prefix}-"]`)).toHaveCount(0);
+  const after = await (await page.request.get("/api/v1/sites/WH2/map")).json();
+  expect(after.version).toBe(map.version + 1);
+  expect(after.shapes.some((s: { location?: string }) => s.location?.startsWith(`${prefix}-`))).toBe(false);
 });

@@ -7,16 +7,13 @@
  *   (c) POST /movements/batch with 1,000 issues per request.
  * Each database gets a fresh one: a new database on the local PostgreSQL server, or a new embedded PGlite.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import os from "node:os";
-import { join } from "node:path";
 import autocannon from "autocannon";
-import pg from "pg";
 import { SYSTEM_ACTOR } from "../lib/auth/actor";
 import { createDb } from "../lib/db/client";
-import { withDatabase } from "../lib/db/test-database";
 import { postMovements } from "../lib/ledger/post-movement";
+import { startOnFreshDatabase } from "./bench-server";
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")) as [string, string][]);
 const modes = (args.db ?? "both") === "both" ? ["server", "embedded"] : [args.db];
@@ -29,40 +26,6 @@ const KEY = "bench-admin-key-0123456789abcdef";
 const base = `http://localhost:${PORT}`;
 
 type Row = { scenario: string; requestsPerSecond: number; movementsPerSecond: number; p50: number; p99: number; ok: number; refused: number };
-
-async function startServer(mode: string): Promise<{ child: ChildProcess; databaseUrl: string; drop: () => Promise<void> }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env, PORT: String(PORT), STOCKROOM_BENCH: "1", STOCKROOM_SKIP_BUILD: "1", STOCKROOM_BOOTSTRAP_API_KEY: KEY,
-    NEXTAUTH_SECRET: "bench", NEXT_TELEMETRY_DISABLED: "1",
-  };
-  let databaseUrl = "";
-  let drop = async () => {};
-  if (mode === "server") {
-    const server = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-    const name = `stockroom_bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    databaseUrl = env.DATABASE_URL = withDatabase(server, name);
-    drop = async () => {
-      const cleanup = new pg.Client({ connectionString: server });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await cleanup.end();
-    };
-  } else {
-    delete env.DATABASE_URL;
-    env.STOCKROOM_DATA_DIR = mkdtempSync(join(os.tmpdir(), "stockroom-bench-"));
-  }
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
-  for (let i = 0; i < 240; i++) {
-    await new Promise((r) => setTimeout(r, 500));
-    if (await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)) break;
-  }
-  if (mode === "embedded") databaseUrl = JSON.parse(readFileSync(join(env.STOCKROOM_DATA_DIR!, "embedded-postgres.json"), "utf8")).url;
-  return { child, databaseUrl, drop };
-}
 
 /** 1,000 SKUs with plenty of stock, each in one ambient bin of WH1. */
 async function prepareStock(databaseUrl: string) {
@@ -111,7 +74,7 @@ if (!existsSync(".next/BUILD_ID")) {
 }
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}; ${CONNECTIONS} connections, ${seconds} s per scenario`);
 for (const mode of modes) {
-  const { child, databaseUrl, drop } = await startServer(mode);
+  const { databaseUrl, stop } = await startOnFreshDatabase(mode as "server" | "embedded", PORT, KEY, "ledger");
   try {
     const placement = await prepareStock(databaseUrl);
     const pick = () => placement[Math.floor(Math.random() * placement.length)];
@@ -132,9 +95,7 @@ for (const mode of modes) {
     }
     console.log(`\nnegative physical levels after (b): ${negative}`);
   } finally {
-    child.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 1500));
-    await drop();
+    await stop();
   }
 }
 process.exit(0);

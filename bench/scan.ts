@@ -9,19 +9,16 @@
  * (b) and (c) need an existing `.next` build (this script does not build; `npx next build` does) and start it on a
  * fresh database as bench/ledger.ts does. `--only=inprocess` runs (a) alone, without a server.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import os from "node:os";
-import { join } from "node:path";
 import autocannon from "autocannon";
-import pg from "pg";
 import { SYSTEM_ACTOR } from "../lib/auth/actor";
 import { createDb } from "../lib/db/client";
-import { withDatabase } from "../lib/db/test-database";
 import { gs1CheckDigit } from "../lib/gs1/check-digit";
 import { parseGs1Data } from "../lib/gs1/parse-gs1-data";
 import { postMovements } from "../lib/ledger/post-movement";
 import { encodeSgtin96 } from "../lib/rfid/encode-sgtin";
+import { startOnFreshDatabase } from "./bench-server";
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")) as [string, string][]);
 const parts = new Set((args.only ?? "inprocess,api,rfid").split(","));
@@ -63,42 +60,6 @@ function benchInProcess() {
   };
   for (const [kind, input] of Object.entries(INPUTS)) rows.push({ measure: `(a) parseGs1Data, ${kind}`, value: `${format(timed([input]))} parses/s`, detail: "in-process, one core" });
   rows.push({ measure: "(a) parseGs1Data, mix of the three", value: `${format(timed(MIX))} parses/s`, detail: "in-process, one core" });
-}
-
-async function startServer(): Promise<{ child: ChildProcess; databaseUrl: string; drop: () => Promise<void> }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env, PORT: String(PORT), STOCKROOM_BENCH: "1", STOCKROOM_SKIP_BUILD: "1", STOCKROOM_BOOTSTRAP_API_KEY: KEY,
-    NEXTAUTH_SECRET: "bench", NEXT_TELEMETRY_DISABLED: "1",
-  };
-  let databaseUrl = "";
-  let drop = async () => {};
-  if (mode === "server") {
-    const server = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-    const name = `stockroom_bench_scan_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    databaseUrl = env.DATABASE_URL = withDatabase(server, name);
-    drop = async () => {
-      const cleanup = new pg.Client({ connectionString: server });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await cleanup.end();
-    };
-  } else {
-    delete env.DATABASE_URL;
-    env.STOCKROOM_DATA_DIR = mkdtempSync(join(os.tmpdir(), "stockroom-bench-scan-"));
-  }
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
-  let up = false;
-  for (let i = 0; i < 240 && !up; i++) {
-    await new Promise((r) => setTimeout(r, 500));
-    up = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
-  }
-  if (!up) throw new Error(`the app did not answer on ${base} within two minutes`);
-  if (mode === "embedded") databaseUrl = JSON.parse(readFileSync(join(env.STOCKROOM_DATA_DIR!, "embedded-postgres.json"), "utf8")).url;
-  return { child, databaseUrl, drop };
 }
 
 async function api(method: string, path: string, body?: unknown) {
@@ -191,15 +152,13 @@ if (parts.has("api") || parts.has("rfid")) {
     console.error("no production build: run `npx next build` first (this benchmark uses the existing build), or pass --only=inprocess");
     process.exit(1);
   }
-  const { child, databaseUrl, drop } = await startServer();
+  const { databaseUrl, stop } = await startOnFreshDatabase(mode === "embedded" ? "embedded" : "server", PORT, KEY, "scan");
   try {
     const prepared = await prepareUnits(databaseUrl);
     if (parts.has("api")) await benchApi();
     if (parts.has("rfid")) await benchRfid(prepared);
   } finally {
-    child.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 1500));
-    await drop();
+    await stop();
   }
 }
 console.log(`\n### Scanning${parts.has("api") || parts.has("rfid") ? ` (${mode === "server" ? "PostgreSQL server" : "embedded PGlite"})` : ""}\n`);

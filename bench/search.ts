@@ -18,7 +18,7 @@
  * --tune: recall and candidate counts of the misspelled queries at several word-similarity thresholds.
  * --explain: EXPLAIN (ANALYZE, BUFFERS) of the statements for one query of each kind.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import type { Actor } from "../lib/auth/actor";
@@ -29,6 +29,7 @@ import { listItemLocations, itemLocationsStatement } from "../lib/search/list-it
 import { MISSPELLING_THRESHOLDS, searchEverything } from "../lib/search/search-everything";
 import { codesAndWordsStatement, misspelledStatement, stockStatement } from "../lib/search/search-statements";
 import { searchTerms } from "../lib/search/search-terms";
+import { startApp } from "./bench-server";
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")) as [string, string?][]);
 const url = args.url ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/stockroom_bench_large";
@@ -135,13 +136,7 @@ async function startServer(): Promise<ChildProcess> {
     console.error("--http: the production build in .next has no search routes; run `npx next build` first, or drop --http");
     process.exit(1);
   }
-  const env = { ...process.env, DATABASE_URL: url, PORT: String(PORT), STOCKROOM_SKIP_BUILD: "1", STOCKROOM_BOOTSTRAP_API_KEY: KEY, NEXTAUTH_SECRET: "bench", NEXT_TELEMETRY_DISABLED: "1" };
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
-  for (let i = 0; i < 240; i++) {
-    await new Promise((r) => setTimeout(r, 500));
-    if (await fetch(`http://localhost:${PORT}/api/health`).then((r) => r.ok).catch(() => false)) return child;
-  }
-  throw new Error("the app did not start");
+  return startApp(PORT, KEY, { ...process.env, DATABASE_URL: url });
 }
 
 async function getJson(path: string): Promise<{ data: unknown[] }> {

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { LevelView } from "@/lib/ledger/schemas";
-import { listStockAt, problemText } from "./map-api";
+import { problemText } from "@/lib/http/api-client";
+import { listStockAt } from "./map-api";
 
 type Contents = { code: string; levels?: LevelView[]; error?: string };
 

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as
 import { Button } from "@/components/ui/button";
 import type { RackBins } from "@/lib/maps/generate-rack-bins";
 import { FloorPlan, type FloorPlanHandle, type PlanDrag, type PlanTarget } from "./floor-plan";
-import { getSiteMap, listMapVersions, problemText, saveSiteMap, undoSiteMap, type Problem } from "./map-api";
+import { problemText } from "@/lib/http/api-client";
+import { getSiteMap, listMapVersions, saveSiteMap, undoSiteMap, type Problem } from "./map-api";
 import { MapHistory } from "./map-history";
 import type { MapShape, MapVersion, Point, SiteLocation, SiteMap } from "./map-types";
 import { RackDialog } from "./rack-dialog";

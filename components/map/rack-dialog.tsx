@@ -4,7 +4,8 @@ import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { generateRackBins, type RackBins } from "@/lib/maps/generate-rack-bins";
-import { createLocation, problemText } from "./map-api";
+import { problemText } from "@/lib/http/api-client";
+import { createLocation } from "./map-api";
 import type { Point, SiteLocation } from "./map-types";
 
 type Form = { prefix: string; racks: string; levels: string; positions: string; binWidth: string; binDepth: string; aisleWidth: string; x: string; y: string; parent: string };

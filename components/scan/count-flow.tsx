@@ -6,7 +6,8 @@ import type { CountScanInput, CountSubmission, CountSummary, CountView } from "@
 import { Button } from "../ui/button";
 import { loadDocument, saveDocument } from "./offline-store";
 import { ScanInput, ScanVerdict } from "./scan-input";
-import { callApi, resolveOnDevice, submitWrite } from "./scan-api";
+import { callApi, problemText } from "@/lib/http/api-client";
+import { resolveOnDevice, submitWrite } from "./scan-api";
 import { signalScan } from "./scan-feedback";
 import type { Verdict } from "./scan-rules";
 import { WriteOutcomeNotice, type ShownOutcome } from "./write-outcome";
@@ -45,7 +46,7 @@ export function CountFlow({ site }: { site: string }) {
       const existing = open.ok ? open.data.data.find((c) => c.location === location) : undefined;
       if (existing) answer = await callApi<CountView>(`/api/v1/counts/${existing.id}`);
     }
-    if (!answer.ok) return judge({ tone: "wrong", text: answer.problem.detail ?? answer.problem.title });
+    if (!answer.ok) return judge({ tone: "wrong", text: problemText(answer.problem) });
     setShown(null);
     await keep({ count: answer.data, bin: answer.data.bins.length === 1 ? answer.data.bins[0] : null, scans: [] });
     judge({ tone: "ok", text: `Counting ${location}` });

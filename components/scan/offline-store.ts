@@ -3,8 +3,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import type { SiteSnapshot } from "@/lib/scan/schemas";
 
-/** What the server said when it refused a write: RFC 9457 problem JSON. */
-export type Problem = { status: number; title: string; detail?: string; errors?: { field: string; message: string }[] };
+import type { Problem } from "@/lib/http/api-client";
 
 /** A write waiting to reach the server, in the order it was made; its idempotency key makes a replay harmless. */
 export type QueuedWrite = {

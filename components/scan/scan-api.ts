@@ -3,23 +3,8 @@
 import { resolveScan, type ScanResolution } from "@/lib/scan/resolve-scan";
 import type { SiteSnapshot } from "@/lib/scan/schemas";
 import { snapshotScanCatalog } from "@/lib/scan/snapshot-scan-catalog";
-import { loadSnapshot, saveSnapshot, scanDb, type Problem, type QueuedWrite } from "./offline-store";
-
-/** The network is not there (as opposed to the server answering no). */
-export class Offline extends Error {}
-
-export type ApiAnswer<T> = { ok: true; status: number; data: T } | { ok: false; status: number; problem: Problem };
-
-export async function callApi<T>(url: string, init: RequestInit = {}): Promise<ApiAnswer<T>> {
-  let response: Response;
-  try {
-    response = await fetch(url, { ...init, credentials: "same-origin", headers: { "content-type": "application/json", ...init.headers } });
-  } catch {
-    throw new Offline("No connection");
-  }
-  const body = await response.json().catch(() => ({ title: response.statusText }));
-  return response.ok ? { ok: true, status: response.status, data: body as T } : { ok: false, status: response.status, problem: { status: response.status, ...body } };
-}
+import { callApi, newIdempotencyKey, Offline, type ApiAnswer, type Problem } from "@/lib/http/api-client";
+import { loadSnapshot, saveSnapshot, scanDb, type QueuedWrite } from "./offline-store";
 
 /** Syncs the site's copy for offline lookups; keeps the old one when the network is gone. */
 export async function syncSnapshot(site: string): Promise<SiteSnapshot | undefined> {
@@ -64,12 +49,6 @@ export function onQueueChange(listener: Listener) {
 
 function notify() {
   for (const listener of listeners) listener();
-}
-
-/** Works over plain HTTP on a warehouse LAN too, where crypto.randomUUID is not offered. */
-function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === "function" && isSecureContext) return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 export type WriteOutcome<T> = { status: "posted"; data: T } | { status: "queued" } | { status: "refused"; problem: Problem };

@@ -2,7 +2,7 @@
 
 import type { LevelView } from "@/lib/ledger/schemas";
 import { loadSnapshot } from "./offline-store";
-import { callApi, Offline } from "./scan-api";
+import { callApi, Offline } from "@/lib/http/api-client";
 
 export type StockRows = { rows: LevelView[]; isFromDevice: boolean };
 

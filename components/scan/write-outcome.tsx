@@ -1,7 +1,7 @@
 "use client";
 
 import type { LevelView } from "@/lib/ledger/schemas";
-import type { Problem } from "./offline-store";
+import { problemText, type Problem } from "@/lib/http/api-client";
 import type { WriteOutcome } from "./scan-api";
 
 export type ShownOutcome = { label: string; outcome: WriteOutcome<unknown> };
@@ -31,7 +31,7 @@ export function RefusalNotice({ label, problem }: { label: string; problem: Prob
   return (
     <div role="alert" data-testid="write-outcome" data-status="refused" className="rounded-lg border-2 border-red-400 bg-red-50 p-3 text-red-800">
       <p>Not done: <b>{label}</b></p>
-      <p className="text-sm">{problem.detail ?? problem.title}</p>
+      <p className="text-sm">{problemText(problem)}</p>
       {problem.errors?.map((e) => <p key={e.field} className="text-sm">{e.field}: {e.message}</p>)}
     </div>
   );

@@ -3,10 +3,11 @@ import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
 import { NotFound, ValidationFailed } from "../domain-error";
-import { findCountView, isUuid, lockCountSession } from "./count-view";
+import { findCountView, lockCountSession } from "./count-view";
 import { CountNotOpen } from "./errors";
 import { recordScans } from "./record-scans";
 import { parseCountScans, type CountScanInput, type CountView } from "./schemas";
+import { isUuid } from "../db/is-uuid";
 
 /**
  * Adds scans (camera, handheld, typed or RFID reads) to an open count and answers the count as it now stands.

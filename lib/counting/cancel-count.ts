@@ -3,9 +3,10 @@ import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
 import { NotFound } from "../domain-error";
-import { findCountView, isUuid, lockCountSession } from "./count-view";
+import { findCountView, lockCountSession } from "./count-view";
 import { CountNotOpen } from "./errors";
 import type { CountView } from "./schemas";
+import { isUuid } from "../db/is-uuid";
 
 /** Abandons an open count: nothing is posted, its scans are kept for the record, the location may be counted again. */
 export async function cancelCount(db: Db, actor: Actor, sessionId: string): Promise<CountView> {

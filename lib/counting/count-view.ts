@@ -1,6 +1,7 @@
 import type { DbTx } from "../db/client";
 import { compareCount, isMissing, isUnexpected } from "./compare-count";
 import type { CountLine, CountView } from "./schemas";
+import { isUuid } from "../db/is-uuid";
 
 export type CountSessionRow = { id: string; siteId: string; status: string; location: { id: string; code: string; path: string } };
 
@@ -64,10 +65,6 @@ export async function findCountView(tx: DbTx, id: string): Promise<{ siteId: str
   };
 }
 
-/** Ids are UUIDs; anything else names no count (and must not reach a ::uuid cast). */
-export function isUuid(id: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-}
 
 /** Locks the session row (FOR UPDATE to close it, FOR SHARE to add scans) and answers what the caller needs. */
 export async function lockCountSession(tx: DbTx, id: string, mode: "update" | "share"): Promise<CountSessionRow | null> {

@@ -8,11 +8,12 @@ import { InsufficientStock } from "../ledger/errors";
 import { postMovements } from "../ledger/post-movement";
 import type { MovementInput } from "../ledger/schemas";
 import { enqueueEvent } from "../outbox/enqueue-event";
-import { countedLocations, findCountView, isUuid, lockCountSession } from "./count-view";
+import { countedLocations, findCountView, lockCountSession } from "./count-view";
 import { CountMovedMeanwhile, CountNotOpen } from "./errors";
 import { planSerialCorrections } from "./plan-serial-corrections";
 import { recordScans } from "./record-scans";
 import { parseCountScans, type CountLine, type CountScanInput, type CountSubmission } from "./schemas";
+import { isUuid } from "../db/is-uuid";
 
 type Options = { idempotency?: IdempotencyContext | null };
 type LockedLevel = { onHand: number; reserved: number; location: string; sku: string; lot: string | null };

@@ -5,8 +5,9 @@ import type { Db } from "../db/client";
 import { NotFound } from "../domain-error";
 import { enqueueEvent } from "../outbox/enqueue-event";
 import { PickListNotOpen } from "./errors";
-import { findPickListView, isUuid } from "./pick-list-view";
+import { findPickListView } from "./pick-list-view";
 import type { PickListView } from "./schemas";
+import { isUuid } from "../db/is-uuid";
 
 /**
  * Cancels an open pick list (managers and admins). What was picked stays issued: a cancellation stops the

@@ -7,8 +7,9 @@ import { claimIdempotencyKey, settleIdempotencyKey, type IdempotencyContext } fr
 import { postMovement } from "../ledger/post-movement";
 import { enqueueEvent } from "../outbox/enqueue-event";
 import { PickListNotOpen, PickRefused } from "./errors";
-import { findPickListView, isUuid } from "./pick-list-view";
+import { findPickListView } from "./pick-list-view";
 import { pickInput, type PickConfirmation, type PickInput } from "./schemas";
+import { isUuid } from "../db/is-uuid";
 
 type Options = { idempotency?: IdempotencyContext | null };
 

@@ -5,6 +5,7 @@ import { NotFound } from "../domain-error";
 import type { Prisma } from "../db/generated/client";
 import { PickRefused } from "./errors";
 import { stopPickInput, type PickInput, type PickListView, type StopPickInput } from "./schemas";
+import { isUuid } from "../db/is-uuid";
 
 const pickListSelect = {
   id: true, reference: true, status: true, createdAt: true, createdByLabel: true, siteId: true,
@@ -43,10 +44,6 @@ export async function findPickListView(tx: DbTx, id: string): Promise<{ siteId: 
   return row ? { siteId: row.siteId, view: toPickListView(row) } : null;
 }
 
-/** Ids are UUIDs; anything else names no pick list (and must not reach a ::uuid cast). */
-export function isUuid(id: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-}
 
 /**
  * A stop confirmation ({ seq, quantity }) as the pick of its line: the line's bin, item and lot, for confirmPick,

@@ -6,7 +6,8 @@ import { claimIdempotencyKey, settleIdempotencyKey, type IdempotencyContext } fr
 import { DeadlockDetected } from "../ledger/posting-function";
 import { enqueueEvent } from "../outbox/enqueue-event";
 import type { TransferStatus, TransferStepName, TransferView } from "./schemas";
-import { findTransferView, isUuid } from "./transfer-view";
+import { findTransferView } from "./transfer-view";
+import { isUuid } from "../db/is-uuid";
 
 export type LockedTransfer = {
   id: string; fromSiteId: string; toSiteId: string; status: TransferStatus; reference: string | null; value: string | null;

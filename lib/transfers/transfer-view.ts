@@ -4,6 +4,7 @@ import { movementSelect, toMovementView } from "../ledger/list-movements";
 import type { MovementView } from "../ledger/schemas";
 import { isApprovalNeeded } from "./approval-limit";
 import type { TransferStepName, TransferView } from "./schemas";
+import { isUuid } from "../db/is-uuid";
 
 const transferSelect = {
   id: true, status: true, reference: true, value: true, currency: true, createdAt: true, createdByLabel: true, fromSiteId: true, toSiteId: true,
@@ -65,7 +66,3 @@ export async function findTransferView(tx: DbTx, id: string): Promise<{ fromSite
   return { fromSiteId: row.fromSiteId, toSiteId: row.toSiteId, view: toTransferView(row, movementsByPosting) };
 }
 
-/** Ids are UUIDs; anything else names no transfer (and must not reach a ::uuid cast). */
-export function isUuid(id: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-}

@@ -15,7 +15,7 @@ const config = [
   {
     // Domain code runs under route handlers, actions, scripts and tests alike: no Next, no React.
     files: ["lib/**/*.ts"],
-    ignores: ["lib/auth/session.ts", "lib/http/api-route.ts"],
+    ignores: ["lib/auth/session.ts", "lib/http/api-route.ts", "lib/http/or-not-found.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["next", "next/*", "react", "react-dom", "@/app/*", "@/components/*"], message: "lib/ stays free of Next and React" }] }],
     },

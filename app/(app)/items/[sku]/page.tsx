@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { BarcodeList, StorageRequirements, SupplierList } from "@/components/items/item-facts";
 import { LotList, StockLevels } from "@/components/items/item-stock";
@@ -11,7 +10,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { getItem } from "@/lib/catalog/get-item";
 import { listItemLots } from "@/lib/catalog/list-item-lots";
 import { getDb } from "@/lib/db/client";
-import { NotFound } from "@/lib/domain-error";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { listMovements } from "@/lib/ledger/list-movements";
 import { listStock } from "@/lib/ledger/list-stock";
 
@@ -29,17 +28,12 @@ export async function generateMetadata({ params }: Params) {
   return { title: (await params).sku };
 }
 
-function rethrowUnlessNotFound(error: unknown): never {
-  if (error instanceof NotFound) notFound();
-  throw error;
-}
-
 export default async function ItemPage({ params }: Params) {
   const actor = await requirePageActor("stock.view");
   const { sku } = await params;
   const db = getDb();
   const [item, stock, lots, movements] = await Promise.all([
-    getItem(db, actor, sku).catch(rethrowUnlessNotFound),
+    orNotFound(getItem(db, actor, sku)),
     listStock(db, actor, { sku, limit: LEVELS }),
     listItemLots(db, actor, sku),
     listMovements(db, actor, { sku, limit: FIRST_MOVEMENTS }),

@@ -1,9 +1,8 @@
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { PrintButton } from "@/components/ui/print-button";
 import { requirePageActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { NotFound } from "@/lib/domain-error";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { getPickList } from "@/lib/picking/get-pick-list";
 
 export const metadata = { title: "Pick list" };
@@ -12,10 +11,7 @@ export const metadata = { title: "Pick list" };
 export default async function PickListPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("stock.view");
   const { id } = await params;
-  const list = await getPickList(getDb(), actor, id).catch((error) => {
-    if (error instanceof NotFound) notFound();
-    throw error;
-  });
+  const list = await orNotFound(getPickList(getDb(), actor, id));
   const lineBySeq = new Map(list.lines.map((line) => [line.lineNo, line]));
   return (
     <>

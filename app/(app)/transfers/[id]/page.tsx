@@ -1,32 +1,21 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ReceiveForm, TransferSteps } from "@/components/transfers/transfer-actions";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/can";
 import { requirePageActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { NotFound } from "@/lib/domain-error";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { listSites } from "@/lib/sites/list-sites";
 import { getTransfer } from "@/lib/transfers/get-transfer";
-import type { TransferView } from "@/lib/transfers/schemas";
 import { TRANSFER_STATUS_TONE as STATUS_TONE } from "@/components/transfers/transfer-status";
 
 export const metadata = { title: "Transfer" };
 
-async function load(id: string, actor: Awaited<ReturnType<typeof requirePageActor>>): Promise<TransferView> {
-  try {
-    return await getTransfer(getDb(), actor, id);
-  } catch (error) {
-    if (error instanceof NotFound) notFound();
-    throw error;
-  }
-}
-
 export default async function TransferPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("stock.view");
   const { id } = await params;
-  const transfer = await load(id, actor);
+  const transfer = await orNotFound(getTransfer(getDb(), actor, id));
   const sites = new Map((await listSites(getDb(), actor)).map((s) => [s.code, s.id]));
   const at = (code: string, permission: "stock.move" | "stock.approve") => sites.has(code) && can(actor, permission, { siteId: sites.get(code) });
   const isOpen = transfer.status === "draft" || transfer.status === "approved";

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ItemForm } from "@/components/items/item-form";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/session";
@@ -7,7 +6,7 @@ import { getItem } from "@/lib/catalog/get-item";
 import { hasStockHistory } from "@/lib/catalog/has-stock-history";
 import { listItemFilterOptions } from "@/lib/catalog/list-item-filter-options";
 import { getDb } from "@/lib/db/client";
-import { NotFound } from "@/lib/domain-error";
+import { orNotFound } from "@/lib/http/or-not-found";
 
 export const metadata = { title: "Edit item" };
 
@@ -15,10 +14,7 @@ export default async function EditItemPage({ params }: { params: Promise<{ sku: 
   const actor = await requirePageActor("catalog.manage");
   const { sku } = await params;
   const db = getDb();
-  const item = await getItem(db, actor, decodeURIComponent(sku)).catch((error) => {
-    if (error instanceof NotFound) notFound();
-    throw error;
-  });
+  const item = await orNotFound(getItem(db, actor, decodeURIComponent(sku)));
   const [options, moved] = await Promise.all([
     listItemFilterOptions(db, actor),
     hasStockHistory(db, { sku: item.sku }),

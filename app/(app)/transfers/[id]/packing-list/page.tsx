@@ -1,10 +1,9 @@
-import { notFound } from "next/navigation";
 import { PrintLabelsButton } from "@/components/labels/print-labels-button";
 import { PageHeader } from "@/components/ui/card";
 import { PrintButton } from "@/components/ui/print-button";
 import { requirePageActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { NotFound } from "@/lib/domain-error";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { getTransfer } from "@/lib/transfers/get-transfer";
 
 export const metadata = { title: "Packing list" };
@@ -13,10 +12,7 @@ export const metadata = { title: "Packing list" };
 export default async function PackingListPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("stock.view");
   const { id } = await params;
-  const transfer = await getTransfer(getDb(), actor, id).catch((error) => {
-    if (error instanceof NotFound) notFound();
-    throw error;
-  });
+  const transfer = await orNotFound(getTransfer(getDb(), actor, id));
   const shipped = transfer.steps.filter((s) => s.step === "shipped").flatMap((s) => s.movements);
   return (
     <>

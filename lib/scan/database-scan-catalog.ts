@@ -1,5 +1,6 @@
 import type { Actor } from "../auth/actor";
 import { siteFilter } from "../auth/actor";
+import { can } from "../auth/can";
 import type { Db } from "../db/client";
 import type { ScanCatalog, ScanItem } from "./resolve-scan";
 
@@ -53,13 +54,9 @@ export function databaseScanCatalog(db: Db, actor: Actor): ScanCatalog {
         item: toScanItem(row.item),
         serial: row.serial,
         // Where a unit is at a site the actor cannot see is not theirs to know.
-        location: row.location && isVisible(actor, row.location.siteId) ? row.location.code : null,
+        location: row.location && can(actor, "stock.view", { siteId: row.location.siteId }) ? row.location.code : null,
         lot: row.lot?.number ?? null,
       }));
     },
   };
-}
-
-function isVisible(actor: Actor, siteId: string): boolean {
-  return actor.sites === "all" || actor.sites.includes(siteId);
 }

@@ -8,7 +8,8 @@ import {
   toDigitalLink,
   unescapeDigitalLinkValue,
 } from "./digital-link";
-import { Gs1Invalid, parseGs1 } from "./parse-element-string";
+import { judgeReading, outcome, toCaret, type Outcome } from "./conformance-outcome";
+import { parseGs1 } from "./parse-element-string";
 
 /**
  * GS1 Digital Link vectors kept outside the repository in ../shared: digital-link.js's validity tests and the GS1
@@ -23,30 +24,6 @@ const enginePath = `${dataDir}gs1_syntax_engine_vectors.json`;
 /** Observed when this test was written: raise it when coverage grows, never lower it to make a build pass. */
 const MIN_PASSING = 179;
 
-const GS = "\u001d";
-const toCaret = (elementString: string) => `^${elementString.replaceAll(GS, "^")}`;
-
-type Outcome = { source: string; passed: boolean; why?: string };
-
-function outcome(source: string, run: () => string | undefined): Outcome {
-  try {
-    const why = run();
-    return { source, passed: why === undefined, why };
-  } catch (error) {
-    return { source, passed: false, why: `threw ${(error as Error).message}` };
-  }
-}
-
-/** Runs `read`; a Gs1Invalid means "rejected". Compares the reading of valid input with `compare`. */
-function judge<T>(valid: boolean, label: string, read: () => T, compare: (result: T) => string | undefined) {
-  try {
-    const result = read();
-    return valid ? compare(result) : `accepted invalid ${JSON.stringify(label)}`;
-  } catch (error) {
-    if (!(error instanceof Gs1Invalid)) throw error;
-    return valid ? `rejected valid ${JSON.stringify(label)}: ${error.message}` : undefined;
-  }
-}
 
 /** Drops vectors whose key appears with both expectations. */
 function withoutOptionDependent<T extends { valid: boolean }>(vectors: T[], key: (v: T) => string): [T[], number] {
@@ -66,7 +43,7 @@ function runDigitalLinkJs(file: DlJsFile): Record<string, Outcome[]> {
   const example = file.round_trip_example;
   return {
     dlJsValidity: file.uri_validity.map((v) =>
-      outcome(v.source, () => judge(v.expected_valid, v.uri, () => parseDigitalLink(v.uri), () => undefined)),
+      outcome(v.source, () => judgeReading(v.expected_valid, v.uri, () => parseDigitalLink(v.uri), () => undefined)),
     ),
     dlJsCheckDigit: file.check_digit.map((v) =>
       outcome(v.source, () =>
@@ -106,14 +83,14 @@ function runEngine(file: EngineFile, skipped: Record<string, number>): Record<st
   return {
     engineParse: parse.map((v) =>
       outcome(v.source, () =>
-        judge(v.valid, v.uri, () => parseDigitalLink(v.uri), (p) =>
+        judgeReading(v.valid, v.uri, () => parseDigitalLink(v.uri), (p) =>
           toCaret(p.elementString) === v.expected_caret_fnc1 ? undefined : `got ${toCaret(p.elementString)}`,
         ),
       ),
     ),
     engineGenerate: generate.map((v) =>
       outcome(v.source, () =>
-        judge(v.valid, v.bracketed_ai, () => toDigitalLink(parseGs1(v.bracketed_ai).elements, v.stem ?? undefined), (uri) =>
+        judgeReading(v.valid, v.bracketed_ai, () => toDigitalLink(parseGs1(v.bracketed_ai).elements, v.stem ?? undefined), (uri) =>
           uri === v.expected_uri ? undefined : `got ${uri}`,
         ),
       ),

@@ -1,16 +1,15 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
-import { useCurrentState } from "./use-current-state";
+import { useEffect, useMemo } from "react";
 import type { CountScanInput, CountSubmission, CountSummary, CountView } from "@/lib/counting/schemas";
+import { callApi, problemText } from "@/lib/http/api-client";
 import { Button } from "../ui/button";
 import { loadDocument, saveDocument } from "./offline-store";
+import { resolveOnDevice } from "./scan-api";
 import { ScanInput, ScanVerdict } from "./scan-input";
-import { callApi, problemText } from "@/lib/http/api-client";
-import { resolveOnDevice, submitWrite } from "./scan-api";
-import { signalScan } from "./scan-feedback";
-import type { Verdict } from "./scan-rules";
-import { WriteOutcomeNotice, type ShownOutcome } from "./write-outcome";
+import { useCurrentState } from "./use-current-state";
+import { useScanFeedback } from "./use-scan-feedback";
+import { WriteOutcomeNotice } from "./write-outcome";
 
 /** A count in progress on this device: the server's view when it started, plus what was scanned since. */
 type CountWork = { count: CountView; bin: string | null; scans: CountScanInput[] };
@@ -21,8 +20,7 @@ const keyOf = (l: { location: string; sku: string; lot?: string | null }) => `${
 /** Start a count by scanning a bin or zone label; scan every unit (or type quantities); submit. */
 export function CountFlow({ site }: { site: string }) {
   const [work, currentWork, setWork] = useCurrentState<CountWork | null>(null);
-  const [verdict, setVerdict] = useState<Verdict | null>(null);
-  const [shown, setShown] = useState<ShownOutcome | null>(null);
+  const { verdict, judge, clearShown, shown, isPosting, post } = useScanFeedback();
 
   useEffect(() => {
     void loadDocument<CountWork>(`count-work:${site}`).then((saved) => saved && setWork(saved));
@@ -31,11 +29,6 @@ export function CountFlow({ site }: { site: string }) {
   async function keep(next: CountWork | null) {
     setWork(next);
     await saveDocument(`count-work:${site}`, next);
-  }
-
-  function judge(next: Verdict) {
-    signalScan(next.tone);
-    setVerdict(next);
   }
 
   async function start(location: string) {
@@ -47,7 +40,7 @@ export function CountFlow({ site }: { site: string }) {
       if (existing) answer = await callApi<CountView>(`/api/v1/counts/${existing.id}`);
     }
     if (!answer.ok) return judge({ tone: "wrong", text: problemText(answer.problem) });
-    setShown(null);
+    clearShown();
     await keep({ count: answer.data, bin: answer.data.bins.length === 1 ? answer.data.bins[0] : null, scans: [] });
     judge({ tone: "ok", text: `Counting ${location}` });
   }
@@ -93,13 +86,8 @@ export function CountFlow({ site }: { site: string }) {
   async function submit() {
     if (!work) return;
     const label = `Count of ${work.count.location} (${work.scans.length} scans)`;
-    const outcome = await submitWrite<CountSubmission>(`/api/v1/counts/${work.count.id}/submit`, { scans: work.scans }, label);
-    setShown({ label, outcome });
-    signalScan(outcome.status === "refused" ? "wrong" : "ok");
-    if (outcome.status !== "refused") {
-      await keep(null);
-      setVerdict(null);
-    }
+    const outcome = await post<CountSubmission>(`/api/v1/counts/${work.count.id}/submit`, { scans: work.scans }, label);
+    if (outcome.status !== "refused") await keep(null);
   }
 
   const lines = useMemo(() => (work ? mergeLines(work) : []), [work]);
@@ -134,7 +122,7 @@ export function CountFlow({ site }: { site: string }) {
             </div>
           )}
           <div className="flex gap-2">
-            <Button onClick={submit}>Submit count</Button>
+            <Button onClick={submit} disabled={isPosting}>Submit count</Button>
             <Button variant="secondary" onClick={() => keep(null)}>Put aside</Button>
           </div>
         </section>

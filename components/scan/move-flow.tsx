@@ -1,17 +1,16 @@
 "use client";
 
-import { useState } from "react";
-import { useCurrentState } from "./use-current-state";
 import type { LevelView } from "@/lib/ledger/schemas";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
+import { resolveOnDevice, type Resolved } from "./scan-api";
 import { ScanInput, ScanVerdict } from "./scan-input";
-import { resolveOnDevice, submitWrite, type Resolved } from "./scan-api";
-import { signalScan } from "./scan-feedback";
-import { isStorageLocation, type Verdict } from "./scan-rules";
+import { isStorageLocation } from "./scan-rules";
 import { StockList } from "./stock-list";
 import { readStock } from "./stock-reads";
-import { WriteOutcomeNotice, type ShownOutcome } from "./write-outcome";
+import { useCurrentState } from "./use-current-state";
+import { useScanFeedback } from "./use-scan-feedback";
+import { WriteOutcomeNotice } from "./write-outcome";
 
 type Move = {
   from: string;
@@ -26,14 +25,7 @@ type Move = {
 /** Scan the source bin, the item (it must be there), the quantity, the destination bin; confirm. */
 export function MoveFlow({ site }: { site: string }) {
   const [move, currentMove, setMove] = useCurrentState<Move | null>(null);
-  const [verdict, setVerdict] = useState<Verdict | null>(null);
-  const [shown, setShown] = useState<ShownOutcome | null>(null);
-  const [isPosting, setPosting] = useState(false);
-
-  function judge(next: Verdict) {
-    signalScan(next.tone);
-    setVerdict(next);
-  }
+  const { verdict, judge, clearVerdict, shown, clearShown, isPosting, post } = useScanFeedback();
 
   async function onScan(text: string) {
     const r = await resolveOnDevice(text, site);
@@ -41,7 +33,7 @@ export function MoveFlow({ site }: { site: string }) {
     if (!move) {
       if (!isStorageLocation(r, site)) return judge({ tone: "wrong", text: r.kind === "location" ? `${r.location!.code} is not a bin at ${site}` : "Scan the bin you are taking stock from first" });
       const { rows } = await readStock(site, { location: r.location!.code });
-      setShown(null);
+      clearShown();
       setMove({ from: r.location!.code, contents: rows, item: null, lot: null, serials: [], quantity: 1, to: null });
       return judge(rows.length ? { tone: "ok", text: `From ${r.location!.code}` } : { tone: "wrong", text: `${r.location!.code} is empty: nothing to move from it` });
     }
@@ -72,20 +64,13 @@ export function MoveFlow({ site }: { site: string }) {
 
   async function confirm() {
     if (!move?.item || !move.to) return;
-    setPosting(true);
     const body = {
       kind: "move", sku: move.item.sku, quantity: move.quantity, from: move.from, to: move.to, reason: "putaway",
       ...(move.lot ? { lot: move.lot } : {}), ...(move.serials.length ? { serials: move.serials } : {}),
     };
     const label = `Move ${move.quantity} × ${move.item.sku} from ${move.from} to ${move.to}`;
-    const outcome = await submitWrite("/api/v1/movements", body, label);
-    setPosting(false);
-    setShown({ label, outcome });
-    signalScan(outcome.status === "refused" ? "wrong" : "ok");
-    if (outcome.status !== "refused") {
-      setMove(null);
-      setVerdict(null);
-    }
+    const outcome = await post("/api/v1/movements", body, label);
+    if (outcome.status !== "refused") setMove(null);
   }
 
   const prompt = !move ? "Scan the bin you take from" : !move.item ? "Scan the item" : !move.to ? "Enter the quantity, then scan the destination bin" : "Check and confirm";
@@ -106,7 +91,7 @@ export function MoveFlow({ site }: { site: string }) {
           )}
           <div className="flex gap-2">
             <Button onClick={confirm} disabled={!move.item || !move.to || isPosting || move.quantity < 1}>Confirm move</Button>
-            <Button variant="secondary" onClick={() => { setMove(null); setVerdict(null); }}>Start over</Button>
+            <Button variant="secondary" onClick={() => { setMove(null); clearVerdict(); }}>Start over</Button>
           </div>
         </section>
       )}

@@ -1,18 +1,17 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { callApi, Offline } from "@/lib/http/api-client";
 import type { PickConfirmation, PickListSummary, PickListView } from "@/lib/picking/schemas";
 import { Button } from "../ui/button";
 import { EmptyState } from "../ui/card";
 import { TextField } from "../ui/field";
-import { useCurrentState } from "./use-current-state";
 import { loadDocument, saveDocument } from "./offline-store";
+import { resolveOnDevice } from "./scan-api";
 import { ScanInput, ScanVerdict } from "./scan-input";
-import { callApi, Offline } from "@/lib/http/api-client";
-import { resolveOnDevice, submitWrite } from "./scan-api";
-import { signalScan } from "./scan-feedback";
-import type { Verdict } from "./scan-rules";
-import { WriteOutcomeNotice, type ShownOutcome } from "./write-outcome";
+import { useCurrentState } from "./use-current-state";
+import { useScanFeedback } from "./use-scan-feedback";
+import { WriteOutcomeNotice } from "./write-outcome";
 
 /** Open pick lists at the site; choose one, then pick it line by line. */
 export function PickFlow({ site }: { site: string }) {
@@ -70,13 +69,7 @@ const freshStep: Step = { bin: null, sku: null, lot: null, serials: [], quantity
 function PickListWork({ list, onChange, onClose }: { list: PickListView; onChange: (list: PickListView) => void; onClose: () => void }) {
   const line = list.lines.find((l) => l.remaining > 0) ?? null;
   const [step, currentStep, setStep] = useCurrentState<Step>(freshStep);
-  const [verdict, setVerdict] = useState<Verdict | null>(null);
-  const [shown, setShown] = useState<ShownOutcome | null>(null);
-
-  function judge(next: Verdict) {
-    signalScan(next.tone);
-    setVerdict(next);
-  }
+  const { verdict, judge, shown, isPosting, post } = useScanFeedback();
 
   async function onScan(text: string) {
     if (!line) return;
@@ -113,16 +106,13 @@ function PickListWork({ list, onChange, onClose }: { list: PickListView; onChang
       ...(step.lot ? { lot: step.lot } : {}), ...(step.serials.length ? { serials: step.serials } : {}),
     };
     const label = `Pick ${step.quantity} × ${line.sku} from ${line.from} for ${list.reference}`;
-    const outcome = await submitWrite<PickConfirmation>(`/api/v1/pick-lists/${list.id}/picks`, body, label);
-    setShown({ label, outcome });
-    signalScan(outcome.status === "refused" ? "wrong" : "ok");
+    const outcome = await post<PickConfirmation>(`/api/v1/pick-lists/${list.id}/picks`, body, label);
     if (outcome.status === "refused") return;
     // Queued offline: mark the line picked on the device so the clerk can go on to the next one.
     const next = outcome.status === "posted" ? outcome.data.pickList : withPicked(list, line.lineNo, step.quantity);
     await saveDocument(`pick-list:${list.id}`, next);
     onChange(next);
     setStep(freshStep);
-    setVerdict(null);
   }
 
   return (
@@ -150,7 +140,7 @@ function PickListWork({ list, onChange, onClose }: { list: PickListView; onChang
               <TextField label="Quantity taken" name="pick-quantity" type="number" min={1} max={line.remaining} inputMode="numeric" value={step.quantity}
                 readOnly={line.tracking === "serial"} onChange={(e) => setStep({ ...step, quantity: Number(e.target.value) })} />
             )}
-            <Button onClick={confirm} disabled={!step.sku || step.quantity < 1 || step.quantity > line.remaining}>Confirm pick</Button>
+            <Button onClick={confirm} disabled={!step.sku || isPosting || step.quantity < 1 || step.quantity > line.remaining}>Confirm pick</Button>
           </section>
         </>
       ) : (

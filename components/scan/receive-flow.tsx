@@ -1,14 +1,13 @@
 "use client";
 
-import { useState } from "react";
-import { useCurrentState } from "./use-current-state";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
+import { resolveOnDevice, type Resolved } from "./scan-api";
 import { ScanInput, ScanVerdict } from "./scan-input";
-import { resolveOnDevice, submitWrite, type Resolved } from "./scan-api";
-import { signalScan } from "./scan-feedback";
-import { isStorageLocation, type Verdict } from "./scan-rules";
-import { WriteOutcomeNotice, type ShownOutcome } from "./write-outcome";
+import { isStorageLocation } from "./scan-rules";
+import { useCurrentState } from "./use-current-state";
+import { useScanFeedback } from "./use-scan-feedback";
+import { WriteOutcomeNotice } from "./write-outcome";
 
 type Receipt = {
   item: NonNullable<Resolved["item"]>;
@@ -22,14 +21,7 @@ type Receipt = {
 /** Scan the item (GS1 fills lot, expiry, count or serial), scan the bin it goes to, confirm. */
 export function ReceiveFlow({ site }: { site: string }) {
   const [receipt, currentReceipt, setReceipt] = useCurrentState<Receipt | null>(null);
-  const [verdict, setVerdict] = useState<Verdict | null>(null);
-  const [shown, setShown] = useState<ShownOutcome | null>(null);
-  const [isPosting, setPosting] = useState(false);
-
-  function judge(next: Verdict) {
-    signalScan(next.tone);
-    setVerdict(next);
-  }
+  const { verdict, judge, clearVerdict, shown, clearShown, isPosting, post } = useScanFeedback();
 
   async function onScan(text: string) {
     const r = await resolveOnDevice(text, site);
@@ -57,7 +49,7 @@ export function ReceiveFlow({ site }: { site: string }) {
       return judge({ tone: "ok", text: `One more ${r.item.sku}` });
     }
     const serials = fields.serial ? [fields.serial] : [];
-    setShown(null);
+    clearShown();
     setReceipt({
       item: r.item, to: null, serials,
       quantity: serials.length || fields.quantity || 1,
@@ -69,21 +61,14 @@ export function ReceiveFlow({ site }: { site: string }) {
 
   async function confirm() {
     if (!receipt?.to) return;
-    setPosting(true);
     const body = {
       kind: "receive", sku: receipt.item.sku, quantity: receipt.quantity, to: receipt.to, reason: "received",
       ...(receipt.lot ? { lot: receipt.lot } : {}), ...(receipt.expiresAt ? { expiresAt: receipt.expiresAt } : {}),
       ...(receipt.serials.length ? { serials: receipt.serials } : {}),
     };
     const label = `Receive ${receipt.quantity} × ${receipt.item.sku}${receipt.lot ? ` lot ${receipt.lot}` : ""} into ${receipt.to}`;
-    const outcome = await submitWrite("/api/v1/movements", body, label);
-    setPosting(false);
-    setShown({ label, outcome });
-    signalScan(outcome.status === "refused" ? "wrong" : "ok");
-    if (outcome.status !== "refused") {
-      setReceipt(null);
-      setVerdict(null);
-    }
+    const outcome = await post("/api/v1/movements", body, label);
+    if (outcome.status !== "refused") setReceipt(null);
   }
 
   const prompt = !receipt ? "Scan the item you are receiving" : !receipt.to ? "Scan the bin it goes into" : "Check and confirm";
@@ -108,7 +93,7 @@ export function ReceiveFlow({ site }: { site: string }) {
           <p>Into: <b data-testid="receipt-to">{receipt.to ?? "scan a bin"}</b></p>
           <div className="flex gap-2">
             <Button onClick={confirm} disabled={!receipt.to || isPosting || receipt.quantity < 1}>Confirm receipt</Button>
-            <Button variant="secondary" onClick={() => { setReceipt(null); setVerdict(null); }}>Start over</Button>
+            <Button variant="secondary" onClick={() => { setReceipt(null); clearVerdict(); }}>Start over</Button>
           </div>
         </section>
       )}

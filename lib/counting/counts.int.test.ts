@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildSite, buildUser } from "../../tests/factories/access";
-import { buildWarehouse, onHand } from "../../tests/factories/stock";
+import { buildZonedWarehouse, onHand } from "../../tests/factories/stock";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { getDb } from "../db/client";
-import { postMovement } from "../ledger/post-movement";
 import { addCountScans } from "./add-count-scans";
 import { cancelCount } from "./cancel-count";
 import { getCount } from "./get-count";
@@ -13,17 +12,7 @@ import { startCount } from "./start-count";
 const db = getDb();
 const admin = SYSTEM_ACTOR;
 
-/** The factory's warehouse plus a zone Z with bins Z1 and Z2 under it. */
-async function zoned() {
-  const w = await buildWarehouse(db);
-  const root = await db.location.findUniqueOrThrow({ where: { code: w.site.code } });
-  const zone = await db.location.create({ data: { siteId: w.site.id, parentId: root.id, code: `${w.site.code}-Z`, name: "Zone", type: "zone", path: `${root.path}/${w.site.code}-Z` } });
-  const bin = (suffix: string) =>
-    db.location.create({ data: { siteId: w.site.id, parentId: zone.id, code: `${zone.code}${suffix}`, name: `Bin ${suffix}`, type: "bin", path: `${zone.path}/${zone.code}${suffix}` } });
-  const [z1, z2] = [await bin("1"), await bin("2")];
-  const receive = (sku: string, quantity: number, to: string, extra: object = {}) => postMovement(db, admin, { kind: "receive", sku, quantity, to, reason: "received", ...extra });
-  return { ...w, zone, z1, z2, receive };
-}
+const zoned = () => buildZonedWarehouse(db);
 
 describe("startCount", () => {
   it("opens a count of a zone covering its bins, with the ledger's stock as expected", async () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildSite, buildUser } from "../../tests/factories/access";
-import { buildWarehouse, onHand } from "../../tests/factories/stock";
+import { buildZonedWarehouse, onHand } from "../../tests/factories/stock";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { getDb } from "../db/client";
-import { postMovement } from "../ledger/post-movement";
 import { addCountScans } from "./add-count-scans";
 import { getCount } from "./get-count";
 import { startCount } from "./start-count";
@@ -14,18 +13,13 @@ const admin = SYSTEM_ACTOR;
 
 /** The factory's warehouse plus a zone Z with bins Z1 and Z2; Z1 holds 10 plain and 4 of lot L1, Z2 holds 3 plain. */
 async function stockedZone() {
-  const w = await buildWarehouse(db);
-  const root = await db.location.findUniqueOrThrow({ where: { code: w.site.code } });
-  const zone = await db.location.create({ data: { siteId: w.site.id, parentId: root.id, code: `${w.site.code}-Z`, name: "Zone", type: "zone", path: `${root.path}/${w.site.code}-Z` } });
-  const bin = (suffix: string) =>
-    db.location.create({ data: { siteId: w.site.id, parentId: zone.id, code: `${zone.code}${suffix}`, name: `Bin ${suffix}`, type: "bin", path: `${zone.path}/${zone.code}${suffix}` } });
-  const [z1, z2] = [await bin("1"), await bin("2")];
-  const receive = (sku: string, quantity: number, to: string, extra: object = {}) => postMovement(db, admin, { kind: "receive", sku, quantity, to, reason: "received", ...extra });
+  const w = await buildZonedWarehouse(db);
+  const { z1, z2, receive } = w;
   await receive(w.items.plain.sku, 10, z1.code);
   await receive(w.items.lotted.sku, 4, z1.code, { lot: "L1", expiresAt: "2027-03-31" });
   await receive(w.items.plain.sku, 3, z2.code);
   const lot = await db.lot.findFirstOrThrow({ where: { itemId: w.items.lotted.id, number: "L1" } });
-  return { ...w, zone, z1, z2, lot, receive };
+  return { ...w, lot };
 }
 
 describe("submitCount", () => {

@@ -5,6 +5,7 @@ import type { Db } from "../../lib/db/client";
 import type { Prisma } from "../../lib/db/generated/client";
 import { ensureDefaultReasonCodes } from "../../lib/reasons/default-reason-codes";
 import { createSite } from "../../lib/locations/create-site";
+import { postMovement } from "../../lib/ledger/post-movement";
 
 let sequence = 0;
 
@@ -32,4 +33,17 @@ export async function buildWarehouse(db: Db) {
 export async function onHand(db: Db, itemId: string, locationId: string, lotId: string | null = null) {
   const level = await db.stockLevel.findFirst({ where: { itemId, locationId, lotId } });
   return level?.onHand ?? 0;
+}
+
+/** The warehouse plus a zone Z with bins Z1 and Z2 under it, and a `receive` shortcut, for counts of a zone. */
+export async function buildZonedWarehouse(db: Db) {
+  const w = await buildWarehouse(db);
+  const root = await db.location.findUniqueOrThrow({ where: { code: w.site.code } });
+  const zone = await db.location.create({ data: { siteId: w.site.id, parentId: root.id, code: `${w.site.code}-Z`, name: "Zone", type: "zone", path: `${root.path}/${w.site.code}-Z` } });
+  const bin = (suffix: string) =>
+    db.location.create({ data: { siteId: w.site.id, parentId: zone.id, code: `${zone.code}${suffix}`, name: `Bin ${suffix}`, type: "bin", path: `${zone.path}/${zone.code}${suffix}` } });
+  const [z1, z2] = [await bin("1"), await bin("2")];
+  const receive = (sku: string, quantity: number, to: string, extra: object = {}) =>
+    postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku, quantity, to, reason: "received", ...extra });
+  return { ...w, zone, z1, z2, receive };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ValidationFailed } from "../domain-error";
 import { postedMovement } from "../ledger/schemas";
+import { replayedFlag } from "../http/replayed-flag";
 
 const code = z.string().trim().min(1).max(64).transform((s) => s.toUpperCase());
 
@@ -70,7 +71,7 @@ export const countSubmission = z
   .object({
     count: countView,
     posting: postedMovement.nullable().describe("The count movements posted; null when every line matched"),
-    replayed: z.boolean().optional().describe("true when this answers a retry with the same Idempotency-Key"),
+    replayed: replayedFlag,
   })
   .meta({ id: "CountSubmission" });
 

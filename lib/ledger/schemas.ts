@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { replayedFlag } from "../http/replayed-flag";
 
 export const MOVEMENT_KIND_NAMES = ["receive", "issue", "scrap", "damage", "loss", "found", "count", "move", "return"] as const;
 
@@ -70,7 +71,7 @@ export const postedMovement = z
     movement: movementView.nullable().describe("The (first) movement posted; null when a count found nothing to correct"),
     movements: z.array(movementView).describe("Every movement posted: an issue by FEFO may take from several lots"),
     levels: z.array(levelView).describe("The stock levels the posting touched, as they are now"),
-    replayed: z.boolean().optional().describe("true when this answers a retry with the same Idempotency-Key"),
+    replayed: replayedFlag,
   })
   .meta({ id: "PostedMovement" });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { postedMovement } from "../ledger/schemas";
+import { replayedFlag } from "../http/replayed-flag";
 
 const code = z.string().trim().min(1).max(64).transform((s) => s.toUpperCase());
 const quantity = z.number().int("Whole units only").min(1, "At least 1 unit").max(1_000_000_000);
@@ -115,7 +116,7 @@ export const pickConfirmation = z
   .object({
     pickList: pickListView,
     movement: postedMovement.describe("The issue posted (bin → customer, reason sold)"),
-    replayed: z.boolean().optional().describe("true when this answers a retry with the same Idempotency-Key"),
+    replayed: replayedFlag,
   })
   .meta({ id: "PickConfirmation" });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { movementView } from "../ledger/schemas";
+import { replayedFlag } from "../http/replayed-flag";
 
 const code = z.string().trim().min(1).max(64).transform((s) => s.toUpperCase());
 const sku = z.string().trim().min(1, "Name the item by its SKU").max(64);
@@ -122,7 +123,7 @@ export const transferView = z
     lines: z.array(transferLineView),
     discrepancies: z.array(transferDiscrepancy),
     steps: z.array(transferStepView),
-    replayed: z.boolean().optional().describe("true when this answers a retry with the same Idempotency-Key"),
+    replayed: replayedFlag,
   })
   .meta({ id: "Transfer" });
 

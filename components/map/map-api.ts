@@ -33,8 +33,8 @@ export const createLocation = (input: { code: string; name: string; type: "bin" 
   request<{ code: string }>("/api/v1/locations", "POST", input);
 
 /**
- * Where an item is at one site, for "show on map". Reads GET /api/v1/stock (sku and site filters), which exists
- * today; GET /api/v1/items/{sku}/locations would answer the same with shape sizes, once it is there.
+ * Where an item is at one site, for "show on map": GET /api/v1/stock narrowed by sku and site (the plan already has
+ * the shapes, so /api/v1/items/{sku}/locations, which adds them and covers every site, would send more for nothing).
  */
 export const listItemStockAtSite = (sku: string, site: string) =>
   request<{ data: LevelView[] }>(`/api/v1/stock?sku=${encodeURIComponent(sku)}&site=${encodeURIComponent(site)}&limit=1000`);

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { callApi } from "@/lib/http/api-client";
 import { hitHref, hitTitle, mapHref, type SearchHit } from "./search-result-link";
 
 const DEBOUNCE_MS = 120;
@@ -38,10 +39,10 @@ export function SearchBox() {
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch(`/api/v1/search?q=${encodeURIComponent(q)}&limit=8`, { signal: controller.signal, credentials: "same-origin" });
-        if (!response.ok) return;
-        const body = (await response.json()) as { data: SearchHit[] };
-        setHits(body.data);
+        const answer = await callApi<{ data: SearchHit[] }>(`/api/v1/search?q=${encodeURIComponent(q)}&limit=8`, { signal: controller.signal });
+        // A newer keystroke may have cut this answer off mid-body: only a whole, current answer is shown.
+        if (!answer.ok || controller.signal.aborted) return;
+        setHits(answer.data.data);
         setActive(-1);
         setOpen(true);
       } catch {

@@ -1,5 +1,5 @@
 /**
- * npm run bench:ledger [-- --db=server|embedded|both --seconds=10]
+ * npm run bench:ledger [-- --db=server|embedded|both --seconds=10 --warmup=5]
  * The ledger's write throughput against the production build, 64 concurrent clients (autocannon):
  *   (0) a no-op route of the same app (parses the body, answers 201, no database): the ceiling;
  *   (a) single-movement POSTs (issue 1 unit) spread over 1,000 SKUs;
@@ -14,18 +14,22 @@ import { SYSTEM_ACTOR } from "../lib/auth/actor";
 import { createDb } from "../lib/db/client";
 import { postMovements } from "../lib/ledger/post-movement";
 import { startOnFreshDatabase } from "./bench-server";
+import { cpuPerRequest, readProcessCpu, type CpuGroups } from "./process-cpu";
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")) as [string, string][]);
 const modes = (args.db ?? "both") === "both" ? ["server", "embedded"] : [args.db];
 const only = args.only ? new Set(args.only.split(",")) : null; // e.g. --only=0,a to run some scenarios
 const seconds = Number(args.seconds ?? 10);
+// Each scenario first runs unmeasured for a while: a fresh server compiles and loads the route's code on its
+// first requests (seconds of it on two cores), which is not what a running service costs.
+const warmupSeconds = Number(args.warmup ?? 5);
 const CONNECTIONS = 64;
 const SKUS = 1_000;
 const PORT = 3200;
 const KEY = "bench-admin-key-0123456789abcdef";
 const base = `http://localhost:${PORT}`;
 
-type Row = { scenario: string; requestsPerSecond: number; movementsPerSecond: number; p50: number; p99: number; ok: number; refused: number };
+type Row = { scenario: string; requestsPerSecond: number; movementsPerSecond: number; p50: number; p99: number; ok: number; refused: number; cpu: CpuGroups | null };
 
 /** 1,000 SKUs with plenty of stock, each in one ambient bin of WH1. */
 async function prepareStock(databaseUrl: string) {
@@ -41,22 +45,29 @@ async function prepareStock(databaseUrl: string) {
   return placement;
 }
 
-function run(scenario: string, path: string, body: () => unknown, movementsPerRequest: number): Promise<Row> {
+async function run(scenario: string, path: string, body: () => unknown, movementsPerRequest: number): Promise<Row> {
+  if (warmupSeconds > 0) await load(path, body, warmupSeconds);
+  const cpuBefore = readProcessCpu();
+  const result = await load(path, body, seconds);
+  const ok = result["2xx"];
+  const refusedBy = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith("2")).map(([code, { count }]) => `${count} × ${code}`);
+  if (refusedBy.length > 0 || result.errors > 0) console.log(`${scenario}: not 2xx: ${[...refusedBy, `${result.errors} errors, ${result.timeouts} timeouts`].join(", ")}`);
+  return {
+    scenario, ok, refused: result.non2xx,
+    requestsPerSecond: ok / result.duration, movementsPerSecond: (ok * movementsPerRequest) / result.duration,
+    p50: result.latency.p50, p99: result.latency.p99,
+    cpu: cpuPerRequest(cpuBefore, readProcessCpu(), result.requests.total),
+  };
+}
+
+function load(path: string, body: () => unknown, duration: number): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(
       {
-        url: base, connections: CONNECTIONS, duration: seconds,
+        url: base, connections: CONNECTIONS, duration,
         requests: [{ method: "POST", path, headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` }, setupRequest: (req) => ({ ...req, body: JSON.stringify(body()) }) }],
       },
-      (error, result) => {
-        if (error) return reject(error);
-        const ok = result["2xx"];
-        resolve({
-          scenario, ok, refused: result.non2xx,
-          requestsPerSecond: ok / result.duration, movementsPerSecond: (ok * movementsPerRequest) / result.duration,
-          p50: result.latency.p50, p99: result.latency.p99,
-        });
-      },
+      (error, result) => (error ? reject(error) : resolve(result)),
     );
   });
 }
@@ -72,7 +83,7 @@ if (!existsSync(".next/BUILD_ID")) {
   console.error("no production build: run `npx next build` first (npm run bench:ledger does)");
   process.exit(1);
 }
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}; ${CONNECTIONS} connections, ${seconds} s per scenario`);
+console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}; ${CONNECTIONS} connections, ${seconds} s per scenario after ${warmupSeconds} s unmeasured`);
 for (const mode of modes) {
   const { databaseUrl, stop } = await startOnFreshDatabase(mode as "server" | "embedded", PORT, KEY, "ledger");
   try {
@@ -88,10 +99,11 @@ for (const mode of modes) {
     if (wanted("c")) rows.push(await run("(c) batch of 1,000", "/api/v1/movements/batch", () => ({ movements: Array.from({ length: 1000 }, () => issue(pick())) }), 1000));
     const ceiling = rows[0]?.requestsPerSecond ?? NaN;
     console.log(`\n### ${mode === "server" ? "PostgreSQL server" : "embedded PGlite"}\n`);
-    console.log("| scenario | requests/s | movements/s | % of (0) | p50 ms | p99 ms | 2xx | other |");
-    console.log("|---|---|---|---|---|---|---|---|");
+    console.log("| scenario | requests/s | movements/s | % of (0) | p50 ms | p99 ms | 2xx | other | CPU ms per request: app / PostgreSQL / load generator |");
+    console.log("|---|---|---|---|---|---|---|---|---|");
+    const cpu = (c: CpuGroups | null) => (c ? `${c.app.toFixed(2)} / ${c.postgres.toFixed(2)} / ${c.loadGenerator.toFixed(2)}` : "–");
     for (const r of rows) {
-      console.log(`| ${r.scenario} | ${r.requestsPerSecond.toFixed(0)} | ${r.movementsPerSecond.toFixed(0)} | ${((r.requestsPerSecond / ceiling) * 100).toFixed(0)}% | ${r.p50} | ${r.p99} | ${r.ok} | ${r.refused} |`);
+      console.log(`| ${r.scenario} | ${r.requestsPerSecond.toFixed(0)} | ${r.movementsPerSecond.toFixed(0)} | ${((r.requestsPerSecond / ceiling) * 100).toFixed(0)}% | ${r.p50} | ${r.p99} | ${r.ok} | ${r.refused} | ${cpu(r.cpu)} |`);
     }
     console.log(`\nnegative physical levels after (b): ${negative}`);
   } finally {

@@ -3,15 +3,26 @@
  * Domain functions take a `Db` as their first argument so tests, scripts and benchmarks can pass their own.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/client";
 
 export type Db = PrismaClient;
 /** What a domain function may run queries on: the client or an open transaction. */
 export type DbTx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
+/** The pool under each client this module made, for the statements that go around Prisma (lib/db/prepared.ts). */
+const poolOfClient = new WeakMap<object, pg.Pool>();
+
 export function createDb(databaseUrl: string, poolMax = Number(process.env.DATABASE_POOL_MAX ?? 10)): Db {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolMax, connectionTimeoutMillis: 5_000 });
-  return new PrismaClient({ adapter });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax, connectionTimeoutMillis: 5_000 });
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  poolOfClient.set(db, pool);
+  return db;
+}
+
+/** The connection pool of a client made by createDb; undefined for an open transaction, which has one connection. */
+export function poolOf(db: Db | DbTx): pg.Pool | undefined {
+  return poolOfClient.get(db);
 }
 
 const processWide = globalThis as unknown as { stockroomDb?: Db };

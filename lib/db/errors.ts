@@ -1,8 +1,8 @@
-/** Whether a Prisma error is PostgreSQL refusing a duplicate (unique_violation, SQLSTATE 23505). */
+/** Whether PostgreSQL refused a duplicate (unique_violation, SQLSTATE 23505), through Prisma or straight from pg. */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } } };
   const cause = e?.meta?.driverAdapterError?.cause;
-  return e?.code === "P2002" || cause?.originalCode === "23505" || cause?.kind === "UniqueConstraintViolation";
+  return e?.code === "P2002" || e?.code === "23505" || cause?.originalCode === "23505" || cause?.kind === "UniqueConstraintViolation";
 }
 
 /**

@@ -109,6 +109,7 @@ export async function planMovement(db: Db, actor: Actor, refs: References, input
 
   const base = {
     kind: input.kind, itemId: item.id, fromLocationId: fromLocation.id, toLocationId: toLocation.id, ...locationFlags(fromLocation, toLocation),
+    sku: item.sku, fromCode: fromLocation.code, toCode: toLocation.code,
     unitCost: input.unitCost === undefined ? null : String(input.unitCost), currency: input.unitCost === undefined ? null : (input.currency ?? "EUR"),
     reasonCode: input.reason,
     note: input.overrideConditions ? [input.note, `storage conditions overridden: ${input.overrideConditions}`].filter(Boolean).join(" · ") : (input.note ?? null),
@@ -147,6 +148,7 @@ async function planCount(db: Db, actor: Actor, refs: References, item: ResolvedI
       : [{
           kind: "count", itemId: item.id, quantity: Math.abs(difference), lotId: lot?.id ?? null,
           fromLocationId: difference > 0 ? adjustment.id : bin.id, toLocationId: difference > 0 ? bin.id : adjustment.id,
+          sku: item.sku, fromCode: difference > 0 ? adjustment.code : bin.code, toCode: difference > 0 ? bin.code : adjustment.code,
           ...(difference > 0 ? locationFlags(adjustment, bin) : locationFlags(bin, adjustment)),
           reasonCode: input.reason || COUNT_REASON, note: input.note ?? `counted ${input.quantity}, system had ${onHand}`,
           reference: input.reference ?? null, expectOnHand: onHand, countedLocationId: bin.id,

@@ -3,7 +3,7 @@ import { buildSite, buildUser } from "../../tests/factories/access";
 import { buildWarehouse, onHand } from "../../tests/factories/stock";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { getDb } from "../db/client";
-import { postMovement } from "./post-movement";
+import { postMovement, postMovements } from "./post-movement";
 import { reverseMovement } from "./reverse-movement";
 
 const db = getDb();
@@ -122,6 +122,43 @@ describe("postMovement", () => {
     expect(await onHand(db, w.items.plain.id, w.bins.a1.id)).toBe(10);
     await expect(reverseMovement(db, admin, issue.movement!.id)).rejects.toMatchObject({ code: "already_reversed" });
     await expect(reverseMovement(db, admin, "999999999")).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("answers a batch as the ledger holds it: every movement as stored, every level as it stands after the last line", async () => {
+    const w = await buildWarehouse(db);
+    const serials = ["SN-B", "SN-A"];
+    const batch = await postMovements(db, admin, [
+      { kind: "receive", sku: w.items.plain.sku, quantity: 10, to: w.bins.a1.code, reason: "received", unitCost: "1.5" },
+      { kind: "receive", sku: w.items.lotted.sku, quantity: 4, to: w.bins.a2.code, reason: "received", lot: "L-9", expiresAt: "2027-03-31" },
+      { kind: "move", sku: w.items.plain.sku, quantity: 3, from: w.bins.a1.code, to: w.bins.a2.code, reason: "putaway" },
+      { kind: "issue", sku: w.items.plain.sku, quantity: 2, from: w.bins.a1.code, reason: "sold", reference: "SO-7" },
+      { kind: "receive", sku: w.items.serialised.sku, quantity: 2, to: w.bins.a1.code, reason: "received", serials },
+    ]);
+
+    const stored = await db.stockMovement.findMany({
+      where: { postingId: batch.postingId! }, orderBy: { id: "asc" },
+      include: { item: true, fromLocation: true, toLocation: true, lot: true, serials: { include: { serial: true } } },
+    });
+    const byId = new Map(stored.map((m) => [m.id.toString(), m]));
+    expect(batch.movements).toHaveLength(5);
+    for (const answered of batch.movements) {
+      const m = byId.get(answered.id)!;
+      expect(answered).toMatchObject({
+        sku: m.item.sku, from: m.fromLocation.code, to: m.toLocation.code, quantity: m.quantity, lot: m.lot?.number ?? null,
+        unitCost: m.unitCost?.toFixed(4) ?? null, reference: m.reference, at: m.at.toISOString(),
+        serials: m.serials.map((s) => s.serial.serial).sort(),
+      });
+    }
+    expect(batch.movements[1]).toMatchObject({ lot: "L-9", expiresOn: "2027-03-31" });
+    expect(batch.movements[4].serials).toEqual(["SN-A", "SN-B"]);
+
+    const levels = await db.stockLevel.findMany({ where: { locationId: { in: [w.bins.a1.id, w.bins.a2.id] } }, include: { item: true, location: true, lot: true } });
+    const asTheyStand = levels
+      .map((l) => ({ sku: l.item.sku, location: l.location.code, lot: l.lot?.number ?? null, onHand: l.onHand, reserved: l.reserved, available: l.onHand - l.reserved }))
+      .sort((a, b) => a.location.localeCompare(b.location) || a.sku.localeCompare(b.sku));
+    const answered = [...batch.levels].sort((a, b) => a.location.localeCompare(b.location) || a.sku.localeCompare(b.sku));
+    expect(answered).toEqual(asTheyStand);
+    expect(answered.find((l) => l.sku === w.items.plain.sku && l.location === w.bins.a1.code)?.onHand).toBe(5);
   });
 
   it("replays a retry with the same idempotency key, even concurrent ones, and posts once", async () => {

@@ -33,7 +33,7 @@ export type ResolvedPosting = {
 export async function postResolvedLines(db: Db, posting: ResolvedPosting): Promise<PostingAnswer> {
   const order = lockOrder(posting.lines);
   const lines: PostingLine[] = order.map((position) => {
-    const { sku: _sku, sourceCode: _sourceCode, lot: _lot, ...line } = posting.lines[position];
+    const { sourceCode: _sourceCode, lot: _lot, ...line } = posting.lines[position];
     return line;
   });
   try {

@@ -1,9 +1,10 @@
 /**
- * The typed door to stockroom_post_posting(), the SQL function (prisma/migrations/*_ledger_posting) that
- * performs a posting in one round trip. Maps its SQLSTATEs back to domain errors.
+ * The typed door to stockroom_post_posting(), the SQL function (prisma/migrations/*_ledger_posting, rewritten by
+ * *_posting_answer_in_one_pass) that performs a posting and builds its answer in one round trip. Maps its SQLSTATEs back to domain errors.
  */
 import { actorColumns, type Actor } from "../auth/actor";
 import type { Db } from "../db/client";
+import { databaseErrorOf, queryPrepared, type PreparedStatement } from "../db/prepared";
 import { IdempotencyKeyReused, type IdempotencyContext } from "../http/idempotency";
 import type { PostedMovement } from "./schemas";
 
@@ -27,6 +28,10 @@ export type PostingLine = {
   fromKeepsLevels?: boolean;
   toKeepsLevels?: boolean;
   toIsVirtual?: boolean;
+  /** What the answer shows, when the caller has it at hand; the function looks up whatever is left out. */
+  sku?: string;
+  fromCode?: string;
+  toCode?: string;
 };
 
 /** Locations whose balance is a ledger sum rather than a kept level (matches stockroom_keeps_levels in SQL). */
@@ -62,19 +67,16 @@ export class PostingLineFailure extends Error {
 /** PostgreSQL broke a lock cycle by aborting this posting; nothing was written, so it may simply be retried. */
 export class DeadlockDetected extends Error {}
 
-function databaseError(error: unknown): { code?: string; detail?: string } | undefined {
-  return (error as { meta?: { driverAdapterError?: { cause?: { code?: string; detail?: string } } } })?.meta?.driverAdapterError?.cause;
-}
+const POST_POSTING: PreparedStatement = { name: "stockroom_post_posting", text: "SELECT stockroom_post_posting($1::jsonb) AS result" };
 
 export async function runPosting(db: Db, posting: Posting): Promise<{ replayed: boolean; answer: PostingAnswer }> {
   try {
     const columns = actorColumns(posting.actor);
     const actor = { type: posting.actor.type, userId: columns.actorUserId, apiKeyId: columns.actorApiKeyId, label: columns.actorLabel };
-    const [row] = await db.$queryRaw<{ result: { replayed: boolean; answer: PostingAnswer } }[]>`
-      SELECT stockroom_post_posting(${JSON.stringify({ ...posting, actor })}::jsonb) AS result`;
+    const [row] = await queryPrepared<{ result: { replayed: boolean; answer: PostingAnswer } }>(db, POST_POSTING, [JSON.stringify({ ...posting, actor })]);
     return row.result;
   } catch (error) {
-    const cause = databaseError(error);
+    const cause = databaseErrorOf(error);
     if (cause?.code === "SR409" || cause?.code === "SR410" || cause?.code === "SR411") {
       throw new PostingLineFailure(cause.code, JSON.parse(cause.detail ?? "{}"));
     }

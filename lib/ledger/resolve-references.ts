@@ -3,6 +3,7 @@
  * in-process caches for what practically never changes (each site's virtual locations, the reason codes).
  */
 import type { Db } from "../db/client";
+import { queryPrepared, type PreparedStatement } from "../db/prepared";
 import type { LocationType } from "../db/generated/client";
 import type { ParsedMovementInput } from "./schemas";
 
@@ -52,21 +53,25 @@ async function isReasonCode(db: Db, code: string): Promise<boolean> {
   return reasonCodes.codes.has(code);
 }
 
+const RESOLVE: PreparedStatement = {
+  name: "stockroom_resolve_references",
+  text: `SELECT 'item' AS kind, to_jsonb(i) AS row FROM (
+      SELECT id, sku, "skuKey", tracking, active, "tempMinC", "tempMaxC", "humidityMaxPct", "hazardClass" FROM "Item" WHERE "skuKey" = ANY ($1::text[])
+    ) i
+    UNION ALL
+    SELECT 'location', to_jsonb(l) FROM (
+      SELECT id, code, "siteId", type, "isVirtual", active, "tempMinC", "tempMaxC", "humidityMaxPct", "hazardClasses" FROM "Location" WHERE code = ANY ($2::text[])
+    ) l`,
+};
+
 /**
- * One raw statement for every item and location a request names: on the ledger's hot path a raw query costs
- * a fraction of the CPU of a Prisma model query (measured in bench/ledger.ts' notes, docs/BENCHMARKS.md).
+ * One prepared statement for every item and location a request names: on the ledger's hot path a raw query
+ * costs a fraction of the CPU of a Prisma model query (docs/BENCHMARKS.md).
  */
 export async function resolveReferences(db: Db, inputs: readonly ParsedMovementInput[]): Promise<References> {
   const skuKeys = [...new Set(inputs.map((i) => i.sku.toLowerCase()))];
   const codes = [...new Set(inputs.flatMap((i) => [i.from, i.to].filter((c): c is string => !!c)))];
-  const rows = await db.$queryRaw<{ kind: "item" | "location"; row: ResolvedItem & ResolvedLocation & { skuKey: string } }[]>`
-    SELECT 'item' AS kind, to_jsonb(i) AS row FROM (
-      SELECT id, sku, "skuKey", tracking, active, "tempMinC", "tempMaxC", "humidityMaxPct", "hazardClass" FROM "Item" WHERE "skuKey" = ANY (${skuKeys})
-    ) i
-    UNION ALL
-    SELECT 'location', to_jsonb(l) FROM (
-      SELECT id, code, "siteId", type, "isVirtual", active, "tempMinC", "tempMaxC", "humidityMaxPct", "hazardClasses" FROM "Location" WHERE code = ANY (${codes})
-    ) l`;
+  const rows = await queryPrepared<{ kind: "item" | "location"; row: ResolvedItem & ResolvedLocation & { skuKey: string } }>(db, RESOLVE, [skuKeys, codes]);
   const items = new Map<string, ResolvedItem>();
   const locations = new Map<string, ResolvedLocation>();
   for (const { kind, row } of rows) {

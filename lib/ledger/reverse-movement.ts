@@ -38,6 +38,7 @@ export async function reverseMovement(
       lines: [{
         kind: "reversal", itemId: original.itemId, quantity: original.quantity, lotId: original.lotId,
         fromLocationId: original.toLocationId, toLocationId: original.fromLocationId,
+        sku: original.item.sku, fromCode: original.toLocation.code, toCode: original.fromLocation.code,
         serials: original.serials.map((s) => s.serial.serial), unitCost: original.unitCost?.toString() ?? null, currency: original.currency,
         reasonCode: input.reason ?? original.reasonCode, note: input.note ?? `reverses movement ${movementId}`, reference: original.reference,
         reversesId: movementId,

@@ -1,0 +1,202 @@
+-- stockroom_post_posting builds its answer while it posts, instead of reading the posting back at the end.
+-- Measured with pgbench against the posting alone (docs/BENCHMARKS.md): the read-back query was about 60% of
+-- the function's CPU (its generic plan hashed whole tables, since postings average many movements), and the
+-- function ran 970 postings/s on two cores with it against 2,600/s without it.
+--
+-- What the answer shows comes from where it is already at hand: each movement from its INSERT … RETURNING,
+-- each level from the UPDATE or upsert that moved it (the row stays locked by this transaction, so the last
+-- value written is the value at commit). SKUs and location codes come in the lines (the caller resolved
+-- them), looked up only when a caller left them out. The answer's shape and order are as before.
+
+-- The level updates move into the posting function itself, each with RETURNING: called as functions they
+-- would need a query of their own per line to hand back the new level.
+DROP FUNCTION stockroom_credit_level(uuid, uuid, uuid, int, boolean);
+DROP FUNCTION stockroom_debit_level(uuid, uuid, uuid, int);
+
+CREATE OR REPLACE FUNCTION stockroom_post_posting(p jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
+DECLARE
+  posting_id uuid := (p->>'postingId')::uuid;
+  idem jsonb := p->'idempotency';
+  actor jsonb := p->'actor';
+  line jsonb;
+  line_index int := -1;
+  item uuid; from_loc uuid; to_loc uuid; lot uuid; quantity int;
+  from_keeps boolean; to_keeps boolean; to_virtual boolean;
+  sku text; from_code text; to_code text; lot_number text; lot_expires date;
+  credited boolean;
+  level_on_hand int; level_reserved int;
+  movement record;
+  serial_numbers text[];
+  serials_answered jsonb;
+  moved_serials int;
+  current_on_hand int;
+  available int;
+  previous record;
+  units bigint := 0;
+  -- What the answer needs, gathered line by line: movements in posting order, and every level write.
+  movements jsonb[] := '{}';
+  level_writes jsonb[] := '{}';
+  levels jsonb;
+  answer jsonb;
+BEGIN
+  IF idem IS NOT NULL AND idem <> 'null'::jsonb THEN
+    -- A twin request still in flight holds this key's row lock: this insert waits for it, then sees its answer.
+    INSERT INTO "IdempotencyRecord" ("actorKey", "key", "method", "path", "requestHash", "status", "createdAt")
+    VALUES (idem->>'actorKey', idem->>'key', idem->>'method', idem->>'path', idem->>'hash', 0, now())
+    ON CONFLICT ("actorKey", "key") DO NOTHING;
+    IF NOT FOUND THEN
+      SELECT "requestHash", "status", "responseBody" INTO previous FROM "IdempotencyRecord"
+        WHERE "actorKey" = idem->>'actorKey' AND "key" = idem->>'key';
+      IF previous."requestHash" <> idem->>'hash' THEN
+        RAISE EXCEPTION 'idempotency key reused' USING ERRCODE = 'SR422';
+      END IF;
+      RETURN jsonb_build_object('replayed', true, 'status', previous."status", 'answer', previous."responseBody");
+    END IF;
+  END IF;
+
+  FOR line IN SELECT value FROM jsonb_array_elements(p->'lines') LOOP
+    line_index := line_index + 1;
+    item := (line->>'itemId')::uuid;
+    from_loc := (line->>'fromLocationId')::uuid;
+    to_loc := (line->>'toLocationId')::uuid;
+    lot := (line->>'lotId')::uuid;
+    quantity := (line->>'quantity')::int;
+    -- What kind of locations the ends are, the caller knows already (it resolved them); ask only if it did not say.
+    IF line ? 'fromKeepsLevels' THEN
+      from_keeps := (line->>'fromKeepsLevels')::boolean;
+      to_keeps := (line->>'toKeepsLevels')::boolean;
+      to_virtual := (line->>'toIsVirtual')::boolean;
+    ELSE
+      SELECT stockroom_keeps_levels(type) INTO from_keeps FROM "Location" WHERE id = from_loc;
+      SELECT stockroom_keeps_levels(type), "isVirtual" INTO to_keeps, to_virtual FROM "Location" WHERE id = to_loc;
+    END IF;
+    sku := line->>'sku';
+    IF sku IS NULL THEN SELECT i.sku INTO sku FROM "Item" i WHERE i.id = item; END IF;
+    from_code := line->>'fromCode';
+    IF from_code IS NULL THEN SELECT code INTO from_code FROM "Location" WHERE id = from_loc; END IF;
+    to_code := line->>'toCode';
+    IF to_code IS NULL THEN SELECT code INTO to_code FROM "Location" WHERE id = to_loc; END IF;
+    lot_number := NULL; lot_expires := NULL;
+    IF lot IS NOT NULL THEN SELECT number, "expiresOn" INTO lot_number, lot_expires FROM "Lot" WHERE id = lot; END IF;
+
+    IF line ? 'expectOnHand' THEN
+      -- A count sets a bin to what was counted: the difference posted is only right if nothing moved since.
+      SELECT on_hand INTO current_on_hand FROM stockroom_level_of(item, (line->>'countedLocationId')::uuid, lot, true);
+      IF coalesce(current_on_hand, 0) <> (line->>'expectOnHand')::int THEN
+        RAISE EXCEPTION 'count changed' USING ERRCODE = 'SR411',
+          DETAIL = jsonb_build_object('index', line_index, 'expected', (line->>'expectOnHand')::int, 'actual', coalesce(current_on_hand, 0))::text;
+      END IF;
+    END IF;
+
+    -- Two levels change: touch them in location-id order, so opposite moves between two bins cannot deadlock.
+    credited := false;
+    IF to_keeps AND (NOT from_keeps OR to_loc < from_loc) THEN
+      INSERT INTO "StockLevel" AS l (id, "itemId", "locationId", "lotId", "isVirtual", "onHand", "reserved", "updatedAt")
+      VALUES (gen_random_uuid(), item, to_loc, lot, to_virtual, quantity, 0, now())
+      ON CONFLICT ("itemId", "locationId", "lotId") DO UPDATE SET "onHand" = l."onHand" + EXCLUDED."onHand", "updatedAt" = now()
+      RETURNING l."onHand", l."reserved" INTO level_on_hand, level_reserved;
+      level_writes := array_append(level_writes, jsonb_build_object('item', item, 'location', to_loc, 'lot', lot, 'sku', sku,
+        'code', to_code, 'lotNumber', lot_number, 'onHand', level_on_hand, 'reserved', level_reserved));
+      credited := true;
+    END IF;
+    IF from_keeps THEN
+      -- Takes stock out only if enough is available (on hand minus reserved); no row back means nothing changed.
+      -- Two statements, since "lotId" IS NOT DISTINCT FROM cannot use the level's unique index.
+      IF lot IS NULL THEN
+        UPDATE "StockLevel" l SET "onHand" = l."onHand" - quantity, "updatedAt" = now()
+          WHERE l."itemId" = item AND l."locationId" = from_loc AND l."lotId" IS NULL AND l."onHand" - l."reserved" >= quantity
+          RETURNING l."onHand", l."reserved" INTO level_on_hand, level_reserved;
+      ELSE
+        UPDATE "StockLevel" l SET "onHand" = l."onHand" - quantity, "updatedAt" = now()
+          WHERE l."itemId" = item AND l."locationId" = from_loc AND l."lotId" = lot AND l."onHand" - l."reserved" >= quantity
+          RETURNING l."onHand", l."reserved" INTO level_on_hand, level_reserved;
+      END IF;
+      IF NOT FOUND THEN
+        SELECT coalesce(on_hand - reserved, 0) INTO available FROM stockroom_level_of(item, from_loc, lot, false);
+        RAISE EXCEPTION 'insufficient stock' USING ERRCODE = 'SR409',
+          DETAIL = jsonb_build_object('index', line_index, 'available', coalesce(available, 0), 'requested', quantity)::text;
+      END IF;
+      level_writes := array_append(level_writes, jsonb_build_object('item', item, 'location', from_loc, 'lot', lot, 'sku', sku,
+        'code', from_code, 'lotNumber', lot_number, 'onHand', level_on_hand, 'reserved', level_reserved));
+    END IF;
+    IF to_keeps AND NOT credited THEN
+      INSERT INTO "StockLevel" AS l (id, "itemId", "locationId", "lotId", "isVirtual", "onHand", "reserved", "updatedAt")
+      VALUES (gen_random_uuid(), item, to_loc, lot, to_virtual, quantity, 0, now())
+      ON CONFLICT ("itemId", "locationId", "lotId") DO UPDATE SET "onHand" = l."onHand" + EXCLUDED."onHand", "updatedAt" = now()
+      RETURNING l."onHand", l."reserved" INTO level_on_hand, level_reserved;
+      level_writes := array_append(level_writes, jsonb_build_object('item', item, 'location', to_loc, 'lot', lot, 'sku', sku,
+        'code', to_code, 'lotNumber', lot_number, 'onHand', level_on_hand, 'reserved', level_reserved));
+    END IF;
+
+    INSERT INTO "StockMovement" ("postingId", kind, "itemId", quantity, "fromLocationId", "toLocationId", "lotId",
+      "unitCost", currency, "reasonCode", note, reference, "actorUserId", "actorApiKeyId", "actorLabel", at,
+      "idempotencyKey", "reversesId")
+    VALUES (posting_id, (line->>'kind')::"MovementKind", item, quantity, from_loc, to_loc, lot,
+      (line->>'unitCost')::numeric, line->>'currency', line->>'reasonCode', line->>'note', line->>'reference',
+      (actor->>'userId')::uuid, (actor->>'apiKeyId')::uuid, actor->>'label', now(),
+      idem->>'key', (line->>'reversesId')::bigint)
+    RETURNING id, kind, "unitCost", currency, "reasonCode", note, reference, "actorLabel", at, "reversesId" INTO movement;
+    units := units + quantity;
+
+    -- (Only serial lines pay for a query here: an expression holding a subquery is a query of its own.)
+    serials_answered := '[]';
+    IF jsonb_typeof(line->'serials') = 'array' AND jsonb_array_length(line->'serials') > 0 THEN
+      serial_numbers := ARRAY(SELECT jsonb_array_elements_text(line->'serials'));
+      serials_answered := (SELECT jsonb_agg(s ORDER BY s) FROM unnest(serial_numbers) s);
+      IF line->>'kind' = 'receive' THEN
+        -- New serials come into being; known ones may come back only from outside the physical stock.
+        INSERT INTO "Serial" (id, "itemId", serial, "lotId", "locationId", "createdAt")
+        SELECT gen_random_uuid(), item, s, lot, to_loc, now() FROM unnest(serial_numbers) s
+        ON CONFLICT ("itemId", serial) DO UPDATE SET "locationId" = EXCLUDED."locationId"
+          WHERE "Serial"."locationId" IS NULL
+             OR "Serial"."locationId" IN (SELECT id FROM "Location" WHERE NOT stockroom_keeps_levels(type));
+      ELSE
+        UPDATE "Serial" SET "locationId" = to_loc
+          WHERE "itemId" = item AND serial = ANY (serial_numbers) AND "locationId" = from_loc;
+      END IF;
+      GET DIAGNOSTICS moved_serials = ROW_COUNT;
+      IF moved_serials <> cardinality(serial_numbers) THEN
+        RAISE EXCEPTION 'serial not at source' USING ERRCODE = 'SR410',
+          DETAIL = jsonb_build_object('index', line_index, 'serials', to_jsonb(serial_numbers))::text;
+      END IF;
+      INSERT INTO "MovementSerial" ("movementId", "serialId")
+        SELECT movement.id, id FROM "Serial" WHERE "itemId" = item AND serial = ANY (serial_numbers);
+    END IF;
+
+    movements := array_append(movements, jsonb_build_object(
+      'id', movement.id::text, 'kind', movement.kind, 'sku', sku, 'quantity', quantity, 'from', from_code, 'to', to_code,
+      'lot', lot_number, 'expiresOn', lot_expires, 'unitCost', movement."unitCost"::text, 'currency', movement.currency,
+      'reason', movement."reasonCode", 'note', movement.note, 'reference', movement.reference, 'actor', movement."actorLabel",
+      'at', to_char(movement.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'reverses', movement."reversesId"::text,
+      'serials', serials_answered));
+  END LOOP;
+
+  -- Each level as last written, ordered as the API answers levels: by location code, then lot.
+  SELECT coalesce(jsonb_agg(jsonb_build_object('sku', w->>'sku', 'location', w->>'code', 'lot', w->>'lotNumber',
+           'onHand', (w->>'onHand')::int, 'reserved', (w->>'reserved')::int, 'available', (w->>'onHand')::int - (w->>'reserved')::int)
+           ORDER BY w->>'code', w->>'lotNumber'), '[]'::jsonb)
+    INTO levels
+    FROM (SELECT DISTINCT ON (u.w->>'item', u.w->>'location', u.w->>'lot') u.w
+            FROM unnest(level_writes) WITH ORDINALITY AS u(w, written)
+           ORDER BY u.w->>'item', u.w->>'location', u.w->>'lot', u.written DESC) last_writes(w);
+  answer := jsonb_build_object('postingId', posting_id, 'movements', to_jsonb(movements), 'levels', levels);
+
+  -- The audit entry keeps a large batch's summary; its movements are in the ledger under the same posting id.
+  INSERT INTO "AuditEntry" (at, "actorType", "actorId", "actorLabel", action, "entityType", "entityId", "siteId", after)
+  VALUES (now(), actor->>'type', coalesce(actor->>'userId', actor->>'apiKeyId'), actor->>'label', p->>'action',
+    'posting', posting_id::text, (p->>'siteId')::uuid,
+    CASE WHEN cardinality(movements) <= 50 THEN answer
+         ELSE jsonb_build_object('postingId', posting_id, 'movements', cardinality(movements), 'units', units) END);
+  INSERT INTO "OutboxEvent" (type, "siteId", "aggregateId", payload, "createdAt")
+  VALUES ('stock.moved', (p->>'siteId')::uuid, posting_id::text, answer, now());
+
+  IF idem IS NOT NULL AND idem <> 'null'::jsonb THEN
+    UPDATE "IdempotencyRecord" SET status = 201, "responseBody" = answer
+      WHERE "actorKey" = idem->>'actorKey' AND "key" = idem->>'key';
+  END IF;
+  RETURN jsonb_build_object('replayed', false, 'status', 201, 'answer', answer);
+END;
+$$;
+
+-- Nothing calls the read-back any more.
+DROP FUNCTION stockroom_posting_answer(uuid);

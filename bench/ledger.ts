@@ -20,8 +20,10 @@ const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/
 const modes = (args.db ?? "both") === "both" ? ["server", "embedded"] : [args.db];
 const only = args.only ? new Set(args.only.split(",")) : null; // e.g. --only=0,a to run some scenarios
 const seconds = Number(args.seconds ?? 10);
-// Each scenario first runs unmeasured for a while: a fresh server compiles and loads the route's code on its
-// first requests (seconds of it on two cores), which is not what a running service costs.
+// Each scenario first runs unmeasured for a while, on a few connections: a fresh server compiles and loads the
+// route's code on its first requests (seconds of it on two cores), which is not what a running service costs.
+// Few, so that little work is still in flight on the server when the measured run starts.
+const WARMUP_CONNECTIONS = 4;
 const warmupSeconds = Number(args.warmup ?? 5);
 const CONNECTIONS = 64;
 const SKUS = 1_000;
@@ -46,9 +48,9 @@ async function prepareStock(databaseUrl: string) {
 }
 
 async function run(scenario: string, path: string, body: () => unknown, movementsPerRequest: number): Promise<Row> {
-  if (warmupSeconds > 0) await load(path, body, warmupSeconds);
+  if (warmupSeconds > 0) await load(path, body, warmupSeconds, WARMUP_CONNECTIONS);
   const cpuBefore = readProcessCpu();
-  const result = await load(path, body, seconds);
+  const result = await load(path, body, seconds, CONNECTIONS);
   const ok = result["2xx"];
   const refusedBy = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith("2")).map(([code, { count }]) => `${count} × ${code}`);
   if (refusedBy.length > 0 || result.errors > 0) console.log(`${scenario}: not 2xx: ${[...refusedBy, `${result.errors} errors, ${result.timeouts} timeouts`].join(", ")}`);
@@ -60,11 +62,11 @@ async function run(scenario: string, path: string, body: () => unknown, movement
   };
 }
 
-function load(path: string, body: () => unknown, duration: number): Promise<autocannon.Result> {
+function load(path: string, body: () => unknown, duration: number, connections: number): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(
       {
-        url: base, connections: CONNECTIONS, duration,
+        url: base, connections, duration,
         requests: [{ method: "POST", path, headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` }, setupRequest: (req) => ({ ...req, body: JSON.stringify(body()) }) }],
       },
       (error, result) => (error ? reject(error) : resolve(result)),

@@ -7,6 +7,11 @@
 -- each level from the UPDATE or upsert that moved it (the row stays locked by this transaction, so the last
 -- value written is the value at commit). SKUs and location codes come in the lines (the caller resolved
 -- them), looked up only when a caller left them out. The answer's shape and order are as before.
+--
+-- And it posts in two passes: first every movement (and serial), then every level. Stock levels are the
+-- rows concurrent postings contend for; taking them last, just before the commit, shortens how long one
+-- posting makes the next wait. Which line fails, and why, is reported as before; when one posting has both a
+-- serial out of place and a level short, the serial is now reported first.
 
 -- The level updates move into the posting function itself, each with RETURNING: called as functions they
 -- would need a query of their own per line to hand back the new level.
@@ -24,16 +29,21 @@ DECLARE
   from_keeps boolean; to_keeps boolean; to_virtual boolean;
   sku text; from_code text; to_code text; lot_number text; lot_expires date;
   credited boolean;
-  level_on_hand int; level_reserved int;
   movement record;
   serial_numbers text[];
   serials_answered jsonb;
   moved_serials int;
   current_on_hand int;
   available int;
+  level_on_hand int; level_reserved int;
   previous record;
   units bigint := 0;
-  -- What the answer needs, gathered line by line: movements in posting order, and every level write.
+  -- Each line as the first pass read it, for the second.
+  line_items uuid[] := '{}'; line_froms uuid[] := '{}'; line_tos uuid[] := '{}'; line_lots uuid[] := '{}';
+  line_quantities int[] := '{}'; line_from_keeps boolean[] := '{}'; line_to_keeps boolean[] := '{}';
+  line_to_virtual boolean[] := '{}'; line_skus text[] := '{}'; line_from_codes text[] := '{}';
+  line_to_codes text[] := '{}'; line_lot_numbers text[] := '{}'; line_counts jsonb[] := '{}';
+  -- What the answer needs: movements in posting order, and every level write.
   movements jsonb[] := '{}';
   level_writes jsonb[] := '{}';
   levels jsonb;
@@ -54,6 +64,9 @@ BEGIN
     END IF;
   END IF;
 
+  -- First pass: append the movements and move the serials. No stock level is locked yet: concurrent postings
+  -- of the same stock wait for one another only while the second pass and the commit run, which is what lets
+  -- large batches on the same SKUs follow each other quickly.
   FOR line IN SELECT value FROM jsonb_array_elements(p->'lines') LOOP
     line_index := line_index + 1;
     item := (line->>'itemId')::uuid;
@@ -78,55 +91,6 @@ BEGIN
     IF to_code IS NULL THEN SELECT code INTO to_code FROM "Location" WHERE id = to_loc; END IF;
     lot_number := NULL; lot_expires := NULL;
     IF lot IS NOT NULL THEN SELECT number, "expiresOn" INTO lot_number, lot_expires FROM "Lot" WHERE id = lot; END IF;
-
-    IF line ? 'expectOnHand' THEN
-      -- A count sets a bin to what was counted: the difference posted is only right if nothing moved since.
-      SELECT on_hand INTO current_on_hand FROM stockroom_level_of(item, (line->>'countedLocationId')::uuid, lot, true);
-      IF coalesce(current_on_hand, 0) <> (line->>'expectOnHand')::int THEN
-        RAISE EXCEPTION 'count changed' USING ERRCODE = 'SR411',
-          DETAIL = jsonb_build_object('index', line_index, 'expected', (line->>'expectOnHand')::int, 'actual', coalesce(current_on_hand, 0))::text;
-      END IF;
-    END IF;
-
-    -- Two levels change: touch them in location-id order, so opposite moves between two bins cannot deadlock.
-    credited := false;
-    IF to_keeps AND (NOT from_keeps OR to_loc < from_loc) THEN
-      INSERT INTO "StockLevel" AS l (id, "itemId", "locationId", "lotId", "isVirtual", "onHand", "reserved", "updatedAt")
-      VALUES (gen_random_uuid(), item, to_loc, lot, to_virtual, quantity, 0, now())
-      ON CONFLICT ("itemId", "locationId", "lotId") DO UPDATE SET "onHand" = l."onHand" + EXCLUDED."onHand", "updatedAt" = now()
-      RETURNING l."onHand", l."reserved" INTO level_on_hand, level_reserved;
-      level_writes := array_append(level_writes, jsonb_build_object('item', item, 'location', to_loc, 'lot', lot, 'sku', sku,
-        'code', to_code, 'lotNumber', lot_number, 'onHand', level_on_hand, 'reserved', level_reserved));
-      credited := true;
-    END IF;
-    IF from_keeps THEN
-      -- Takes stock out only if enough is available (on hand minus reserved); no row back means nothing changed.
-      -- Two statements, since "lotId" IS NOT DISTINCT FROM cannot use the level's unique index.
-      IF lot IS NULL THEN
-        UPDATE "StockLevel" l SET "onHand" = l."onHand" - quantity, "updatedAt" = now()
-          WHERE l."itemId" = item AND l."locationId" = from_loc AND l."lotId" IS NULL AND l."onHand" - l."reserved" >= quantity
-          RETURNING l."onHand", l."reserved" INTO level_on_hand, level_reserved;
-      ELSE
-        UPDATE "StockLevel" l SET "onHand" = l."onHand" - quantity, "updatedAt" = now()
-          WHERE l."itemId" = item AND l."locationId" = from_loc AND l."lotId" = lot AND l."onHand" - l."reserved" >= quantity
-          RETURNING l."onHand", l."reserved" INTO level_on_hand, level_reserved;
-      END IF;
-      IF NOT FOUND THEN
-        SELECT coalesce(on_hand - reserved, 0) INTO available FROM stockroom_level_of(item, from_loc, lot, false);
-        RAISE EXCEPTION 'insufficient stock' USING ERRCODE = 'SR409',
-          DETAIL = jsonb_build_object('index', line_index, 'available', coalesce(available, 0), 'requested', quantity)::text;
-      END IF;
-      level_writes := array_append(level_writes, jsonb_build_object('item', item, 'location', from_loc, 'lot', lot, 'sku', sku,
-        'code', from_code, 'lotNumber', lot_number, 'onHand', level_on_hand, 'reserved', level_reserved));
-    END IF;
-    IF to_keeps AND NOT credited THEN
-      INSERT INTO "StockLevel" AS l (id, "itemId", "locationId", "lotId", "isVirtual", "onHand", "reserved", "updatedAt")
-      VALUES (gen_random_uuid(), item, to_loc, lot, to_virtual, quantity, 0, now())
-      ON CONFLICT ("itemId", "locationId", "lotId") DO UPDATE SET "onHand" = l."onHand" + EXCLUDED."onHand", "updatedAt" = now()
-      RETURNING l."onHand", l."reserved" INTO level_on_hand, level_reserved;
-      level_writes := array_append(level_writes, jsonb_build_object('item', item, 'location', to_loc, 'lot', lot, 'sku', sku,
-        'code', to_code, 'lotNumber', lot_number, 'onHand', level_on_hand, 'reserved', level_reserved));
-    END IF;
 
     INSERT INTO "StockMovement" ("postingId", kind, "itemId", quantity, "fromLocationId", "toLocationId", "lotId",
       "unitCost", currency, "reasonCode", note, reference, "actorUserId", "actorApiKeyId", "actorLabel", at,
@@ -169,6 +133,71 @@ BEGIN
       'reason', movement."reasonCode", 'note', movement.note, 'reference', movement.reference, 'actor', movement."actorLabel",
       'at', to_char(movement.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'reverses', movement."reversesId"::text,
       'serials', serials_answered));
+    line_items := array_append(line_items, item); line_froms := array_append(line_froms, from_loc);
+    line_tos := array_append(line_tos, to_loc); line_lots := array_append(line_lots, lot);
+    line_quantities := array_append(line_quantities, quantity); line_from_keeps := array_append(line_from_keeps, from_keeps);
+    line_to_keeps := array_append(line_to_keeps, to_keeps); line_to_virtual := array_append(line_to_virtual, to_virtual);
+    line_skus := array_append(line_skus, sku); line_from_codes := array_append(line_from_codes, from_code);
+    line_to_codes := array_append(line_to_codes, to_code); line_lot_numbers := array_append(line_lot_numbers, lot_number);
+    line_counts := array_append(line_counts, CASE WHEN line ? 'expectOnHand'
+      THEN jsonb_build_object('expected', (line->>'expectOnHand')::int, 'location', line->>'countedLocationId') END);
+  END LOOP;
+
+  -- Second pass: the levels, line by line in posting order (the caller's lock order).
+  FOR i IN 1 .. coalesce(cardinality(line_items), 0) LOOP
+    line_index := i - 1;
+    item := line_items[i]; from_loc := line_froms[i]; to_loc := line_tos[i]; lot := line_lots[i];
+    quantity := line_quantities[i]; from_keeps := line_from_keeps[i]; to_keeps := line_to_keeps[i];
+    to_virtual := line_to_virtual[i]; sku := line_skus[i]; lot_number := line_lot_numbers[i];
+
+    IF line_counts[i] IS NOT NULL THEN
+      -- A count sets a bin to what was counted: the difference posted is only right if nothing moved since.
+      SELECT on_hand INTO current_on_hand FROM stockroom_level_of(item, (line_counts[i]->>'location')::uuid, lot, true);
+      IF coalesce(current_on_hand, 0) <> (line_counts[i]->>'expected')::int THEN
+        RAISE EXCEPTION 'count changed' USING ERRCODE = 'SR411',
+          DETAIL = jsonb_build_object('index', line_index, 'expected', (line_counts[i]->>'expected')::int, 'actual', coalesce(current_on_hand, 0))::text;
+      END IF;
+    END IF;
+
+    -- Two levels change: touch them in location-id order, so opposite moves between two bins cannot deadlock.
+    credited := false;
+    IF to_keeps AND (NOT from_keeps OR to_loc < from_loc) THEN
+      INSERT INTO "StockLevel" AS l (id, "itemId", "locationId", "lotId", "isVirtual", "onHand", "reserved", "updatedAt")
+      VALUES (gen_random_uuid(), item, to_loc, lot, to_virtual, quantity, 0, now())
+      ON CONFLICT ("itemId", "locationId", "lotId") DO UPDATE SET "onHand" = l."onHand" + EXCLUDED."onHand", "updatedAt" = now()
+      RETURNING l."onHand", l."reserved" INTO level_on_hand, level_reserved;
+      level_writes := array_append(level_writes, jsonb_build_object('item', item, 'location', to_loc, 'lot', lot, 'sku', sku,
+        'code', line_to_codes[i], 'lotNumber', lot_number, 'onHand', level_on_hand, 'reserved', level_reserved));
+      credited := true;
+    END IF;
+    IF from_keeps THEN
+      -- Takes stock out only if enough is available (on hand minus reserved); no row back means nothing changed.
+      -- Two statements, since "lotId" IS NOT DISTINCT FROM cannot use the level's unique index.
+      IF lot IS NULL THEN
+        UPDATE "StockLevel" l SET "onHand" = l."onHand" - quantity, "updatedAt" = now()
+          WHERE l."itemId" = item AND l."locationId" = from_loc AND l."lotId" IS NULL AND l."onHand" - l."reserved" >= quantity
+          RETURNING l."onHand", l."reserved" INTO level_on_hand, level_reserved;
+      ELSE
+        UPDATE "StockLevel" l SET "onHand" = l."onHand" - quantity, "updatedAt" = now()
+          WHERE l."itemId" = item AND l."locationId" = from_loc AND l."lotId" = lot AND l."onHand" - l."reserved" >= quantity
+          RETURNING l."onHand", l."reserved" INTO level_on_hand, level_reserved;
+      END IF;
+      IF NOT FOUND THEN
+        SELECT coalesce(on_hand - reserved, 0) INTO available FROM stockroom_level_of(item, from_loc, lot, false);
+        RAISE EXCEPTION 'insufficient stock' USING ERRCODE = 'SR409',
+          DETAIL = jsonb_build_object('index', line_index, 'available', coalesce(available, 0), 'requested', quantity)::text;
+      END IF;
+      level_writes := array_append(level_writes, jsonb_build_object('item', item, 'location', from_loc, 'lot', lot, 'sku', sku,
+        'code', line_from_codes[i], 'lotNumber', lot_number, 'onHand', level_on_hand, 'reserved', level_reserved));
+    END IF;
+    IF to_keeps AND NOT credited THEN
+      INSERT INTO "StockLevel" AS l (id, "itemId", "locationId", "lotId", "isVirtual", "onHand", "reserved", "updatedAt")
+      VALUES (gen_random_uuid(), item, to_loc, lot, to_virtual, quantity, 0, now())
+      ON CONFLICT ("itemId", "locationId", "lotId") DO UPDATE SET "onHand" = l."onHand" + EXCLUDED."onHand", "updatedAt" = now()
+      RETURNING l."onHand", l."reserved" INTO level_on_hand, level_reserved;
+      level_writes := array_append(level_writes, jsonb_build_object('item', item, 'location', to_loc, 'lot', lot, 'sku', sku,
+        'code', line_to_codes[i], 'lotNumber', lot_number, 'onHand', level_on_hand, 'reserved', level_reserved));
+    END IF;
   END LOOP;
 
   -- Each level as last written, ordered as the API answers levels: by location code, then lot.

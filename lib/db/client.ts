@@ -13,14 +13,24 @@ export type DbTx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 /** The pool under each client this module made, for the statements that go around Prisma (lib/db/prepared.ts). */
 const poolOfClient = new WeakMap<object, pg.Pool>();
 
+/**
+ * The application_name the embedded database's URL carries. PGlite serves every connection from one session,
+ * so a statement prepared by name on one connection would already exist on the next: such a client gets no
+ * pool of its own to prepare on.
+ */
+export const EMBEDDED_APPLICATION_NAME = "stockroom-pglite";
+
 export function createDb(databaseUrl: string, poolMax = Number(process.env.DATABASE_POOL_MAX ?? 10)): Db {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax, connectionTimeoutMillis: 5_000 });
   const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
-  poolOfClient.set(db, pool);
+  if (new URL(databaseUrl).searchParams.get("application_name") !== EMBEDDED_APPLICATION_NAME) poolOfClient.set(db, pool);
   return db;
 }
 
-/** The connection pool of a client made by createDb; undefined for an open transaction, which has one connection. */
+/**
+ * The connection pool of a client made by createDb; undefined for an open transaction (it has one connection)
+ * and for the embedded database (one session behind every connection).
+ */
 export function poolOf(db: Db | DbTx): pg.Pool | undefined {
   return poolOfClient.get(db);
 }

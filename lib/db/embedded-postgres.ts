@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { EMBEDDED_APPLICATION_NAME } from "./client";
 
 export const DEFAULT_DATA_DIR = resolve(process.cwd(), process.env.STOCKROOM_DATA_DIR ?? "data");
 
@@ -50,7 +51,7 @@ async function serve(pglite: PGlite, port: number, onStop: () => Promise<void>):
   // queries together, so a small pool behaves like a real server's.
   const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port, maxConnections: 20 });
   await server.start();
-  const url = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  const url = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable&application_name=${EMBEDDED_APPLICATION_NAME}`;
   return {
     url,
     stop: async () => {

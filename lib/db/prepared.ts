@@ -3,8 +3,8 @@
  * plans each once per connection instead of on every call, and Prisma's per-query work is skipped. Measured
  * (docs/BENCHMARKS.md): planning the reference lookup cost PostgreSQL more than running it, and a raw Prisma
  * query about 0.1–0.25 ms of Node CPU more than the same query on the pool.
- * Inside a transaction there is no pool to borrow from: the statement runs on the transaction's connection
- * through Prisma, so it stays part of that transaction.
+ * Inside a transaction, or on the embedded database (PGlite: one session behind every connection), there is
+ * no pool to prepare on: the statement runs through Prisma (within the transaction, if there is one).
  */
 import { poolOf, type Db, type DbTx } from "./client";
 

@@ -24,6 +24,7 @@ const seconds = Number(args.seconds ?? 10);
 // route's code on its first requests (seconds of it on two cores), which is not what a running service costs.
 // Few, so that little work is still in flight on the server when the measured run starts.
 const WARMUP_CONNECTIONS = 4;
+let databaseHostPid: number | undefined;
 const warmupSeconds = Number(args.warmup ?? 5);
 const CONNECTIONS = 64;
 const SKUS = 1_000;
@@ -49,7 +50,7 @@ async function prepareStock(databaseUrl: string) {
 
 async function run(scenario: string, path: string, body: () => unknown, movementsPerRequest: number): Promise<Row> {
   if (warmupSeconds > 0) await load(path, body, warmupSeconds, WARMUP_CONNECTIONS);
-  const cpuBefore = readProcessCpu();
+  const cpuBefore = readProcessCpu(databaseHostPid);
   const result = await load(path, body, seconds, CONNECTIONS);
   const ok = result["2xx"];
   const refusedBy = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith("2")).map(([code, { count }]) => `${count} × ${code}`);
@@ -58,7 +59,7 @@ async function run(scenario: string, path: string, body: () => unknown, movement
     scenario, ok, refused: result.non2xx,
     requestsPerSecond: ok / result.duration, movementsPerSecond: (ok * movementsPerRequest) / result.duration,
     p50: result.latency.p50, p99: result.latency.p99,
-    cpu: cpuPerRequest(cpuBefore, readProcessCpu(), result.requests.total),
+    cpu: cpuPerRequest(cpuBefore, readProcessCpu(databaseHostPid), result.requests.total),
   };
 }
 
@@ -87,7 +88,9 @@ if (!existsSync(".next/BUILD_ID")) {
 }
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}; ${CONNECTIONS} connections, ${seconds} s per scenario after ${warmupSeconds} s unmeasured`);
 for (const mode of modes) {
-  const { databaseUrl, stop } = await startOnFreshDatabase(mode as "server" | "embedded", PORT, KEY, "ledger");
+  const { child, databaseUrl, stop } = await startOnFreshDatabase(mode as "server" | "embedded", PORT, KEY, "ledger");
+  // The embedded database runs inside the launcher process (scripts/start.ts), the app's parent.
+  databaseHostPid = mode === "embedded" ? child.pid : undefined;
   try {
     const placement = await prepareStock(databaseUrl);
     const pick = () => placement[Math.floor(Math.random() * placement.length)];
@@ -101,7 +104,7 @@ for (const mode of modes) {
     if (wanted("c")) rows.push(await run("(c) batch of 1,000", "/api/v1/movements/batch", () => ({ movements: Array.from({ length: 1000 }, () => issue(pick())) }), 1000));
     const ceiling = rows[0]?.requestsPerSecond ?? NaN;
     console.log(`\n### ${mode === "server" ? "PostgreSQL server" : "embedded PGlite"}\n`);
-    console.log("| scenario | requests/s | movements/s | % of (0) | p50 ms | p99 ms | 2xx | other | CPU ms per request: app / PostgreSQL / load generator |");
+    console.log("| scenario | requests/s | movements/s | % of (0) | p50 ms | p99 ms | 2xx | other | CPU ms per request: app / database / load generator |");
     console.log("|---|---|---|---|---|---|---|---|---|");
     const cpu = (c: CpuGroups | null) => (c ? `${c.app.toFixed(2)} / ${c.postgres.toFixed(2)} / ${c.loadGenerator.toFixed(2)}` : "–");
     for (const r of rows) {

@@ -10,17 +10,21 @@ export type CpuGroups = Record<"app" | "postgres" | "loadGenerator" | "other", n
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-function groupOf(pid: number, command: string): keyof CpuGroups {
+function groupOf(pid: number, command: string, databaseHostPid?: number): keyof CpuGroups {
   if (pid === process.pid) return "loadGenerator";
+  if (pid === databaseHostPid) return "postgres";
   if (command.startsWith("next-server")) return "app";
   if (command === "postgres") return "postgres";
   return "other";
 }
 
-/** CPU seconds each running process has used so far, with its group; null where /proc is not there to read. */
+/**
+ * CPU seconds each running process has used so far, with its group; null where /proc is not there to read.
+ * `databaseHostPid` names a process that serves the database from within (the launcher hosting PGlite).
+ */
 export type CpuReading = Map<number, { group: keyof CpuGroups; seconds: number }>;
 
-export function readProcessCpu(): CpuReading | null {
+export function readProcessCpu(databaseHostPid?: number): CpuReading | null {
   if (os.platform() !== "linux") return null;
   const reading: CpuReading = new Map();
   for (const entry of readdirSync("/proc")) {
@@ -31,7 +35,7 @@ export function readProcessCpu(): CpuReading | null {
       const command = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       const ticks = Number(fields[11]) + Number(fields[12]);
-      reading.set(Number(entry), { group: groupOf(Number(entry), command), seconds: ticks / TICKS_PER_SECOND });
+      reading.set(Number(entry), { group: groupOf(Number(entry), command, databaseHostPid), seconds: ticks / TICKS_PER_SECOND });
     } catch {
       // the process ended between listing and reading
     }

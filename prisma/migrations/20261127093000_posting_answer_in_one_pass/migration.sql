@@ -28,7 +28,7 @@ DECLARE
   item uuid; from_loc uuid; to_loc uuid; lot uuid; quantity int;
   from_keeps boolean; to_keeps boolean; to_virtual boolean;
   sku text; from_code text; to_code text; lot_number text; lot_expires date;
-  credited boolean;
+  level_end text;
   movement record;
   serial_numbers text[];
   serials_answered jsonb;
@@ -38,11 +38,9 @@ DECLARE
   level_on_hand int; level_reserved int;
   previous record;
   units bigint := 0;
-  -- Each line as the first pass read it, for the second.
-  line_items uuid[] := '{}'; line_froms uuid[] := '{}'; line_tos uuid[] := '{}'; line_lots uuid[] := '{}';
-  line_quantities int[] := '{}'; line_from_keeps boolean[] := '{}'; line_to_keeps boolean[] := '{}';
-  line_to_virtual boolean[] := '{}'; line_skus text[] := '{}'; line_from_codes text[] := '{}';
-  line_to_codes text[] := '{}'; line_lot_numbers text[] := '{}'; line_counts jsonb[] := '{}';
+  -- Each line as the first pass resolved it, for the second.
+  line_facts jsonb[] := '{}';
+  facts jsonb;
   -- What the answer needs: movements in posting order, and every level write.
   movements jsonb[] := '{}';
   level_writes jsonb[] := '{}';
@@ -133,71 +131,62 @@ BEGIN
       'reason', movement."reasonCode", 'note', movement.note, 'reference', movement.reference, 'actor', movement."actorLabel",
       'at', to_char(movement.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'reverses', movement."reversesId"::text,
       'serials', serials_answered));
-    line_items := array_append(line_items, item); line_froms := array_append(line_froms, from_loc);
-    line_tos := array_append(line_tos, to_loc); line_lots := array_append(line_lots, lot);
-    line_quantities := array_append(line_quantities, quantity); line_from_keeps := array_append(line_from_keeps, from_keeps);
-    line_to_keeps := array_append(line_to_keeps, to_keeps); line_to_virtual := array_append(line_to_virtual, to_virtual);
-    line_skus := array_append(line_skus, sku); line_from_codes := array_append(line_from_codes, from_code);
-    line_to_codes := array_append(line_to_codes, to_code); line_lot_numbers := array_append(line_lot_numbers, lot_number);
-    line_counts := array_append(line_counts, CASE WHEN line ? 'expectOnHand'
-      THEN jsonb_build_object('expected', (line->>'expectOnHand')::int, 'location', line->>'countedLocationId') END);
+    line_facts := array_append(line_facts, jsonb_build_object('item', item, 'from', from_loc, 'to', to_loc, 'lot', lot,
+      'quantity', quantity, 'fromKeeps', from_keeps, 'toKeeps', to_keeps, 'toVirtual', to_virtual, 'sku', sku,
+      'fromCode', from_code, 'toCode', to_code, 'lotNumber', lot_number,
+      'expectOnHand', line->'expectOnHand', 'countedLocationId', line->'countedLocationId'));
   END LOOP;
 
   -- Second pass: the levels, line by line in posting order (the caller's lock order).
-  FOR i IN 1 .. coalesce(cardinality(line_items), 0) LOOP
-    line_index := i - 1;
-    item := line_items[i]; from_loc := line_froms[i]; to_loc := line_tos[i]; lot := line_lots[i];
-    quantity := line_quantities[i]; from_keeps := line_from_keeps[i]; to_keeps := line_to_keeps[i];
-    to_virtual := line_to_virtual[i]; sku := line_skus[i]; lot_number := line_lot_numbers[i];
+  line_index := -1;
+  FOREACH facts IN ARRAY line_facts LOOP
+    line_index := line_index + 1;
+    item := (facts->>'item')::uuid; from_loc := (facts->>'from')::uuid; to_loc := (facts->>'to')::uuid;
+    lot := (facts->>'lot')::uuid; quantity := (facts->>'quantity')::int;
+    from_keeps := (facts->>'fromKeeps')::boolean; to_keeps := (facts->>'toKeeps')::boolean;
+    to_virtual := (facts->>'toVirtual')::boolean;
 
-    IF line_counts[i] IS NOT NULL THEN
+    IF facts->'expectOnHand' <> 'null'::jsonb THEN
       -- A count sets a bin to what was counted: the difference posted is only right if nothing moved since.
-      SELECT on_hand INTO current_on_hand FROM stockroom_level_of(item, (line_counts[i]->>'location')::uuid, lot, true);
-      IF coalesce(current_on_hand, 0) <> (line_counts[i]->>'expected')::int THEN
+      SELECT on_hand INTO current_on_hand FROM stockroom_level_of(item, (facts->>'countedLocationId')::uuid, lot, true);
+      IF coalesce(current_on_hand, 0) <> (facts->>'expectOnHand')::int THEN
         RAISE EXCEPTION 'count changed' USING ERRCODE = 'SR411',
-          DETAIL = jsonb_build_object('index', line_index, 'expected', (line_counts[i]->>'expected')::int, 'actual', coalesce(current_on_hand, 0))::text;
+          DETAIL = jsonb_build_object('index', line_index, 'expected', (facts->>'expectOnHand')::int, 'actual', coalesce(current_on_hand, 0))::text;
       END IF;
     END IF;
 
     -- Two levels change: touch them in location-id order, so opposite moves between two bins cannot deadlock.
-    credited := false;
-    IF to_keeps AND (NOT from_keeps OR to_loc < from_loc) THEN
-      INSERT INTO "StockLevel" AS l (id, "itemId", "locationId", "lotId", "isVirtual", "onHand", "reserved", "updatedAt")
-      VALUES (gen_random_uuid(), item, to_loc, lot, to_virtual, quantity, 0, now())
-      ON CONFLICT ("itemId", "locationId", "lotId") DO UPDATE SET "onHand" = l."onHand" + EXCLUDED."onHand", "updatedAt" = now()
-      RETURNING l."onHand", l."reserved" INTO level_on_hand, level_reserved;
-      level_writes := array_append(level_writes, jsonb_build_object('item', item, 'location', to_loc, 'lot', lot, 'sku', sku,
-        'code', line_to_codes[i], 'lotNumber', lot_number, 'onHand', level_on_hand, 'reserved', level_reserved));
-      credited := true;
-    END IF;
-    IF from_keeps THEN
-      -- Takes stock out only if enough is available (on hand minus reserved); no row back means nothing changed.
-      -- Two statements, since "lotId" IS NOT DISTINCT FROM cannot use the level's unique index.
-      IF lot IS NULL THEN
-        UPDATE "StockLevel" l SET "onHand" = l."onHand" - quantity, "updatedAt" = now()
-          WHERE l."itemId" = item AND l."locationId" = from_loc AND l."lotId" IS NULL AND l."onHand" - l."reserved" >= quantity
-          RETURNING l."onHand", l."reserved" INTO level_on_hand, level_reserved;
+    FOREACH level_end IN ARRAY CASE WHEN to_loc < from_loc THEN '{to,from}'::text[] ELSE '{from,to}'::text[] END LOOP
+      IF level_end = 'to' AND to_keeps THEN
+        INSERT INTO "StockLevel" AS l (id, "itemId", "locationId", "lotId", "isVirtual", "onHand", "reserved", "updatedAt")
+        VALUES (gen_random_uuid(), item, to_loc, lot, to_virtual, quantity, 0, now())
+        ON CONFLICT ("itemId", "locationId", "lotId") DO UPDATE SET "onHand" = l."onHand" + EXCLUDED."onHand", "updatedAt" = now()
+        RETURNING l."onHand", l."reserved" INTO level_on_hand, level_reserved;
+      ELSIF level_end = 'from' AND from_keeps THEN
+        -- Takes stock out only if enough is available (on hand minus reserved); no row back means nothing changed.
+        -- Two statements, since "lotId" IS NOT DISTINCT FROM cannot use the level's unique index.
+        IF lot IS NULL THEN
+          UPDATE "StockLevel" l SET "onHand" = l."onHand" - quantity, "updatedAt" = now()
+            WHERE l."itemId" = item AND l."locationId" = from_loc AND l."lotId" IS NULL AND l."onHand" - l."reserved" >= quantity
+            RETURNING l."onHand", l."reserved" INTO level_on_hand, level_reserved;
+        ELSE
+          UPDATE "StockLevel" l SET "onHand" = l."onHand" - quantity, "updatedAt" = now()
+            WHERE l."itemId" = item AND l."locationId" = from_loc AND l."lotId" = lot AND l."onHand" - l."reserved" >= quantity
+            RETURNING l."onHand", l."reserved" INTO level_on_hand, level_reserved;
+        END IF;
+        IF NOT FOUND THEN
+          SELECT coalesce(on_hand - reserved, 0) INTO available FROM stockroom_level_of(item, from_loc, lot, false);
+          RAISE EXCEPTION 'insufficient stock' USING ERRCODE = 'SR409',
+            DETAIL = jsonb_build_object('index', line_index, 'available', coalesce(available, 0), 'requested', quantity)::text;
+        END IF;
       ELSE
-        UPDATE "StockLevel" l SET "onHand" = l."onHand" - quantity, "updatedAt" = now()
-          WHERE l."itemId" = item AND l."locationId" = from_loc AND l."lotId" = lot AND l."onHand" - l."reserved" >= quantity
-          RETURNING l."onHand", l."reserved" INTO level_on_hand, level_reserved;
+        CONTINUE; -- a virtual end whose balance is a ledger sum: no level to touch
       END IF;
-      IF NOT FOUND THEN
-        SELECT coalesce(on_hand - reserved, 0) INTO available FROM stockroom_level_of(item, from_loc, lot, false);
-        RAISE EXCEPTION 'insufficient stock' USING ERRCODE = 'SR409',
-          DETAIL = jsonb_build_object('index', line_index, 'available', coalesce(available, 0), 'requested', quantity)::text;
-      END IF;
-      level_writes := array_append(level_writes, jsonb_build_object('item', item, 'location', from_loc, 'lot', lot, 'sku', sku,
-        'code', line_from_codes[i], 'lotNumber', lot_number, 'onHand', level_on_hand, 'reserved', level_reserved));
-    END IF;
-    IF to_keeps AND NOT credited THEN
-      INSERT INTO "StockLevel" AS l (id, "itemId", "locationId", "lotId", "isVirtual", "onHand", "reserved", "updatedAt")
-      VALUES (gen_random_uuid(), item, to_loc, lot, to_virtual, quantity, 0, now())
-      ON CONFLICT ("itemId", "locationId", "lotId") DO UPDATE SET "onHand" = l."onHand" + EXCLUDED."onHand", "updatedAt" = now()
-      RETURNING l."onHand", l."reserved" INTO level_on_hand, level_reserved;
-      level_writes := array_append(level_writes, jsonb_build_object('item', item, 'location', to_loc, 'lot', lot, 'sku', sku,
-        'code', line_to_codes[i], 'lotNumber', lot_number, 'onHand', level_on_hand, 'reserved', level_reserved));
-    END IF;
+      level_writes := array_append(level_writes, jsonb_build_object('item', item, 'lot', lot, 'sku', facts->>'sku',
+        'lotNumber', facts->>'lotNumber', 'onHand', level_on_hand, 'reserved', level_reserved,
+        'location', CASE level_end WHEN 'to' THEN to_loc ELSE from_loc END,
+        'code', CASE level_end WHEN 'to' THEN facts->>'toCode' ELSE facts->>'fromCode' END));
+    END LOOP;
   END LOOP;
 
   -- Each level as last written, ordered as the API answers levels: by location code, then lot.

@@ -2,6 +2,7 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
 import type { Db, DbTx } from "../db/client";
+import { databaseErrorOf } from "../db/errors";
 import { DomainError, NotFound } from "../domain-error";
 import { claimIdempotencyKey, settleIdempotencyKey, type IdempotencyContext } from "../http/idempotency";
 import { InsufficientStock } from "../ledger/errors";
@@ -107,6 +108,5 @@ async function postCorrections(tx: DbTx, actor: Actor, sessionId: string, moveme
 }
 
 function isAbortedTransaction(error: unknown): boolean {
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string; code?: string } } } })?.meta?.driverAdapterError?.cause;
-  return cause?.originalCode === "25P02" || cause?.code === "25P02" || /current transaction is aborted/i.test(String((error as Error)?.message));
+  return databaseErrorOf(error)?.code === "25P02" || /current transaction is aborted/i.test(String((error as Error)?.message));
 }

@@ -1,8 +1,26 @@
+type AdapterCause = { code?: string; originalCode?: string; detail?: string; kind?: string };
+
+function adapterCause(error: unknown): AdapterCause | undefined {
+  return (error as { meta?: { driverAdapterError?: { cause?: AdapterCause } } })?.meta?.driverAdapterError?.cause;
+}
+
+/**
+ * The SQLSTATE and DETAIL of a failed statement, whichever way it ran: straight on pg (lib/db/prepared.ts),
+ * or through Prisma, whose driver adapter keeps PostgreSQL's error as `code`, or as `originalCode` for the
+ * errors it names itself.
+ */
+export function databaseErrorOf(error: unknown): { code?: string; detail?: string } | undefined {
+  const direct = error as { code?: unknown; detail?: unknown; severity?: unknown };
+  if (typeof direct?.code === "string" && typeof direct.severity === "string") {
+    return { code: direct.code, detail: typeof direct.detail === "string" ? direct.detail : undefined };
+  }
+  const cause = adapterCause(error);
+  return cause && { code: cause.code ?? cause.originalCode, detail: cause.detail };
+}
+
 /** Whether PostgreSQL refused a duplicate (unique_violation, SQLSTATE 23505), through Prisma or straight from pg. */
 export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } } };
-  const cause = e?.meta?.driverAdapterError?.cause;
-  return e?.code === "P2002" || e?.code === "23505" || cause?.originalCode === "23505" || cause?.kind === "UniqueConstraintViolation";
+  return (error as { code?: string })?.code === "P2002" || databaseErrorOf(error)?.code === "23505" || adapterCause(error)?.kind === "UniqueConstraintViolation";
 }
 
 /**

@@ -16,12 +16,3 @@ export async function queryPrepared<Row>(db: Db | DbTx, statement: PreparedState
   const result = await pool.query({ name: statement.name, text: statement.text, values });
   return result.rows as Row[];
 }
-
-/** The SQLSTATE and DETAIL of a failed statement, whichever way it ran (straight on pg, or through Prisma). */
-export function databaseErrorOf(error: unknown): { code?: string; detail?: string } | undefined {
-  const direct = error as { code?: unknown; detail?: unknown; severity?: unknown };
-  if (typeof direct?.code === "string" && typeof direct.severity === "string") {
-    return { code: direct.code, detail: typeof direct.detail === "string" ? direct.detail : undefined };
-  }
-  return (error as { meta?: { driverAdapterError?: { cause?: { code?: string; detail?: string } } } })?.meta?.driverAdapterError?.cause;
-}

@@ -4,7 +4,8 @@
  */
 import { actorColumns, type Actor } from "../auth/actor";
 import type { Db } from "../db/client";
-import { databaseErrorOf, queryPrepared, type PreparedStatement } from "../db/prepared";
+import { databaseErrorOf } from "../db/errors";
+import { queryPrepared, type PreparedStatement } from "../db/prepared";
 import { IdempotencyKeyReused, type IdempotencyContext } from "../http/idempotency";
 import type { PostedMovement } from "./schemas";
 

@@ -5,7 +5,7 @@ import { ValidationFailed } from "../domain-error";
 import { CountChangedMeanwhile, InsufficientStock, MovementRefused, SerialNotAtSource } from "./errors";
 import { levelSelect, toLevelView } from "./list-stock";
 import { planMovement, type PlannedMovement } from "./plan-lines";
-import { DeadlockDetected, PostingLineFailure, runPosting, type IdempotencyContext, type PostingAnswer, type PostingLine } from "./posting-function";
+import { DeadlockDetected, inRequestOrder, PostingLineFailure, runPosting, type IdempotencyContext, type PostingAnswer, type PostingLine } from "./posting-function";
 import { resolveReferences } from "./resolve-references";
 import { movementInput, type MovementInput, type PostedMovement } from "./schemas";
 
@@ -83,13 +83,6 @@ async function postPlanned(
 export function lockOrder(lines: PostingLine[]): number[] {
   const key = (line: PostingLine) => `${line.itemId}|${line.fromLocationId}|${line.toLocationId}|${line.lotId ?? ""}`;
   return lines.map((_, position) => position).sort((a, b) => (key(lines[a]) < key(lines[b]) ? -1 : key(lines[a]) > key(lines[b]) ? 1 : a - b));
-}
-
-/** answer[sent] is the movement of lines[order[sent]]: put each back at its requested position. */
-export function inRequestOrder<T>(posted: T[], order: number[]): T[] {
-  const byPosition: T[] = new Array(posted.length);
-  order.forEach((position, sent) => (byPosition[position] = posted[sent]));
-  return byPosition;
 }
 
 function planOfLine(plans: PlannedMovement[], lineIndex: number) {

@@ -9,8 +9,8 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
 import { InsufficientStock, SerialNotAtSource } from "./errors";
-import { inRequestOrder, lockOrder } from "./post-movement";
-import { PostingLineFailure, runPosting, type PostingAnswer, type PostingLine } from "./posting-function";
+import { lockOrder } from "./post-movement";
+import { inRequestOrder, PostingLineFailure, runPosting, type PostingAnswer, type PostingLine } from "./posting-function";
 
 /** A posting line plus what an error message about it needs. */
 export type ResolvedLine = PostingLine & { sku: string; sourceCode: string; lot: string | null };

@@ -1,10 +1,13 @@
 /**
  * The typed door to stockroom_post_posting(), the SQL function (prisma/migrations/*_ledger_posting, rewritten by
- * *_posting_answer_in_one_pass) that performs a posting and builds its answer in one round trip. Maps its SQLSTATEs back to domain errors.
+ * *_posting_answer_in_one_pass and *_posting_lines_together) that performs a posting and builds its answer in one
+ * round trip; concurrent postings share one (*_posting_groups). Maps its SQLSTATEs back to domain errors.
  */
+import pg from "pg";
 import { actorColumns, type Actor } from "../auth/actor";
-import type { Db } from "../db/client";
+import { poolOf, type Db } from "../db/client";
 import { databaseErrorOf } from "../db/errors";
+import { groupedCalls, type GroupedCalls } from "../db/grouped-calls";
 import { queryPrepared, type PreparedStatement } from "../db/prepared";
 import { IdempotencyKeyReused, type IdempotencyContext } from "../http/idempotency";
 import type { PostedMovement } from "./schemas";
@@ -68,13 +71,76 @@ export class PostingLineFailure extends Error {
 /** PostgreSQL broke a lock cycle by aborting this posting; nothing was written, so it may simply be retried. */
 export class DeadlockDetected extends Error {}
 
-const POST_POSTING: PreparedStatement = { name: "stockroom_post_posting", text: "SELECT stockroom_post_posting($1::jsonb) AS result" };
+type PostingResult = { replayed: boolean; answer: PostingAnswer };
 
-export async function runPosting(db: Db, posting: Posting): Promise<{ replayed: boolean; answer: PostingAnswer }> {
+const POST_POSTING: PreparedStatement = { name: "stockroom_post_posting", text: "SELECT stockroom_post_posting($1::jsonb) AS result" };
+const POST_POSTINGS: PreparedStatement = { name: "stockroom_post_postings", text: "SELECT stockroom_post_postings($1::jsonb) AS results" };
+
+/**
+ * Small postings of concurrent requests go to the database together (lib/db/grouped-calls.ts), each in its
+ * own subtransaction of the group's (stockroom_post_postings); fewer than 64 in a group (see that function).
+ * A large posting goes alone: it pays for its round trip already, and it would hold a group's other postings
+ * for as long as it takes.
+ */
+const GROUP_LIMITS = { inFlight: 2, maxGroup: 32 };
+const GROUPED_UP_TO_LINES = 8;
+const groupsOfPool = new WeakMap<pg.Pool, GroupedCalls<GroupedPosting, PostingResult>>();
+
+/** A posting as sent in a group: its JSON, and the key of the first stock level it locks. */
+type GroupedPosting = { json: string; firstLock: string };
+
+function postingGroups(pool: pg.Pool): GroupedCalls<GroupedPosting, PostingResult> {
+  let groups = groupsOfPool.get(pool);
+  if (!groups) {
+    groups = groupedCalls<GroupedPosting, PostingResult>(async (postings) => {
+      if (postings.length === 1) {
+        const { rows } = await pool.query({ ...POST_POSTING, values: [postings[0].json] });
+        return [rows[0].result];
+      }
+      // A group holds every level its postings lock until it commits. Sent in the order of the levels they lock
+      // first, groups take shared levels in the same order and seldom wait for one another in a cycle (which
+      // PostgreSQL would break only after deadlock_timeout, a second).
+      const order = postings.map((_, index) => index).sort((a, b) => compare(postings[a].firstLock, postings[b].firstLock) || a - b);
+      const { rows } = await pool.query({ ...POST_POSTINGS, values: [`[${order.map((index) => postings[index].json).join(",")}]`] });
+      const results = (rows[0].results as GroupedPostingResult[]).map((posted) => ("error" in posted ? asDatabaseError(posted.error) : posted.result));
+      return inRequestOrder(results, order);
+    }, GROUP_LIMITS);
+    groupsOfPool.set(pool, groups);
+  }
+  return groups;
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The first level a posting locks: its first line's (it comes in lock order), at that line's lower location id. */
+function firstLockOf(posting: Posting): string {
+  const line = posting.lines[0];
+  if (!line) return "";
+  return `${line.itemId}|${line.fromLocationId < line.toLocationId ? line.fromLocationId : line.toLocationId}|${line.lotId ?? ""}`;
+}
+
+/** sent[i] belongs at position order[i] (a posting's movements, a group's results): put each back in its place. */
+export function inRequestOrder<T>(sent: T[], order: number[]): T[] {
+  const byPosition: T[] = new Array(sent.length);
+  order.forEach((position, index) => (byPosition[position] = sent[index]));
+  return byPosition;
+}
+
+type GroupedPostingResult = { result: PostingResult } | { error: { code: string; message: string; detail: string | null } };
+
+/** A posting's error from within a group, as pg would have raised it had the posting been sent alone. */
+function asDatabaseError(error: { code: string; message: string; detail: string | null }): pg.DatabaseError {
+  return Object.assign(new pg.DatabaseError(error.message, 0, "error"), { severity: "ERROR", code: error.code, detail: error.detail ?? undefined });
+}
+
+export async function runPosting(db: Db, posting: Posting): Promise<PostingResult> {
   try {
     const columns = actorColumns(posting.actor);
     const actor = { type: posting.actor.type, userId: columns.actorUserId, apiKeyId: columns.actorApiKeyId, label: columns.actorLabel };
-    const [row] = await queryPrepared<{ result: { replayed: boolean; answer: PostingAnswer } }>(db, POST_POSTING, [JSON.stringify({ ...posting, actor })]);
+    const json = JSON.stringify({ ...posting, actor });
+    const pool = poolOf(db);
+    if (pool && posting.lines.length < GROUPED_UP_TO_LINES) return await postingGroups(pool).call({ json, firstLock: firstLockOf(posting) });
+    const [row] = await queryPrepared<{ result: PostingResult }>(db, POST_POSTING, [json]);
     return row.result;
   } catch (error) {
     const cause = databaseErrorOf(error);

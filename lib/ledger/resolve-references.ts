@@ -2,7 +2,9 @@
  * Codes in a movement request → the rows they name, in bulk: one query for items, one for locations, and
  * in-process caches for what practically never changes (each site's virtual locations, the reason codes).
  */
-import type { Db } from "../db/client";
+import type pg from "pg";
+import { poolOf, type Db } from "../db/client";
+import { groupedCalls, type GroupedCalls } from "../db/grouped-calls";
 import { queryPrepared, type PreparedStatement } from "../db/prepared";
 import type { LocationType } from "../db/generated/client";
 import type { ParsedMovementInput } from "./schemas";
@@ -64,6 +66,31 @@ const RESOLVE: PreparedStatement = {
     ) l`,
 };
 
+type Lookup = { skuKeys: string[]; codes: string[] };
+type ReferenceRow = { kind: "item" | "location"; row: ResolvedItem & ResolvedLocation & { skuKey: string } };
+
+/** The lookups of concurrent requests go to the database together, as one (lib/db/grouped-calls.ts). */
+const lookupsOfPool = new WeakMap<pg.Pool, GroupedCalls<Lookup, ReferenceRow[]>>();
+
+function lookups(pool: pg.Pool): GroupedCalls<Lookup, ReferenceRow[]> {
+  let grouped = lookupsOfPool.get(pool);
+  if (!grouped) {
+    grouped = groupedCalls<Lookup, ReferenceRow[]>(async (group) => {
+      const skuKeys = [...new Set(group.flatMap((lookup) => lookup.skuKeys))];
+      const codes = [...new Set(group.flatMap((lookup) => lookup.codes))];
+      const { rows } = await pool.query<ReferenceRow>({ ...RESOLVE, values: [skuKeys, codes] });
+      if (group.length === 1) return [rows];
+      // Each request gets only what it asked for.
+      return group.map((lookup) => {
+        const [wantedSkus, wantedCodes] = [new Set(lookup.skuKeys), new Set(lookup.codes)];
+        return rows.filter(({ kind, row }) => (kind === "item" ? wantedSkus.has(row.skuKey) : wantedCodes.has(row.code)));
+      });
+    }, { inFlight: 2, maxGroup: 64 });
+    lookupsOfPool.set(pool, grouped);
+  }
+  return grouped;
+}
+
 /**
  * One prepared statement for every item and location a request names: on the ledger's hot path a raw query
  * costs a fraction of the CPU of a Prisma model query (docs/BENCHMARKS.md).
@@ -71,7 +98,8 @@ const RESOLVE: PreparedStatement = {
 export async function resolveReferences(db: Db, inputs: readonly ParsedMovementInput[]): Promise<References> {
   const skuKeys = [...new Set(inputs.map((i) => i.sku.toLowerCase()))];
   const codes = [...new Set(inputs.flatMap((i) => [i.from, i.to].filter((c): c is string => !!c)))];
-  const rows = await queryPrepared<{ kind: "item" | "location"; row: ResolvedItem & ResolvedLocation & { skuKey: string } }>(db, RESOLVE, [skuKeys, codes]);
+  const pool = poolOf(db);
+  const rows = pool ? await lookups(pool).call({ skuKeys, codes }) : await queryPrepared<ReferenceRow>(db, RESOLVE, [skuKeys, codes]);
   const items = new Map<string, ResolvedItem>();
   const locations = new Map<string, ResolvedLocation>();
   for (const { kind, row } of rows) {

@@ -1,0 +1,85 @@
+// Small postings of concurrent requests share a round trip and a transaction (stockroom_post_postings), each in
+// a subtransaction of its own: every caller must get its own outcome, as if it had posted alone.
+import { randomUUID } from "node:crypto";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { buildWarehouse, onHand } from "../../tests/factories/stock";
+import { SYSTEM_ACTOR } from "../auth/actor";
+import { getDb, poolOf } from "../db/client";
+import { postMovement } from "./post-movement";
+import { locationFlags, PostingLineFailure, runPosting, type Posting } from "./posting-function";
+
+const db = getDb();
+const pool = poolOf(db)!;
+
+/** Counts the round trips that carried postings: alone, or in groups. */
+function countPostingRoundTrips() {
+  const query = vi.spyOn(pool, "query");
+  return () => {
+    const names = query.mock.calls.map(([config]) => (config as { name?: string }).name);
+    return { alone: names.filter((n) => n === "stockroom_post_posting").length, grouped: names.filter((n) => n === "stockroom_post_postings").length };
+  };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("postings grouped in one transaction", () => {
+  it("gives each of 40 concurrent issues its own outcome, in fewer round trips than postings", async () => {
+    const w = await buildWarehouse(db);
+    const sku = w.items.plain.sku;
+    await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku, quantity: 20, to: w.bins.a1.code, reason: "received" });
+    const roundTrips = countPostingRoundTrips();
+
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) => postMovement(db, SYSTEM_ACTOR, { kind: "issue", sku, quantity: 1, from: w.bins.a1.code, reason: "sold", reference: `SO-${i}` })),
+    );
+
+    const posted = outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
+    expect(posted).toHaveLength(20);
+    for (const o of outcomes) if (o.status === "rejected") expect(o.reason).toMatchObject({ code: "insufficient_stock" });
+    // Each answer is its own posting's: its own reference, and the level as that posting left it.
+    expect(new Set(posted.map((p) => p.postingId)).size).toBe(20);
+    expect(new Set(posted.map((p) => p.movement!.reference)).size).toBe(20);
+    expect(posted.map((p) => p.levels[0].onHand).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(await onHand(db, w.items.plain.id, w.bins.a1.id)).toBe(0);
+    expect(await db.stockMovement.count({ where: { itemId: w.items.plain.id, kind: "issue" } })).toBe(20);
+    expect(await db.auditEntry.count({ where: { entityType: "posting", entityId: { in: posted.map((p) => p.postingId!) } } })).toBe(20);
+
+    const { alone, grouped } = roundTrips();
+    expect(grouped).toBeGreaterThan(0);
+    expect(alone + grouped).toBeLessThan(40);
+  });
+
+  it("rolls back only the posting that failed, whatever the reason, and posts the rest of its group", async () => {
+    const w = await buildWarehouse(db);
+    const [supplier] = await db.location.findMany({ where: { siteId: w.site.id, type: "supplier" } });
+    const receipt = (reasonCode: string): Posting => ({
+      postingId: randomUUID(), action: "stock.receive", siteId: w.site.id, actor: SYSTEM_ACTOR, idempotency: null,
+      lines: [{
+        kind: "receive", itemId: w.items.plain.id, quantity: 3, fromLocationId: supplier.id, toLocationId: w.bins.a1.id, lotId: null, reasonCode,
+        ...locationFlags(supplier, w.bins.a1), sku: w.items.plain.sku, fromCode: supplier.code, toCode: w.bins.a1.code,
+      }],
+    });
+    const issue: Posting = {
+      ...receipt("sold"), postingId: randomUUID(), action: "stock.issue",
+      lines: [{ ...receipt("sold").lines[0], kind: "issue", quantity: 1_000, fromLocationId: w.bins.a1.id, toLocationId: supplier.id, fromCode: w.bins.a1.code, toCode: supplier.code, ...locationFlags(w.bins.a1, supplier) }],
+    };
+    // Ten receipts, one naming a reason code that does not exist (a foreign key refuses it), one issue too large.
+    const postings = Array.from({ length: 10 }, (_, i) => (i === 4 ? receipt("no-such-reason") : receipt("received")));
+    postings.splice(7, 0, issue);
+    const roundTrips = countPostingRoundTrips();
+
+    const outcomes = await Promise.allSettled(postings.map((posting) => runPosting(db, posting)));
+
+    expect(roundTrips().grouped).toBeGreaterThan(0);
+    expect(outcomes[4]).toMatchObject({ status: "rejected", reason: { code: "23503" } });
+    expect(outcomes[7]).toMatchObject({ status: "rejected" });
+    expect((outcomes[7] as PromiseRejectedResult).reason).toBeInstanceOf(PostingLineFailure);
+    expect((outcomes[7] as PromiseRejectedResult).reason).toMatchObject({ sqlState: "SR409", detail: { index: 0, requested: 1_000 } });
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(9);
+    for (const failed of [postings[4], postings[7]]) {
+      expect(await db.stockMovement.count({ where: { postingId: failed.postingId } })).toBe(0);
+      expect(await db.outboxEvent.count({ where: { aggregateId: failed.postingId } })).toBe(0);
+    }
+    expect(await onHand(db, w.items.plain.id, w.bins.a1.id)).toBe(27);
+  });
+});

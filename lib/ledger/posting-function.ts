@@ -139,7 +139,15 @@ export async function runPosting(db: Db, posting: Posting): Promise<PostingResul
     const actor = { type: posting.actor.type, userId: columns.actorUserId, apiKeyId: columns.actorApiKeyId, label: columns.actorLabel };
     const json = JSON.stringify({ ...posting, actor });
     const pool = poolOf(db);
-    if (pool && posting.lines.length < GROUPED_UP_TO_LINES) return await postingGroups(pool).call({ json, firstLock: firstLockOf(posting) });
+    if (pool && posting.lines.length < GROUPED_UP_TO_LINES) {
+      try {
+        return await postingGroups(pool).call({ json, firstLock: firstLockOf(posting) });
+      } catch (error) {
+        // A lock cycle through its group's other postings: this one alone was rolled back. Sent by itself, it
+        // waits for no posting of its own, so no caller sees a deadlock that only grouping made.
+        if (databaseErrorOf(error)?.code !== "40P01") throw error;
+      }
+    }
     const [row] = await queryPrepared<{ result: PostingResult }>(db, POST_POSTING, [json]);
     return row.result;
   } catch (error) {

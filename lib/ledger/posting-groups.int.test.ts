@@ -82,4 +82,61 @@ describe("postings grouped in one transaction", () => {
     }
     expect(await onHand(db, w.items.plain.id, w.bins.a1.id)).toBe(27);
   });
+
+  it("sends a posting alone again when its group ran into a lock cycle, so its caller never sees the deadlock", async () => {
+    const w = await buildWarehouse(db);
+    const [supplier] = await db.location.findMany({ where: { siteId: w.site.id, type: "supplier" } });
+    const receipt = (to: { id: string; code: string; type: string; isVirtual: boolean }, quantity: number): Posting => ({
+      postingId: randomUUID(), action: "stock.receive", siteId: w.site.id, actor: SYSTEM_ACTOR, idempotency: null,
+      lines: [{
+        kind: "receive", itemId: w.items.plain.id, quantity, fromLocationId: supplier.id, toLocationId: to.id, lotId: null, reasonCode: "received",
+        ...locationFlags(supplier, to), sku: w.items.plain.sku, fromCode: supplier.code, toCode: to.code,
+      }],
+    });
+    // Three levels of one item; a group sends its postings in location-id order, so name them in that order.
+    const [binA, binB, binC] = [w.bins.a1, w.bins.a2, w.bins.cage].sort((x, y) => (x.id < y.id ? -1 : 1));
+    for (const bin of [binA, binB, binC]) await runPosting(db, receipt(bin, 1));
+    const levelOf = async (bin: { id: string }) => (await db.stockLevel.findFirstOrThrow({ where: { itemId: w.items.plain.id, locationId: bin.id } })).id;
+    const [levelA, levelB, levelC] = [await levelOf(binA), await levelOf(binB), await levelOf(binC)];
+    const [holdsC, holdsB] = [await pool.connect(), await pool.connect()];
+    const lock = (client: typeof holdsB, level: string) => client.query(`SELECT 1 FROM "StockLevel" WHERE id = $1 FOR UPDATE`, [level]);
+    const waitingForLocks = async (count: number) => {
+      for (let i = 0; i < 200; i++) {
+        const { rows } = await holdsC.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+        if (rows[0].n >= count) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error(`never saw ${count} sessions waiting for a lock`);
+    };
+    try {
+      // Both group slots are taken by postings that wait for level C; the next two postings form one group.
+      await holdsC.query("BEGIN");
+      await lock(holdsC, levelC);
+      const blocked = [runPosting(db, receipt(binC, 1))];
+      await new Promise((resolve) => setImmediate(resolve)); // a later tick: a group of its own
+      blocked.push(runPosting(db, receipt(binC, 1)));
+      await waitingForLocks(2);
+      const intoA = runPosting(db, receipt(binA, 5));
+      const intoB = runPosting(db, receipt(binB, 7));
+      // Another session holds level B and, once the group holds A, asks for A: a cycle through the group.
+      await holdsB.query("BEGIN");
+      await lock(holdsB, levelB);
+      await holdsC.query("COMMIT");
+      await Promise.all(blocked);
+      await waitingForLocks(1); // the group's posting into B waits for B
+      const wantsA = lock(holdsB, levelA);
+
+      // PostgreSQL breaks the cycle by rolling back the posting into B; sent alone, it waits for B and posts.
+      await expect(intoA).resolves.toMatchObject({ replayed: false });
+      await wantsA;
+      await holdsB.query("COMMIT");
+      await expect(intoB).resolves.toMatchObject({ replayed: false });
+    } finally {
+      holdsB.release();
+      holdsC.release();
+    }
+    expect(await onHand(db, w.items.plain.id, binA.id)).toBe(6);
+    expect(await onHand(db, w.items.plain.id, binB.id)).toBe(8);
+    expect(await onHand(db, w.items.plain.id, binC.id)).toBe(3);
+  });
 });

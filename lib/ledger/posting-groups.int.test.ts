@@ -49,6 +49,33 @@ describe("postings grouped in one transaction", () => {
     expect(alone + grouped).toBeLessThan(40);
   });
 
+  it("answers each of many concurrent movements of different items and bins with its own items and bins", async () => {
+    const w = await buildWarehouse(db);
+    const other = await db.item.create({ data: { sku: `${w.site.code}-OTHER`, skuKey: `${w.site.code}-other`.toLowerCase(), name: "Other item" } });
+    const items = [w.items.plain, other];
+    const bins = [w.bins.a1, w.bins.a2];
+    const requests = Array.from({ length: 24 }, (_, i) => ({ item: items[i % 2], bin: bins[Math.floor(i / 2) % 2], quantity: i + 1 }));
+    const lookupsSent = vi.spyOn(pool, "query");
+
+    const answers = await Promise.allSettled([
+      ...requests.map((r) => postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: r.item.sku.toLowerCase(), quantity: r.quantity, to: r.bin.code, reason: "received" })),
+      postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: "NO-SUCH-SKU", quantity: 1, to: w.bins.a1.code, reason: "received" }),
+    ]);
+
+    const lookupRoundTrips = lookupsSent.mock.calls.filter(([config]) => (config as { name?: string }).name === "stockroom_resolve_references").length;
+    expect(lookupRoundTrips).toBeLessThan(25);
+    requests.forEach((r, i) => {
+      expect(answers[i]).toMatchObject({ status: "fulfilled", value: { movement: { sku: r.item.sku, to: r.bin.code, quantity: r.quantity } } });
+    });
+    expect(answers[24]).toMatchObject({ status: "rejected", reason: { issues: [{ field: "sku" }] } });
+    for (const item of items) {
+      for (const bin of bins) {
+        const expected = requests.filter((r) => r.item === item && r.bin === bin).reduce((sum, r) => sum + r.quantity, 0);
+        expect(await onHand(db, item.id, bin.id)).toBe(expected);
+      }
+    }
+  });
+
   it("rolls back only the posting that failed, whatever the reason, and posts the rest of its group", async () => {
     const w = await buildWarehouse(db);
     const [supplier] = await db.location.findMany({ where: { siteId: w.site.id, type: "supplier" } });

@@ -1,6 +1,7 @@
 /**
- * Codes in a movement request → the rows they name, in bulk: one query for items, one for locations, and
- * in-process caches for what practically never changes (each site's virtual locations, the reason codes).
+ * Codes in a movement request → the rows they name, in bulk: one query for its items and locations (shared with
+ * the requests that arrive meanwhile), and in-process caches for what practically never changes (each site's
+ * virtual locations, the reason codes).
  */
 import type pg from "pg";
 import { poolOf, type Db } from "../db/client";

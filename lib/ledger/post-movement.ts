@@ -5,7 +5,7 @@ import { ValidationFailed } from "../domain-error";
 import { CountChangedMeanwhile, InsufficientStock, MovementRefused, SerialNotAtSource } from "./errors";
 import { levelSelect, toLevelView } from "./list-stock";
 import { planMovement, type PlannedMovement } from "./plan-lines";
-import { DeadlockDetected, inRequestOrder, PostingLineFailure, runPosting, type IdempotencyContext, type PostingAnswer, type PostingLine } from "./posting-function";
+import { DeadlockDetected, inRequestOrder, PostingLineFailure, positionsInOrderOf, runPosting, type IdempotencyContext, type PostingAnswer, type PostingLine } from "./posting-function";
 import { resolveReferences } from "./resolve-references";
 import { movementInput, type MovementInput, type PostedMovement } from "./schemas";
 
@@ -82,7 +82,7 @@ async function postPlanned(
  */
 export function lockOrder(lines: PostingLine[]): number[] {
   const key = (line: PostingLine) => `${line.itemId}|${line.fromLocationId}|${line.toLocationId}|${line.lotId ?? ""}`;
-  return lines.map((_, position) => position).sort((a, b) => (key(lines[a]) < key(lines[b]) ? -1 : key(lines[a]) > key(lines[b]) ? 1 : a - b));
+  return positionsInOrderOf(lines.map(key));
 }
 
 function planOfLine(plans: PlannedMovement[], lineIndex: number) {

@@ -100,7 +100,7 @@ function postingGroups(pool: pg.Pool): GroupedCalls<GroupedPosting, PostingResul
       // A group holds every level its postings lock until it commits. Sent in the order of the levels they lock
       // first, groups take shared levels in the same order and seldom wait for one another in a cycle (which
       // PostgreSQL would break only after deadlock_timeout, a second).
-      const order = postings.map((_, index) => index).sort((a, b) => compare(postings[a].firstLock, postings[b].firstLock) || a - b);
+      const order = positionsInOrderOf(postings.map((posting) => posting.firstLock));
       const { rows } = await pool.query({ ...POST_POSTINGS, values: [`[${order.map((index) => postings[index].json).join(",")}]`] });
       const results = (rows[0].results as GroupedPostingResult[]).map((posted) => ("error" in posted ? asDatabaseError(posted.error) : posted.result));
       return inRequestOrder(results, order);
@@ -110,13 +110,16 @@ function postingGroups(pool: pg.Pool): GroupedCalls<GroupedPosting, PostingResul
   return groups;
 }
 
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /** The first level a posting locks: its first line's (it comes in lock order), at that line's lower location id. */
 function firstLockOf(posting: Posting): string {
   const line = posting.lines[0];
   if (!line) return "";
   return `${line.itemId}|${line.fromLocationId < line.toLocationId ? line.fromLocationId : line.toLocationId}|${line.lotId ?? ""}`;
+}
+
+/** The positions of `keys` in ascending key order, equal keys in their original order. */
+export function positionsInOrderOf(keys: string[]): number[] {
+  return keys.map((_, position) => position).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b));
 }
 
 /** sent[i] belongs at position order[i] (a posting's movements, a group's results): put each back in its place. */

@@ -3,8 +3,8 @@
 -- postings/s line by line, 12.4–12.8/s set-based (docs/BENCHMARKS.md).
 --
 -- Both ways give the same result. The loop, unchanged, still posts small postings (below eight lines, where
--- a few set-based statements cost more than one or two per line), every posting with serials or a count's expected quantity
--- (they need their per-line checks), and lines whose caller left out what their ends are. The set-based way
+-- a few set-based statements cost more than one or two per line), every posting with serials or a count's
+-- expected quantity (they need their per-line checks), and lines whose caller left out what their ends are. The set-based way
 -- replays the level writes in the order the loop makes them, so the line it reports as short is the one the
 -- loop would have stopped at, with the same quantity available. It locks all its levels in one global order
 -- (item, location, lot) before reading them, so large postings cannot deadlock one another.
@@ -29,11 +29,13 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- Every level write of a posting, in the order posting line after line makes them: by line, and within a line
--- its two ends in location-id order.
+-- its two ends in location-id order. `change` is the quantity signed: taken out of the level, or put in.
 CREATE FUNCTION stockroom_posting_level_writes(p jsonb)
-RETURNS TABLE (seq int, n int, item uuid, loc uuid, lot uuid, quantity int, debit boolean, virtual boolean, sku text, code text)
+RETURNS TABLE (seq int, n int, item uuid, loc uuid, lot uuid, quantity int, change int, debit boolean, virtual boolean,
+  sku text, code text)
 LANGUAGE sql STABLE AS $$
-  SELECT l.n * 2 + e.position, l.n, l.item, e.loc, l.lot, l.quantity, e.debit, e.virtual, l.sku, e.code
+  SELECT l.n * 2 + e.position, l.n, l.item, e.loc, l.lot, l.quantity, CASE WHEN e.debit THEN -l.quantity ELSE l.quantity END,
+    e.debit, e.virtual, l.sku, e.code
   FROM stockroom_posting_lines(p) l
   CROSS JOIN LATERAL (VALUES
     (l.from_loc, true, false, l.from_keeps, CASE WHEN l.to_loc < l.from_loc THEN 1 ELSE 0 END, l.from_code),
@@ -54,7 +56,7 @@ DECLARE
   ids bigint[];
   movements jsonb;
   units bigint;
-  failure record;
+  replayed record;
 BEGIN
   -- The ledger ids, taken in line order, so that the ledger lists the posting's movements as they were sent.
   ids := ARRAY(SELECT nextval('"StockMovement_id_seq"') FROM generate_series(1, jsonb_array_length(p->'lines')) ORDER BY 1);
@@ -90,8 +92,8 @@ BEGIN
   -- the sum of its writes.
   WITH replay AS (
     SELECT w.seq, w.n, w.quantity, w.debit, w.sku, w.code, s.id AS level_id, s."lotId" AS lot, s.reserved,
-      s."onHand" + sum(CASE WHEN w.debit THEN -w.quantity ELSE w.quantity END) OVER (PARTITION BY s.id ORDER BY w.seq) AS after,
-      sum(CASE WHEN w.debit THEN -w.quantity ELSE w.quantity END) OVER (PARTITION BY s.id) AS delta
+      s."onHand" + sum(w.change) OVER (PARTITION BY s.id ORDER BY w.seq) AS after,
+      sum(w.change) OVER (PARTITION BY s.id) AS delta
     FROM stockroom_posting_level_writes(p) w
     JOIN "StockLevel" s ON s."itemId" = w.item AND s."locationId" = w.loc AND s."lotId" IS NOT DISTINCT FROM w.lot
   ), first_short AS (
@@ -108,14 +110,14 @@ BEGIN
     coalesce((SELECT jsonb_agg(jsonb_build_object('sku', f.sku, 'location', f.code, 'lot', lot.number, 'onHand', f.on_hand,
         'reserved', f.reserved, 'available', f.on_hand - f.reserved) ORDER BY f.code, lot.number, f.sku)
       FROM final f LEFT JOIN "Lot" lot ON lot.id = f.lot), '[]'::jsonb) AS levels
-    INTO failure;
-  IF failure.short IS NOT NULL THEN
+    INTO replayed;
+  IF replayed.short IS NOT NULL THEN
     RAISE EXCEPTION 'insufficient stock' USING ERRCODE = 'SR409',
-      DETAIL = jsonb_build_object('index', (failure.short->>'n')::int, 'available', (failure.short->>'available')::int,
-        'requested', (failure.short->>'quantity')::int)::text;
+      DETAIL = jsonb_build_object('index', (replayed.short->>'n')::int, 'available', (replayed.short->>'available')::int,
+        'requested', (replayed.short->>'quantity')::int)::text;
   END IF;
 
-  RETURN jsonb_build_object('movements', movements, 'levels', failure.levels, 'units', units);
+  RETURN jsonb_build_object('movements', movements, 'levels', replayed.levels, 'units', units);
 END;
 $$;
 

@@ -22,6 +22,20 @@ function countPostingRoundTrips() {
 
 afterEach(() => vi.restoreAllMocks());
 
+type Warehouse = Awaited<ReturnType<typeof buildWarehouse>>;
+type Place = { id: string; code: string; type: string; isVirtual: boolean };
+
+/** A one-line posting of the warehouse's plain item, as the domain would hand it to runPosting. */
+function plainPosting(w: Warehouse, kind: "receive" | "issue", from: Place, to: Place, quantity: number, reasonCode: string): Posting {
+  return {
+    postingId: randomUUID(), action: `stock.${kind}`, siteId: w.site.id, actor: SYSTEM_ACTOR, idempotency: null,
+    lines: [{
+      kind, itemId: w.items.plain.id, quantity, fromLocationId: from.id, toLocationId: to.id, lotId: null, reasonCode,
+      ...locationFlags(from, to), sku: w.items.plain.sku, fromCode: from.code, toCode: to.code,
+    }],
+  };
+}
+
 describe("postings grouped in one transaction", () => {
   it("gives each of 40 concurrent issues its own outcome, in fewer round trips than postings", async () => {
     const w = await buildWarehouse(db);
@@ -79,17 +93,8 @@ describe("postings grouped in one transaction", () => {
   it("rolls back only the posting that failed, whatever the reason, and posts the rest of its group", async () => {
     const w = await buildWarehouse(db);
     const [supplier] = await db.location.findMany({ where: { siteId: w.site.id, type: "supplier" } });
-    const receipt = (reasonCode: string): Posting => ({
-      postingId: randomUUID(), action: "stock.receive", siteId: w.site.id, actor: SYSTEM_ACTOR, idempotency: null,
-      lines: [{
-        kind: "receive", itemId: w.items.plain.id, quantity: 3, fromLocationId: supplier.id, toLocationId: w.bins.a1.id, lotId: null, reasonCode,
-        ...locationFlags(supplier, w.bins.a1), sku: w.items.plain.sku, fromCode: supplier.code, toCode: w.bins.a1.code,
-      }],
-    });
-    const issue: Posting = {
-      ...receipt("sold"), postingId: randomUUID(), action: "stock.issue",
-      lines: [{ ...receipt("sold").lines[0], kind: "issue", quantity: 1_000, fromLocationId: w.bins.a1.id, toLocationId: supplier.id, fromCode: w.bins.a1.code, toCode: supplier.code, ...locationFlags(w.bins.a1, supplier) }],
-    };
+    const receipt = (reasonCode: string) => plainPosting(w, "receive", supplier, w.bins.a1, 3, reasonCode);
+    const issue = plainPosting(w, "issue", w.bins.a1, supplier, 1_000, "sold");
     // Ten receipts, one naming a reason code that does not exist (a foreign key refuses it), one issue too large.
     const postings = Array.from({ length: 10 }, (_, i) => (i === 4 ? receipt("no-such-reason") : receipt("received")));
     postings.splice(7, 0, issue);
@@ -113,13 +118,7 @@ describe("postings grouped in one transaction", () => {
   it("sends a posting alone again when its group ran into a lock cycle, so its caller never sees the deadlock", async () => {
     const w = await buildWarehouse(db);
     const [supplier] = await db.location.findMany({ where: { siteId: w.site.id, type: "supplier" } });
-    const receipt = (to: { id: string; code: string; type: string; isVirtual: boolean }, quantity: number): Posting => ({
-      postingId: randomUUID(), action: "stock.receive", siteId: w.site.id, actor: SYSTEM_ACTOR, idempotency: null,
-      lines: [{
-        kind: "receive", itemId: w.items.plain.id, quantity, fromLocationId: supplier.id, toLocationId: to.id, lotId: null, reasonCode: "received",
-        ...locationFlags(supplier, to), sku: w.items.plain.sku, fromCode: supplier.code, toCode: to.code,
-      }],
-    });
+    const receipt = (to: Place, quantity: number) => plainPosting(w, "receive", supplier, to, quantity, "received");
     // Three levels of one item; a group sends its postings in location-id order, so name them in that order.
     const [binA, binB, binC] = [w.bins.a1, w.bins.a2, w.bins.cage].sort((x, y) => (x.id < y.id ? -1 : 1));
     for (const bin of [binA, binB, binC]) await runPosting(db, receipt(bin, 1));

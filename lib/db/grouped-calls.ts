@@ -10,6 +10,7 @@
  * as soon as one of the in-flight groups comes back.
  */
 import DataLoader from "dataloader";
+import type pg from "pg";
 
 export type GroupedCalls<In, Out> = { call: (input: In) => Promise<Out> };
 
@@ -43,4 +44,23 @@ export function groupedCalls<In, Out>(runGroup: (inputs: readonly In[]) => Promi
     batchScheduleFn: (dispatch) => process.nextTick(() => (out < options.inFlight ? leave(dispatch) : waiting.push(dispatch))),
   });
   return { call: (input) => loader.load(input) };
+}
+
+/**
+ * Grouped calls of one statement on each pool, made on a pool's first call: a group goes over one connection,
+ * so groups never mix databases. `runGroup` gets the pool and the group's inputs.
+ */
+export function groupedCallsPerPool<In, Out>(
+  runGroup: (pool: pg.Pool, inputs: readonly In[]) => Promise<(Out | Error)[]>,
+  options: GroupOptions,
+): (pool: pg.Pool) => GroupedCalls<In, Out> {
+  const ofPool = new WeakMap<pg.Pool, GroupedCalls<In, Out>>();
+  return (pool) => {
+    let grouped = ofPool.get(pool);
+    if (!grouped) {
+      grouped = groupedCalls<In, Out>((inputs) => runGroup(pool, inputs), options);
+      ofPool.set(pool, grouped);
+    }
+    return grouped;
+  };
 }

@@ -3,9 +3,8 @@
  * the requests that arrive meanwhile), and in-process caches for what practically never changes (each site's
  * virtual locations, the reason codes).
  */
-import type pg from "pg";
 import { poolOf, type Db } from "../db/client";
-import { groupedCalls, type GroupedCalls } from "../db/grouped-calls";
+import { groupedCallsPerPool } from "../db/grouped-calls";
 import { queryPrepared, type PreparedStatement } from "../db/prepared";
 import type { LocationType } from "../db/generated/client";
 import type { ParsedMovementInput } from "./schemas";
@@ -71,26 +70,17 @@ type Lookup = { skuKeys: string[]; codes: string[] };
 type ReferenceRow = { kind: "item" | "location"; row: ResolvedItem & ResolvedLocation & { skuKey: string } };
 
 /** The lookups of concurrent requests go to the database together, as one (lib/db/grouped-calls.ts). */
-const lookupsOfPool = new WeakMap<pg.Pool, GroupedCalls<Lookup, ReferenceRow[]>>();
-
-function lookups(pool: pg.Pool): GroupedCalls<Lookup, ReferenceRow[]> {
-  let grouped = lookupsOfPool.get(pool);
-  if (!grouped) {
-    grouped = groupedCalls<Lookup, ReferenceRow[]>(async (group) => {
-      const skuKeys = [...new Set(group.flatMap((lookup) => lookup.skuKeys))];
-      const codes = [...new Set(group.flatMap((lookup) => lookup.codes))];
-      const { rows } = await pool.query<ReferenceRow>({ ...RESOLVE, values: [skuKeys, codes] });
-      if (group.length === 1) return [rows];
-      // Each request gets only what it asked for.
-      return group.map((lookup) => {
-        const [wantedSkus, wantedCodes] = [new Set(lookup.skuKeys), new Set(lookup.codes)];
-        return rows.filter(({ kind, row }) => (kind === "item" ? wantedSkus.has(row.skuKey) : wantedCodes.has(row.code)));
-      });
-    }, { inFlight: 2, maxGroup: 64 });
-    lookupsOfPool.set(pool, grouped);
-  }
-  return grouped;
-}
+const lookups = groupedCallsPerPool<Lookup, ReferenceRow[]>(async (pool, group) => {
+  const skuKeys = [...new Set(group.flatMap((lookup) => lookup.skuKeys))];
+  const codes = [...new Set(group.flatMap((lookup) => lookup.codes))];
+  const { rows } = await pool.query<ReferenceRow>({ ...RESOLVE, values: [skuKeys, codes] });
+  if (group.length === 1) return [rows];
+  // Each request gets only what it asked for.
+  return group.map((lookup) => {
+    const [wantedSkus, wantedCodes] = [new Set(lookup.skuKeys), new Set(lookup.codes)];
+    return rows.filter(({ kind, row }) => (kind === "item" ? wantedSkus.has(row.skuKey) : wantedCodes.has(row.code)));
+  });
+}, { inFlight: 2, maxGroup: 64 });
 
 /**
  * One prepared statement for every item and location a request names: on the ledger's hot path a raw query

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "../http/operation";
+import { defineOperation } from "../contract/operation";
 import { apiKeyIdParams, apiKeyInput, apiKeyView, createdApiKey } from "./schemas";
 
 export const listApiKeysOp = defineOperation({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CSV_BODY_DESCRIPTION, importQuery, importReport } from "../csv/import-report";
-import { defineOperation } from "../http/operation";
+import { defineOperation } from "../contract/operation";
 import { ITEM_CSV_COLUMNS } from "./item-csv-row";
 
 const columns = ITEM_CSV_COLUMNS.join(", ");

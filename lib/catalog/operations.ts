@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "../http/operation";
+import { defineOperation } from "../contract/operation";
 import { itemInput, itemListQuery, itemSkuParams, itemUpdate, itemView } from "./schemas";
 
 export const listItemsOp = defineOperation({

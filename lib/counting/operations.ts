@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "../http/operation";
+import { defineOperation } from "../contract/operation";
 import { countQuery, countScansInput, countStartInput, countSubmission, countSubmitInput, countSummary, countView } from "./schemas";
 
 const countId = z.object({ id: z.string().describe("The count's id") });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ValidationFailed } from "../domain-error";
 import { postedMovement } from "../ledger/schemas";
-import { replayedFlag } from "../http/replayed-flag";
+import { replayedFlag } from "../contract/replayed-flag";
 
 const code = z.string().trim().min(1).max(64).transform((s) => s.toUpperCase());
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "../http/operation";
+import { defineOperation } from "../contract/operation";
 
 const gs1Element = z.object({
   ai: z.string().describe("Application Identifier, e.g. 01"),

@@ -12,7 +12,7 @@ import { getSessionActor } from "../auth/session";
 import { getDb, type Db } from "../db/client";
 import { Forbidden, Unauthenticated } from "../domain-error";
 import { claimIdempotencyKey, idempotencyContext, settleIdempotencyKey, type IdempotencyContext } from "./idempotency";
-import type { Operation } from "./operation";
+import type { Operation } from "../contract/operation";
 import { MalformedRequest, problemResponse, toProblem } from "./problem";
 
 type Input<O extends Operation> = {

@@ -9,7 +9,7 @@ import { can } from "../auth/can";
 import { getDb, type Db } from "../db/client";
 import { Forbidden, Unauthenticated } from "../domain-error";
 import { authenticate } from "./api-route";
-import type { Operation } from "./operation";
+import type { Operation } from "../contract/operation";
 import { problemResponse, toProblem } from "./problem";
 
 function streamOf(chunks: AsyncIterable<string>, onError: (error: unknown) => void): ReadableStream<Uint8Array> {

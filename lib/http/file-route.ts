@@ -11,7 +11,7 @@ import { can } from "../auth/can";
 import { getDb, type Db } from "../db/client";
 import { Forbidden, Unauthenticated } from "../domain-error";
 import { authenticate } from "./api-route";
-import type { Operation } from "./operation";
+import type { Operation } from "../contract/operation";
 import { MalformedRequest, problemResponse, toProblem } from "./problem";
 
 /** What a file route sends; `inline` opens in the browser (a PDF to print), else it downloads. */

@@ -25,7 +25,7 @@ import * as supplierOps from "../suppliers/operations";
 import * as siteOps from "../sites/operations";
 import * as systemOps from "../system/operations";
 import * as userOps from "../users/operations";
-import type { Operation } from "./operation";
+import type { Operation } from "../contract/operation";
 
 export const ALL_OPERATIONS: Operation[] = [systemOps, authOps, siteOps, userOps, apiKeyOps, catalogOps, catalogImportOps, locationOps, mapOps, ledgerOps, ledgerImportOps, pickingOps, transferOps, countingOps, gs1Ops, rfidOps, scanOps, searchOps, outboxOps, reasonOps, supplierOps, labelOps].flatMap(
   (module) => Object.values(module) as Operation[],

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "../http/operation";
+import { defineOperation } from "../contract/operation";
 import { labelBatchInput, labelParams, labelQuery } from "./schemas";
 
 // The answer is a file, not JSON; lib/http/file-route.ts sends it with its own media type.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CSV_BODY_DESCRIPTION, importQuery, importReport } from "../csv/import-report";
-import { defineOperation } from "../http/operation";
+import { defineOperation } from "../contract/operation";
 import { STOCK_CSV_COLUMNS } from "./stock-csv-row";
 
 const columns = STOCK_CSV_COLUMNS.join(", ");

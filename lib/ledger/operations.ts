@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "../http/operation";
+import { defineOperation } from "../contract/operation";
 import { levelView, movementInput, movementView, postedMovement } from "./schemas";
 
 const ledgerProblems = ["insufficient_stock", "serial_not_here", "count_changed"] as const;

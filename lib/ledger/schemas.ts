@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { replayedFlag } from "../http/replayed-flag";
+import { replayedFlag } from "../contract/replayed-flag";
 
 export const MOVEMENT_KIND_NAMES = ["receive", "issue", "scrap", "damage", "loss", "found", "count", "move", "return"] as const;
 

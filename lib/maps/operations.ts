@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "../http/operation";
+import { defineOperation } from "../contract/operation";
 import { siteCodeParams, siteMapInput, siteMapVersionView, siteMapView, undoSiteMapInput } from "./schemas";
 
 export const getSiteMapOp = defineOperation({

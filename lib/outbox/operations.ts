@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "../http/operation";
+import { defineOperation } from "../contract/operation";
 
 export const eventsOp = defineOperation({
   id: "streamEvents", method: "GET", path: "/api/v1/events", tag: "Stock", permission: "stock.view", contentType: "text/event-stream",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "../http/operation";
+import { defineOperation } from "../contract/operation";
 import { pickConfirmation, pickInput, pickListInput, pickListQuery, pickListSummary, pickListView, routedPickList, stopPickInput } from "./schemas";
 
 const pickListId = z.object({ id: z.string().describe("The pick list's id") });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { postedMovement } from "../ledger/schemas";
-import { replayedFlag } from "../http/replayed-flag";
+import { replayedFlag } from "../contract/replayed-flag";
 
 const code = z.string().trim().min(1).max(64).transform((s) => s.toUpperCase());
 const quantity = z.number().int("Whole units only").min(1, "At least 1 unit").max(1_000_000_000);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "../http/operation";
+import { defineOperation } from "../contract/operation";
 import { readerInput, readerView, readsInput, readsOutcome } from "./schemas";
 
 const gs1Element = z.object({

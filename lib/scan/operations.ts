@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "../http/operation";
+import { defineOperation } from "../contract/operation";
 import { scanResolution, siteSnapshot } from "./schemas";
 
 export const resolveScanOp = defineOperation({

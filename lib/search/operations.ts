@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { itemSkuParams } from "../catalog/schemas";
-import { defineOperation } from "../http/operation";
+import { defineOperation } from "../contract/operation";
 import { itemLocation, searchHit, searchQuery } from "./schemas";
 
 export const searchOp = defineOperation({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "../http/operation";
+import { defineOperation } from "../contract/operation";
 import { siteView } from "./schemas";
 
 export const listSitesOp = defineOperation({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "../http/operation";
+import { defineOperation } from "../contract/operation";
 
 export const healthOp = defineOperation({
   id: "getHealth", method: "GET", path: "/api/health", tag: "System", permission: "public",

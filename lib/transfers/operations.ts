@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "../http/operation";
+import { defineOperation } from "../contract/operation";
 import { receiveInput, shipInput, transferInput, transferQuery, transferSummary, transferView } from "./schemas";
 
 const transferId = z.object({ id: z.string().describe("The transfer's id") });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { movementView } from "../ledger/schemas";
-import { replayedFlag } from "../http/replayed-flag";
+import { replayedFlag } from "../contract/replayed-flag";
 
 const code = z.string().trim().min(1).max(64).transform((s) => s.toUpperCase());
 const sku = z.string().trim().min(1, "Name the item by its SKU").max(64);

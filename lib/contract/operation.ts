@@ -2,8 +2,9 @@ import type { z } from "zod";
 import type { Permission } from "../auth/permissions";
 
 /**
- * One REST operation, described once. The route wrapper (./api-route.ts) enforces it and the OpenAPI
- * document (./openapi.ts) publishes it, so what is documented is what is enforced.
+ * One REST operation, described once. The edge wrapper (lib/http/api-route.ts) enforces it and the OpenAPI
+ * document (lib/http/openapi.ts) publishes it, so what is documented is what is enforced. Domains import this
+ * folder, never lib/http: the contract knows no HTTP handling.
  */
 export type Operation<
   Params extends z.ZodType = z.ZodType,

@@ -6,12 +6,14 @@ import { initialFormState } from "@/lib/http/form-state";
 import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
+import { FormToken } from "../ui/form-token";
 
 export function CreateApiKeyForm({ siteCodes }: { siteCodes: string[] }) {
   const [state, action, pending] = useActionState(createApiKeyAction, initialFormState);
   const newKey = state.ok ? (state.data?.key as string | undefined) : undefined;
   return (
     <form action={action} className="space-y-3" noValidate>
+      <FormToken answer={state} />
       <TextField label="Name" name="name" placeholder="order-service" error={state.fieldErrors?.name} />
       <SelectField label="Role" name="role" defaultValue="viewer" error={state.fieldErrors?.role}>
         {["viewer", "clerk", "manager", "admin"].map((role) => (
@@ -50,6 +52,7 @@ export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
         if (!confirm(`Revoke ${name}? Services using it stop working at once.`)) event.preventDefault();
       }}
     >
+      <FormToken answer={state} />
       <input type="hidden" name="id" value={id} />
       <Button type="submit" variant="danger" disabled={pending}>Revoke</Button>
       {state.ok ? null : <FormMessage state={state} />}

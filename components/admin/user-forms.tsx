@@ -7,6 +7,7 @@ import type { UserView } from "@/lib/users/schemas";
 import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
+import { FormToken } from "../ui/form-token";
 
 const ROLE_OPTIONS = ["admin", "manager", "clerk", "viewer"] as const;
 
@@ -37,6 +38,7 @@ export function CreateUserForm({ siteCodes }: { siteCodes: string[] }) {
   return (
     // Keyed by the answer so a refused form re-renders with what was typed, and a successful one starts empty.
     <form key={JSON.stringify(values)} action={action} className="space-y-3" noValidate>
+      <FormToken answer={state} />
       <TextField label="E-mail" name="email" type="email" required defaultValue={values.email as string} error={state.fieldErrors?.email} />
       <TextField label="Name" name="name" required defaultValue={values.name as string} error={state.fieldErrors?.name} />
       <SelectField label="Role" name="role" defaultValue={(values.role as string) ?? "clerk"} error={state.fieldErrors?.role}>
@@ -57,6 +59,7 @@ export function UserRow({ user, siteCodes, isSelf }: { user: UserView; siteCodes
   return (
     <li className="py-3" data-testid={`user-${user.email}`}>
       <form action={action} className="space-y-2">
+        <FormToken answer={state} />
         <input type="hidden" name="id" value={user.id} />
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <div className="min-w-0">

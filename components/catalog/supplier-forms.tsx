@@ -6,12 +6,14 @@ import { initialFormState } from "@/lib/http/form-state";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
+import { FormToken } from "../ui/form-token";
 
 export function CreateSupplierForm() {
   const [state, action, pending] = useActionState(createSupplierAction, initialFormState);
   const values = (state.values ?? {}) as Record<string, string>;
   return (
     <form key={JSON.stringify(values)} action={action} className="space-y-3" noValidate>
+      <FormToken answer={state} />
       <TextField label="Code" name="code" defaultValue={values.code} autoCapitalize="characters" error={state.fieldErrors?.code} placeholder="NFA" />
       <TextField label="Name" name="name" defaultValue={values.name} error={state.fieldErrors?.name} />
       <TextField label="E-mail" name="email" type="email" defaultValue={values.email} error={state.fieldErrors?.email} />

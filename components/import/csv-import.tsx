@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { importCsvAction } from "@/app/(app)/items/import/actions";
 import type { ImportMode, ImportReport } from "@/lib/csv/import-report";
+import { newIdempotencyKey } from "@/lib/http/api-client";
+import { FORM_TOKEN_FIELD } from "@/lib/http/form-state";
 import { Button } from "../ui/button";
 import { ImportReportTable } from "./import-report-table";
 
@@ -64,6 +66,7 @@ export function CsvImport({ kinds, maxBytes }: { kinds: ImportKindChoice[]; maxB
   const [pending, startTransition] = useTransition();
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const pendingToken = useRef<string | null>(null);
   const choice = kinds.find((k) => k.kind === kind) ?? kinds[0];
 
   // Bring the answer into view (and to screen readers) when it arrives: on a phone it is below the fold.
@@ -81,10 +84,14 @@ export function CsvImport({ kinds, maxBytes }: { kinds: ImportKindChoice[]; maxB
     form.set("kind", kind);
     form.set("mode", mode);
     form.set("file", file);
+    // One token per attempt until an answer comes: trying again after a lost answer imports once.
+    pendingToken.current ??= newIdempotencyKey();
+    form.set(FORM_TOKEN_FIELD, pendingToken.current);
     setWorking(mode);
     startTransition(async () => {
       try {
         const state = await importCsvAction(form);
+        pendingToken.current = null;
         const data = state.data as { report?: ImportReport } | undefined;
         setOutcome({ kind, mode, report: data?.report ?? null, ok: state.ok, message: state.message });
       } catch {
@@ -96,6 +103,7 @@ export function CsvImport({ kinds, maxBytes }: { kinds: ImportKindChoice[]; maxB
   }
 
   function reset(next: { kind?: ImportKind; file?: File | null }) {
+    pendingToken.current = null;
     if (next.kind) setKind(next.kind);
     if (next.file !== undefined) setFile(next.file);
     setOutcome(null);

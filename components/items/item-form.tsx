@@ -6,6 +6,7 @@ import { initialFormState } from "@/lib/http/form-state";
 import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
+import { FormToken } from "../ui/form-token";
 
 export type ItemFormValues = Partial<Record<
   "sku" | "name" | "description" | "category" | "unit" | "tracking" | "barcodes" | "supplier" | "supplierSku" | "unitCost" | "tempMinC" | "tempMaxC" | "hazardClass" | "handlingNotes" | "reorderPoint",
@@ -22,6 +23,7 @@ export function ItemForm({ mode, initial, categories, suppliers, hasHistory }: {
   const lockedByHistory = mode === "edit" && hasHistory ? "Fixed once stock has moved" : undefined;
   return (
     <form key={JSON.stringify(state.values ?? {})} action={action} className="grid max-w-3xl gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2" noValidate>
+      <FormToken answer={state} />
       {mode === "edit" ? <input type="hidden" name="sku" value={values.sku} /> : (
         <TextField label="SKU" name="sku" defaultValue={values.sku} autoCapitalize="characters" error={error("sku")} hint="Unique; letters, digits, . _ -" />
       )}

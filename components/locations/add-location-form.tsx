@@ -6,6 +6,7 @@ import { initialFormState } from "@/lib/http/form-state";
 import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
+import { FormToken } from "../ui/form-token";
 
 const CHILD_TYPE: Record<string, string> = { site: "zone", zone: "aisle", aisle: "rack", rack: "shelf", shelf: "bin", bin: "bin" };
 
@@ -21,6 +22,7 @@ export function AddLocationForm({ parent, parentType, siblingType, inherited }: 
   const error = (field: string) => state.fieldErrors?.[field];
   return (
     <form key={JSON.stringify(values)} action={action} className="space-y-3" noValidate>
+      <FormToken answer={state} />
       <input type="hidden" name="parent" value={parent} />
       <div className="grid grid-cols-2 gap-3">
         <TextField label="Code" name="code" defaultValue={values.code} placeholder={`${parent}-01`} autoCapitalize="characters" error={error("code")} />

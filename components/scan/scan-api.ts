@@ -110,8 +110,9 @@ export async function queuedWrites(): Promise<QueuedWrite[]> {
 export async function retryWrite(seq: number) {
   const db = await scanDb();
   const write = await db.get("queue", seq);
-  // A refused write changed nothing, so it goes again under a new key (the old one may remember the refusal).
-  if (write) await db.put("queue", { ...write, idempotencyKey: newIdempotencyKey(), status: "pending", problem: undefined });
+  // Under the same key: a refusal is not kept (the server judges the write again), and if the write did post
+  // and only its answer was lost, the key answers that posting instead of posting it twice.
+  if (write) await db.put("queue", { ...write, status: "pending", problem: undefined });
   notify();
   await flushQueue();
 }

@@ -7,6 +7,7 @@ import type { LevelView, MovementView } from "@/lib/ledger/schemas";
 import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
+import { FormToken } from "../ui/form-token";
 
 type Kind = "receive" | "issue" | "scrap" | "damage" | "loss" | "found" | "count" | "move" | "return";
 
@@ -59,6 +60,7 @@ function Result({ state }: { state: FormState }) {
       </ul>
       {undoId && !undoState.ok ? (
         <form action={undo} className="mt-3">
+          <FormToken answer={undoState} />
           <input type="hidden" name="movementId" value={undoId} />
           <Button type="submit" variant="secondary" disabled={undoing}>{undoing ? "Undoing…" : "Undo"}</Button>
         </form>
@@ -82,6 +84,7 @@ export function MovementForm({ initial, locationCodes, reasons, canOverrideCondi
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,32rem)_1fr]">
       <form key={JSON.stringify(state.values ?? {})} action={action} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" noValidate>
+        <FormToken answer={state} />
         <fieldset>
           <legend className="text-sm font-medium text-slate-800">What happened</legend>
           <div className="mt-1 grid grid-cols-3 gap-2">

@@ -6,6 +6,7 @@ import { initialFormState } from "@/lib/http/form-state";
 import type { TransferView } from "@/lib/transfers/schemas";
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/form-message";
+import { FormToken } from "../ui/form-token";
 
 type Allowed = { approve: boolean; ship: boolean; cancel: boolean; receive: boolean };
 
@@ -17,6 +18,7 @@ export function TransferSteps({ id, allowed }: { id: string; allowed: Allowed })
   if (steps.length === 0 && !state.message) return null;
   return (
     <form action={action} className="space-y-2">
+      <FormToken answer={state} />
       <input type="hidden" name="id" value={id} />
       <FormMessage state={state} />
       <div className="flex flex-wrap gap-2">
@@ -39,6 +41,7 @@ export function ReceiveForm({ transfer }: { transfer: TransferView }) {
   if (transfer.status === "closed") return <FormMessage state={state.message ? state : { ok: true, message: "This transfer is closed." }} />;
   return (
     <form action={action} className="space-y-3" data-testid="receive-form">
+      <FormToken answer={state} />
       <input type="hidden" name="id" value={transfer.id} />
       <FormMessage state={state} />
       {open.map((line, i) => (

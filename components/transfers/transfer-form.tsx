@@ -6,6 +6,7 @@ import { initialFormState } from "@/lib/http/form-state";
 import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
+import { FormToken } from "../ui/form-token";
 
 /** Draft a transfer: from and to sites, then one row per SKU (lot and serials when it matters). */
 export function TransferForm({ fromSites, toSites }: { fromSites: string[]; toSites: string[] }) {
@@ -15,6 +16,7 @@ export function TransferForm({ fromSites, toSites }: { fromSites: string[]; toSi
   const error = (name: string) => state.fieldErrors?.[name];
   return (
     <form action={action} className="space-y-4" noValidate>
+      <FormToken answer={state} />
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-3">
         <SelectField label="From site" name="from" defaultValue={value("from") ?? fromSites[0]} error={error("from")}>

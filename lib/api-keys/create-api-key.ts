@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
@@ -12,7 +13,7 @@ export async function createApiKey(db: Db, actor: Actor, input: ApiKeyInput): Pr
   authorize(actor, "apiKeys.manage");
   const data = apiKeyInput.parse(input);
   const key = newApiKey();
-  return db.$transaction(async (tx) => {
+  return unitOfWork(db, async (tx) => {
     const siteIds = await siteIdsForCodes(tx, data.sites);
     const created = await tx.apiKey.create({
       data: {

@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
 import { hashApiKey, keyPrefix } from "./key-material";
@@ -11,7 +12,7 @@ export const BOOTSTRAP_KEY_NAME = "bootstrap (STOCKROOM_BOOTSTRAP_API_KEY)";
 export async function ensureBootstrapApiKey(db: Db, key: string): Promise<"created" | "exists"> {
   if (key.length < 24) throw new Error("STOCKROOM_BOOTSTRAP_API_KEY must be at least 24 characters");
   const hash = hashApiKey(key);
-  return db.$transaction(async (tx) => {
+  return unitOfWork(db, async (tx) => {
     const inserted = await tx.apiKey.createMany({
       data: [{ name: BOOTSTRAP_KEY_NAME, role: "admin", prefix: keyPrefix(key), hash }],
       skipDuplicates: true,

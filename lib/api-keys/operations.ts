@@ -11,7 +11,7 @@ export const listApiKeysOp = defineOperation({
 export const createApiKeyOp = defineOperation({
   id: "createApiKey", method: "POST", path: "/api/v1/api-keys", tag: "API keys", permission: "apiKeys.manage",
   summary: "Create an API key; the secret is in this answer only", status: 201,
-  body: apiKeyInput, response: createdApiKey,
+  body: apiKeyInput, response: createdApiKey, secrets: ["key"],
 });
 
 export const revokeApiKeyOp = defineOperation({

@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { forgetApiKey } from "../auth/load-actor";
@@ -10,7 +11,7 @@ import type { ApiKeyView } from "./schemas";
 /** Revokes a key at once; revoking a revoked key changes nothing and answers the same. */
 export async function revokeApiKey(db: Db, actor: Actor, id: string): Promise<ApiKeyView> {
   authorize(actor, "apiKeys.manage");
-  return db.$transaction(async (tx) => {
+  return unitOfWork(db, async (tx) => {
     const before = await findApiKeyView(tx, id);
     if (!before) throw new NotFound("API key", id);
     if (before.revokedAt) return before;

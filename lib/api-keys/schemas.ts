@@ -27,11 +27,15 @@ export const apiKeyView = z
   .meta({ id: "ApiKey" });
 
 export const createdApiKey = apiKeyView
-  .extend({ key: z.string().describe("The secret. Shown this once; only its hash is stored.") })
+  .extend({
+    key: z.string().nullable().describe("The secret. Shown in this answer only; only its hash is stored. Null when this answers a retry with the same Idempotency-Key"),
+    secretsShownOnce: z.string().optional().describe("Present on a retry's answer: the secret was shown once and is not kept"),
+  })
   .meta({ id: "CreatedApiKey" });
 
 export const apiKeyIdParams = z.object({ id: z.uuid("Not an API key id") });
 
 export type ApiKeyInput = z.input<typeof apiKeyInput>;
 export type ApiKeyView = z.infer<typeof apiKeyView>;
-export type CreatedApiKey = z.infer<typeof createdApiKey>;
+/** What createApiKey answers: the secret is always there; only a stored replay leaves it out. */
+export type CreatedApiKey = ApiKeyView & { key: string };

@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
@@ -20,7 +21,7 @@ export async function createItem(db: Db, actor: Actor, input: ItemInput): Promis
   authorize(actor, "catalog.manage");
   const data = itemInput.parse(input);
   try {
-    const created = await db.$transaction(async (tx) => {
+    const created = await unitOfWork(db, async (tx) => {
       const categoryId = data.category ? await ensureCategory(tx, data.category) : null;
       const supplierLinks = await resolveSupplierLinks(tx, data.suppliers);
       await refuseTakenBarcodes(tx, data.barcodes);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CSV_BODY_DESCRIPTION, importQuery, importReport } from "../csv/import-report";
+import { CSV_BODY_DESCRIPTION, CSV_UPLOAD, importQuery, importReport } from "../csv/import-report";
 import { defineOperation } from "../contract/operation";
 import { ITEM_CSV_COLUMNS } from "./item-csv-row";
 
@@ -14,7 +14,7 @@ export const importItemsOp = defineOperation({
     `category: a path such as "Tools > Drills"; supplier: a supplier code. ` +
     "A file that cannot be read at all (size, encoding, unknown or missing columns) is a 422 naming `file`. " +
     "With mode=import-all and any bad row, nothing is written and the 422 problem carries the report in `report`.",
-  query: importQuery, response: importReport,
+  query: importQuery, response: importReport, upload: CSV_UPLOAD,
 });
 
 export const exportItemsOp = defineOperation({

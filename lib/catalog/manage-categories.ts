@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
@@ -35,7 +36,7 @@ export async function addCategory(db: Db, actor: Actor, path: string): Promise<{
   authorize(actor, "catalog.manage");
   if (!isValidCategoryPath(path)) throw new ValidationFailed([{ field: "path", message: "Use names separated by >, like Tools > Power tools" }]);
   const normalised = categorySegments(path).join(" > ");
-  return db.$transaction(async (tx) => {
+  return unitOfWork(db, async (tx) => {
     const existed = await tx.category.findUnique({ where: { path: normalised }, select: { id: true } });
     const id = await ensureCategory(tx, normalised);
     if (!existed) await recordAudit(tx, actor, { action: "category.create", entityType: "category", entityId: id, after: { path: normalised } });

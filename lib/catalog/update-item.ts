@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
@@ -29,7 +30,7 @@ export async function updateItem(db: Db, actor: Actor, sku: string, input: ItemU
   const skuKey = sku.trim().toLowerCase();
   let itemId: string | undefined;
   try {
-    const updated = await db.$transaction(async (tx) => {
+    const updated = await unitOfWork(db, async (tx) => {
       const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Item" WHERE "skuKey" = ${skuKey} FOR UPDATE`;
       if (!locked) throw new NotFound("Item", sku);
       itemId = locked.id;

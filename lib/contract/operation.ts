@@ -30,10 +30,19 @@ export type Operation<
   /** File answers (labels): each media type the operation may send, documented as binary. */
   fileTypes?: readonly string[];
   /**
-   * "in-transaction": the handler receives the Idempotency-Key context and records it in the same transaction as
-   * its write (the ledger does); otherwise the route wrapper claims and settles the key around the handler.
+   * "in-transaction": the handler receives the Idempotency-Key and hands it to the domain, whose unit of work
+   * settles it with the effect (the ledger's hot path does so in its one statement); otherwise the edge runs the
+   * handler in a unit of work with the key (lib/db/unit-of-work.ts).
    */
   idempotency?: "in-transaction";
+  /** A POST that only reads (search, parse, resolve, render): an Idempotency-Key is accepted and nothing is stored. */
+  readOnly?: boolean;
+  /** Top-level members of the answer that are secrets: sent in the first answer, never stored for a replay. */
+  secrets?: readonly string[];
+  /** The body is a file of one of these media types, read whole under `maxBytes` (a CSV import), not JSON. */
+  upload?: { mediaTypes: readonly string[]; maxBytes: number };
+  /** The largest JSON body taken; 1 MiB when not said. */
+  maxBodyBytes?: number;
   /** The problem codes this operation can answer with, besides validation, auth and server errors. */
   problems?: readonly string[];
 };

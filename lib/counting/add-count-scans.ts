@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
@@ -18,7 +19,7 @@ export async function addCountScans(db: Db, actor: Actor, sessionId: string, sca
   const parsed = parseCountScans(scans);
   if (parsed.length === 0) throw new ValidationFailed([{ field: "scans", message: "Send at least one scan" }]);
   if (!isUuid(sessionId)) throw new NotFound("Count", sessionId);
-  return db.$transaction(async (tx) => {
+  return unitOfWork(db, async (tx) => {
     const session = await lockCountSession(tx, sessionId, "share");
     if (!session) throw new NotFound("Count", sessionId);
     authorize(actor, "stock.count", { siteId: session.siteId });

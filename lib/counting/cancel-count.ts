@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
@@ -11,7 +12,7 @@ import { isUuid } from "../db/is-uuid";
 /** Abandons an open count: nothing is posted, its scans are kept for the record, the location may be counted again. */
 export async function cancelCount(db: Db, actor: Actor, sessionId: string): Promise<CountView> {
   if (!isUuid(sessionId)) throw new NotFound("Count", sessionId);
-  return db.$transaction(async (tx) => {
+  return unitOfWork(db, async (tx) => {
     const session = await lockCountSession(tx, sessionId, "update");
     if (!session) throw new NotFound("Count", sessionId);
     authorize(actor, "stock.count", { siteId: session.siteId });

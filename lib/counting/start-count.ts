@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
@@ -19,7 +20,7 @@ export async function startCount(db: Db, actor: Actor, input: { location: string
   authorize(actor, "stock.count", { siteId: location.siteId });
   if (!location.active) throw new ValidationFailed([{ field: "location", message: `${location.code} is archived` }]);
   try {
-    return await db.$transaction(async (tx) => {
+    return await unitOfWork(db, async (tx) => {
       const session = await tx.countSession.create({
         data: {
           siteId: location.siteId, locationId: location.id,

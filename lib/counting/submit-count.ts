@@ -2,9 +2,9 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
 import type { Db, DbTx } from "../db/client";
-import { databaseErrorOf } from "../db/errors";
-import { DomainError, NotFound } from "../domain-error";
-import { claimIdempotencyKey, settleIdempotencyKey, type IdempotencyContext } from "../http/idempotency";
+import type { IdempotencyKey } from "../db/idempotency-key";
+import { inUnitOfWork, RetryableConflict } from "../db/unit-of-work";
+import { NotFound } from "../domain-error";
 import { InsufficientStock } from "../ledger/errors";
 import { postMovements } from "../ledger/post-movement";
 import type { MovementInput } from "../ledger/schemas";
@@ -16,7 +16,7 @@ import { recordScans } from "./record-scans";
 import { parseCountScans, type CountLine, type CountScanInput, type CountSubmission } from "./schemas";
 import { isUuid } from "../db/is-uuid";
 
-type Options = { idempotency?: IdempotencyContext | null };
+type Options = { idempotency?: IdempotencyKey | null };
 type LockedLevel = { onHand: number; reserved: number; location: string; sku: string; lot: string | null };
 
 /**
@@ -27,19 +27,17 @@ type LockedLevel = { onHand: number; reserved: number; location: string; sku: st
  * All in one transaction, so a refused posting leaves the session open with nothing added. The session row is
  * locked (no scans land meanwhile), and so are the ledger's levels under the location, so the expected figures
  * read here are the ones the posting corrects; the ledger still checks each against what it finds.
- * The answer shows the count as it was compared, with status submitted. Idempotency as in confirmPick.
+ * The answer shows the count as it was compared, with status submitted. One unit of work, as confirmPick.
  */
 export async function submitCount(
   db: Db, actor: Actor, sessionId: string, input: { scans?: CountScanInput[] } = {}, options: Options = {},
 ): Promise<CountSubmission> {
   const scans = parseCountScans(input.scans ?? []);
   if (!isUuid(sessionId)) throw new NotFound("Count", sessionId);
-  return db.$transaction(
-    async (tx) => {
-      if (options.idempotency) {
-        const claim = await claimIdempotencyKey(tx as unknown as Db, options.idempotency);
-        if (claim.kind === "replay") return { ...(claim.answer.body as CountSubmission), replayed: true };
-      }
+  const result = await inUnitOfWork(
+    db,
+    { idempotency: options.idempotency, timeoutMs: 60_000 },
+    async (tx): Promise<CountSubmission> => {
       const session = await lockCountSession(tx, sessionId, "update");
       if (!session) throw new NotFound("Count", sessionId);
       authorize(actor, "stock.count", { siteId: session.siteId });
@@ -73,11 +71,10 @@ export async function submitCount(
       const summary = { location: view.location, lines: view.lines.length, movements: movements.length, postingId: posting?.postingId ?? null };
       await recordAudit(tx, actor, { action: "count.submit", entityType: "countSession", entityId: sessionId, siteId: session.siteId, before: { status: "open" }, after: summary });
       await enqueueEvent(tx, { type: "count.submitted", siteId: session.siteId, aggregateId: sessionId, payload: summary });
-      if (options.idempotency) await settleIdempotencyKey(tx as unknown as Db, options.idempotency, { status: 200, body: answer });
       return answer;
     },
-    { maxWait: 10_000, timeout: 60_000 },
   );
+  return result.replayed ? { ...(result.stored as CountSubmission), replayed: true } : result.value;
 }
 
 /**
@@ -95,18 +92,13 @@ function refuseCountsBelowReserved(lines: CountLine[], levels: LockedLevel[]) {
 
 async function postCorrections(tx: DbTx, actor: Actor, sessionId: string, movements: MovementInput[]) {
   try {
-    // postMovements opens no transaction of its own (a posting is one statement), so it runs on ours.
+    // postMovements joins our transaction (a posting is one statement), so it runs on ours.
     const { replayed: _replayed, ...posted } = await postMovements(tx as unknown as Db, actor, movements);
     return posted;
   } catch (error) {
-    // The ledger re-plans a count when stock moved under it (a level row created since we locked the others);
-    // inside our transaction, already aborted by the failed posting, that retry can only fail (SQLSTATE 25P02).
-    // Nothing was posted: say so in the user's words.
-    if (!(error instanceof DomainError) && isAbortedTransaction(error)) throw new CountMovedMeanwhile(sessionId);
+    // Stock moved under the count (a level row created since we locked the others): the ledger leaves the rerun
+    // to the outermost unit, which is ours; when reruns run out, say so in the user's words.
+    if (error instanceof RetryableConflict) throw RetryableConflict.of(new CountMovedMeanwhile(sessionId));
     throw error;
   }
-}
-
-function isAbortedTransaction(error: unknown): boolean {
-  return databaseErrorOf(error)?.code === "25P02" || /current transaction is aborted/i.test(String((error as Error)?.message));
 }

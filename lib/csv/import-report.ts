@@ -6,6 +6,9 @@ import { z } from "zod";
 import { ValidationFailed, type FieldIssue } from "../domain-error";
 import { MAX_CSV_BYTES, MAX_CSV_ROWS } from "./parse-csv";
 
+/** How an import takes its file: the CSV itself as the body, under the import's size limit. */
+export const CSV_UPLOAD = { mediaTypes: ["text/csv"], maxBytes: MAX_CSV_BYTES } as const;
+
 export const IMPORT_MODES = ["dry-run", "import-valid", "import-all"] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 

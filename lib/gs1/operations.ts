@@ -8,7 +8,7 @@ const gs1Element = z.object({
 });
 
 export const parseGs1Op = defineOperation({
-  id: "parseGs1", method: "POST", path: "/api/v1/gs1/parse", tag: "GS1", permission: "stock.view",
+  id: "parseGs1", method: "POST", path: "/api/v1/gs1/parse", tag: "GS1", permission: "stock.view", readOnly: true,
   summary: "Read GS1 AI data from a scan, a bracketed element string or a GS1 Digital Link URI",
   description:
     "Accepts \"(01)09506000134352(10)ABC\", raw scanner text with an optional symbology identifier (]C1, ]d2, ]Q3, ]e0, ]J1, ]E0, ]E4) " +

@@ -20,6 +20,9 @@ export function submittedValues(form: FormData, omit: string[] = ["password"]): 
   return values;
 }
 
+/** The hidden field carrying a form's token: the idempotency key of its submission (lib/http/form-write.ts). */
+export const FORM_TOKEN_FIELD = "$formToken";
+
 export const initialFormState: FormState = { ok: false };
 
 /** A form field's trimmed text, or undefined when it was left empty. */

@@ -5,6 +5,7 @@
 import { ZodError } from "zod";
 import { Conflict, DomainError, Forbidden, NotFound, TooManyAttempts, Unauthenticated, ValidationFailed, type FieldIssue } from "../domain-error";
 import { isDatabaseBusy } from "../db/errors";
+import { CrossSiteRequest, PayloadTooLarge, UnsupportedMediaType } from "./request-guards";
 
 export type Problem = {
   type: string;
@@ -20,6 +21,9 @@ export type Problem = {
 
 const STATUS_BY_CLASS: [abstract new (...args: never[]) => DomainError, number, string][] = [
   [ValidationFailed, 422, "Your request has invalid fields"],
+  [PayloadTooLarge, 413, "Body too large"],
+  [UnsupportedMediaType, 415, "Unsupported media type"],
+  [CrossSiteRequest, 403, "Not allowed from another site"],
   [Unauthenticated, 401, "Authentication required"],
   [Forbidden, 403, "Not allowed"],
   [NotFound, 404, "Not found"],

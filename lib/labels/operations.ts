@@ -17,7 +17,7 @@ export const printLabelOp = defineOperation({
 });
 
 export const printLabelsOp = defineOperation({
-  id: "printLabels", method: "POST", path: "/api/v1/labels", tag: "Labels", permission: "stock.view",
+  id: "printLabels", method: "POST", path: "/api/v1/labels", tag: "Labels", permission: "stock.view", readOnly: true,
   summary: "Print the labels of a selection of items or bins as one PDF or ZPL file",
   description: "Reads only: nothing is stored, so an Idempotency-Key is not needed. Labels come in the order of `refs`.",
   body: labelBatchInput, response: labelFile, fileTypes: ["application/pdf", "text/plain"], problems: ["not_found"],

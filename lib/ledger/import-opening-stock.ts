@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { ImportRefused, RowProblems, type ImportMode, type ImportReport } from "../csv/import-report";
@@ -12,10 +13,7 @@ import { readStockRow, STOCK_CSV, stockColumnOf } from "./stock-csv-row";
 
 type Candidate = { row: CsvRow; input: MovementInput; data: ParsedMovementInput };
 
-/** Planning 20,000 rows reads lots row by row; the transaction that holds the plans may take this long. */
-const PLAN_TIMEOUT_MS = 120_000;
 
-class PlannedOnly extends Error {}
 
 const rowOf = (c: Candidate) => ({ line: c.row.line, sku: c.data.sku });
 
@@ -70,32 +68,18 @@ async function refuseSerialsInStock(db: Db, candidates: Candidate[], problems: R
 /**
  * Plans every row as the ledger would post it (lib/ledger/plan-lines.ts: item, location, site permission, storage
  * conditions, lot and expiry, serial count) without posting, and answers the site of each row that passed.
- * Planning a receipt creates its lot when the lot is new, so it runs in a transaction that is rolled back:
- * a dry run writes nothing.
+ * Planning only reads (a new lot is created by the posting itself), so a dry run writes nothing.
  */
 async function planRows(db: Db, actor: Actor, candidates: Candidate[], problems: RowProblems): Promise<Map<number, string>> {
   const siteOfLine = new Map<number, string>();
   if (candidates.length === 0) return siteOfLine;
-  try {
-    await db.$transaction(
-      async (tx) => {
-        // The planner takes a Db but only runs queries on it (no transaction of its own), which a
-        // transaction client serves the same way.
-        const planner = tx as unknown as Db;
-        const refs = await resolveReferences(planner, candidates.map((c) => c.data));
-        for (const candidate of candidates) {
-          try {
-            siteOfLine.set(candidate.row.line, (await planMovement(planner, actor, refs, candidate.data)).siteId);
-          } catch (error) {
-            reportRefusal(problems, candidate, error);
-          }
-        }
-        throw new PlannedOnly();
-      },
-      { timeout: PLAN_TIMEOUT_MS, maxWait: 10_000 },
-    );
-  } catch (error) {
-    if (!(error instanceof PlannedOnly)) throw error;
+  const refs = await resolveReferences(db, candidates.map((c) => c.data));
+  for (const candidate of candidates) {
+    try {
+      siteOfLine.set(candidate.row.line, (await planMovement(db, actor, refs, candidate.data)).siteId);
+    } catch (error) {
+      reportRefusal(problems, candidate, error);
+    }
   }
   return siteOfLine;
 }
@@ -127,7 +111,7 @@ function batchesBySite(valid: Candidate[], siteOfLine: Map<number, string>): Can
  * `import-valid` posts the valid rows. Posting goes through postMovements, in batches of up to 1,000 rows of one
  * site, each batch atomic, so the stock arrives as ordinary movements with their audit entries and events.
  * A row refused at posting time (stock changed since the check) is reported; in import-valid its batch is then
- * posted without it, in import-all the import stops there and the report says how many rows were posted.
+ * posted without it, in import-all nothing is posted (all the batches are one unit of work).
  */
 export async function importOpeningStock(db: Db, actor: Actor, csvText: string, options: { mode: ImportMode }): Promise<ImportReport> {
   authorize(actor, "stock.move");
@@ -152,20 +136,28 @@ export async function importOpeningStock(db: Db, actor: Actor, csvText: string, 
   if (options.mode === "dry-run") return report();
   if (options.mode === "import-all" && problems.size > 0) throw new ImportRefused(report());
 
-  for (let batch of batchesBySite(candidates.filter((c) => !problems.has(c.row.line)), siteOfLine)) {
-    while (batch.length > 0) {
-      try {
-        await postMovements(db, actor, batch.map((c) => c.input));
-        imported += batch.length;
-        break;
-      } catch (error) {
-        const index = error instanceof DomainError ? indexInBatch(error) : undefined;
-        if (index === undefined || !batch[index]) throw error;
-        reportRefusal(problems, batch[index], error);
-        if (options.mode === "import-all") throw new ImportRefused(report());
-        batch = batch.filter((_, i) => i !== index);
+  // One unit of work: import-all posts every row or none (a row refused at posting time undoes the batches before
+  // it); import-valid posts each batch under a savepoint, so a refused row is reported and its batch goes again
+  // without it. Each batch is still one atomic posting of the ledger's.
+  await unitOfWork(db, async (tx) => {
+    for (let batch of batchesBySite(candidates.filter((c) => !problems.has(c.row.line)), siteOfLine)) {
+      while (batch.length > 0) {
+        try {
+          await postMovements(tx as unknown as Db, actor, batch.map((c) => c.input));
+          imported += batch.length;
+          break;
+        } catch (error) {
+          const index = error instanceof DomainError ? indexInBatch(error) : undefined;
+          if (index === undefined || !batch[index]) throw error;
+          reportRefusal(problems, batch[index], error);
+          if (options.mode === "import-all") {
+            imported = 0;
+            throw new ImportRefused(report());
+          }
+          batch = batch.filter((_, i) => i !== index);
+        }
       }
     }
-  }
+  }, { timeoutMs: 120_000 });
   return report();
 }

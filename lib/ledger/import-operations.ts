@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CSV_BODY_DESCRIPTION, importQuery, importReport } from "../csv/import-report";
+import { CSV_BODY_DESCRIPTION, CSV_UPLOAD, importQuery, importReport } from "../csv/import-report";
 import { defineOperation } from "../contract/operation";
 import { STOCK_CSV_COLUMNS } from "./stock-csv-row";
 
@@ -15,7 +15,7 @@ export const importOpeningStockOp = defineOperation({
     `(stock.move at the location's site, storage conditions, lots, serials). Rows are posted as \`receive\` movements in ` +
     `atomic batches of up to 1,000 per site. With mode=import-all and any bad row, nothing is posted and the 422 problem ` +
     `carries the report in \`report\`.`,
-  query: importQuery, response: importReport,
+  query: importQuery, response: importReport, upload: CSV_UPLOAD,
 });
 
 export const exportStockOp = defineOperation({

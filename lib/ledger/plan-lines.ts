@@ -47,27 +47,25 @@ function checkConditions(actor: Actor, item: ResolvedItem, destination: Resolved
   throw new MovementRefused("to", input.overrideConditions ? `${reason}. Only a manager may override` : reason, index);
 }
 
-async function lotFor(db: Db, item: ResolvedItem, input: ParsedMovementInput, inbound: boolean, index?: number) {
+/**
+ * The lot a movement names: an existing one, or for a receipt a new one, which the posting function creates in
+ * the posting's own transaction (race-free; a refused posting leaves no lot behind). Undefined when none is
+ * named (serial items may go without; lot items get FEFO), null for an item without lots.
+ */
+async function lotFor(db: Db, item: ResolvedItem, input: ParsedMovementInput, inbound: boolean, index?: number): Promise<PlannedLot | null | undefined> {
   if (item.tracking === "none") {
     if (input.lot) throw new MovementRefused("lot", `${item.sku} is not lot-tracked`, index);
     return null;
   }
-  if (!input.lot) return undefined; // serial items may go without a lot; lot items get FEFO below
-  const existing = await db.lot.findUnique({ where: { itemId_number: { itemId: item.id, number: input.lot } }, select: { id: true, number: true } });
-  if (existing) return existing;
+  if (!input.lot) return undefined;
+  const existing = await db.lot.findUnique({ where: { itemId_number: { itemId: item.id, number: input.lot } }, select: { id: true } });
+  if (existing) return { lotId: existing.id };
   if (!inbound) throw new MovementRefused("lot", `${item.sku} has no lot ${input.lot}`, index);
   if (!input.expiresAt && item.tracking === "lot") throw new MovementRefused("expiresAt", `Enter the expiry date of the new lot ${input.lot}`, index);
-  return db.lot.upsert({
-    where: { itemId_number: { itemId: item.id, number: input.lot } },
-    update: {},
-    create: {
-      itemId: item.id, number: input.lot,
-      expiresOn: input.expiresAt ? new Date(input.expiresAt) : null,
-      manufacturedOn: input.manufacturedAt ? new Date(input.manufacturedAt) : null,
-    },
-    select: { id: true, number: true },
-  });
+  return { lotId: null, newLot: { number: input.lot, expiresOn: input.expiresAt ?? null, manufacturedOn: input.manufacturedAt ?? null } };
 }
+
+type PlannedLot = { lotId: string | null; newLot?: NonNullable<PostingLine["newLot"]> };
 
 async function fefoTakes(db: Db, item: ResolvedItem, from: ResolvedLocation, quantity: number, index?: number) {
   const levels = await db.stockLevel.findMany({
@@ -119,7 +117,7 @@ export async function planMovement(db: Db, actor: Actor, refs: References, input
   if (lot !== undefined || item.tracking === "serial") {
     return {
       index, readStock: false, siteId, item, locationCode: (from ?? to)!.code,
-      lines: [{ ...base, quantity: input.quantity, lotId: lot?.id ?? null }], sourceCodes: [fromLocation.code],
+      lines: [{ ...base, quantity: input.quantity, lotId: lot?.lotId ?? null, ...(lot?.newLot ? { newLot: lot.newLot } : {}) }], sourceCodes: [fromLocation.code],
     };
   }
   if (INBOUND.has(input.kind)) throw new MovementRefused("lot", `${item.sku} is lot-tracked: name the lot it arrives in`, index);
@@ -138,7 +136,7 @@ async function planCount(db: Db, actor: Actor, refs: References, item: ResolvedI
   if (item.tracking === "serial") throw new MovementRefused("kind", `${item.sku} is serial-tracked: count it by scanning its serials`, index);
   const lot = await lotFor(db, item, input, false, index);
   if (item.tracking === "lot" && !lot) throw new MovementRefused("lot", `${item.sku} is lot-tracked: count each lot`, index);
-  const level = await db.stockLevel.findFirst({ where: { itemId: item.id, locationId: bin.id, lotId: lot?.id ?? null }, select: { onHand: true } });
+  const level = await db.stockLevel.findFirst({ where: { itemId: item.id, locationId: bin.id, lotId: lot?.lotId ?? null }, select: { onHand: true } });
   const onHand = level?.onHand ?? 0;
   const difference = input.quantity - onHand;
   const adjustment = await refs.virtualLocation(bin.siteId, "adjustment");
@@ -146,7 +144,7 @@ async function planCount(db: Db, actor: Actor, refs: References, item: ResolvedI
     difference === 0
       ? []
       : [{
-          kind: "count", itemId: item.id, quantity: Math.abs(difference), lotId: lot?.id ?? null,
+          kind: "count", itemId: item.id, quantity: Math.abs(difference), lotId: lot?.lotId ?? null,
           fromLocationId: difference > 0 ? adjustment.id : bin.id, toLocationId: difference > 0 ? bin.id : adjustment.id,
           sku: item.sku, fromCode: difference > 0 ? adjustment.code : bin.code, toCode: difference > 0 ? bin.code : adjustment.code,
           ...(difference > 0 ? locationFlags(adjustment, bin) : locationFlags(bin, adjustment)),

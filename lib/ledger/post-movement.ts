@@ -1,19 +1,20 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
+import { checkKeyFirst, inSavepoint, isRetryable, isTransaction, RetryableConflict, type IdempotencyKey } from "../db/unit-of-work";
 import { ValidationFailed } from "../domain-error";
 import { CountChangedMeanwhile, InsufficientStock, MovementRefused, SerialNotAtSource } from "./errors";
 import { levelSelect, toLevelView } from "./list-stock";
 import { planMovement, type PlannedMovement } from "./plan-lines";
-import { DeadlockDetected, inRequestOrder, PostingLineFailure, positionsInOrderOf, runPosting, type IdempotencyContext, type PostingAnswer, type PostingLine } from "./posting-function";
-import { resolveReferences } from "./resolve-references";
+import { inRequestOrder, lotKeyOf, PostingLineFailure, positionsInOrderOf, runPosting, type PostingAnswer, type PostingLine } from "./posting-function";
+import { resolveReferences, type References } from "./resolve-references";
 import { movementInput, type MovementInput, type PostedMovement } from "./schemas";
 
 /** A plan that read stock (FEFO, a count) is redone this often when the stock moved before it posted. */
 const REPLANS = 3;
 export const MAX_BATCH = 1_000;
 
-type Options = { idempotency?: IdempotencyContext | null };
+type Options = { idempotency?: IdempotencyKey | null };
 
 /**
  * Posts one movement: resolve, check the kind's rules, then one round trip to the posting function that moves
@@ -43,36 +44,57 @@ export async function postMovements(db: Db, actor: Actor, inputs: MovementInput[
 async function postPlanned(
   db: Db, actor: Actor, inputs: ReturnType<typeof movementInput.parse>[], action: string, options: Options, isBatch: boolean,
 ): Promise<PostedMovement & { replayed: boolean }> {
+  const idempotency = options.idempotency ?? null;
+  const result = await checkKeyFirst(db, idempotency, () => planAndPost(db, actor, inputs, action, idempotency, isBatch));
+  return result.replayed ? toPosted(result.stored as PostingAnswer, true) : result.value;
+}
+
+/**
+ * Plans and posts, again from scratch when the posting met a deadlock or a plan that read stock (FEFO, a count)
+ * found it moved. Only when this is the outermost unit: inside a caller's transaction the posting runs under a
+ * savepoint (a refusal leaves the caller's transaction usable) and a conflict goes up for the caller's unit of
+ * work to run again.
+ */
+async function planAndPost(
+  db: Db, actor: Actor, inputs: ReturnType<typeof movementInput.parse>[], action: string, idempotency: IdempotencyKey | null, isBatch: boolean,
+): Promise<PostedMovement & { replayed: boolean }> {
   const refs = await resolveReferences(db, inputs);
+  if (isTransaction(db)) return inSavepoint(db, () => planAndPostOnce(db, actor, refs, inputs, action, idempotency, isBatch));
   for (let attempt = 1; ; attempt++) {
-    const plans: PlannedMovement[] = [];
-    for (const [index, input] of inputs.entries()) plans.push(await planMovement(db, actor, refs, input, isBatch ? index : undefined));
-    const siteIds = new Set(plans.map((p) => p.siteId));
-    if (isBatch && siteIds.size > 1) throw new MovementRefused("to", "A batch posts at one site", 0);
-    const lines = plans.flatMap((plan) => plan.lines);
-    if (lines.length === 0) return answerWithoutPosting(db, plans);
-    const order = lockOrder(lines);
     try {
-      const { replayed, answer } = await runPosting(db, {
-        postingId: randomUUID(),
-        action,
-        siteId: plans[0].siteId,
-        actor,
-        idempotency: options.idempotency ?? null,
-        lines: order.map((position) => lines[position]),
-      });
-      // Movements come back in posting order; answer them in the order they were asked for. A replay of the same
-      // body plans the same lines, unless FEFO now chooses differently: then the stored order stands.
-      const movements = answer.movements.length === order.length ? inRequestOrder(answer.movements, order) : answer.movements;
-      return toPosted({ ...answer, movements }, replayed);
+      return await planAndPostOnce(db, actor, refs, inputs, action, idempotency, isBatch);
     } catch (error) {
-      if (error instanceof DeadlockDetected && attempt < REPLANS) continue;
-      if (!(error instanceof PostingLineFailure)) throw error;
-      const { plan, lineOfPlan } = planOfLine(plans, order[error.detail.index]);
-      const raced = plan.readStock && (error.sqlState === "SR411" || error.sqlState === "SR409");
-      if (raced && attempt < REPLANS) continue;
-      throw domainErrorOf(error, plan, lineOfPlan);
+      if (!isRetryable(error)) throw error;
+      if (attempt >= REPLANS) throw error instanceof RetryableConflict && error.refusal ? error.refusal : error;
     }
+  }
+}
+
+async function planAndPostOnce(
+  db: Db, actor: Actor, refs: References, inputs: ReturnType<typeof movementInput.parse>[], action: string,
+  idempotency: IdempotencyKey | null, isBatch: boolean,
+): Promise<PostedMovement & { replayed: boolean }> {
+  const plans: PlannedMovement[] = [];
+  for (const [index, input] of inputs.entries()) plans.push(await planMovement(db, actor, refs, input, isBatch ? index : undefined));
+  const siteIds = new Set(plans.map((p) => p.siteId));
+  if (isBatch && siteIds.size > 1) throw new MovementRefused("to", "A batch posts at one site", 0);
+  const lines = plans.flatMap((plan) => plan.lines);
+  if (lines.length === 0) return answerWithoutPosting(db, plans);
+  const order = lockOrder(lines);
+  try {
+    const { replayed, answer } = await runPosting(db, {
+      postingId: randomUUID(), action, siteId: plans[0].siteId, actor, idempotency, lines: order.map((position) => lines[position]),
+    });
+    // Movements come back in posting order; answer them in the order they were asked for. A replay of the same
+    // body plans the same lines, unless FEFO now chooses differently: then the stored order stands.
+    const movements = answer.movements.length === order.length ? inRequestOrder(answer.movements, order) : answer.movements;
+    return toPosted({ ...answer, movements }, replayed);
+  } catch (error) {
+    if (!(error instanceof PostingLineFailure)) throw error;
+    const { plan, lineOfPlan } = planOfLine(plans, order[error.detail.index]);
+    const refusal = domainErrorOf(error, plan, lineOfPlan);
+    const raced = plan.readStock && (error.sqlState === "SR411" || error.sqlState === "SR409");
+    throw raced ? RetryableConflict.of(refusal) : refusal;
   }
 }
 
@@ -81,7 +103,7 @@ async function postPlanned(
  * rows in the same order and cannot deadlock one another. Positions into `lines`.
  */
 export function lockOrder(lines: PostingLine[]): number[] {
-  const key = (line: PostingLine) => `${line.itemId}|${line.fromLocationId}|${line.toLocationId}|${line.lotId ?? ""}`;
+  const key = (line: PostingLine) => `${line.itemId}|${line.fromLocationId}|${line.toLocationId}|${lotKeyOf(line)}`;
   return positionsInOrderOf(lines.map(key));
 }
 

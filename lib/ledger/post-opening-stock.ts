@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import { randomUUID } from "node:crypto";
 import { actorColumns, type Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
@@ -26,7 +27,7 @@ export async function postOpeningStock(db: Db, actor: Actor, lines: OpeningStock
   authorize(actor, "stock.move", { siteId });
   const postingId = randomUUID();
   const actorFields = actorColumns(actor);
-  return db.$transaction(
+  return unitOfWork(db,
     async (tx) => {
       const movements = await tx.stockMovement.createManyAndReturn({
         data: lines.map((line) => ({
@@ -72,6 +73,6 @@ export async function postOpeningStock(db: Db, actor: Actor, lines: OpeningStock
       await enqueueEvent(tx, { type: "stock.opening_posted", siteId, aggregateId: postingId, payload: { postingId, lines: lines.length, units } });
       return { postingId, movements: movements.length, units };
     },
-    { timeout: 60_000 },
+    { timeoutMs: 60_000 },
   );
 }

@@ -9,7 +9,8 @@ import { poolOf, type Db } from "../db/client";
 import { databaseErrorOf } from "../db/errors";
 import { groupedCallsPerPool } from "../db/grouped-calls";
 import { queryPrepared, type PreparedStatement } from "../db/prepared";
-import { IdempotencyKeyReused, type IdempotencyContext } from "../http/idempotency";
+import { IDEMPOTENCY_TTL_DAYS, IdempotencyKeyReused, type IdempotencyKey } from "../db/idempotency-key";
+import { RetryableConflict } from "../db/unit-of-work";
 import type { PostedMovement } from "./schemas";
 
 export type PostingLine = {
@@ -19,6 +20,8 @@ export type PostingLine = {
   fromLocationId: string;
   toLocationId: string;
   lotId: string | null;
+  /** A lot the posting creates (a receipt into a new lot): set with lotId null. */
+  newLot?: { number: string; expiresOn: string | null; manufacturedOn: string | null };
   serials?: string[];
   unitCost?: string | null;
   currency?: string | null;
@@ -45,14 +48,12 @@ export function locationFlags(from: { type: string }, to: { type: string; isVirt
   return { fromKeepsLevels: !UNKEPT.has(from.type), toKeepsLevels: !UNKEPT.has(to.type), toIsVirtual: to.isVirtual };
 }
 
-export type { IdempotencyContext } from "../http/idempotency";
-
 export type Posting = {
   postingId: string;
   action: string;
   siteId: string;
   actor: Actor;
-  idempotency: IdempotencyContext | null;
+  idempotency: IdempotencyKey | null;
   lines: PostingLine[];
 };
 
@@ -69,7 +70,7 @@ export class PostingLineFailure extends Error {
 }
 
 /** PostgreSQL broke a lock cycle by aborting this posting; nothing was written, so it may simply be retried. */
-export class DeadlockDetected extends Error {}
+export class DeadlockDetected extends RetryableConflict {}
 
 type PostingResult = { replayed: boolean; answer: PostingAnswer };
 
@@ -105,7 +106,12 @@ const postingGroups = groupedCallsPerPool<GroupedPosting, PostingResult>(async (
 function firstLockOf(posting: Posting): string {
   const line = posting.lines[0];
   if (!line) return "";
-  return `${line.itemId}|${line.fromLocationId < line.toLocationId ? line.fromLocationId : line.toLocationId}|${line.lotId ?? ""}`;
+  return `${line.itemId}|${line.fromLocationId < line.toLocationId ? line.fromLocationId : line.toLocationId}|${lotKeyOf(line)}`;
+}
+
+/** A line's lot in lock-order keys: its id, or a new lot's number (created in the posting, so no id yet). */
+export function lotKeyOf(line: PostingLine): string {
+  return line.lotId ?? (line.newLot ? `new:${line.newLot.number}` : "");
 }
 
 /** The positions of `keys` in ascending key order, equal keys in their original order. */
@@ -131,7 +137,9 @@ export async function runPosting(db: Db, posting: Posting): Promise<PostingResul
   try {
     const columns = actorColumns(posting.actor);
     const actor = { type: posting.actor.type, userId: columns.actorUserId, apiKeyId: columns.actorApiKeyId, label: columns.actorLabel };
-    const json = JSON.stringify({ ...posting, actor });
+    const idempotency = posting.idempotency && { ...posting.idempotency, ttlDays: IDEMPOTENCY_TTL_DAYS };
+    const newLots = posting.lines.some((line) => line.newLot) ? { newLots: true } : {};
+    const json = JSON.stringify({ ...posting, actor, idempotency, ...newLots });
     const pool = poolOf(db);
     if (pool && posting.lines.length < GROUPED_UP_TO_LINES) {
       try {

@@ -3,9 +3,11 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
-import { NotFound } from "../domain-error";
+import { NotFound, ValidationFailed } from "../domain-error";
 import { AlreadyReversed, InsufficientStock, SerialNotAtSource } from "./errors";
-import { PostingLineFailure, runPosting, type IdempotencyContext } from "./posting-function";
+import type { IdempotencyKey } from "../db/idempotency-key";
+import { checkKeyFirst } from "../db/unit-of-work";
+import { PostingLineFailure, runPosting, type PostingAnswer } from "./posting-function";
 import type { PostedMovement } from "./schemas";
 
 /**
@@ -14,7 +16,16 @@ import type { PostedMovement } from "./schemas";
  * stock has moved on since (it is no longer there to take back).
  */
 export async function reverseMovement(
-  db: Db, actor: Actor, movementId: string, input: { reason?: string; note?: string } = {}, options: { idempotency?: IdempotencyContext | null } = {},
+  db: Db, actor: Actor, movementId: string, input: { reason?: string; note?: string } = {}, options: { idempotency?: IdempotencyKey | null } = {},
+): Promise<PostedMovement & { replayed: boolean }> {
+  const result = await checkKeyFirst(db, options.idempotency, () => postReversal(db, actor, movementId, input, options.idempotency ?? null));
+  if (!result.replayed) return result.value;
+  const stored = result.stored as PostingAnswer;
+  return { ...stored, movement: stored.movements[0] ?? null, replayed: true };
+}
+
+async function postReversal(
+  db: Db, actor: Actor, movementId: string, input: { reason?: string; note?: string }, idempotency: IdempotencyKey | null,
 ): Promise<PostedMovement & { replayed: boolean }> {
   if (!/^\d{1,18}$/.test(movementId)) throw new NotFound("Movement", movementId);
   const original = await db.stockMovement.findUnique({
@@ -28,13 +39,16 @@ export async function reverseMovement(
   if (original.reversedBy) throw new AlreadyReversed(movementId);
   const siteId = original.toLocation.isVirtual ? original.fromLocation.siteId : original.toLocation.siteId;
   authorize(actor, "stock.move", { siteId });
+  if (input.reason && !(await db.reasonCode.findFirst({ where: { code: input.reason, active: true }, select: { code: true } }))) {
+    throw new ValidationFailed([{ field: "reason", message: `Unknown reason code ${input.reason}` }]);
+  }
   try {
     const { replayed, answer } = await runPosting(db, {
       postingId: randomUUID(),
       action: "stock.reversal",
       siteId,
       actor,
-      idempotency: options.idempotency ?? null,
+      idempotency,
       lines: [{
         kind: "reversal", itemId: original.itemId, quantity: original.quantity, lotId: original.lotId,
         fromLocationId: original.toLocationId, toLocationId: original.fromLocationId,

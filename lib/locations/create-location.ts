@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
@@ -27,7 +28,7 @@ export async function createLocation(db: Db, actor: Actor, input: LocationInput)
   const parentCode = data.parent;
   if (!parentCode) throw new ParentRequired(data.type);
   try {
-    return await db.$transaction(async (tx) => {
+    return await unitOfWork(db, async (tx) => {
       const parent = await tx.location.findUnique({ where: { code: parentCode }, select: { id: true, siteId: true, path: true, isVirtual: true } });
       if (!parent) throw new NotFound("Location", parentCode);
       authorize(actor, "locations.manage", { siteId: parent.siteId });

@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
@@ -21,7 +22,7 @@ export async function createSite(db: Db, actor: Actor, input: SiteInput) {
   authorize(actor, "settings.manage");
   const code = input.code.trim().toUpperCase();
   try {
-    return await db.$transaction(async (tx) => {
+    return await unitOfWork(db, async (tx) => {
       const site = await tx.site.create({ data: { code, name: input.name, timezone: input.timezone ?? "UTC", address: input.address } });
       await tx.location.createMany({
         data: [

@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import type { Db, DbTx } from "../db/client";
@@ -18,14 +19,14 @@ export async function saveSiteMap(db: Db, actor: Actor, siteCode: string, input:
   const data = siteMapInput.parse(input);
   const site = await findMapSite(db, siteCode);
   authorize(actor, "locations.manage", { siteId: site.id });
-  return db.$transaction(
+  return unitOfWork(db,
     async (tx) => {
       await checkLocations(tx, site, data.shapes);
       const current = await lockSiteMap(tx, site.id);
       if (current.version !== data.version) throw new MapVersionStale(site.code, data.version, current.version);
       return writeSiteMapVersion(tx, actor, site, current, { width: data.width, height: data.height, unit: "m", shapes: data.shapes }, null);
     },
-    { maxWait: 10_000, timeout: 20_000 },
+    { timeoutMs: 20_000 },
   );
 }
 

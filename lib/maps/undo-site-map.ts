@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import type { Db } from "../db/client";
@@ -19,7 +20,7 @@ export async function undoSiteMap(db: Db, actor: Actor, siteCode: string, input:
   const { version } = undoSiteMapInput.parse(input);
   const site = await findMapSite(db, siteCode);
   authorize(actor, "locations.manage", { siteId: site.id });
-  return db.$transaction(async (tx) => {
+  return unitOfWork(db, async (tx) => {
     const current = await lockSiteMap(tx, site.id);
     if (current.version !== version) throw new MapVersionStale(site.code, version, current.version);
     const head = await tx.siteMapVersion.findUnique({ where: { siteId_version: { siteId: site.id, version } }, select: { note: true } });

@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
@@ -15,7 +16,7 @@ import { isUuid } from "../db/is-uuid";
  */
 export async function cancelPickList(db: Db, actor: Actor, pickListId: string): Promise<PickListView> {
   if (!isUuid(pickListId)) throw new NotFound("Pick list", pickListId);
-  return db.$transaction(async (tx) => {
+  return unitOfWork(db, async (tx) => {
     const [list] = await tx.$queryRaw<{ siteId: string; status: string }[]>`
       SELECT "siteId", status::text AS status FROM "PickList" WHERE id = ${pickListId}::uuid FOR UPDATE`;
     if (!list) throw new NotFound("Pick list", pickListId);

@@ -3,7 +3,8 @@ import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
 import type { Db, DbTx } from "../db/client";
 import { NotFound } from "../domain-error";
-import { claimIdempotencyKey, settleIdempotencyKey, type IdempotencyContext } from "../http/idempotency";
+import type { IdempotencyKey } from "../db/idempotency-key";
+import { inUnitOfWork } from "../db/unit-of-work";
 import { postMovement } from "../ledger/post-movement";
 import { enqueueEvent } from "../outbox/enqueue-event";
 import { PickListNotOpen, PickRefused } from "./errors";
@@ -11,7 +12,7 @@ import { findPickListView } from "./pick-list-view";
 import { pickInput, type PickConfirmation, type PickInput } from "./schemas";
 import { isUuid } from "../db/is-uuid";
 
-type Options = { idempotency?: IdempotencyContext | null };
+type Options = { idempotency?: IdempotencyKey | null };
 
 /**
  * Confirms that units of one line were taken from its bin: posts the issue (bin → customer, reason "sold",
@@ -24,18 +25,17 @@ type Options = { idempotency?: IdempotencyContext | null };
  * statement), so a refused issue leaves the line untouched and a failed line update takes the issue back.
  * The list lock also makes "every line picked → done" exact when two clerks finish the last two lines at once.
  *
- * With an Idempotency-Key the key is claimed in the same transaction and the answer stored there: a retry gets
- * that answer and posts nothing; a concurrent twin waits on the key's row and then replays.
+ * One unit of work (lib/db/unit-of-work.ts): with an idempotency key, a retry gets the first answer and posts
+ * nothing; a concurrent twin waits on the key's row and then replays.
  */
 export async function confirmPick(db: Db, actor: Actor, pickListId: string, input: PickInput, options: Options = {}): Promise<PickConfirmation> {
   const data = pickInput.parse(input);
   if (!isUuid(pickListId)) throw new NotFound("Pick list", pickListId);
-  return db.$transaction(
-    async (tx) => {
-      if (options.idempotency) {
-        const claim = await claimIdempotencyKey(tx as unknown as Db, options.idempotency);
-        if (claim.kind === "replay") return { ...(claim.answer.body as PickConfirmation), replayed: true };
-      }
+  const result = await inUnitOfWork(
+    db,
+    // Confirmations of one list queue on its lock; give the queue time rather than failing a busy list.
+    { idempotency: options.idempotency, timeoutMs: 20_000 },
+    async (tx): Promise<PickConfirmation> => {
       const [list] = await tx.$queryRaw<{ siteId: string; status: string; reference: string }[]>`
         SELECT "siteId", status::text AS status, reference FROM "PickList" WHERE id = ${pickListId}::uuid FOR UPDATE`;
       if (!list) throw new NotFound("Pick list", pickListId);
@@ -63,12 +63,10 @@ export async function confirmPick(db: Db, actor: Actor, pickListId: string, inpu
         after: { lineNo: data.lineNo, quantity: data.quantity, postingId: posted.postingId, status: view.status },
       });
       if (isDone) await enqueueEvent(tx, { type: "pickList.done", siteId: list.siteId, aggregateId: pickListId, payload: view });
-      if (options.idempotency) await settleIdempotencyKey(tx as unknown as Db, options.idempotency, { status: 200, body: answer });
       return answer;
     },
-    // Confirmations of one list queue on its lock; give the queue time rather than failing a busy list.
-    { maxWait: 10_000, timeout: 20_000 },
   );
+  return result.replayed ? { ...(result.stored as PickConfirmation), replayed: true } : result.value;
 }
 
 /** The line being picked, refused (422, on the field to correct) when the scan does not match it. */

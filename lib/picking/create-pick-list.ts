@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
@@ -69,7 +70,7 @@ export async function createPickList(db: Db, actor: Actor, input: PickListInput)
   const reference = data.reference ?? madeUpReference();
 
   try {
-    return await db.$transaction(async (tx) => {
+    return await unitOfWork(db, async (tx) => {
       const list = await tx.pickList.create({
         data: {
           siteId: site.id, reference, createdById: actor.type === "user" ? actor.id : null, createdByLabel: actor.label,

@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
@@ -33,7 +34,7 @@ export async function createReasonCode(db: Db, actor: Actor, input: ReasonCodeIn
   authorize(actor, "settings.manage");
   const data = reasonCodeInput.parse(input);
   try {
-    return await db.$transaction(async (tx) => {
+    return await unitOfWork(db, async (tx) => {
       const created = await tx.reasonCode.create({ data: { code: data.code, label: data.label }, select: view });
       await recordAudit(tx, actor, { action: "reasonCode.create", entityType: "reasonCode", entityId: created.code, after: created });
       return created;
@@ -47,7 +48,7 @@ export async function createReasonCode(db: Db, actor: Actor, input: ReasonCodeIn
 /** Retires or restores an added code: a retired code is refused for new movements; history keeps it. */
 export async function setReasonCodeActive(db: Db, actor: Actor, code: string, active: boolean): Promise<ReasonCodeView> {
   authorize(actor, "settings.manage");
-  return db.$transaction(async (tx) => {
+  return unitOfWork(db, async (tx) => {
     const before = await tx.reasonCode.findUnique({ where: { code }, select: view });
     if (!before) throw new NotFound("Reason code", code);
     if (before.builtIn && !active) throw new BuiltInReasonCode(code);

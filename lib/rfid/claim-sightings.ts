@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import type { Db } from "../db/client";
 import { DEDUPLICATION_WINDOW_MS, type Sighting } from "./dedupe-reads";
 import type { TagRead } from "./locate-reads";
@@ -41,17 +42,17 @@ export async function withdrawSightings(db: Db, reads: readonly TagRead[], earli
   const restored = reads.filter((r) => earlier.has(r.tag));
   const removed = reads.filter((r) => !earlier.has(r.tag));
   const at = (list: readonly TagRead[]) => list.map((r) => r.at.toISOString());
-  await db.$transaction([
-    db.$executeRaw`
+  await unitOfWork(db, async (tx) => {
+    await tx.$executeRaw`
       DELETE FROM "RfidSighting" s USING unnest(${removed.map((r) => r.tag)}::text[], ${at(removed)}::timestamptz[]) AS t(epc, at)
-      WHERE s.epc = t.epc AND s."seenAt" = (t.at AT TIME ZONE 'UTC')::timestamp(3)`,
-    db.$executeRaw`
+      WHERE s.epc = t.epc AND s."seenAt" = (t.at AT TIME ZONE 'UTC')::timestamp(3)`;
+    await tx.$executeRaw`
       UPDATE "RfidSighting" s
       SET "readerId" = t.reader, antenna = t.antenna, "locationId" = t.location, "seenAt" = (t.was AT TIME ZONE 'UTC')::timestamp(3)
       FROM unnest(${restored.map((r) => r.tag)}::text[], ${at(restored)}::timestamptz[], ${restored.map((r) => earlier.get(r.tag)!.readerId)}::text[],
                   ${restored.map((r) => earlier.get(r.tag)!.antenna)}::int[], ${restored.map((r) => earlier.get(r.tag)!.locationId)}::uuid[],
                   ${restored.map((r) => earlier.get(r.tag)!.seenAt.toISOString())}::timestamptz[])
            AS t(epc, at, reader, antenna, location, was)
-      WHERE s.epc = t.epc AND s."seenAt" = (t.at AT TIME ZONE 'UTC')::timestamp(3)`,
-  ]);
+      WHERE s.epc = t.epc AND s."seenAt" = (t.at AT TIME ZONE 'UTC')::timestamp(3)`;
+  });
 }

@@ -8,7 +8,7 @@ const gs1Element = z.object({
 });
 
 export const decodeEpcOp = defineOperation({
-  id: "decodeEpc", method: "POST", path: "/api/v1/rfid/decode", tag: "RFID", permission: "stock.view",
+  id: "decodeEpc", method: "POST", path: "/api/v1/rfid/decode", tag: "RFID", permission: "stock.view", readOnly: true,
   summary: "Decode an RFID tag's EPC into its URIs and GS1 element string",
   description:
     "Accepts the EPC bank as hex (as a reader reports it; padding to a 16-bit word allowed) in the EPC Tag Data Standard binary " +
@@ -27,7 +27,7 @@ export const decodeEpcOp = defineOperation({
 });
 
 export const encodeEpcOp = defineOperation({
-  id: "encodeEpc", method: "POST", path: "/api/v1/rfid/encode", tag: "RFID", permission: "stock.view",
+  id: "encodeEpc", method: "POST", path: "/api/v1/rfid/encode", tag: "RFID", permission: "stock.view", readOnly: true,
   summary: "Encode a GTIN and serial as an SGTIN-96 EPC to write to a tag",
   description:
     "The serial must be digits without leading zeros, below 2^38. companyPrefixLength is required because the split between " +

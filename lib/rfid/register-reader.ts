@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
@@ -24,7 +25,7 @@ export async function registerReader(db: Db, actor: Actor, input: ReaderInput): 
   }
   if (!location.active) throw new ValidationFailed([{ field: "location", message: `${location.code} is archived` }]);
 
-  return db.$transaction(async (tx) => {
+  return unitOfWork(db, async (tx) => {
     const key = { readerId_antenna: { readerId: data.id, antenna } };
     const previous = await tx.rfidReader.findUnique({ where: key, select: { location: { select: { code: true, siteId: true } } } });
     if (previous) authorize(actor, "locations.manage", { siteId: previous.location.siteId });

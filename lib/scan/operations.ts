@@ -3,7 +3,7 @@ import { defineOperation } from "../contract/operation";
 import { scanResolution, siteSnapshot } from "./schemas";
 
 export const resolveScanOp = defineOperation({
-  id: "resolveScan", method: "POST", path: "/api/v1/scans/resolve", tag: "Scanning", permission: "stock.view",
+  id: "resolveScan", method: "POST", path: "/api/v1/scans/resolve", tag: "Scanning", permission: "stock.view", readOnly: true,
   summary: "What a scanned code identifies: an item, lot, serial, location, SSCC, or unknown",
   description:
     "Any scanner text: GS1 (symbology identifier, GS separators, bracketed, Digital Link URI), a bare GTIN of any length, a bin label, " +

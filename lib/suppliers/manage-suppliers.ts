@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
@@ -37,7 +38,7 @@ export async function createSupplier(db: Db, actor: Actor, input: SupplierInput)
   authorize(actor, "catalog.manage");
   const data = supplierInput.parse(input);
   try {
-    return await db.$transaction(async (tx) => {
+    return await unitOfWork(db, async (tx) => {
       await tx.supplier.create({ data });
       const view = (await findView(tx, data.code))!;
       await recordAudit(tx, actor, { action: "supplier.create", entityType: "supplier", entityId: data.code, after: view });
@@ -54,7 +55,7 @@ export async function updateSupplier(db: Db, actor: Actor, code: string, input: 
   authorize(actor, "catalog.manage");
   const data = supplierUpdate.parse(input);
   const key = code.trim().toUpperCase();
-  return db.$transaction(async (tx) => {
+  return unitOfWork(db, async (tx) => {
     const before = await findView(tx, key);
     if (!before) throw new NotFound("Supplier", key);
     await tx.supplier.update({ where: { code: key }, data });

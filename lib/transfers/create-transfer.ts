@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
@@ -47,7 +48,7 @@ export async function createTransfer(db: Db, actor: Actor, input: TransferInput)
   });
   const { value, currency } = await valueOf(db, lines);
 
-  return db.$transaction(async (tx) => {
+  return unitOfWork(db, async (tx) => {
     const transfer = await tx.transferOrder.create({
       data: {
         fromSiteId: from!.id, toSiteId: to!.id, reference: data.reference ?? null, value, currency,

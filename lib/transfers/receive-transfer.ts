@@ -1,7 +1,7 @@
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import type { Db, DbTx } from "../db/client";
-import type { IdempotencyContext } from "../http/idempotency";
+import type { IdempotencyKey } from "../db/idempotency-key";
 import { postResolvedLines, type ResolvedLine } from "../ledger/post-resolved-lines";
 import { storageViolations } from "../ledger/storage-conditions";
 import { arrivalLine } from "./arrival-line";
@@ -27,7 +27,7 @@ type Counts = { received: number; damaged: number; over: number };
  * Needs stock.move at the destination site and status shipped or receiving.
  */
 export async function receiveTransfer(
-  db: Db, actor: Actor, transferId: string, input: ReceiveInput, options: { idempotency?: IdempotencyContext | null } = {},
+  db: Db, actor: Actor, transferId: string, input: ReceiveInput, options: { idempotency?: IdempotencyKey | null } = {},
 ): Promise<TransferView> {
   const data = receiveInput.parse(input);
   return runTransferStep(db, actor, transferId, options, async (tx, transfer) => {

@@ -1,9 +1,9 @@
 import type { Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";
 import type { Db, DbTx } from "../db/client";
-import { NotFound, type DomainError } from "../domain-error";
-import { claimIdempotencyKey, settleIdempotencyKey, type IdempotencyContext } from "../http/idempotency";
-import { DeadlockDetected } from "../ledger/posting-function";
+import { NotFound } from "../domain-error";
+import type { IdempotencyKey } from "../db/idempotency-key";
+import { inUnitOfWork } from "../db/unit-of-work";
 import { enqueueEvent } from "../outbox/enqueue-event";
 import type { TransferStatus, TransferStepName, TransferView } from "./schemas";
 import { findTransferView } from "./transfer-view";
@@ -19,48 +19,27 @@ export type StepOutcome = {
   steps: { step: TransferStepName; postingId: string | null; siteId: string; detail?: unknown }[];
 };
 
-/** A plan that read stock found it gone when it posted: worth planning again from scratch (a fresh transaction). */
-export class StockMovedMeanwhile extends Error {
-  constructor(readonly refusal: DomainError) {
-    super(refusal.message);
-  }
-}
-
-const ATTEMPTS = 3;
-
-type Options = { idempotency?: IdempotencyContext | null };
+type Options = { idempotency?: IdempotencyKey | null };
 
 /**
- * Runs one step of a transfer in one transaction: claim the Idempotency-Key, lock the transfer row (SELECT … FOR
+ * Runs one step of a transfer as one unit of work (lib/db/unit-of-work.ts): lock the transfer row (SELECT … FOR
  * UPDATE, so steps of one transfer run one after another and each sees the status the previous one left), let
  * `take` check and post, then set the status and append, in that same transaction, the step rows, an audit
- * entry and an outbox event (`transfer.<step>`) per step, and the key's stored answer. A retry with the key gets
- * that answer and posts nothing; a concurrent twin waits on the key's row, then replays.
- * A deadlock, or stock that moved between planning and posting, reruns the whole transaction (at most 3 times).
+ * entry and an outbox event (`transfer.<step>`) per step. With an idempotency key, a retry gets the first answer
+ * and posts nothing. A deadlock, or stock that moved between planning and posting (`take` throws
+ * RetryableConflict), reruns the whole transaction.
  */
 export async function runTransferStep(
   db: Db, actor: Actor, transferId: string, options: Options, take: (tx: DbTx, transfer: LockedTransfer) => Promise<StepOutcome>,
 ): Promise<TransferView> {
   if (!isUuid(transferId)) throw new NotFound("Transfer", transferId);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.$transaction((tx) => stepInTransaction(tx, actor, transferId, options, take), { maxWait: 10_000, timeout: 20_000 });
-    } catch (error) {
-      const retry = attempt < ATTEMPTS && (error instanceof DeadlockDetected || error instanceof StockMovedMeanwhile);
-      if (retry) continue;
-      if (error instanceof StockMovedMeanwhile) throw error.refusal;
-      throw error;
-    }
-  }
+  const result = await inUnitOfWork(db, { idempotency: options.idempotency, timeoutMs: 20_000 }, (tx) => stepInTransaction(tx, actor, transferId, take));
+  return result.replayed ? { ...(result.stored as TransferView), replayed: true } : result.value;
 }
 
 async function stepInTransaction(
-  tx: DbTx, actor: Actor, transferId: string, options: Options, take: (tx: DbTx, transfer: LockedTransfer) => Promise<StepOutcome>,
+  tx: DbTx, actor: Actor, transferId: string, take: (tx: DbTx, transfer: LockedTransfer) => Promise<StepOutcome>,
 ): Promise<TransferView> {
-  if (options.idempotency) {
-    const claim = await claimIdempotencyKey(tx as unknown as Db, options.idempotency);
-    if (claim.kind === "replay") return { ...(claim.answer.body as TransferView), replayed: true };
-  }
   const [transfer] = await tx.$queryRaw<LockedTransfer[]>`
     SELECT id::text, "fromSiteId"::text, "toSiteId"::text, status::text AS status, reference, value::text AS value
     FROM "TransferOrder" WHERE id = ${transferId}::uuid FOR UPDATE`;
@@ -80,7 +59,6 @@ async function stepInTransaction(
     });
     await enqueueEvent(tx, { type: `transfer.${s.step}`, siteId: s.siteId, aggregateId: transferId, payload: { ...summary, postingId: s.postingId } });
   }
-  if (options.idempotency) await settleIdempotencyKey(tx as unknown as Db, options.idempotency, { status: 200, body: view });
   return view;
 }
 

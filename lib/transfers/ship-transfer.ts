@@ -1,14 +1,15 @@
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import type { Db, DbTx } from "../db/client";
-import type { IdempotencyContext } from "../http/idempotency";
+import type { IdempotencyKey } from "../db/idempotency-key";
+import { RetryableConflict } from "../db/unit-of-work";
 import { InsufficientStock, SerialNotAtSource } from "../ledger/errors";
 import { postResolvedLines, type ResolvedLine } from "../ledger/post-resolved-lines";
 import { locationFlags } from "../ledger/posting-function";
 import { allocatePick, type BinStock } from "../picking/allocate-pick";
 import { isApprovalNeeded, transferApprovalLimit } from "./approval-limit";
 import { TransferNeedsApproval, TransferNotAllowedNow, TransferRefused } from "./errors";
-import { runTransferStep, StockMovedMeanwhile, type LockedTransfer } from "./run-transfer-step";
+import { runTransferStep, type LockedTransfer } from "./run-transfer-step";
 import { shipInput, type ShipInput, type TransferView } from "./schemas";
 import { transferLocations, type Place } from "./transfer-locations";
 
@@ -23,7 +24,7 @@ type Line = Awaited<ReturnType<typeof linesToShip>>[number];
  * Throws InsufficientStock / SerialNotAtSource (409) when the site does not hold the units; nothing moves then.
  */
 export async function shipTransfer(
-  db: Db, actor: Actor, transferId: string, input: ShipInput = {}, options: { idempotency?: IdempotencyContext | null } = {},
+  db: Db, actor: Actor, transferId: string, input: ShipInput = {}, options: { idempotency?: IdempotencyKey | null } = {},
 ): Promise<TransferView> {
   const data = shipInput.parse(input);
   return runTransferStep(db, actor, transferId, options, async (tx, transfer) => {
@@ -48,7 +49,7 @@ export async function shipTransfer(
       ({ postingId } = await postResolvedLines(tx as unknown as Db, { action: "transfer.ship", siteId: transfer.fromSiteId, actor, lines: posting }));
     } catch (error) {
       // The stock was there when planned and gone when posted: plan again in a fresh transaction.
-      if (error instanceof InsufficientStock || error instanceof SerialNotAtSource) throw new StockMovedMeanwhile(error);
+      if (error instanceof InsufficientStock || error instanceof SerialNotAtSource) throw RetryableConflict.of(error);
       throw error;
     }
     for (const line of lines) await tx.transferLine.update({ where: { id: line.id }, data: { shippedQuantity: line.quantity } });

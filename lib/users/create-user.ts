@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { hashPassword } from "../auth/passwords";
@@ -16,7 +17,7 @@ export async function createUser(db: Db, actor: Actor, input: UserInput): Promis
   if (data.role === "clerk" && data.sites.length === 0) throw new ClerkNeedsSite();
   const passwordHash = await hashPassword(data.password);
   try {
-    return await db.$transaction(async (tx) => {
+    return await unitOfWork(db, async (tx) => {
       const siteIds = await siteIdsForCodes(tx, data.sites);
       const user = await tx.user.create({
         data: {

@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { hashPassword } from "../auth/passwords";
@@ -20,7 +21,7 @@ export async function updateUser(db: Db, actor: Actor, userId: string, input: Us
   if (isSelf && (data.active === false || (data.role && data.role !== "admin"))) throw new CannotChangeOwnAccess();
   const passwordHash = data.password ? await hashPassword(data.password) : undefined;
 
-  return db.$transaction(async (tx) => {
+  return unitOfWork(db, async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM "User" WHERE id = ${userId}::uuid FOR UPDATE`;
     const before = await findUserView(tx, userId);
     if (!before) throw new NotFound("User", userId);

@@ -10,6 +10,7 @@ import { updateItem } from "@/lib/catalog/update-item";
 import { getDb } from "@/lib/db/client";
 import { formNumber, formText, submittedValues, type FormState } from "@/lib/http/form-state";
 import { toFormState } from "@/lib/http/to-form-state";
+import { inFormUnit } from "@/lib/http/form-write";
 
 /** The item fields of the form, as the catalogue's input (its own schema judges them). */
 function itemFields(form: FormData) {
@@ -44,12 +45,12 @@ export async function createItemAction(_previous: FormState, form: FormData): Pr
     const actor = await requireSessionActor();
     const supplier = formText(form, "supplier");
     const reorderPoint = formNumber(form, "reorderPoint");
-    const created = await createItem(getDb(), actor, {
+    const { value: created } = await inFormUnit(actor, "createItem", form, (db) => createItem(db, actor, {
       sku: formText(form, "sku") ?? "",
       ...itemFields(form),
       suppliers: supplier ? [{ supplier, supplierSku: formText(form, "supplierSku"), unitCost: formText(form, "unitCost"), preferred: true }] : [],
       attributes: reorderPoint === undefined ? {} : { reorderPoint },
-    });
+    }));
     sku = created.sku;
   } catch (error) {
     return { ...onFormFields(toFormState(error)), values: submittedValues(form) };
@@ -62,12 +63,11 @@ export async function updateItemAction(_previous: FormState, form: FormData): Pr
   const sku = String(form.get("sku") ?? "");
   try {
     const actor = await requireSessionActor();
-    const db = getDb();
-    const current = await getItem(db, actor, sku);
+    const current = await getItem(getDb(), actor, sku);
     const reorderPoint = formNumber(form, "reorderPoint");
     const { reorderPoint: _previousPoint, ...otherAttributes } = current.attributes as Record<string, string | number | boolean | null>;
     const fields = itemFields(form);
-    await updateItem(db, actor, sku, {
+    await inFormUnit(actor, "updateItem", form, (db) => updateItem(db, actor, sku, {
       ...fields,
       description: fields.description ?? null,
       category: fields.category ?? null,
@@ -77,7 +77,7 @@ export async function updateItemAction(_previous: FormState, form: FormData): Pr
       handlingNotes: fields.handlingNotes ?? null,
       attributes: reorderPoint === undefined ? otherAttributes : { ...otherAttributes, reorderPoint },
       active: form.get("active") === "on",
-    });
+    }));
   } catch (error) {
     return { ...onFormFields(toFormState(error)), values: submittedValues(form) };
   }

@@ -3,7 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
+import type { IdempotencyKey } from "@/lib/db/idempotency-key";
+import { formKeyOf, inFormUnit } from "@/lib/http/form-write";
 import { formText, submittedValues, type FormState } from "@/lib/http/form-state";
 import { toFormState } from "@/lib/http/to-form-state";
 import { approveTransfer } from "@/lib/transfers/approve-transfer";
@@ -32,7 +36,7 @@ export async function createTransferAction(_previous: FormState, form: FormData)
       ...(row.serials ? { serials: row.serials.split(/[\s,]+/).filter(Boolean) } : {}),
     }));
     const input: TransferInput = { from: formText(form, "from") ?? "", to: formText(form, "to") ?? "", lines, reference: formText(form, "reference") };
-    id = (await createTransfer(getDb(), actor, input)).id;
+    id = (await inFormUnit(actor, "createTransfer", form, (db) => createTransfer(db, actor, input))).value.id;
   } catch (error) {
     return { ...toFormState(error), values: submittedValues(form) };
   }
@@ -40,19 +44,23 @@ export async function createTransferAction(_previous: FormState, form: FormData)
   redirect(`/transfers/${id}`);
 }
 
-type Step = "approve" | "ship" | "cancel";
-const STEPS: Record<Step, (id: string) => Promise<unknown>> = {
-  approve: async (id) => approveTransfer(getDb(), await requireSessionActor(), id),
-  ship: async (id) => shipTransfer(getDb(), await requireSessionActor(), id),
-  cancel: async (id) => cancelTransfer(getDb(), await requireSessionActor(), id),
+const stepName = z.enum(["approve", "ship", "cancel"], { error: "Choose approve, ship or cancel" });
+type Step = z.infer<typeof stepName>;
+type StepRun = (actor: Actor, id: string, options: { idempotency: IdempotencyKey | null }) => Promise<unknown>;
+const STEPS: Record<Step, StepRun> = {
+  approve: (actor, id, options) => approveTransfer(getDb(), actor, id, options),
+  ship: (actor, id, options) => shipTransfer(getDb(), actor, id, {}, options),
+  cancel: (actor, id, options) => cancelTransfer(getDb(), actor, id, options),
 };
 const DONE: Record<Step, string> = { approve: "Approved.", ship: "Shipped: the stock is in transit.", cancel: "Cancelled." };
 
 export async function transferStepAction(_previous: FormState, form: FormData): Promise<FormState> {
   const id = formText(form, "id") ?? "";
-  const step = formText(form, "step") as Step;
+  let step: Step;
   try {
-    await STEPS[step](id);
+    step = stepName.parse(formText(form, "step"));
+    const actor = await requireSessionActor();
+    await STEPS[step](actor, id, { idempotency: formKeyOf(actor, `transfer.${step}`, form) });
   } catch (error) {
     return toFormState(error);
   }
@@ -68,7 +76,7 @@ export async function receiveTransferAction(_previous: FormState, form: FormData
       .filter((row) => Number(row.quantity ?? 0) > 0 || Number(row.damaged ?? 0) > 0)
       .map((row) => ({ sku: row.sku, quantity: Number(row.quantity ?? 0), ...(row.to ? { to: row.to } : {}), ...(row.damaged ? { damaged: Number(row.damaged) } : {}), ...(row.lot ? { lot: row.lot } : {}) }));
     const input: ReceiveInput = { lines, close: form.get("close") === "on" };
-    await receiveTransfer(getDb(), actor, id, input);
+    await receiveTransfer(getDb(), actor, id, input, { idempotency: formKeyOf(actor, "transfer.receive", form) });
   } catch (error) {
     return { ...toFormState(error), values: submittedValues(form) };
   }

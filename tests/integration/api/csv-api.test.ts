@@ -8,7 +8,8 @@ import { SYSTEM_ACTOR } from "../../../lib/auth/actor";
 import { exportItems } from "../../../lib/catalog/export-items";
 import { exportItemsOp } from "../../../lib/catalog/import-operations";
 import { getDb } from "../../../lib/db/client";
-import { csvDownload } from "../../../lib/http/csv-download";
+import { apiRoute } from "../../../lib/http/api-route";
+import { csvAnswer } from "../../../lib/http/edge-answers";
 import { postMovement } from "../../../lib/ledger/post-movement";
 import { buildApiKey, buildSite } from "../../factories/access";
 import { buildItem } from "../../factories/catalog";
@@ -59,18 +60,18 @@ describe("POST /api/v1/items/import", () => {
     expect(await db.item.count({ where: { skuKey: { startsWith: "api-imp-" } } })).toBe(1);
   });
 
-  it("answers 422 naming the file for one it cannot read, or a mode it does not know; 400 for a form upload", async () => {
+  it("answers 422 naming the file for one it cannot read, or a mode it does not know; 415 for a form upload", async () => {
     const manager = await buildApiKey(db, "manager");
     expect(await post(manager.key, "sku,colour\nA,red\n")).toMatchObject({ status: 422, json: { errors: [{ field: "file", message: expect.stringMatching(/^Unknown column colour/) }] } });
     expect(await post(manager.key, "")).toMatchObject({ status: 422, json: { errors: [{ field: "file", message: "The file is empty" }] } });
     expect(await post(manager.key, "sku,name\nA,B\n", "yes-please")).toMatchObject({ status: 422, json: { errors: [{ field: "mode" }] } });
-    expect(await post(manager.key, "x", undefined, "multipart/form-data; boundary=z")).toMatchObject({ status: 400, json: { code: "malformed_request" } });
+    expect(await post(manager.key, "x", undefined, "multipart/form-data; boundary=z")).toMatchObject({ status: 415, json: { code: "unsupported_media_type" } });
   });
 
-  it("refuses a body over 5 MB before reading it all", async () => {
+  it("refuses a body over 5 MB with 413 before reading it all", async () => {
     const manager = await buildApiKey(db, "manager");
     const big = `sku,name\n${"A,B\n".repeat(1_400_000)}`;
-    expect(await post(manager.key, big)).toMatchObject({ status: 422, json: { errors: [{ field: "file", message: expect.stringMatching(/larger than 5 MB/) }] } });
+    expect(await post(manager.key, big)).toMatchObject({ status: 413, json: { code: "payload_too_large", maxBytes: 5 * 1024 * 1024 } });
   });
 });
 
@@ -96,7 +97,7 @@ describe("GET /api/v1/items/export and /api/v1/stock/export", () => {
 
   it("answer 403 when the operation's permission is missing", async () => {
     // Every role may view stock somewhere, so the check is shown on a download that asks for more.
-    const managersOnly = csvDownload({ ...exportItemsOp, permission: "catalog.manage" }, "items", (db, actor) => exportItems(db, actor));
+    const managersOnly = apiRoute({ ...exportItemsOp, permission: "catalog.manage" }, async ({ db, actor }) => csvAnswer(exportItems(db, actor), "items"));
     const viewer = await buildApiKey(db, "viewer");
     expect(await call(managersOnly as Handler, "/api/v1/items/export", { key: viewer.key })).toMatchObject({ status: 403, contentType: "application/problem+json", json: { code: "forbidden" } });
   });

@@ -3,6 +3,7 @@ import * as eventsRoute from "../../../app/api/v1/events/route";
 import { SYSTEM_ACTOR } from "../../../lib/auth/actor";
 import { getDb } from "../../../lib/db/client";
 import { postMovement } from "../../../lib/ledger/post-movement";
+import { revokeApiKey } from "../../../lib/api-keys/revoke-api-key";
 import { buildApiKey, buildSite } from "../../factories/access";
 import { buildWarehouse } from "../../factories/stock";
 
@@ -28,12 +29,14 @@ async function waitForEvent(response: Response, sku: string, ms: number) {
   }
 }
 
+const noParams = { params: Promise.resolve({}) };
+
 describe("GET /api/v1/events", () => {
   it("tells an open page within 2 seconds that stock moved at its site", async () => {
     const w = await buildWarehouse(db);
     const { key } = await buildApiKey(db, "viewer");
     const controller = new AbortController();
-    const response = await eventsRoute.GET(new Request("http://localhost/api/v1/events", { headers: { authorization: `Bearer ${key}` }, signal: controller.signal }));
+    const response = await eventsRoute.GET(new Request("http://localhost/api/v1/events", { headers: { authorization: `Bearer ${key}` }, signal: controller.signal }), noParams);
     expect(response.headers.get("content-type")).toBe("text/event-stream");
     await new Promise((r) => setTimeout(r, 1_200)); // the feed has taken its starting point
     const started = Date.now();
@@ -49,11 +52,31 @@ describe("GET /api/v1/events", () => {
     const other = await buildSite(db);
     const { key } = await buildApiKey(db, "clerk", [other.code]);
     const controller = new AbortController();
-    const response = await eventsRoute.GET(new Request("http://localhost/api/v1/events", { headers: { authorization: `Bearer ${key}` }, signal: controller.signal }));
+    const response = await eventsRoute.GET(new Request("http://localhost/api/v1/events", { headers: { authorization: `Bearer ${key}` }, signal: controller.signal }), noParams);
     await new Promise((r) => setTimeout(r, 1_200));
     await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.plain.sku, quantity: 1, to: w.bins.a1.code, reason: "received" });
     expect(await waitForEvent(response, w.items.plain.sku, 2_000)).toBeNull();
     controller.abort();
-    expect((await eventsRoute.GET(new Request("http://localhost/api/v1/events"))).status).toBe(401);
+    expect((await eventsRoute.GET(new Request("http://localhost/api/v1/events"), noParams)).status).toBe(401);
+  });
+
+  it("ends the stream at the next heartbeat once the key is revoked", async () => {
+    process.env.STOCKROOM_EVENTS_HEARTBEAT_MS = "100";
+    try {
+      const created = await buildApiKey(db, "viewer");
+      const response = await eventsRoute.GET(new Request("http://localhost/api/v1/events", { headers: { authorization: `Bearer ${created.key}` } }), noParams);
+      expect(response.status).toBe(200);
+      await revokeApiKey(db, SYSTEM_ACTOR, created.id);
+      const reader = response.body!.getReader();
+      const ended = await Promise.race([
+        (async () => {
+          for (;;) if ((await reader.read()).done) return true;
+        })(),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), 3_000)),
+      ]);
+      expect(ended).toBe(true);
+    } finally {
+      delete process.env.STOCKROOM_EVENTS_HEARTBEAT_MS;
+    }
   });
 });

@@ -100,15 +100,20 @@ describe("GET /api/v1/me", () => {
 });
 
 describe("a refused write retried with its Idempotency-Key", () => {
-  it("replays the refusal as problem JSON, marked as a replay, without acting again", async () => {
+  it("is judged again, not replayed: a refusal changed nothing and is not kept", async () => {
     const admin = await buildApiKey(db, "admin");
-    await callRoute(userRoutes.POST, { method: "POST", path: "/api/v1/users", key: admin.key, body: newUser("taken-once@example.com") });
-    const send = () =>
-      callRoute(userRoutes.POST, { method: "POST", path: "/api/v1/users", key: admin.key, body: newUser("taken-once@example.com"), headers: { "idempotency-key": "refused-1" } });
+    const code = `LATER${Date.now().toString(36).toUpperCase()}`;
+    const body = { ...newUser(`later-${code.toLowerCase()}@example.com`), role: "clerk", sites: [code] };
+    const send = () => callRoute(userRoutes.POST, { method: "POST", path: "/api/v1/users", key: admin.key, body, headers: { "idempotency-key": "refused-then-fine" } });
     const first = await send();
+    expect(first).toMatchObject({ status: 422, contentType: "application/problem+json" });
+    expect(first.headers.get("idempotent-replayed")).toBeNull();
+    await buildSite(db, code);
     const retry = await send();
-    expect(first).toMatchObject({ status: 409, contentType: "application/problem+json", json: { code: "email_taken" } });
-    expect(retry).toMatchObject({ status: 409, contentType: "application/problem+json", json: { code: "email_taken" } });
-    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(retry).toMatchObject({ status: 201, json: { email: body.email, sites: [code] } });
+    expect(retry.headers.get("idempotent-replayed")).toBeNull();
+    const again = await send();
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.json).toEqual(retry.json);
   });
 });

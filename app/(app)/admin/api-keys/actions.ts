@@ -5,19 +5,21 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import type { ApiKeyInput } from "@/lib/api-keys/schemas";
 import { requireSessionActor } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
 import { submittedValues, type FormState } from "@/lib/http/form-state";
 import { toFormState } from "@/lib/http/to-form-state";
+import { inFormUnit } from "@/lib/http/form-write";
+import { createApiKeyOp } from "@/lib/api-keys/operations";
 
 export async function createApiKeyAction(_previous: FormState, form: FormData): Promise<FormState> {
   try {
     const actor = await requireSessionActor();
-    const created = await createApiKey(getDb(), actor, {
+    const { value: created, replayed } = await inFormUnit(actor, "createApiKey", form, (db) => createApiKey(db, actor, {
       name: String(form.get("name") ?? ""),
       role: String(form.get("role") ?? "") as ApiKeyInput["role"],
       sites: form.getAll("sites").map(String),
-    });
+    }), { secrets: createApiKeyOp.secrets });
     revalidatePath("/admin/api-keys");
+    if (replayed) return { ok: true, message: `${created.name} was created by your first submission; its key was shown then and is not kept.` };
     return { ok: true, message: "Copy the key now: it will not be shown again.", data: { key: created.key, name: created.name } };
   } catch (error) {
     return { ...toFormState(error), values: submittedValues(form) };
@@ -27,7 +29,7 @@ export async function createApiKeyAction(_previous: FormState, form: FormData): 
 export async function revokeApiKeyAction(_previous: FormState, form: FormData): Promise<FormState> {
   try {
     const actor = await requireSessionActor();
-    const key = await revokeApiKey(getDb(), actor, String(form.get("id") ?? ""));
+    const { value: key } = await inFormUnit(actor, "revokeApiKey", form, (db) => revokeApiKey(db, actor, String(form.get("id") ?? "")));
     revalidatePath("/admin/api-keys");
     return { ok: true, message: `${key.name} is revoked.` };
   } catch (error) {

@@ -5,9 +5,9 @@ import { requireSessionActor } from "@/lib/auth/session";
 import { importItems } from "@/lib/catalog/import-items";
 import { decodeCsv } from "@/lib/csv/decode-csv";
 import { ImportRefused, IMPORT_MODES } from "@/lib/csv/import-report";
-import { getDb } from "@/lib/db/client";
 import { ValidationFailed } from "@/lib/domain-error";
 import type { FormState } from "@/lib/http/form-state";
+import { inFormUnit } from "@/lib/http/form-write";
 import { toFormState } from "@/lib/http/to-form-state";
 import { importOpeningStock } from "@/lib/ledger/import-opening-stock";
 
@@ -24,7 +24,7 @@ export async function importCsvAction(form: FormData): Promise<FormState> {
     if (!(file instanceof File) || file.size === 0) return { ok: false, message: "Choose a CSV file first." };
     const text = decodeCsv(new Uint8Array(await file.arrayBuffer()));
     const run = kind === "items" ? importItems : importOpeningStock;
-    const report = await run(getDb(), actor, text, { mode });
+    const { value: report } = await inFormUnit(actor, `import.${kind}`, form, (db) => run(db, actor, text, { mode }));
     if (report.imported > 0) revalidatePath("/items", "layout");
     return { ok: true, data: { kind, mode, report } };
   } catch (error) {

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireSessionActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { formKeyOf } from "@/lib/http/form-write";
 import { formNumber, formText, submittedValues, type FormState } from "@/lib/http/form-state";
 import { toFormState } from "@/lib/http/to-form-state";
 import { postMovement } from "@/lib/ledger/post-movement";
@@ -35,7 +36,7 @@ function summary(posted: PostedMovement): FormState["data"] {
 export async function postMovementAction(_previous: FormState, form: FormData): Promise<FormState> {
   try {
     const actor = await requireSessionActor();
-    const posted = await postMovement(getDb(), actor, movementFromForm(form));
+    const posted = await postMovement(getDb(), actor, movementFromForm(form), { idempotency: formKeyOf(actor, "postMovement", form) });
     revalidatePath("/items", "layout");
     const message = posted.movement ? `Posted: ${posted.movements.map((m) => `${m.quantity} ${m.sku}${m.lot ? ` lot ${m.lot}` : ""} ${m.from} → ${m.to}`).join("; ")}` : "The count matches: nothing to correct.";
     return { ok: true, message, data: summary(posted), values: submittedValues(form) };
@@ -47,7 +48,7 @@ export async function postMovementAction(_previous: FormState, form: FormData): 
 export async function undoMovementAction(_previous: FormState, form: FormData): Promise<FormState> {
   try {
     const actor = await requireSessionActor();
-    const reversed = await reverseMovement(getDb(), actor, String(form.get("movementId") ?? ""));
+    const reversed = await reverseMovement(getDb(), actor, String(form.get("movementId") ?? ""), {}, { idempotency: formKeyOf(actor, "reverseMovement", form) });
     revalidatePath("/items", "layout");
     return { ok: true, message: "Undone: the opposite movement was posted.", data: summary(reversed) };
   } catch (error) {

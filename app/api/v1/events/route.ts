@@ -1,45 +1,16 @@
 import { can } from "@/lib/auth/can";
-import { getDb } from "@/lib/db/client";
-import { authenticate } from "@/lib/http/api-route";
-import { problemResponse, toProblem } from "@/lib/http/problem";
-import { subscribeToEvents, type FeedEvent } from "@/lib/outbox/event-feed";
-import { Forbidden, Unauthenticated } from "@/lib/domain-error";
+import { apiRoute, authenticate } from "@/lib/http/api-route";
+import { eventStreamAnswer } from "@/lib/http/edge-answers";
+import { eventsOp } from "@/lib/outbox/operations";
+import { openEventStream } from "@/lib/outbox/event-stream";
 
 // Server-sent events: live hints that stock changed, at the actor's sites (eventsOp documents it).
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
-  const actor = await authenticate(request).catch(() => null);
-  if (!actor) return problemResponse(toProblem(new Unauthenticated(), "events"));
-  if (!can(actor, "stock.view")) return problemResponse(toProblem(new Forbidden("stock.view"), "events"));
-  const visible = (event: FeedEvent) => actor.sites === "all" || (event.siteId !== null && actor.sites.includes(event.siteId));
-  const encoder = new TextEncoder();
-  let unsubscribe = () => {};
-  let heartbeat: NodeJS.Timeout | undefined;
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      const send = (text: string) => controller.enqueue(encoder.encode(text));
-      send("retry: 2000\n\n");
-      const stop = subscribeToEvents(getDb(), (events) => {
-        for (const event of events.filter(visible)) send(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-      });
-      // A comment every 15 s keeps proxies from closing an idle stream.
-      heartbeat = setInterval(() => send(": keep-alive\n\n"), 15_000);
-      unsubscribe = stop;
-      request.signal.addEventListener("abort", () => {
-        stop();
-        clearInterval(heartbeat);
-        try {
-          controller.close();
-        } catch {
-          // already closed
-        }
-      });
-    },
-    cancel() {
-      unsubscribe();
-      clearInterval(heartbeat);
-    },
-  });
-  return new Response(stream, { headers: { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive" } });
-}
+export const GET = apiRoute(eventsOp, async ({ db, actor, request }) =>
+  eventStreamAnswer(openEventStream(db, actor, {
+    signal: request.signal,
+    // The credentials are read afresh: a deactivated person or a revoked key stops hearing at the next beat.
+    isStillAllowed: async () => can(await authenticate(request).catch(() => null), "stock.view"),
+  })),
+);

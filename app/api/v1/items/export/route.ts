@@ -1,5 +1,6 @@
 import { exportItems } from "@/lib/catalog/export-items";
 import { exportItemsOp } from "@/lib/catalog/import-operations";
-import { csvDownload } from "@/lib/http/csv-download";
+import { apiRoute } from "@/lib/http/api-route";
+import { csvAnswer } from "@/lib/http/edge-answers";
 
-export const GET = csvDownload(exportItemsOp, "items", (db, actor) => exportItems(db, actor));
+export const GET = apiRoute(exportItemsOp, async ({ db, actor }) => csvAnswer(exportItems(db, actor), "items"));

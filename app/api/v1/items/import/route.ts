@@ -1,9 +1,6 @@
 import { importItems } from "@/lib/catalog/import-items";
 import { importItemsOp } from "@/lib/catalog/import-operations";
+import { decodeCsv } from "@/lib/csv/decode-csv";
 import { apiRoute } from "@/lib/http/api-route";
-import { readCsvBody } from "@/lib/http/read-csv-body";
 
-// The operation declares no JSON body, so apiRoute leaves the request's CSV body for the handler to read.
-export const POST = apiRoute(importItemsOp, async ({ db, actor, query, request }) =>
-  importItems(db, actor, await readCsvBody(request), { mode: query.mode }),
-);
+export const POST = apiRoute(importItemsOp, ({ db, actor, query, upload }) => importItems(db, actor, decodeCsv(upload), { mode: query.mode }));

@@ -1,9 +1,6 @@
+import { decodeCsv } from "@/lib/csv/decode-csv";
 import { apiRoute } from "@/lib/http/api-route";
-import { readCsvBody } from "@/lib/http/read-csv-body";
-import { importOpeningStock } from "@/lib/ledger/import-opening-stock";
 import { importOpeningStockOp } from "@/lib/ledger/import-operations";
+import { importOpeningStock } from "@/lib/ledger/import-opening-stock";
 
-// The operation declares no JSON body, so apiRoute leaves the request's CSV body for the handler to read.
-export const POST = apiRoute(importOpeningStockOp, async ({ db, actor, query, request }) =>
-  importOpeningStock(db, actor, await readCsvBody(request), { mode: query.mode }),
-);
+export const POST = apiRoute(importOpeningStockOp, ({ db, actor, query, upload }) => importOpeningStock(db, actor, decodeCsv(upload), { mode: query.mode }));

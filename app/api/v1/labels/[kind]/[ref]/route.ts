@@ -1,7 +1,8 @@
-import { fileRoute } from "@/lib/http/file-route";
+import { apiRoute } from "@/lib/http/api-route";
+import { fileAnswer } from "@/lib/http/edge-answers";
 import { printLabelOp } from "@/lib/labels/operations";
 import { printLabels } from "@/lib/labels/print-labels";
 
-export const GET = fileRoute(printLabelOp, ({ db, actor, params, query }) =>
-  printLabels(db, actor, { kind: params.kind, refs: [params.ref], sku: query.sku, subtree: query.subtree, format: query.format, size: query.size }),
+export const GET = apiRoute(printLabelOp, ({ db, actor, params, query }) =>
+  fileAnswer(printLabels(db, actor, { kind: params.kind, refs: [params.ref], sku: query.sku, subtree: query.subtree, format: query.format, size: query.size })),
 );

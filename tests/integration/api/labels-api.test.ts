@@ -1,19 +1,13 @@
-// The label operations through lib/http/file-route.ts, as the route handlers in app/api/v1/labels wire them.
+// The label routes: file answers through the one edge wrapper (lib/http/api-route.ts).
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { buildApiKey } from "../../tests/factories/access";
-import { buildWarehouse } from "../../tests/factories/stock";
-import { getDb } from "../db/client";
-import { fileRoute } from "../http/file-route";
-import { printLabelOp, printLabelsOp } from "./operations";
-import { printLabels } from "./print-labels";
+import { GET as getLabel } from "../../../app/api/v1/labels/[kind]/[ref]/route";
+import { POST as postLabels } from "../../../app/api/v1/labels/route";
+import { getDb } from "../../../lib/db/client";
+import { buildApiKey } from "../../factories/access";
+import { buildWarehouse } from "../../factories/stock";
 
 const db = getDb();
-
-const getLabel = fileRoute(printLabelOp, ({ db, actor, params, query }) =>
-  printLabels(db, actor, { kind: params.kind, refs: [params.ref], sku: query.sku, subtree: query.subtree, format: query.format, size: query.size }),
-);
-const postLabels = fileRoute(printLabelsOp, ({ db, actor, body }) => printLabels(db, actor, body));
 
 function call(handler: typeof getLabel, path: string, options: { key?: string; params?: Record<string, string>; body?: string } = {}) {
   const request = new Request(`http://localhost${path}`, {

@@ -1,0 +1,7 @@
+// Next.js calls register() once when a server process starts: the app's own background work begins here.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.DATABASE_URL) return;
+  const { getDb } = await import("./lib/db/client");
+  const { startBackgroundJobs } = await import("./lib/system/background-jobs");
+  startBackgroundJobs(getDb());
+}

@@ -57,9 +57,12 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 /** Waiting for a pooled connection longer than this is the database being busy (503), not our transaction's fault. */
 const MAX_WAIT_MS = 10_000;
 
-/** Whether `db` is an open transaction (Prisma's transaction client has no `$transaction` of its own). */
+/**
+ * Whether `db` is an open transaction. Prisma 7's transaction client has a `$transaction` of its own (nested
+ * transactions), but no `$connect`: only the client proper connects.
+ */
 export function isTransaction(db: Db | DbTx): boolean {
-  return typeof (db as Partial<Db>).$transaction !== "function";
+  return typeof (db as Partial<Db>).$connect !== "function";
 }
 
 /** Runs `work` as one unit: see the module comment. */

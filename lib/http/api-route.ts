@@ -17,6 +17,7 @@ import { idempotencyKeyOf, type IdempotencyKey } from "../db/idempotency-key";
 import { inUnitOfWork } from "../db/unit-of-work";
 import { Forbidden, Unauthenticated } from "../domain-error";
 import { FileAnswer, fileResponse, StreamAnswer, streamResponse } from "./edge-answers";
+import { refuseNulCharacters } from "./nul-guard";
 import { MalformedRequest, problemResponse, toProblem, type Problem } from "./problem";
 import { MAX_JSON_BYTES, mediaTypeOf, readBodyCapped, refuseCrossSiteWrite, UnsupportedMediaType } from "./request-guards";
 
@@ -68,13 +69,18 @@ export function apiRoute<O extends Operation>(operation: O, handler: (input: Inp
       }
       const actor = await authenticate(request);
       checkPermission(operation, actor);
-      const params = operation.params ? operation.params.parse(await context.params) : {};
-      const query = operation.query ? operation.query.parse(Object.fromEntries(url.searchParams)) : {};
+      const rawParams = await context.params;
+      const rawQuery = Object.fromEntries(url.searchParams);
+      refuseNulCharacters({ params: rawParams, query: rawQuery });
+      const params = operation.params ? operation.params.parse(rawParams) : {};
+      const query = operation.query ? operation.query.parse(rawQuery) : {};
       if (operation.upload && /^(multipart\/form-data|application\/x-www-form-urlencoded)$/.test(mediaTypeOf(request))) {
         throw new UnsupportedMediaType(operation.upload.mediaTypes); // the file itself is the body, not a form around it
       }
       const raw = isWrite ? await readBodyCapped(request, operation.upload?.maxBytes ?? operation.maxBodyBytes ?? MAX_JSON_BYTES) : new Uint8Array();
-      const body = operation.body ? operation.body.parse(operation.upload ? {} : parseJson(raw)) : undefined;
+      const json = operation.upload ? {} : parseJson(raw);
+      refuseNulCharacters({ body: json });
+      const body = operation.body ? operation.body.parse(json) : undefined;
       const key = idempotencyKeyFor(operation, request, actor, url, raw);
       const inTransaction = operation.idempotency === "in-transaction";
       const call = (db: Db) =>

@@ -10,10 +10,12 @@ import { idempotencyKeyOf, type IdempotencyKey } from "../db/idempotency-key";
 import { inUnitOfWork } from "../db/unit-of-work";
 import { withoutSecrets } from "./api-route";
 import { FORM_TOKEN_FIELD } from "./form-state";
+import { refuseNulCharacters } from "./nul-guard";
 
 
 /** The idempotency key of `action` submitted with `form`, or null for a form without a token (no script ran yet). */
 export function formKeyOf(actor: Actor, action: string, form: FormData): IdempotencyKey | null {
+  refuseNulCharacters(Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === "string")));
   const token = form.get(FORM_TOKEN_FIELD);
   if (typeof token !== "string" || token === "") return null;
   return idempotencyKeyOf(actor, { key: token, method: "ACTION", path: action, body: fingerprintOf(form) });
@@ -40,7 +42,7 @@ export async function inFormUnit<T>(
   actor: Actor, action: string, form: FormData, write: (db: Db) => Promise<T>, options: { secrets?: readonly string[] } = {},
 ): Promise<FormWriteResult<T>> {
   const files = [...form.values()].filter((value): value is File => typeof value !== "string");
-  const key = formKeyOf(actor, action, form);
+  const key = formKeyOf(actor, action, form); // refuses NUL characters too
   const keyWithFiles = key && files.length > 0 ? { ...key, hash: await withFileContents(key.hash, files) } : key;
   const result = await inUnitOfWork<T>(getDb(), {
     idempotency: keyWithFiles, storedAnswer: (answer) => withoutSecrets(answer, options), timeoutMs: 120_000,

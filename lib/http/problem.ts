@@ -4,7 +4,7 @@
  */
 import { ZodError } from "zod";
 import { Conflict, DomainError, Forbidden, NotFound, TooManyAttempts, Unauthenticated, ValidationFailed, type FieldIssue } from "../domain-error";
-import { isDatabaseBusy } from "../db/errors";
+import { databaseErrorOf, isDatabaseBusy } from "../db/errors";
 import { CrossSiteRequest, PayloadTooLarge, UnsupportedMediaType } from "./request-guards";
 
 export type Problem = {
@@ -61,6 +61,11 @@ export function toProblem(error: unknown, correlationId: string): Problem {
       code: error.code,
       ...(issues ? { errors: issues } : {}),
     };
+  }
+  // The last line behind the edge's own check (./nul-guard.ts): text PostgreSQL cannot store is the caller's to fix.
+  if (["22021", "22P05"].includes(databaseErrorOf(error)?.code ?? "")) {
+    error = new ValidationFailed([{ field: "(body)", message: "A text holds a character that cannot be stored (such as NUL, \\u0000)" }]);
+    return toProblem(error, correlationId);
   }
   if (isDatabaseBusy(error)) {
     return { type: problemType("busy"), title: "Busy", status: 503, detail: "Every database connection is in use; nothing was done. Try again in a moment.", code: "busy" };

@@ -25,7 +25,8 @@ export const listMovementsOp = defineOperation({
   summary: "The ledger, newest first; a location filter includes everything beneath it",
   query: z.object({
     sku: z.string().optional(), location: code.optional(), since: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-    cursor: z.string().optional(), limit: z.coerce.number().int().min(1).max(200).optional(),
+    cursor: z.string().regex(/^\d{1,18}$/, "Not a cursor from this list").optional().describe("nextCursor of the previous page"),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
   }),
   response: z.object({ data: z.array(movementView), nextCursor: z.string().nullable() }),
 });
@@ -41,7 +42,11 @@ export const reverseMovementOp = defineOperation({
 export const listStockOp = defineOperation({
   id: "listStock", method: "GET", path: "/api/v1/stock", tag: "Stock", permission: "stock.view",
   summary: "Stock levels (on hand, reserved, available) by item, location and lot; a location includes everything beneath it",
-  query: z.object({ sku: z.string().optional(), location: code.optional(), site: code.optional(), cursor: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).optional() }),
+  query: z.object({
+    sku: z.string().optional(), location: code.optional(), site: code.optional(),
+    cursor: z.uuid("Not a cursor from this list").optional().describe("nextCursor of the previous page"),
+    limit: z.coerce.number().int().min(1).max(1000).optional(),
+  }),
   response: z.object({ data: z.array(levelView), nextCursor: z.string().nullable() }),
 });
 

@@ -1,8 +1,10 @@
 // Site scope through the route handlers: a caller limited to some sites neither acts at nor learns about others.
 import { describe, expect, it } from "vitest";
 import * as reverseRoute from "../../../app/api/v1/movements/[id]/reverse/route";
+import * as traceRoute from "../../../app/api/v1/trace/route";
 import { SYSTEM_ACTOR } from "../../../lib/auth/actor";
 import { getDb } from "../../../lib/db/client";
+import { postMovement } from "../../../lib/ledger/post-movement";
 import { createTransfer } from "../../../lib/transfers/create-transfer";
 import { receiveTransfer } from "../../../lib/transfers/receive-transfer";
 import { shipTransfer } from "../../../lib/transfers/ship-transfer";
@@ -26,5 +28,27 @@ describe("POST /api/v1/movements/{id}/reverse", () => {
     expect(refused).toMatchObject({ status: 403, contentType: "application/problem+json", json: { code: "forbidden", siteId: source.site.id } });
     const both = await buildApiKey(db, "clerk", [source.site.code, destination.site.code]);
     expect((await reverse(both.key)).status).toBe(201);
+  });
+});
+
+describe("GET /api/v1/trace", () => {
+  it("answers a serial's current place as null to a key that may not see its site", async () => {
+    const { source, destination, items } = await buildTwoSites(db);
+    const serials = ["S2"];
+    const transfer = await createTransfer(db, SYSTEM_ACTOR, { from: source.site.code, to: destination.site.code, lines: [{ sku: items.serialised.sku, quantity: 1, serials }] });
+    await shipTransfer(db, SYSTEM_ACTOR, transfer.id);
+    await receiveTransfer(db, SYSTEM_ACTOR, transfer.id, { lines: [{ sku: items.serialised.sku, quantity: 1, serials, to: destination.bins.a1.code }] });
+    // Moved on within the destination: no movement the source's key may see ends in A2.
+    await postMovement(db, SYSTEM_ACTOR, { kind: "move", sku: items.serialised.sku, quantity: 1, serials, from: destination.bins.a1.code, to: destination.bins.a2.code, reason: "putaway" });
+    const trace = async (sites: string[]) => {
+      const { key } = await buildApiKey(db, "viewer", sites);
+      return callRoute(traceRoute.GET, { path: `/api/v1/trace?serial=S2&sku=${items.serialised.sku}`, key });
+    };
+
+    const fromSource = await trace([source.site.code]);
+    expect(fromSource.status).toBe(200);
+    expect(fromSource.json.data[0]).toMatchObject({ code: "S2", now: null });
+    expect(JSON.stringify(fromSource.json)).not.toContain(destination.bins.a2.code);
+    expect((await trace([destination.site.code])).json.data[0].now).toBe(destination.bins.a2.code);
   });
 });

@@ -1,6 +1,7 @@
 // Site scope through the route handlers: a caller limited to some sites neither acts at nor learns about others.
 import { describe, expect, it } from "vitest";
 import * as reverseRoute from "../../../app/api/v1/movements/[id]/reverse/route";
+import * as rfidReadsRoute from "../../../app/api/v1/rfid/reads/route";
 import * as traceRoute from "../../../app/api/v1/trace/route";
 import { SYSTEM_ACTOR } from "../../../lib/auth/actor";
 import { getDb } from "../../../lib/db/client";
@@ -9,6 +10,7 @@ import { createTransfer } from "../../../lib/transfers/create-transfer";
 import { receiveTransfer } from "../../../lib/transfers/receive-transfer";
 import { shipTransfer } from "../../../lib/transfers/ship-transfer";
 import { buildApiKey } from "../../factories/access";
+import { buildTaggedWarehouse } from "../../factories/tagged-warehouse";
 import { buildTwoSites } from "../../factories/transfers";
 import { callRoute } from "./call-route";
 
@@ -50,5 +52,17 @@ describe("GET /api/v1/trace", () => {
     expect(fromSource.json.data[0]).toMatchObject({ code: "S2", now: null });
     expect(JSON.stringify(fromSource.json)).not.toContain(destination.bins.a2.code);
     expect((await trace([destination.site.code])).json.data[0].now).toBe(destination.bins.a2.code);
+  });
+});
+
+describe("POST /api/v1/rfid/reads", () => {
+  it("refuses a unit of another site without naming its location to a key that may not see that site", async () => {
+    const [home, away] = [await buildTaggedWarehouse(db), await buildTaggedWarehouse(db)];
+    const { key } = await buildApiKey(db, "clerk", [home.site.code]);
+    const answer = await callRoute(rfidReadsRoute.POST, {
+      method: "POST", path: "/api/v1/rfid/reads", key, body: { reads: [{ epc: away.epcOf(away.serials[0]), reader: home.reader, at: "2026-01-15T08:00:00Z" }] },
+    });
+    expect(answer).toMatchObject({ status: 200, json: { moved: [], refused: [{ serial: away.serials[0], from: null, to: home.bins.a2.code }] } });
+    expect(JSON.stringify(answer.json)).not.toContain(away.bins.a1.code);
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import * as reverseRoute from "../../../app/api/v1/movements/[id]/reverse/route";
 import * as rfidReadsRoute from "../../../app/api/v1/rfid/reads/route";
+import * as stockImportRoute from "../../../app/api/v1/stock/import/route";
 import * as traceRoute from "../../../app/api/v1/trace/route";
 import { SYSTEM_ACTOR } from "../../../lib/auth/actor";
 import { getDb } from "../../../lib/db/client";
@@ -10,6 +11,7 @@ import { createTransfer } from "../../../lib/transfers/create-transfer";
 import { receiveTransfer } from "../../../lib/transfers/receive-transfer";
 import { shipTransfer } from "../../../lib/transfers/ship-transfer";
 import { buildApiKey } from "../../factories/access";
+import { buildWarehouse } from "../../factories/stock";
 import { buildTaggedWarehouse } from "../../factories/tagged-warehouse";
 import { buildTwoSites } from "../../factories/transfers";
 import { callRoute } from "./call-route";
@@ -64,5 +66,21 @@ describe("POST /api/v1/rfid/reads", () => {
     });
     expect(answer).toMatchObject({ status: 200, json: { moved: [], refused: [{ serial: away.serials[0], from: null, to: home.bins.a2.code }] } });
     expect(JSON.stringify(answer.json)).not.toContain(away.bins.a1.code);
+  });
+});
+
+describe("POST /api/v1/stock/import?mode=dry-run", () => {
+  it("does not name the location of a serial at a site the key may not see", async () => {
+    const [home, away] = [await buildWarehouse(db), await buildWarehouse(db)];
+    await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: away.items.serialised.sku, quantity: 1, to: away.bins.a1.code, serials: ["SN-API"], reason: "received" });
+    const { key } = await buildApiKey(db, "clerk", [home.site.code]);
+    const response = await stockImportRoute.POST(new Request("http://localhost/api/v1/stock/import?mode=dry-run", {
+      method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "text/csv" },
+      body: `sku,location,quantity,serials\n${away.items.serialised.sku},${home.bins.a1.code},1,SN-API\n`,
+    }), { params: Promise.resolve({}) });
+    const report = await response.json();
+    expect(response.status).toBe(200);
+    expect(report).toMatchObject({ valid: 0, invalid: [{ line: 2, errors: [{ field: "serials", message: "SN-API is already in stock at another site" }] }] });
+    expect(JSON.stringify(report)).not.toContain(away.bins.a1.code);
   });
 });

@@ -1,17 +1,19 @@
 // Site scope through the route handlers: a caller limited to some sites neither acts at nor learns about others.
 import { describe, expect, it } from "vitest";
+import * as submitCountRoute from "../../../app/api/v1/counts/[id]/submit/route";
 import * as reverseRoute from "../../../app/api/v1/movements/[id]/reverse/route";
 import * as rfidReadsRoute from "../../../app/api/v1/rfid/reads/route";
 import * as stockImportRoute from "../../../app/api/v1/stock/import/route";
 import * as traceRoute from "../../../app/api/v1/trace/route";
 import { SYSTEM_ACTOR } from "../../../lib/auth/actor";
+import { startCount } from "../../../lib/counting/start-count";
 import { getDb } from "../../../lib/db/client";
 import { postMovement } from "../../../lib/ledger/post-movement";
 import { createTransfer } from "../../../lib/transfers/create-transfer";
 import { receiveTransfer } from "../../../lib/transfers/receive-transfer";
 import { shipTransfer } from "../../../lib/transfers/ship-transfer";
 import { buildApiKey } from "../../factories/access";
-import { buildWarehouse } from "../../factories/stock";
+import { buildWarehouse, buildZonedWarehouse } from "../../factories/stock";
 import { buildTaggedWarehouse } from "../../factories/tagged-warehouse";
 import { buildTwoSites } from "../../factories/transfers";
 import { callRoute } from "./call-route";
@@ -82,5 +84,20 @@ describe("POST /api/v1/stock/import?mode=dry-run", () => {
     expect(response.status).toBe(200);
     expect(report).toMatchObject({ valid: 0, invalid: [{ line: 2, errors: [{ field: "serials", message: "SN-API is already in stock at another site" }] }] });
     expect(JSON.stringify(report)).not.toContain(away.bins.a1.code);
+  });
+});
+
+describe("POST /api/v1/counts/{id}/submit", () => {
+  it("422s a serial recorded at another site without naming its location to a key that may not see it", async () => {
+    const [home, away] = [await buildZonedWarehouse(db), await buildZonedWarehouse(db)];
+    await away.receive(away.items.serialised.sku, 1, away.z1.code, { serials: ["AWAY-API"] });
+    const count = await startCount(db, SYSTEM_ACTOR, { location: home.z1.code });
+    const { key } = await buildApiKey(db, "clerk", [home.site.code]);
+    const answer = await callRoute(submitCountRoute.POST, {
+      method: "POST", path: `/api/v1/counts/${count.id}/submit`, key, params: { id: count.id },
+      body: { scans: [{ location: home.z1.code, sku: away.items.serialised.sku, serial: "AWAY-API", source: "rfid" }] },
+    });
+    expect(answer).toMatchObject({ status: 422, json: { errors: [{ field: "scans", message: expect.stringContaining("recorded at another site") }] } });
+    expect(JSON.stringify(answer.json)).not.toContain(away.z1.code);
   });
 });

@@ -41,6 +41,22 @@ describe("API keys", () => {
     expect(await loadApiKeyActor(db, key.key)).not.toBeNull();
   });
 
+  it("lets a key scoped to one site make and revoke keys only within that site (403 otherwise)", async () => {
+    const [home, away] = [await buildSite(db), await buildSite(db)];
+    const scoped = await buildApiKey(db, "admin", [home.code]);
+    for (const sites of [[], [away.code], [home.code, away.code]]) {
+      await expect(createApiKey(db, scoped.actor, { name: "wider", role: "viewer", sites }), sites.join()).rejects.toMatchObject({ code: "forbidden" });
+    }
+    expect(await db.apiKey.count({ where: { name: "wider" } })).toBe(0);
+    const made = await createApiKey(db, scoped.actor, { name: "narrow", role: "admin", sites: [home.code] });
+    expect(await loadApiKeyActor(db, made.key)).toMatchObject({ role: "admin", sites: [home.id] });
+
+    const unscoped = await buildApiKey(db, "viewer");
+    await expect(revokeApiKey(db, scoped.actor, unscoped.id)).rejects.toMatchObject({ code: "forbidden" });
+    expect(await loadApiKeyActor(db, unscoped.key)).not.toBeNull();
+    expect((await revokeApiKey(db, scoped.actor, made.id)).revokedAt).not.toBeNull();
+  });
+
   it("creates the bootstrap key exactly once, even from concurrent starts", async () => {
     const value = "bootstrap-key-for-tests-0123456789";
     const outcomes = await Promise.all(Array.from({ length: 8 }, () => ensureBootstrapApiKey(db, value)));

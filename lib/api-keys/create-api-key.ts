@@ -1,5 +1,5 @@
-import type { Actor } from "../auth/actor";
-import { authorize } from "../auth/can";
+import { apiKeyScope, type Actor } from "../auth/actor";
+import { authorize, authorizeGrant } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
 import { siteIdsForCodes } from "../users/site-ids";
@@ -7,13 +7,17 @@ import { hashApiKey, keyPrefix, newApiKey } from "./key-material";
 import { findApiKeyView } from "./list-api-keys";
 import { apiKeyInput, type ApiKeyInput, type CreatedApiKey } from "./schemas";
 
-/** Makes a key for another service. The secret is returned this once; only its SHA-256 is kept. */
+/**
+ * Makes a key for another service. The secret is returned this once; only its SHA-256 is kept. An actor limited
+ * to some sites may make keys only for sites among its own (authorizeGrant).
+ */
 export async function createApiKey(db: Db, actor: Actor, input: ApiKeyInput): Promise<CreatedApiKey> {
   authorize(actor, "apiKeys.manage");
   const data = apiKeyInput.parse(input);
   const key = newApiKey();
   return db.$transaction(async (tx) => {
     const siteIds = await siteIdsForCodes(tx, data.sites);
+    authorizeGrant(actor, "apiKeys.manage", apiKeyScope(data.role, siteIds));
     const created = await tx.apiKey.create({
       data: {
         name: data.name,

@@ -1,5 +1,9 @@
 // Site scope through the route handlers: a caller limited to some sites neither acts at nor learns about others.
 import { describe, expect, it } from "vitest";
+import * as apiKeyRoute from "../../../app/api/v1/api-keys/[id]/route";
+import * as apiKeysRoute from "../../../app/api/v1/api-keys/route";
+import * as userRoute from "../../../app/api/v1/users/[id]/route";
+import * as usersRoute from "../../../app/api/v1/users/route";
 import * as submitCountRoute from "../../../app/api/v1/counts/[id]/submit/route";
 import * as reverseRoute from "../../../app/api/v1/movements/[id]/reverse/route";
 import * as rfidReadsRoute from "../../../app/api/v1/rfid/reads/route";
@@ -12,7 +16,7 @@ import { postMovement } from "../../../lib/ledger/post-movement";
 import { createTransfer } from "../../../lib/transfers/create-transfer";
 import { receiveTransfer } from "../../../lib/transfers/receive-transfer";
 import { shipTransfer } from "../../../lib/transfers/ship-transfer";
-import { buildApiKey } from "../../factories/access";
+import { buildApiKey, buildSite, buildUser } from "../../factories/access";
 import { buildWarehouse, buildZonedWarehouse } from "../../factories/stock";
 import { buildTaggedWarehouse } from "../../factories/tagged-warehouse";
 import { buildTwoSites } from "../../factories/transfers";
@@ -99,5 +103,35 @@ describe("POST /api/v1/counts/{id}/submit", () => {
     });
     expect(answer).toMatchObject({ status: 422, json: { errors: [{ field: "scans", message: expect.stringContaining("recorded at another site") }] } });
     expect(JSON.stringify(answer.json)).not.toContain(away.z1.code);
+  });
+});
+
+describe("users and API keys made with a key scoped to one site", () => {
+  it("403s an unscoped or out-of-scope key or user, and 201s one within the site", async () => {
+    const [home, away] = [await buildSite(db), await buildSite(db)];
+    const { key } = await buildApiKey(db, "admin", [home.code]);
+    const post = (route: typeof apiKeysRoute | typeof usersRoute, path: string, body: object) => callRoute(route.POST, { method: "POST", path, key, body });
+    const newKey = (sites: string[]) => post(apiKeysRoute, "/api/v1/api-keys", { name: "from-scoped", role: "manager", sites });
+    const newUser = (email: string, role: string, sites: string[]) => post(usersRoute, "/api/v1/users", { email, name: "P", role, password: "password1", sites });
+
+    for (const answer of [await newKey([]), await newKey([away.code]), await newUser("api-all@example.com", "viewer", []), await newUser("api-admin@example.com", "admin", [home.code])]) {
+      expect(answer).toMatchObject({ status: 403, contentType: "application/problem+json", json: { code: "forbidden" } });
+    }
+    expect(await db.apiKey.count({ where: { name: "from-scoped" } })).toBe(0);
+    expect(await db.user.count({ where: { email: { in: ["api-all@example.com", "api-admin@example.com"] } } })).toBe(0);
+    expect(await newKey([home.code])).toMatchObject({ status: 201, json: { sites: [home.code] } });
+    expect(await newUser("api-home@example.com", "clerk", [home.code])).toMatchObject({ status: 201, json: { sites: [home.code] } });
+  });
+
+  it("403s changing an admin's password or revoking an unscoped key", async () => {
+    const home = await buildSite(db);
+    const { key } = await buildApiKey(db, "admin", [home.code]);
+    const admin = await buildUser(db, "admin");
+    const patched = await callRoute(userRoute.PATCH, { method: "PATCH", path: `/api/v1/users/${admin.id}`, key, params: { id: admin.id }, body: { password: "taken-over-2" } });
+    expect(patched).toMatchObject({ status: 403, json: { code: "forbidden" } });
+    const unscoped = await buildApiKey(db, "viewer");
+    const revoked = await callRoute(apiKeyRoute.DELETE, { method: "DELETE", path: `/api/v1/api-keys/${unscoped.id}`, key, params: { id: unscoped.id } });
+    expect(revoked).toMatchObject({ status: 403, json: { code: "forbidden" } });
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: unscoped.id } })).revokedAt).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildApiKey, buildSite, buildUser } from "../../tests/factories/access";
-import { loadApiKeyActor } from "../auth/load-actor";
+import { forgetApiKey, loadApiKeyActor } from "../auth/load-actor";
 import { getDb } from "../db/client";
 import { createApiKey } from "./create-api-key";
 import { BOOTSTRAP_KEY_NAME, ensureBootstrapApiKey } from "./ensure-bootstrap-api-key";
@@ -55,6 +55,19 @@ describe("API keys", () => {
     await expect(revokeApiKey(db, scoped.actor, unscoped.id)).rejects.toMatchObject({ code: "forbidden" });
     expect(await loadApiKeyActor(db, unscoped.key)).not.toBeNull();
     expect((await revokeApiKey(db, scoped.actor, made.id)).revokedAt).not.toBeNull();
+  });
+
+  it("refuses a clerk's key without sites (422 on sites), and a stored one acts nowhere", async () => {
+    const admin = await buildUser(db, "admin");
+    await expect(createApiKey(db, admin.actor, { name: "clerk-everywhere", role: "clerk" })).rejects.toMatchObject({
+      code: "validation_failed", issues: [{ field: "sites" }],
+    });
+    expect(await db.apiKey.count({ where: { name: "clerk-everywhere" } })).toBe(0);
+    // Keys made before the rule keep working only where a clerk could: nowhere, until they are given sites.
+    const legacy = await buildApiKey(db, "viewer");
+    await db.apiKey.update({ where: { id: legacy.id }, data: { role: "clerk" } });
+    forgetApiKey(legacy.id); // loading it above cached it as a viewer's
+    expect(await loadApiKeyActor(db, legacy.key)).toMatchObject({ role: "clerk", sites: [] });
   });
 
   it("creates the bootstrap key exactly once, even from concurrent starts", async () => {

@@ -2,6 +2,7 @@ import { apiKeyScope, type Actor } from "../auth/actor";
 import { authorize, authorizeGrant } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
+import { ClerkNeedsSite } from "../users/errors";
 import { siteIdsForCodes } from "../users/site-ids";
 import { hashApiKey, keyPrefix, newApiKey } from "./key-material";
 import { findApiKeyView } from "./list-api-keys";
@@ -14,6 +15,8 @@ import { apiKeyInput, type ApiKeyInput, type CreatedApiKey } from "./schemas";
 export async function createApiKey(db: Db, actor: Actor, input: ApiKeyInput): Promise<CreatedApiKey> {
   authorize(actor, "apiKeys.manage");
   const data = apiKeyInput.parse(input);
+  // A key without sites acts at every site; a clerk acts only where assigned, so a clerk's key names its sites.
+  if (data.role === "clerk" && data.sites.length === 0) throw new ClerkNeedsSite();
   const key = newApiKey();
   return db.$transaction(async (tx) => {
     const siteIds = await siteIdsForCodes(tx, data.sites);

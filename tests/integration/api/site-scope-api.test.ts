@@ -135,3 +135,12 @@ describe("users and API keys made with a key scoped to one site", () => {
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: unscoped.id } })).revokedAt).toBeNull();
   });
 });
+
+describe("POST /api/v1/api-keys for a clerk", () => {
+  it("422s a clerk's key that names no sites, on the field sites", async () => {
+    const { key } = await buildApiKey(db, "admin");
+    const answer = await callRoute(apiKeysRoute.POST, { method: "POST", path: "/api/v1/api-keys", key, body: { name: "clerk-all", role: "clerk" } });
+    expect(answer).toMatchObject({ status: 422, contentType: "application/problem+json", json: { errors: [{ field: "sites" }] } });
+    expect(await db.apiKey.count({ where: { name: "clerk-all" } })).toBe(0);
+  });
+});

@@ -4,6 +4,8 @@ import * as apiKeyRoute from "../../../app/api/v1/api-keys/[id]/route";
 import * as apiKeysRoute from "../../../app/api/v1/api-keys/route";
 import * as userRoute from "../../../app/api/v1/users/[id]/route";
 import * as usersRoute from "../../../app/api/v1/users/route";
+import * as approveTransferRoute from "../../../app/api/v1/transfers/[id]/approve/route";
+import * as transfersRoute from "../../../app/api/v1/transfers/route";
 import * as submitCountRoute from "../../../app/api/v1/counts/[id]/submit/route";
 import * as reverseRoute from "../../../app/api/v1/movements/[id]/reverse/route";
 import * as rfidReadsRoute from "../../../app/api/v1/rfid/reads/route";
@@ -142,5 +144,19 @@ describe("POST /api/v1/api-keys for a clerk", () => {
     const answer = await callRoute(apiKeysRoute.POST, { method: "POST", path: "/api/v1/api-keys", key, body: { name: "clerk-all", role: "clerk" } });
     expect(answer).toMatchObject({ status: 422, contentType: "application/problem+json", json: { errors: [{ field: "sites" }] } });
     expect(await db.apiKey.count({ where: { name: "clerk-all" } })).toBe(0);
+  });
+});
+
+describe("POST /api/v1/transfers/{id}/approve", () => {
+  it("403s the key that drafted the transfer, and 200s another manager's key", async () => {
+    const { source, destination, items } = await buildTwoSites(db);
+    const [drafter, approver] = [await buildApiKey(db, "manager", [source.site.code]), await buildApiKey(db, "manager", [source.site.code])];
+    const created = await callRoute(transfersRoute.POST, {
+      method: "POST", path: "/api/v1/transfers", key: drafter.key, body: { from: source.site.code, to: destination.site.code, lines: [{ sku: items.plain.sku, quantity: 1 }] },
+    });
+    const { id } = created.json as { id: string };
+    const approve = (key: string) => callRoute(approveTransferRoute.POST, { method: "POST", path: `/api/v1/transfers/${id}/approve`, key, body: {}, params: { id } });
+    expect(await approve(drafter.key)).toMatchObject({ status: 403, contentType: "application/problem+json", json: { code: "forbidden" } });
+    expect(await approve(approver.key)).toMatchObject({ status: 200, json: { status: "approved" } });
   });
 });

@@ -43,9 +43,10 @@ export class Unauthenticated extends DomainError {
 
 export class Forbidden extends DomainError {
   readonly code = "forbidden";
-  constructor(permission: string, siteId?: string) {
+  /** `message` replaces the default when the refusal is not about the role or the site (a rule of who may). */
+  constructor(permission: string, siteId?: string, message?: string) {
     super(
-      siteId ? `You may not ${permission} at this site` : `Your role may not ${permission}`,
+      message ?? (siteId ? `You may not ${permission} at this site` : `Your role may not ${permission}`),
       siteId ? { permission, siteId } : { permission },
     );
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildApiKey, buildSite, buildUser } from "../../tests/factories/access";
-import { loadApiKeyActor } from "../auth/load-actor";
+import { forgetApiKey, loadApiKeyActor } from "../auth/load-actor";
 import { getDb } from "../db/client";
 import { createApiKey } from "./create-api-key";
 import { BOOTSTRAP_KEY_NAME, ensureBootstrapApiKey } from "./ensure-bootstrap-api-key";
@@ -39,6 +39,35 @@ describe("API keys", () => {
     const key = await buildApiKey(db, "viewer");
     await expect(revokeApiKey(db, manager.actor, key.id)).rejects.toMatchObject({ code: "forbidden" });
     expect(await loadApiKeyActor(db, key.key)).not.toBeNull();
+  });
+
+  it("lets a key scoped to one site make and revoke keys only within that site (403 otherwise)", async () => {
+    const [home, away] = [await buildSite(db), await buildSite(db)];
+    const scoped = await buildApiKey(db, "admin", [home.code]);
+    for (const sites of [[], [away.code], [home.code, away.code]]) {
+      await expect(createApiKey(db, scoped.actor, { name: "wider", role: "viewer", sites }), sites.join()).rejects.toMatchObject({ code: "forbidden" });
+    }
+    expect(await db.apiKey.count({ where: { name: "wider" } })).toBe(0);
+    const made = await createApiKey(db, scoped.actor, { name: "narrow", role: "admin", sites: [home.code] });
+    expect(await loadApiKeyActor(db, made.key)).toMatchObject({ role: "admin", sites: [home.id] });
+
+    const unscoped = await buildApiKey(db, "viewer");
+    await expect(revokeApiKey(db, scoped.actor, unscoped.id)).rejects.toMatchObject({ code: "forbidden" });
+    expect(await loadApiKeyActor(db, unscoped.key)).not.toBeNull();
+    expect((await revokeApiKey(db, scoped.actor, made.id)).revokedAt).not.toBeNull();
+  });
+
+  it("refuses a clerk's key without sites (422 on sites), and a stored one acts nowhere", async () => {
+    const admin = await buildUser(db, "admin");
+    await expect(createApiKey(db, admin.actor, { name: "clerk-everywhere", role: "clerk" })).rejects.toMatchObject({
+      code: "validation_failed", issues: [{ field: "sites" }],
+    });
+    expect(await db.apiKey.count({ where: { name: "clerk-everywhere" } })).toBe(0);
+    // Keys made before the rule keep working only where a clerk could: nowhere, until they are given sites.
+    const legacy = await buildApiKey(db, "viewer");
+    await db.apiKey.update({ where: { id: legacy.id }, data: { role: "clerk" } });
+    forgetApiKey(legacy.id); // loading it above cached it as a viewer's
+    expect(await loadApiKeyActor(db, legacy.key)).toMatchObject({ role: "clerk", sites: [] });
   });
 
   it("creates the bootstrap key exactly once, even from concurrent starts", async () => {

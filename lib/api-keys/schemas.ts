@@ -8,7 +8,7 @@ export const apiKeyInput = z
     sites: z
       .array(z.string().trim().toUpperCase().min(1))
       .default([])
-      .describe("Codes of the sites the key may act at; empty for every site"),
+      .describe("Codes of the sites the key may act at; empty for every site (not for a clerk's key, which must name its sites)"),
   })
   .meta({ id: "ApiKeyInput" });
 

@@ -23,6 +23,12 @@ export function siteScope(role: RoleName, assignedSiteIds: readonly string[]): A
   return assignedSiteIds.length === 0 ? "all" : assignedSiteIds;
 }
 
+/** Site scope of an API key from its sites: none means every site, except for a clerk's key, which then has none. */
+export function apiKeyScope(role: RoleName, siteIds: readonly string[]): Actor["sites"] {
+  if (siteIds.length > 0) return siteIds;
+  return role === "clerk" ? [] : "all";
+}
+
 /** The audit and ledger columns that name an actor. */
 export function actorColumns(actor: Actor) {
   if (actor.type === "user") return { actorUserId: actor.id, actorApiKeyId: null, actorLabel: actor.label };

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "./actor";
 import { siteScope } from "./actor";
-import { authorize, can } from "./can";
+import { authorize, authorizeGrant, can } from "./can";
 import { PERMISSIONS, ROLES, type Permission } from "./permissions";
 
 const actor = (role: Actor["role"], sites: Actor["sites"] = "all"): Actor => ({ type: "user", id: "u1", label: "u@example.com", role, sites });
@@ -59,6 +59,17 @@ describe("can", () => {
   it("throws Forbidden from authorize", () => {
     expect(() => authorize(actor("viewer"), "stock.move")).toThrowError(/may not stock.move/);
     expect(() => authorize(actor("admin"), "stock.move")).not.toThrow();
+  });
+});
+
+describe("authorizeGrant", () => {
+  it("lets an unscoped admin give any scope, a scoped one only scopes within its own", () => {
+    expect(() => authorizeGrant(actor("admin"), "users.manage", "all")).not.toThrow();
+    const scoped = actor("admin", ["a", "b"]);
+    expect(() => authorizeGrant(scoped, "users.manage", ["a"])).not.toThrow();
+    expect(() => authorizeGrant(scoped, "apiKeys.manage", "all")).toThrowError(/every site/);
+    expect(() => authorizeGrant(scoped, "apiKeys.manage", ["b", "c"])).toThrowError(expect.objectContaining({ code: "forbidden", details: { permission: "apiKeys.manage", siteId: "c" } }));
+    expect(() => authorizeGrant(actor("manager"), "users.manage", [])).toThrowError(/may not users.manage/);
   });
 });
 

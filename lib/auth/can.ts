@@ -19,3 +19,18 @@ export function can(actor: Actor | null | undefined, permission: Permission, sco
 export function authorize(actor: Actor, permission: Permission, scope: { siteId?: string } = {}): void {
   if (!can(actor, permission, scope)) throw new Forbidden(permission, scope.siteId);
 }
+
+/**
+ * Guards giving access (creating or changing a user or an API key) and taking it away: an actor limited to some
+ * sites may do it only for a holder whose scope lies within its own, never for one acting at every site.
+ * Otherwise a key scoped to one site could mint an unscoped key or user, or reset the password of an admin.
+ * `holderScope` is what the holder acts with (siteScope or apiKeyScope of its role and site ids).
+ */
+export function authorizeGrant(actor: Actor, permission: Permission, holderScope: Actor["sites"]): void {
+  authorize(actor, permission);
+  if (actor.sites === "all") return;
+  if (holderScope === "all") throw new Forbidden(permission, undefined, "You act at some sites only: you may not give or change access to every site");
+  const scope = actor.sites;
+  const outside = holderScope.find((siteId) => !scope.includes(siteId));
+  if (outside) throw new Forbidden(permission, outside, "You may not give or change access at a site you do not act at");
+}

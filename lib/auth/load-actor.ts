@@ -1,6 +1,6 @@
 import { hashApiKey } from "../api-keys/key-material";
 import type { Db } from "../db/client";
-import { siteScope, type Actor } from "./actor";
+import { apiKeyScope, siteScope, type Actor } from "./actor";
 
 /**
  * The acting user, read fresh on every request: a role change or deactivation applies at once, not when a
@@ -40,9 +40,9 @@ export async function loadApiKeyActor(db: Db, key: string): Promise<Actor | null
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
-  // A key with no site scope acts at every site (its role still limits what it may do).
-  const siteIds = row.sites.map((s) => s.siteId);
-  const actor: Actor = { type: "apiKey", id: row.id, label: `key:${row.name}`, role: row.role, sites: siteIds.length === 0 ? "all" : siteIds };
+  // A key with no site scope acts at every site (its role still limits what it may do), unless it is a clerk's.
+  const sites = apiKeyScope(row.role, row.sites.map((s) => s.siteId));
+  const actor: Actor = { type: "apiKey", id: row.id, label: `key:${row.name}`, role: row.role, sites };
   if (API_KEY_CACHE_MS > 0) knownKeys.set(hash, { actor, until: Date.now() + API_KEY_CACHE_MS });
   return actor;
 }

@@ -1,3 +1,5 @@
+import type { Actor } from "../auth/actor";
+import { can } from "../auth/can";
 import type { DbTx } from "../db/client";
 import { ValidationFailed } from "../domain-error";
 import type { MovementInput } from "../ledger/schemas";
@@ -8,10 +10,10 @@ type Counted = { id: string; siteId: string; locationIds: string[]; codeById: Ma
  * What a count of serial-tracked items must post. The ledger counts them serial by serial rather than by
  * quantity: a serial recorded under the counted location but not scanned is lost; one scanned where the ledger
  * does not have it is moved there from the bin it was recorded in (or found, when it had been written off as
- * lost). Serials never received, or last seen outside the site, are refused: they need a receipt or a return.
- * Movements are grouped per kind, bins and lot; each carries its serials.
+ * lost). Serials never received, or last seen outside the site, are refused: they need a receipt or a return
+ * (naming where they were seen only when the actor may see that site). Movements are grouped per kind, bins and lot; each carries its serials.
  */
-export async function planSerialCorrections(tx: DbTx, count: Counted, itemIds: string[], reference: string): Promise<MovementInput[]> {
+export async function planSerialCorrections(tx: DbTx, actor: Actor, count: Counted, itemIds: string[], reference: string): Promise<MovementInput[]> {
   if (itemIds.length === 0) return [];
   const scans = await tx.countScan.findMany({
     where: { sessionId: count.id, itemId: { in: itemIds }, serial: { not: null } }, select: { itemId: true, serial: true, locationId: true },
@@ -57,7 +59,9 @@ export async function planSerialCorrections(tx: DbTx, count: Counted, itemIds: s
     } else if (r.location && r.location.siteId === count.siteId && r.location.type === "loss") {
       add("found", r.item.sku, r.lot?.number, r.serial, { to: bin });
     } else {
-      refusals.push(`serial ${r.serial} of ${r.item.sku} is recorded at ${r.location?.code ?? "no location"}: return or transfer it first`);
+      // The counter works at the count's site: where the unit is recorded elsewhere is said only if they may see it.
+      const recordedAt = !r.location ? "no location" : can(actor, "stock.view", { siteId: r.location.siteId }) ? r.location.code : "another site";
+      refusals.push(`serial ${r.serial} of ${r.item.sku} is recorded at ${recordedAt}: return or transfer it first`);
     }
   }
   if (refusals.length > 0) throw new ValidationFailed(refusals.map((message) => ({ field: "scans", message })));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildSite, buildUser } from "../../tests/factories/access";
 import { buildZonedWarehouse, onHand } from "../../tests/factories/stock";
+import { problemOf } from "../../tests/factories/transfers";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { getDb } from "../db/client";
 import { addCountScans } from "./add-count-scans";
@@ -100,6 +101,21 @@ describe("submitCount", () => {
     expect(await onHand(db, w.items.serialised.id, w.z1.id)).toBe(1);
     expect(await onHand(db, w.items.serialised.id, w.z2.id)).toBe(1);
     expect(await onHand(db, w.items.serialised.id, w.bins.a1.id)).toBe(0);
+  });
+
+  it("refuses a serial recorded at another site, naming its location only to those who may see that site", async () => {
+    const [w, other] = [await stockedZone(), await buildZonedWarehouse(db)];
+    await other.receive(other.items.serialised.sku, 1, other.z1.code, { serials: ["AWAY-1"] });
+    // A refused count stays open, so each clerk counts a bin of their own.
+    const submitAs = async (sites: string[], bin: string) => {
+      const clerk = await buildUser(db, "clerk", { sites });
+      const count = await startCount(db, clerk.actor, { location: bin });
+      return problemOf(submitCount(db, clerk.actor, count.id, { scans: [{ location: bin, sku: other.items.serialised.sku, serial: "AWAY-1", source: "rfid" }] }));
+    };
+    const refused = await submitAs([w.site.code], w.z1.code);
+    expect(refused).toMatchObject({ status: 422, errors: [{ field: "scans", message: `serial AWAY-1 of ${other.items.serialised.sku} is recorded at another site: return or transfer it first` }] });
+    expect(JSON.stringify(refused)).not.toContain(other.z1.code);
+    expect(await submitAs([w.site.code, other.site.code], w.z2.code)).toMatchObject({ errors: [{ message: expect.stringContaining(`recorded at ${other.z1.code}`) }] });
   });
 
   it("answers a retry with the same Idempotency-Key from the stored answer and posts once", async () => {

@@ -62,7 +62,7 @@ export async function submitCount(
         ...differences.map((line) => ({
           kind: "count" as const, sku: line.sku, quantity: line.counted, from: line.location, lot: line.lot ?? undefined, reason: "count", reference,
         })),
-        ...(await planSerialCorrections(tx, counted, serialItems.map((i) => i.id), reference)),
+        ...(await planSerialCorrections(tx, actor, counted, serialItems.map((i) => i.id), reference)),
       ];
       const posting = movements.length > 0 ? await postCorrections(tx, actor, sessionId, movements) : null;
 

@@ -58,6 +58,18 @@ describe("importOpeningStock", () => {
     expect(await ledgerSize()).toEqual(before);
   });
 
+  it("dry-run names where a serial already is only at a site the actor may see", async () => {
+    const [w, other] = [await buildWarehouse(db), await buildWarehouse(db)];
+    await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: other.items.serialised.sku, quantity: 1, to: other.bins.a2.code, serials: ["SN-AWAY"], reason: "received" });
+    const file = csv("sku,location,quantity,serials", `${other.items.serialised.sku},${w.bins.a1.code},1,SN-AWAY`);
+    const clerk = await buildUser(db, "clerk", { sites: [w.site.code] });
+    const report = await importOpeningStock(db, clerk.actor, file, { mode: "dry-run" });
+    expect(problemsByLine(report)).toEqual({ 2: ["serials: SN-AWAY is already in stock at another site"] });
+    expect(JSON.stringify(report)).not.toContain(other.bins.a2.code);
+    const manager = await buildUser(db, "manager");
+    expect(problemsByLine(await importOpeningStock(db, manager.actor, file, { mode: "dry-run" }))).toEqual({ 2: [`serials: SN-AWAY is already in stock at ${other.bins.a2.code}`] });
+  });
+
   it("import-valid posts exactly the valid rows as receipts with the opening-stock reference, and the levels follow", async () => {
     const w = await buildWarehouse(db);
     const manager = await buildUser(db, "manager");

@@ -1,6 +1,6 @@
 import { unitOfWork } from "../db/unit-of-work";
 import type { Actor } from "../auth/actor";
-import { authorize } from "../auth/can";
+import { authorize, can } from "../auth/can";
 import { ImportRefused, RowProblems, type ImportMode, type ImportReport } from "../csv/import-report";
 import { parseCsv, type CsvRow } from "../csv/parse-csv";
 import type { Db } from "../db/client";
@@ -46,17 +46,21 @@ function refuseSerialsListedTwice(candidates: Candidate[], problems: RowProblems
   }
 }
 
-/** Serials already in physical stock cannot arrive again (the posting would refuse them): one query for the file. */
-async function refuseSerialsInStock(db: Db, candidates: Candidate[], problems: RowProblems) {
+/**
+ * Serials already in physical stock cannot arrive again (the posting would refuse them): one query for the file.
+ * Where such a unit is, is said only when the actor may see that site.
+ */
+async function refuseSerialsInStock(db: Db, actor: Actor, candidates: Candidate[], problems: RowProblems) {
   const pairs = candidates.flatMap((c) => (c.data.serials ?? []).map((serial) => ({ skuKey: c.data.sku.toLowerCase(), serial })));
   if (pairs.length === 0) return;
-  const found = await db.$queryRaw<{ skuKey: string; serial: string; location: string }[]>`
-    SELECT i."skuKey", s.serial, l.code AS location
+  const found = await db.$queryRaw<{ skuKey: string; serial: string; location: string; siteId: string }[]>`
+    SELECT i."skuKey", s.serial, l.code AS location, l."siteId"::text AS "siteId"
     FROM unnest(${pairs.map((p) => p.skuKey)}::text[], ${pairs.map((p) => p.serial)}::text[]) AS wanted("skuKey", serial)
     JOIN "Item" i ON i."skuKey" = wanted."skuKey"
     JOIN "Serial" s ON s."itemId" = i.id AND s.serial = wanted.serial
     JOIN "Location" l ON l.id = s."locationId" AND stockroom_keeps_levels(l.type)`;
-  const where = new Map(found.map((f) => [`${f.skuKey}\u0000${f.serial}`, f.location]));
+  const placeShown = (f: (typeof found)[number]) => (can(actor, "stock.view", { siteId: f.siteId }) ? f.location : "another site");
+  const where = new Map(found.map((f) => [`${f.skuKey}\u0000${f.serial}`, placeShown(f)]));
   for (const c of candidates) {
     for (const serial of c.data.serials ?? []) {
       const location = where.get(`${c.data.sku.toLowerCase()}\u0000${serial}`);
@@ -128,7 +132,7 @@ export async function importOpeningStock(db: Db, actor: Actor, csvText: string, 
     if (reading.input && reading.data && row.extraCells === 0) candidates.push({ row, input: reading.input, data: reading.data });
   }
   refuseSerialsListedTwice(candidates, problems);
-  await refuseSerialsInStock(db, candidates, problems);
+  await refuseSerialsInStock(db, actor, candidates, problems);
   const siteOfLine = await planRows(db, actor, candidates.filter((c) => !problems.has(c.row.line)), problems);
 
   let imported = 0;

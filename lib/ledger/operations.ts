@@ -57,7 +57,7 @@ export const traceOp = defineOperation({
   response: z.object({
     data: z.array(z.object({
       kind: z.enum(["lot", "serial"]), code: z.string(), sku: z.string(), name: z.string(), expiresOn: z.string().nullable(),
-      now: z.string().nullable().optional().describe("For a serial: where it is now"),
+      now: z.string().nullable().optional().describe("For a serial: where it is now; null when not in stock, or at a site you may not see"),
       receipts: z.array(movementView), movements: z.array(movementView),
     })),
   }).meta({ id: "Trace" }),

@@ -12,8 +12,8 @@ import type { PostedMovement } from "./schemas";
 
 /**
  * Undoes a posted movement by posting its opposite (to → from, same item, lot, serials and quantity), linked to
- * it. The original stays as it was; a movement can be reversed once. Fails with InsufficientStock when the
- * stock has moved on since (it is no longer there to take back).
+ * it. The original stays as it was; a movement can be reversed once. Needs stock.move at the sites of both
+ * ends. Fails with InsufficientStock when the stock has moved on since (it is no longer there to take back).
  */
 export async function reverseMovement(
   db: Db, actor: Actor, movementId: string, input: { reason?: string; note?: string } = {}, options: { idempotency?: IdempotencyKey | null } = {},
@@ -38,7 +38,9 @@ async function postReversal(
   if (!original) throw new NotFound("Movement", movementId);
   if (original.reversedBy) throw new AlreadyReversed(movementId);
   const siteId = original.toLocation.isVirtual ? original.fromLocation.siteId : original.toLocation.siteId;
-  authorize(actor, "stock.move", { siteId });
+  // The reversal takes stock out of one end and puts it back into the other: both ends' sites must be the
+  // actor's. They differ for a transfer's legs (a receipt comes from the source's in-transit location).
+  for (const end of new Set([original.fromLocation.siteId, original.toLocation.siteId])) authorize(actor, "stock.move", { siteId: end });
   if (input.reason && !(await db.reasonCode.findFirst({ where: { code: input.reason, active: true }, select: { code: true } }))) {
     throw new ValidationFailed([{ field: "reason", message: `Unknown reason code ${input.reason}` }]);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildSite, buildUser } from "../../tests/factories/access";
+import { buildItem } from "../../tests/factories/catalog";
 import { buildWarehouse } from "../../tests/factories/stock";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { getDb } from "../db/client";
@@ -62,6 +63,17 @@ describe("createPickList", () => {
     });
     await expect(attempt([{ sku: w.items.plain.sku, quantity: 1, from: w.bins.a2.code }])).rejects.toMatchObject({ details: { issues: [{ field: "lines.0.quantity" }] } });
     expect(await db.pickList.count({ where: { siteId: w.site.id } })).toBe(0);
+  });
+
+  it("plans two items held in the same bin each from its own stock", async () => {
+    const w = await stocked();
+    const other = await buildItem(db);
+    await w.receive(w.items.plain.sku, 5, w.bins.a1.code);
+    await w.receive(other.sku, 3, w.bins.a1.code);
+    const list = await createPickList(db, admin, {
+      site: w.site.code, reference: "SO-SHARED", lines: [{ sku: w.items.plain.sku, quantity: 5 }, { sku: other.sku, quantity: 3 }],
+    });
+    expect(list.lines.map((l) => [l.sku, l.from, l.quantity])).toEqual([[w.items.plain.sku, w.bins.a1.code, 5], [other.sku, w.bins.a1.code, 3]]);
   });
 
   it("refuses unknown items, bins of another site and lots of untracked items, on the line's field", async () => {

@@ -9,7 +9,7 @@ import { ValidationFailed, type FieldIssue } from "../domain-error";
 import { readSiteMap } from "../maps/read-site-map";
 import { enqueueEvent } from "../outbox/enqueue-event";
 import { planPickRoute } from "../routing/plan-pick-route";
-import { allocatePick, type BinStock, type BinTake } from "./allocate-pick";
+import { allocatePickLines, type BinStock, type BinTake, type PickDemand } from "./allocate-pick";
 import { NotEnoughToPick, PickListReferenceTaken } from "./errors";
 import { findPickListView } from "./pick-list-view";
 import { pickListInput, type PickListInput, type RoutedPickList } from "./schemas";
@@ -22,7 +22,7 @@ type PlannedStop = { line: PlannedLine; code: string };
 
 /**
  * Opens a pick list for an order at a site. Lines naming no bin are planned from the stock at the site (see
- * allocatePick) and split when one bin is not enough; stock is checked but not reserved, so a pick may still
+ * allocatePickLines) and split when one bin is not enough; stock is checked but not reserved, so a pick may still
  * find it gone (the ledger then refuses the issue). When the site has a map the lines are numbered in walking
  * order (lib/routing/plan-pick-route.ts) and the answer gives the route's length beside the bin-code order's;
  * otherwise they keep the order of the request. A missing reference is made up. Audited and announced
@@ -46,23 +46,17 @@ export async function createPickList(db: Db, actor: Actor, input: PickListInput)
   const issues = data.lines.flatMap((line, index) => lineIssues(line, index, itemBySku.get(line.sku.toLowerCase()), line.from ? binByCode.get(line.from) : undefined, site.id));
   if (issues.length > 0) throw new ValidationFailed(issues);
 
-  const planned: PlannedStop[] = [];
-  // Units already planned from each bin and lot, so two lines of one item do not count the same stock twice.
-  const promised = new Map<string, number>();
+  const demands: PickDemand[] = [];
   for (const [index, line] of data.lines.entries()) {
     const item = itemBySku.get(line.sku.toLowerCase())!;
-    const stock = await stockFor(db, site.id, item, line, index, binByCode);
-    for (const s of stock) s.available -= promised.get(stockKey(s)) ?? 0;
-    const takes = allocatePick(stock, line.quantity, item.tracking === "lot");
-    if (!takes) {
-      const available = stock.reduce((sum, s) => sum + Math.max(0, s.available), 0);
-      throw new NotEnoughToPick({ line: index, sku: item.sku, requested: line.quantity, available, from: line.from ?? null, lot: line.lot ?? null });
-    }
-    for (const take of takes) {
-      promised.set(stockKey(take.stock), (promised.get(stockKey(take.stock)) ?? 0) + take.quantity);
-      planned.push({ line: plannedLine(item, take), code: take.stock.locationCode });
-    }
+    demands.push({ itemId: item.id, quantity: line.quantity, isLotTracked: item.tracking === "lot", stock: await stockFor(db, site.id, item, line, index, binByCode) });
   }
+  const planned: PlannedStop[] = allocatePickLines(demands).flatMap(({ takes, available }, index) => {
+    const line = data.lines[index];
+    const item = itemBySku.get(line.sku.toLowerCase())!;
+    if (!takes) throw new NotEnoughToPick({ line: index, sku: item.sku, requested: line.quantity, available, from: line.from ?? null, lot: line.lot ?? null });
+    return takes.map((take) => ({ line: plannedLine(item, take), code: take.stock.locationCode }));
+  });
 
   const map = await readSiteMap(db, site.id);
   const route = map ? planPickRoute(map.graph, planned.map((p) => p.code)) : null;
@@ -123,10 +117,6 @@ async function stockFor(db: Db, siteId: string, item: Item, line: ParsedLine, in
     locationId: l.locationId, locationCode: l.location.code, lotId: l.lotId, lotNumber: l.lot?.number ?? null, expiresOn: l.lot?.expiresOn ?? null,
     available: l.onHand - l.reserved,
   }));
-}
-
-function stockKey(s: BinStock) {
-  return `${s.locationId}|${s.lotId ?? ""}`;
 }
 
 function plannedLine(item: Item, take: BinTake): PlannedLine {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as readRoutes from "../../app/api/v1/rfid/reads/route";
-import { buildApiKey } from "../../tests/factories/access";
+import { buildApiKey, buildUser } from "../../tests/factories/access";
 import { callRoute } from "../../tests/integration/api/call-route";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { startCount } from "../counting/start-count";
@@ -107,6 +107,18 @@ describe("recordReads", () => {
     });
     expect(outcome.moved).toEqual([{ sku: w.items.serialised.sku, serial: w.serials[0], from: w.bins.a1.code, to: w.bins.a2.code }]);
     expect(outcome.refused).toEqual([{ sku: other.items.serialised.sku, serial: other.serials[0], from: other.bins.a1.code, to: w.bins.a2.code, reason: expect.stringMatching(/at another site/) }]);
+  });
+
+  it("does not say where a unit at another site is to a caller who may not see that site", async () => {
+    const [w, other] = [await buildTaggedWarehouse(db), await buildTaggedWarehouse(db)];
+    const read = (serial: string) => ({ reads: [{ epc: other.epcOf(serial), reader: w.reader, at: at(0) }] });
+    const clerk = await buildUser(db, "clerk", { sites: [w.site.code] });
+    const outcome = await recordReads(db, clerk.actor, read(other.serials[0]));
+    expect(outcome.refused).toEqual([{ sku: other.items.serialised.sku, serial: other.serials[0], from: null, to: w.bins.a2.code, reason: expect.stringMatching(/at another site/) }]);
+    expect(JSON.stringify(outcome)).not.toContain(other.bins.a1.code);
+
+    const clerkOfBoth = await buildUser(db, "clerk", { sites: [w.site.code, other.site.code] });
+    expect((await recordReads(db, clerkOfBoth.actor, read(other.serials[1]))).refused).toEqual([expect.objectContaining({ from: other.bins.a1.code })]);
   });
 
   it("leaves out a move the ledger refuses, reports it, and posts the others", async () => {

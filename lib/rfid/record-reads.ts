@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/actor";
-import { authorize } from "../auth/can";
+import { authorize, can } from "../auth/can";
 import type { Db } from "../db/client";
 import { addCountScans } from "../counting/add-count-scans";
 import { claimSightings, findSightings, withdrawSightings } from "./claim-sightings";
@@ -36,7 +36,7 @@ export async function recordReads(db: Db, actor: Actor, input: ReadsInput): Prom
     findTaggedUnits(db, uniqueUnits(acting)),
     siteIds.length > 0 ? findOpenCounts(db, siteIds) : [],
   ]);
-  const { countReads, moves, settled, notTracked, refused } = decideActions(acting, units, counts);
+  const { countReads, moves, settled, notTracked, refused } = decideActions(actor, acting, units, counts);
   const outcome: ReadsOutcome = {
     accepted: acceptedCount, duplicates: reads.length - located.undecodable.length - unknownCount(located) - acceptedCount,
     undecodable: located.undecodable, unknownReaders: located.unknownReaders, moved: [], counted: 0, notTracked, refused,
@@ -64,7 +64,7 @@ export async function recordReads(db: Db, actor: Actor, input: ReadsInput): Prom
  * What each tag's latest read calls for: a count scan inside an open count; else a move when the ledger has the
  * unit in stock elsewhere at the reader's site. `settled` holds the tags that need nothing more.
  */
-function decideActions(acting: readonly TagRead[], units: ReadonlyMap<string, TaggedUnit>, counts: readonly OpenCount[]) {
+function decideActions(actor: Actor, acting: readonly TagRead[], units: ReadonlyMap<string, TaggedUnit>, counts: readonly OpenCount[]) {
   const decided = { countReads: [] as CountRead[], moves: [] as RfidMove[], settled: new Set<string>(), notTracked: 0, refused: [] as ReadsOutcome["refused"] };
   for (const read of acting) {
     const unit = read.unit ? units.get(unitKey(read.unit)) : undefined;
@@ -77,8 +77,10 @@ function decideActions(acting: readonly TagRead[], units: ReadonlyMap<string, Ta
     if (!unit || unit.tracking !== "serial" || !unit.stockedAt) {
       decided.notTracked++; // not a unit we know, or never received (or gone): RFID does not receive stock
     } else if (unit.stockedAt.siteId !== read.location.siteId) {
-      const reason = `${unit.sku} ${unit.serial} is at another site (${unit.stockedAt.code}): move it with a transfer`;
-      decided.refused.push({ sku: unit.sku, serial: unit.serial, from: unit.stockedAt.code, to: read.location.code, reason });
+      // Where the ledger has it is told only to those who may see that site (the reader's site is not enough).
+      const from = can(actor, "stock.view", { siteId: unit.stockedAt.siteId }) ? unit.stockedAt.code : null;
+      const reason = `${unit.sku} ${unit.serial} is at another site${from ? ` (${from})` : ""}: move it with a transfer`;
+      decided.refused.push({ sku: unit.sku, serial: unit.serial, from, to: read.location.code, reason });
     } else if (unit.stockedAt.id !== read.location.id) {
       decided.settled.delete(read.tag);
       decided.moves.push({

@@ -52,7 +52,11 @@ export const readsOutcome = z
     notTracked: z.number().int().describe(
       "Accepted reads of no unit in stock: not an SGTIN, an unknown GTIN or serial, an item not serial-tracked, or a unit never received (or gone)",
     ),
-    refused: z.array(z.object({ sku: z.string(), serial: z.string(), from: z.string(), to: z.string(), reason: z.string() }))
+    refused: z.array(z.object({
+      sku: z.string(), serial: z.string(),
+      from: z.string().nullable().describe("Where the ledger has the unit; null when that is at a site you may not see"),
+      to: z.string(), reason: z.string(),
+    }))
       .describe("Moves the ledger refused (storage conditions, a unit at another site…); the other moves were posted"),
   })
   .meta({ id: "RfidReadsOutcome" });

@@ -52,7 +52,7 @@ export async function createTransfer(db: Db, actor: Actor, input: TransferInput)
     const transfer = await tx.transferOrder.create({
       data: {
         fromSiteId: from!.id, toSiteId: to!.id, reference: data.reference ?? null, value, currency,
-        createdById: actor.type === "user" ? actor.id : null, createdByLabel: actor.label,
+        createdById: actor.type === "user" ? actor.id : null, createdByKeyId: actor.type === "apiKey" ? actor.id : null, createdByLabel: actor.label,
         lines: { create: lines },
         steps: { create: { step: "created", actorLabel: actor.label } },
       },

@@ -29,7 +29,7 @@ export const getTransferOp = defineOperation({
 export const approveTransferOp = defineOperation({
   id: "approveTransfer", method: "POST", path: "/api/v1/transfers/{id}/approve", tag: "Transfers", permission: "stock.approve", idempotency: "in-transaction",
   summary: "Approve a draft transfer (managers, at the source site)",
-  description: `${APPROVAL} 409 unless the transfer is a draft.`,
+  description: `${APPROVAL} 403 for whoever drafted it (the same user or API key): approval is a second pair of eyes. 409 unless the transfer is a draft.`,
   params: transferId, response: transferView, problems: ["not_found", "transfer_wrong_status"],
 });
 

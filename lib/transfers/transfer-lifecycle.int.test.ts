@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { buildUser } from "../../tests/factories/access";
+import { buildApiKey, buildUser } from "../../tests/factories/access";
 import { onHand } from "../../tests/factories/stock";
-import { SYSTEM_ACTOR } from "../auth/actor";
+import { SYSTEM_ACTOR, type Actor } from "../auth/actor";
 import { getDb } from "../db/client";
 import { approveTransfer } from "./approve-transfer";
 import { cancelTransfer } from "./cancel-transfer";
@@ -85,6 +85,24 @@ describe("approval", () => {
 
     const shipped = await shipTransfer(db, clerk.actor, transfer.id);
     expect(shipped.status).toBe("shipped");
+  });
+
+  it("refuses (403) whoever drafted a transfer its approval: a manager, an admin, an API key", async () => {
+    const { source, destination, items } = await buildTwoSites(db);
+    const draft = (actor: Actor) => createTransfer(db, actor, { from: source.site.code, to: destination.site.code, lines: [{ sku: items.plain.sku, quantity: 1 }] });
+    const manager = await buildUser(db, "manager", { sites: [source.site.code] });
+    const otherManager = await buildUser(db, "manager", { sites: [source.site.code] });
+    const adminUser = await buildUser(db, "admin");
+    const key = await buildApiKey(db, "manager", [source.site.code]);
+
+    for (const drafter of [manager.actor, adminUser.actor, key.actor]) {
+      const transfer = await draft(drafter);
+      expect(await problemOf(approveTransfer(db, drafter, transfer.id)), drafter.label).toMatchObject({ status: 403, code: "forbidden", detail: expect.stringMatching(/drafted/) });
+      expect((await getTransfer(db, admin, transfer.id)).status).toBe("draft");
+      expect((await approveTransfer(db, otherManager.actor, transfer.id)).status).toBe("approved");
+    }
+    // A key may approve what a person drafted: a user's id is never compared with a key's.
+    expect((await approveTransfer(db, key.actor, (await draft(manager.actor)).id)).status).toBe("approved");
   });
 
   it("lets a transfer at or below the limit ship straight from draft", async () => {

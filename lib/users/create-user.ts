@@ -1,6 +1,6 @@
 import { unitOfWork } from "../db/unit-of-work";
-import type { Actor } from "../auth/actor";
-import { authorize } from "../auth/can";
+import { siteScope, type Actor } from "../auth/actor";
+import { authorize, authorizeGrant } from "../auth/can";
 import { hashPassword } from "../auth/passwords";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
@@ -10,7 +10,10 @@ import { findUserView } from "./list-users";
 import { userInput, type UserInput, type UserView } from "./schemas";
 import { siteIdsForCodes } from "./site-ids";
 
-/** Creates a user with a role and sites. Admins only; audited without the password. */
+/**
+ * Creates a user with a role and sites. Admins only; one limited to some sites may create only users limited to
+ * sites among its own (so never an admin, who acts everywhere). Audited without the password.
+ */
 export async function createUser(db: Db, actor: Actor, input: UserInput): Promise<UserView> {
   authorize(actor, "users.manage");
   const data = userInput.parse(input);
@@ -19,6 +22,7 @@ export async function createUser(db: Db, actor: Actor, input: UserInput): Promis
   try {
     return await unitOfWork(db, async (tx) => {
       const siteIds = await siteIdsForCodes(tx, data.sites);
+      authorizeGrant(actor, "users.manage", siteScope(data.role, siteIds));
       const user = await tx.user.create({
         data: {
           email: data.email,

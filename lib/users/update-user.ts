@@ -1,6 +1,6 @@
 import { unitOfWork } from "../db/unit-of-work";
-import type { Actor } from "../auth/actor";
-import { authorize } from "../auth/can";
+import { siteScope, type Actor } from "../auth/actor";
+import { authorize, authorizeGrant } from "../auth/can";
 import { hashPassword } from "../auth/passwords";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
@@ -12,7 +12,8 @@ import { siteIdsForCodes } from "./site-ids";
 
 /**
  * Changes a user's name, role, sites, password or active flag. The row is locked for the change so two admins
- * editing at once are applied one after the other, each audited with its own before and after.
+ * editing at once are applied one after the other, each audited with its own before and after. An actor limited
+ * to some sites may change only users limited to sites among its own, before and after the change.
  */
 export async function updateUser(db: Db, actor: Actor, userId: string, input: UserUpdate): Promise<UserView> {
   authorize(actor, "users.manage");
@@ -25,11 +26,14 @@ export async function updateUser(db: Db, actor: Actor, userId: string, input: Us
     await tx.$queryRaw`SELECT 1 FROM "User" WHERE id = ${userId}::uuid FOR UPDATE`;
     const before = await findUserView(tx, userId);
     if (!before) throw new NotFound("User", userId);
+    const siteIdsBefore = (await tx.userSite.findMany({ where: { userId }, select: { siteId: true } })).map((s) => s.siteId);
+    authorizeGrant(actor, "users.manage", siteScope(before.role, siteIdsBefore));
     const role = data.role ?? before.role;
     const siteCodes = data.sites ?? before.sites;
     if (role === "clerk" && siteCodes.length === 0) throw new ClerkNeedsSite();
+    const siteIds = data.sites ? await siteIdsForCodes(tx, data.sites) : siteIdsBefore;
+    authorizeGrant(actor, "users.manage", siteScope(role, siteIds));
     if (data.sites) {
-      const siteIds = await siteIdsForCodes(tx, data.sites);
       await tx.userSite.deleteMany({ where: { userId } });
       await tx.userSite.createMany({ data: siteIds.map((siteId) => ({ userId, siteId })) });
     }

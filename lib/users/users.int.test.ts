@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildSite, buildUser } from "../../tests/factories/access";
+import { buildApiKey, buildSite, buildUser } from "../../tests/factories/access";
 import { loadUserActor } from "../auth/load-actor";
 import { verifyPassword } from "../auth/passwords";
 import { getDb } from "../db/client";
 import { createUser } from "./create-user";
 import { listUsers } from "./list-users";
+import type { UserUpdate } from "./schemas";
 import { updateUser } from "./update-user";
 
 describe("users", () => {
@@ -87,5 +88,37 @@ describe("users", () => {
     for (let i = 1; i < entries.length; i++) {
       expect((entries[i].before as { name: string }).name).toBe((entries[i - 1].after as { name: string }).name);
     }
+  });
+});
+
+describe("users managed by an admin key scoped to one site", () => {
+  const db = getDb();
+  const person = (email: string, role: "admin" | "manager" | "clerk" | "viewer", sites: string[]) => ({ email, name: "P", role, password: "password1", sites });
+
+  it("creates users only within its site: never unscoped, never an admin, never at another site (403)", async () => {
+    const [home, away] = [await buildSite(db), await buildSite(db)];
+    const { actor } = await buildApiKey(db, "admin", [home.code]);
+    for (const [email, role, sites] of [
+      ["scoped-all@example.com", "viewer", []], ["scoped-admin@example.com", "admin", [home.code]], ["scoped-away@example.com", "clerk", [home.code, away.code]],
+    ] as const) {
+      await expect(createUser(db, actor, person(email, role, [...sites])), email).rejects.toMatchObject({ code: "forbidden" });
+    }
+    expect(await db.user.count({ where: { email: { startsWith: "scoped-" } } })).toBe(0);
+    expect(await createUser(db, actor, person("in-scope@example.com", "manager", [home.code]))).toMatchObject({ role: "manager", sites: [home.code] });
+  });
+
+  it("changes only users within its site, and cannot widen them (403)", async () => {
+    const [home, away] = [await buildSite(db), await buildSite(db)];
+    const { actor } = await buildApiKey(db, "admin", [home.code]);
+    const clerk = await buildUser(db, "clerk", { sites: [home.code] });
+    const manager = await buildUser(db, "manager", { sites: [home.code] });
+    const admin = await buildUser(db, "admin");
+    const refused: [string, UserUpdate][] = [
+      [admin.id, { password: "taken-over-1" }], [clerk.id, { sites: [home.code, away.code] }], [manager.id, { sites: [] }], [manager.id, { role: "admin" }],
+    ];
+    for (const [id, change] of refused) await expect(updateUser(db, actor, id, change), JSON.stringify(change)).rejects.toMatchObject({ code: "forbidden" });
+    expect(await verifyPassword((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).passwordHash!, "taken-over-1")).toBe(false);
+    expect(await loadUserActor(db, manager.id)).toMatchObject({ role: "manager", sites: [home.id] });
+    expect(await updateUser(db, actor, clerk.id, { name: "Renamed", role: "viewer" })).toMatchObject({ name: "Renamed", role: "viewer", sites: [home.code] });
   });
 });

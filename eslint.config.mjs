@@ -20,6 +20,23 @@ const config = [
       "no-restricted-imports": ["error", { patterns: [{ group: ["next", "next/*", "react", "react-dom", "@/app/*", "@/components/*"], message: "lib/ stays free of Next and React" }] }],
     },
   },
+  {
+    // The edge imports the domain, never the other way round: a domain asks lib/db for transactions and keys and
+    // lib/contract for its operations. (Tests of a domain may call it through the edge.)
+    files: ["lib/**/*.ts"],
+    ignores: ["lib/http/**", "lib/auth/session.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["next", "next/*", "react", "react-dom", "@/app/*", "@/components/*"], message: "lib/ stays free of Next and React" },
+            { group: ["../http/*", "../../http/*", "@/lib/http/*"], message: "Domains do not import the HTTP edge (lib/http): use lib/db and lib/contract" },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

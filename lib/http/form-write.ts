@@ -15,7 +15,7 @@ import { refuseNulCharacters } from "./nul-guard";
 
 /** The idempotency key of `action` submitted with `form`, or null for a form without a token (no script ran yet). */
 export function formKeyOf(actor: Actor, action: string, form: FormData): IdempotencyKey | null {
-  refuseNulCharacters(Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === "string")));
+  refuseNulCharacters({ form: Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === "string")) });
   const token = form.get(FORM_TOKEN_FIELD);
   if (typeof token !== "string" || token === "") return null;
   return idempotencyKeyOf(actor, { key: token, method: "ACTION", path: action, body: fingerprintOf(form) });

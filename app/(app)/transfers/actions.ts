@@ -44,8 +44,8 @@ export async function createTransferAction(_previous: FormState, form: FormData)
   redirect(`/transfers/${id}`);
 }
 
-const stepName = z.enum(["approve", "ship", "cancel"], { error: "Choose approve, ship or cancel" });
-type Step = z.infer<typeof stepName>;
+const stepInput = z.object({ step: z.enum(["approve", "ship", "cancel"], { error: "Choose approve, ship or cancel" }) });
+type Step = z.infer<typeof stepInput>["step"];
 type StepRun = (actor: Actor, id: string, options: { idempotency: IdempotencyKey | null }) => Promise<unknown>;
 const STEPS: Record<Step, StepRun> = {
   approve: (actor, id, options) => approveTransfer(getDb(), actor, id, options),
@@ -58,7 +58,7 @@ export async function transferStepAction(_previous: FormState, form: FormData): 
   const id = formText(form, "id") ?? "";
   let step: Step;
   try {
-    step = stepName.parse(formText(form, "step"));
+    step = stepInput.parse({ step: formText(form, "step") }).step;
     const actor = await requireSessionActor();
     await STEPS[step](actor, id, { idempotency: formKeyOf(actor, `transfer.${step}`, form) });
   } catch (error) {

@@ -27,7 +27,8 @@ describe("cookie-authenticated writes", () => {
       expect(await response.json()).toMatchObject({ code: "unsupported_media_type" });
     }
     const json = { "content-type": "application/json" };
-    for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }, { origin: "null" }]) {
+    const forged: Record<string, string>[] = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }, { origin: "null" }];
+    for (const headers of forged) {
       const response = await cookieWrite({ ...json, ...headers });
       expect(response.status, JSON.stringify(headers)).toBe(403);
       expect(await response.json()).toMatchObject({ code: "cross_site_request" });
@@ -56,7 +57,7 @@ describe("bodies", () => {
     const { key } = await buildApiKey(db, "manager");
     const sku = `BIG-${Date.now()}`;
     const body = { sku, name: "Big", description: "x".repeat(1024 * 1024) };
-    for (const headers of [{}, { "idempotency-key": "big-one" }]) {
+    for (const headers of [{}, { "idempotency-key": "big-one" }] as Record<string, string>[]) {
       const response = await callRoute(itemRoutes.POST, { method: "POST", path: "/api/v1/items", key, body, headers });
       expect(response).toMatchObject({ status: 413, contentType: "application/problem+json", json: { code: "payload_too_large", maxBytes: 1024 * 1024 } });
     }

@@ -7,6 +7,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { recordAudit } from "../audit/record-audit";
 import { getDb } from "../db/client";
+import { sameSiteRedirect } from "./same-site-path";
 import { SignInThrottled, signInWithIdentityProvider, signInWithPassword } from "./sign-in";
 
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
@@ -72,6 +73,7 @@ export const authOptions: NextAuthOptions = {
     },
   },
   callbacks: {
+    redirect: async (target) => sameSiteRedirect(target),
     async signIn({ user, account }) {
       if (account?.provider !== "oidc") return true;
       if (!user.email) return false;

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { sameSitePathOr } from "@/lib/auth/same-site-path";
 import { getSessionActor } from "@/lib/auth/session";
 
 export const metadata = { title: "Sign in" };
@@ -15,7 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <SignInForm
         companySignIn={hasCompanySignIn ? (process.env.OIDC_NAME ?? "Company sign-in") : null}
         initialError={error === "AccessDenied" ? "Your account is not set up here: ask an admin." : undefined}
-        callbackUrl={callbackUrl?.startsWith("/") ? callbackUrl : "/"}
+        callbackUrl={sameSitePathOr(callbackUrl)}
       />
     </main>
   );

@@ -9,6 +9,7 @@ import { recordAudit } from "../audit/record-audit";
 import { getDb } from "../db/client";
 import { sameSiteRedirect } from "./same-site-path";
 import { SignInThrottled, signInWithIdentityProvider, signInWithPassword } from "./sign-in";
+import { verifiedEmailOf, type CompanyProfile } from "./verified-email";
 
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
   const forwarded = headers?.["x-forwarded-for"];
@@ -74,10 +75,11 @@ export const authOptions: NextAuthOptions = {
   },
   callbacks: {
     redirect: async (target) => sameSiteRedirect(target),
-    async signIn({ user, account }) {
+    async signIn({ user, account, profile }) {
       if (account?.provider !== "oidc") return true;
-      if (!user.email) return false;
-      const known = await signInWithIdentityProvider(getDb(), { email: user.email, provider: "oidc" });
+      const email = verifiedEmailOf(profile as CompanyProfile | undefined);
+      if (!email) return false;
+      const known = await signInWithIdentityProvider(getDb(), { email, provider: "oidc" });
       if (!known) return false;
       user.id = known.id;
       return true;

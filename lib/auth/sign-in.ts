@@ -16,7 +16,7 @@ export class SignInThrottled extends TooManyAttempts {
   }
 }
 
-export type SignedInUser = { id: string; email: string; name: string; role: string };
+export type SignedInUser = { id: string; email: string; name: string; role: string; sessionVersion: number };
 
 /**
  * Checks an e-mail and password. Every outcome is audited; failures are counted from the audit log itself
@@ -61,7 +61,7 @@ export async function signInWithPassword(
       action: "auth.sign_in", entityType: "user", entityId: user.id, ip: input.ip,
     });
   });
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }
 
 /** For a sign-in through the company's identity provider: the person must already be an active user here. */
@@ -78,5 +78,5 @@ export async function signInWithIdentityProvider(db: Db, input: { email: string;
   await recordAudit(db, { type: "user", id: user.id, label: user.email }, {
     action: "auth.sign_in", entityType: "user", entityId: user.id, after: { provider: input.provider },
   });
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }

@@ -8,7 +8,7 @@ import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/can";
 import { loadApiKeyActor } from "../auth/load-actor";
-import { getSessionActor } from "../auth/session";
+import { getRequestSessionActor } from "../auth/session";
 import { getDb, type Db } from "../db/client";
 import { Forbidden, Unauthenticated } from "../domain-error";
 import { claimIdempotencyKey, idempotencyContext, settleIdempotencyKey, type IdempotencyContext } from "./idempotency";
@@ -39,7 +39,7 @@ export async function authenticate(request: Request): Promise<Actor | null> {
     return actor;
   }
   // Only decode a session when the request carries one; a service without a key is simply unauthenticated.
-  return /next-auth\.session-token=/.test(request.headers.get("cookie") ?? "") ? getSessionActor() : null;
+  return /next-auth\.session-token=/.test(request.headers.get("cookie") ?? "") ? getRequestSessionActor(request) : null;
 }
 
 async function readBody(request: Request): Promise<{ raw: string; json: unknown }> {

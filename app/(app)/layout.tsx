@@ -10,7 +10,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
   if (!actor) redirect("/sign-in");
   const links = NAV_LINKS.filter((link) => can(actor, link.permission));
   return (
-    <AppShell links={links} user={{ label: actor.label, role: actor.role }}>
+    <AppShell links={links} user={{ id: actor.id, label: actor.label, role: actor.role }}>
       {children}
     </AppShell>
   );

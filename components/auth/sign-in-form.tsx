@@ -3,8 +3,16 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { retryAfterOfSignInError, waitMessage } from "@/lib/auth/throttled-sign-in-error";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
+
+/** What to tell the person: a throttled attempt says how long to wait, never "wrong password". */
+function signInErrorMessage(error: string | null | undefined): string {
+  const retryAfterSeconds = retryAfterOfSignInError(error);
+  if (retryAfterSeconds !== null) return waitMessage(retryAfterSeconds);
+  return error && error !== "CredentialsSignin" ? error : "The e-mail or password is wrong.";
+}
 
 export function SignInForm({ companySignIn, initialError, callbackUrl }: { companySignIn: string | null; initialError?: string; callbackUrl: string }) {
   const router = useRouter();
@@ -22,7 +30,7 @@ export function SignInForm({ companySignIn, initialError, callbackUrl }: { compa
       router.replace(callbackUrl);
       router.refresh();
     } else {
-      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "The e-mail or password is wrong.");
+      setError(signInErrorMessage(result?.error));
     }
   }
 

@@ -8,6 +8,8 @@ import type { Problem } from "@/lib/http/api-client";
 /** A write waiting to reach the server, in the order it was made; its idempotency key makes a replay harmless. */
 export type QueuedWrite = {
   seq?: number;
+  /** Who made it: only that person's session ever posts it (see queue-ownership.ts). */
+  userId: string;
   idempotencyKey: string;
   url: string;
   body: unknown;

@@ -5,6 +5,7 @@ import type { SiteSnapshot } from "@/lib/scan/schemas";
 import { snapshotScanCatalog } from "@/lib/scan/snapshot-scan-catalog";
 import { callApi, newIdempotencyKey, Offline, type ApiAnswer, type Problem } from "@/lib/http/api-client";
 import { loadSnapshot, saveSnapshot, scanDb, type QueuedWrite } from "./offline-store";
+import { writesToPost } from "./queue-ownership";
 
 /** Syncs the site's copy for offline lookups; keeps the old one when the network is gone. */
 export async function syncSnapshot(site: string): Promise<SiteSnapshot | undefined> {
@@ -59,12 +60,12 @@ export type WriteOutcome<T> = { status: "posted"; data: T } | { status: "queued"
  * whether it posted (a refusal is handed back to the clerk right there and leaves the queue); offline it stays
  * queued and posts when the connection returns.
  */
-export async function submitWrite<T>(url: string, body: unknown, label: string): Promise<WriteOutcome<T>> {
+export async function submitWrite<T>(userId: string, url: string, body: unknown, label: string): Promise<WriteOutcome<T>> {
   const db = await scanDb();
-  const write: QueuedWrite = { idempotencyKey: newIdempotencyKey(), url, body, label, createdAt: new Date().toISOString(), status: "pending" };
+  const write: QueuedWrite = { userId, idempotencyKey: newIdempotencyKey(), url, body, label, createdAt: new Date().toISOString(), status: "pending" };
   const seq = (await db.add("queue", write)) as number;
   notify();
-  const answers = await flushQueue();
+  const answers = await flushQueue(userId);
   const answer = answers.get(seq);
   if (!answer) return { status: "queued" };
   if (answer.ok) return { status: "posted", data: answer.data as T };
@@ -73,13 +74,15 @@ export async function submitWrite<T>(url: string, body: unknown, label: string):
   return { status: "refused", problem: answer.problem };
 }
 
-/** Posts pending writes in order, one at a time. Stops at the first network failure or server error, to retry later. */
-export function flushQueue(): Promise<Map<number, ApiAnswer<unknown>>> {
+/**
+ * Posts the signed-in person's pending writes in order, one at a time; other people's stay on the device for
+ * their own sign-in. Stops at the first network failure or server error, to retry later.
+ */
+export function flushQueue(userId: string): Promise<Map<number, ApiAnswer<unknown>>> {
   const answers = new Map<number, ApiAnswer<unknown>>();
   const run = async () => {
     const db = await scanDb();
-    for (const write of await db.getAll("queue")) {
-      if (write.status !== "pending") continue;
+    for (const write of writesToPost(await db.getAll("queue"), userId)) {
       let answer: ApiAnswer<unknown>;
       try {
         answer = await callApi(write.url, { method: "POST", body: JSON.stringify(write.body), headers: { "idempotency-key": write.idempotencyKey } });
@@ -107,17 +110,24 @@ export async function queuedWrites(): Promise<QueuedWrite[]> {
 }
 
 /** The clerk looked at a refused write and chose to try it again (e.g. after fixing the stock) or to drop it. */
-export async function retryWrite(seq: number) {
+export async function retryWrite(userId: string, seq: number) {
   const db = await scanDb();
   const write = await db.get("queue", seq);
   // Under the same key: a refusal is not kept (the server judges the write again), and if the write did post
   // and only its answer was lost, the key answers that posting instead of posting it twice.
-  if (write) await db.put("queue", { ...write, status: "pending", problem: undefined });
+  if (write?.userId === userId) await db.put("queue", { ...write, status: "pending", problem: undefined });
   notify();
-  await flushQueue();
+  await flushQueue(userId);
 }
 
 export async function discardWrite(seq: number) {
   await (await scanDb()).delete("queue", seq);
+  notify();
+}
+
+/** Signing out, the person chose to drop what they left on the device. */
+export async function discardWritesOf(userId: string) {
+  const db = await scanDb();
+  for (const write of await db.getAll("queue")) if (write.userId === userId) await db.delete("queue", write.seq!);
   notify();
 }

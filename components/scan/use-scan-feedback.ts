@@ -4,6 +4,7 @@ import { useState } from "react";
 import { submitWrite, type WriteOutcome } from "./scan-api";
 import { signalScan } from "./scan-feedback";
 import type { Verdict } from "./scan-rules";
+import { useScanUser } from "./scan-user";
 import type { ShownOutcome } from "./write-outcome";
 
 /**
@@ -12,6 +13,7 @@ import type { ShownOutcome } from "./write-outcome";
  * a double tap cannot post twice.
  */
 export function useScanFeedback() {
+  const userId = useScanUser();
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [shown, setShown] = useState<ShownOutcome | null>(null);
   const [isPosting, setPosting] = useState(false);
@@ -23,7 +25,7 @@ export function useScanFeedback() {
 
   async function post<T>(url: string, body: unknown, label: string): Promise<WriteOutcome<T>> {
     setPosting(true);
-    const outcome = await submitWrite<T>(url, body, label);
+    const outcome = await submitWrite<T>(userId, url, body, label);
     setPosting(false);
     setShown({ label, outcome });
     signalScan(outcome.status === "refused" ? "wrong" : "ok");

@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { signOut } from "next-auth/react";
 import type { ReactNode } from "react";
 import { SearchBox } from "../search/search-box";
 import { ICONS, type NavLink } from "./navigation";
+import { SignOutButton } from "./sign-out-button";
 
 function Icon({ name }: { name: keyof typeof ICONS }) {
   return (
@@ -37,7 +37,7 @@ function NavLinks({ links, pathname, className }: { links: NavLink[]; pathname: 
  * Phone: a top bar and a bottom tab bar within thumb reach. Desk: a sidebar. Links come filtered by role from
  * the server; hiding them is convenience, every page checks again.
  */
-export function AppShell({ links, user, children }: { links: NavLink[]; user: { label: string; role: string }; children: ReactNode }) {
+export function AppShell({ links, user, children }: { links: NavLink[]; user: { id: string; label: string; role: string }; children: ReactNode }) {
   const pathname = usePathname();
   // The scan screens have their own input for codes; a second search field there would steal the scanner's keys.
   const showSearch = !pathname.startsWith("/scan");
@@ -59,17 +59,13 @@ export function AppShell({ links, user, children }: { links: NavLink[]; user: { 
         <div className="border-t border-slate-200 p-4 text-sm">
           <p className="truncate font-medium" data-testid="signed-in-as">{user.label}</p>
           <p className="text-slate-500">{user.role}</p>
-          <button onClick={() => signOut({ callbackUrl: "/sign-in" })} className="mt-2 min-h-11 font-medium text-brand-700">
-            Sign out
-          </button>
+          <SignOutButton userId={user.id} className="mt-2 min-h-11 font-medium text-brand-700" />
         </div>
       </aside>
 
       <header className="sticky top-0 z-20 flex items-center justify-between border-b border-slate-200 bg-white px-4 py-2 md:hidden">
         <span className="font-bold text-brand-700">Stockroom</span>
-        <button onClick={() => signOut({ callbackUrl: "/sign-in" })} className="min-h-11 px-2 text-sm font-medium text-brand-700">
-          Sign out
-        </button>
+        <SignOutButton userId={user.id} className="min-h-11 px-2 text-sm font-medium text-brand-700" />
       </header>
 
       <div className="min-w-0 flex-1">

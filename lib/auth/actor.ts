@@ -11,6 +11,8 @@ export type Actor = {
   label: string;
   role: RoleName;
   sites: "all" | readonly string[];
+  /** For a person acting through a session: the session version their token carries (see session-claims.ts). */
+  sessionVersion?: number;
 };
 
 /** Stockroom itself, for the seed and start-up work: recorded as "system" in the audit log and ledger. */

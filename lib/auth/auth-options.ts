@@ -1,18 +1,35 @@
 /**
  * next-auth 4 configuration: e-mail + password (Argon2id) always, and the company's OpenID Connect provider
  * when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set. Sessions are JWTs that carry only the user
- * id; role and sites are read fresh per request (load-actor.ts).
+ * id and the session version (session-claims.ts); role, sites and whether the session still holds are read
+ * fresh per request (load-actor.ts).
  */
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { recordAudit } from "../audit/record-audit";
 import { getDb } from "../db/client";
+import { signOutEverywhere } from "./end-sessions";
+import { sameSiteRedirect } from "./same-site-path";
 import { SignInThrottled, signInWithIdentityProvider, signInWithPassword } from "./sign-in";
+import { sessionClaimsOf } from "./session-claims";
+import { throttledSignInError } from "./throttled-sign-in-error";
+import { verifiedEmailOf, type CompanyProfile } from "./verified-email";
 
+declare module "next-auth" {
+  interface User {
+    /** The user's session version at sign-in, carried into the token. */
+    sessionVersion?: number;
+  }
+}
+
+/**
+ * The client's address for throttling. Next.js sets X-Forwarded-For to the socket's address when no proxy
+ * did; a proxy appends the address it saw. The last entry is the nearest hop's view, the one a client cannot
+ * choose when a proxy is in front (the first entry is whatever the client sent).
+ */
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
   const forwarded = headers?.["x-forwarded-for"];
-  const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
-  return value?.split(",")[0]?.trim() || null;
+  const value = Array.isArray(forwarded) ? forwarded.at(-1) : forwarded;
+  return value?.split(",").at(-1)?.trim() || null;
 }
 
 function oidcProvider(): NextAuthOptions["providers"] {
@@ -53,10 +70,10 @@ export const authOptions: NextAuthOptions = {
             password: credentials.password,
             ip: clientIp(request?.headers),
           });
-          return user ? { id: user.id, email: user.email, name: user.name } : null;
+          return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
         } catch (error) {
-          // next-auth passes a thrown message to the sign-in page as ?error=
-          if (error instanceof SignInThrottled) throw new Error(error.message);
+          // next-auth passes a thrown message to the client as ?error=; the auth route makes it a 429.
+          if (error instanceof SignInThrottled) throw new Error(throttledSignInError(error.retryAfterSeconds));
           throw error;
         }
       },
@@ -65,23 +82,27 @@ export const authOptions: NextAuthOptions = {
   ],
   events: {
     async signOut({ token }) {
-      const userId = token?.userId as string | undefined;
-      if (!userId) return;
-      const user = await getDb().user.findUnique({ where: { id: userId }, select: { email: true } });
-      await recordAudit(getDb(), { type: "user", id: userId, label: user?.email ?? userId }, { action: "auth.sign_out", entityType: "user", entityId: userId });
+      const claims = sessionClaimsOf(token);
+      if (claims) await signOutEverywhere(getDb(), claims);
     },
   },
   callbacks: {
-    async signIn({ user, account }) {
+    redirect: async (target) => sameSiteRedirect(target),
+    async signIn({ user, account, profile }) {
       if (account?.provider !== "oidc") return true;
-      if (!user.email) return false;
-      const known = await signInWithIdentityProvider(getDb(), { email: user.email, provider: "oidc" });
+      const email = verifiedEmailOf(profile as CompanyProfile | undefined);
+      if (!email) return false;
+      const known = await signInWithIdentityProvider(getDb(), { email, provider: "oidc" });
       if (!known) return false;
       user.id = known.id;
+      user.sessionVersion = known.sessionVersion;
       return true;
     },
     async jwt({ token, user }) {
-      if (user) token.userId = user.id;
+      if (user) {
+        token.userId = user.id;
+        token.sessionVersion = user.sessionVersion;
+      }
       return token;
     },
     async session({ session, token }) {

@@ -1,6 +1,7 @@
 import { hashApiKey } from "../api-keys/key-material";
 import type { Db } from "../db/client";
 import { apiKeyScope, siteScope, type Actor } from "./actor";
+import type { SessionClaims } from "./session-claims";
 
 /**
  * The acting user, read fresh on every request: a role change or deactivation applies at once, not when a
@@ -10,6 +11,33 @@ export async function loadUserActor(db: Db, userId: string): Promise<Actor | nul
   const user = await db.user.findUnique({ where: { id: userId }, include: { sites: { select: { siteId: true } } } });
   if (!user || !user.active) return null;
   return { type: "user", id: user.id, label: user.email, role: user.role, sites: siteScope(user.role, user.sites.map((s) => s.siteId)) };
+}
+
+/**
+ * The person behind a session token, or null when the session was ended: the user is gone or deactivated, or
+ * their session version moved on (sign-out, password change, deactivation, role change end every session).
+ * Same single read as loadUserActor.
+ */
+export async function loadSessionActor(db: Db, claims: SessionClaims): Promise<Actor | null> {
+  const user = await db.user.findUnique({ where: { id: claims.userId }, include: { sites: { select: { siteId: true } } } });
+  if (!user || !user.active || user.sessionVersion !== claims.sessionVersion) return null;
+  const sites = siteScope(user.role, user.sites.map((s) => s.siteId));
+  return { type: "user", id: user.id, label: user.email, role: user.role, sites, sessionVersion: user.sessionVersion };
+}
+
+/**
+ * The actor as it stands now, for a long-lived request (the live-updates feed) that authenticated once: null
+ * when the session was ended or the key revoked since. Reads the database, never the key cache.
+ */
+export async function reloadActor(db: Db, actor: Actor): Promise<Actor | null> {
+  if (actor.type === "system") return actor;
+  if (actor.type === "user") {
+    return actor.sessionVersion === undefined
+      ? loadUserActor(db, actor.id)
+      : loadSessionActor(db, { userId: actor.id, sessionVersion: actor.sessionVersion });
+  }
+  const key = await db.apiKey.findUnique({ where: { id: actor.id }, select: { revokedAt: true } });
+  return key && !key.revokedAt ? actor : null;
 }
 
 const LAST_USED_RESOLUTION_MS = 60_000;

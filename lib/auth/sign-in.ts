@@ -1,67 +1,79 @@
+import { randomUUID } from "node:crypto";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
 import { TooManyAttempts } from "../domain-error";
-import { verifyPassword } from "./passwords";
+import { claimSignInAttempt, settleSuccessfulAttempt } from "./claim-sign-in-attempt";
+import { hashPassword, verifyPassword } from "./passwords";
+import { THROTTLE_POLICIES } from "./sign-in-throttle";
+import { waitMessage } from "./throttled-sign-in-error";
 
-/** Failed sign-ins allowed per e-mail address within the window before further attempts are refused. */
-export const SIGN_IN_MAX_FAILURES = 5;
-export const SIGN_IN_WINDOW_MINUTES = 15;
+/** Attempts per e-mail and address that are free before each further one has to wait. */
+export const SIGN_IN_FREE_ATTEMPTS = THROTTLE_POLICIES.pair.freeAttempts;
 
 export class SignInThrottled extends TooManyAttempts {
   readonly code = "sign_in_throttled";
-  constructor(readonly retryAfterMinutes: number) {
-    super(`Too many failed sign-ins. Try again in ${retryAfterMinutes} minute${retryAfterMinutes === 1 ? "" : "s"}.`, {
-      retryAfterMinutes,
-    });
+  constructor(readonly retryAfterSeconds: number) {
+    super(waitMessage(retryAfterSeconds), { retryAfterSeconds });
   }
 }
 
-export type SignedInUser = { id: string; email: string; name: string; role: string };
+export type SignedInUser = { id: string; email: string; name: string; role: string; sessionVersion: number };
+
+let dummyHash: Promise<string> | undefined;
 
 /**
- * Checks an e-mail and password. Every outcome is audited; failures are counted from the audit log itself
- * (indexed on action, entity, time), so throttling holds across processes and restarts. Unknown e-mail and
- * wrong password look the same to the caller.
+ * A hash no password matches, made with the same parameters as the users' own: checking an unknown e-mail
+ * (or a deactivated user) against it costs what checking a real one does, so the answer's timing does not tell
+ * which e-mail addresses have accounts.
+ */
+function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword(randomUUID());
+  return dummyHash;
+}
+
+/**
+ * Checks an e-mail and password. The attempt is counted first (claim-sign-in-attempt.ts), atomically, and one
+ * that comes too early is refused with SignInThrottled before any password is checked. Unknown e-mail and
+ * wrong password look the same to the caller, in answer and in time. Audited: each success, the first failure
+ * of a window per e-mail and address, and the first refusal of a window per counter — not every guess.
  */
 export async function signInWithPassword(
   db: Db,
   input: { email: string; password: string; ip?: string | null },
 ): Promise<SignedInUser | null> {
   const email = input.email.trim().toLowerCase();
-  const since = new Date(Date.now() - SIGN_IN_WINDOW_MINUTES * 60_000);
-  const recentFailures = await db.auditEntry.findMany({
-    where: { action: "auth.sign_in_failed", entityId: email, at: { gte: since } },
-    orderBy: { at: "asc" },
-    select: { at: true },
-    take: SIGN_IN_MAX_FAILURES,
-  });
-  if (recentFailures.length >= SIGN_IN_MAX_FAILURES) {
-    const freeAt = recentFailures[0].at.getTime() + SIGN_IN_WINDOW_MINUTES * 60_000;
-    await recordAudit(db, { type: "anonymous", label: email }, {
-      action: "auth.sign_in_throttled", entityType: "user", entityId: email, ip: input.ip,
-    });
-    throw new SignInThrottled(Math.max(1, Math.ceil((freeAt - Date.now()) / 60_000)));
+  const ip = input.ip ?? null;
+  const attempt = await claimSignInAttempt(db, { email, address: ip });
+  if (!attempt.allowed) {
+    if (attempt.firstRefusedBy.length > 0) {
+      await recordAudit(db, { type: "anonymous", label: email }, {
+        action: "auth.sign_in_throttled", entityType: "user", entityId: email, ip,
+        after: { heldBackBy: attempt.firstRefusedBy, retryAfterSeconds: attempt.retryAfterSeconds },
+      });
+    }
+    throw new SignInThrottled(attempt.retryAfterSeconds);
   }
 
   const user = await db.user.findUnique({ where: { email } });
-  const ok = !!user && user.active && !!user.passwordHash && (await verifyPassword(user.passwordHash, input.password));
-  if (!ok) {
-    await recordAudit(db, { type: "anonymous", label: email }, {
-      action: "auth.sign_in_failed",
-      entityType: "user",
-      entityId: email,
-      after: { reason: !user ? "unknown e-mail" : !user.active ? "deactivated" : "wrong password" },
-      ip: input.ip,
-    });
+  const canUsePassword = !!user && user.active && !!user.passwordHash;
+  const matches = await verifyPassword(canUsePassword ? user.passwordHash! : await dummyPasswordHash(), input.password);
+  if (!canUsePassword || !matches) {
+    if (attempt.pairFailures === 1) {
+      await recordAudit(db, { type: "anonymous", label: email }, {
+        action: "auth.sign_in_failed", entityType: "user", entityId: email, ip,
+        after: { reason: !user ? "unknown e-mail" : !user.active ? "deactivated" : "wrong password" },
+      });
+    }
     return null;
   }
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+    await settleSuccessfulAttempt(tx, attempt);
     await recordAudit(tx, { type: "user", id: user.id, label: user.email }, {
-      action: "auth.sign_in", entityType: "user", entityId: user.id, ip: input.ip,
+      action: "auth.sign_in", entityType: "user", entityId: user.id, ip,
     });
   });
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }
 
 /** For a sign-in through the company's identity provider: the person must already be an active user here. */
@@ -78,5 +90,5 @@ export async function signInWithIdentityProvider(db: Db, input: { email: string;
   await recordAudit(db, { type: "user", id: user.id, label: user.email }, {
     action: "auth.sign_in", entityType: "user", entityId: user.id, after: { provider: input.provider },
   });
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }

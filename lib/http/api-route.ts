@@ -10,7 +10,7 @@ import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/can";
 import { loadApiKeyActor } from "../auth/load-actor";
-import { getSessionActor } from "../auth/session";
+import { getRequestSessionActor } from "../auth/session";
 import type { Operation } from "../contract/operation";
 import { getDb, type Db } from "../db/client";
 import { idempotencyKeyOf, type IdempotencyKey } from "../db/idempotency-key";
@@ -51,7 +51,7 @@ export async function authenticate(request: Request): Promise<Actor | null> {
     return actor;
   }
   // Only decode a session when the request carries one; a service without a key is simply unauthenticated.
-  return hasSessionCookie(request) ? getSessionActor() : null;
+  return hasSessionCookie(request) ? getRequestSessionActor(request) : null;
 }
 
 function hasSessionCookie(request: Request) {

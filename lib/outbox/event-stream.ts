@@ -1,7 +1,8 @@
 /**
  * The live-updates feed as a server-sent event stream: the outbox hints of ./event-feed.ts at the actor's sites,
- * a comment every 15 s so proxies keep an idle stream open, and at each of those beats a check that the person
- * or key may still read stock (deactivated, signed out everywhere, revoked: the stream ends).
+ * and a comment every 15 s so proxies keep an idle stream open. The session or key may end while the stream is
+ * open (sign-out, deactivation, revocation): before each batch it would send and at each heartbeat it asks
+ * again, in order, and ends when the answer is no.
  */
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
@@ -13,7 +14,7 @@ const heartbeatMs = () => Number(process.env.STOCKROOM_EVENTS_HEARTBEAT_MS ?? 15
 export type EventStreamOptions = {
   /** Ends the stream: the client went away. */
   signal: AbortSignal;
-  /** Asked at every heartbeat; false ends the stream. */
+  /** Asked before each batch and at each heartbeat; false ends the stream. */
   isStillAllowed: () => Promise<boolean>;
 };
 
@@ -25,15 +26,6 @@ export function openEventStream(db: Db, actor: Actor, options: EventStreamOption
     start(controller) {
       let open = true;
       const send = (text: string) => open && controller.enqueue(encoder.encode(text));
-      const unsubscribe = subscribeToEvents(db, (events) => {
-        for (const event of events.filter(visible)) send(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-      });
-      const heartbeat = setInterval(() => {
-        void options.isStillAllowed().then(
-          (allowed) => (allowed ? send(": keep-alive\n\n") : close()),
-          () => close(),
-        );
-      }, heartbeatMs());
       const close = () => {
         if (!open) return;
         open = false;
@@ -44,6 +36,25 @@ export function openEventStream(db: Db, actor: Actor, options: EventStreamOption
           // already closed by the client
         }
       };
+      // Checks run one after another, so each batch is sent only after its own check said yes.
+      let checked = Promise.resolve();
+      const ifStillAllowed = (then: () => void) => {
+        checked = checked.then(async () => {
+          if (!open) return;
+          // A failed read is a database hiccup, not an ended session: keep the stream.
+          const allowed = await options.isStillAllowed().catch(() => true);
+          if (allowed) then();
+          else close();
+        });
+      };
+      const unsubscribe = subscribeToEvents(db, (events) => {
+        const shown = events.filter(visible);
+        if (shown.length === 0) return;
+        ifStillAllowed(() => {
+          for (const event of shown) send(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+        });
+      });
+      const heartbeat = setInterval(() => ifStillAllowed(() => send(": keep-alive\n\n")), heartbeatMs());
       stop = () => {
         unsubscribe();
         clearInterval(heartbeat);

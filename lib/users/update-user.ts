@@ -1,6 +1,7 @@
 import { unitOfWork } from "../db/unit-of-work";
 import { siteScope, type Actor } from "../auth/actor";
 import { authorize, authorizeGrant } from "../auth/can";
+import { endSessions } from "../auth/end-sessions";
 import { hashPassword } from "../auth/passwords";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
@@ -13,7 +14,8 @@ import { siteIdsForCodes } from "./site-ids";
 /**
  * Changes a user's name, role, sites, password or active flag. The row is locked for the change so two admins
  * editing at once are applied one after the other, each audited with its own before and after. An actor limited
- * to some sites may change only users limited to sites among its own, before and after the change.
+ * to some sites may change only users limited to sites among its own, before and after the change. A new
+ * password, a deactivation or a role change ends every session the user has.
  */
 export async function updateUser(db: Db, actor: Actor, userId: string, input: UserUpdate): Promise<UserView> {
   authorize(actor, "users.manage");
@@ -41,13 +43,17 @@ export async function updateUser(db: Db, actor: Actor, userId: string, input: Us
       where: { id: userId },
       data: { name: data.name, role: data.role, active: data.active, passwordHash },
     });
+    const isDeactivation = data.active === false && before.active;
+    // A new password, a deactivation or a new role: whoever holds a session from before must sign in again.
+    const endsSessions = Boolean(passwordHash) || isDeactivation || (data.role !== undefined && data.role !== before.role);
+    if (endsSessions) await endSessions(tx, userId);
     const after = (await findUserView(tx, userId))!;
     await recordAudit(tx, actor, {
-      action: data.active === false && before.active ? "user.deactivate" : "user.update",
+      action: isDeactivation ? "user.deactivate" : "user.update",
       entityType: "user",
       entityId: userId,
       before,
-      after: { ...after, ...(passwordHash ? { passwordChanged: true } : {}) },
+      after: { ...after, ...(passwordHash ? { passwordChanged: true } : {}), ...(endsSessions ? { sessionsEnded: true } : {}) },
     });
     return after;
   });

@@ -1,8 +1,11 @@
 // Builds the people, keys and sites integration tests act with, through the same lib functions the app uses.
+import { encode } from "next-auth/jwt";
 import { createApiKey } from "../../lib/api-keys/create-api-key";
+import { authOptions } from "../../lib/auth/auth-options";
 import { SYSTEM_ACTOR, type Actor } from "../../lib/auth/actor";
 import { loadApiKeyActor, loadUserActor } from "../../lib/auth/load-actor";
 import type { RoleName } from "../../lib/auth/permissions";
+import { signInWithPassword } from "../../lib/auth/sign-in";
 import type { Db } from "../../lib/db/client";
 import { createSite } from "../../lib/locations/create-site";
 import { createUser } from "../../lib/users/create-user";
@@ -27,4 +30,22 @@ export async function buildApiKey(db: Db, role: RoleName, sites: string[] = []) 
   const created = await createApiKey(db, SYSTEM_ACTOR, { name: `svc-${unique()}`, role, sites });
   const actor = (await loadApiKeyActor(db, created.key)) as Actor;
   return { ...created, actor };
+}
+
+/**
+ * A session as the browser holds it after signing in with the password: next-auth's jwt callback makes the
+ * token, next-auth's encoder seals it, and it travels as the session cookie. Returns the claims and the
+ * `cookie` header value.
+ */
+export async function signInSession(db: Db, user: { email: string; password: string }) {
+  process.env.NEXTAUTH_SECRET ??= "integration-tests-only";
+  const signedIn = await signInWithPassword(db, { email: user.email, password: user.password, ip: "192.0.2.1" });
+  if (!signedIn) throw new Error(`${user.email} could not sign in`);
+  const token = await authOptions.callbacks!.jwt!({
+    token: {},
+    user: { id: signedIn.id, email: signedIn.email, name: signedIn.name, sessionVersion: signedIn.sessionVersion },
+    account: null,
+  });
+  const sealed = await encode({ token, secret: process.env.NEXTAUTH_SECRET });
+  return { token, cookie: `next-auth.session-token=${sealed}` };
 }

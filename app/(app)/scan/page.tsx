@@ -12,5 +12,5 @@ export default async function ScanPage() {
   const codes = sites.map((s) => s.code);
   if (codes.length === 0) return <p className="text-slate-700">You are not assigned to any site yet: ask an admin to add you to one.</p>;
   // The tasks that post are offered only to those who may post; the API refuses the others anyway.
-  return <ScanAppLoader sites={codes} canWrite={sites.some((s) => can(actor, "stock.move", { siteId: s.id }))} />;
+  return <ScanAppLoader userId={actor.id} sites={codes} canWrite={sites.some((s) => can(actor, "stock.move", { siteId: s.id }))} />;
 }

@@ -1,8 +1,17 @@
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { sameSitePathOr } from "@/lib/auth/same-site-path";
 import { getSessionActor } from "@/lib/auth/session";
+import { retryAfterOfSignInError, waitMessage } from "@/lib/auth/throttled-sign-in-error";
 
 export const metadata = { title: "Sign in" };
+
+/** The reason next-auth sent the person back here (`?error=`), in their words. */
+function initialError(error: string | undefined): string | undefined {
+  if (error === "AccessDenied") return "Your account is not set up here: ask an admin.";
+  const retryAfterSeconds = retryAfterOfSignInError(error);
+  return retryAfterSeconds === null ? undefined : waitMessage(retryAfterSeconds);
+}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
   if (await getSessionActor()) redirect("/");
@@ -14,8 +23,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1 className="mt-6 text-xl font-semibold">Sign in</h1>
       <SignInForm
         companySignIn={hasCompanySignIn ? (process.env.OIDC_NAME ?? "Company sign-in") : null}
-        initialError={error === "AccessDenied" ? "Your account is not set up here: ask an admin." : undefined}
-        callbackUrl={callbackUrl?.startsWith("/") ? callbackUrl : "/"}
+        initialError={initialError(error)}
+        callbackUrl={sameSitePathOr(callbackUrl)}
       />
     </main>
   );

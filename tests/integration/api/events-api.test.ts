@@ -4,7 +4,8 @@ import { SYSTEM_ACTOR } from "../../../lib/auth/actor";
 import { getDb } from "../../../lib/db/client";
 import { postMovement } from "../../../lib/ledger/post-movement";
 import { revokeApiKey } from "../../../lib/api-keys/revoke-api-key";
-import { buildApiKey, buildSite } from "../../factories/access";
+import { updateUser } from "../../../lib/users/update-user";
+import { buildApiKey, buildSite, buildUser, signInSession } from "../../factories/access";
 import { buildWarehouse } from "../../factories/stock";
 
 const db = getDb();
@@ -30,6 +31,25 @@ async function waitForEvent(response: Response, sku: string, ms: number) {
 }
 
 const noParams = { params: Promise.resolve({}) };
+
+/** Reads the stream until the server ends it or `ms` pass: whether it ended, and what came before. */
+async function readUntilEnded(response: Response, ms: number) {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const deadline = Date.now() + ms;
+  let text = "";
+  try {
+    while (Date.now() < deadline) {
+      const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now()))]);
+      if (!chunk) break;
+      if (chunk.done) return { ended: true, text };
+      text += decoder.decode(chunk.value);
+    }
+    return { ended: false, text };
+  } finally {
+    await reader.cancel();
+  }
+}
 
 describe("GET /api/v1/events", () => {
   it("tells an open page within 2 seconds that stock moved at its site", async () => {
@@ -78,5 +98,22 @@ describe("GET /api/v1/events", () => {
     } finally {
       delete process.env.STOCKROOM_EVENTS_HEARTBEAT_MS;
     }
+  });
+
+  it("ends the feed of a person deactivated while it is open, before telling them anything more", async () => {
+    const w = await buildWarehouse(db);
+    const admin = await buildUser(db, "admin");
+    const viewer = await buildUser(db, "viewer");
+    const { cookie } = await signInSession(db, viewer);
+    const controller = new AbortController();
+    const response = await eventsRoute.GET(new Request("http://localhost/api/v1/events", { headers: { cookie }, signal: controller.signal }), noParams);
+    expect(response.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1_200)); // the feed has taken its starting point
+    await updateUser(db, admin.actor, viewer.id, { active: false });
+    await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.plain.sku, quantity: 1, to: w.bins.a1.code, reason: "received" });
+    const { ended, text } = await readUntilEnded(response, 2_500);
+    controller.abort();
+    expect(text).not.toContain(w.items.plain.sku);
+    expect(ended).toBe(true);
   });
 });

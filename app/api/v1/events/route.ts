@@ -1,5 +1,6 @@
 import { can } from "@/lib/auth/can";
-import { apiRoute, authenticate } from "@/lib/http/api-route";
+import { reloadActor } from "@/lib/auth/load-actor";
+import { apiRoute } from "@/lib/http/api-route";
 import { eventStreamAnswer } from "@/lib/http/edge-answers";
 import { eventsOp } from "@/lib/outbox/operations";
 import { openEventStream } from "@/lib/outbox/event-stream";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(eventsOp, async ({ db, actor, request }) =>
   eventStreamAnswer(openEventStream(db, actor, {
     signal: request.signal,
-    // The credentials are read afresh: a deactivated person or a revoked key stops hearing at the next beat.
-    isStillAllowed: async () => can(await authenticate(request).catch(() => null), "stock.view"),
+    // One primary-key read: a deactivated person, an ended session or a revoked key stops hearing.
+    isStillAllowed: async () => can(await reloadActor(db, actor), "stock.view"),
   })),
 );

@@ -4,6 +4,7 @@ import { authorize, authorizeGrant } from "../auth/can";
 import { forgetApiKey } from "../auth/load-actor";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
+import { isUuid } from "../db/is-uuid";
 import { NotFound } from "../domain-error";
 import { findApiKeyView } from "./list-api-keys";
 import type { ApiKeyView } from "./schemas";
@@ -14,6 +15,7 @@ import type { ApiKeyView } from "./schemas";
  */
 export async function revokeApiKey(db: Db, actor: Actor, id: string): Promise<ApiKeyView> {
   authorize(actor, "apiKeys.manage");
+  if (!isUuid(id)) throw new NotFound("API key", id);
   return unitOfWork(db, async (tx) => {
     const before = await findApiKeyView(tx, id);
     if (!before) throw new NotFound("API key", id);

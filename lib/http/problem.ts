@@ -43,8 +43,21 @@ export function problemType(code: string) {
   return `/problems/${code.replaceAll("_", "-")}`;
 }
 
+/**
+ * Failures that are the caller's input, whichever layer noticed: a schema's, or PostgreSQL refusing a value it
+ * cannot store or read as its type (the last line behind the edge's own checks, ./nul-guard.ts and the domains'
+ * id guards). Anything else is left as it is.
+ */
+export function asDomainError(error: unknown): unknown {
+  if (error instanceof ZodError) return new ValidationFailed(zodIssues(error));
+  const code = databaseErrorOf(error)?.code;
+  if (code === "22021" || code === "22P05") return new ValidationFailed([{ field: "(body)", message: "A text holds a character that cannot be stored (such as NUL, \\u0000)" }]);
+  if (code === "22P02") return new ValidationFailed([{ field: "(body)", message: "A value is not of the form it should have (an id, a number, a date)" }]);
+  return error;
+}
+
 export function toProblem(error: unknown, correlationId: string): Problem {
-  if (error instanceof ZodError) error = new ValidationFailed(zodIssues(error));
+  error = asDomainError(error);
   if (error instanceof MalformedRequest) {
     return { type: problemType(error.code), title: "Malformed request", status: 400, detail: error.message, code: error.code };
   }
@@ -61,11 +74,6 @@ export function toProblem(error: unknown, correlationId: string): Problem {
       code: error.code,
       ...(issues ? { errors: issues } : {}),
     };
-  }
-  // The last line behind the edge's own check (./nul-guard.ts): text PostgreSQL cannot store is the caller's to fix.
-  if (["22021", "22P05"].includes(databaseErrorOf(error)?.code ?? "")) {
-    error = new ValidationFailed([{ field: "(body)", message: "A text holds a character that cannot be stored (such as NUL, \\u0000)" }]);
-    return toProblem(error, correlationId);
   }
   if (isDatabaseBusy(error)) {
     return { type: problemType("busy"), title: "Busy", status: 503, detail: "Every database connection is in use; nothing was done. Try again in a moment.", code: "busy" };

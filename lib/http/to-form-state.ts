@@ -1,11 +1,10 @@
-import { ZodError } from "zod";
 import { DomainError, ValidationFailed } from "../domain-error";
 import type { FormState } from "./form-state";
-import { zodIssues } from "./problem";
+import { asDomainError } from "./problem";
 
 /** The same mapping the API uses, shaped for a form. Unknown errors are rethrown to the error boundary. */
 export function toFormState(error: unknown): FormState {
-  if (error instanceof ZodError) error = new ValidationFailed(zodIssues(error));
+  error = asDomainError(error);
   if (error instanceof ValidationFailed) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of error.issues) fieldErrors[issue.field] ??= issue.message;

@@ -1,3 +1,4 @@
+import { isUuid } from "../db/is-uuid";
 import { unitOfWork } from "../db/unit-of-work";
 import { siteScope, type Actor } from "../auth/actor";
 import { authorize, authorizeGrant } from "../auth/can";
@@ -19,6 +20,7 @@ import { siteIdsForCodes } from "./site-ids";
  */
 export async function updateUser(db: Db, actor: Actor, userId: string, input: UserUpdate): Promise<UserView> {
   authorize(actor, "users.manage");
+  if (!isUuid(userId)) throw new NotFound("User", userId);
   const data = userUpdate.parse(input);
   const isSelf = actor.type === "user" && actor.id === userId;
   if (isSelf && (data.active === false || (data.role && data.role !== "admin"))) throw new CannotChangeOwnAccess();

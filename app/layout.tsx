@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 import { RegisterServiceWorker } from "@/components/pwa/register-service-worker";
 
@@ -10,7 +11,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#174ba6" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request, so its scripts carry that request's CSP nonce (proxy.ts); a page
+  // prerendered at build time would have scripts without one, and the browser would refuse them.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh font-sans">{children}<RegisterServiceWorker /></body>

@@ -28,10 +28,11 @@ export async function startApp(port: number, key: string, env: NodeJS.ProcessEnv
 
 /**
  * The app on a fresh database: a new one on the local PostgreSQL server (dropped by `stop`), or a new embedded
- * PGlite in a temporary folder. The demo warehouse is seeded on first start, as for anyone.
+ * PGlite in a temporary folder. The benchmarks work on the demo warehouse, asked for with STOCKROOM_DEMO=1
+ * (a database on a server gets none otherwise).
  */
 export async function startOnFreshDatabase(mode: "server" | "embedded", port: number, key: string, label: string): Promise<BenchServer> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, STOCKROOM_DEMO: "1" };
   let drop = async () => {};
   if (mode === "server") {
     const server = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";

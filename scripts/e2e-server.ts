@@ -1,7 +1,8 @@
 /**
  * The server the browser tests run against: the production build (made by the build step before) on a fresh
- * database with the demo data — a new database on the PostgreSQL server when one answers, else an embedded
- * PGlite in a temporary folder. Then exactly what `npm start` does.
+ * database with the demo data (asked for with STOCKROOM_DEMO=1: a database on a server gets none otherwise) —
+ * a new database on the PostgreSQL server when one answers, else an embedded PGlite in a temporary folder.
+ * Then exactly what `npm start` does.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -11,7 +12,12 @@ import pg from "pg";
 import { withDatabase } from "../lib/db/test-database";
 
 const serverUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const env: NodeJS.ProcessEnv = { ...process.env, STOCKROOM_SKIP_BUILD: process.env.STOCKROOM_SKIP_BUILD ?? "1", NEXTAUTH_SECRET: "e2e-secret-not-for-production" };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  STOCKROOM_SKIP_BUILD: process.env.STOCKROOM_SKIP_BUILD ?? "1",
+  STOCKROOM_DEMO: "1",
+  NEXTAUTH_SECRET: "e2e-secret-not-for-production",
+};
 
 let database: string | undefined;
 const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 2_000 });

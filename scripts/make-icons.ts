@@ -1,5 +1,5 @@
 /**
- * Draws the app icons in public/icons/ (run: npx tsx scripts/make-icons.ts, then commit the PNGs).
+ * Draws the app icons in public/icons/ and app/favicon.ico (run: npx tsx scripts/make-icons.ts, then commit them).
  * The mark is a scanner's viewfinder around barcode bars, white on the brand colour (--color-brand-700 in
  * app/globals.css, also the manifest's theme_color). Drawn from shapes in a unit square with 4×4 supersampling
  * per pixel, so edges are anti-aliased at every size without an image library beyond pngjs.
@@ -102,9 +102,40 @@ const icons: Record<string, IconShape> = {
   "apple-touch-icon.png": { size: 180, cornerRadius: 0, markScale: 0.9 },
 };
 
+/**
+ * An .ico holding PNG images (allowed since Windows Vista, read by every current browser): the header, one
+ * 16-byte directory entry per image, then the PNGs. Browsers ask for /favicon.ico on their own, so without it
+ * every first page load logs a 404.
+ */
+function icoOf(images: { size: number; png: Buffer }[]): Buffer {
+  const header = Buffer.alloc(6);
+  header.writeUInt16LE(1, 2); // type 1: icon
+  header.writeUInt16LE(images.length, 4);
+  let offset = 6 + 16 * images.length;
+  const entries = images.map(({ size, png }) => {
+    const entry = Buffer.alloc(16);
+    entry.writeUInt8(size % 256, 0); // 0 means 256
+    entry.writeUInt8(size % 256, 1);
+    entry.writeUInt16LE(1, 4); // colour planes
+    entry.writeUInt16LE(32, 6); // bits per pixel
+    entry.writeUInt32LE(png.length, 8);
+    entry.writeUInt32LE(offset, 12);
+    offset += png.length;
+    return entry;
+  });
+  return Buffer.concat([header, ...entries, ...images.map((image) => image.png)]);
+}
+
 const directory = fileURLToPath(new URL("../public/icons/", import.meta.url));
 mkdirSync(directory, { recursive: true });
 for (const [name, shape] of Object.entries(icons)) {
   writeFileSync(`${directory}${name}`, drawIcon(shape));
   console.log(`public/icons/${name} (${shape.size}×${shape.size})`);
 }
+// app/favicon.ico: Next serves it at /favicon.ico and links it from every page.
+const faviconSizes = [16, 32, 48];
+writeFileSync(
+  fileURLToPath(new URL("../app/favicon.ico", import.meta.url)),
+  icoOf(faviconSizes.map((size) => ({ size, png: drawIcon({ size, cornerRadius: 0.22, markScale: 1 }) }))),
+);
+console.log(`app/favicon.ico (${faviconSizes.join(", ")} px)`);

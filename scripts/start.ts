@@ -1,7 +1,9 @@
 /**
  * npm start — one command from a fresh clone to a running Stockroom:
- * database (DATABASE_URL, else embedded PGlite under ./data) → migrations → demo data on first start →
- * production build when the sources changed → `next start` on PORT (3000). `--dev` runs `next dev` instead.
+ * database (DATABASE_URL, else embedded PGlite under ./data) → migrations → demo data on the embedded
+ * database's first start (any database's with STOCKROOM_DEMO=1) → the bootstrap API key → refusal when nobody
+ * could administer the database → production build when the sources changed → `next start` on PORT (3000).
+ * `--dev` runs `next dev` instead.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -12,6 +14,8 @@ import { ensureBootstrapApiKey } from "../lib/api-keys/ensure-bootstrap-api-key"
 import { createDb } from "../lib/db/client";
 import { DEFAULT_DATA_DIR, startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { applyMigrations } from "../lib/db/schema-engine";
+import { hasAdminAccess, NO_ADMIN_MESSAGE } from "../lib/system/has-admin-access";
+import { isDemoWanted, shouldSeedDemo } from "../lib/system/should-seed-demo";
 import { DEMO_USERS, isEmptyDatabase, seedDemo } from "../prisma/seed";
 
 const isDev = process.argv.includes("--dev");
@@ -75,7 +79,8 @@ const applied = await applyMigrations(databaseUrl);
 if (applied.length) log(`applied ${applied.length} migration(s)`);
 
 const db = createDb(databaseUrl, 2);
-if (await isEmptyDatabase(db)) {
+const isDemo = isDemoWanted(Boolean(embedded), process.env.STOCKROOM_DEMO);
+if (shouldSeedDemo({ embedded: Boolean(embedded), demoSetting: process.env.STOCKROOM_DEMO, hasUsers: !(await isEmptyDatabase(db)) })) {
   const started = Date.now();
   log("first start: creating the demo warehouse…");
   await seedDemo(db, { password: demoPassword });
@@ -85,7 +90,13 @@ if (process.env.STOCKROOM_BOOTSTRAP_API_KEY) {
   const outcome = await ensureBootstrapApiKey(db, process.env.STOCKROOM_BOOTSTRAP_API_KEY);
   if (outcome === "created") log("created the bootstrap admin API key from STOCKROOM_BOOTSTRAP_API_KEY");
 }
+const isAdministered = await hasAdminAccess(db);
 await db.$disconnect();
+if (!isAdministered) {
+  console.error(`\x1b[31mstockroom\x1b[0m not starting: ${NO_ADMIN_MESSAGE}`);
+  await embedded?.stop();
+  process.exit(1);
+}
 
 const baseUrl = `http://localhost:${port}`;
 const env: NodeJS.ProcessEnv = {
@@ -117,6 +128,10 @@ server.on("exit", (code) => void stop(code ?? 0));
 
 await waitUntilServing(baseUrl);
 log(`Stockroom is running at ${baseUrl}`);
-log("sign in with any of these (password: " + (process.env.DEMO_PASSWORD ? "$DEMO_PASSWORD" : demoPassword) + "):");
-for (const user of DEMO_USERS) log(`  ${user.role.padEnd(8)} ${user.email}${user.sites.length ? `  (sites: ${user.sites.join(", ")})` : ""}`);
+if (isDemo) {
+  log("demo data: sign in with any of these (password: " + (process.env.DEMO_PASSWORD ? "$DEMO_PASSWORD" : demoPassword) + "):");
+  for (const user of DEMO_USERS) log(`  ${user.role.padEnd(8)} ${user.email}${user.sites.length ? `  (sites: ${user.sites.join(", ")})` : ""}`);
+} else {
+  log("sign in as an admin made with `npm run admin:create` (or your company account)");
+}
 log(`API docs: ${baseUrl}/api/docs · health: ${baseUrl}/api/health · stop with Ctrl+C`);

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/(app)/admin/api-keys/actions";
 import { initialFormState } from "@/lib/http/form-state";
 import { Button } from "../ui/button";
+import { Checkbox } from "../ui/checkbox";
 import { SelectField, TextField } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
 import { FormToken } from "../ui/form-token";
@@ -24,10 +25,9 @@ export function CreateApiKeyForm({ siteCodes }: { siteCodes: string[] }) {
         <legend className="text-sm font-medium text-slate-800">Sites (none = all)</legend>
         <div className="mt-1 flex flex-wrap gap-2">
           {siteCodes.map((code) => (
-            <label key={code} className="flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 px-3">
-              <input type="checkbox" name="sites" value={code} className="size-5" />
+            <Checkbox key={code} name="sites" value={code} className="rounded-lg ring-1 ring-slate-300 ring-inset">
               {code}
-            </label>
+            </Checkbox>
           ))}
         </div>
         {state.fieldErrors?.sites ? <p role="alert" className="mt-1 text-sm text-red-700">{state.fieldErrors.sites}</p> : null}

@@ -5,6 +5,7 @@ import { createUserAction, updateUserAction } from "@/app/(app)/admin/users/acti
 import { initialFormState } from "@/lib/http/form-state";
 import type { UserView } from "@/lib/users/schemas";
 import { Button } from "../ui/button";
+import { Checkbox } from "../ui/checkbox";
 import { SelectField, TextField } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
 import { FormToken } from "../ui/form-token";
@@ -17,10 +18,9 @@ function SiteChoices({ siteCodes, selected, error, idPrefix }: { siteCodes: stri
       <legend className="text-sm font-medium text-slate-800">Sites</legend>
       <div className="mt-1 flex flex-wrap gap-2">
         {siteCodes.map((code) => (
-          <label key={code} className="flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 px-3">
-            <input type="checkbox" name="sites" value={code} defaultChecked={selected.includes(code)} id={`${idPrefix}-${code}`} className="size-5" />
+          <Checkbox key={code} name="sites" value={code} defaultChecked={selected.includes(code)} id={`${idPrefix}-${code}`} className="rounded-lg ring-1 ring-slate-300 ring-inset">
             {code}
-          </label>
+          </Checkbox>
         ))}
       </div>
       {error ? <p role="alert" className="mt-1 text-sm text-red-700">{error}</p> : <p className="mt-1 text-sm text-slate-500">Required for clerks; limits others when set.</p>}

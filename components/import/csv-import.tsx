@@ -7,6 +7,7 @@ import type { ImportMode, ImportReport } from "@/lib/csv/import-report";
 import { newIdempotencyKey } from "@/lib/http/api-client";
 import { FORM_TOKEN_FIELD } from "@/lib/http/form-state";
 import { Button } from "../ui/button";
+import { RadioCard } from "../ui/radio-card";
 import { ImportReportTable } from "./import-report-table";
 
 export type ImportKind = "items" | "stock";
@@ -121,16 +122,12 @@ export function CsvImport({ kinds, maxBytes }: { kinds: ImportKindChoice[]; maxB
           <legend className="text-sm font-medium text-slate-800">What to import</legend>
           <div className={`mt-1 grid gap-2 ${kinds.length > 1 ? "sm:grid-cols-2" : ""}`}>
             {kinds.map((k) => (
-              <label
-                key={k.kind}
-                className="flex min-h-11 cursor-pointer gap-3 rounded-lg border border-slate-300 p-3 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
-              >
-                <input type="radio" name="kind" value={k.kind} checked={kind === k.kind} onChange={() => reset({ kind: k.kind })} className="mt-1 size-4 accent-brand-700" />
+              <RadioCard key={k.kind} name="kind" value={k.kind} checked={kind === k.kind} onChange={() => reset({ kind: k.kind })} hasDot className="p-3">
                 <span>
                   <span className="block font-semibold">{k.label}</span>
                   <span className="block text-sm text-slate-600">{k.description}</span>
                 </span>
-              </label>
+              </RadioCard>
             ))}
           </div>
         </fieldset>

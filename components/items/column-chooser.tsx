@@ -1,6 +1,7 @@
 "use client";
 
 import type { Column } from "@tanstack/react-table";
+import { Checkbox } from "@/components/ui/checkbox";
 
 /** A disclosure listing the columns that may be hidden, each with a checkbox. Wide screens only: phones show cards. */
 export function ColumnChooser<Row>({ columns }: { columns: Column<Row, unknown>[] }) {
@@ -17,10 +18,9 @@ export function ColumnChooser<Row>({ columns }: { columns: Column<Row, unknown>[
         {columns
           .filter((column) => column.getCanHide())
           .map((column) => (
-            <label key={column.id} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-md px-2 hover:bg-slate-50">
-              <input type="checkbox" className="size-5 accent-brand-700" checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} />
+            <Checkbox key={column.id} checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} className="flex rounded-md hover:bg-slate-50">
               {typeof column.columnDef.header === "string" ? column.columnDef.header : column.id}
-            </label>
+            </Checkbox>
           ))}
       </fieldset>
     </details>

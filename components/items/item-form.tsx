@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { createItemAction, updateItemAction } from "@/app/(app)/items/item-actions";
 import { initialFormState } from "@/lib/http/form-state";
 import { Button } from "../ui/button";
+import { Checkbox } from "../ui/checkbox";
 import { SelectField, TextField } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
 import { FormToken } from "../ui/form-token";
@@ -64,9 +65,7 @@ export function ItemForm({ mode, initial, categories, suppliers, hasHistory }: {
         </div>
       </fieldset>
       {mode === "edit" ? (
-        <label className="flex min-h-11 items-center gap-2 sm:col-span-2">
-          <input type="checkbox" name="active" defaultChecked={values.active !== false} className="size-5" /> Active (untick to archive)
-        </label>
+        <Checkbox name="active" defaultChecked={values.active !== false} className="self-start sm:col-span-2">Active (untick to archive)</Checkbox>
       ) : null}
       <div className="sm:col-span-2">
         <FormMessage state={state} />

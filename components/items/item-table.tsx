@@ -8,6 +8,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { PrintLabelsButton } from "@/components/labels/print-labels-button";
 import { EmptyState } from "@/components/ui/card";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Pager } from "@/components/ui/pager";
 import { useUrlParams } from "@/components/ui/use-url-params";
 import type { ItemTable as ItemTableData, ItemTableRow } from "@/lib/catalog/list-item-table";
@@ -27,20 +28,9 @@ const itemHref = (sku: string) => `/items/${encodeURIComponent(sku)}`;
 const column = createColumnHelper<ItemTableRow>();
 const quantity = { meta: { numeric: true }, cell: (c: { getValue: () => number }) => number.format(c.getValue()) };
 
-/** A checkbox inside a 44 px target; `indeterminate` shows "some of this page" on the header box. */
+/** A row's (or, with `indeterminate`, the page's) selection box: the Checkbox, 44 × 44 px itself. */
 function SelectBox({ checked, indeterminate = false, onChange, label }: { checked: boolean; indeterminate?: boolean; onChange: (checked: boolean) => void; label: string }) {
-  return (
-    <label className="inline-flex size-11 shrink-0 cursor-pointer items-center justify-center">
-      <input
-        type="checkbox"
-        aria-label={label}
-        checked={checked}
-        ref={(input) => { if (input) input.indeterminate = indeterminate; }}
-        onChange={(e) => onChange(e.target.checked)}
-        className="size-5 accent-brand-700"
-      />
-    </label>
-  );
+  return <Checkbox aria-label={label} checked={checked} indeterminate={indeterminate} onChange={(e) => onChange(e.target.checked)} />;
 }
 
 // Sortable columns carry the ids of ItemTableSort; quantities sort most first on the first tap.

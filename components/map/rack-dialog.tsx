@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { SelectField, TextField } from "@/components/ui/field";
 import { generateRackBins, type RackBins } from "@/lib/maps/generate-rack-bins";
 import { problemText } from "@/lib/http/api-client";
@@ -114,10 +115,9 @@ export function RackDialog({ site, locations, origin, onPreview, onCreated, onCl
           <option key={p.code} value={p.code}>{p.code} ({p.type})</option>
         ))}
       </SelectField>
-      <label className="flex min-h-11 items-center gap-2 text-sm">
-        <input type="checkbox" className="size-5" checked={isUsingExisting} onChange={(e) => setUsingExisting(e.target.checked)} disabled={isRunning} />
+      <Checkbox checked={isUsingExisting} onChange={(e) => setUsingExisting(e.target.checked)} disabled={isRunning} className="self-start text-sm">
         Use bins that already exist with the same code
-      </label>
+      </Checkbox>
       <p className="text-sm text-slate-700" data-testid="rack-preview">
         {isValid
           ? `${layout.bins.length} bins, ${layout.bins[0]?.code} to ${layout.bins.at(-1)?.code}; the block is ${layout.extent.width - Number(form.x)} × ${layout.extent.height - Number(form.y)} m.`

@@ -8,6 +8,7 @@ import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
 import { FormToken } from "../ui/form-token";
+import { RadioCard } from "../ui/radio-card";
 
 type Kind = "receive" | "issue" | "scrap" | "damage" | "loss" | "found" | "count" | "move" | "return";
 
@@ -89,10 +90,9 @@ export function MovementForm({ initial, locationCodes, reasons, canOverrideCondi
           <legend className="text-sm font-medium text-slate-800">What happened</legend>
           <div className="mt-1 grid grid-cols-3 gap-2">
             {(Object.keys(KINDS) as Kind[]).map((k) => (
-              <label key={k} className="flex min-h-11 cursor-pointer items-center justify-center rounded-lg border border-slate-300 px-2 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:checked]:font-semibold has-[:checked]:text-brand-700">
-                <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} className="sr-only" />
+              <RadioCard key={k} name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} className="items-center justify-center px-2 text-sm has-[:checked]:font-semibold has-[:checked]:text-brand-700">
                 {KINDS[k].label}
-              </label>
+              </RadioCard>
             ))}
           </div>
         </fieldset>

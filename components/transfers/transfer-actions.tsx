@@ -5,6 +5,7 @@ import { receiveTransferAction, transferStepAction } from "@/app/(app)/transfers
 import { initialFormState } from "@/lib/http/form-state";
 import type { TransferView } from "@/lib/transfers/schemas";
 import { Button } from "../ui/button";
+import { Checkbox } from "../ui/checkbox";
 import { FormMessage } from "../ui/form-message";
 import { FormToken } from "../ui/form-token";
 
@@ -66,9 +67,7 @@ export function ReceiveForm({ transfer }: { transfer: TransferView }) {
           )}
         </fieldset>
       ))}
-      <label className="flex min-h-11 items-center gap-2 text-sm">
-        <input type="checkbox" name="close" className="size-5" /> Close the transfer after this receipt (whatever is still in transit is booked as short)
-      </label>
+      <Checkbox name="close" className="self-start text-sm">Close the transfer after this receipt (whatever is still in transit is booked as short)</Checkbox>
       <Button type="submit" disabled={isPending}>{isPending ? "Posting…" : "Post receipt"}</Button>
     </form>
   );

@@ -79,8 +79,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               return (
                 <li key={`${hit.type}:${hit.sku ?? ""}:${hit.code ?? ""}`} className="flex flex-wrap items-start justify-between gap-2 py-3">
                   <div className="min-w-0">
-                    <Link href={hitHref(hit)} className="font-medium text-brand-700">{hitTitle(hit)}</Link>
-                    <span className="ml-2 text-xs uppercase text-slate-500">{hit.type}</span>
+                    <Link href={hitHref(hit)} className="flex min-h-11 flex-wrap items-center gap-x-2 font-medium text-brand-700 hover:underline">
+                      {hitTitle(hit)}
+                      <span className="text-xs uppercase text-slate-500">{hit.type}</span>
+                    </Link>
                     {hit.stock && hit.stock.length > 0 && (
                       <p className="text-sm text-slate-600">{hit.stock.map((s) => `${s.location}: ${s.onHand}`).join(" · ")}</p>
                     )}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { RetireToggle } from "@/components/ui/retire-toggle";
 import { CreateSupplierForm } from "@/components/catalog/supplier-forms";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -6,6 +5,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { listSuppliers } from "@/lib/suppliers/manage-suppliers";
 import { setSupplierActiveAction } from "./actions";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Suppliers" };
 
@@ -29,7 +29,7 @@ export default async function SuppliersPage() {
                     </p>
                     <p className="text-sm text-slate-600">
                       {[s.email, s.phone].filter(Boolean).join(" · ") || "no contact details"} ·{" "}
-                      <Link href={`/items?supplier=${encodeURIComponent(s.code)}`} className="text-brand-700">{s.items} items</Link>
+                      <TextLink href={`/items?supplier=${encodeURIComponent(s.code)}`}>{s.items} items</TextLink>
                     </p>
                   </div>
                   <RetireToggle code={s.code} active={s.active} action={setSupplierActiveAction} />

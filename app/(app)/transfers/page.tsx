@@ -23,7 +23,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
       <nav aria-label="Status" className="mb-3 flex flex-wrap gap-2 text-sm">
         {[undefined, ...TRANSFER_STATUSES].map((s) => (
           <Link key={s ?? "all"} href={s ? `/transfers?status=${s}` : "/transfers"} aria-current={s === status ? "page" : undefined}
-            className="min-h-11 rounded-full border border-slate-300 px-3 py-2.5 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50">
+            className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-full border border-slate-300 px-3 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50">
             {s ?? "all"}
           </Link>
         ))}

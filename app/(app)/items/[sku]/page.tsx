@@ -13,6 +13,7 @@ import { getDb } from "@/lib/db/client";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { listMovements } from "@/lib/ledger/list-movements";
 import { listStock } from "@/lib/ledger/list-stock";
+import { BackLink } from "@/components/ui/back-link";
 
 type Params = { params: Promise<{ sku: string }> };
 
@@ -46,9 +47,7 @@ export default async function ItemPage({ params }: Params) {
     <>
       <LiveRefresh skus={[item.sku]} />
       <header className="mb-4">
-        <p className="text-sm">
-          <Link href="/items" className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline">← Items</Link>
-        </p>
+        <BackLink href="/items">Items</BackLink>
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div className="min-w-0">
             <h1 className="flex flex-wrap items-center gap-2 text-2xl font-bold tracking-tight">

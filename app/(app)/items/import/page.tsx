@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { CsvImport, type ImportKindChoice } from "@/components/import/csv-import";
 import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/can";
@@ -6,6 +5,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { ITEM_CSV_COLUMNS, itemCsvTemplate } from "@/lib/catalog/item-csv-row";
 import { MAX_CSV_BYTES } from "@/lib/csv/parse-csv";
 import { STOCK_CSV_COLUMNS, stockCsvTemplate } from "@/lib/ledger/stock-csv-row";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata = { title: "Import and export" };
 
@@ -30,7 +30,7 @@ export default async function ImportPage() {
   return (
     <>
       <PageHeader title="Import and export">
-        <Link href="/items" className="text-sm font-medium text-brand-700 underline underline-offset-2">Back to items</Link>
+        <BackLink href="/items">Back to items</BackLink>
       </PageHeader>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">
         <CsvImport kinds={kinds} maxBytes={MAX_CSV_BYTES} />

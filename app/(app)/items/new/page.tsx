@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { ItemForm } from "@/components/items/item-form";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/session";
 import { listItemFilterOptions } from "@/lib/catalog/list-item-filter-options";
 import { getDb } from "@/lib/db/client";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata = { title: "New item" };
 
@@ -12,7 +12,7 @@ export default async function NewItemPage() {
   const options = await listItemFilterOptions(getDb(), actor);
   return (
     <>
-      <Link href="/items" className="text-sm text-brand-700">← Items</Link>
+      <BackLink href="/items">Items</BackLink>
       <PageHeader title="New item" />
       <ItemForm mode="create" initial={{}} categories={options.categories} suppliers={options.suppliers} />
     </>

@@ -8,6 +8,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { listStock } from "@/lib/ledger/list-stock";
 import { listLocations } from "@/lib/locations/list-locations";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata = { title: "Location" };
 
@@ -34,12 +35,9 @@ export default async function LocationPage({ params }: { params: Promise<{ code:
   return (
     <>
       <LiveRefresh locations={[code]} />
-      <nav aria-label="Breadcrumb" className="mb-2 flex flex-wrap gap-1 text-sm text-slate-600">
-        <Link href="/locations" className="text-brand-700">Locations</Link>
-        {trail.map((part) => (
-          <span key={part}>/ {part === code ? part : <Link href={`/locations/${encodeURIComponent(part)}`} className="text-brand-700">{part}</Link>}</span>
-        ))}
-      </nav>
+      <Breadcrumbs
+        trail={[{ label: "Locations", href: "/locations" }, ...trail.map((part) => ({ label: part, href: part === code ? undefined : `/locations/${encodeURIComponent(part)}` }))]}
+      />
       <PageHeader title={`${location.name}`}>
         {/* A route handler answering a PDF (an A4 sheet of every bin beneath), not a page: a plain link, new tab. */}
         <a
@@ -94,7 +92,7 @@ export default async function LocationPage({ params }: { params: Promise<{ code:
               <tbody className="divide-y divide-slate-100">
                 {stock.data.map((level) => (
                   <tr key={`${level.sku}-${level.location}-${level.lot}`}>
-                    <td className="py-2"><Link href={`/items/${encodeURIComponent(level.sku)}`} className="font-mono text-brand-700">{level.sku}</Link></td>
+                    <td className="py-2"><Link href={`/items/${encodeURIComponent(level.sku)}`} className="inline-flex min-h-11 items-center font-mono text-brand-700 hover:underline">{level.sku}</Link></td>
                     <td className="font-mono">{level.location}</td>
                     <td>{level.lot ?? "–"}</td>
                     <td className="text-right tabular-nums">{level.onHand}</td>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { SiteMapScreen } from "@/components/map/site-map-screen";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/can";
@@ -9,6 +8,7 @@ import { getSiteMap } from "@/lib/maps/get-site-map";
 import { listSites } from "@/lib/sites/list-sites";
 import { chooseMapSite } from "@/lib/maps/choose-map-site";
 import { listBinSummaries } from "@/lib/maps/list-bin-summaries";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata = { title: "Site map" };
 
@@ -39,9 +39,7 @@ export default async function SiteMapPage({ searchParams }: { searchParams: Prom
   const route = query.route?.split(",").map((code) => code.trim().toUpperCase()).filter(Boolean);
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-600">
-        <Link href="/locations" className="text-brand-700">Locations</Link> / Map
-      </nav>
+      <Breadcrumbs trail={[{ label: "Locations", href: "/locations" }, { label: "Map" }]} />
       <PageHeader title={`Map of ${site.name}`} />
       <SiteMapScreen
         key={site.code}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { ItemForm } from "@/components/items/item-form";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/session";
@@ -7,6 +6,7 @@ import { hasStockHistory } from "@/lib/catalog/has-stock-history";
 import { listItemFilterOptions } from "@/lib/catalog/list-item-filter-options";
 import { getDb } from "@/lib/db/client";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata = { title: "Edit item" };
 
@@ -22,7 +22,7 @@ export default async function EditItemPage({ params }: { params: Promise<{ sku: 
   const reorderPoint = item.attributes.reorderPoint;
   return (
     <>
-      <Link href={`/items/${encodeURIComponent(item.sku)}`} className="text-sm text-brand-700">← {item.sku}</Link>
+      <BackLink href={`/items/${encodeURIComponent(item.sku)}`}>{item.sku}</BackLink>
       <PageHeader title={`Edit ${item.name}`} />
       <ItemForm
         mode="edit"

@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { BOOTSTRAP_API_KEY } from "../tests/security/fixtures";
 import { chromiumPath } from "./chromium-path";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -22,6 +23,8 @@ export default defineConfig({
   projects: [
     { name: "phone", use: { ...devices["Pixel 7"], launchOptions } },
     { name: "desktop", use: { viewport: { width: 1280, height: 800 }, launchOptions } },
+    // tests/security against the same production build, after the journeys (it leaves the demo data changed).
+    { name: "security", testDir: "../tests/security", use: { viewport: { width: 1280, height: 800 }, launchOptions } },
   ],
   webServer: {
     command: "node --import tsx scripts/e2e-server.ts",
@@ -32,6 +35,6 @@ export default defineConfig({
     // Time for scripts/e2e-server.ts to stop the app and drop the run's database.
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     stdout: "pipe",
-    env: { PORT: String(port), NEXTAUTH_URL: baseURL },
+    env: { PORT: String(port), NEXTAUTH_URL: baseURL, STOCKROOM_BOOTSTRAP_API_KEY: BOOTSTRAP_API_KEY },
   },
 });

@@ -1,7 +1,7 @@
 import { chromium, expect, test, type APIResponse, type Page } from "@playwright/test";
-import { PHONE } from "./camera-clip";
-import { chromiumPath } from "./chromium-path";
-import { signIn } from "./sign-in";
+import { PHONE } from "../../e2e/camera-clip";
+import { chromiumPath } from "../../e2e/chromium-path";
+import { signIn } from "../../e2e/sign-in";
 
 const LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
@@ -10,9 +10,6 @@ const LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-fi
  * lean hardest on the browser (Swagger UI, the camera scanner and its service worker, the charts, the map
  * editor) still working under the Content-Security-Policy.
  */
-
-// Header checks need one run; the pages under CSP are checked on the phone (the scanner's home) and the desk.
-const headersOnce = () => test.skip(test.info().project.name !== "desktop", "one run is enough: the headers do not depend on the viewport");
 
 function expectSecurityHeaders(response: APIResponse, what: string) {
   const headers = response.headers();
@@ -41,7 +38,6 @@ async function recordViolations(page: Page) {
 }
 
 test("every kind of response carries the security headers: a page, an API route, static files, a 404", async ({ request, page }) => {
-  headersOnce();
   await page.goto("/sign-in");
   const chunk = await page.locator("script[src^='/_next/static/']").first().getAttribute("src");
   const responses: [string, APIResponse][] = [
@@ -60,7 +56,6 @@ test("every kind of response carries the security headers: a page, an API route,
 });
 
 test("HSTS is sent only over HTTPS (here: behind a proxy saying so)", async ({ request }) => {
-  headersOnce();
   expect((await request.get("/api/health")).headers()["strict-transport-security"]).toBeUndefined();
   const proxied = await request.get("/api/health", { headers: { "x-forwarded-proto": "https" } });
   expect(proxied.headers()["strict-transport-security"]).toBe("max-age=31536000");
@@ -68,7 +63,6 @@ test("HSTS is sent only over HTTPS (here: behind a proxy saying so)", async ({ r
 });
 
 test("each response has its own nonce, and the page's own scripts carry it", async ({ request }) => {
-  headersOnce();
   const nonceOf = (response: APIResponse) => /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"])![1];
   const [first, second] = [await request.get("/sign-in"), await request.get("/sign-in")];
   expect(nonceOf(first)).not.toBe(nonceOf(second));
@@ -79,7 +73,6 @@ test("each response has its own nonce, and the page's own scripts carry it", asy
 });
 
 test("a script that reached the HTML without the nonce does not run, while the page's own scripts do", async ({ page }) => {
-  headersOnce();
   const done = await recordViolations(page);
   // As if an attacker had got markup into the page: the server's own HTML and headers, with one script added.
   await page.route("**/sign-in", async (route) => {
@@ -99,7 +92,6 @@ test("a script that reached the HTML without the nonce does not run, while the p
 });
 
 test("the 404 page's scripts run too: no page is prerendered without a nonce", async ({ page }) => {
-  headersOnce();
   const done = await recordViolations(page);
   const response = await page.goto("/no-such-page");
   expect(response?.status()).toBe(404);
@@ -110,7 +102,6 @@ test("the 404 page's scripts run too: no page is prerendered without a nonce", a
 });
 
 test("Swagger UI works under the CSP", async ({ page }) => {
-  headersOnce();
   const done = await recordViolations(page);
   await page.goto("/api/docs");
   await expect(page.getByText("/api/v1/users").first()).toBeVisible();
@@ -120,7 +111,6 @@ test("Swagger UI works under the CSP", async ({ page }) => {
 });
 
 test("the dashboard's charts and the map editor work under the CSP", async ({ page }) => {
-  headersOnce();
   await signIn(page, "admin@example.com");
   const done = await recordViolations(page);
   await page.goto("/");
@@ -133,8 +123,7 @@ test("the dashboard's charts and the map editor work under the CSP", async ({ pa
   expect(await done()).toEqual({ violations: [], errors: [] });
 });
 
-test("the scanner reads from the camera and installs its service worker under the CSP", async ({ baseURL }, testInfo) => {
-  test.skip(testInfo.project.name !== "phone", "the scanner is a phone screen");
+test("the scanner reads from the camera and installs its service worker under the CSP", async ({ baseURL }) => {
   // Chromium's fake camera (a moving test pattern): enough for ZXing to start decoding frames.
   const browser = await chromium.launch({
     executablePath: chromiumPath() ?? undefined,

@@ -1,3 +1,4 @@
+import { isTransaction } from "../db/unit-of-work";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { ImportRefused, RowProblems, type ImportMode, type ImportReport } from "../csv/import-report";
@@ -83,7 +84,9 @@ function reportRefusal(problems: RowProblems, candidate: Candidate, error: Domai
  * Each item is written by createItem, in a transaction of its own with its audit entry and event (four at a
  * time): a row refused at write time (its SKU taken meanwhile) is reported and, in import-valid, the others still
  * land. So import-all is all or nothing at the check, not across a concurrent change; should one happen, import-all
- * stops writing and throws ImportRefused whose report says how many items were written.
+ * stops writing and throws ImportRefused whose report says how many items were written. Inside a caller's unit of
+ * work (an import sent with an Idempotency-Key or from the import screen) the items are written one at a time
+ * (savepoints on one connection must not interleave), and a refused import-all takes every item back.
  */
 export async function importItems(db: Db, actor: Actor, csvText: string, options: { mode: ImportMode }): Promise<ImportReport> {
   authorize(actor, "catalog.manage");
@@ -107,6 +110,7 @@ export async function importItems(db: Db, actor: Actor, csvText: string, options
   if (options.mode === "dry-run") return report();
   if (options.mode === "import-all" && problems.size > 0) throw new ImportRefused(report());
   const queue = candidates.filter((c) => !problems.has(c.row.line));
+  const inTransaction = isTransaction(db);
   let stopped = false;
   const writer = async () => {
     try {
@@ -125,8 +129,11 @@ export async function importItems(db: Db, actor: Actor, csvText: string, options
       throw error;
     }
   };
-  const failed = (await Promise.allSettled(Array.from({ length: WRITERS }, writer))).find((o) => o.status === "rejected");
+  const failed = (await Promise.allSettled(Array.from({ length: inTransaction ? 1 : WRITERS }, writer))).find((o) => o.status === "rejected");
   if (failed) throw failed.reason;
-  if (options.mode === "import-all" && problems.size > 0) throw new ImportRefused(report());
+  if (options.mode === "import-all" && problems.size > 0) {
+    if (inTransaction) imported = 0; // the caller's unit of work rolls back what was written
+    throw new ImportRefused(report());
+  }
   return report();
 }

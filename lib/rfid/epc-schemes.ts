@@ -32,7 +32,8 @@ export const EPC_SCHEMES: readonly EpcScheme[] = [
   { name: "sgln-195", header: 0x39, bits: 195, key: "sgln", reference: digitsReference(41, 12), serial: stringSerial(140, 20) },
   { name: "grai-96", header: 0x33, bits: 96, key: "grai", reference: digitsReference(44, 12), serial: integerSerial(38) },
   { name: "grai-170", header: 0x37, bits: 170, key: "grai", reference: digitsReference(44, 12), serial: stringSerial(112, 16) },
-  { name: "giai-96", header: 0x34, bits: 96, key: "giai", reference: { kind: "integer", table: { bits: 82, digits: 24 } } },
+  // GIAI-96's asset reference is an integer of up to 13 digits (P = 0, 42 bits) to 19 (P = 6, 62 bits): 25 in all.
+  { name: "giai-96", header: 0x34, bits: 96, key: "giai", reference: { kind: "integer", table: { bits: 82, digits: 25 } } },
   { name: "giai-202", header: 0x38, bits: 202, key: "giai", reference: { kind: "string", table: { bits: 188, digits: 30 } } },
   { name: "gsrn-96", header: 0x2d, bits: 96, key: "gsrn", reference: digitsReference(58, 17) },
   { name: "gsrnp-96", header: 0x2e, bits: 96, key: "gsrnp", reference: digitsReference(58, 17) },

@@ -1,7 +1,7 @@
 // Builds EPC binary encodings field by field, for decoder tests that need values no TDS example covers.
 
 /** Packs [value, bits] fields into hex, padded with zero bits to `totalBits` rounded up to a hex digit. */
-export function epcHex(fields: [bigint | number, number][], totalBits: number): string {
+export function epcHex(fields: readonly (readonly [bigint | number, number])[], totalBits: number): string {
   let value = 0n;
   let used = 0;
   for (const [field, bits] of fields) {

@@ -122,6 +122,13 @@ describe("decodeEpc", () => {
     expect(reasonFor(sgcn(4711))).toMatch(/numeric string/);
   });
 
+  it("refuses a CPI-var serial of more than the 12 digits AI 8011 allows, though 40 bits hold 13", () => {
+    // TDS CPI-var: a 40-bit integer serial, at most 999999999999 (GS1 TDT 2.2, CPI-var.json).
+    const cpiVar = (serial: bigint) => epcHex([[0x3d, 8], [3, 3], [5, 3], [614141, 24], [53, 6], [0, 6], [serial, 40]], 90);
+    expect(decodeEpc(cpiVar(999_999_999_999n)).elements).toEqual([{ ai: "8010", value: "06141415" }, { ai: "8011", value: "999999999999" }]);
+    expect(reasonFor(cpiVar(1_000_000_000_000n))).toMatch(/serial 1000000000000 has more than the 12 digits/);
+  });
+
   it("rejects a CPI-var component reference with a character outside CPI's 6-bit set", () => {
     // 6-bit code 27 would be "[" (0x40 + 27).
     const hex = epcHex([[0x3d, 8], [3, 3], [5, 3], [614141, 24], [53, 6], [27, 6], [0, 6], [12345, 40]], 132);

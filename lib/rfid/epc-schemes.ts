@@ -19,7 +19,7 @@ export type EpcScheme = {
   serial?: Exclude<EpcField, { kind: "digits" } | { kind: "cpi" }>;
 };
 
-const integerSerial = (bits: number) => ({ kind: "integer", bits }) as const;
+const integerSerial = (bits: number, maxDigits?: number) => ({ kind: "integer", bits, maxDigits }) as const;
 const stringSerial = (bits: number, maxChars: number) => ({ kind: "string", bits, maxChars }) as const;
 const digitsReference = (bits: number, total: number) => ({ kind: "digits", table: { bits, digits: total } }) as const;
 
@@ -40,7 +40,8 @@ export const EPC_SCHEMES: readonly EpcScheme[] = [
   { name: "gdti-96", header: 0x2c, bits: 96, key: "gdti", reference: digitsReference(41, 12), serial: integerSerial(41) },
   { name: "gdti-174", header: 0x3e, bits: 174, key: "gdti", reference: digitsReference(41, 12), serial: stringSerial(119, 17) },
   { name: "cpi-96", header: 0x3c, bits: 96, key: "cpi", reference: { kind: "integer", table: { bits: 51, digits: 15 } }, serial: integerSerial(31) },
-  { name: "cpi-var", header: 0x3d, key: "cpi", reference: { kind: "cpi", table: { bits: 0, digits: 30 } }, serial: integerSerial(40) },
+  // CPI-var's 40-bit serial could hold 13 digits; TDS caps it at 12, the length of AI 8011.
+  { name: "cpi-var", header: 0x3d, key: "cpi", reference: { kind: "cpi", table: { bits: 0, digits: 30 } }, serial: integerSerial(40, 12) },
   { name: "sgcn-96", header: 0x3f, bits: 96, key: "sgcn", reference: digitsReference(41, 12), serial: { kind: "numericString", bits: 41, maxDigits: 12 } },
   { name: "gid-96", header: 0x35, bits: 96, key: "gid" },
 ];

@@ -19,14 +19,17 @@ export type EpcScheme = {
   serial?: Exclude<EpcField, { kind: "digits" } | { kind: "cpi" }>;
 };
 
+/** SGTIN's table (TDS 2.x §14.5.1): GS1 Company Prefix and indicator digit + item reference, 44 bits, 13 digits. */
+export const SGTIN_PARTITION_TABLE: PartitionTable = { bits: 44, digits: 13 };
+
 const integerSerial = (bits: number, maxDigits?: number) => ({ kind: "integer", bits, maxDigits }) as const;
 const stringSerial = (bits: number, maxChars: number) => ({ kind: "string", bits, maxChars }) as const;
 const digitsReference = (bits: number, total: number) => ({ kind: "digits", table: { bits, digits: total } }) as const;
 
 /** Binary encodings by header byte (TDS 2.x table 14-1). SSCC-96 and GSRN(P)-96 end in 24 unused bits. */
 export const EPC_SCHEMES: readonly EpcScheme[] = [
-  { name: "sgtin-96", header: 0x30, bits: 96, key: "sgtin", reference: digitsReference(44, 13), serial: integerSerial(38) },
-  { name: "sgtin-198", header: 0x36, bits: 198, key: "sgtin", reference: digitsReference(44, 13), serial: stringSerial(140, 20) },
+  { name: "sgtin-96", header: 0x30, bits: 96, key: "sgtin", reference: { kind: "digits", table: SGTIN_PARTITION_TABLE }, serial: integerSerial(38) },
+  { name: "sgtin-198", header: 0x36, bits: 198, key: "sgtin", reference: { kind: "digits", table: SGTIN_PARTITION_TABLE }, serial: stringSerial(140, 20) },
   { name: "sscc-96", header: 0x31, bits: 96, key: "sscc", reference: digitsReference(58, 17) },
   { name: "sgln-96", header: 0x32, bits: 96, key: "sgln", reference: digitsReference(41, 12), serial: integerSerial(41) },
   { name: "sgln-195", header: 0x39, bits: 195, key: "sgln", reference: digitsReference(41, 12), serial: stringSerial(140, 20) },

@@ -2,7 +2,8 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import type { Db } from "../db/client";
 import { searchQuery, type SearchHit, type SearchQuery } from "./schemas";
-import { codesAndWordsStatement, misspelledStatement, SCORE, stockStatement } from "./search-statements";
+import { misspelledStatement } from "./misspelled-statement";
+import { codesAndWordsStatement, SCORE, stockStatement } from "./search-statements";
 import { searchTerms } from "./search-terms";
 
 type Row = {

@@ -30,7 +30,7 @@ import { Prisma } from "../lib/db/generated/client";
 import { searchQuery, type SearchHit } from "../lib/search/schemas";
 import { listItemLocations, itemLocationsStatement } from "../lib/search/list-item-locations";
 import { MISSPELLING_THRESHOLDS, searchEverything } from "../lib/search/search-everything";
-import { misspelledStatement } from "../lib/search/misspelled-statement";
+import { misspelledStatement, misspellingSettingsStatement } from "../lib/search/misspelled-statement";
 import { codesAndWordsStatement, stockStatement } from "../lib/search/search-statements";
 import { searchTerms } from "../lib/search/search-terms";
 import { isIntendedHit, MISSPELLINGS, misspelledQueries, seededRandom, type Misspelling } from "../tests/factories/misspelled-queries";
@@ -110,7 +110,7 @@ async function getJson(path: string): Promise<{ data: unknown[] }> {
 
 /**
  * Recall and time of the misspelling statement alone over the misspelled queries, per pair of thresholds.
- * similarity 1 turns the vocabulary off (no typed word has a correction), leaving the whole-query fallback.
+ * similarity 1 turns the trigram corrections off, leaving the one-edit ones and the whole-query fallback.
  */
 async function tune(db: Db, queries: Query[]) {
   console.log("\nmisspelling statement alone, misspelled queries, limit 5");
@@ -124,9 +124,8 @@ async function tune(db: Db, queries: Query[]) {
     for (const query of misspelled) {
       const params = searchQuery.parse({ q: query.q, limit: 5 });
       const started = performance.now();
-      const [, , hits] = await db.$transaction([
-        db.$executeRawUnsafe(`SET LOCAL pg_trgm.similarity_threshold = ${similarity}`),
-        db.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${wordSimilarity}`),
+      const [, hits] = await db.$transaction([
+        db.$queryRaw(misspellingSettingsStatement({ similarity, wordSimilarity })),
         db.$queryRaw<SearchHit[]>(misspelledStatement(MANAGER, params, searchTerms(query.q))),
       ]);
       ms.push(performance.now() - started);
@@ -140,9 +139,8 @@ async function tune(db: Db, queries: Query[]) {
 
 async function explain(db: Db, queries: Query[]) {
   const print = async (label: string, statement: Prisma.Sql) => {
-    const [, , plan] = await db.$transaction([
-      db.$executeRawUnsafe(`SET LOCAL pg_trgm.similarity_threshold = ${MISSPELLING_THRESHOLDS.similarity}`),
-      db.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${MISSPELLING_THRESHOLDS.wordSimilarity}`),
+    const [, plan] = await db.$transaction([
+      db.$queryRaw(misspellingSettingsStatement(MISSPELLING_THRESHOLDS)),
       db.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${statement}`),
     ]);
     console.log(`\n-- ${label}\n${plan.map((line) => line["QUERY PLAN"]).join("\n")}`);

@@ -215,6 +215,7 @@ await run(`
 step("supplier balances and serial units");
 // The vocabulary the search corrects misspelled words against (lib/search/refresh-search-words.ts).
 await run(`REFRESH MATERIALIZED VIEW "SearchWord"`);
+await run(`REFRESH MATERIALIZED VIEW "SearchWordVariant"`);
 step("search vocabulary");
 await run("VACUUM ANALYZE");
 step("VACUUM ANALYZE");

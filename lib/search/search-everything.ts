@@ -2,7 +2,7 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import type { Db } from "../db/client";
 import { searchQuery, type SearchHit, type SearchQuery } from "./schemas";
-import { misspelledStatement } from "./misspelled-statement";
+import { misspelledStatement, misspellingSettingsStatement } from "./misspelled-statement";
 import { codesAndWordsStatement, SCORE, stockStatement } from "./search-statements";
 import { searchTerms } from "./search-terms";
 
@@ -50,9 +50,8 @@ export async function searchEverything(db: Db, actor: Actor, input: SearchQuery)
   // Misspellings are looked for only when no code and no name matched: they would rank below those anyway.
   const isAnswered = rows.length >= params.limit || rows.some((r) => r.score >= SCORE.nameWords);
   if (!isAnswered && terms.fuzzyWords.length > 0) {
-    const [, , misspelled] = await db.$transaction([
-      db.$executeRawUnsafe(`SET LOCAL pg_trgm.similarity_threshold = ${Number(MISSPELLING_THRESHOLDS.similarity)}`),
-      db.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${Number(MISSPELLING_THRESHOLDS.wordSimilarity)}`),
+    const [, misspelled] = await db.$transaction([
+      db.$queryRaw(misspellingSettingsStatement(MISSPELLING_THRESHOLDS)),
       db.$queryRaw<Row[]>(misspelledStatement(actor, params, terms)),
     ]);
     const found = new Set(rows.filter((r) => r.type === "item").map((r) => r.itemId));

@@ -6,16 +6,19 @@
  * top five.
  *
  * 1,000 queries, made deterministically from the data (seeded PRNG over items picked by a hash of their SKU):
- * 150 exact SKUs, 150 scanned barcodes (GTIN-13), 100 SKU prefixes, 50 supplier SKUs, 50 lot numbers, 300 full
- * names with one or two typos in every word of four letters or more (substitution, deletion, doubled letter or
- * swapped neighbours, never the first letter; short words and sizes as written), 200 correct multi-word queries
- * (brand + product, some with the size). Run one after another (latency, not throughput).
+ * 150 exact SKUs, 150 scanned barcodes (GTIN-13), 100 SKU prefixes, 50 supplier SKUs, 50 lot numbers, 300
+ * misspelled (tests/factories/misspelled-queries.ts: an item's words without its size, 75 each with a letter
+ * dropped from the longest word, two neighbouring letters swapped, a neighbouring key hit, and a typo in every
+ * word of four letters or more), 200 correct multi-word queries (brand + product, some with the size). Run one
+ * after another (latency, not throughput). A misspelled query is found when an item holding all its words, as
+ * spelled in the name, is among the first five hits.
  *
  * --http: through GET /api/v1/search and /api/v1/items/{sku}/locations of the existing production build (npm
  * start's scripts/start.ts with STOCKROOM_SKIP_BUILD=1 on port 3210, an admin key from
  * STOCKROOM_BOOTSTRAP_API_KEY); refused when the build has no such routes. Without it: in-process, calling
  * searchEverything and listItemLocations with a Prisma client of 4 connections, as a manager (every site).
- * --tune: recall and candidate counts of the misspelled queries at several word-similarity thresholds.
+ * --misspelled=N: N misspelled queries of each kind instead of 75.
+ * --tune: recall and time of the misspelling statement alone at several pairs of trigram thresholds.
  * --explain: EXPLAIN (ANALYZE, BUFFERS) of the statements for one query of each kind.
  */
 import type { ChildProcess } from "node:child_process";
@@ -27,64 +30,23 @@ import { Prisma } from "../lib/db/generated/client";
 import { searchQuery, type SearchHit } from "../lib/search/schemas";
 import { listItemLocations, itemLocationsStatement } from "../lib/search/list-item-locations";
 import { MISSPELLING_THRESHOLDS, searchEverything } from "../lib/search/search-everything";
-import { codesAndWordsStatement, misspelledStatement, stockStatement } from "../lib/search/search-statements";
+import { misspelledStatement, misspellingSettingsStatement } from "../lib/search/misspelled-statement";
+import { codesAndWordsStatement, stockStatement } from "../lib/search/search-statements";
 import { searchTerms } from "../lib/search/search-terms";
+import { isIntendedHit, MISSPELLINGS, misspelledQueries, seededRandom, type Misspelling } from "../tests/factories/misspelled-queries";
 import { startApp } from "./bench-server";
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")) as [string, string?][]);
 const url = args.url ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/stockroom_bench_large";
 const PORT = 3210;
 const KEY = "bench-search-key-0123456789abcdef";
+/** Misspelled queries of each kind; more (--misspelled=250) for a closer hit rate, at the cost of the usual mix. */
+const MISSPELLED_PER_KIND = Number(args.misspelled ?? 75);
 const MANAGER: Actor = { type: "user", id: "bench-manager", label: "bench manager", role: "manager", sites: "all" };
 
-type Kind = "sku" | "barcode" | "prefix" | "supplierSku" | "lot" | "misspelled" | "words";
+type Kind = "sku" | "barcode" | "prefix" | "supplierSku" | "lot" | Misspelling | "words";
 type Query = { kind: Kind; q: string; sku: string; name: string };
-
-/** mulberry32: a small seeded PRNG, so every run asks the same questions. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const KEYBOARD_NEIGHBOURS: Record<string, string> = {
-  a: "sq", b: "vn", c: "xv", d: "sf", e: "wr", f: "dg", g: "fh", h: "gj", i: "uo", j: "hk", k: "jl", l: "k", m: "n", n: "bm",
-  o: "ip", p: "o", q: "wa", r: "et", s: "ad", t: "ry", u: "yi", v: "cb", w: "qe", x: "zc", y: "tu", z: "x",
-};
-
-/** One typo at a position after the first letter: substitution by a neighbouring key, deletion, doubling, swap. */
-function typo(word: string, rnd: () => number): string {
-  const at = 1 + Math.floor(rnd() * (word.length - 1));
-  const letter = word[at].toLowerCase();
-  switch (Math.floor(rnd() * 4)) {
-    case 0: {
-      const near = KEYBOARD_NEIGHBOURS[letter] ?? "e";
-      return word.slice(0, at) + near[Math.floor(rnd() * near.length)] + word.slice(at + 1);
-    }
-    case 1:
-      return word.slice(0, at) + word.slice(at + 1);
-    case 2:
-      return word.slice(0, at) + word[at] + word.slice(at);
-    default:
-      return at < word.length - 1 ? word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2) : word.slice(0, at);
-  }
-}
-
-/** Every word of four letters or more gets one typo, the longer ones (seven or more) sometimes two. */
-function misspell(name: string, rnd: () => number): string {
-  return name
-    .split(" ")
-    .map((word) => {
-      if (word.length < 4 || !/^\p{L}/u.test(word)) return word;
-      const once = typo(word, rnd);
-      return word.length >= 7 && rnd() < 0.5 ? typo(once, rnd) : once;
-    })
-    .join(" ")
-    .toLowerCase();
-}
+const isMisspelled = (kind: Kind): kind is Misspelling => (MISSPELLINGS as readonly string[]).includes(kind);
 
 async function makeQueries(db: Db): Promise<Query[]> {
   const items = await db.$queryRaw<{ sku: string; name: string; gtin: string; supplierSku: string | null; lot: string | null }[]>`
@@ -92,7 +54,7 @@ async function makeQueries(db: Db): Promise<Query[]> {
       (SELECT x."supplierSku" FROM "ItemSupplier" x WHERE x."itemId" = i.id LIMIT 1) AS "supplierSku",
       (SELECT lo.number FROM "Lot" lo WHERE lo."itemId" = i.id ORDER BY lo.number LIMIT 1) AS lot
     FROM "Item" i ORDER BY md5(i.sku) LIMIT 3000`;
-  const rnd = random(20261127);
+  const rnd = seededRandom(20261127);
   const queries: Query[] = [];
   const take = (kind: Kind, count: number, make: (item: (typeof items)[number]) => string | null) => {
     for (const item of items) {
@@ -107,7 +69,8 @@ async function makeQueries(db: Db): Promise<Query[]> {
   take("prefix", 100, (i) => i.sku.slice(0, 13));
   take("supplierSku", 50, (i) => i.supplierSku);
   take("lot", 50, (i) => i.lot);
-  take("misspelled", 300, (i) => misspell(i.name, rnd));
+  const misspelled = misspelledQueries(items.filter((item) => !queries.some((q) => q.sku === item.sku)), 20261204);
+  for (const kind of MISSPELLINGS) queries.push(...misspelled.filter((q) => q.kind === kind).slice(0, MISSPELLED_PER_KIND));
   take("words", 200, (i) => {
     const words = i.name.split(" ");
     const size = rnd() < 0.5 ? ` ${words.slice(-1)[0]}` : "";
@@ -126,9 +89,9 @@ function summary(label: string, ms: number[]) {
   console.log(`| ${label.padEnd(30)} | ${String(ms.length).padStart(5)} | ${f(percentile(sorted, 0.5))} | ${f(percentile(sorted, 0.95))} | ${f(percentile(sorted, 0.99))} | ${f(sorted[sorted.length - 1])} |`);
 }
 
-/** The intended item among the first five, by SKU, or by the same name (names repeat now and then). */
+/** An intended item among the first five: one whose name holds every word the query was typed for. */
 const isFound = (query: Query, hits: SearchHit[]) =>
-  hits.slice(0, 5).some((h) => h.type === "item" && (h.sku === query.sku || h.name === query.name));
+  hits.slice(0, 5).some((h) => h.type === "item" && isIntendedHit(query, h.name ?? ""));
 
 async function startServer(): Promise<ChildProcess> {
   const manifest = existsSync(".next/app-path-routes-manifest.json") ? readFileSync(".next/app-path-routes-manifest.json", "utf8") : "";
@@ -147,13 +110,13 @@ async function getJson(path: string): Promise<{ data: unknown[] }> {
 
 /**
  * Recall and time of the misspelling statement alone over the misspelled queries, per pair of thresholds.
- * similarity 1 turns the vocabulary off (no typed word has a correction), leaving the whole-query fallback.
+ * similarity 1 turns the trigram corrections off, leaving the one-edit ones and the whole-query fallback.
  */
 async function tune(db: Db, queries: Query[]) {
   console.log("\nmisspelling statement alone, misspelled queries, limit 5");
   console.log("| similarity (vocabulary) | word_similarity (fallback) | recall@5 | ms p50 | ms p95 | ms p99 |");
   console.log("|---|---|---|---|---|---|");
-  const misspelled = queries.filter((q) => q.kind === "misspelled");
+  const misspelled = queries.filter((q) => isMisspelled(q.kind));
   const pairs = "pairs" in args ? JSON.parse(args.pairs!) as number[][] : [[1, 0.5], [1, 0.4], [1, 0.3], [0.4, 0.4], [0.3, 0.4], [0.25, 0.4], [0.2, 0.4], [0.2, 0.35], [0.2, 0.3]];
   for (const [similarity, wordSimilarity] of pairs) {
     let found = 0;
@@ -161,9 +124,8 @@ async function tune(db: Db, queries: Query[]) {
     for (const query of misspelled) {
       const params = searchQuery.parse({ q: query.q, limit: 5 });
       const started = performance.now();
-      const [, , hits] = await db.$transaction([
-        db.$executeRawUnsafe(`SET LOCAL pg_trgm.similarity_threshold = ${similarity}`),
-        db.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${wordSimilarity}`),
+      const [, hits] = await db.$transaction([
+        db.$queryRaw(misspellingSettingsStatement({ similarity, wordSimilarity })),
         db.$queryRaw<SearchHit[]>(misspelledStatement(MANAGER, params, searchTerms(query.q))),
       ]);
       ms.push(performance.now() - started);
@@ -177,18 +139,17 @@ async function tune(db: Db, queries: Query[]) {
 
 async function explain(db: Db, queries: Query[]) {
   const print = async (label: string, statement: Prisma.Sql) => {
-    const [, , plan] = await db.$transaction([
-      db.$executeRawUnsafe(`SET LOCAL pg_trgm.similarity_threshold = ${MISSPELLING_THRESHOLDS.similarity}`),
-      db.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${MISSPELLING_THRESHOLDS.wordSimilarity}`),
+    const [, plan] = await db.$transaction([
+      db.$queryRaw(misspellingSettingsStatement(MISSPELLING_THRESHOLDS)),
       db.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${statement}`),
     ]);
     console.log(`\n-- ${label}\n${plan.map((line) => line["QUERY PLAN"]).join("\n")}`);
   };
-  for (const kind of ["sku", "barcode", "words", "misspelled"] as Kind[]) {
+  for (const kind of ["sku", "barcode", "words", ...MISSPELLINGS] as Kind[]) {
     const query = queries.find((q) => q.kind === kind)!;
     const params = searchQuery.parse({ q: query.q });
     await print(`codes and words: ${kind} "${query.q}"`, codesAndWordsStatement(MANAGER, params, searchTerms(query.q)));
-    if (kind === "misspelled") await print(`misspelled: "${query.q}"`, misspelledStatement(MANAGER, params, searchTerms(query.q)));
+    if (isMisspelled(kind)) await print(`misspelled (${kind}): "${query.q}"`, misspelledStatement(MANAGER, params, searchTerms(query.q)));
   }
   const [item] = await db.$queryRaw<{ id: string; sku: string }[]>`SELECT id, sku FROM "Item" WHERE sku = ${queries[0].sku}`;
   await print(`stock of the answer (one item)`, stockStatement(MANAGER, searchQuery.parse({ q: "x" }), [item.id], []));
@@ -211,15 +172,15 @@ try {
   for (const query of queries.slice(0, 50)) await search(query.q); // warm the pool, caches and plans
   const byKind = new Map<string, number[]>();
   const all: number[] = [];
-  let found = 0;
+  const found = new Map<Kind, number>();
   for (const query of queries) {
     const started = performance.now();
     const hits = await search(query.q);
     const ms = performance.now() - started;
     all.push(ms);
     byKind.set(query.kind, [...(byKind.get(query.kind) ?? []), ms]);
-    if (query.kind === "misspelled" && isFound(query, hits)) found++;
-    else if (query.kind === "misspelled" && "misses" in args) console.log(`missed: "${query.q}" → ${query.name}; got ${hits.slice(0, 3).map((h) => h.name).join(" / ")}`);
+    if (isMisspelled(query.kind) && isFound(query, hits)) found.set(query.kind, (found.get(query.kind) ?? 0) + 1);
+    else if (isMisspelled(query.kind) && "misses" in args) console.log(`missed: "${query.q}" → ${query.name}; got ${hits.slice(0, 3).map((h) => h.name).join(" / ")}`);
   }
   const where: number[] = [];
   for (const query of queries.slice(0, 500)) {
@@ -233,8 +194,14 @@ try {
   summary("search, all queries", all);
   for (const [kind, ms] of byKind) summary(`  ${kind}`, ms);
   summary("where is item X", where);
-  const misspelled = queries.filter((q) => q.kind === "misspelled").length;
-  console.log(`\nrecall: the intended item in the top five for ${found} of ${misspelled} misspelled queries (${((found / misspelled) * 100).toFixed(1)}%)`);
+  console.log("\nrecall: an intended item in the top five");
+  for (const kind of MISSPELLINGS) {
+    const asked = queries.filter((q) => q.kind === kind).length;
+    console.log(`  ${kind.padEnd(15)} ${found.get(kind) ?? 0} of ${asked} (${(((found.get(kind) ?? 0) / asked) * 100).toFixed(1)}%)`);
+  }
+  const allFound = [...found.values()].reduce((a, b) => a + b, 0);
+  const allAsked = queries.filter((q) => isMisspelled(q.kind)).length;
+  console.log(`  ${"all misspelled".padEnd(15)} ${allFound} of ${allAsked} (${((allFound / allAsked) * 100).toFixed(1)}%)`);
   if ("tune" in args) await tune(db, queries);
   if ("explain" in args) await explain(db, queries);
 } finally {

@@ -1,5 +1,6 @@
 import { hasValidGs1CheckDigit } from "../gs1/check-digit";
 import { ValidationFailed, type FieldIssue } from "../domain-error";
+import { SGTIN_PARTITION_TABLE } from "./epc-schemes";
 import { partitionFor, partitionRow } from "./partition-table";
 
 export type SgtinInput = {
@@ -16,7 +17,6 @@ export type SgtinInput = {
 export type EncodedEpc = { epc: string; tagUri: string };
 
 const SGTIN_96_HEADER = 0x30n;
-const SGTIN_TABLE = { bits: 44, digits: 13 };
 const SERIAL_BITS = 38;
 const SERIAL_LIMIT = 1n << BigInt(SERIAL_BITS);
 
@@ -30,7 +30,7 @@ const SERIAL_LIMIT = 1n << BigInt(SERIAL_BITS);
 export function encodeSgtin96({ gtin, serial, filter = 1, companyPrefixLength }: SgtinInput): EncodedEpc {
   const issues = sgtinIssues({ gtin, serial, filter, companyPrefixLength });
   const partition = partitionFor(companyPrefixLength);
-  const row = partition === undefined ? undefined : partitionRow(SGTIN_TABLE, partition);
+  const row = partition === undefined ? undefined : partitionRow(SGTIN_PARTITION_TABLE, partition);
   // partition and row are only missing when companyPrefixLength already produced an issue.
   if (issues.length > 0 || partition === undefined || !row) throw new ValidationFailed(issues);
 

@@ -28,7 +28,7 @@ export function readEpcField(reader: BitReader, field: EpcField, name: string): 
     case "integer": {
       const value = reader.read(field.bits).toString();
       if (field.maxDigits !== undefined && value.length > field.maxDigits) {
-        throw invalidEpc(`${name} ${value} has more than the ${field.maxDigits} digits its partition allows`);
+        throw invalidEpc(`${name} ${value} has more than the ${field.maxDigits} digits the standard allows it here`);
       }
       return value;
     }

@@ -2,12 +2,14 @@ import type { Db } from "../db/client";
 
 /**
  * Re-reads the vocabulary of item names ("SearchWord", prisma/migrations/20261127080000_search) that the
- * misspelling stage of searchEverything corrects typed words against. Concurrently: searches keep reading the
- * previous vocabulary meanwhile. About a second per 200,000 items; run it after catalogue imports and on a
- * schedule, not on every item write.
+ * misspelling stage of searchEverything corrects typed words against, then its one-deletion variants
+ * ("SearchWordVariant", 20261204000500_search_word_variants), which are derived from it. Concurrently: searches
+ * keep reading the previous vocabulary meanwhile. About a second per 200,000 items; run it after catalogue imports
+ * and on a schedule, not on every item write.
  */
 export async function refreshSearchWords(db: Db): Promise<void> {
   await db.$executeRawUnsafe(`REFRESH MATERIALIZED VIEW CONCURRENTLY "SearchWord"`);
+  await db.$executeRawUnsafe(`REFRESH MATERIALIZED VIEW CONCURRENTLY "SearchWordVariant"`);
 }
 
 const REFRESH_DELAY_MS = 5_000;

@@ -1,6 +1,7 @@
 /**
- * npm test — the whole suite, in the order that fails fastest: typecheck, lint, unit, integration,
- * production build, browser end-to-end. Ends with one line of totals across the test runners.
+ * npm test — the whole suite, in the order that fails fastest: formatting, typecheck, lint, unit, integration,
+ * production build, browser end-to-end and the security suite (one Playwright run against one server). Ends
+ * with one line of totals across the test runners.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -44,6 +45,7 @@ function summarize() {
 
 mkdirSync("test-results", { recursive: true });
 rmSync("test-results/e2e-results.json", { force: true });
+run("format", "npx", ["prettier", "--check", "."]);
 run("typecheck", "npx", ["tsc", "--noEmit"]);
 run("lint", "npx", ["eslint", "--max-warnings=0", "."]);
 run("unit", "npx", ["vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"]);

@@ -17,7 +17,12 @@ const config = [
     files: ["lib/**/*.ts"],
     ignores: ["lib/auth/session.ts", "lib/http/api-route.ts", "lib/http/or-not-found.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["next", "next/*", "react", "react-dom", "@/app/*", "@/components/*"], message: "lib/ stays free of Next and React" }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ group: ["next", "next/*", "react", "react-dom", "@/app/*", "@/components/*"], message: "lib/ stays free of Next and React" }],
+        },
+      ],
     },
   },
   {
@@ -31,7 +36,10 @@ const config = [
         {
           patterns: [
             { group: ["next", "next/*", "react", "react-dom", "@/app/*", "@/components/*"], message: "lib/ stays free of Next and React" },
-            { group: ["../http/*", "../../http/*", "@/lib/http/*"], message: "Domains do not import the HTTP edge (lib/http): use lib/db and lib/contract" },
+            {
+              group: ["../http/*", "../../http/*", "@/lib/http/*"],
+              message: "Domains do not import the HTTP edge (lib/http): use lib/db and lib/contract",
+            },
           ],
         },
       ],

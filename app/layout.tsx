@@ -17,7 +17,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   return (
     <html lang="en">
-      <body className="min-h-dvh font-sans">{children}<RegisterServiceWorker /></body>
+      <body className="min-h-dvh font-sans">
+        {children}
+        <RegisterServiceWorker />
+      </body>
     </html>
   );
 }

@@ -13,14 +13,24 @@ export type BenchServer = { child: ChildProcess; databaseUrl: string; stop: () =
 export async function startApp(port: number, key: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: {
-      ...env, PORT: String(port), STOCKROOM_BENCH: "1", STOCKROOM_SKIP_BUILD: "1", STOCKROOM_BOOTSTRAP_API_KEY: key,
-      NEXTAUTH_SECRET: "bench", NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
+      PORT: String(port),
+      STOCKROOM_BENCH: "1",
+      STOCKROOM_SKIP_BUILD: "1",
+      STOCKROOM_BOOTSTRAP_API_KEY: key,
+      NEXTAUTH_SECRET: "bench",
+      NEXT_TELEMETRY_DISABLED: "1",
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; i < 240; i++) {
     await new Promise((r) => setTimeout(r, 500));
-    if (await fetch(`http://localhost:${port}/api/health`).then((r) => r.ok).catch(() => false)) return child;
+    if (
+      await fetch(`http://localhost:${port}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return child;
   }
   child.kill("SIGTERM");
   throw new Error(`the app did not answer on port ${port} within two minutes`);
@@ -45,7 +55,8 @@ export async function startOnFreshDatabase(mode: "server" | "embedded", port: nu
     env.STOCKROOM_DATA_DIR = mkdtempSync(join(os.tmpdir(), `stockroom-bench-${label}-`));
   }
   const child = await startApp(port, key, env);
-  const databaseUrl = mode === "server" ? env.DATABASE_URL! : JSON.parse(readFileSync(join(env.STOCKROOM_DATA_DIR!, "embedded-postgres.json"), "utf8")).url;
+  const databaseUrl =
+    mode === "server" ? env.DATABASE_URL! : JSON.parse(readFileSync(join(env.STOCKROOM_DATA_DIR!, "embedded-postgres.json"), "utf8")).url;
   const stop = async () => {
     child.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 1500));

@@ -24,13 +24,16 @@ const CHUNK = 5_000;
 const SCENARIOS: { name: string; query: ItemTableQuery }[] = [
   { name: "first page, default sort (SKU)", query: {} },
   { name: "sort by available, descending", query: { sort: "available", dir: "desc" } },
-  { name: "text search (\"widget 12\")", query: { q: "widget 12" } },
+  { name: 'text search ("widget 12")', query: { q: "widget 12" } },
   { name: "category filter (a top category)", query: { category: "Category 3" } },
   { name: "status = low", query: { status: "low" } },
 ];
 
 async function fill(db: Db) {
-  const sites = [await createSite(db, SYSTEM_ACTOR, { code: "B1", name: "Bench one" }), await createSite(db, SYSTEM_ACTOR, { code: "B2", name: "Bench two" })];
+  const sites = [
+    await createSite(db, SYSTEM_ACTOR, { code: "B1", name: "Bench one" }),
+    await createSite(db, SYSTEM_ACTOR, { code: "B2", name: "Bench two" }),
+  ];
   for (const site of sites) {
     const root = await db.location.findUniqueOrThrow({ where: { code: site.code } });
     await db.location.createMany({
@@ -58,8 +61,12 @@ async function fill(db: Db) {
         const n = start + k;
         const sku = `BN-${String(n).padStart(6, "0")}`;
         return {
-          sku, skuKey: sku.toLowerCase(), name: `${nouns[n % nouns.length]} ${n}`, categoryId: categories[n % categories.length],
-          tracking: n % 10 === 0 ? ("lot" as const) : ("none" as const), attributes: { reorderPoint: (n * 7) % 50 },
+          sku,
+          skuKey: sku.toLowerCase(),
+          name: `${nouns[n % nouns.length]} ${n}`,
+          categoryId: categories[n % categories.length],
+          tracking: n % 10 === 0 ? ("lot" as const) : ("none" as const),
+          attributes: { reorderPoint: (n * 7) % 50 },
         };
       }),
     });
@@ -110,7 +117,9 @@ async function explain(db: Db, actor: Actor, query: ItemTableQuery) {
   }
 }
 
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}`);
+console.log(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}`,
+);
 const server = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const name = `stockroom_bench_items_${Date.now()}`;
 const admin = new pg.Client({ connectionString: server });
@@ -123,7 +132,9 @@ try {
   const filling = performance.now();
   const { clerkSite } = await fill(db);
   const [{ levels }] = await db.$queryRaw<{ levels: bigint }[]>`SELECT count(*) AS levels FROM "StockLevel"`;
-  console.log(`filled ${ITEMS.toLocaleString("en")} items, ${Number(levels).toLocaleString("en")} stock levels in ${((performance.now() - filling) / 1000).toFixed(1)} s`);
+  console.log(
+    `filled ${ITEMS.toLocaleString("en")} items, ${Number(levels).toLocaleString("en")} stock levels in ${((performance.now() - filling) / 1000).toFixed(1)} s`,
+  );
   const actors: [string, Actor][] = [
     ["manager (every site)", { type: "user", id: "bench-manager", label: "bench manager", role: "manager", sites: "all" }],
     ["clerk (one site)", { type: "user", id: "bench-clerk", label: "bench clerk", role: "clerk", sites: [clerkSite] }],
@@ -133,7 +144,9 @@ try {
     console.log(`${"scenario".padEnd(36)} ${"p50 ms".padStart(8)} ${"max ms".padStart(8)} ${"matches".padStart(9)}`);
     for (const scenario of SCENARIOS) {
       const { p50, max, total } = await time(db, actor, scenario.query);
-      console.log(`${scenario.name.padEnd(36)} ${p50.toFixed(1).padStart(8)} ${max.toFixed(1).padStart(8)} ${total.toLocaleString("en").padStart(9)}`);
+      console.log(
+        `${scenario.name.padEnd(36)} ${p50.toFixed(1).padStart(8)} ${max.toFixed(1).padStart(8)} ${total.toLocaleString("en").padStart(9)}`,
+      );
       if ("explain" in args) await explain(db, actor, scenario.query);
     }
   }

@@ -32,18 +32,38 @@ const PORT = 3200;
 const KEY = "bench-admin-key-0123456789abcdef";
 const base = `http://localhost:${PORT}`;
 
-type Row = { scenario: string; requestsPerSecond: number; movementsPerSecond: number; p50: number; p99: number; ok: number; refused: number; cpu: CpuGroups | null };
+type Row = {
+  scenario: string;
+  requestsPerSecond: number;
+  movementsPerSecond: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  refused: number;
+  cpu: CpuGroups | null;
+};
 
 /** 1,000 SKUs with plenty of stock, each in one ambient bin of WH1. */
 async function prepareStock(databaseUrl: string) {
   const db = createDb(databaseUrl, 2);
-  const bins = await db.location.findMany({ where: { site: { code: "WH1" }, type: "bin", tempMinC: null, hazardClasses: { isEmpty: true } }, orderBy: { code: "asc" } });
+  const bins = await db.location.findMany({
+    where: { site: { code: "WH1" }, type: "bin", tempMinC: null, hazardClasses: { isEmpty: true } },
+    orderBy: { code: "asc" },
+  });
   await db.item.createMany({
-    data: Array.from({ length: SKUS }, (_, i) => ({ sku: `BENCH-${String(i).padStart(4, "0")}`, skuKey: `bench-${String(i).padStart(4, "0")}`, name: `Bench item ${i}` })),
+    data: Array.from({ length: SKUS }, (_, i) => ({
+      sku: `BENCH-${String(i).padStart(4, "0")}`,
+      skuKey: `bench-${String(i).padStart(4, "0")}`,
+      name: `Bench item ${i}`,
+    })),
     skipDuplicates: true,
   });
   const placement = Array.from({ length: SKUS }, (_, i) => ({ sku: `BENCH-${String(i).padStart(4, "0")}`, bin: bins[i % bins.length].code }));
-  await postMovements(db, SYSTEM_ACTOR, placement.map((p) => ({ kind: "receive", sku: p.sku, quantity: 10_000_000, to: p.bin, reason: "received" })));
+  await postMovements(
+    db,
+    SYSTEM_ACTOR,
+    placement.map((p) => ({ kind: "receive", sku: p.sku, quantity: 10_000_000, to: p.bin, reason: "received" })),
+  );
   await db.$disconnect();
   return placement;
 }
@@ -53,12 +73,19 @@ async function run(scenario: string, path: string, body: () => unknown, movement
   const cpuBefore = readProcessCpu(databaseHostPid);
   const result = await load(path, body, seconds, CONNECTIONS);
   const ok = result["2xx"];
-  const refusedBy = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith("2")).map(([code, { count }]) => `${count} × ${code}`);
-  if (refusedBy.length > 0 || result.errors > 0) console.log(`${scenario}: not 2xx: ${[...refusedBy, `${result.errors} errors, ${result.timeouts} timeouts`].join(", ")}`);
+  const refusedBy = Object.entries(result.statusCodeStats ?? {})
+    .filter(([code]) => !code.startsWith("2"))
+    .map(([code, { count }]) => `${count} × ${code}`);
+  if (refusedBy.length > 0 || result.errors > 0)
+    console.log(`${scenario}: not 2xx: ${[...refusedBy, `${result.errors} errors, ${result.timeouts} timeouts`].join(", ")}`);
   return {
-    scenario, ok, refused: result.non2xx,
-    requestsPerSecond: ok / result.duration, movementsPerSecond: (ok * movementsPerRequest) / result.duration,
-    p50: result.latency.p50, p99: result.latency.p99,
+    scenario,
+    ok,
+    refused: result.non2xx,
+    requestsPerSecond: ok / result.duration,
+    movementsPerSecond: (ok * movementsPerRequest) / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
     cpu: cpuPerRequest(cpuBefore, readProcessCpu(databaseHostPid), result.requests.total),
   };
 }
@@ -67,8 +94,17 @@ function load(path: string, body: () => unknown, duration: number, connections: 
   return new Promise((resolve, reject) => {
     autocannon(
       {
-        url: base, connections, duration,
-        requests: [{ method: "POST", path, headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` }, setupRequest: (req) => ({ ...req, body: JSON.stringify(body()) }) }],
+        url: base,
+        connections,
+        duration,
+        requests: [
+          {
+            method: "POST",
+            path,
+            headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` },
+            setupRequest: (req) => ({ ...req, body: JSON.stringify(body()) }),
+          },
+        ],
       },
       (error, result) => (error ? reject(error) : resolve(result)),
     );
@@ -86,7 +122,9 @@ if (!existsSync(".next/BUILD_ID")) {
   console.error("no production build: run `npx next build` first (npm run bench:ledger does)");
   process.exit(1);
 }
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}; ${CONNECTIONS} connections, ${seconds} s per scenario after ${warmupSeconds} s unmeasured`);
+console.log(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}; ${CONNECTIONS} connections, ${seconds} s per scenario after ${warmupSeconds} s unmeasured`,
+);
 for (const mode of modes) {
   const { child, databaseUrl, stop } = await startOnFreshDatabase(mode as "server" | "embedded", PORT, KEY, "ledger");
   // The embedded database runs inside the launcher process (scripts/start.ts), the app's parent.
@@ -101,17 +139,27 @@ for (const mode of modes) {
     if (wanted("a")) byId.a = await run("(a) 1 movement, 1,000 SKUs", "/api/v1/movements", () => issue(pick()), 1);
     if (wanted("b")) byId.b = await run("(b) 1 movement, one SKU and bin", "/api/v1/movements", () => issue(placement[0]), 1);
     const negative = await negativeLevels(databaseUrl);
-    if (wanted("c")) byId.c = await run("(c) batch of 1,000", "/api/v1/movements/batch", () => ({ movements: Array.from({ length: 1000 }, () => issue(pick())) }), 1000);
+    if (wanted("c"))
+      byId.c = await run(
+        "(c) batch of 1,000",
+        "/api/v1/movements/batch",
+        () => ({ movements: Array.from({ length: 1000 }, () => issue(pick())) }),
+        1000,
+      );
     const rows = [byId["0"], byId.a, byId.b, byId.c].filter((row): row is Row => row !== undefined);
     const ceiling = byId["0"]?.requestsPerSecond ?? NaN;
     const percent = (part: number, whole: number) => `${((part / whole) * 100).toFixed(1)}%`;
     console.log(`\n### ${mode === "server" ? "PostgreSQL server" : "embedded PGlite"}\n`);
-    console.log("| scenario | requests/s | movements/s | % of (0) | p50 ms | p99 ms | 2xx | other | CPU ms per request: app / database / load generator |");
+    console.log(
+      "| scenario | requests/s | movements/s | % of (0) | p50 ms | p99 ms | 2xx | other | CPU ms per request: app / database / load generator |",
+    );
     console.log("|---|---|---|---|---|---|---|---|---|");
     const cpu = (c: CpuGroups | null) => (c ? `${c.app.toFixed(2)} / ${c.postgres.toFixed(2)} / ${c.loadGenerator.toFixed(2)}` : "–");
     for (const r of rows) {
       const share = r === byId.c ? "–" : percent(r.requestsPerSecond, ceiling); // a batch is not one request's worth
-      console.log(`| ${r.scenario} | ${r.requestsPerSecond.toFixed(0)} | ${r.movementsPerSecond.toFixed(0)} | ${share} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.refused} | ${cpu(r.cpu)} |`);
+      console.log(
+        `| ${r.scenario} | ${r.requestsPerSecond.toFixed(0)} | ${r.movementsPerSecond.toFixed(0)} | ${share} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.refused} | ${cpu(r.cpu)} |`,
+      );
     }
     console.log(`\nnegative physical levels after (b): ${negative}`);
     // The issue's aims, as read off this run.

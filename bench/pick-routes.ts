@@ -26,7 +26,16 @@ function random(): number {
 }
 
 const layout = generateRackBins({
-  prefix: "A", aisles: 10, racks: 20, levels: 5, positions: 5, origin: { x: 2, y: 6 }, binWidth: 1.2, binDepth: 1, aisleWidth: 3, crossAisleEvery: 5,
+  prefix: "A",
+  aisles: 10,
+  racks: 20,
+  levels: 5,
+  positions: 5,
+  origin: { x: 2, y: 6 },
+  binWidth: 1.2,
+  binDepth: 1,
+  aisleWidth: 3,
+  crossAisleEvery: 5,
 });
 const dock = { id: "dock", kind: "dock", x: 2, y: 0, width: 6, height: 3 };
 const shapes = [dock, ...layout.shapes];
@@ -53,7 +62,9 @@ times.sort((a, b) => a - b);
 const percentile = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)];
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
-console.log(`\nPick routes: ${codes.length.toLocaleString("en")} bins, ${layout.shapes.length.toLocaleString("en")} shapes, ${LISTS} lists of ${LINES} lines (seed ${args.seed ?? 1})\n`);
+console.log(
+  `\nPick routes: ${codes.length.toLocaleString("en")} bins, ${layout.shapes.length.toLocaleString("en")} shapes, ${LISTS} lists of ${LINES} lines (seed ${args.seed ?? 1})\n`,
+);
 console.log("| measure | value |");
 console.log("|---|---|");
 console.log(`| average walk, naive order (bins by code) | ${fmt(naive / LISTS)} m |`);

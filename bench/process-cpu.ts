@@ -51,5 +51,10 @@ export function cpuPerRequest(before: CpuReading | null, after: CpuReading | nul
   if (!before || !after || requests === 0) return null;
   const used: CpuGroups = { app: 0, postgres: 0, loadGenerator: 0, other: 0 };
   for (const [pid, now] of after) used[now.group] += now.seconds - (before.get(pid)?.seconds ?? 0);
-  return { app: (used.app * 1000) / requests, postgres: (used.postgres * 1000) / requests, loadGenerator: (used.loadGenerator * 1000) / requests, other: (used.other * 1000) / requests };
+  return {
+    app: (used.app * 1000) / requests,
+    postgres: (used.postgres * 1000) / requests,
+    loadGenerator: (used.loadGenerator * 1000) / requests,
+    other: (used.other * 1000) / requests,
+  };
 }

@@ -58,13 +58,16 @@ function benchInProcess() {
     }
     return parses / ((performance.now() - started) / 1_000);
   };
-  for (const [kind, input] of Object.entries(INPUTS)) rows.push({ measure: `(a) parseGs1Data, ${kind}`, value: `${format(timed([input]))} parses/s`, detail: "in-process, one core" });
+  for (const [kind, input] of Object.entries(INPUTS))
+    rows.push({ measure: `(a) parseGs1Data, ${kind}`, value: `${format(timed([input]))} parses/s`, detail: "in-process, one core" });
   rows.push({ measure: "(a) parseGs1Data, mix of the three", value: `${format(timed(MIX))} parses/s`, detail: "in-process, one core" });
 }
 
 async function api(method: string, path: string, body?: unknown) {
   const response = await fetch(`${base}${path}`, {
-    method, headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = await response.json();
   if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
@@ -74,12 +77,18 @@ async function api(method: string, path: string, body?: unknown) {
 /** A serial-tracked item carrying GTIN, with READS units received into one ambient bin of WH1; two more bins for readers. */
 async function prepareUnits(databaseUrl: string) {
   const db = createDb(databaseUrl, 2);
-  const bins = await db.location.findMany({ where: { site: { code: "WH1" }, type: "bin", tempMinC: null, hazardClasses: { isEmpty: true } }, orderBy: { code: "asc" }, take: 3 });
+  const bins = await db.location.findMany({
+    where: { site: { code: "WH1" }, type: "bin", tempMinC: null, hazardClasses: { isEmpty: true } },
+    orderBy: { code: "asc" },
+    take: 3,
+  });
   if (bins.length < 3) throw new Error("the demo warehouse WH1 has fewer than three ambient bins");
   const item = await db.item.create({ data: { sku: "BENCH-RFID", skuKey: "bench-rfid", name: "Bench RFID unit", tracking: "serial" } });
   await db.barcode.create({ data: { itemId: item.id, kind: "gtin", code: GTIN } });
   const serials = Array.from({ length: READS }, (_, i) => String(1_000_001 + i));
-  await postMovements(db, SYSTEM_ACTOR, [{ kind: "receive", sku: item.sku, quantity: serials.length, serials, to: bins[0].code, reason: "received" }]);
+  await postMovements(db, SYSTEM_ACTOR, [
+    { kind: "receive", sku: item.sku, quantity: serials.length, serials, to: bins[0].code, reason: "received" },
+  ]);
   await db.$disconnect();
   return { bins: bins.map((b) => b.code), epcs: serials.map((serial) => encodeSgtin96({ gtin: GTIN, serial, companyPrefixLength: 7 }).epc) };
 }
@@ -89,11 +98,17 @@ function load(path: string, bodies: unknown[], connections: number): Promise<aut
   return new Promise((resolve, reject) => {
     autocannon(
       {
-        url: base, connections, duration: seconds,
-        requests: [{
-          method: "POST", path, headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` },
-          setupRequest: (req) => ({ ...req, body: JSON.stringify(bodies[next++ % bodies.length]) }),
-        }],
+        url: base,
+        connections,
+        duration: seconds,
+        requests: [
+          {
+            method: "POST",
+            path,
+            headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` },
+            setupRequest: (req) => ({ ...req, body: JSON.stringify(bodies[next++ % bodies.length]) }),
+          },
+        ],
       },
       (error, result) => (error ? reject(error) : resolve(result)),
     );
@@ -101,16 +116,33 @@ function load(path: string, bodies: unknown[], connections: number): Promise<aut
 }
 
 async function benchApi() {
-  const detail = (r: autocannon.Result) => `${r.connections} connection${r.connections === 1 ? "" : "s"}, ${seconds} s; ${r["2xx"]} 2xx, ${r.non2xx} other`;
-  const parse = await load("/api/v1/gs1/parse", MIX.map((data) => ({ data })), CONNECTIONS);
-  rows.push({ measure: "(b) POST /api/v1/gs1/parse", value: `${format(parse["2xx"] / parse.duration)} parses/s`, detail: `p50 ${parse.latency.p50} ms, p99 ${parse.latency.p99} ms; ${detail(parse)}` });
+  const detail = (r: autocannon.Result) =>
+    `${r.connections} connection${r.connections === 1 ? "" : "s"}, ${seconds} s; ${r["2xx"]} 2xx, ${r.non2xx} other`;
+  const parse = await load(
+    "/api/v1/gs1/parse",
+    MIX.map((data) => ({ data })),
+    CONNECTIONS,
+  );
+  rows.push({
+    measure: "(b) POST /api/v1/gs1/parse",
+    value: `${format(parse["2xx"] / parse.duration)} parses/s`,
+    detail: `p50 ${parse.latency.p50} ms, p99 ${parse.latency.p99} ms; ${detail(parse)}`,
+  });
   const resolveBodies = [...MIX, GTIN, `]C101${GTIN}21SN1001`].map((data) => ({ data }));
   const resolved = await load("/api/v1/scans/resolve", resolveBodies, CONNECTIONS);
   rows.push({ measure: "(b) POST /api/v1/scans/resolve, p50", value: `${resolved.latency.p50} ms`, detail: detail(resolved) });
-  rows.push({ measure: "(b) POST /api/v1/scans/resolve, p99", value: `${resolved.latency.p99} ms`, detail: `${format(resolved["2xx"] / resolved.duration)} requests/s` });
+  rows.push({
+    measure: "(b) POST /api/v1/scans/resolve, p99",
+    value: `${resolved.latency.p99} ms`,
+    detail: `${format(resolved["2xx"] / resolved.duration)} requests/s`,
+  });
   // One scanner at a time: the latency a clerk feels, without other requests queued in front.
   const alone = await load("/api/v1/scans/resolve", resolveBodies, 1);
-  rows.push({ measure: "(b) POST /api/v1/scans/resolve, one connection", value: `p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms`, detail: detail(alone) });
+  rows.push({
+    measure: "(b) POST /api/v1/scans/resolve, one connection",
+    value: `p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms`,
+    detail: detail(alone),
+  });
 }
 
 async function benchRfid(prepared: { bins: string[]; epcs: string[] }) {
@@ -133,7 +165,8 @@ async function benchRfid(prepared: { bins: string[]; epcs: string[] }) {
     const reader = round % 2 === 0 ? "BENCH-A" : "BENCH-B";
     const at = started - (RFID_ROUNDS - round) * 120_000;
     const moved = await timeRound(reader, at);
-    if (moved.outcome.moved.length !== READS) throw new Error(`expected ${READS} moves, got ${JSON.stringify({ ...moved.outcome, moved: moved.outcome.moved.length })}`);
+    if (moved.outcome.moved.length !== READS)
+      throw new Error(`expected ${READS} moves, got ${JSON.stringify({ ...moved.outcome, moved: moved.outcome.moved.length })}`);
     moves.push(moved.ms);
     const repeated = await timeRound(reader, at);
     if (repeated.outcome.duplicates !== READS) throw new Error(`expected ${READS} duplicates, got ${repeated.outcome.duplicates}`);
@@ -141,11 +174,21 @@ async function benchRfid(prepared: { bins: string[]; epcs: string[] }) {
   }
   const summary = (list: number[]) => `${format(Math.min(...list))} ms`;
   const all = (list: number[]) => `rounds: ${list.map((ms) => format(ms)).join(", ")} ms`;
-  rows.push({ measure: `(c) RFID batch of ${format(READS)} reads, moving ${format(READS)} units`, value: summary(moves), detail: `best of ${RFID_ROUNDS}; ${all(moves)}` });
-  rows.push({ measure: `(c) the same batch again: ${format(READS)} duplicates`, value: summary(duplicates), detail: `best of ${RFID_ROUNDS}; ${all(duplicates)}` });
+  rows.push({
+    measure: `(c) RFID batch of ${format(READS)} reads, moving ${format(READS)} units`,
+    value: summary(moves),
+    detail: `best of ${RFID_ROUNDS}; ${all(moves)}`,
+  });
+  rows.push({
+    measure: `(c) the same batch again: ${format(READS)} duplicates`,
+    value: summary(duplicates),
+    detail: `best of ${RFID_ROUNDS}; ${all(duplicates)}`,
+  });
 }
 
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}`);
+console.log(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}`,
+);
 if (parts.has("inprocess")) benchInProcess();
 if (parts.has("api") || parts.has("rfid")) {
   if (!existsSync(".next/BUILD_ID")) {

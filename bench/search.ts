@@ -69,7 +69,10 @@ async function makeQueries(db: Db): Promise<Query[]> {
   take("prefix", 100, (i) => i.sku.slice(0, 13));
   take("supplierSku", 50, (i) => i.supplierSku);
   take("lot", 50, (i) => i.lot);
-  const misspelled = misspelledQueries(items.filter((item) => !queries.some((q) => q.sku === item.sku)), 20261204);
+  const misspelled = misspelledQueries(
+    items.filter((item) => !queries.some((q) => q.sku === item.sku)),
+    20261204,
+  );
   for (const kind of MISSPELLINGS) queries.push(...misspelled.filter((q) => q.kind === kind).slice(0, MISSPELLED_PER_KIND));
   take("words", 200, (i) => {
     const words = i.name.split(" ");
@@ -86,12 +89,13 @@ function percentile(sorted: number[], p: number) {
 function summary(label: string, ms: number[]) {
   const sorted = [...ms].sort((a, b) => a - b);
   const f = (n: number) => n.toFixed(1).padStart(7);
-  console.log(`| ${label.padEnd(30)} | ${String(ms.length).padStart(5)} | ${f(percentile(sorted, 0.5))} | ${f(percentile(sorted, 0.95))} | ${f(percentile(sorted, 0.99))} | ${f(sorted[sorted.length - 1])} |`);
+  console.log(
+    `| ${label.padEnd(30)} | ${String(ms.length).padStart(5)} | ${f(percentile(sorted, 0.5))} | ${f(percentile(sorted, 0.95))} | ${f(percentile(sorted, 0.99))} | ${f(sorted[sorted.length - 1])} |`,
+  );
 }
 
 /** An intended item among the first five: one whose name holds every word the query was typed for. */
-const isFound = (query: Query, hits: SearchHit[]) =>
-  hits.slice(0, 5).some((h) => h.type === "item" && isIntendedHit(query, h.name ?? ""));
+const isFound = (query: Query, hits: SearchHit[]) => hits.slice(0, 5).some((h) => h.type === "item" && isIntendedHit(query, h.name ?? ""));
 
 async function startServer(): Promise<ChildProcess> {
   const manifest = existsSync(".next/app-path-routes-manifest.json") ? readFileSync(".next/app-path-routes-manifest.json", "utf8") : "";
@@ -117,7 +121,20 @@ async function tune(db: Db, queries: Query[]) {
   console.log("| similarity (vocabulary) | word_similarity (fallback) | recall@5 | ms p50 | ms p95 | ms p99 |");
   console.log("|---|---|---|---|---|---|");
   const misspelled = queries.filter((q) => isMisspelled(q.kind));
-  const pairs = "pairs" in args ? JSON.parse(args.pairs!) as number[][] : [[1, 0.5], [1, 0.4], [1, 0.3], [0.4, 0.4], [0.3, 0.4], [0.25, 0.4], [0.2, 0.4], [0.2, 0.35], [0.2, 0.3]];
+  const pairs =
+    "pairs" in args
+      ? (JSON.parse(args.pairs!) as number[][])
+      : [
+          [1, 0.5],
+          [1, 0.4],
+          [1, 0.3],
+          [0.4, 0.4],
+          [0.3, 0.4],
+          [0.25, 0.4],
+          [0.2, 0.4],
+          [0.2, 0.35],
+          [0.2, 0.3],
+        ];
   for (const [similarity, wordSimilarity] of pairs) {
     let found = 0;
     const ms: number[] = [];
@@ -133,7 +150,9 @@ async function tune(db: Db, queries: Query[]) {
     }
     const sorted = [...ms].sort((a, b) => a - b);
     const f = (p: number) => percentile(sorted, p).toFixed(1);
-    console.log(`| ${similarity === 1 ? "1 (off)" : similarity} | ${wordSimilarity} | ${((found / misspelled.length) * 100).toFixed(1)}% | ${f(0.5)} | ${f(0.95)} | ${f(0.99)} |`);
+    console.log(
+      `| ${similarity === 1 ? "1 (off)" : similarity} | ${wordSimilarity} | ${((found / misspelled.length) * 100).toFixed(1)}% | ${f(0.5)} | ${f(0.95)} | ${f(0.99)} |`,
+    );
   }
 }
 
@@ -156,11 +175,15 @@ async function explain(db: Db, queries: Query[]) {
   await print(`where is ${item.sku}`, itemLocationsStatement(MANAGER, item.sku));
 }
 
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}`);
+console.log(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}`,
+);
 const db = createDb(url, 4);
 const queries = await makeQueries(db);
 const [{ items }] = await db.$queryRaw<{ items: bigint }[]>`SELECT count(*) AS items FROM "Item"`;
-console.log(`${Number(items).toLocaleString("en")} items; ${queries.length} queries: ${[...new Set(queries.map((q) => q.kind))].map((k) => `${queries.filter((q) => q.kind === k).length} ${k}`).join(", ")}`);
+console.log(
+  `${Number(items).toLocaleString("en")} items; ${queries.length} queries: ${[...new Set(queries.map((q) => q.kind))].map((k) => `${queries.filter((q) => q.kind === k).length} ${k}`).join(", ")}`,
+);
 const child = "http" in args ? await startServer() : null;
 try {
   const search = child
@@ -180,7 +203,13 @@ try {
     all.push(ms);
     byKind.set(query.kind, [...(byKind.get(query.kind) ?? []), ms]);
     if (isMisspelled(query.kind) && isFound(query, hits)) found.set(query.kind, (found.get(query.kind) ?? 0) + 1);
-    else if (isMisspelled(query.kind) && "misses" in args) console.log(`missed: "${query.q}" → ${query.name}; got ${hits.slice(0, 3).map((h) => h.name).join(" / ")}`);
+    else if (isMisspelled(query.kind) && "misses" in args)
+      console.log(
+        `missed: "${query.q}" → ${query.name}; got ${hits
+          .slice(0, 3)
+          .map((h) => h.name)
+          .join(" / ")}`,
+      );
   }
   const where: number[] = [];
   for (const query of queries.slice(0, 500)) {
@@ -188,8 +217,12 @@ try {
     await whereIs(query.sku);
     where.push(performance.now() - started);
   }
-  console.log(`\n${child ? "HTTP, production build, admin API key" : "in-process (searchEverything / listItemLocations), manager"}, sequential, limit 20`);
-  console.log(`| ${"what".padEnd(30)} | ${"n".padStart(5)} | ${"p50 ms".padStart(7)} | ${"p95 ms".padStart(7)} | ${"p99 ms".padStart(7)} | ${"max ms".padStart(7)} |`);
+  console.log(
+    `\n${child ? "HTTP, production build, admin API key" : "in-process (searchEverything / listItemLocations), manager"}, sequential, limit 20`,
+  );
+  console.log(
+    `| ${"what".padEnd(30)} | ${"n".padStart(5)} | ${"p50 ms".padStart(7)} | ${"p95 ms".padStart(7)} | ${"p99 ms".padStart(7)} | ${"max ms".padStart(7)} |`,
+  );
   console.log("|---|---|---|---|---|---|");
   summary("search, all queries", all);
   for (const [kind, ms] of byKind) summary(`  ${kind}`, ms);

@@ -22,7 +22,9 @@ async function timeSeed(url: string, poolMax: number) {
   return { seconds, movements };
 }
 
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}`);
+console.log(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}`,
+);
 
 const embedded = await startInMemoryPostgres();
 const onPglite = await timeSeed(embedded.url, 4);

@@ -33,7 +33,10 @@ test("an admin creates an API key, sees it once, and it works at once", async ({
   const key = (await page.getByTestId("new-api-key").innerText()).trim();
   expect(key).toMatch(/^sr_/);
 
-  const service = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+  const service = await playwright.request.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${key}` },
+  });
   const me = await service.get("/api/v1/me");
   expect(me.status()).toBe(200);
   expect(await me.json()).toMatchObject({ type: "apiKey", role: "viewer" });

@@ -22,9 +22,23 @@ export async function barcodeClip(name: string, bcid: string, text: string): Pro
   const fit = square ? "scale=300:-2:flags=neighbor" : "scale=w=620:h=440:force_original_aspect_ratio=decrease:force_divisible_by=2";
   const camera = "rotate='0.04*sin(2*PI*t/2)':c=white,gblur=sigma=0.5,noise=alls=8:allf=t,format=yuv420p";
   execFileSync("ffmpeg", [
-    "-hide_banner", "-loglevel", "error", "-y", "-loop", "1", "-i", png,
-    "-vf", `${fit},pad=640:480:(ow-iw)/2:(oh-ih)/2:color=white,${camera}`,
-    "-t", "2", "-r", "15", "-f", "yuv4mpegpipe", clip,
+    "-hide_banner",
+    "-loglevel",
+    "error",
+    "-y",
+    "-loop",
+    "1",
+    "-i",
+    png,
+    "-vf",
+    `${fit},pad=640:480:(ow-iw)/2:(oh-ih)/2:color=white,${camera}`,
+    "-t",
+    "2",
+    "-r",
+    "15",
+    "-f",
+    "yuv4mpegpipe",
+    clip,
   ]);
   return clip;
 }
@@ -34,8 +48,16 @@ export async function launchWithCamera(clip: string): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath() ?? undefined,
     args: [
-      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${clip}`,
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--use-fake-ui-for-media-stream",
+      "--use-fake-device-for-media-stream",
+      `--use-file-for-fake-video-capture=${clip}`,
     ],
   });
 }

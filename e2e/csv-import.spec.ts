@@ -34,7 +34,12 @@ test("a manager checks a CSV with one bad row, sees why, imports the valid rows 
 
   await page.goto(`/items?q=${sku(1)}`);
   await expect(page.getByTestId("item-count")).toHaveText("1 item");
-  await expect(page.getByRole("link", { name: new RegExp(`Pallet wrap 500 mm ${tag}`) }).filter({ visible: true }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("link", { name: new RegExp(`Pallet wrap 500 mm ${tag}`) })
+      .filter({ visible: true })
+      .first(),
+  ).toBeVisible();
   await page.goto(`/items?q=${sku(2)}`);
   await expect(page.getByTestId("item-count")).toHaveText("0 items");
 });

@@ -46,7 +46,10 @@ test("a 5,000-bin plan pans and zooms smoothly (frame times recorded)", async ({
   for (let i = 0; i < 60; i++) await page.mouse.move(centre.x + i * 3, centre.y - i * 2, { steps: 1 });
   const times = await page.evaluate(() => (window as unknown as { frameTimes: number[] }).frameTimes);
 
-  const gaps = times.slice(1).map((t, i) => t - times[i]).sort((a, b) => a - b);
+  const gaps = times
+    .slice(1)
+    .map((t, i) => t - times[i])
+    .sort((a, b) => a - b);
   const at = (q: number) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))];
   const result = { frames: gaps.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: gaps.at(-1)!, over50ms: gaps.filter((g) => g > 50).length };
   writeFileSync(testInfo.outputPath("map-frame-times.json"), JSON.stringify(result, null, 2));

@@ -10,10 +10,17 @@ import { signIn } from "./sign-in";
  */
 
 /** Controls a person taps. Disabled ones and ones not on screen (closed menus, other tabs) are not measured. */
-const CONTROLS = "a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [role=link], [role=checkbox], [role=tab], [role=option], [role=switch]";
+const CONTROLS =
+  "a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [role=link], [role=checkbox], [role=tab], [role=option], [role=switch]";
 const MIN_TARGET_PX = 44;
 /** Pages photographed for a person to look at (test-results/screenshots/phone-*.png). */
-const SCREENSHOTS: Record<string, string> = { "/items": "items", "/stock/move": "move-stock", "/scan": "scan", "/admin/users": "users", "/items/import": "import" };
+const SCREENSHOTS: Record<string, string> = {
+  "/items": "items",
+  "/stock/move": "move-stock",
+  "/scan": "scan",
+  "/admin/users": "users",
+  "/items/import": "import",
+};
 
 type Finding = { what: string; size?: string; problem: string };
 
@@ -56,7 +63,8 @@ function findLayoutProblems({ selector, minimum }: { selector: string; minimum: 
     const box = element.getBoundingClientRect();
     if (box.width === 0 && box.height === 0) continue;
     if (isInRunningText(element)) {
-      if (!getComputedStyle(element).textDecorationLine.includes("underline")) findings.push({ what: describe(element), problem: "link in running text without underline" });
+      if (!getComputedStyle(element).textDecorationLine.includes("underline"))
+        findings.push({ what: describe(element), problem: "link in running text without underline" });
       continue;
     }
     // Rounded: a box of 43.99 px (sub-pixel layout) is 44 on screen.
@@ -103,13 +111,19 @@ async function pagesToVisit(page: Page): Promise<string[]> {
   const stock = (await (await page.request.get(`/api/v1/stock?sku=HT-SCR-0003&site=WH1`)).json()).data as { location: string }[];
   const bin = stock.find((level) => !level.location.endsWith("-TRANSIT"))!.location;
   const suffix = Date.now().toString(36).toUpperCase();
-  const transfer = await page.request.post("/api/v1/transfers", { data: { from: "WH1", to: "WH2", reference: `TR-PHONE-${suffix}`, lines: [{ sku: "HT-SCR-0003", quantity: 1 }] } });
+  const transfer = await page.request.post("/api/v1/transfers", {
+    data: { from: "WH1", to: "WH2", reference: `TR-PHONE-${suffix}`, lines: [{ sku: "HT-SCR-0003", quantity: 1 }] },
+  });
   expect(transfer.status(), await transfer.text()).toBe(201);
-  const pickList = await page.request.post("/api/v1/pick-lists", { data: { site: "WH1", reference: `SO-PHONE-${suffix}`, lines: [{ sku: "HT-SCR-0003", quantity: 1 }] } });
+  const pickList = await page.request.post("/api/v1/pick-lists", {
+    data: { site: "WH1", reference: `SO-PHONE-${suffix}`, lines: [{ sku: "HT-SCR-0003", quantity: 1 }] },
+  });
   expect(pickList.status(), await pickList.text()).toBe(201);
   const transferId = (await transfer.json()).id as string;
   const pickListId = (await pickList.json()).id as string;
-  const lot = ((await (await page.request.get("/api/v1/stock?site=WH1&limit=200")).json()).data as { lot: string | null }[]).find((level) => level.lot)!.lot!;
+  const lot = ((await (await page.request.get("/api/v1/stock?site=WH1&limit=200")).json()).data as { lot: string | null }[]).find(
+    (level) => level.lot,
+  )!.lot!;
   return [
     "/",
     "/items",
@@ -142,8 +156,10 @@ async function pagesToVisit(page: Page): Promise<string[]> {
 test.beforeEach(async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== "phone", "the phone is the small screen; the desk gets the same components");
   await page.addInitScript(() => {
-    const record = (window as unknown as { cspViolations: string[] }).cspViolations = [] as string[];
-    document.addEventListener("securitypolicyviolation", (event) => record.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`));
+    const record = ((window as unknown as { cspViolations: string[] }).cspViolations = [] as string[]);
+    document.addEventListener("securitypolicyviolation", (event) =>
+      record.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`),
+    );
   });
 });
 

@@ -8,7 +8,15 @@ const baseURL = `http://localhost:${port}`;
 // Debian's Chromium, never a downloaded browser: these machines cannot download one.
 const launchOptions = {
   executablePath: chromiumPath() ?? undefined,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 };
 
 export default defineConfig({

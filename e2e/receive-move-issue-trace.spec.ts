@@ -3,7 +3,10 @@ import { signIn } from "./sign-in";
 
 const SKU = "EL-BAT-0001"; // lot-tracked, ambient, in the demo catalogue
 
-async function post(page: Page, fields: { kind: string; quantity: number; from?: string; to?: string; lot?: string; expiresAt?: string; reference?: string }) {
+async function post(
+  page: Page,
+  fields: { kind: string; quantity: number; from?: string; to?: string; lot?: string; expiresAt?: string; reference?: string },
+) {
   await page.goto(`/stock/move?kind=${fields.kind}&sku=${SKU}`);
   await page.getByLabel("SKU").fill(SKU);
   await page.getByLabel(fields.kind === "count" ? "Counted quantity" : "Quantity").fill(String(fields.quantity));
@@ -58,7 +61,9 @@ test("a viewer cannot open the movement form, and the API refuses the post", asy
   await signIn(page, "viewer@example.com");
   const response = await page.goto("/stock/move");
   expect(response?.status()).toBe(403);
-  const post = await page.request.post("/api/v1/movements", { data: { kind: "receive", sku: SKU, quantity: 1, to: "WH1-A01-01", reason: "received", lot: "X", expiresAt: "2030-01-01" } });
+  const post = await page.request.post("/api/v1/movements", {
+    data: { kind: "receive", sku: SKU, quantity: 1, to: "WH1-A01-01", reason: "received", lot: "X", expiresAt: "2030-01-01" },
+  });
   expect(post.status()).toBe(403);
 });
 
@@ -74,7 +79,16 @@ test("an open item page shows a movement someone else posts, within 2 seconds, w
   const other = await colleague.newPage();
   await signIn(other, "clerk@example.com");
   const posted = await other.request.post("/api/v1/movements", {
-    data: { kind: "receive", sku: SKU, quantity: 3, to: bin, reason: "received", lot: `LIVE-${testInfo.project.name}`, expiresAt: "2032-01-01", reference },
+    data: {
+      kind: "receive",
+      sku: SKU,
+      quantity: 3,
+      to: bin,
+      reason: "received",
+      lot: `LIVE-${testInfo.project.name}`,
+      expiresAt: "2032-01-01",
+      reference,
+    },
   });
   expect(posted.status()).toBe(201);
   await expect(history).toContainText(reference, { timeout: 2_000 });

@@ -2,7 +2,20 @@ import { expect, test } from "@playwright/test";
 import { navigationLinks, signIn } from "./sign-in";
 
 const EXPECTED_NAVIGATION: Record<string, string[]> = {
-  "admin@example.com": ["Dashboard", "Scan", "Items", "Move stock", "Transfers", "Locations", "Categories", "Suppliers", "Users", "API keys", "Audit log", "Reason codes"],
+  "admin@example.com": [
+    "Dashboard",
+    "Scan",
+    "Items",
+    "Move stock",
+    "Transfers",
+    "Locations",
+    "Categories",
+    "Suppliers",
+    "Users",
+    "API keys",
+    "Audit log",
+    "Reason codes",
+  ],
   "manager@example.com": ["Dashboard", "Scan", "Items", "Move stock", "Transfers", "Locations", "Categories", "Suppliers"],
   "clerk@example.com": ["Dashboard", "Scan", "Items", "Move stock", "Transfers", "Locations", "Categories"],
   "viewer@example.com": ["Dashboard", "Scan", "Items", "Transfers", "Locations", "Categories"],

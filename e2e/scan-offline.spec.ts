@@ -30,7 +30,10 @@ async function hasSnapshot(page: Page, site: string) {
   );
 }
 
-test("in a Wi-Fi hole a clerk receives and moves by scanning; both post exactly once when the network returns", async ({ page, context }, testInfo) => {
+test("in a Wi-Fi hole a clerk receives and moves by scanning; both post exactly once when the network returns", async ({
+  page,
+  context,
+}, testInfo) => {
   test.skip(testInfo.project.name !== "phone", "the offline journey runs once, on the phone");
   test.setTimeout(90_000);
   const lot = `OFF${Date.now().toString(36).slice(-5).toUpperCase()}`;
@@ -89,7 +92,12 @@ test("in a Wi-Fi hole a clerk receives and moves by scanning; both post exactly 
   await expect(page.getByTestId("queue-status")).toBeHidden({ timeout: 30_000 });
   expect(answersLost).toBe(1);
 
-  const movements = (await (await page.request.get(`/api/v1/movements?location=${bin}&sku=${SKU}`)).json()).data as { kind: string; lot: string; from: string; to: string }[];
+  const movements = (await (await page.request.get(`/api/v1/movements?location=${bin}&sku=${SKU}`)).json()).data as {
+    kind: string;
+    lot: string;
+    from: string;
+    to: string;
+  }[];
   expect(movements.filter((m) => m.kind === "receive" && m.lot === lot && m.to === bin)).toHaveLength(1);
   expect(movements.filter((m) => m.kind === "move" && m.lot === seeded.lot && m.from === seeded.location && m.to === bin)).toHaveLength(1);
   const levels = (await (await page.request.get(`/api/v1/stock?location=${bin}`)).json()).data as { lot: string; onHand: number }[];

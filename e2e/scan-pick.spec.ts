@@ -8,15 +8,22 @@ async function wedgeScan(page: Page, code: string) {
   await page.keyboard.press("Enter");
 }
 
-test("a clerk picks an order by scanning: the wrong bin and the wrong item are flagged, the right ones confirm the line", async ({ page, browser }, testInfo) => {
+test("a clerk picks an order by scanning: the wrong bin and the wrong item are flagged, the right ones confirm the line", async ({
+  page,
+  browser,
+}, testInfo) => {
   const tag = testInfo.project.name === "phone" ? "P" : "D";
   const bin = tag === "P" ? "WH1-B02-05" : "WH1-B02-06";
   const reference = `SO-E2E-${tag}-${Date.now().toString(36).toUpperCase()}`;
   // The order arrives from a manager (in real life, the order system's API key).
   const manager = await (await browser.newContext({ baseURL: testInfo.project.use.baseURL })).newPage();
   await signIn(manager, "manager@example.com");
-  expect((await manager.request.post("/api/v1/movements", { data: { kind: "receive", sku: SKU, quantity: 5, to: bin, reason: "received" } })).status()).toBe(201);
-  const created = await manager.request.post("/api/v1/pick-lists", { data: { site: "WH1", reference, lines: [{ sku: SKU, quantity: 2, from: bin }] } });
+  expect(
+    (await manager.request.post("/api/v1/movements", { data: { kind: "receive", sku: SKU, quantity: 5, to: bin, reason: "received" } })).status(),
+  ).toBe(201);
+  const created = await manager.request.post("/api/v1/pick-lists", {
+    data: { site: "WH1", reference, lines: [{ sku: SKU, quantity: 2, from: bin }] },
+  });
   expect(created.status()).toBe(201);
   const item = await (await manager.request.get(`/api/v1/items/${SKU}`)).json();
   const gtin13 = (item.barcodes.find((b: { kind: string }) => b.kind === "gtin").code as string).slice(1);

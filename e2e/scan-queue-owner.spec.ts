@@ -56,6 +56,10 @@ test("a write queued on a shared phone posts only under its author's session, an
   expect((await answered).status()).toBe(201);
   expect(posts).toHaveLength(1);
   await expect(page.getByTestId("others-queue-status")).toBeHidden();
-  const movements = (await (await page.request.get(`/api/v1/movements?location=${bin}&sku=${SKU}`)).json()).data as { kind: string; lot: string; actor: string }[];
+  const movements = (await (await page.request.get(`/api/v1/movements?location=${bin}&sku=${SKU}`)).json()).data as {
+    kind: string;
+    lot: string;
+    actor: string;
+  }[];
   expect(movements.filter((m) => m.kind === "receive" && m.lot === lot)).toEqual([expect.objectContaining({ actor: "clerk@example.com" })]);
 });

@@ -66,7 +66,11 @@ test("a clerk counts a bin with a handheld scanner: short, missing and lot stock
   await page.getByRole("button", { name: "Submit count" }).click();
   await expect(page.getByTestId("write-outcome")).toHaveAttribute("data-status", "posted");
 
-  const stock = (await (await page.request.get(`/api/v1/stock?location=${bin}`)).json()).data as { sku: string; lot: string | null; onHand: number }[];
+  const stock = (await (await page.request.get(`/api/v1/stock?location=${bin}`)).json()).data as {
+    sku: string;
+    lot: string | null;
+    onHand: number;
+  }[];
   const onHand = (sku: string) => stock.filter((row) => row.sku === sku).reduce((sum, row) => sum + row.onHand, 0);
   expect(onHand(PLAIN[0])).toBe(2);
   expect(onHand(PLAIN[1])).toBe(0);

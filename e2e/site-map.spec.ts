@@ -8,7 +8,9 @@ test("a manager draws a rack on the map and bulk-creates its bins", async ({ pag
   // A saved plan to start from (another test may already have drawn one), so there is a version to undo back to.
   const start = await (await page.request.get("/api/v1/sites/WH2/map")).json();
   if (start.version === 0) {
-    expect((await page.request.put("/api/v1/sites/WH2/map", { data: { width: 60, height: 40, unit: "m", shapes: [], version: 0 } })).status()).toBe(200);
+    expect((await page.request.put("/api/v1/sites/WH2/map", { data: { width: 60, height: 40, unit: "m", shapes: [], version: 0 } })).status()).toBe(
+      200,
+    );
   }
   await page.goto("/locations/map?site=WH2");
   await page.getByRole("button", { name: "Edit map" }).click();

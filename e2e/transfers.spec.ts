@@ -8,8 +8,10 @@ test("a transfer is shipped at one site and received short at the other", async 
   const reference = `TR-E2E-${Date.now().toString(36).toUpperCase()}`;
   await signIn(page, "manager@example.com");
   // Stock totals count what is in transit (kept at the source's TRANSIT location); shelves are the rest.
-  const levels = async (query: string) => (await (await page.request.get(`/api/v1/stock?${query}`)).json()).data as { location: string; onHand: number }[];
-  const stockAt = async (query: string) => (await levels(query)).filter((l) => !l.location.endsWith("-TRANSIT")).reduce((sum, l) => sum + l.onHand, 0);
+  const levels = async (query: string) =>
+    (await (await page.request.get(`/api/v1/stock?${query}`)).json()).data as { location: string; onHand: number }[];
+  const stockAt = async (query: string) =>
+    (await levels(query)).filter((l) => !l.location.endsWith("-TRANSIT")).reduce((sum, l) => sum + l.onHand, 0);
   const inTransit = async () => (await levels(`sku=${SKU}&location=WH1-TRANSIT`)).reduce((sum, l) => sum + l.onHand, 0);
   const transitBefore = await inTransit();
   const [wh1Before, binBefore] = [await stockAt(`sku=${SKU}&site=WH1`), await stockAt(`sku=${SKU}&location=WH2-A02-03`)];

@@ -26,11 +26,27 @@ export function demoMapShapes(siteCode: string, zones: Zone[]) {
       for (let b = 1; b <= zone.binsPerAisle; b++) {
         const code = `${aisleCode}-${String(b).padStart(2, "0")}`;
         const isLeft = b % 2 === 1;
-        shapes.push({ id: code, kind: "bin", x: isLeft ? x : walkway + AISLE, y: top + Math.floor((b - 1) / 2) * BIN, width: BIN, height: BIN, location: code });
+        shapes.push({
+          id: code,
+          kind: "bin",
+          x: isLeft ? x : walkway + AISLE,
+          y: top + Math.floor((b - 1) / 2) * BIN,
+          width: BIN,
+          height: BIN,
+          location: code,
+        });
       }
       x = walkway + AISLE + BIN + GAP / 2;
     }
-    shapes.push({ id: `${siteCode}-${zone.code}`, kind: "zone", x: zoneStart - 0.5, y: top - 0.5, width: x - zoneStart, height: rows * BIN + 1, location: `${siteCode}-${zone.code}` });
+    shapes.push({
+      id: `${siteCode}-${zone.code}`,
+      kind: "zone",
+      x: zoneStart - 0.5,
+      y: top - 0.5,
+      width: x - zoneStart,
+      height: rows * BIN + 1,
+      location: `${siteCode}-${zone.code}`,
+    });
     x += GAP;
   }
   const width = x + GAP;

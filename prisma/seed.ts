@@ -29,7 +29,10 @@ type ZoneSpec = { code: string; name: string; aisles: number; binsPerAisle: numb
 
 const SITES: { code: string; name: string; timezone: string; address: string; zones: ZoneSpec[] }[] = [
   {
-    code: "WH1", name: "Rotterdam DC", timezone: "Europe/Amsterdam", address: "Waalhaven Z.z. 40, Rotterdam",
+    code: "WH1",
+    name: "Rotterdam DC",
+    timezone: "Europe/Amsterdam",
+    address: "Waalhaven Z.z. 40, Rotterdam",
     zones: [
       { code: "A", name: "Ambient racking", aisles: 6, binsPerAisle: 20 },
       { code: "B", name: "Bulk floor", aisles: 2, binsPerAisle: 10 },
@@ -39,7 +42,10 @@ const SITES: { code: string; name: string; timezone: string; address: string; zo
     ],
   },
   {
-    code: "WH2", name: "Hamburg Hub", timezone: "Europe/Berlin", address: "Am Sandtorkai 12, Hamburg",
+    code: "WH2",
+    name: "Hamburg Hub",
+    timezone: "Europe/Berlin",
+    address: "Am Sandtorkai 12, Hamburg",
     zones: [
       { code: "A", name: "Ambient racking", aisles: 4, binsPerAisle: 15 },
       { code: "C", name: "Chilled 2–8 °C", aisles: 1, binsPerAisle: 10, tempMinC: 2, tempMaxC: 8 },
@@ -74,7 +80,10 @@ async function seedUsers(db: Db, password: string) {
     if (existing) continue;
     await db.user.create({
       data: {
-        email: user.email, name: user.name, role: user.role, passwordHash,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        passwordHash,
         sites: { create: sites.filter((s) => (user.sites as readonly string[]).includes(s.code)).map((s) => ({ siteId: s.id })) },
       },
     });
@@ -95,14 +104,31 @@ async function seedSites(db: Db) {
       const aisles = await db.location.createManyAndReturn({
         data: Array.from({ length: zone.aisles }, (_, a) => {
           const code = `${zoneCode}${String(a + 1).padStart(2, "0")}`;
-          return { siteId: site.id, parentId: zoneRow.id, code, name: `Aisle ${code}`, type: "aisle" as const, path: `${zoneRow.path}/${code}`, ...conditions };
+          return {
+            siteId: site.id,
+            parentId: zoneRow.id,
+            code,
+            name: `Aisle ${code}`,
+            type: "aisle" as const,
+            path: `${zoneRow.path}/${code}`,
+            ...conditions,
+          };
         }),
       });
       await db.location.createMany({
         data: aisles.flatMap((aisle) =>
           Array.from({ length: zone.binsPerAisle }, (_, b) => {
             const code = `${aisle.code}-${String(b + 1).padStart(2, "0")}`;
-            return { siteId: site.id, parentId: aisle.id, code, name: `Bin ${code}`, type: "bin" as const, path: `${aisle.path}/${code}`, capacityUnits: 500, ...conditions };
+            return {
+              siteId: site.id,
+              parentId: aisle.id,
+              code,
+              name: `Bin ${code}`,
+              type: "bin" as const,
+              path: `${aisle.path}/${code}`,
+              capacityUnits: 500,
+              ...conditions,
+            };
           }),
         ),
       });
@@ -111,7 +137,10 @@ async function seedSites(db: Db) {
 }
 
 async function seedCatalog(db: Db) {
-  await db.supplier.createMany({ data: demoSuppliers.map((s) => ({ code: s.code, name: s.name, email: s.email, phone: s.phone })), skipDuplicates: true });
+  await db.supplier.createMany({
+    data: demoSuppliers.map((s) => ({ code: s.code, name: s.name, email: s.email, phone: s.phone })),
+    skipDuplicates: true,
+  });
   const suppliers = new Map((await db.supplier.findMany({ select: { id: true, code: true } })).map((s) => [s.code, s.id]));
   const categories = new Map<string, string>();
   const categoryFor = async (path: string[]) => {
@@ -126,15 +155,27 @@ async function seedCatalog(db: Db) {
     const categoryId = await categoryFor(item.category);
     await db.item.create({
       data: {
-        sku: item.sku, skuKey: item.sku.toLowerCase(), name: item.name, description: item.description, categoryId,
-        unit: item.unit, tracking: item.tracking, tempMinC: item.tempMinC, tempMaxC: item.tempMaxC,
-        hazardClass: item.hazardClass, handlingNotes: item.handlingNotes,
+        sku: item.sku,
+        skuKey: item.sku.toLowerCase(),
+        name: item.name,
+        description: item.description,
+        categoryId,
+        unit: item.unit,
+        tracking: item.tracking,
+        tempMinC: item.tempMinC,
+        tempMaxC: item.tempMaxC,
+        hazardClass: item.hazardClass,
+        handlingNotes: item.handlingNotes,
         attributes: { reorderPoint: item.reorderPoint, ...(item.shelfLifeDays ? { shelfLifeDays: item.shelfLifeDays } : {}) },
         barcodes: { create: [{ kind: "gtin", code: gtin13(index).padStart(14, "0") }] },
         suppliers: {
           create: item.supplierCodes.map((code, rank) => ({
-            supplierId: suppliers.get(code)!, supplierSku: rank === 0 ? item.supplierSku : null, unitCost: item.unitCost,
-            leadTimeDays: item.leadTimeDays + rank * 3, minOrderQty: item.minOrderQty, preferred: rank === 0,
+            supplierId: suppliers.get(code)!,
+            supplierSku: rank === 0 ? item.supplierSku : null,
+            unitCost: item.unitCost,
+            leadTimeDays: item.leadTimeDays + rank * 3,
+            minOrderQty: item.minOrderQty,
+            preferred: rank === 0,
           })),
         },
       },
@@ -187,12 +228,20 @@ async function seedOpeningStock(db: Db) {
       } else if (item.tracking === "lot") {
         // Two lots: an older one expiring sooner, so FEFO has something to choose between.
         const shelfLife = item.shelfLifeDays ?? 365;
-        for (const [n, share] of [[1, 0.4], [2, 0.6]] as const) {
+        for (const [n, share] of [
+          [1, 0.4],
+          [2, 0.6],
+        ] as const) {
           const expiresOn = new Date(today.getTime() + Math.round(shelfLife * (n === 1 ? 0.25 : 0.8)) * 86_400_000);
           const lot = await db.lot.upsert({
             where: { itemId_number: { itemId, number: `L${today.getUTCFullYear() % 100}${String(n * 137 + lines.length).padStart(4, "0")}` } },
             update: {},
-            create: { itemId, number: `L${today.getUTCFullYear() % 100}${String(n * 137 + lines.length).padStart(4, "0")}`, expiresOn, manufacturedOn: new Date(expiresOn.getTime() - shelfLife * 86_400_000) },
+            create: {
+              itemId,
+              number: `L${today.getUTCFullYear() % 100}${String(n * 137 + lines.length).padStart(4, "0")}`,
+              expiresOn,
+              manufacturedOn: new Date(expiresOn.getTime() - shelfLife * 86_400_000),
+            },
           });
           lines.push({ ...base, lotId: lot.id, quantity: Math.max(1, Math.round(quantity * share)) });
         }

@@ -79,7 +79,8 @@ try {
   console.log(`admin:create: ${admin.email} can now sign in as admin`);
 } catch (error) {
   exitCode = 1;
-  if (error instanceof ZodError) for (const issue of error.issues) console.error(`admin:create: ${issue.path.join(".") || "input"}: ${issue.message}`);
+  if (error instanceof ZodError)
+    for (const issue of error.issues) console.error(`admin:create: ${issue.path.join(".") || "input"}: ${issue.message}`);
   else if (error instanceof DomainError) console.error(`admin:create: ${error.message}`);
   else throw error;
 } finally {

@@ -42,7 +42,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => ch
 child.on("exit", async (code) => {
   if (database) {
     const cleanup = new pg.Client({ connectionString: serverUrl });
-    await cleanup.connect().then(() => cleanup.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)).catch(() => {});
+    await cleanup
+      .connect()
+      .then(() => cleanup.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`))
+      .catch(() => {});
     await cleanup.end().catch(() => {});
   }
   process.exit(code ?? 0);

@@ -42,12 +42,16 @@ describe("the first admin of a real installation", () => {
   }, 60_000);
 
   it("admin:create refuses a short password, then creates an admin who can sign in, audited", async () => {
-    const refused = await runScript("scripts/create-admin.ts", ["--email", "Ops@Example.com", "--name", "Olu Ops"], { STOCKROOM_ADMIN_PASSWORD: "short" });
+    const refused = await runScript("scripts/create-admin.ts", ["--email", "Ops@Example.com", "--name", "Olu Ops"], {
+      STOCKROOM_ADMIN_PASSWORD: "short",
+    });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("password: At least 8 characters");
     expect(await db.user.count()).toBe(0);
 
-    const created = await runScript("scripts/create-admin.ts", ["--email", "Ops@Example.com", "--name", "Olu Ops"], { STOCKROOM_ADMIN_PASSWORD: "a long secret phrase" });
+    const created = await runScript("scripts/create-admin.ts", ["--email", "Ops@Example.com", "--name", "Olu Ops"], {
+      STOCKROOM_ADMIN_PASSWORD: "a long secret phrase",
+    });
     expect(created.stderr).toBe("");
     expect(created.code).toBe(0);
     const admin = await db.user.findUniqueOrThrow({ where: { email: "ops@example.com" } });

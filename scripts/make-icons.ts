@@ -33,8 +33,14 @@ function barcodeBars(): Rect[] {
 function viewfinderCorners(): Rect[] {
   const [near, far, arm, stroke] = [0.17, 0.83, 0.15, 0.05];
   const corners: Rect[] = [];
-  for (const [cx, dx] of [[near, 1], [far, -1]] as const) {
-    for (const [cy, dy] of [[near, 1], [far, -1]] as const) {
+  for (const [cx, dx] of [
+    [near, 1],
+    [far, -1],
+  ] as const) {
+    for (const [cy, dy] of [
+      [near, 1],
+      [far, -1],
+    ] as const) {
       corners.push(span(cx, cy, cx + dx * arm, cy + dy * stroke), span(cx, cy, cx + dx * stroke, cy + dy * arm));
     }
   }

@@ -46,7 +46,18 @@ function newestSourceChange(): number {
     if (stat.isDirectory()) for (const entry of readdirSync(path)) visit(join(path, entry));
     else newest = Math.max(newest, stat.mtimeMs);
   };
-  for (const path of ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "package-lock.json", "postcss.config.mjs", "tailwind.config.ts"]) visit(path);
+  for (const path of [
+    "app",
+    "components",
+    "lib",
+    "public",
+    "prisma/schema.prisma",
+    "next.config.js",
+    "package-lock.json",
+    "postcss.config.mjs",
+    "tailwind.config.ts",
+  ])
+    visit(path);
   return newest;
 }
 

@@ -24,7 +24,12 @@ function run(name: string, command: string, args: string[], env: Record<string, 
 }
 
 function addVitest(file: string) {
-  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests;
   totals.skipped += report.numPendingTests + report.numTodoTests;
@@ -50,7 +55,15 @@ run("typecheck", "npx", ["tsc", "--noEmit"]);
 run("lint", "npx", ["eslint", "--max-warnings=0", "."]);
 run("unit", "npx", ["vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"]);
 addVitest("test-results/unit.json");
-run("integration", "npx", ["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/integration.json"]);
+run("integration", "npx", [
+  "vitest",
+  "run",
+  "--project",
+  "integration",
+  "--reporter=default",
+  "--reporter=json",
+  "--outputFile.json=test-results/integration.json",
+]);
 addVitest("test-results/integration.json");
 run("build", "npx", ["next", "build"]);
 run("e2e", "npx", ["tsx", "scripts/e2e.ts"]);

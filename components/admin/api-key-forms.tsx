@@ -18,7 +18,9 @@ export function CreateApiKeyForm({ siteCodes }: { siteCodes: string[] }) {
       <TextField label="Name" name="name" placeholder="order-service" error={state.fieldErrors?.name} />
       <SelectField label="Role" name="role" defaultValue="viewer" error={state.fieldErrors?.role}>
         {["viewer", "clerk", "manager", "admin"].map((role) => (
-          <option key={role} value={role}>{role}</option>
+          <option key={role} value={role}>
+            {role}
+          </option>
         ))}
       </SelectField>
       <fieldset>
@@ -30,7 +32,11 @@ export function CreateApiKeyForm({ siteCodes }: { siteCodes: string[] }) {
             </Checkbox>
           ))}
         </div>
-        {state.fieldErrors?.sites ? <p role="alert" className="mt-1 text-sm text-red-700">{state.fieldErrors.sites}</p> : null}
+        {state.fieldErrors?.sites ? (
+          <p role="alert" className="mt-1 text-sm text-red-700">
+            {state.fieldErrors.sites}
+          </p>
+        ) : null}
       </fieldset>
       <FormMessage state={state} />
       {newKey ? (
@@ -38,7 +44,9 @@ export function CreateApiKeyForm({ siteCodes }: { siteCodes: string[] }) {
           {newKey}
         </output>
       ) : null}
-      <Button type="submit" disabled={pending} className="w-full">{pending ? "Creating…" : "Create key"}</Button>
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Creating…" : "Create key"}
+      </Button>
     </form>
   );
 }
@@ -54,7 +62,9 @@ export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
     >
       <FormToken answer={state} />
       <input type="hidden" name="id" value={id} />
-      <Button type="submit" variant="danger" disabled={pending}>Revoke</Button>
+      <Button type="submit" variant="danger" disabled={pending}>
+        Revoke
+      </Button>
       {state.ok ? null : <FormMessage state={state} />}
     </form>
   );

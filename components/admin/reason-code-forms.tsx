@@ -15,9 +15,18 @@ export function CreateReasonCodeForm() {
     <form key={JSON.stringify(values)} action={action} className="space-y-3" noValidate>
       <FormToken answer={state} />
       <TextField label="Label" name="label" defaultValue={values.label as string} placeholder="Quality hold" error={state.fieldErrors?.label} />
-      <TextField label="Code" name="code" defaultValue={values.code as string} placeholder="quality_hold" error={state.fieldErrors?.code} hint="What the API sends; cannot change later" />
+      <TextField
+        label="Code"
+        name="code"
+        defaultValue={values.code as string}
+        placeholder="quality_hold"
+        error={state.fieldErrors?.code}
+        hint="What the API sends; cannot change later"
+      />
       <FormMessage state={state} />
-      <Button type="submit" disabled={pending} className="w-full">{pending ? "Adding…" : "Add reason code"}</Button>
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Adding…" : "Add reason code"}
+      </Button>
     </form>
   );
 }

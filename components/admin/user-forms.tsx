@@ -18,12 +18,25 @@ function SiteChoices({ siteCodes, selected, error, idPrefix }: { siteCodes: stri
       <legend className="text-sm font-medium text-slate-800">Sites</legend>
       <div className="mt-1 flex flex-wrap gap-2">
         {siteCodes.map((code) => (
-          <Checkbox key={code} name="sites" value={code} defaultChecked={selected.includes(code)} id={`${idPrefix}-${code}`} className="rounded-lg ring-1 ring-slate-300 ring-inset">
+          <Checkbox
+            key={code}
+            name="sites"
+            value={code}
+            defaultChecked={selected.includes(code)}
+            id={`${idPrefix}-${code}`}
+            className="rounded-lg ring-1 ring-slate-300 ring-inset"
+          >
             {code}
           </Checkbox>
         ))}
       </div>
-      {error ? <p role="alert" className="mt-1 text-sm text-red-700">{error}</p> : <p className="mt-1 text-sm text-slate-500">Required for clerks; limits others when set.</p>}
+      {error ? (
+        <p role="alert" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : (
+        <p className="mt-1 text-sm text-slate-500">Required for clerks; limits others when set.</p>
+      )}
     </fieldset>
   );
 }
@@ -43,13 +56,25 @@ export function CreateUserForm({ siteCodes }: { siteCodes: string[] }) {
       <TextField label="Name" name="name" required defaultValue={values.name as string} error={state.fieldErrors?.name} />
       <SelectField label="Role" name="role" defaultValue={(values.role as string) ?? "clerk"} error={state.fieldErrors?.role}>
         {ROLE_OPTIONS.map((role) => (
-          <option key={role} value={role}>{role}</option>
+          <option key={role} value={role}>
+            {role}
+          </option>
         ))}
       </SelectField>
-      <TextField label="Initial password" name="password" type="password" autoComplete="new-password" required error={state.fieldErrors?.password} hint="At least 8 characters; share it with the person securely." />
+      <TextField
+        label="Initial password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={state.fieldErrors?.password}
+        hint="At least 8 characters; share it with the person securely."
+      />
       <SiteChoices siteCodes={siteCodes} selected={asList(values.sites)} error={state.fieldErrors?.sites} idPrefix="new" />
       <FormMessage state={state} />
-      <Button type="submit" disabled={pending} className="w-full">{pending ? "Adding…" : "Add user"}</Button>
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Adding…" : "Add user"}
+      </Button>
     </form>
   );
 }
@@ -63,28 +88,39 @@ export function UserRow({ user, siteCodes, isSelf }: { user: UserView; siteCodes
         <input type="hidden" name="id" value={user.id} />
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <div className="min-w-0">
-            <p className="truncate font-medium">{user.name} {isSelf ? <span className="text-sm text-slate-500">(you)</span> : null}</p>
+            <p className="truncate font-medium">
+              {user.name} {isSelf ? <span className="text-sm text-slate-500">(you)</span> : null}
+            </p>
             <p className="truncate text-sm text-slate-600">{user.email}</p>
           </div>
           {user.active ? null : <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-700">deactivated</span>}
         </div>
         <details>
           <summary className="min-h-11 cursor-pointer py-2 text-sm text-brand-700">
-            {user.role}{user.sites.length ? ` · ${user.sites.join(", ")}` : " · all sites"} — change
+            {user.role}
+            {user.sites.length ? ` · ${user.sites.join(", ")}` : " · all sites"} — change
           </summary>
           <div className="mt-2 space-y-3">
             <SelectField label="Role" name="role" defaultValue={user.role} id={`role-${user.id}`} error={state.fieldErrors?.role}>
               {ROLE_OPTIONS.map((role) => (
-                <option key={role} value={role}>{role}</option>
+                <option key={role} value={role}>
+                  {role}
+                </option>
               ))}
             </SelectField>
             <SiteChoices siteCodes={siteCodes} selected={user.sites} error={state.fieldErrors?.sites} idPrefix={user.id} />
             <div className="flex flex-wrap gap-2">
-              <Button type="submit" name="intent" value="save" disabled={pending}>Save</Button>
+              <Button type="submit" name="intent" value="save" disabled={pending}>
+                Save
+              </Button>
               {isSelf ? null : user.active ? (
-                <Button type="submit" name="intent" value="deactivate" variant="danger" disabled={pending}>Deactivate</Button>
+                <Button type="submit" name="intent" value="deactivate" variant="danger" disabled={pending}>
+                  Deactivate
+                </Button>
               ) : (
-                <Button type="submit" name="intent" value="activate" variant="secondary" disabled={pending}>Reactivate</Button>
+                <Button type="submit" name="intent" value="activate" variant="secondary" disabled={pending}>
+                  Reactivate
+                </Button>
               )}
             </div>
           </div>

@@ -14,7 +14,15 @@ function signInErrorMessage(error: string | null | undefined): string {
   return error && error !== "CredentialsSignin" ? error : "The e-mail or password is wrong.";
 }
 
-export function SignInForm({ companySignIn, initialError, callbackUrl }: { companySignIn: string | null; initialError?: string; callbackUrl: string }) {
+export function SignInForm({
+  companySignIn,
+  initialError,
+  callbackUrl,
+}: {
+  companySignIn: string | null;
+  initialError?: string;
+  callbackUrl: string;
+}) {
   const router = useRouter();
   const [error, setError] = useState(initialError);
   const [pending, setPending] = useState(false);

@@ -13,9 +13,18 @@ export function AddCategoryForm() {
   return (
     <form key={JSON.stringify(state.values ?? {})} action={action} className="space-y-3" noValidate>
       <FormToken answer={state} />
-      <TextField label="Path" name="path" defaultValue={state.values?.path as string} placeholder="Tools > Power tools > Drills" error={state.fieldErrors?.path} hint="Missing parents are created too" />
+      <TextField
+        label="Path"
+        name="path"
+        defaultValue={state.values?.path as string}
+        placeholder="Tools > Power tools > Drills"
+        error={state.fieldErrors?.path}
+        hint="Missing parents are created too"
+      />
       <FormMessage state={state} />
-      <Button type="submit" disabled={pending} className="w-full">{pending ? "Adding…" : "Add category"}</Button>
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Adding…" : "Add category"}
+      </Button>
     </form>
   );
 }

@@ -19,7 +19,9 @@ export function CreateSupplierForm() {
       <TextField label="E-mail" name="email" type="email" defaultValue={values.email} error={state.fieldErrors?.email} />
       <TextField label="Phone" name="phone" type="tel" defaultValue={values.phone} error={state.fieldErrors?.phone} />
       <FormMessage state={state} />
-      <Button type="submit" disabled={pending} className="w-full">{pending ? "Adding…" : "Add supplier"}</Button>
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Adding…" : "Add supplier"}
+      </Button>
     </form>
   );
 }

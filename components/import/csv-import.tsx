@@ -51,7 +51,10 @@ function Counts({ report }: { report: ImportReport }) {
 
 function successMessage(kind: ImportKind, report: ImportReport) {
   const what = kind === "items" ? count(report.imported, "item") : `${count(report.imported, "row")} of opening stock`;
-  const skipped = report.invalid.length > 0 ? ` ${count(report.invalid.length, "row")} with problems ${report.invalid.length === 1 ? "was" : "were"} left out (listed below).` : "";
+  const skipped =
+    report.invalid.length > 0
+      ? ` ${count(report.invalid.length, "row")} with problems ${report.invalid.length === 1 ? "was" : "were"} left out (listed below).`
+      : "";
   return `Imported ${what}.${skipped}`;
 }
 
@@ -96,7 +99,13 @@ export function CsvImport({ kinds, maxBytes }: { kinds: ImportKindChoice[]; maxB
         const data = state.data as { report?: ImportReport } | undefined;
         setOutcome({ kind, mode, report: data?.report ?? null, ok: state.ok, message: state.message });
       } catch {
-        setOutcome({ kind, mode, report: null, ok: false, message: "The file could not be sent or processed. Try again; if it keeps failing, split it into smaller files." });
+        setOutcome({
+          kind,
+          mode,
+          report: null,
+          ok: false,
+          message: "The file could not be sent or processed. Try again; if it keeps failing, split it into smaller files.",
+        });
       } finally {
         setWorking(null);
       }
@@ -122,7 +131,15 @@ export function CsvImport({ kinds, maxBytes }: { kinds: ImportKindChoice[]; maxB
           <legend className="text-sm font-medium text-slate-800">What to import</legend>
           <div className={`mt-1 grid gap-2 ${kinds.length > 1 ? "sm:grid-cols-2" : ""}`}>
             {kinds.map((k) => (
-              <RadioCard key={k.kind} name="kind" value={k.kind} checked={kind === k.kind} onChange={() => reset({ kind: k.kind })} hasDot className="p-3">
+              <RadioCard
+                key={k.kind}
+                name="kind"
+                value={k.kind}
+                checked={kind === k.kind}
+                onChange={() => reset({ kind: k.kind })}
+                hasDot
+                className="p-3"
+              >
                 <span>
                   <span className="block font-semibold">{k.label}</span>
                   <span className="block text-sm text-slate-600">{k.description}</span>
@@ -140,7 +157,9 @@ export function CsvImport({ kinds, maxBytes }: { kinds: ImportKindChoice[]; maxB
         </p>
 
         <div>
-          <label htmlFor="csv-file" className="block text-sm font-medium text-slate-800">CSV file</label>
+          <label htmlFor="csv-file" className="block text-sm font-medium text-slate-800">
+            CSV file
+          </label>
           <input
             id="csv-file"
             ref={fileInput}
@@ -150,7 +169,9 @@ export function CsvImport({ kinds, maxBytes }: { kinds: ImportKindChoice[]; maxB
             className="mt-1 block w-full text-sm text-slate-700 file:mr-3 file:min-h-11 file:cursor-pointer file:rounded-lg file:border file:border-slate-300 file:bg-white file:px-4 file:font-medium file:text-slate-900 hover:file:bg-slate-100"
           />
           <p className="mt-1 text-sm text-slate-500">
-            {file ? `${formatSize(file.size)}, ready to check.` : `UTF-8, comma- or semicolon-separated, up to ${formatSize(maxBytes)} and 20,000 rows.`}
+            {file
+              ? `${formatSize(file.size)}, ready to check.`
+              : `UTF-8, comma- or semicolon-separated, up to ${formatSize(maxBytes)} and 20,000 rows.`}
           </p>
         </div>
 
@@ -160,24 +181,37 @@ export function CsvImport({ kinds, maxBytes }: { kinds: ImportKindChoice[]; maxB
 
         {pending ? (
           <div role="status" className="space-y-2" data-testid="import-progress">
-            <progress className="h-2 w-full overflow-hidden rounded-full accent-brand-700" aria-label={working === "dry-run" ? "Checking the file" : "Importing"} />
+            <progress
+              className="h-2 w-full overflow-hidden rounded-full accent-brand-700"
+              aria-label={working === "dry-run" ? "Checking the file" : "Importing"}
+            />
             <p className="text-sm text-slate-600">
-              {working === "dry-run" ? `Checking every row of ${file?.name}… nothing is written yet.` : "Importing… a large file takes a minute or two: keep this page open."}
+              {working === "dry-run"
+                ? `Checking every row of ${file?.name}… nothing is written yet.`
+                : "Importing… a large file takes a minute or two: keep this page open."}
             </p>
           </div>
         ) : null}
       </section>
 
       {outcome ? (
-        <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5" aria-labelledby="import-result" data-testid="import-result">
+        <section
+          className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
+          aria-labelledby="import-result"
+          data-testid="import-result"
+        >
           <h2 id="import-result" ref={resultHeading} tabIndex={-1} className="text-base font-semibold focus:outline-none">
             {checked ? (bad === 0 ? "Every row is valid" : `${count(bad, "row")} with problems`) : imported ? "Import finished" : "Not imported"}
           </h2>
 
           {imported ? (
-            <p role="status" className="rounded-lg bg-green-50 p-3 text-sm text-green-800">{successMessage(outcome.kind, imported)}</p>
+            <p role="status" className="rounded-lg bg-green-50 p-3 text-sm text-green-800">
+              {successMessage(outcome.kind, imported)}
+            </p>
           ) : outcome.message ? (
-            <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">{outcome.message}</p>
+            <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">
+              {outcome.message}
+            </p>
           ) : null}
 
           {report ? <Counts report={report} /> : null}
@@ -204,7 +238,10 @@ export function CsvImport({ kinds, maxBytes }: { kinds: ImportKindChoice[]; maxB
           {imported ? (
             <div className="flex flex-wrap gap-2">
               {outcome.kind === "items" ? (
-                <Link href="/items" className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium hover:bg-slate-100">
+                <Link
+                  href="/items"
+                  className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium hover:bg-slate-100"
+                >
                   Open the items list
                 </Link>
               ) : null}

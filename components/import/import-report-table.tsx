@@ -18,10 +18,18 @@ export function ImportReportTable({ invalid }: { invalid: RowProblem[] }) {
         <caption className="sr-only">Rows with problems</caption>
         <thead role="rowgroup" className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 max-sm:sr-only">
           <tr role="row">
-            <th role="columnheader" scope="col" className="py-2 pr-3 font-semibold">Line</th>
-            <th role="columnheader" scope="col" className="py-2 pr-3 font-semibold">SKU</th>
-            <th role="columnheader" scope="col" className="py-2 pr-3 font-semibold">Column</th>
-            <th role="columnheader" scope="col" className="py-2 font-semibold">Reason</th>
+            <th role="columnheader" scope="col" className="py-2 pr-3 font-semibold">
+              Line
+            </th>
+            <th role="columnheader" scope="col" className="py-2 pr-3 font-semibold">
+              SKU
+            </th>
+            <th role="columnheader" scope="col" className="py-2 pr-3 font-semibold">
+              Column
+            </th>
+            <th role="columnheader" scope="col" className="py-2 font-semibold">
+              Reason
+            </th>
           </tr>
         </thead>
         <tbody role="rowgroup" className="max-sm:block">
@@ -32,19 +40,33 @@ export function ImportReportTable({ invalid }: { invalid: RowProblem[] }) {
               className={`align-top max-sm:grid max-sm:grid-cols-[minmax(5rem,auto)_1fr] max-sm:gap-x-3 ${first ? "border-t border-slate-100 max-sm:pt-2" : ""} max-sm:pb-2`}
             >
               <td role="cell" className={`py-2 pr-3 tabular-nums text-slate-600 max-sm:py-0 ${first ? "" : "max-sm:hidden"}`}>
-                {first ? <><span className="sm:hidden">Line </span>{row.line}</> : null}
+                {first ? (
+                  <>
+                    <span className="sm:hidden">Line </span>
+                    {row.line}
+                  </>
+                ) : null}
               </td>
-              <td role="cell" className={`py-2 pr-3 font-mono text-xs leading-5 max-sm:break-all max-sm:py-0 sm:whitespace-nowrap ${first ? "" : "max-sm:hidden"}`}>
+              <td
+                role="cell"
+                className={`py-2 pr-3 font-mono text-xs leading-5 max-sm:break-all max-sm:py-0 sm:whitespace-nowrap ${first ? "" : "max-sm:hidden"}`}
+              >
                 {first ? (row.sku ?? "—") : null}
               </td>
-              <td role="cell" className="py-2 pr-3 font-mono text-xs leading-5 text-slate-700 max-sm:py-0">{error.field}</td>
-              <td role="cell" className="py-2 text-red-800 max-sm:py-0">{error.message}</td>
+              <td role="cell" className="py-2 pr-3 font-mono text-xs leading-5 text-slate-700 max-sm:py-0">
+                {error.field}
+              </td>
+              <td role="cell" className="py-2 text-red-800 max-sm:py-0">
+                {error.message}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {problems.length > LISTED ? (
-        <p className="mt-2 text-sm text-slate-600">Showing the first {LISTED} of {problems.length.toLocaleString("en")} problems.</p>
+        <p className="mt-2 text-sm text-slate-600">
+          Showing the first {LISTED} of {problems.length.toLocaleString("en")} problems.
+        </p>
       ) : null}
     </div>
   );

@@ -18,7 +18,12 @@ export function ColumnChooser<Row>({ columns }: { columns: Column<Row, unknown>[
         {columns
           .filter((column) => column.getCanHide())
           .map((column) => (
-            <Checkbox key={column.id} checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} className="flex rounded-md hover:bg-slate-50">
+            <Checkbox
+              key={column.id}
+              checked={column.getIsVisible()}
+              onChange={column.getToggleVisibilityHandler()}
+              className="flex rounded-md hover:bg-slate-50"
+            >
               {typeof column.columnDef.header === "string" ? column.columnDef.header : column.id}
             </Checkbox>
           ))}

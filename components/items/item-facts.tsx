@@ -35,7 +35,11 @@ export function StorageRequirements({ storage }: { storage: ItemView["storage"] 
       <dl className="divide-y divide-slate-100 text-sm">
         {range ? <Fact label="Temperature">{range}</Fact> : null}
         {storage.humidityMaxPct !== null ? <Fact label="Humidity">at most {storage.humidityMaxPct}%</Fact> : null}
-        {storage.hazardClass ? <Fact label="Hazard class"><Badge tone="amber">UN class {storage.hazardClass}</Badge></Fact> : null}
+        {storage.hazardClass ? (
+          <Fact label="Hazard class">
+            <Badge tone="amber">UN class {storage.hazardClass}</Badge>
+          </Fact>
+        ) : null}
       </dl>
       {storage.handlingNotes ? <p className="mt-2 rounded-lg bg-amber-50 p-3 text-sm text-amber-900">{storage.handlingNotes}</p> : null}
     </>
@@ -72,7 +76,9 @@ export function SupplierList({ suppliers, unit }: { suppliers: ItemView["supplie
               s.unitCost ? `${s.currency} ${price(s.unitCost)} per ${unit}` : null,
               s.leadTimeDays !== null ? `${s.leadTimeDays} days lead time` : null,
               s.minOrderQty !== null ? `order at least ${s.minOrderQty}` : null,
-            ].filter(Boolean).join(" · ") || "No terms recorded"}
+            ]
+              .filter(Boolean)
+              .join(" · ") || "No terms recorded"}
           </p>
         </li>
       ))}

@@ -15,9 +15,15 @@ const CONTROL = "block min-h-11 w-full rounded-lg border border-slate-300 bg-whi
 
 // Sort choices for phones, where there are no column headers to tap.
 const SORTS = [
-  ["sku:asc", "SKU A–Z"], ["sku:desc", "SKU Z–A"], ["name:asc", "Name A–Z"], ["name:desc", "Name Z–A"],
-  ["category:asc", "Category A–Z"], ["available:desc", "Most available"], ["available:asc", "Least available"],
-  ["onHand:desc", "Most on hand"], ["onHand:asc", "Least on hand"],
+  ["sku:asc", "SKU A–Z"],
+  ["sku:desc", "SKU Z–A"],
+  ["name:asc", "Name A–Z"],
+  ["name:desc", "Name Z–A"],
+  ["category:asc", "Category A–Z"],
+  ["available:desc", "Most available"],
+  ["available:asc", "Least available"],
+  ["onHand:desc", "Most on hand"],
+  ["onHand:asc", "Least on hand"],
 ] as const;
 
 function Select({ label, value, onChange, children }: { label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
@@ -46,8 +52,17 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
     onSearch(q.trim());
   };
   return (
-    <form role="search" onSubmit={(e) => { e.preventDefault(); send(text); }} className="relative">
-      <label htmlFor="item-search" className="sr-only">Search items</label>
+    <form
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        send(text);
+      }}
+      className="relative"
+    >
+      <label htmlFor="item-search" className="sr-only">
+        Search items
+      </label>
       <input
         id="item-search"
         type="search"
@@ -63,7 +78,14 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
         }}
         className={`${CONTROL} pl-10`}
       />
-      <svg aria-hidden viewBox="0 0 24 24" className="pointer-events-none absolute left-3 top-1/2 size-5 -translate-y-1/2 text-slate-400" fill="none" stroke="currentColor" strokeWidth={2}>
+      <svg
+        aria-hidden
+        viewBox="0 0 24 24"
+        className="pointer-events-none absolute left-3 top-1/2 size-5 -translate-y-1/2 text-slate-400"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={2}
+      >
         <path d="M11 18a7 7 0 100-14 7 7 0 000 14zM20 20l-4-4" strokeLinecap="round" />
       </svg>
     </form>
@@ -97,22 +119,47 @@ export function ItemFilters({ query, choices, onChange, extra }: ItemFiltersProp
         >
           Filters{active > 0 ? <span className="rounded-full bg-brand-700 px-2 text-xs text-white">{active}</span> : null}
         </button>
-        <Select label="Sort by" value={`${query.sort}:${query.dir}`} onChange={(value) => { const [sort, dir] = value.split(":"); change({ sort, dir }); }}>
-          {SORTS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+        <Select
+          label="Sort by"
+          value={`${query.sort}:${query.dir}`}
+          onChange={(value) => {
+            const [sort, dir] = value.split(":");
+            change({ sort, dir });
+          }}
+        >
+          {SORTS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
         </Select>
       </div>
       <div id="item-filters" className={`${isOpen ? "grid" : "hidden"} grid-cols-2 gap-2 md:col-span-2 md:grid md:grid-cols-4`}>
         <Select label="Category" value={query.category ?? ""} onChange={(category) => change({ category })}>
           <option value="">All categories</option>
-          {choices.categories.map((path) => <option key={path} value={path}>{path}</option>)}
+          {choices.categories.map((path) => (
+            <option key={path} value={path}>
+              {path}
+            </option>
+          ))}
         </Select>
         <Select label="Supplier" value={query.supplier ?? ""} onChange={(supplier) => change({ supplier })}>
           <option value="">All suppliers</option>
-          {choices.suppliers.map((s) => <option key={s.code} value={s.code}>{s.code} · {s.name}</option>)}
+          {choices.suppliers.map((s) => (
+            <option key={s.code} value={s.code}>
+              {s.code} · {s.name}
+            </option>
+          ))}
         </Select>
         <Select label="Site" value={query.site ?? ""} onChange={(site) => change({ site })}>
           <option value="">{choices.sites.length === 1 ? `Site ${choices.sites[0].code}` : "All my sites"}</option>
-          {choices.sites.length > 1 ? choices.sites.map((s) => <option key={s.code} value={s.code}>{s.code} · {s.name}</option>) : null}
+          {choices.sites.length > 1
+            ? choices.sites.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {s.code} · {s.name}
+                </option>
+              ))
+            : null}
         </Select>
         <Select label="Stock status" value={query.status ?? ""} onChange={(status) => change({ status })}>
           <option value="">Any stock status</option>

@@ -23,13 +23,19 @@ function SiteTotals({ levels, unit }: { levels: LevelView[]; unit: string }) {
       {rows.map(([site, t]) => (
         <div key={site} className="rounded-lg bg-slate-50 p-2">
           <dt className="text-xs font-medium text-slate-600">{site}</dt>
-          <dd className="font-semibold tabular-nums">{number.format(t.shelves)} {unit}{t.transit > 0 && <span className="block text-xs font-normal text-amber-800">+{number.format(t.transit)} in transit</span>}</dd>
+          <dd className="font-semibold tabular-nums">
+            {number.format(t.shelves)} {unit}
+            {t.transit > 0 && <span className="block text-xs font-normal text-amber-800">+{number.format(t.transit)} in transit</span>}
+          </dd>
         </div>
       ))}
       {rows.length > 1 && (
         <div className="rounded-lg bg-brand-50 p-2">
           <dt className="text-xs font-medium text-brand-700">All your sites</dt>
-          <dd className="font-semibold tabular-nums">{number.format(all.shelves + all.transit)} {unit}{all.transit > 0 && <span className="block text-xs font-normal">of which {number.format(all.transit)} in transit</span>}</dd>
+          <dd className="font-semibold tabular-nums">
+            {number.format(all.shelves + all.transit)} {unit}
+            {all.transit > 0 && <span className="block text-xs font-normal">of which {number.format(all.transit)} in transit</span>}
+          </dd>
         </div>
       )}
     </dl>
@@ -41,7 +47,10 @@ export function StockLevels({ levels, unit, isPartial }: { levels: LevelView[]; 
   if (levels.length === 0) {
     return <EmptyState title="None in stock at your sites">Receive it to put stock on a shelf.</EmptyState>;
   }
-  const total = levels.reduce((sum, l) => ({ onHand: sum.onHand + l.onHand, reserved: sum.reserved + l.reserved, available: sum.available + l.available }), { onHand: 0, reserved: 0, available: 0 });
+  const total = levels.reduce(
+    (sum, l) => ({ onHand: sum.onHand + l.onHand, reserved: sum.reserved + l.reserved, available: sum.available + l.available }),
+    { onHand: 0, reserved: 0, available: 0 },
+  );
   return (
     <>
       <SiteTotals levels={levels} unit={unit} />
@@ -53,24 +62,40 @@ export function StockLevels({ levels, unit, isPartial }: { levels: LevelView[]; 
               {l.lot ? <span className="block text-sm text-slate-500">lot {l.lot}</span> : null}
             </span>
             <span className="shrink-0 text-right">
-              <span className="block font-semibold tabular-nums">{number.format(l.available)} <span className="text-xs font-normal text-slate-500">available</span></span>
-              <span className="block text-xs tabular-nums text-slate-500">{number.format(l.onHand)} on hand · {number.format(l.reserved)} reserved</span>
+              <span className="block font-semibold tabular-nums">
+                {number.format(l.available)} <span className="text-xs font-normal text-slate-500">available</span>
+              </span>
+              <span className="block text-xs tabular-nums text-slate-500">
+                {number.format(l.onHand)} on hand · {number.format(l.reserved)} reserved
+              </span>
             </span>
           </li>
         ))}
         <li className="flex items-center justify-between py-2 font-semibold">
           <span>Total</span>
-          <span className="tabular-nums">{number.format(total.available)} {unit} available</span>
+          <span className="tabular-nums">
+            {number.format(total.available)} {unit} available
+          </span>
         </li>
       </ul>
       <table className="hidden w-full text-sm md:table" data-testid="stock-levels">
         <thead className="border-b border-slate-200 text-left text-slate-600">
           <tr>
-            <th scope="col" className="py-2 pr-3 font-semibold">Location</th>
-            <th scope="col" className="py-2 pr-3 font-semibold">Lot</th>
-            <th scope="col" className="py-2 pr-3 text-right font-semibold">On hand</th>
-            <th scope="col" className="py-2 pr-3 text-right font-semibold">Reserved</th>
-            <th scope="col" className="py-2 text-right font-semibold">Available</th>
+            <th scope="col" className="py-2 pr-3 font-semibold">
+              Location
+            </th>
+            <th scope="col" className="py-2 pr-3 font-semibold">
+              Lot
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-semibold">
+              On hand
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-semibold">
+              Reserved
+            </th>
+            <th scope="col" className="py-2 text-right font-semibold">
+              Available
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -86,7 +111,9 @@ export function StockLevels({ levels, unit, isPartial }: { levels: LevelView[]; 
         </tbody>
         <tfoot className="border-t border-slate-200 font-semibold">
           <tr>
-            <th scope="row" colSpan={2} className="py-2 pr-3 text-left">Total ({unit})</th>
+            <th scope="row" colSpan={2} className="py-2 pr-3 text-left">
+              Total ({unit})
+            </th>
             <td className="py-2 pr-3 text-right tabular-nums">{number.format(total.onHand)}</td>
             <td className="py-2 pr-3 text-right tabular-nums">{number.format(total.reserved)}</td>
             <td className="py-2 text-right tabular-nums">{number.format(total.available)}</td>

@@ -1,8 +1,15 @@
 "use client";
 
 import {
-  createColumnHelper, flexRender, getCoreRowModel, useReactTable,
-  type PaginationState, type RowSelectionState, type SortingState, type Updater, type VisibilityState,
+  createColumnHelper,
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type PaginationState,
+  type RowSelectionState,
+  type SortingState,
+  type Updater,
+  type VisibilityState,
 } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useState } from "react";
@@ -29,24 +36,54 @@ const column = createColumnHelper<ItemTableRow>();
 const quantity = { meta: { numeric: true }, cell: (c: { getValue: () => number }) => number.format(c.getValue()) };
 
 /** A row's (or, with `indeterminate`, the page's) selection box: the Checkbox, 44 × 44 px itself. */
-function SelectBox({ checked, indeterminate = false, onChange, label }: { checked: boolean; indeterminate?: boolean; onChange: (checked: boolean) => void; label: string }) {
+function SelectBox({
+  checked,
+  indeterminate = false,
+  onChange,
+  label,
+}: {
+  checked: boolean;
+  indeterminate?: boolean;
+  onChange: (checked: boolean) => void;
+  label: string;
+}) {
   return <Checkbox aria-label={label} checked={checked} indeterminate={indeterminate} onChange={(e) => onChange(e.target.checked)} />;
 }
 
 // Sortable columns carry the ids of ItemTableSort; quantities sort most first on the first tap.
 const COLUMNS = [
   column.display({
-    id: "select", enableHiding: false, enableSorting: false,
+    id: "select",
+    enableHiding: false,
+    enableSorting: false,
     header: ({ table }) => (
-      <SelectBox label="Select every item on this page" checked={table.getIsAllPageRowsSelected()} indeterminate={table.getIsSomePageRowsSelected()} onChange={(on) => table.toggleAllPageRowsSelected(on)} />
+      <SelectBox
+        label="Select every item on this page"
+        checked={table.getIsAllPageRowsSelected()}
+        indeterminate={table.getIsSomePageRowsSelected()}
+        onChange={(on) => table.toggleAllPageRowsSelected(on)}
+      />
     ),
     cell: ({ row }) => <SelectBox label={`Select ${row.original.sku}`} checked={row.getIsSelected()} onChange={(on) => row.toggleSelected(on)} />,
   }),
   column.accessor("sku", {
-    header: "SKU", enableHiding: false,
-    cell: (c) => <Link href={itemHref(c.getValue())} className="font-mono text-sm font-medium text-brand-700 hover:underline">{c.getValue()}</Link>,
+    header: "SKU",
+    enableHiding: false,
+    cell: (c) => (
+      <Link href={itemHref(c.getValue())} className="font-mono text-sm font-medium text-brand-700 hover:underline">
+        {c.getValue()}
+      </Link>
+    ),
   }),
-  column.accessor("name", { header: "Name", enableHiding: false, cell: (c) => <Link href={itemHref(c.row.original.sku)} className="hover:underline">{c.getValue()}</Link> }),
+  column.accessor("name", {
+    header: "Name",
+    enableHiding: false,
+    cell: (c) => (
+      <Link href={itemHref(c.row.original.sku)} className="hover:underline">
+        {c.getValue()}
+      </Link>
+    ),
+  }),
   column.accessor("category", { header: "Category", cell: (c) => c.getValue() ?? <span className="text-slate-400">—</span> }),
   column.accessor("unit", { header: "Unit", enableSorting: false }),
   column.accessor("tracking", { header: "Tracking", enableSorting: false, cell: (c) => (c.getValue() === "none" ? "—" : c.getValue()) }),
@@ -129,7 +166,9 @@ export function ItemTable({ data, query, choices }: ItemTableProps) {
         {selectedSkus.length > 0 ? (
           <span className="flex items-start gap-2" data-testid="item-selection">
             <PrintLabelsButton kind="item" refs={selectedSkus} />
-            <button type="button" onClick={() => setRowSelection({})} className="min-h-11 px-2 font-medium text-brand-700">Clear</button>
+            <button type="button" onClick={() => setRowSelection({})} className="min-h-11 px-2 font-medium text-brand-700">
+              Clear
+            </button>
           </span>
         ) : null}
         {isPending ? (
@@ -150,7 +189,10 @@ export function ItemTable({ data, query, choices }: ItemTableProps) {
               return (
                 <li key={row.id} className="flex items-center gap-1">
                   <SelectBox label={`Select ${item.sku}`} checked={row.getIsSelected()} onChange={(on) => row.toggleSelected(on)} />
-                  <Link href={itemHref(item.sku)} className="flex min-h-16 min-w-0 flex-1 items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white p-3 shadow-sm active:bg-slate-50">
+                  <Link
+                    href={itemHref(item.sku)}
+                    className="flex min-h-16 min-w-0 flex-1 items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white p-3 shadow-sm active:bg-slate-50"
+                  >
                     <span className="min-w-0">
                       <span className="line-clamp-2 font-medium">{item.name}</span>
                       <span className="block truncate font-mono text-sm text-slate-500">{item.sku}</span>
@@ -178,9 +220,18 @@ export function ItemTable({ data, query, choices }: ItemTableProps) {
                       const sorted = header.column.getIsSorted();
                       const align = numeric ? "text-right" : "text-left";
                       return (
-                        <th key={header.id} scope="col" aria-sort={header.column.getCanSort() ? (sorted ? ARIA_SORT[sorted] : "none") : undefined} className={`whitespace-nowrap px-3 font-semibold ${align}`}>
+                        <th
+                          key={header.id}
+                          scope="col"
+                          aria-sort={header.column.getCanSort() ? (sorted ? ARIA_SORT[sorted] : "none") : undefined}
+                          className={`whitespace-nowrap px-3 font-semibold ${align}`}
+                        >
                           {header.column.getCanSort() ? (
-                            <button type="button" onClick={header.column.getToggleSortingHandler()} className={`inline-flex min-h-11 items-center gap-1.5 hover:text-slate-900 ${numeric ? "flex-row-reverse" : ""}`}>
+                            <button
+                              type="button"
+                              onClick={header.column.getToggleSortingHandler()}
+                              className={`inline-flex min-h-11 items-center gap-1.5 hover:text-slate-900 ${numeric ? "flex-row-reverse" : ""}`}
+                            >
                               {flexRender(header.column.columnDef.header, header.getContext())}
                               <SortIcon direction={sorted} />
                             </button>
@@ -199,7 +250,10 @@ export function ItemTable({ data, query, choices }: ItemTableProps) {
                     {row.getVisibleCells().map((cell) => {
                       const numeric = (cell.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
                       return (
-                        <td key={cell.id} className={`h-11 px-3 ${numeric ? "text-right tabular-nums" : ""} ${cell.column.id === "name" ? "min-w-48" : "whitespace-nowrap"}`}>
+                        <td
+                          key={cell.id}
+                          className={`h-11 px-3 ${numeric ? "text-right tabular-nums" : ""} ${cell.column.id === "name" ? "min-w-48" : "whitespace-nowrap"}`}
+                        >
                           {flexRender(cell.column.columnDef.cell, cell.getContext())}
                         </td>
                       );
@@ -222,7 +276,11 @@ export function ItemTable({ data, query, choices }: ItemTableProps) {
               onChange={(e) => table.setPagination({ pageIndex: 0, pageSize: Number(e.target.value) })}
               className="min-h-11 rounded-lg border border-slate-300 bg-white px-2 text-base"
             >
-              {PAGE_SIZES.map((size) => <option key={size} value={size}>{size}</option>)}
+              {PAGE_SIZES.map((size) => (
+                <option key={size} value={size}>
+                  {size}
+                </option>
+              ))}
             </select>
           </label>
         </div>
@@ -235,7 +293,9 @@ function Empty({ isFiltered, page, total, firstPage }: { isFiltered: boolean; pa
   if (total > 0) {
     return (
       <EmptyState title={`Page ${page} is past the end of the list`}>
-        <Link href={firstPage} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">Go to the first page</Link>
+        <Link href={firstPage} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+          Go to the first page
+        </Link>
       </EmptyState>
     );
   }
@@ -243,7 +303,10 @@ function Empty({ isFiltered, page, total, firstPage }: { isFiltered: boolean; pa
     return (
       <EmptyState title="No items match the search and filters">
         Try a shorter part of the SKU or name, loosen a filter, or{" "}
-        <Link href="/items" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">clear all filters</Link>.
+        <Link href="/items" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+          clear all filters
+        </Link>
+        .
       </EmptyState>
     );
   }
@@ -252,8 +315,10 @@ function Empty({ isFiltered, page, total, firstPage }: { isFiltered: boolean; pa
       Items are added by a manager or an admin through the API (<code>POST /api/v1/items</code>); the{" "}
       {/* A route handler serving Swagger UI, not a page of the app: a full page load is right here. */}
       {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
-      <a href="/api/docs" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">API docs</a> show how.
-      Once there are items, they are listed here with their stock.
+      <a href="/api/docs" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+        API docs
+      </a>{" "}
+      show how. Once there are items, they are listed here with their stock.
     </EmptyState>
   );
 }

@@ -70,9 +70,12 @@ export function MovementHistory({ sku, initial, initialCursor, timeZone }: Movem
   useEffect(() => {
     const target = end.current;
     if (!target || !cursor || error || typeof IntersectionObserver === "undefined") return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) void loadMore();
-    }, { rootMargin: "200px" });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) void loadMore();
+      },
+      { rootMargin: "200px" },
+    );
     observer.observe(target);
     return () => observer.disconnect();
   }, [cursor, error, loadMore]);
@@ -96,9 +99,13 @@ export function MovementHistory({ sku, initial, initialCursor, timeZone }: Movem
               </p>
               <p className="text-right font-semibold tabular-nums">{number.format(m.quantity)}</p>
               <p className="col-span-2 text-sm text-slate-600 sm:col-span-1">
-                {[m.lot ? `lot ${m.lot}` : null, m.serials.length > 0 ? `${m.serials.length} serials` : null, m.reason, m.reference, m.actor].filter(Boolean).join(" · ")}
+                {[m.lot ? `lot ${m.lot}` : null, m.serials.length > 0 ? `${m.serials.length} serials` : null, m.reason, m.reference, m.actor]
+                  .filter(Boolean)
+                  .join(" · ")}
               </p>
-              <time dateTime={m.at} className="col-span-2 text-xs text-slate-500 sm:col-span-1 sm:text-right">{time.format(new Date(m.at))}</time>
+              <time dateTime={m.at} className="col-span-2 text-xs text-slate-500 sm:col-span-1 sm:text-right">
+                {time.format(new Date(m.at))}
+              </time>
               {m.note ? <p className="col-span-2 text-sm text-slate-500">{m.note}</p> : null}
             </li>
           );
@@ -113,10 +120,14 @@ export function MovementHistory({ sku, initial, initialCursor, timeZone }: Movem
         ) : error ? (
           <div role="alert" className="space-y-2 text-sm text-red-800">
             <p>{error}</p>
-            <Button variant="secondary" onClick={() => void loadMore()}>Try again</Button>
+            <Button variant="secondary" onClick={() => void loadMore()}>
+              Try again
+            </Button>
           </div>
         ) : cursor ? (
-          <Button variant="secondary" onClick={() => void loadMore()}>Load more</Button>
+          <Button variant="secondary" onClick={() => void loadMore()}>
+            Load more
+          </Button>
         ) : movements.length > PAGE ? (
           <p className="text-sm text-slate-500">That is every movement.</p>
         ) : null}

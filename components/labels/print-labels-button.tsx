@@ -48,7 +48,11 @@ export function PrintLabelsButton({ kind, refs, onPrinted }: PrintLabelsButtonPr
       <Button type="button" variant="secondary" onClick={print} disabled={isPrinting || refs.length === 0} data-testid="print-labels">
         {isPrinting ? "Making labels…" : `Print labels (${refs.length})`}
       </Button>
-      {error ? <span role="alert" className="text-sm text-red-700">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="text-sm text-red-700">
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -1,6 +1,16 @@
 "use client";
 
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type ReactNode, type Ref } from "react";
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type PointerEvent as ReactPointerEvent,
+  type ReactNode,
+  type Ref,
+} from "react";
 import { MapLegend } from "./map-legend";
 import type { MapHighlight, MapOverlay, MapShape, Point, RouteStop } from "./map-types";
 import { HighlightLayer, LabelLayer, RouteLayer, ShapeLayer, sortForDrawing } from "./plan-layers";
@@ -56,7 +66,10 @@ function targetOf(element: EventTarget | null): { target: PlanTarget; location?:
   const el = element instanceof Element ? element.closest("[data-shape],[data-handle]") : null;
   if (!el) return { target: {} };
   const handle = el.getAttribute("data-handle") as Corner | null;
-  return { target: { shapeId: el.getAttribute("data-shape") ?? undefined, handle: handle ?? undefined }, location: el.getAttribute("data-location") ?? undefined };
+  return {
+    target: { shapeId: el.getAttribute("data-shape") ?? undefined, handle: handle ?? undefined },
+    location: el.getAttribute("data-location") ?? undefined,
+  };
 }
 
 function portOf(svg: SVGSVGElement): Viewport {
@@ -69,7 +82,21 @@ function portOf(svg: SVGSVGElement): Viewport {
  * animation frame) instead of going through React, so 5,000 bins do not re-render while a finger moves; only the
  * label layer follows, when a gesture ends.
  */
-export function FloorPlan({ map, overlay, highlights = NO_HIGHLIGHTS, route, selectedLocation, onSelectLocation, hiddenIds, drag, onTapShape, onTapBackground, children, label, ref }: FloorPlanProps) {
+export function FloorPlan({
+  map,
+  overlay,
+  highlights = NO_HIGHLIGHTS,
+  route,
+  selectedLocation,
+  onSelectLocation,
+  hiddenIds,
+  drag,
+  onTapShape,
+  onTapBackground,
+  children,
+  label,
+  ref,
+}: FloorPlanProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const view = useRef<ViewBox>(fitView(map.width, map.height));
   const frame = useRef(0);
@@ -118,7 +145,9 @@ export function FloorPlan({ map, overlay, highlights = NO_HIGHLIGHTS, route, sel
     settleLabels();
   }, [map.width, map.height, setView, settleLabels]);
 
-  useImperativeHandle(ref, () => ({ viewCentre: () => ({ x: view.current.x + view.current.w / 2, y: view.current.y + view.current.h / 2 }), fit }), [fit]);
+  useImperativeHandle(ref, () => ({ viewCentre: () => ({ x: view.current.x + view.current.w / 2, y: view.current.y + view.current.h / 2 }), fit }), [
+    fit,
+  ]);
 
   // A different map size (another site, or the editor grew it): start from the whole map again.
   useEffect(() => {
@@ -153,7 +182,13 @@ export function FloorPlan({ map, overlay, highlights = NO_HIGHLIGHTS, route, sel
     const [a, b] = [...pointers.current.values()];
     const port = portOf(svg);
     const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-    gesture.current = { kind: "pinch", view: view.current, port, distance: Math.hypot(a.x - b.x, a.y - b.y) || 1, floor: toFloor(view.current, port, mid) };
+    gesture.current = {
+      kind: "pinch",
+      view: view.current,
+      port,
+      distance: Math.hypot(a.x - b.x, a.y - b.y) || 1,
+      floor: toFloor(view.current, port, mid),
+    };
   }
 
   function onPointerDown(event: ReactPointerEvent<SVGSVGElement>) {
@@ -172,7 +207,16 @@ export function FloorPlan({ map, overlay, highlights = NO_HIGHLIGHTS, route, sel
       gesture.current = { kind: "drag", from: at, port };
       return;
     }
-    gesture.current = { kind: "pan", start: client, view: view.current, port, target, location, moved: false, isAdding: event.shiftKey || event.ctrlKey || event.metaKey };
+    gesture.current = {
+      kind: "pan",
+      start: client,
+      view: view.current,
+      port,
+      target,
+      location,
+      moved: false,
+      isAdding: event.shiftKey || event.ctrlKey || event.metaKey,
+    };
   }
 
   function onPointerMove(event: ReactPointerEvent<SVGSVGElement>) {
@@ -239,18 +283,41 @@ export function FloorPlan({ map, overlay, highlights = NO_HIGHLIGHTS, route, sel
         >
           <rect x={0} y={0} width={map.width} height={map.height} fill="#ffffff" stroke="#cbd5e1" strokeWidth={1} vectorEffect="non-scaling-stroke" />
           <ShapeLayer shapes={shapes} values={overlay?.valueByLocation} highlighted={highlighted} hiddenIds={hiddenIds} />
-          {labelView ? <LabelLayer shapes={shapes} view={labelView.view} pixelsPerMetre={labelView.pixelsPerMetre} values={overlay?.valueByLocation} /> : null}
+          {labelView ? (
+            <LabelLayer shapes={shapes} view={labelView.view} pixelsPerMetre={labelView.pixelsPerMetre} values={overlay?.valueByLocation} />
+          ) : null}
           {selectedShape ? (
-            <rect x={selectedShape.x} y={selectedShape.y} width={selectedShape.width} height={selectedShape.height} transform={selectedShape.rotation ? `rotate(${selectedShape.rotation} ${selectedShape.x + selectedShape.width / 2} ${selectedShape.y + selectedShape.height / 2})` : undefined} fill="none" stroke="#0f172a" strokeWidth={3} vectorEffect="non-scaling-stroke" pointerEvents="none" />
+            <rect
+              x={selectedShape.x}
+              y={selectedShape.y}
+              width={selectedShape.width}
+              height={selectedShape.height}
+              transform={
+                selectedShape.rotation
+                  ? `rotate(${selectedShape.rotation} ${selectedShape.x + selectedShape.width / 2} ${selectedShape.y + selectedShape.height / 2})`
+                  : undefined
+              }
+              fill="none"
+              stroke="#0f172a"
+              strokeWidth={3}
+              vectorEffect="non-scaling-stroke"
+              pointerEvents="none"
+            />
           ) : null}
           <HighlightLayer byLocation={byLocation} highlights={highlights} ringSize={ringSize} />
           {route?.length ? <RouteLayer route={route} byLocation={byLocation} ringSize={ringSize} /> : null}
           {children}
         </svg>
         <div className="absolute right-2 top-2 flex flex-col gap-1">
-          <ZoomButton label="Zoom in" onClick={() => zoomAtCentre(1.5)}>+</ZoomButton>
-          <ZoomButton label="Zoom out" onClick={() => zoomAtCentre(1 / 1.5)}>−</ZoomButton>
-          <ZoomButton label="Show the whole map" onClick={fit}>⤢</ZoomButton>
+          <ZoomButton label="Zoom in" onClick={() => zoomAtCentre(1.5)}>
+            +
+          </ZoomButton>
+          <ZoomButton label="Zoom out" onClick={() => zoomAtCentre(1 / 1.5)}>
+            −
+          </ZoomButton>
+          <ZoomButton label="Show the whole map" onClick={fit}>
+            ⤢
+          </ZoomButton>
         </div>
       </div>
       {overlay ? <MapLegend overlay={overlay} /> : null}
@@ -260,7 +327,13 @@ export function FloorPlan({ map, overlay, highlights = NO_HIGHLIGHTS, route, sel
 
 function ZoomButton({ label, onClick, children }: { label: string; onClick: () => void; children: ReactNode }) {
   return (
-    <button type="button" aria-label={label} title={label} onClick={onClick} className="flex size-11 items-center justify-center rounded-lg border border-slate-300 bg-white/95 text-xl font-semibold text-slate-800 shadow-sm hover:bg-slate-100">
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      onClick={onClick}
+      className="flex size-11 items-center justify-center rounded-lg border border-slate-300 bg-white/95 text-xl font-semibold text-slate-800 shadow-sm hover:bg-slate-100"
+    >
       {children}
     </button>
   );

@@ -45,12 +45,19 @@ export function LocationPanel({ code, reading, onClose }: { code: string; readin
           <h2 className="font-mono text-lg font-semibold">{code}</h2>
           {reading ? <p className="text-sm text-slate-600">{reading}</p> : null}
         </div>
-        <button type="button" onClick={onClose} aria-label="Close" className="flex size-11 items-center justify-center rounded-lg text-xl text-slate-600 hover:bg-slate-100">
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close"
+          className="flex size-11 items-center justify-center rounded-lg text-xl text-slate-600 hover:bg-slate-100"
+        >
           ×
         </button>
       </div>
       {shown.error ? (
-        <p role="alert" className="text-sm text-red-700">{shown.error}</p>
+        <p role="alert" className="text-sm text-red-700">
+          {shown.error}
+        </p>
       ) : !shown.levels ? (
         <p className="text-sm text-slate-500">Loading…</p>
       ) : shown.levels.length === 0 ? (
@@ -58,13 +65,20 @@ export function LocationPanel({ code, reading, onClose }: { code: string; readin
       ) : (
         <table className="w-full text-sm" data-testid="location-contents">
           <thead className="text-left text-slate-500">
-            <tr><th className="py-1">Item</th><th>Lot</th><th className="text-right">On hand</th><th className="text-right">Available</th></tr>
+            <tr>
+              <th className="py-1">Item</th>
+              <th>Lot</th>
+              <th className="text-right">On hand</th>
+              <th className="text-right">Available</th>
+            </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {shown.levels.map((level) => (
               <tr key={`${level.sku}-${level.location}-${level.lot}`}>
                 <td className="py-2">
-                  <Link href={`/items/${encodeURIComponent(level.sku)}`} className="font-mono text-brand-700">{level.sku}</Link>
+                  <Link href={`/items/${encodeURIComponent(level.sku)}`} className="font-mono text-brand-700">
+                    {level.sku}
+                  </Link>
                   {level.location !== code ? <span className="block font-mono text-xs text-slate-500">{level.location}</span> : null}
                 </td>
                 <td>{level.lot ?? "–"}</td>

@@ -11,7 +11,19 @@ import type { MapShape, MapVersion, Point, SiteLocation, SiteMap } from "./map-t
 import { RackDialog } from "./rack-dialog";
 import { SelectionLayer } from "./selection-layer";
 import { ShapeInspector } from "./shape-inspector";
-import { alignShapes, DEFAULT_SIZE, deleteShapes, GRID, mergeShapes, moveShapes, newShape, resizeShape, rotateShapes, type Corner, type ShapeKind } from "./shape-edits";
+import {
+  alignShapes,
+  DEFAULT_SIZE,
+  deleteShapes,
+  GRID,
+  mergeShapes,
+  moveShapes,
+  newShape,
+  resizeShape,
+  rotateShapes,
+  type Corner,
+  type ShapeKind,
+} from "./shape-edits";
 import { onShapes, useMapDraft, type Draft } from "./use-map-draft";
 
 type DragState = { kind: "move"; delta: Point } | { kind: "resize"; id: string; corner: Corner; delta: Point };
@@ -32,7 +44,14 @@ function conflictText(problem: Problem): string {
  * attach them to locations, lay out racks in bulk; saves with the version it started from, so a second editor's
  * save is refused (409) rather than overwritten.
  */
-export function MapEditor({ site, map, locations, onMapChanged, onLocationsCreated, onClose }: {
+export function MapEditor({
+  site,
+  map,
+  locations,
+  onMapChanged,
+  onLocationsCreated,
+  onClose,
+}: {
   site: string;
   map: SiteMap;
   locations: SiteLocation[];
@@ -80,7 +99,11 @@ export function MapEditor({ site, map, locations, onMapChanged, onLocationsCreat
         if (!target.shapeId || event.shiftKey || event.ctrlKey || event.metaKey) return false;
         // Only a selected shape drags; on anything else one finger pans, so a plan full of zones can still move.
         if (!current.has(target.shapeId)) return false;
-        setDragState(target.handle ? { kind: "resize", id: target.shapeId, corner: target.handle, delta: { x: 0, y: 0 } } : { kind: "move", delta: { x: 0, y: 0 } });
+        setDragState(
+          target.handle
+            ? { kind: "resize", id: target.shapeId, corner: target.handle, delta: { x: 0, y: 0 } }
+            : { kind: "move", delta: { x: 0, y: 0 } },
+        );
         return true;
       },
       onMove(at: Point, from: Point) {
@@ -185,7 +208,9 @@ export function MapEditor({ site, map, locations, onMapChanged, onLocationsCreat
         removeSelection();
       } else if (event.key.startsWith("Arrow") && ids.size) {
         event.preventDefault();
-        const step = { ArrowLeft: { x: -GRID, y: 0 }, ArrowRight: { x: GRID, y: 0 }, ArrowUp: { x: 0, y: -GRID }, ArrowDown: { x: 0, y: GRID } }[event.key];
+        const step = { ArrowLeft: { x: -GRID, y: 0 }, ArrowRight: { x: GRID, y: 0 }, ArrowUp: { x: 0, y: -GRID }, ArrowDown: { x: 0, y: GRID } }[
+          event.key
+        ];
         if (step) edit(onShapes((shapes) => moveShapes(shapes, ids, step)));
       } else if (event.key === "Escape") {
         setSelected(NO_SELECTION);
@@ -219,7 +244,10 @@ export function MapEditor({ site, map, locations, onMapChanged, onLocationsCreat
     [edit, save, onLocationsCreated],
   );
 
-  const changeShape = useCallback((id: string, change: (shape: MapShape) => MapShape) => edit(onShapes((shapes) => shapes.map((s) => (s.id === id ? change(s) : s)))), [edit]);
+  const changeShape = useCallback(
+    (id: string, change: (shape: MapShape) => MapShape) => edit(onShapes((shapes) => shapes.map((s) => (s.id === id ? change(s) : s)))),
+    [edit],
+  );
 
   function leave() {
     if (isDirty && !window.confirm("Leave the editor and lose your unsaved changes?")) return;
@@ -232,30 +260,99 @@ export function MapEditor({ site, map, locations, onMapChanged, onLocationsCreat
     <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
       <div className="min-w-0 space-y-2">
         <div role="toolbar" aria-label="Map editor" className="flex flex-wrap gap-2">
-          <Button type="button" onClick={() => save(draft)} disabled={isBusy || (!isDirty && map.version > 0)}>Save map</Button>
-          <Button type="button" variant="secondary" onClick={undo} disabled={isBusy || (!isDirty && map.version === 0)}>Undo last change</Button>
-          <Button type="button" variant="secondary" onClick={() => setRackOrigin(plan.current?.viewCentre() ?? { x: 0, y: 0 })} disabled={isBusy || rackOrigin !== null}>Bulk create rack</Button>
-          <Button type="button" variant="ghost" onClick={leave}>Done</Button>
+          <Button type="button" onClick={() => save(draft)} disabled={isBusy || (!isDirty && map.version > 0)}>
+            Save map
+          </Button>
+          <Button type="button" variant="secondary" onClick={undo} disabled={isBusy || (!isDirty && map.version === 0)}>
+            Undo last change
+          </Button>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => setRackOrigin(plan.current?.viewCentre() ?? { x: 0, y: 0 })}
+            disabled={isBusy || rackOrigin !== null}
+          >
+            Bulk create rack
+          </Button>
+          <Button type="button" variant="ghost" onClick={leave}>
+            Done
+          </Button>
         </div>
         <div className="flex flex-wrap items-end gap-2">
           <label className="text-sm">
             <span className="sr-only">Kind of shape to add</span>
-            <select value={addKind} onChange={(e) => setAddKind(e.target.value as ShapeKind)} className="min-h-11 rounded-lg border border-slate-300 bg-white px-3">
-              {(Object.keys(DEFAULT_SIZE) as ShapeKind[]).map((k) => <option key={k} value={k}>{k}</option>)}
+            <select
+              value={addKind}
+              onChange={(e) => setAddKind(e.target.value as ShapeKind)}
+              className="min-h-11 rounded-lg border border-slate-300 bg-white px-3"
+            >
+              {(Object.keys(DEFAULT_SIZE) as ShapeKind[]).map((k) => (
+                <option key={k} value={k}>
+                  {k}
+                </option>
+              ))}
             </select>
           </label>
-          <Button type="button" variant="secondary" onClick={addShape}>Add shape</Button>
-          <Button type="button" variant="secondary" onClick={() => edit(onShapes((s) => rotateShapes(s, selected, -90)))} disabled={!hasSelection} aria-label="Rotate left 90°">⟲ 90°</Button>
-          <Button type="button" variant="secondary" onClick={() => edit(onShapes((s) => rotateShapes(s, selected, 90)))} disabled={!hasSelection} aria-label="Rotate right 90°">⟳ 90°</Button>
-          <Button type="button" variant="secondary" onClick={() => edit(onShapes((s) => alignShapes(s, selected, "left")))} disabled={selected.size < 2}>Align left</Button>
-          <Button type="button" variant="secondary" onClick={() => edit(onShapes((s) => alignShapes(s, selected, "top")))} disabled={selected.size < 2}>Align top</Button>
-          <Button type="button" variant="danger" onClick={removeSelection} disabled={!hasSelection}>Delete</Button>
+          <Button type="button" variant="secondary" onClick={addShape}>
+            Add shape
+          </Button>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => edit(onShapes((s) => rotateShapes(s, selected, -90)))}
+            disabled={!hasSelection}
+            aria-label="Rotate left 90°"
+          >
+            ⟲ 90°
+          </Button>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => edit(onShapes((s) => rotateShapes(s, selected, 90)))}
+            disabled={!hasSelection}
+            aria-label="Rotate right 90°"
+          >
+            ⟳ 90°
+          </Button>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => edit(onShapes((s) => alignShapes(s, selected, "left")))}
+            disabled={selected.size < 2}
+          >
+            Align left
+          </Button>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => edit(onShapes((s) => alignShapes(s, selected, "top")))}
+            disabled={selected.size < 2}
+          >
+            Align top
+          </Button>
+          <Button type="button" variant="danger" onClick={removeSelection} disabled={!hasSelection}>
+            Delete
+          </Button>
         </div>
         {notice ? (
-          <div role={notice.tone === "error" ? "alert" : "status"} className={`rounded-lg p-3 text-sm ${notice.tone === "error" ? "bg-red-50 text-red-800" : "bg-slate-100 text-slate-700"}`} data-testid="map-notice">
+          <div
+            role={notice.tone === "error" ? "alert" : "status"}
+            className={`rounded-lg p-3 text-sm ${notice.tone === "error" ? "bg-red-50 text-red-800" : "bg-slate-100 text-slate-700"}`}
+            data-testid="map-notice"
+          >
             <p>{notice.text}</p>
-            {notice.lines ? <ul className="mt-1 list-disc pl-5">{notice.lines.map((line) => <li key={line}>{line}</li>)}</ul> : null}
-            {notice.isConflict ? <Button type="button" variant="secondary" className="mt-2" onClick={reload} disabled={isBusy}>Reload map</Button> : null}
+            {notice.lines ? (
+              <ul className="mt-1 list-disc pl-5">
+                {notice.lines.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            ) : null}
+            {notice.isConflict ? (
+              <Button type="button" variant="secondary" className="mt-2" onClick={reload} disabled={isBusy}>
+                Reload map
+              </Button>
+            ) : null}
           </div>
         ) : null}
         <FloorPlan
@@ -270,13 +367,21 @@ export function MapEditor({ site, map, locations, onMapChanged, onLocationsCreat
           <SelectionLayer shapes={shownSelection} showHandles={!dragState || dragState.kind === "resize"} preview={rackPreview} />
         </FloorPlan>
         <p className="text-sm text-slate-500">
-          Tap a shape to select it (shift-click adds to the selection), then drag it or its corners. Arrow keys nudge by {GRID} m, Delete removes, Ctrl+Z undoes.
+          Tap a shape to select it (shift-click adds to the selection), then drag it or its corners. Arrow keys nudge by {GRID} m, Delete removes,
+          Ctrl+Z undoes.
           {isDirty ? " Unsaved changes." : ""}
         </p>
       </div>
       <div className="space-y-4">
         {rackOrigin ? (
-          <RackDialog site={site} locations={locations} origin={rackOrigin} onPreview={setRackPreview} onCreated={onRackCreated} onClose={() => setRackOrigin(null)} />
+          <RackDialog
+            site={site}
+            locations={locations}
+            origin={rackOrigin}
+            onPreview={setRackPreview}
+            onCreated={onRackCreated}
+            onClose={() => setRackOrigin(null)}
+          />
         ) : null}
         <ShapeInspector shapes={selectedShapes} locations={locations} onChange={changeShape} />
         <MapSize draft={draft} onChange={(size) => edit((d) => ({ ...d, ...size }))} />
@@ -301,7 +406,14 @@ function MapSize({ draft, onChange }: { draft: Draft; onChange: (size: { width: 
         {(["width", "height"] as const).map((field) => (
           <label key={`${field}-${draft[field]}`} className="text-sm font-medium text-slate-800">
             {field === "width" ? "Width" : "Height"}
-            <input type="number" min={1} step={GRID} defaultValue={draft[field]} onBlur={(e) => commit(field, e.target.value)} className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 px-3" />
+            <input
+              type="number"
+              min={1}
+              step={GRID}
+              defaultValue={draft[field]}
+              onBlur={(e) => commit(field, e.target.value)}
+              className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 px-3"
+            />
           </label>
         ))}
       </div>

@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { buildAttentionOverlay, buildFillOverlay, buildOverlays, buildPickOverlay, buildValueOverlay } from "./map-overlays";
 import type { BinSummary } from "./map-types";
 
-const bin = (location: string, over: Partial<BinSummary> = {}): BinSummary => ({ location, units: 0, capacityUnits: null, expiringLots: 0, belowReorder: [], picks: 0, isCountOverdue: false, ...over });
+const bin = (location: string, over: Partial<BinSummary> = {}): BinSummary => ({
+  location,
+  units: 0,
+  capacityUnits: null,
+  expiringLots: 0,
+  belowReorder: [],
+  picks: 0,
+  isCountOverdue: false,
+  ...over,
+});
 
 describe("fill overlay", () => {
   it("shows a bin with a capacity as its share of that capacity", () => {

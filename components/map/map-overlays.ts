@@ -53,7 +53,10 @@ export function buildValueOverlay(bins: BinSummary[], currency = "EUR"): MapOver
     const band = Math.min(VALUE_COLOURS.length - 1, Math.floor(bin.value / step));
     valueByLocation[bin.location] = { colour: VALUE_COLOURS[band], text: money.format(bin.value) };
   }
-  const legend = VALUE_COLOURS.map((colour, i) => ({ colour, label: i === VALUE_COLOURS.length - 1 ? `${money.format(i * step)} and more` : `${money.format(i * step)}–${money.format((i + 1) * step)}` }));
+  const legend = VALUE_COLOURS.map((colour, i) => ({
+    colour,
+    label: i === VALUE_COLOURS.length - 1 ? `${money.format(i * step)} and more` : `${money.format(i * step)}–${money.format((i + 1) * step)}`,
+  }));
   return { id: "value", label: "Stock value", legend, valueByLocation };
 }
 
@@ -78,7 +81,12 @@ export function buildAttentionOverlay(bins: BinSummary[]): MapOverlay {
     if (bin.isCountOverdue) parts.push("count overdue");
     valueByLocation[bin.location] = { colour: ATTENTION[kind].colour, text: parts.join("; ") || ATTENTION.fine.label };
   }
-  return { id: "attention", label: "Needs attention", legend: Object.values(ATTENTION).map(({ colour, label }) => ({ colour, label })), valueByLocation };
+  return {
+    id: "attention",
+    label: "Needs attention",
+    legend: Object.values(ATTENTION).map(({ colour, label }) => ({ colour, label })),
+    valueByLocation,
+  };
 }
 
 const PICK_COLOURS = ["#f8fafc", "#fde68a", "#fbbf24", "#f59e0b", "#b45309"];
@@ -86,14 +94,24 @@ const PICK_COLOURS = ["#f8fafc", "#fde68a", "#fbbf24", "#f59e0b", "#b45309"];
 /** How often each bin was picked from over the last 30 days, in five bands up to the busiest bin. */
 export function buildPickOverlay(bins: BinSummary[]): MapOverlay {
   const top = Math.max(1, ...bins.map((b) => b.picks));
-  const band = (picks: number) => (picks === 0 ? 0 : Math.min(PICK_COLOURS.length - 1, 1 + Math.floor(((picks - 1) / top) * (PICK_COLOURS.length - 1))));
+  const band = (picks: number) =>
+    picks === 0 ? 0 : Math.min(PICK_COLOURS.length - 1, 1 + Math.floor(((picks - 1) / top) * (PICK_COLOURS.length - 1)));
   const valueByLocation: Record<string, OverlayValue> = {};
-  for (const bin of bins) valueByLocation[bin.location] = { colour: PICK_COLOURS[band(bin.picks)], text: `${bin.picks} ${bin.picks === 1 ? "pick" : "picks"} in 30 days` };
-  const legend = [{ colour: PICK_COLOURS[0], label: "Not picked" }, ...PICK_COLOURS.slice(1).map((colour, i) => ({ colour, label: i === PICK_COLOURS.length - 2 ? `up to ${top} picks` : `${i === 0 ? "fewest" : "more"}` }))];
+  for (const bin of bins)
+    valueByLocation[bin.location] = { colour: PICK_COLOURS[band(bin.picks)], text: `${bin.picks} ${bin.picks === 1 ? "pick" : "picks"} in 30 days` };
+  const legend = [
+    { colour: PICK_COLOURS[0], label: "Not picked" },
+    ...PICK_COLOURS.slice(1).map((colour, i) => ({
+      colour,
+      label: i === PICK_COLOURS.length - 2 ? `up to ${top} picks` : `${i === 0 ? "fewest" : "more"}`,
+    })),
+  ];
   return { id: "picks", label: "Pick frequency", legend, valueByLocation };
 }
 
 /** The overlays a manager can switch between, in menu order; stock value only when the data has it. */
 export function buildOverlays(bins: BinSummary[]): MapOverlay[] {
-  return [buildFillOverlay(bins), buildValueOverlay(bins), buildPickOverlay(bins), buildAttentionOverlay(bins)].filter((o): o is MapOverlay => o !== null);
+  return [buildFillOverlay(bins), buildValueOverlay(bins), buildPickOverlay(bins), buildAttentionOverlay(bins)].filter(
+    (o): o is MapOverlay => o !== null,
+  );
 }

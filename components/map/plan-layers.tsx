@@ -81,7 +81,17 @@ export const ShapeLayer = memo(function ShapeLayer({ shapes, values, highlighted
 const MIN_LABEL_PX = 9;
 
 /** Codes (and the overlay's reading when there is room) of the located shapes inside `view`, when zoomed in. */
-export const LabelLayer = memo(function LabelLayer({ shapes, view, pixelsPerMetre, values }: { shapes: MapShape[]; view: ViewBox; pixelsPerMetre: number; values?: Record<string, OverlayValue> }) {
+export const LabelLayer = memo(function LabelLayer({
+  shapes,
+  view,
+  pixelsPerMetre,
+  values,
+}: {
+  shapes: MapShape[];
+  view: ViewBox;
+  pixelsPerMetre: number;
+  values?: Record<string, OverlayValue>;
+}) {
   const labels = [];
   for (const shape of shapes) {
     if (!shape.location) continue;
@@ -93,19 +103,42 @@ export const LabelLayer = memo(function LabelLayer({ shapes, view, pixelsPerMetr
     const reading = values?.[shape.location]?.text;
     const hasRoom = reading && box.height * pixelsPerMetre > 3.2 * size * pixelsPerMetre;
     labels.push(
-      <text key={shape.id} x={centre.x} y={hasRoom ? centre.y - size * 0.6 : centre.y} fontSize={size} textAnchor="middle" dominantBaseline="central" fill="#0f172a" className="font-mono">
+      <text
+        key={shape.id}
+        x={centre.x}
+        y={hasRoom ? centre.y - size * 0.6 : centre.y}
+        fontSize={size}
+        textAnchor="middle"
+        dominantBaseline="central"
+        fill="#0f172a"
+        className="font-mono"
+      >
         {shape.location}
         {hasRoom ? (
-          <tspan x={centre.x} dy={size * 1.3} fontSize={size * 0.8} fill="#334155">{reading.split(" (")[0]}</tspan>
+          <tspan x={centre.x} dy={size * 1.3} fontSize={size * 0.8} fill="#334155">
+            {reading.split(" (")[0]}
+          </tspan>
         ) : null}
       </text>,
     );
   }
-  return <g pointerEvents="none" aria-hidden="true">{labels}</g>;
+  return (
+    <g pointerEvents="none" aria-hidden="true">
+      {labels}
+    </g>
+  );
 });
 
 /** "Show on map": a ring around each highlighted location and the quantity there. */
-export const HighlightLayer = memo(function HighlightLayer({ byLocation, highlights, ringSize }: { byLocation: Map<string, MapShape>; highlights: Record<string, MapHighlight>; ringSize: number }) {
+export const HighlightLayer = memo(function HighlightLayer({
+  byLocation,
+  highlights,
+  ringSize,
+}: {
+  byLocation: Map<string, MapShape>;
+  highlights: Record<string, MapHighlight>;
+  ringSize: number;
+}) {
   return (
     <g pointerEvents="none">
       {Object.entries(highlights).map(([code, highlight]) => {
@@ -117,8 +150,22 @@ export const HighlightLayer = memo(function HighlightLayer({ byLocation, highlig
         return (
           <g key={code} data-testid="map-highlight" data-location={code}>
             <circle cx={c.x} cy={c.y} r={r} fill="none" stroke="#dc2626" strokeWidth={3} vectorEffect="non-scaling-stroke" />
-            <rect x={c.x + r * 0.7} y={c.y - r - ringSize * 0.9} width={ringSize * (1 + String(highlight.quantity).length * 0.6)} height={ringSize * 1.2} rx={ringSize * 0.3} fill="#dc2626" />
-            <text x={c.x + r * 0.7 + ringSize * 0.5} y={c.y - r - ringSize * 0.3} fontSize={ringSize * 0.85} fill="#fff" dominantBaseline="central" fontWeight={700}>
+            <rect
+              x={c.x + r * 0.7}
+              y={c.y - r - ringSize * 0.9}
+              width={ringSize * (1 + String(highlight.quantity).length * 0.6)}
+              height={ringSize * 1.2}
+              rx={ringSize * 0.3}
+              fill="#dc2626"
+            />
+            <text
+              x={c.x + r * 0.7 + ringSize * 0.5}
+              y={c.y - r - ringSize * 0.3}
+              fontSize={ringSize * 0.85}
+              fill="#fff"
+              dominantBaseline="central"
+              fontWeight={700}
+            >
               {highlight.quantity}
             </text>
           </g>
@@ -129,7 +176,15 @@ export const HighlightLayer = memo(function HighlightLayer({ byLocation, highlig
 });
 
 /** A walk through the stops in order, each numbered. Codes without a shape are skipped. */
-export const RouteLayer = memo(function RouteLayer({ route, byLocation, ringSize }: { route: RouteStop[]; byLocation: Map<string, MapShape>; ringSize: number }) {
+export const RouteLayer = memo(function RouteLayer({
+  route,
+  byLocation,
+  ringSize,
+}: {
+  route: RouteStop[];
+  byLocation: Map<string, MapShape>;
+  ringSize: number;
+}) {
   const points = route.flatMap((stop) => {
     if (typeof stop !== "string") return [stop];
     const shape = byLocation.get(stop);
@@ -138,11 +193,20 @@ export const RouteLayer = memo(function RouteLayer({ route, byLocation, ringSize
   if (points.length === 0) return null;
   return (
     <g pointerEvents="none" data-testid="map-route">
-      <polyline points={points.map((p) => `${p.x},${p.y}`).join(" ")} fill="none" stroke="#7c3aed" strokeWidth={3} strokeLinejoin="round" vectorEffect="non-scaling-stroke" />
+      <polyline
+        points={points.map((p) => `${p.x},${p.y}`).join(" ")}
+        fill="none"
+        stroke="#7c3aed"
+        strokeWidth={3}
+        strokeLinejoin="round"
+        vectorEffect="non-scaling-stroke"
+      />
       {points.map((p, i) => (
         <g key={i}>
           <circle cx={p.x} cy={p.y} r={ringSize * 0.6} fill="#7c3aed" />
-          <text x={p.x} y={p.y} fontSize={ringSize * 0.7} fill="#fff" textAnchor="middle" dominantBaseline="central" fontWeight={700}>{i + 1}</text>
+          <text x={p.x} y={p.y} fontSize={ringSize * 0.7} fill="#fff" textAnchor="middle" dominantBaseline="central" fontWeight={700}>
+            {i + 1}
+          </text>
         </g>
       ))}
     </g>

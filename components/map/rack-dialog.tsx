@@ -9,7 +9,18 @@ import { problemText } from "@/lib/http/api-client";
 import { createLocation } from "./map-api";
 import type { Point, SiteLocation } from "./map-types";
 
-type Form = { prefix: string; racks: string; levels: string; positions: string; binWidth: string; binDepth: string; aisleWidth: string; x: string; y: string; parent: string };
+type Form = {
+  prefix: string;
+  racks: string;
+  levels: string;
+  positions: string;
+  binWidth: string;
+  binDepth: string;
+  aisleWidth: string;
+  x: string;
+  y: string;
+  parent: string;
+};
 
 type Progress = { done: number; total: number; skipped: number; error?: string };
 
@@ -36,7 +47,14 @@ function layoutOf(form: Form): RackBins | string {
  * Lays out a block of racks, shows it on the plan (through onPreview), then creates each bin as a location, one
  * after the other so the count is honest and the first refusal stops the run; a retry carries on from there.
  */
-export function RackDialog({ site, locations, origin, onPreview, onCreated, onClose }: {
+export function RackDialog({
+  site,
+  locations,
+  origin,
+  onPreview,
+  onCreated,
+  onClose,
+}: {
   site: string;
   locations: SiteLocation[];
   origin: Point;
@@ -46,8 +64,16 @@ export function RackDialog({ site, locations, origin, onPreview, onCreated, onCl
 }) {
   const parents = useMemo(() => locations.filter((l) => CONTAINER_TYPES.has(l.type)), [locations]);
   const [form, setForm] = useState<Form>({
-    prefix: "A", racks: "12", levels: "1", positions: "5", binWidth: "1", binDepth: "1", aisleWidth: "3",
-    x: String(Math.max(0, Math.round(origin.x))), y: String(Math.max(0, Math.round(origin.y))), parent: parents.find((p) => p.type !== "site")?.code ?? site,
+    prefix: "A",
+    racks: "12",
+    levels: "1",
+    positions: "5",
+    binWidth: "1",
+    binDepth: "1",
+    aisleWidth: "3",
+    x: String(Math.max(0, Math.round(origin.x))),
+    y: String(Math.max(0, Math.round(origin.y))),
+    parent: parents.find((p) => p.type !== "site")?.code ?? site,
   });
   const [isUsingExisting, setUsingExisting] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -92,7 +118,15 @@ export function RackDialog({ site, locations, origin, onPreview, onCreated, onCl
   }
 
   const field = (name: keyof Form, label: string, extra: Record<string, string> = {}) => (
-    <TextField label={label} name={`rack-${name}`} value={form[name]} onChange={(e) => update(name, e.target.value)} inputMode="decimal" disabled={isRunning} {...extra} />
+    <TextField
+      label={label}
+      name={`rack-${name}`}
+      value={form[name]}
+      onChange={(e) => update(name, e.target.value)}
+      inputMode="decimal"
+      disabled={isRunning}
+      {...extra}
+    />
   );
 
   return (
@@ -110,9 +144,17 @@ export function RackDialog({ site, locations, origin, onPreview, onCreated, onCl
         {field("x", "Origin x (m)")}
         {field("y", "Origin y (m)")}
       </div>
-      <SelectField label="Inside (parent location)" name="rack-parent" value={form.parent} onChange={(e) => update("parent", e.target.value)} disabled={isRunning}>
+      <SelectField
+        label="Inside (parent location)"
+        name="rack-parent"
+        value={form.parent}
+        onChange={(e) => update("parent", e.target.value)}
+        disabled={isRunning}
+      >
         {parents.map((p) => (
-          <option key={p.code} value={p.code}>{p.code} ({p.type})</option>
+          <option key={p.code} value={p.code}>
+            {p.code} ({p.type})
+          </option>
         ))}
       </SelectField>
       <Checkbox checked={isUsingExisting} onChange={(e) => setUsingExisting(e.target.checked)} disabled={isRunning} className="self-start text-sm">
@@ -130,14 +172,20 @@ export function RackDialog({ site, locations, origin, onPreview, onCreated, onCl
             Created {progress.done - progress.skipped} of {progress.total}
             {progress.skipped ? ` (${progress.skipped} already existed)` : ""}
           </p>
-          {progress.error ? <p role="alert" className="text-red-700">{progress.error}</p> : null}
+          {progress.error ? (
+            <p role="alert" className="text-red-700">
+              {progress.error}
+            </p>
+          ) : null}
         </div>
       ) : null}
       <div className="flex flex-wrap gap-2">
         <Button type="button" onClick={run} disabled={!isValid || isRunning}>
           {progress?.error ? "Retry from here" : `Create ${isValid ? layout.bins.length : ""} bins and save`}
         </Button>
-        <Button type="button" variant="secondary" onClick={onClose} disabled={isRunning}>Close</Button>
+        <Button type="button" variant="secondary" onClick={onClose} disabled={isRunning}>
+          Close
+        </Button>
       </div>
     </section>
   );

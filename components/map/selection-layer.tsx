@@ -18,12 +18,37 @@ export function SelectionLayer({ shapes, showHandles, preview }: { shapes: MapSh
       {preview ? (
         <g pointerEvents="none" data-testid="rack-preview-shapes">
           {preview.shapes.map((s) => (
-            <rect key={s.id} x={s.x} y={s.y} width={s.width} height={s.height} fill={s.kind === "bin" ? "rgba(16,185,129,0.35)" : "rgba(148,163,184,0.25)"} stroke="#047857" strokeWidth={1} strokeDasharray="4 3" vectorEffect="non-scaling-stroke" />
+            <rect
+              key={s.id}
+              x={s.x}
+              y={s.y}
+              width={s.width}
+              height={s.height}
+              fill={s.kind === "bin" ? "rgba(16,185,129,0.35)" : "rgba(148,163,184,0.25)"}
+              stroke="#047857"
+              strokeWidth={1}
+              strokeDasharray="4 3"
+              vectorEffect="non-scaling-stroke"
+            />
           ))}
         </g>
       ) : null}
       {shapes.map((s) => (
-        <rect key={s.id} x={s.x} y={s.y} width={s.width} height={s.height} transform={turnOf(s)} fill="rgba(37,99,235,0.3)" stroke="#1d4ed8" strokeWidth={2} vectorEffect="non-scaling-stroke" data-shape={s.id} data-selected="true" className="cursor-move" />
+        <rect
+          key={s.id}
+          x={s.x}
+          y={s.y}
+          width={s.width}
+          height={s.height}
+          transform={turnOf(s)}
+          fill="rgba(37,99,235,0.3)"
+          stroke="#1d4ed8"
+          strokeWidth={2}
+          vectorEffect="non-scaling-stroke"
+          data-shape={s.id}
+          data-selected="true"
+          className="cursor-move"
+        />
       ))}
       {single ? (
         <g transform={turnOf(single)}>

@@ -8,7 +8,11 @@ const rect = (id: string, x: number, y: number, over: Partial<MapShape> = {}): M
 describe("moving shapes", () => {
   it("snaps the lead shape to the half-metre grid and keeps the group's spacing", () => {
     const moved = moveShapes([rect("a", 1, 1), rect("b", 2.3, 1), rect("c", 9, 9)], new Set(["a", "b"]), { x: 0.8, y: -0.2 });
-    expect(moved.map((s) => [s.x, s.y])).toEqual([[2, 1], [3.3, 1], [9, 9]]);
+    expect(moved.map((s) => [s.x, s.y])).toEqual([
+      [2, 1],
+      [3.3, 1],
+      [9, 9],
+    ]);
   });
 
   it("returns the same array when the drag does not reach the next grid line", () => {
@@ -61,6 +65,9 @@ describe("other edits", () => {
     expect(shapes[0].location).toBe("A-01-01");
     expect(attachLocation(shapes, "a", undefined)[0]).not.toHaveProperty("location");
     expect(deleteShapes(shapes, new Set(["a"]))).toEqual([]);
-    expect(mergeShapes([rect("a", 0, 0), rect("b", 0, 0)], [rect("a", 5, 5)]).map((s) => [s.id, s.x])).toEqual([["b", 0], ["a", 5]]);
+    expect(mergeShapes([rect("a", 0, 0), rect("b", 0, 0)], [rect("a", 5, 5)]).map((s) => [s.id, s.x])).toEqual([
+      ["b", 0],
+      ["a", 5],
+    ]);
   });
 });

@@ -57,7 +57,7 @@ const roundMm = (value: number) => Math.round(value * 1000) / 1000;
 export function rotateShapes(shapes: MapShape[], ids: ReadonlySet<string>, by = 90): MapShape[] {
   return shapes.map((s) => {
     if (!ids.has(s.id)) return s;
-    const turned = (((s.rotation ?? 0) + by) % 360 + 360) % 360;
+    const turned = ((((s.rotation ?? 0) + by) % 360) + 360) % 360;
     const { rotation: _old, ...rest } = s;
     return turned === 0 ? rest : { ...rest, rotation: turned };
   });

@@ -79,32 +79,66 @@ export function SiteMapScreen({ sites, site, initialMap, bins, locations, canMan
       <div className="flex flex-wrap items-end gap-2">
         <label className="text-sm font-medium text-slate-800">
           Site
-          <select value={site} onChange={(e) => router.push(`/locations/map?site=${encodeURIComponent(e.target.value)}`)} className="mt-1 block min-h-11 rounded-lg border border-slate-300 bg-white px-3" disabled={isEditing}>
-            {sites.map((s) => <option key={s.code} value={s.code}>{s.code} – {s.name}</option>)}
+          <select
+            value={site}
+            onChange={(e) => router.push(`/locations/map?site=${encodeURIComponent(e.target.value)}`)}
+            className="mt-1 block min-h-11 rounded-lg border border-slate-300 bg-white px-3"
+            disabled={isEditing}
+          >
+            {sites.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.code} – {s.name}
+              </option>
+            ))}
           </select>
         </label>
         {!isEditing && overlays.length > 0 ? (
           <fieldset className="flex flex-wrap gap-1" aria-label="Colour bins by">
             {overlays.map((o) => (
-              <Button key={o.id} type="button" variant={o.id === overlayId ? "primary" : "secondary"} aria-pressed={o.id === overlayId} onClick={() => setOverlayId(o.id)}>
+              <Button
+                key={o.id}
+                type="button"
+                variant={o.id === overlayId ? "primary" : "secondary"}
+                aria-pressed={o.id === overlayId}
+                onClick={() => setOverlayId(o.id)}
+              >
                 {o.label}
               </Button>
             ))}
           </fieldset>
         ) : null}
         {canManage && map && !isEditing ? (
-          <Button type="button" variant="secondary" className="ml-auto" onClick={() => { setSelectedLocation(null); setEditing(true); }}>Edit map</Button>
+          <Button
+            type="button"
+            variant="secondary"
+            className="ml-auto"
+            onClick={() => {
+              setSelectedLocation(null);
+              setEditing(true);
+            }}
+          >
+            Edit map
+          </Button>
         ) : null}
       </div>
 
       {found && highlightSku ? <FoundSummary found={found} map={map} /> : null}
 
       {loadError ? (
-        <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">Could not load the map: {loadError}</p>
+        <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">
+          Could not load the map: {loadError}
+        </p>
       ) : !map ? (
         <p className="text-sm text-slate-500">Loading the map…</p>
       ) : isEditing ? (
-        <MapEditor site={site} map={map} locations={locations} onMapChanged={setMap} onLocationsCreated={onLocationsCreated} onClose={() => setEditing(false)} />
+        <MapEditor
+          site={site}
+          map={map}
+          locations={locations}
+          onMapChanged={setMap}
+          onLocationsCreated={onLocationsCreated}
+          onClose={() => setEditing(false)}
+        />
       ) : map.shapes.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 p-6 text-center">
           <p className="font-medium">No map of {site} yet</p>
@@ -124,7 +158,9 @@ export function SiteMapScreen({ sites, site, initialMap, bins, locations, canMan
               onTapBackground={closePanel}
             />
           </div>
-          {selectedLocation ? <LocationPanel code={selectedLocation} reading={overlay?.valueByLocation[selectedLocation]?.text} onClose={closePanel} /> : null}
+          {selectedLocation ? (
+            <LocationPanel code={selectedLocation} reading={overlay?.valueByLocation[selectedLocation]?.text} onClose={closePanel} />
+          ) : null}
         </div>
       )}
     </div>
@@ -132,15 +168,26 @@ export function SiteMapScreen({ sites, site, initialMap, bins, locations, canMan
 }
 
 function FoundSummary({ found, map }: { found: Found; map: SiteMap | null }) {
-  if (found.error) return <p role="alert" className="text-sm text-red-700">Could not find {found.sku}: {found.error}</p>;
+  if (found.error)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        Could not find {found.sku}: {found.error}
+      </p>
+    );
   const codes = Object.keys(found.highlights);
-  if (codes.length === 0) return <p className="text-sm text-slate-700" data-testid="highlight-summary">No stock of <span className="font-mono">{found.sku}</span> at this site.</p>;
+  if (codes.length === 0)
+    return (
+      <p className="text-sm text-slate-700" data-testid="highlight-summary">
+        No stock of <span className="font-mono">{found.sku}</span> at this site.
+      </p>
+    );
   const total = codes.reduce((sum, code) => sum + found.highlights[code].quantity, 0);
   const placed = new Set(map?.shapes.flatMap((s) => (s.location ? [s.location] : [])));
   const missing = codes.filter((code) => !placed.has(code));
   return (
     <p className="text-sm text-slate-700" data-testid="highlight-summary">
-      <span className="font-mono">{found.sku}</span>: {total} on hand in {codes.length} {codes.length === 1 ? "location" : "locations"}, ringed on the plan.
+      <span className="font-mono">{found.sku}</span>: {total} on hand in {codes.length} {codes.length === 1 ? "location" : "locations"}, ringed on the
+      plan.
       {map && missing.length ? ` Not on the map: ${missing.join(", ")}.` : ""}
     </p>
   );

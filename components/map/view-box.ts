@@ -25,7 +25,14 @@ export function toFloor(view: ViewBox, port: Viewport, client: Point): Point {
  * The view zoomed by `factor` (2 = twice as close) so that `floor` ends up under the screen point `client`:
  * zooming about the cursor or the pinch's midpoint, and panning when the factor is 1.
  */
-export function zoomAbout(view: ViewBox, port: Viewport, factor: number, floor: Point, client: Point, limits: { minW: number; maxW: number }): ViewBox {
+export function zoomAbout(
+  view: ViewBox,
+  port: Viewport,
+  factor: number,
+  floor: Point,
+  client: Point,
+  limits: { minW: number; maxW: number },
+): ViewBox {
   const clamped = Math.min(Math.max(view.w / factor, limits.minW), limits.maxW) / view.w;
   const next = { w: view.w * clamped, h: view.h * clamped };
   const { perPixel, padX, padY } = scaleOf({ ...view, ...next }, port);

@@ -67,11 +67,23 @@ export function CountFlow({ site }: { site: string }) {
     const serial = r.fields?.serial ?? r.serial?.serial;
     if (r.item.tracking === "lot" && !lot) return judge({ tone: "wrong", text: `${r.item.sku} is lot-tracked: scan the label with its lot` });
     if (r.item.tracking === "serial" && !serial) return judge({ tone: "wrong", text: `${r.item.sku} is serial-tracked: scan the serial label` });
-    if (serial && work.scans.some((s) => s.serial === serial && s.sku === r.item!.sku)) return judge({ tone: "wrong", text: `Serial ${serial} is already counted` });
+    if (serial && work.scans.some((s) => s.serial === serial && s.sku === r.item!.sku))
+      return judge({ tone: "wrong", text: `Serial ${serial} is already counted` });
     const isExpected = work.count.lines.some((l) => l.location === work.bin && l.sku === r.item!.sku && (!lot || l.lot === lot));
-    const scan: CountScanInput = { location: work.bin, sku: r.item.sku, quantity: r.fields?.quantity ?? 1, source: "scan", ...(lot ? { lot } : {}), ...(serial ? { serial } : {}) };
+    const scan: CountScanInput = {
+      location: work.bin,
+      sku: r.item.sku,
+      quantity: r.fields?.quantity ?? 1,
+      source: "scan",
+      ...(lot ? { lot } : {}),
+      ...(serial ? { serial } : {}),
+    };
     await keep({ ...work, scans: [...work.scans, scan] });
-    judge(isExpected ? { tone: "ok", text: `${r.item.sku}${lot ? ` lot ${lot}` : ""} +${scan.quantity}` } : { tone: "wrong", text: `${r.item.sku}${lot ? ` lot ${lot}` : ""} is not expected in ${work.bin}: counted anyway, check it` });
+    judge(
+      isExpected
+        ? { tone: "ok", text: `${r.item.sku}${lot ? ` lot ${lot}` : ""} +${scan.quantity}` }
+        : { tone: "wrong", text: `${r.item.sku}${lot ? ` lot ${lot}` : ""} is not expected in ${work.bin}: counted anyway, check it` },
+    );
   }
 
   async function setCounted(line: Line, counted: number) {
@@ -79,7 +91,8 @@ export function CountFlow({ site }: { site: string }) {
     if (!work || counted < 0 || Number.isNaN(counted)) return;
     // A typed quantity replaces that line's scans.
     const others = work.scans.filter((s) => keyOf(s) !== keyOf(line));
-    const typed: CountScanInput[] = counted > 0 ? [{ location: line.location, sku: line.sku, quantity: counted, source: "manual", ...(line.lot ? { lot: line.lot } : {}) }] : [];
+    const typed: CountScanInput[] =
+      counted > 0 ? [{ location: line.location, sku: line.sku, quantity: counted, source: "manual", ...(line.lot ? { lot: line.lot } : {}) }] : [];
     await keep({ ...work, scans: [...others, ...typed] });
   }
 
@@ -99,17 +112,41 @@ export function CountFlow({ site }: { site: string }) {
       <ScanVerdict verdict={verdict} />
       {work && (
         <section aria-label="Count" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" data-testid="count-work">
-          <p>Count of <b>{work.count.location}</b>{work.bin && work.count.bins.length > 1 && <> · bin <b>{work.bin}</b></>}</p>
+          <p>
+            Count of <b>{work.count.location}</b>
+            {work.bin && work.count.bins.length > 1 && (
+              <>
+                {" "}
+                · bin <b>{work.bin}</b>
+              </>
+            )}
+          </p>
           <table className="w-full text-sm">
-            <thead><tr className="text-left text-slate-600"><th className="py-1">Item</th><th className="text-right">Expected</th><th className="text-right">Counted</th></tr></thead>
+            <thead>
+              <tr className="text-left text-slate-600">
+                <th className="py-1">Item</th>
+                <th className="text-right">Expected</th>
+                <th className="text-right">Counted</th>
+              </tr>
+            </thead>
             <tbody>
               {lines.map((line) => (
                 <tr key={keyOf(line)} data-testid="count-line" data-sku={line.sku} className={line.counted !== line.expected ? "bg-amber-50" : ""}>
-                  <td className="py-1">{line.location} · <span className="font-mono">{line.sku}</span>{line.lot ? ` · ${line.lot}` : ""}</td>
+                  <td className="py-1">
+                    {line.location} · <span className="font-mono">{line.sku}</span>
+                    {line.lot ? ` · ${line.lot}` : ""}
+                  </td>
                   <td className="text-right tabular-nums">{line.expected}</td>
                   <td className="text-right">
-                    <input aria-label={`Counted ${line.sku} ${line.lot ?? ""} in ${line.location}`} type="number" min={0} inputMode="numeric" value={line.counted}
-                      onChange={(e) => setCounted(line, Number(e.target.value))} className="min-h-11 w-20 rounded border border-slate-300 px-2 text-right tabular-nums" />
+                    <input
+                      aria-label={`Counted ${line.sku} ${line.lot ?? ""} in ${line.location}`}
+                      type="number"
+                      min={0}
+                      inputMode="numeric"
+                      value={line.counted}
+                      onChange={(e) => setCounted(line, Number(e.target.value))}
+                      className="min-h-11 w-20 rounded border border-slate-300 px-2 text-right tabular-nums"
+                    />
                   </td>
                 </tr>
               ))}
@@ -118,12 +155,23 @@ export function CountFlow({ site }: { site: string }) {
           {missing.length > 0 && (
             <div role="alert" data-testid="count-missing" className="rounded-lg border-2 border-amber-400 bg-amber-50 p-3 text-amber-900">
               <p className="font-medium">Expected but not scanned (will be counted as 0):</p>
-              <ul className="list-disc pl-5 text-sm">{missing.map((l) => <li key={keyOf(l)}>{l.location} · {l.sku}{l.lot ? ` lot ${l.lot}` : ""} ({l.expected})</li>)}</ul>
+              <ul className="list-disc pl-5 text-sm">
+                {missing.map((l) => (
+                  <li key={keyOf(l)}>
+                    {l.location} · {l.sku}
+                    {l.lot ? ` lot ${l.lot}` : ""} ({l.expected})
+                  </li>
+                ))}
+              </ul>
             </div>
           )}
           <div className="flex gap-2">
-            <Button onClick={submit} disabled={isPosting}>Submit count</Button>
-            <Button variant="secondary" onClick={() => keep(null)}>Put aside</Button>
+            <Button onClick={submit} disabled={isPosting}>
+              Submit count
+            </Button>
+            <Button variant="secondary" onClick={() => keep(null)}>
+              Put aside
+            </Button>
           </div>
         </section>
       )}
@@ -134,7 +182,9 @@ export function CountFlow({ site }: { site: string }) {
 
 /** The server's expected lines with this device's scans summed onto them; scans of unexpected stock add lines. */
 function mergeLines(work: CountWork): Line[] {
-  const lines = new Map<string, Line>(work.count.lines.map((l) => [keyOf(l), { location: l.location, sku: l.sku, name: l.name, lot: l.lot, expected: l.expected, counted: l.counted }]));
+  const lines = new Map<string, Line>(
+    work.count.lines.map((l) => [keyOf(l), { location: l.location, sku: l.sku, name: l.name, lot: l.lot, expected: l.expected, counted: l.counted }]),
+  );
   for (const scan of work.scans) {
     const key = keyOf(scan);
     const line = lines.get(key) ?? { location: scan.location, sku: scan.sku, name: scan.sku, lot: scan.lot ?? null, expected: 0, counted: 0 };

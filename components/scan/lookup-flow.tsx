@@ -43,13 +43,38 @@ function LookupCard({ resolution: r, stock }: { resolution: Resolved; stock: Sto
             {r.item.gtin && <span className="block text-sm text-slate-600">GTIN {r.item.gtin}</span>}
           </p>
         )}
-        {r.lot && <p className="text-sm">Lot <b>{r.lot.number}</b>{r.lot.expiresOn && <> · expires {r.lot.expiresOn}</>}{!r.lot.isKnown && " · not received yet"}</p>}
-        {r.serial && <p className="text-sm">Serial <b>{r.serial.serial}</b> · {r.serial.location ? <>at <b>{r.serial.location}</b></> : "not in stock here"}</p>}
-        {r.sscc && <p className="text-sm">Pallet / carton SSCC <b className="font-mono">{r.sscc}</b>. Pallets are not tracked as such: scan the items on it.</p>}
+        {r.lot && (
+          <p className="text-sm">
+            Lot <b>{r.lot.number}</b>
+            {r.lot.expiresOn && <> · expires {r.lot.expiresOn}</>}
+            {!r.lot.isKnown && " · not received yet"}
+          </p>
+        )}
+        {r.serial && (
+          <p className="text-sm">
+            Serial <b>{r.serial.serial}</b> ·{" "}
+            {r.serial.location ? (
+              <>
+                at <b>{r.serial.location}</b>
+              </>
+            ) : (
+              "not in stock here"
+            )}
+          </p>
+        )}
+        {r.sscc && (
+          <p className="text-sm">
+            Pallet / carton SSCC <b className="font-mono">{r.sscc}</b>. Pallets are not tracked as such: scan the items on it.
+          </p>
+        )}
         {stock && (
           <div>
             <h3 className="mb-1 text-sm font-semibold text-slate-700">{r.kind === "location" ? "What is here" : "Where to find it"}</h3>
-            <StockList rows={stock.rows} by={r.kind === "location" ? "sku" : "location"} empty={r.kind === "location" ? "Nothing is stored here." : "None in stock at this site."} />
+            <StockList
+              rows={stock.rows}
+              by={r.kind === "location" ? "sku" : "location"}
+              empty={r.kind === "location" ? "Nothing is stored here." : "None in stock at this site."}
+            />
           </div>
         )}
       </div>
@@ -59,10 +84,15 @@ function LookupCard({ resolution: r, stock }: { resolution: Resolved; stock: Sto
 
 function titleOf(r: Resolved): string {
   switch (r.kind) {
-    case "location": return `${r.location!.code} · ${r.location!.name}`;
-    case "lot": return `Lot ${r.lot!.number}`;
-    case "serial": return `Serial ${r.serial!.serial}`;
-    case "sscc": return "Pallet label (SSCC)";
-    default: return r.item?.name ?? r.raw;
+    case "location":
+      return `${r.location!.code} · ${r.location!.name}`;
+    case "lot":
+      return `Lot ${r.lot!.number}`;
+    case "serial":
+      return `Serial ${r.serial!.serial}`;
+    case "sscc":
+      return "Pallet label (SSCC)";
+    default:
+      return r.item?.name ?? r.raw;
   }
 }

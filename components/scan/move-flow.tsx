@@ -31,15 +31,24 @@ export function MoveFlow({ site }: { site: string }) {
     const r = await resolveOnDevice(text, site);
     const move = currentMove.current;
     if (!move) {
-      if (!isStorageLocation(r, site)) return judge({ tone: "wrong", text: r.kind === "location" ? `${r.location!.code} is not a bin at ${site}` : "Scan the bin you are taking stock from first" });
+      if (!isStorageLocation(r, site))
+        return judge({
+          tone: "wrong",
+          text: r.kind === "location" ? `${r.location!.code} is not a bin at ${site}` : "Scan the bin you are taking stock from first",
+        });
       const { rows } = await readStock(site, { location: r.location!.code });
       clearShown();
       setMove({ from: r.location!.code, contents: rows, item: null, lot: null, serials: [], quantity: 1, to: null });
-      return judge(rows.length ? { tone: "ok", text: `From ${r.location!.code}` } : { tone: "wrong", text: `${r.location!.code} is empty: nothing to move from it` });
+      return judge(
+        rows.length
+          ? { tone: "ok", text: `From ${r.location!.code}` }
+          : { tone: "wrong", text: `${r.location!.code} is empty: nothing to move from it` },
+      );
     }
     if (r.kind === "location") {
       if (!move.item) return judge({ tone: "wrong", text: "Scan the item you are moving before the destination" });
-      if (!isStorageLocation(r, site) || r.location!.code === move.from) return judge({ tone: "wrong", text: `${r.location!.code} cannot be the destination` });
+      if (!isStorageLocation(r, site) || r.location!.code === move.from)
+        return judge({ tone: "wrong", text: `${r.location!.code} cannot be the destination` });
       setMove({ ...move, to: r.location!.code });
       return judge({ tone: "ok", text: `To ${r.location!.code}` });
     }
@@ -65,33 +74,74 @@ export function MoveFlow({ site }: { site: string }) {
   async function confirm() {
     if (!move?.item || !move.to) return;
     const body = {
-      kind: "move", sku: move.item.sku, quantity: move.quantity, from: move.from, to: move.to, reason: "putaway",
-      ...(move.lot ? { lot: move.lot } : {}), ...(move.serials.length ? { serials: move.serials } : {}),
+      kind: "move",
+      sku: move.item.sku,
+      quantity: move.quantity,
+      from: move.from,
+      to: move.to,
+      reason: "putaway",
+      ...(move.lot ? { lot: move.lot } : {}),
+      ...(move.serials.length ? { serials: move.serials } : {}),
     };
     const label = `Move ${move.quantity} × ${move.item.sku} from ${move.from} to ${move.to}`;
     const outcome = await post("/api/v1/movements", body, label);
     if (outcome.status !== "refused") setMove(null);
   }
 
-  const prompt = !move ? "Scan the bin you take from" : !move.item ? "Scan the item" : !move.to ? "Enter the quantity, then scan the destination bin" : "Check and confirm";
+  const prompt = !move
+    ? "Scan the bin you take from"
+    : !move.item
+      ? "Scan the item"
+      : !move.to
+        ? "Enter the quantity, then scan the destination bin"
+        : "Check and confirm";
   return (
     <div className="space-y-4">
       <ScanInput prompt={prompt} onScan={onScan} />
       <ScanVerdict verdict={verdict} />
       {move && (
         <section aria-label="Move" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
-          <p>From <b>{move.from}</b>{move.to && <> to <b>{move.to}</b></>}</p>
+          <p>
+            From <b>{move.from}</b>
+            {move.to && (
+              <>
+                {" "}
+                to <b>{move.to}</b>
+              </>
+            )}
+          </p>
           {!move.item && <StockList rows={move.contents} by="sku" empty="Nothing is stored here." />}
           {move.item && (
             <>
-              <p><span className="font-mono font-semibold">{move.item.sku}</span> · {move.item.name}{move.lot && <> · lot {move.lot}</>}</p>
-              <TextField label={`Quantity (${move.item.unit})`} name="quantity" type="number" min={1} inputMode="numeric" value={move.quantity}
-                readOnly={move.item.tracking === "serial"} onChange={(e) => setMove({ ...move, quantity: Number(e.target.value) })} />
+              <p>
+                <span className="font-mono font-semibold">{move.item.sku}</span> · {move.item.name}
+                {move.lot && <> · lot {move.lot}</>}
+              </p>
+              <TextField
+                label={`Quantity (${move.item.unit})`}
+                name="quantity"
+                type="number"
+                min={1}
+                inputMode="numeric"
+                value={move.quantity}
+                readOnly={move.item.tracking === "serial"}
+                onChange={(e) => setMove({ ...move, quantity: Number(e.target.value) })}
+              />
             </>
           )}
           <div className="flex gap-2">
-            <Button onClick={confirm} disabled={!move.item || !move.to || isPosting || move.quantity < 1}>Confirm move</Button>
-            <Button variant="secondary" onClick={() => { setMove(null); clearVerdict(); }}>Start over</Button>
+            <Button onClick={confirm} disabled={!move.item || !move.to || isPosting || move.quantity < 1}>
+              Confirm move
+            </Button>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setMove(null);
+                clearVerdict();
+              }}
+            >
+              Start over
+            </Button>
           </div>
         </section>
       )}

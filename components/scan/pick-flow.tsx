@@ -48,14 +48,23 @@ export function PickFlow({ site }: { site: string }) {
 
   if (chosen) return <PickListWork list={chosen} onChange={setChosen} onClose={() => setChosen(null)} />;
   if (lists === null) return <p className="text-slate-600">Loading pick lists…</p>;
-  if (lists.length === 0) return <EmptyState title="No open pick lists at this site">Pick lists arrive from the order system (POST /api/v1/pick-lists) or a manager.</EmptyState>;
+  if (lists.length === 0)
+    return (
+      <EmptyState title="No open pick lists at this site">Pick lists arrive from the order system (POST /api/v1/pick-lists) or a manager.</EmptyState>
+    );
   return (
     <ul className="space-y-2" data-testid="pick-lists">
       {lists.map((list) => (
         <li key={list.id}>
-          <button type="button" onClick={() => open(list.id)} className="flex min-h-14 w-full items-center justify-between rounded-xl border border-slate-200 bg-white px-4 text-left">
+          <button
+            type="button"
+            onClick={() => open(list.id)}
+            className="flex min-h-14 w-full items-center justify-between rounded-xl border border-slate-200 bg-white px-4 text-left"
+          >
             <span className="font-semibold">{list.reference}</span>
-            <span className="text-sm text-slate-600">{list.pickedLines} of {list.lineCount} lines picked</span>
+            <span className="text-sm text-slate-600">
+              {list.pickedLines} of {list.lineCount} lines picked
+            </span>
           </button>
         </li>
       ))}
@@ -82,7 +91,8 @@ function PickListWork({ list, onChange, onClose }: { list: PickListView; onChang
       }
       return judge({ tone: "wrong", text: `Wrong place: go to ${line.from} and scan its label` });
     }
-    if (!r.item || r.item.sku !== line.sku) return judge({ tone: "wrong", text: `Wrong item${r.item ? ` (${r.item.sku})` : ""}: this line is ${line.sku}` });
+    if (!r.item || r.item.sku !== line.sku)
+      return judge({ tone: "wrong", text: `Wrong item${r.item ? ` (${r.item.sku})` : ""}: this line is ${line.sku}` });
     const lot = r.fields?.lot ?? r.lot?.number ?? null;
     if (line.lot && lot && lot !== line.lot) return judge({ tone: "wrong", text: `Wrong lot ${lot}: take lot ${line.lot}` });
     const serial = r.fields?.serial ?? r.serial?.serial;
@@ -94,7 +104,7 @@ function PickListWork({ list, onChange, onClose }: { list: PickListView; onChang
       setStep({ ...step, sku: line.sku, serials, quantity: serials.length });
       return judge({ tone: "ok", text: `Serial ${serial}` });
     }
-    const quantity = Math.min(line.remaining, step.sku ? step.quantity + 1 : r.fields?.quantity ?? line.remaining);
+    const quantity = Math.min(line.remaining, step.sku ? step.quantity + 1 : (r.fields?.quantity ?? line.remaining));
     setStep({ ...step, sku: line.sku, lot: lot ?? line.lot, quantity });
     judge({ tone: "ok", text: `${line.sku} ✓` });
   }
@@ -102,8 +112,12 @@ function PickListWork({ list, onChange, onClose }: { list: PickListView; onChang
   async function confirm() {
     if (!line || !step.sku) return;
     const body = {
-      lineNo: line.lineNo, from: line.from, sku: line.sku, quantity: step.quantity,
-      ...(step.lot ? { lot: step.lot } : {}), ...(step.serials.length ? { serials: step.serials } : {}),
+      lineNo: line.lineNo,
+      from: line.from,
+      sku: line.sku,
+      quantity: step.quantity,
+      ...(step.lot ? { lot: step.lot } : {}),
+      ...(step.serials.length ? { serials: step.serials } : {}),
     };
     const label = `Pick ${step.quantity} × ${line.sku} from ${line.from} for ${list.reference}`;
     const outcome = await post<PickConfirmation>(`/api/v1/pick-lists/${list.id}/picks`, body, label);
@@ -121,10 +135,21 @@ function PickListWork({ list, onChange, onClose }: { list: PickListView; onChang
         <h2 className="text-lg font-semibold">Pick list {list.reference}</h2>
         <div className="flex shrink-0 gap-1">
           {/* The stops still to visit, in route order, drawn on the site's plan. */}
-          <a href={`/locations/map?site=${encodeURIComponent(list.site)}&route=${list.lines.filter((l) => l.remaining > 0).map((l) => encodeURIComponent(l.from)).join(",")}`}
-            className="inline-flex min-h-11 items-center rounded-lg px-3 font-medium text-brand-700">Route</a>
-          <a href={`/pick-lists/${list.id}`} className="inline-flex min-h-11 items-center rounded-lg px-3 font-medium text-brand-700">Print</a>
-          <Button variant="ghost" onClick={onClose}>All lists</Button>
+          <a
+            href={`/locations/map?site=${encodeURIComponent(list.site)}&route=${list.lines
+              .filter((l) => l.remaining > 0)
+              .map((l) => encodeURIComponent(l.from))
+              .join(",")}`}
+            className="inline-flex min-h-11 items-center rounded-lg px-3 font-medium text-brand-700"
+          >
+            Route
+          </a>
+          <a href={`/pick-lists/${list.id}`} className="inline-flex min-h-11 items-center rounded-lg px-3 font-medium text-brand-700">
+            Print
+          </a>
+          <Button variant="ghost" onClick={onClose}>
+            All lists
+          </Button>
         </div>
       </div>
       {line ? (
@@ -132,26 +157,56 @@ function PickListWork({ list, onChange, onClose }: { list: PickListView; onChang
           <ScanInput prompt={!step.bin ? `Go to ${line.from} and scan its label` : `Scan ${line.sku} (${line.remaining} to pick)`} onScan={onScan} />
           <ScanVerdict verdict={verdict} />
           <section aria-label="Current line" className="space-y-3 rounded-xl border-2 border-brand-700 bg-white p-4" data-testid="pick-line">
-            <p className="text-sm text-slate-600">Line {line.lineNo} of {list.lines.length}</p>
+            <p className="text-sm text-slate-600">
+              Line {line.lineNo} of {list.lines.length}
+            </p>
             <p className="text-2xl font-bold">{line.from}</p>
-            <p><span className="font-mono font-semibold">{line.sku}</span> · {line.name}{line.lot && <> · lot <b>{line.lot}</b></>}</p>
-            <p>Take <b className="text-xl">{line.remaining}</b></p>
+            <p>
+              <span className="font-mono font-semibold">{line.sku}</span> · {line.name}
+              {line.lot && (
+                <>
+                  {" "}
+                  · lot <b>{line.lot}</b>
+                </>
+              )}
+            </p>
+            <p>
+              Take <b className="text-xl">{line.remaining}</b>
+            </p>
             {step.sku && (
-              <TextField label="Quantity taken" name="pick-quantity" type="number" min={1} max={line.remaining} inputMode="numeric" value={step.quantity}
-                readOnly={line.tracking === "serial"} onChange={(e) => setStep({ ...step, quantity: Number(e.target.value) })} />
+              <TextField
+                label="Quantity taken"
+                name="pick-quantity"
+                type="number"
+                min={1}
+                max={line.remaining}
+                inputMode="numeric"
+                value={step.quantity}
+                readOnly={line.tracking === "serial"}
+                onChange={(e) => setStep({ ...step, quantity: Number(e.target.value) })}
+              />
             )}
-            <Button onClick={confirm} disabled={!step.sku || isPosting || step.quantity < 1 || step.quantity > line.remaining}>Confirm pick</Button>
+            <Button onClick={confirm} disabled={!step.sku || isPosting || step.quantity < 1 || step.quantity > line.remaining}>
+              Confirm pick
+            </Button>
           </section>
         </>
       ) : (
-        <p role="status" className="rounded-lg border-2 border-green-300 bg-green-50 p-3 text-green-900">Every line is picked.</p>
+        <p role="status" className="rounded-lg border-2 border-green-300 bg-green-50 p-3 text-green-900">
+          Every line is picked.
+        </p>
       )}
       <WriteOutcomeNotice shown={shown} />
       <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" aria-label="Lines">
         {list.lines.map((l) => (
           <li key={l.lineNo} className={`flex justify-between gap-2 px-4 py-2 ${l.remaining === 0 ? "text-slate-400 line-through" : ""}`}>
-            <span>{l.from} · {l.sku}{l.lot ? ` · ${l.lot}` : ""}</span>
-            <span className="tabular-nums">{l.picked}/{l.quantity}</span>
+            <span>
+              {l.from} · {l.sku}
+              {l.lot ? ` · ${l.lot}` : ""}
+            </span>
+            <span className="tabular-nums">
+              {l.picked}/{l.quantity}
+            </span>
           </li>
         ))}
       </ol>

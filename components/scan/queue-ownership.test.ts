@@ -3,11 +3,24 @@ import type { QueuedWrite } from "./offline-store";
 import { summarizeQueue, writesToPost } from "./queue-ownership";
 
 const write = (seq: number, userId: string, status: QueuedWrite["status"] = "pending"): QueuedWrite => ({
-  seq, userId, status, idempotencyKey: `k${seq}`, url: "/api/v1/movements", body: {}, label: `write ${seq}`, createdAt: "2026-01-05T08:00:00Z",
+  seq,
+  userId,
+  status,
+  idempotencyKey: `k${seq}`,
+  url: "/api/v1/movements",
+  body: {},
+  label: `write ${seq}`,
+  createdAt: "2026-01-05T08:00:00Z",
 });
 
 describe("the device's write queue", () => {
-  const queue = [write(3, "ana"), write(1, "ana"), write(2, "ben"), write(4, "ana", "refused"), { ...write(5, "x"), userId: undefined as unknown as string }];
+  const queue = [
+    write(3, "ana"),
+    write(1, "ana"),
+    write(2, "ben"),
+    write(4, "ana", "refused"),
+    { ...write(5, "x"), userId: undefined as unknown as string },
+  ];
 
   it("posts only the signed-in person's pending writes, in the order they were made", () => {
     expect(writesToPost(queue, "ana").map((w) => w.seq)).toEqual([1, 3]);

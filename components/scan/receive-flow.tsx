@@ -51,7 +51,9 @@ export function ReceiveFlow({ site }: { site: string }) {
     const serials = fields.serial ? [fields.serial] : [];
     clearShown();
     setReceipt({
-      item: r.item, to: null, serials,
+      item: r.item,
+      to: null,
+      serials,
       quantity: serials.length || fields.quantity || 1,
       lot: fields.lot ?? r.lot?.number ?? "",
       expiresAt: fields.expiresAt ?? r.lot?.expiresOn ?? "",
@@ -62,8 +64,13 @@ export function ReceiveFlow({ site }: { site: string }) {
   async function confirm() {
     if (!receipt?.to) return;
     const body = {
-      kind: "receive", sku: receipt.item.sku, quantity: receipt.quantity, to: receipt.to, reason: "received",
-      ...(receipt.lot ? { lot: receipt.lot } : {}), ...(receipt.expiresAt ? { expiresAt: receipt.expiresAt } : {}),
+      kind: "receive",
+      sku: receipt.item.sku,
+      quantity: receipt.quantity,
+      to: receipt.to,
+      reason: "received",
+      ...(receipt.lot ? { lot: receipt.lot } : {}),
+      ...(receipt.expiresAt ? { expiresAt: receipt.expiresAt } : {}),
       ...(receipt.serials.length ? { serials: receipt.serials } : {}),
     };
     const label = `Receive ${receipt.quantity} × ${receipt.item.sku}${receipt.lot ? ` lot ${receipt.lot}` : ""} into ${receipt.to}`;
@@ -78,22 +85,52 @@ export function ReceiveFlow({ site }: { site: string }) {
       <ScanVerdict verdict={verdict} />
       {receipt && (
         <section aria-label="Receipt" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
-          <p><span className="font-mono font-semibold">{receipt.item.sku}</span> · {receipt.item.name}</p>
-          <TextField label={`Quantity (${receipt.item.unit})`} name="quantity" type="number" min={1} inputMode="numeric" value={receipt.quantity}
-            readOnly={receipt.item.tracking === "serial"} onChange={(e) => setReceipt({ ...receipt, quantity: Number(e.target.value) })} />
+          <p>
+            <span className="font-mono font-semibold">{receipt.item.sku}</span> · {receipt.item.name}
+          </p>
+          <TextField
+            label={`Quantity (${receipt.item.unit})`}
+            name="quantity"
+            type="number"
+            min={1}
+            inputMode="numeric"
+            value={receipt.quantity}
+            readOnly={receipt.item.tracking === "serial"}
+            onChange={(e) => setReceipt({ ...receipt, quantity: Number(e.target.value) })}
+          />
           {receipt.item.tracking === "lot" && (
             <div className="grid grid-cols-2 gap-3">
               <TextField label="Lot" name="lot" value={receipt.lot} onChange={(e) => setReceipt({ ...receipt, lot: e.target.value })} />
-              <TextField label="Expires" name="expiresAt" type="date" value={receipt.expiresAt} onChange={(e) => setReceipt({ ...receipt, expiresAt: e.target.value })} />
+              <TextField
+                label="Expires"
+                name="expiresAt"
+                type="date"
+                value={receipt.expiresAt}
+                onChange={(e) => setReceipt({ ...receipt, expiresAt: e.target.value })}
+              />
             </div>
           )}
           {receipt.item.tracking === "serial" && (
-            <p className="text-sm" data-testid="receipt-serials">Serials: {receipt.serials.join(", ") || "scan each unit's serial"}</p>
+            <p className="text-sm" data-testid="receipt-serials">
+              Serials: {receipt.serials.join(", ") || "scan each unit's serial"}
+            </p>
           )}
-          <p>Into: <b data-testid="receipt-to">{receipt.to ?? "scan a bin"}</b></p>
+          <p>
+            Into: <b data-testid="receipt-to">{receipt.to ?? "scan a bin"}</b>
+          </p>
           <div className="flex gap-2">
-            <Button onClick={confirm} disabled={!receipt.to || isPosting || receipt.quantity < 1}>Confirm receipt</Button>
-            <Button variant="secondary" onClick={() => { setReceipt(null); clearVerdict(); }}>Start over</Button>
+            <Button onClick={confirm} disabled={!receipt.to || isPosting || receipt.quantity < 1}>
+              Confirm receipt
+            </Button>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setReceipt(null);
+                clearVerdict();
+              }}
+            >
+              Start over
+            </Button>
           </div>
         </section>
       )}

@@ -62,7 +62,15 @@ export type WriteOutcome<T> = { status: "posted"; data: T } | { status: "queued"
  */
 export async function submitWrite<T>(userId: string, url: string, body: unknown, label: string): Promise<WriteOutcome<T>> {
   const db = await scanDb();
-  const write: QueuedWrite = { userId, idempotencyKey: newIdempotencyKey(), url, body, label, createdAt: new Date().toISOString(), status: "pending" };
+  const write: QueuedWrite = {
+    userId,
+    idempotencyKey: newIdempotencyKey(),
+    url,
+    body,
+    label,
+    createdAt: new Date().toISOString(),
+    status: "pending",
+  };
   const seq = (await db.add("queue", write)) as number;
   notify();
   const answers = await flushQueue(userId);

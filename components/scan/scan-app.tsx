@@ -62,7 +62,8 @@ export function ScanApp({ userId, sites, canWrite }: { userId: string; sites: st
       <div className="mx-auto max-w-xl space-y-4">
         {!isOnline && (
           <p role="status" data-testid="offline-banner" className="rounded-lg bg-slate-900 p-3 text-sm text-white">
-            Offline. Look-ups use this device&apos;s copy{syncedAt ? ` from ${new Date(syncedAt).toLocaleTimeString()}` : ""}; receipts, moves, picks and counts are kept here and post when the connection returns.
+            Offline. Look-ups use this device&apos;s copy{syncedAt ? ` from ${new Date(syncedAt).toLocaleTimeString()}` : ""}; receipts, moves, picks
+            and counts are kept here and post when the connection returns.
           </p>
         )}
         {pending.length > 0 && (
@@ -72,29 +73,48 @@ export function ScanApp({ userId, sites, canWrite }: { userId: string; sites: st
         )}
         {othersWaiting > 0 && (
           <p role="status" data-testid="others-queue-status" className="rounded-lg border border-slate-300 bg-slate-50 p-3 text-sm text-slate-700">
-            {othersWaiting} {othersWaiting === 1 ? "write" : "writes"} by someone else {othersWaiting === 1 ? "waits" : "wait"} on this device: {othersWaiting === 1 ? "it posts" : "they post"} when that person signs in here again.
+            {othersWaiting} {othersWaiting === 1 ? "write" : "writes"} by someone else {othersWaiting === 1 ? "waits" : "wait"} on this device:{" "}
+            {othersWaiting === 1 ? "it posts" : "they post"} when that person signs in here again.
           </p>
         )}
         {refused.map((write) => (
           <div key={write.seq} className="space-y-2" data-testid="refused-write">
             <RefusalNotice label={write.label} problem={write.problem!} />
             <div className="flex gap-2">
-              <Button variant="secondary" onClick={() => retryWrite(userId, write.seq!)}>Try again</Button>
-              <Button variant="danger" onClick={() => discardWrite(write.seq!)}>Drop it</Button>
+              <Button variant="secondary" onClick={() => retryWrite(userId, write.seq!)}>
+                Try again
+              </Button>
+              <Button variant="danger" onClick={() => discardWrite(write.seq!)}>
+                Drop it
+              </Button>
             </div>
           </div>
         ))}
         <div className="flex flex-wrap items-center gap-2">
           {sites.length > 1 && (
-            <select aria-label="Site" value={site} onChange={(e) => { setSite(e.target.value); localStorage.setItem("stockroom.scan.site", e.target.value); }}
-              className="min-h-11 rounded-lg border border-slate-300 bg-white px-3">
-              {sites.map((s) => <option key={s}>{s}</option>)}
+            <select
+              aria-label="Site"
+              value={site}
+              onChange={(e) => {
+                setSite(e.target.value);
+                localStorage.setItem("stockroom.scan.site", e.target.value);
+              }}
+              className="min-h-11 rounded-lg border border-slate-300 bg-white px-3"
+            >
+              {sites.map((s) => (
+                <option key={s}>{s}</option>
+              ))}
             </select>
           )}
           <nav aria-label="Scan tasks" className="flex flex-1 gap-1 overflow-x-auto rounded-xl bg-slate-100 p-1">
             {modes.map((m) => (
-              <button key={m.id} type="button" onClick={() => choose(m.id)} aria-current={mode === m.id ? "page" : undefined}
-                className={`min-h-11 flex-1 rounded-lg px-3 text-sm font-medium ${mode === m.id ? "bg-white shadow" : "text-slate-700"}`}>
+              <button
+                key={m.id}
+                type="button"
+                onClick={() => choose(m.id)}
+                aria-current={mode === m.id ? "page" : undefined}
+                className={`min-h-11 flex-1 rounded-lg px-3 text-sm font-medium ${mode === m.id ? "bg-white shadow" : "text-slate-700"}`}
+              >
                 {m.label}
               </button>
             ))}

@@ -33,20 +33,32 @@ export function ScanInput({ prompt, onScan, disabled = false }: { prompt: string
   return (
     <div className="space-y-2">
       <div className="flex items-start justify-between gap-2">
-        <p className="text-lg font-semibold" data-testid="scan-prompt">{prompt}</p>
+        <p className="text-lg font-semibold" data-testid="scan-prompt">
+          {prompt}
+        </p>
         <Button type="button" variant="ghost" onClick={() => setCameraOn(!isCameraOn)} aria-pressed={isCameraOn} className="shrink-0 text-sm">
           {isCameraOn ? "Hide camera" : "Camera"}
         </Button>
       </div>
       {isCameraOn && !disabled && <CameraScanner onScan={scan} />}
       <form onSubmit={submit} className="flex gap-2">
-        <label htmlFor="manual-code" className="sr-only">Type a code</label>
+        <label htmlFor="manual-code" className="sr-only">
+          Type a code
+        </label>
         <input
-          id="manual-code" value={typed} onChange={(e) => setTyped(e.target.value)} disabled={disabled}
-          placeholder="Type or scan a code" autoComplete="off" autoCapitalize="characters" spellCheck={false}
+          id="manual-code"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          disabled={disabled}
+          placeholder="Type or scan a code"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
           className="min-h-11 min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-3 text-base"
         />
-        <Button type="submit" variant="secondary" disabled={disabled}>Enter</Button>
+        <Button type="submit" variant="secondary" disabled={disabled}>
+          Enter
+        </Button>
       </form>
     </div>
   );
@@ -57,7 +69,12 @@ export function ScanVerdict({ verdict }: { verdict: { tone: "ok" | "wrong"; text
   if (!verdict) return null;
   const tone = verdict.tone === "ok" ? "border-green-300 bg-green-50 text-green-900" : "border-red-400 bg-red-50 text-red-800";
   return (
-    <p role={verdict.tone === "wrong" ? "alert" : "status"} data-testid="scan-verdict" data-tone={verdict.tone} className={`rounded-lg border-2 p-3 font-medium ${tone}`}>
+    <p
+      role={verdict.tone === "wrong" ? "alert" : "status"}
+      data-testid="scan-verdict"
+      data-tone={verdict.tone}
+      className={`rounded-lg border-2 p-3 font-medium ${tone}`}
+    >
       {verdict.text}
     </p>
   );

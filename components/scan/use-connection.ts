@@ -16,7 +16,11 @@ function subscribeOnline(callback: () => void) {
 
 /** Whether the browser believes it is online; coming back online flushes the person's writes. */
 export function useIsOnline(userId: string): boolean {
-  const isOnline = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+  const isOnline = useSyncExternalStore(
+    subscribeOnline,
+    () => navigator.onLine,
+    () => true,
+  );
   useEffect(() => {
     if (isOnline) void flushQueue(userId);
   }, [isOnline, userId]);

@@ -75,29 +75,62 @@ export function SearchBox() {
   const shown = isOpen && query.trim().length >= 2;
   return (
     <div className="relative w-full max-w-xl" role="search">
-      <label htmlFor="global-search" className="sr-only">Search the warehouse</label>
+      <label htmlFor="global-search" className="sr-only">
+        Search the warehouse
+      </label>
       <input
-        ref={input} id="global-search" type="search" value={query} autoComplete="off" spellCheck={false}
+        ref={input}
+        id="global-search"
+        type="search"
+        value={query}
+        autoComplete="off"
+        spellCheck={false}
         placeholder="Search SKU, name, barcode, lot, bin…  ( / )"
-        role="combobox" aria-expanded={shown} aria-controls="global-search-results" aria-activedescendant={active >= 0 ? `search-hit-${active}` : undefined}
-        onChange={(e) => setQuery(e.target.value)} onKeyDown={onKeyDown} onFocus={() => setOpen(true)} onBlur={() => setTimeout(() => setOpen(false), 150)}
+        role="combobox"
+        aria-expanded={shown}
+        aria-controls="global-search-results"
+        aria-activedescendant={active >= 0 ? `search-hit-${active}` : undefined}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={onKeyDown}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
         className="min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base"
       />
       {shown && (
-        <ul id="global-search-results" role="listbox" data-testid="search-suggestions" className="absolute inset-x-0 top-full z-30 mt-1 max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white shadow-lg">
+        <ul
+          id="global-search-results"
+          role="listbox"
+          data-testid="search-suggestions"
+          className="absolute inset-x-0 top-full z-30 mt-1 max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white shadow-lg"
+        >
           {hits.length === 0 && <li className="p-3 text-sm text-slate-600">Nothing found yet — keep typing, or press Enter for all results.</li>}
           {hits.map((hit, index) => {
             const map = mapHref(hit);
             return (
-              <li key={`${hit.type}:${hit.sku ?? ""}:${hit.code ?? ""}`} id={`search-hit-${index}`} role="option" aria-selected={index === active}
-                className={`flex items-center gap-2 border-b border-slate-100 px-3 py-2 last:border-0 ${index === active ? "bg-brand-50" : ""}`}>
+              <li
+                key={`${hit.type}:${hit.sku ?? ""}:${hit.code ?? ""}`}
+                id={`search-hit-${index}`}
+                role="option"
+                aria-selected={index === active}
+                className={`flex items-center gap-2 border-b border-slate-100 px-3 py-2 last:border-0 ${index === active ? "bg-brand-50" : ""}`}
+              >
                 <Link href={hitHref(hit)} className="min-h-11 flex-1 py-1">
                   <span className="block text-sm font-medium">{hitTitle(hit)}</span>
                   {hit.stock && hit.stock.length > 0 && (
-                    <span className="block text-xs text-slate-600">{hit.stock.slice(0, 3).map((s) => `${s.location}: ${s.onHand}`).join(" · ")}{hit.stock.length > 3 ? " …" : ""}</span>
+                    <span className="block text-xs text-slate-600">
+                      {hit.stock
+                        .slice(0, 3)
+                        .map((s) => `${s.location}: ${s.onHand}`)
+                        .join(" · ")}
+                      {hit.stock.length > 3 ? " …" : ""}
+                    </span>
                   )}
                 </Link>
-                {map && <Link href={map} className="min-h-11 shrink-0 rounded px-2 py-3 text-xs font-medium text-brand-700">Show on map</Link>}
+                {map && (
+                  <Link href={map} className="min-h-11 shrink-0 rounded px-2 py-3 text-xs font-medium text-brand-700">
+                    Show on map
+                  </Link>
+                )}
               </li>
             );
           })}

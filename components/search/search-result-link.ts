@@ -11,10 +11,14 @@ export type SearchHit = {
 export function hitHref(hit: SearchHit): string {
   const sku = hit.sku ? `&sku=${encodeURIComponent(hit.sku)}` : "";
   switch (hit.type) {
-    case "item": return `/items/${encodeURIComponent(hit.sku ?? "")}`;
-    case "location": return `/locations/${encodeURIComponent(hit.code ?? "")}`;
-    case "lot": return `/trace?lot=${encodeURIComponent(hit.code ?? "")}${sku}`;
-    case "serial": return `/trace?serial=${encodeURIComponent(hit.code ?? "")}${sku}`;
+    case "item":
+      return `/items/${encodeURIComponent(hit.sku ?? "")}`;
+    case "location":
+      return `/locations/${encodeURIComponent(hit.code ?? "")}`;
+    case "lot":
+      return `/trace?lot=${encodeURIComponent(hit.code ?? "")}${sku}`;
+    case "serial":
+      return `/trace?serial=${encodeURIComponent(hit.code ?? "")}${sku}`;
   }
 }
 

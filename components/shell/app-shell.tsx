@@ -9,7 +9,16 @@ import { SignOutButton } from "./sign-out-button";
 
 function Icon({ name }: { name: keyof typeof ICONS }) {
   return (
-    <svg aria-hidden viewBox="0 0 24 24" className="size-6 shrink-0" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden
+      viewBox="0 0 24 24"
+      className="size-6 shrink-0"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d={ICONS[name]} />
     </svg>
   );
@@ -21,8 +30,7 @@ function isActive(pathname: string, href: string) {
 
 const SIDEBAR_LINK =
   "flex min-h-11 items-center gap-3 rounded-lg px-3 text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:font-semibold aria-[current=page]:text-brand-700";
-const TAB_BAR_LINK =
-  "flex min-h-14 flex-1 flex-col items-center justify-center gap-0.5 text-xs text-slate-600 aria-[current=page]:text-brand-700";
+const TAB_BAR_LINK = "flex min-h-14 flex-1 flex-col items-center justify-center gap-0.5 text-xs text-slate-600 aria-[current=page]:text-brand-700";
 
 function NavLinks({ links, pathname, className }: { links: NavLink[]; pathname: string; className: string }) {
   return links.map((link) => (
@@ -57,7 +65,9 @@ export function AppShell({ links, user, children }: { links: NavLink[]; user: { 
           </a>
         </nav>
         <div className="border-t border-slate-200 p-4 text-sm">
-          <p className="truncate font-medium" data-testid="signed-in-as">{user.label}</p>
+          <p className="truncate font-medium" data-testid="signed-in-as">
+            {user.label}
+          </p>
           <p className="text-slate-500">{user.role}</p>
           <SignOutButton userId={user.id} className="mt-2 min-h-11 font-medium text-brand-700" />
         </div>
@@ -77,7 +87,10 @@ export function AppShell({ links, user, children }: { links: NavLink[]; user: { 
         <main className="min-w-0 px-4 pb-24 pt-4 md:px-8 md:pb-8 md:pt-6">{children}</main>
       </div>
 
-      <nav aria-label="Main" className="fixed inset-x-0 bottom-0 z-10 flex border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:hidden">
+      <nav
+        aria-label="Main"
+        className="fixed inset-x-0 bottom-0 z-10 flex border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:hidden"
+      >
         <NavLinks links={tabs} pathname={pathname} className={TAB_BAR_LINK} />
         {overflow.length > 0 ? (
           <details className="group flex flex-1">

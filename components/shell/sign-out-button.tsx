@@ -65,14 +65,24 @@ export function SignOutButton({ userId, className }: { userId: string; className
           <p data-testid="sign-out-queue">
             You have {writes} from the scan screens on this device that {waiting === 1 ? "has" : "have"} not been posted.
           </p>
-          {note ? <p role="alert" className="text-red-800">{note}</p> : null}
+          {note ? (
+            <p role="alert" className="text-red-800">
+              {note}
+            </p>
+          ) : null}
           <div className="flex flex-col gap-2">
-            <Button onClick={postNow} disabled={isBusy || !navigator.onLine}>Post {waiting === 1 ? "it" : "them"} now</Button>
+            <Button onClick={postNow} disabled={isBusy || !navigator.onLine}>
+              Post {waiting === 1 ? "it" : "them"} now
+            </Button>
             <Button variant="secondary" onClick={() => signOut({ callbackUrl: "/sign-in" })} disabled={isBusy}>
               Keep for my next sign-in here
             </Button>
-            <Button variant="danger" onClick={discard} disabled={isBusy}>Discard {waiting === 1 ? "it" : "them"}</Button>
-            <Button variant="ghost" onClick={() => setQueue(null)} disabled={isBusy}>Cancel</Button>
+            <Button variant="danger" onClick={discard} disabled={isBusy}>
+              Discard {waiting === 1 ? "it" : "them"}
+            </Button>
+            <Button variant="ghost" onClick={() => setQueue(null)} disabled={isBusy}>
+              Cancel
+            </Button>
           </div>
         </Dialog>
       )}

@@ -35,7 +35,11 @@ function Result({ state }: { state: FormState }) {
   if (!state.ok || !levels) return null;
   return (
     // On a phone the result comes first, where the thumb just was; beside the form on a desk.
-    <section aria-label="Result" className="order-first self-start rounded-xl border border-green-200 bg-green-50 p-4 lg:order-none" data-testid="movement-result">
+    <section
+      aria-label="Result"
+      className="order-first self-start rounded-xl border border-green-200 bg-green-50 p-4 lg:order-none"
+      data-testid="movement-result"
+    >
       <FormMessage state={undoState.message ? undoState : state} />
       {movements?.length ? (
         <ul className="mt-2 text-sm text-slate-700">
@@ -55,7 +59,9 @@ function Result({ state }: { state: FormState }) {
               <span className="font-mono">{level.location}</span>
               {level.lot ? <span className="text-slate-600"> · lot {level.lot}</span> : null}
             </span>
-            <span className="font-semibold tabular-nums">{level.onHand} on hand{level.reserved ? ` · ${level.available} available` : ""}</span>
+            <span className="font-semibold tabular-nums">
+              {level.onHand} on hand{level.reserved ? ` · ${level.available} available` : ""}
+            </span>
           </li>
         ))}
       </ul>
@@ -63,7 +69,9 @@ function Result({ state }: { state: FormState }) {
         <form action={undo} className="mt-3">
           <FormToken answer={undoState} />
           <input type="hidden" name="movementId" value={undoId} />
-          <Button type="submit" variant="secondary" disabled={undoing}>{undoing ? "Undoing…" : "Undo"}</Button>
+          <Button type="submit" variant="secondary" disabled={undoing}>
+            {undoing ? "Undoing…" : "Undo"}
+          </Button>
         </form>
       ) : null}
     </section>
@@ -74,8 +82,16 @@ function Result({ state }: { state: FormState }) {
  * One form for every kind of movement: the fields follow the kind. After posting it shows the resulting stock
  * and an Undo (a reversing movement) for a single movement.
  */
-export function MovementForm({ initial, locationCodes, reasons, canOverrideConditions }: {
-  initial: Initial; locationCodes: string[]; reasons: { code: string; label: string }[]; canOverrideConditions: boolean;
+export function MovementForm({
+  initial,
+  locationCodes,
+  reasons,
+  canOverrideConditions,
+}: {
+  initial: Initial;
+  locationCodes: string[];
+  reasons: { code: string; label: string }[];
+  canOverrideConditions: boolean;
 }) {
   const [state, action, pending] = useActionState(postMovementAction, initialFormState);
   const values: Record<string, string | undefined> = { ...initial, ...(state.values as Record<string, string> | undefined) };
@@ -84,13 +100,25 @@ export function MovementForm({ initial, locationCodes, reasons, canOverrideCondi
   const error = (field: string) => state.fieldErrors?.[field];
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,32rem)_1fr]">
-      <form key={JSON.stringify(state.values ?? {})} action={action} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" noValidate>
+      <form
+        key={JSON.stringify(state.values ?? {})}
+        action={action}
+        className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+        noValidate
+      >
         <FormToken answer={state} />
         <fieldset>
           <legend className="text-sm font-medium text-slate-800">What happened</legend>
           <div className="mt-1 grid grid-cols-3 gap-2">
             {(Object.keys(KINDS) as Kind[]).map((k) => (
-              <RadioCard key={k} name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} className="items-center justify-center px-2 text-sm has-[:checked]:font-semibold has-[:checked]:text-brand-700">
+              <RadioCard
+                key={k}
+                name="kind"
+                value={k}
+                checked={kind === k}
+                onChange={() => setKind(k)}
+                className="items-center justify-center px-2 text-sm has-[:checked]:font-semibold has-[:checked]:text-brand-700"
+              >
                 {KINDS[k].label}
               </RadioCard>
             ))}
@@ -98,31 +126,84 @@ export function MovementForm({ initial, locationCodes, reasons, canOverrideCondi
         </fieldset>
         <TextField label="SKU" name="sku" defaultValue={values.sku} required autoCapitalize="characters" error={error("sku")} />
         <TextField
-          label={kind === "count" ? "Counted quantity" : "Quantity"} name="quantity" type="number" inputMode="numeric" min={0}
-          defaultValue={values.quantity} required error={error("quantity")}
+          label={kind === "count" ? "Counted quantity" : "Quantity"}
+          name="quantity"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          defaultValue={values.quantity}
+          required
+          error={error("quantity")}
         />
         <datalist id="location-codes">
-          {locationCodes.map((code) => <option key={code} value={code} />)}
+          {locationCodes.map((code) => (
+            <option key={code} value={code} />
+          ))}
         </datalist>
         {rule.from ? (
-          <TextField label={kind === "count" ? "Location counted" : "From"} name="from" list="location-codes" defaultValue={values.from} autoCapitalize="characters" error={error("from")} />
+          <TextField
+            label={kind === "count" ? "Location counted" : "From"}
+            name="from"
+            list="location-codes"
+            defaultValue={values.from}
+            autoCapitalize="characters"
+            error={error("from")}
+          />
         ) : null}
-        {rule.to ? <TextField label="To" name="to" list="location-codes" defaultValue={values.to} autoCapitalize="characters" error={error("to")} /> : null}
+        {rule.to ? (
+          <TextField label="To" name="to" list="location-codes" defaultValue={values.to} autoCapitalize="characters" error={error("to")} />
+        ) : null}
         <div className="grid grid-cols-2 gap-3">
-          <TextField label="Lot" name="lot" defaultValue={values.lot} error={error("lot")} hint={rule.from && kind !== "count" ? "Empty: first expiring first" : undefined} />
+          <TextField
+            label="Lot"
+            name="lot"
+            defaultValue={values.lot}
+            error={error("lot")}
+            hint={rule.from && kind !== "count" ? "Empty: first expiring first" : undefined}
+          />
           {rule.newLot ? <TextField label="Expires" name="expiresAt" type="date" defaultValue={values.expiresAt} error={error("expiresAt")} /> : null}
         </div>
-        <TextField label="Serials" name="serials" defaultValue={values.serials} error={error("serials")} hint="For serial-tracked items: one per unit, separated by spaces" />
-        <SelectField key={kind} label="Reason" name="reason" defaultValue={values.kind === kind && values.reason ? values.reason : rule.reason} error={error("reason")}>
-          {reasons.map((r) => <option key={r.code} value={r.code}>{r.label}</option>)}
+        <TextField
+          label="Serials"
+          name="serials"
+          defaultValue={values.serials}
+          error={error("serials")}
+          hint="For serial-tracked items: one per unit, separated by spaces"
+        />
+        <SelectField
+          key={kind}
+          label="Reason"
+          name="reason"
+          defaultValue={values.kind === kind && values.reason ? values.reason : rule.reason}
+          error={error("reason")}
+        >
+          {reasons.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.label}
+            </option>
+          ))}
         </SelectField>
-        <TextField label="Reference" name="reference" defaultValue={values.reference} placeholder="Order or delivery note" error={error("reference")} />
+        <TextField
+          label="Reference"
+          name="reference"
+          defaultValue={values.reference}
+          placeholder="Order or delivery note"
+          error={error("reference")}
+        />
         <TextField label="Note" name="note" defaultValue={values.note} error={error("note")} />
         {canOverrideConditions && rule.to ? (
-          <TextField label="Override storage conditions (reason)" name="overrideConditions" defaultValue={values.overrideConditions} error={error("overrideConditions")} hint="Managers only, when the destination does not suit the item" />
+          <TextField
+            label="Override storage conditions (reason)"
+            name="overrideConditions"
+            defaultValue={values.overrideConditions}
+            error={error("overrideConditions")}
+            hint="Managers only, when the destination does not suit the item"
+          />
         ) : null}
         {state.ok ? null : <FormMessage state={state} />}
-        <Button type="submit" disabled={pending} className="w-full">{pending ? "Posting…" : `Post ${KINDS[kind].label.toLowerCase()}`}</Button>
+        <Button type="submit" disabled={pending} className="w-full">
+          {pending ? "Posting…" : `Post ${KINDS[kind].label.toLowerCase()}`}
+        </Button>
       </form>
       <Result key={String(state.data?.undoId ?? state.message)} state={state} />
     </div>

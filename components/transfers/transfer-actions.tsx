@@ -24,7 +24,14 @@ export function TransferSteps({ id, allowed }: { id: string; allowed: Allowed })
       <FormMessage state={state} />
       <div className="flex flex-wrap gap-2">
         {steps.map((step) => (
-          <Button key={step} type="submit" name="step" value={step} variant={step === "cancel" ? "danger" : step === "ship" ? "primary" : "secondary"} disabled={isPending}>
+          <Button
+            key={step}
+            type="submit"
+            name="step"
+            value={step}
+            variant={step === "cancel" ? "danger" : step === "ship" ? "primary" : "secondary"}
+            disabled={isPending}
+          >
             {step === "approve" ? "Approve" : step === "ship" ? "Ship now" : "Cancel transfer"}
           </Button>
         ))}
@@ -47,28 +54,65 @@ export function ReceiveForm({ transfer }: { transfer: TransferView }) {
       <FormMessage state={state} />
       {open.map((line, i) => (
         <fieldset key={line.lineNo} className="grid grid-cols-2 gap-2 rounded-lg border border-slate-200 p-3 sm:grid-cols-4">
-          <legend className="px-1 text-sm font-medium">{line.sku} · {line.inTransit} in transit</legend>
+          <legend className="px-1 text-sm font-medium">
+            {line.sku} · {line.inTransit} in transit
+          </legend>
           <input type="hidden" name={`line.${i}.sku`} value={line.sku} />
-          <label className="text-sm">Good units
-            <input name={`line.${i}.quantity`} type="number" min={0} inputMode="numeric" defaultValue={line.inTransit} aria-label={`Good units of ${line.sku}`}
-              className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 px-3" />
+          <label className="text-sm">
+            Good units
+            <input
+              name={`line.${i}.quantity`}
+              type="number"
+              min={0}
+              inputMode="numeric"
+              defaultValue={line.inTransit}
+              aria-label={`Good units of ${line.sku}`}
+              className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 px-3"
+            />
           </label>
-          <label className="text-sm">Into bin
-            <input name={`line.${i}.to`} aria-label={`Bin for ${line.sku}`} autoCapitalize="characters" className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 px-3" />
-            {error(`lines.${i}.to`) && <span role="alert" className="text-red-700">{error(`lines.${i}.to`)}</span>}
+          <label className="text-sm">
+            Into bin
+            <input
+              name={`line.${i}.to`}
+              aria-label={`Bin for ${line.sku}`}
+              autoCapitalize="characters"
+              className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 px-3"
+            />
+            {error(`lines.${i}.to`) && (
+              <span role="alert" className="text-red-700">
+                {error(`lines.${i}.to`)}
+              </span>
+            )}
           </label>
-          <label className="text-sm">Damaged
-            <input name={`line.${i}.damaged`} type="number" min={0} inputMode="numeric" aria-label={`Damaged units of ${line.sku}`} className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 px-3" />
+          <label className="text-sm">
+            Damaged
+            <input
+              name={`line.${i}.damaged`}
+              type="number"
+              min={0}
+              inputMode="numeric"
+              aria-label={`Damaged units of ${line.sku}`}
+              className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 px-3"
+            />
           </label>
           {line.tracking === "lot" && (
-            <label className="text-sm">Lot
-              <input name={`line.${i}.lot`} aria-label={`Lot of ${line.sku}`} className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 px-3" />
+            <label className="text-sm">
+              Lot
+              <input
+                name={`line.${i}.lot`}
+                aria-label={`Lot of ${line.sku}`}
+                className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 px-3"
+              />
             </label>
           )}
         </fieldset>
       ))}
-      <Checkbox name="close" className="self-start text-sm">Close the transfer after this receipt (whatever is still in transit is booked as short)</Checkbox>
-      <Button type="submit" disabled={isPending}>{isPending ? "Posting…" : "Post receipt"}</Button>
+      <Checkbox name="close" className="self-start text-sm">
+        Close the transfer after this receipt (whatever is still in transit is booked as short)
+      </Checkbox>
+      <Button type="submit" disabled={isPending}>
+        {isPending ? "Posting…" : "Post receipt"}
+      </Button>
     </form>
   );
 }

@@ -18,7 +18,9 @@ export function Breadcrumbs({ trail }: { trail: Crumb[] }) {
               {crumb.label}
             </Link>
           ) : (
-            <span aria-current="page" className="inline-flex min-h-11 items-center">{crumb.label}</span>
+            <span aria-current="page" className="inline-flex min-h-11 items-center">
+              {crumb.label}
+            </span>
           )}
         </Fragment>
       ))}

@@ -17,7 +17,9 @@ type CheckboxProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "child
  */
 export function Checkbox({ children, indeterminate = false, className = "", ...input }: CheckboxProps) {
   return (
-    <label className={`relative inline-flex min-h-11 min-w-11 shrink-0 cursor-pointer items-center gap-3 ${children ? "pl-3 pr-2" : "justify-center"} ${className}`}>
+    <label
+      className={`relative inline-flex min-h-11 min-w-11 shrink-0 cursor-pointer items-center gap-3 ${children ? "pl-3 pr-2" : "justify-center"} ${className}`}
+    >
       <input
         {...input}
         type="checkbox"
@@ -30,7 +32,15 @@ export function Checkbox({ children, indeterminate = false, className = "", ...i
         aria-hidden
         className="pointer-events-none grid size-5 shrink-0 place-items-center rounded border-2 border-slate-400 bg-white text-white peer-checked:border-brand-700 peer-checked:bg-brand-700 peer-indeterminate:border-brand-700 peer-indeterminate:bg-brand-700 peer-disabled:opacity-50 peer-checked:[&>.tick]:block peer-indeterminate:[&>.dash]:block"
       >
-        <svg viewBox="0 0 16 16" className="tick hidden size-3.5" fill="none" stroke="currentColor" strokeWidth={2.5} strokeLinecap="round" strokeLinejoin="round">
+        <svg
+          viewBox="0 0 16 16"
+          className="tick hidden size-3.5"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={2.5}
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
           <path d="M3 8.5l3.2 3L13 4.5" />
         </svg>
         <span className="dash hidden h-0.5 w-2.5 rounded bg-current" />

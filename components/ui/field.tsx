@@ -41,7 +41,13 @@ export function TextField({ label, name, id = name, error, hint, ...input }: Fie
 export function SelectField({ label, name, id = name, error, hint, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <Frame label={label} name={name} id={id} error={error} hint={hint}>
-      <select id={id} name={name} aria-invalid={error ? true : undefined} className={`${CONTROL} ${error ? "border-red-500" : "border-slate-300"}`} {...select}>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        className={`${CONTROL} ${error ? "border-red-500" : "border-slate-300"}`}
+        {...select}
+      >
         {children}
       </select>
     </Frame>

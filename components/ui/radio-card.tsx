@@ -19,7 +19,10 @@ export function RadioCard({ children, hasDot = false, className = "", ...input }
     >
       <input {...input} type="radio" className="peer absolute inset-0 m-0 size-full cursor-pointer appearance-none rounded-lg" />
       {hasDot ? (
-        <span aria-hidden className="pointer-events-none mt-1 size-4 shrink-0 rounded-full border-2 border-slate-400 bg-white peer-checked:border-[5px] peer-checked:border-brand-700" />
+        <span
+          aria-hidden
+          className="pointer-events-none mt-1 size-4 shrink-0 rounded-full border-2 border-slate-400 bg-white peer-checked:border-[5px] peer-checked:border-brand-700"
+        />
       ) : null}
       {children}
     </label>

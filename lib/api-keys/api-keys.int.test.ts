@@ -45,7 +45,9 @@ describe("API keys", () => {
     const [home, away] = [await buildSite(db), await buildSite(db)];
     const scoped = await buildApiKey(db, "admin", [home.code]);
     for (const sites of [[], [away.code], [home.code, away.code]]) {
-      await expect(createApiKey(db, scoped.actor, { name: "wider", role: "viewer", sites }), sites.join()).rejects.toMatchObject({ code: "forbidden" });
+      await expect(createApiKey(db, scoped.actor, { name: "wider", role: "viewer", sites }), sites.join()).rejects.toMatchObject({
+        code: "forbidden",
+      });
     }
     expect(await db.apiKey.count({ where: { name: "wider" } })).toBe(0);
     const made = await createApiKey(db, scoped.actor, { name: "narrow", role: "admin", sites: [home.code] });
@@ -60,7 +62,8 @@ describe("API keys", () => {
   it("refuses a clerk's key without sites (422 on sites), and a stored one acts nowhere", async () => {
     const admin = await buildUser(db, "admin");
     await expect(createApiKey(db, admin.actor, { name: "clerk-everywhere", role: "clerk" })).rejects.toMatchObject({
-      code: "validation_failed", issues: [{ field: "sites" }],
+      code: "validation_failed",
+      issues: [{ field: "sites" }],
     });
     expect(await db.apiKey.count({ where: { name: "clerk-everywhere" } })).toBe(0);
     // Keys made before the rule keep working only where a clerk could: nowhere, until they are given sites.

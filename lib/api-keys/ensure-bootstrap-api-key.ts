@@ -19,9 +19,16 @@ export async function ensureBootstrapApiKey(db: Db, key: string): Promise<"creat
     });
     if (inserted.count === 0) return "exists";
     const created = await tx.apiKey.findUniqueOrThrow({ where: { hash }, select: { id: true } });
-    await recordAudit(tx, { type: "system", label: "system" }, {
-      action: "apiKey.create", entityType: "apiKey", entityId: created.id, after: { name: BOOTSTRAP_KEY_NAME, role: "admin" },
-    });
+    await recordAudit(
+      tx,
+      { type: "system", label: "system" },
+      {
+        action: "apiKey.create",
+        entityType: "apiKey",
+        entityId: created.id,
+        after: { name: BOOTSTRAP_KEY_NAME, role: "admin" },
+      },
+    );
     return "created";
   });
 }

@@ -9,8 +9,15 @@ export const apiKeyWithRelations = {
 } as const;
 
 type ApiKeyRow = {
-  id: string; name: string; prefix: string; role: ApiKeyView["role"]; createdAt: Date; lastUsedAt: Date | null;
-  revokedAt: Date | null; sites: { site: { code: string } }[]; createdBy: { email: string } | null;
+  id: string;
+  name: string;
+  prefix: string;
+  role: ApiKeyView["role"];
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  sites: { site: { code: string } }[];
+  createdBy: { email: string } | null;
 };
 
 export function toApiKeyView(key: ApiKeyRow): ApiKeyView {
@@ -34,6 +41,9 @@ export async function findApiKeyView(tx: DbTx, id: string) {
 
 export async function listApiKeys(db: Db, actor: Actor): Promise<ApiKeyView[]> {
   authorize(actor, "apiKeys.manage");
-  const keys = await db.apiKey.findMany({ include: apiKeyWithRelations, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }] });
+  const keys = await db.apiKey.findMany({
+    include: apiKeyWithRelations,
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+  });
   return keys.map(toApiKeyView);
 }

@@ -28,7 +28,10 @@ export const apiKeyView = z
 
 export const createdApiKey = apiKeyView
   .extend({
-    key: z.string().nullable().describe("The secret. Shown in this answer only; only its hash is stored. Null when this answers a retry with the same Idempotency-Key"),
+    key: z
+      .string()
+      .nullable()
+      .describe("The secret. Shown in this answer only; only its hash is stored. Null when this answers a retry with the same Idempotency-Key"),
     secretsShownOnce: z.string().optional().describe("Present on a retry's answer: the secret was shown once and is not kept"),
   })
   .meta({ id: "CreatedApiKey" });

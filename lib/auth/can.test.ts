@@ -35,9 +35,13 @@ describe("can", () => {
   it("answers no for no actor and for unknown permissions", () => {
     expect(can(null, "dashboard.view")).toBe(false);
     fc.assert(
-      fc.property(fc.string().filter((s) => !(s in PERMISSIONS)), fc.constantFrom(...ROLES), (permission, role) => {
-        expect(can(actor(role), permission as Permission)).toBe(false);
-      }),
+      fc.property(
+        fc.string().filter((s) => !(s in PERMISSIONS)),
+        fc.constantFrom(...ROLES),
+        (permission, role) => {
+          expect(can(actor(role), permission as Permission)).toBe(false);
+        },
+      ),
     );
   });
 
@@ -68,7 +72,9 @@ describe("authorizeGrant", () => {
     const scoped = actor("admin", ["a", "b"]);
     expect(() => authorizeGrant(scoped, "users.manage", ["a"])).not.toThrow();
     expect(() => authorizeGrant(scoped, "apiKeys.manage", "all")).toThrowError(/every site/);
-    expect(() => authorizeGrant(scoped, "apiKeys.manage", ["b", "c"])).toThrowError(expect.objectContaining({ code: "forbidden", details: { permission: "apiKeys.manage", siteId: "c" } }));
+    expect(() => authorizeGrant(scoped, "apiKeys.manage", ["b", "c"])).toThrowError(
+      expect.objectContaining({ code: "forbidden", details: { permission: "apiKeys.manage", siteId: "c" } }),
+    );
     expect(() => authorizeGrant(actor("manager"), "users.manage", [])).toThrowError(/may not users.manage/);
   });
 });

@@ -29,7 +29,8 @@ export function authorize(actor: Actor, permission: Permission, scope: { siteId?
 export function authorizeGrant(actor: Actor, permission: Permission, holderScope: Actor["sites"]): void {
   authorize(actor, permission);
   if (actor.sites === "all") return;
-  if (holderScope === "all") throw new Forbidden(permission, undefined, "You act at some sites only: you may not give or change access to every site");
+  if (holderScope === "all")
+    throw new Forbidden(permission, undefined, "You act at some sites only: you may not give or change access to every site");
   const scope = actor.sites;
   const outside = holderScope.find((siteId) => !scope.includes(siteId));
   if (outside) throw new Forbidden(permission, outside, "You may not give or change access at a site you do not act at");

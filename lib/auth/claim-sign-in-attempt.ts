@@ -29,7 +29,10 @@ export async function claimSignInAttempt(db: Db, input: { email: string; address
     const rows = await tx.$queryRaw<CounterRow[]>`
       SELECT "key", "windowStartedAt", "failures", "refusals", "nextAttemptAt", "knownSince"
       FROM "SignInCounter" WHERE "key" = ANY(${[...kindOf.keys()]}::text[]) ORDER BY "key" FOR UPDATE`;
-    const verdict = judgeAttempt(rows.map((row) => ({ ...row, kind: kindOf.get(row.key)! })), new Date());
+    const verdict = judgeAttempt(
+      rows.map((row) => ({ ...row, kind: kindOf.get(row.key)! })),
+      new Date(),
+    );
     for (const counter of verdict.counters) await saveCounter(tx, counter);
     if (!verdict.allowed) return { allowed: false, retryAfterSeconds: verdict.retryAfterSeconds, firstRefusedBy: verdict.firstRefusedBy };
     const countedKeys = verdict.counters.filter((c) => verdict.counted.includes(c.kind)).map((c) => c.key);
@@ -62,10 +65,7 @@ async function purgeIdleCounters(db: Db) {
   lastPurgeAt = now;
   await db.signInCounter.deleteMany({
     where: {
-      OR: [
-        { knownSince: null, updatedAt: { lt: new Date(now - DAY_MS) } },
-        { updatedAt: { lt: new Date(now - 90 * DAY_MS) } },
-      ],
+      OR: [{ knownSince: null, updatedAt: { lt: new Date(now - DAY_MS) } }, { updatedAt: { lt: new Date(now - 90 * DAY_MS) } }],
     },
   });
 }

@@ -8,8 +8,6 @@ export async function describeActor(db: Db, actor: Actor) {
     actor.sites === "all"
       ? "all"
       : (await db.site.findMany({ where: { id: { in: [...actor.sites] } }, select: { code: true }, orderBy: { code: "asc" } })).map((s) => s.code);
-  const permissions = (Object.keys(PERMISSIONS) as Permission[]).filter((p) =>
-    (PERMISSIONS[p].roles as readonly string[]).includes(actor.role),
-  );
+  const permissions = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => (PERMISSIONS[p].roles as readonly string[]).includes(actor.role));
   return { type: actor.type, id: actor.id, label: actor.label, role: actor.role, sites, permissions };
 }

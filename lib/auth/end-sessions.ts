@@ -22,8 +22,14 @@ export async function signOutEverywhere(db: Db, claims: SessionClaims): Promise<
       select: { email: true },
     });
     if (ended.length === 0) return;
-    await recordAudit(tx, { type: "user", id: claims.userId, label: ended[0].email }, {
-      action: "auth.sign_out", entityType: "user", entityId: claims.userId,
-    });
+    await recordAudit(
+      tx,
+      { type: "user", id: claims.userId, label: ended[0].email },
+      {
+        action: "auth.sign_out",
+        entityType: "user",
+        entityId: claims.userId,
+      },
+    );
   });
 }

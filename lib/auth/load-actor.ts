@@ -10,7 +10,16 @@ import type { SessionClaims } from "./session-claims";
 export async function loadUserActor(db: Db, userId: string): Promise<Actor | null> {
   const user = await db.user.findUnique({ where: { id: userId }, include: { sites: { select: { siteId: true } } } });
   if (!user || !user.active) return null;
-  return { type: "user", id: user.id, label: user.email, role: user.role, sites: siteScope(user.role, user.sites.map((s) => s.siteId)) };
+  return {
+    type: "user",
+    id: user.id,
+    label: user.email,
+    role: user.role,
+    sites: siteScope(
+      user.role,
+      user.sites.map((s) => s.siteId),
+    ),
+  };
 }
 
 /**
@@ -21,7 +30,10 @@ export async function loadUserActor(db: Db, userId: string): Promise<Actor | nul
 export async function loadSessionActor(db: Db, claims: SessionClaims): Promise<Actor | null> {
   const user = await db.user.findUnique({ where: { id: claims.userId }, include: { sites: { select: { siteId: true } } } });
   if (!user || !user.active || user.sessionVersion !== claims.sessionVersion) return null;
-  const sites = siteScope(user.role, user.sites.map((s) => s.siteId));
+  const sites = siteScope(
+    user.role,
+    user.sites.map((s) => s.siteId),
+  );
   return { type: "user", id: user.id, label: user.email, role: user.role, sites, sessionVersion: user.sessionVersion };
 }
 
@@ -69,7 +81,10 @@ export async function loadApiKeyActor(db: Db, key: string): Promise<Actor | null
     await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
   // A key with no site scope acts at every site (its role still limits what it may do), unless it is a clerk's.
-  const sites = apiKeyScope(row.role, row.sites.map((s) => s.siteId));
+  const sites = apiKeyScope(
+    row.role,
+    row.sites.map((s) => s.siteId),
+  );
   const actor: Actor = { type: "apiKey", id: row.id, label: `key:${row.name}`, role: row.role, sites };
   if (API_KEY_CACHE_MS > 0) knownKeys.set(hash, { actor, until: Date.now() + API_KEY_CACHE_MS });
   return actor;

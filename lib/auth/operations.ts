@@ -3,7 +3,11 @@ import { defineOperation } from "../contract/operation";
 import { ROLES } from "./permissions";
 
 export const meOp = defineOperation({
-  id: "getMe", method: "GET", path: "/api/v1/me", tag: "Access", permission: "signedIn",
+  id: "getMe",
+  method: "GET",
+  path: "/api/v1/me",
+  tag: "Access",
+  permission: "signedIn",
   summary: "Who the caller is: role, sites and permissions",
   response: z
     .object({

@@ -6,7 +6,15 @@ const T0 = new Date("2026-01-05T08:00:00Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
 function fresh(email = "ana@example.com", address: string | null = "10.0.0.1"): Counter[] {
-  return counterKeys(email, address).map(({ key, kind }) => ({ key, kind, windowStartedAt: T0, failures: 0, refusals: 0, nextAttemptAt: T0, knownSince: null }));
+  return counterKeys(email, address).map(({ key, kind }) => ({
+    key,
+    kind,
+    windowStartedAt: T0,
+    failures: 0,
+    refusals: 0,
+    nextAttemptAt: T0,
+    knownSince: null,
+  }));
 }
 
 /** Attempts at the given times, each judged against the counters the previous one left. */
@@ -56,7 +64,9 @@ describe("judgeAttempt", () => {
   it("holds back a new address when the account is being guessed from elsewhere, but not a known one", () => {
     const busyAccount = (c: Counter): Counter => (c.kind === "account" ? { ...c, failures: 40, nextAttemptAt: at(60_000) } : c);
     expect(judgeAttempt(fresh().map(busyAccount), T0)).toMatchObject({ allowed: false, retryAfterSeconds: 60, firstRefusedBy: ["account"] });
-    const known = fresh().map(busyAccount).map((c) => (c.kind === "pair" ? { ...c, knownSince: at(-1) } : c));
+    const known = fresh()
+      .map(busyAccount)
+      .map((c) => (c.kind === "pair" ? { ...c, knownSince: at(-1) } : c));
     const verdict = judgeAttempt(known, T0);
     expect(verdict).toMatchObject({ allowed: true, counted: ["pair"] });
     expect(verdict.counters.find((c) => c.kind === "account")?.failures).toBe(40);

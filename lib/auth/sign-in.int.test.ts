@@ -34,7 +34,8 @@ describe("signInWithPassword", () => {
 
   it(`makes the attempt after ${SIGN_IN_FREE_ATTEMPTS} failures wait, even with the right password, and audits the refusal`, async () => {
     const user = await buildUser(db, "viewer");
-    for (let i = 0; i < SIGN_IN_FREE_ATTEMPTS; i++) expect(await signInWithPassword(db, { email: user.email, password: `guess-${i}`, ip: "10.0.0.8" })).toBeNull();
+    for (let i = 0; i < SIGN_IN_FREE_ATTEMPTS; i++)
+      expect(await signInWithPassword(db, { email: user.email, password: `guess-${i}`, ip: "10.0.0.8" })).toBeNull();
     const refusal = await signInWithPassword(db, { email: user.email, password: user.password, ip: "10.0.0.8" }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(SignInThrottled);
     expect((refusal as SignInThrottled).retryAfterSeconds).toBe(THROTTLE_POLICIES.pair.firstDelayMs / 1000);

@@ -37,19 +37,23 @@ function dummyPasswordHash(): Promise<string> {
  * wrong password look the same to the caller, in answer and in time. Audited: each success, the first failure
  * of a window per e-mail and address, and the first refusal of a window per counter — not every guess.
  */
-export async function signInWithPassword(
-  db: Db,
-  input: { email: string; password: string; ip?: string | null },
-): Promise<SignedInUser | null> {
+export async function signInWithPassword(db: Db, input: { email: string; password: string; ip?: string | null }): Promise<SignedInUser | null> {
   const email = input.email.trim().toLowerCase();
   const ip = input.ip ?? null;
   const attempt = await claimSignInAttempt(db, { email, address: ip });
   if (!attempt.allowed) {
     if (attempt.firstRefusedBy.length > 0) {
-      await recordAudit(db, { type: "anonymous", label: email }, {
-        action: "auth.sign_in_throttled", entityType: "user", entityId: email, ip,
-        after: { heldBackBy: attempt.firstRefusedBy, retryAfterSeconds: attempt.retryAfterSeconds },
-      });
+      await recordAudit(
+        db,
+        { type: "anonymous", label: email },
+        {
+          action: "auth.sign_in_throttled",
+          entityType: "user",
+          entityId: email,
+          ip,
+          after: { heldBackBy: attempt.firstRefusedBy, retryAfterSeconds: attempt.retryAfterSeconds },
+        },
+      );
     }
     throw new SignInThrottled(attempt.retryAfterSeconds);
   }
@@ -59,19 +63,33 @@ export async function signInWithPassword(
   const matches = await verifyPassword(canUsePassword ? user.passwordHash! : await dummyPasswordHash(), input.password);
   if (!canUsePassword || !matches) {
     if (attempt.pairFailures === 1) {
-      await recordAudit(db, { type: "anonymous", label: email }, {
-        action: "auth.sign_in_failed", entityType: "user", entityId: email, ip,
-        after: { reason: !user ? "unknown e-mail" : !user.active ? "deactivated" : "wrong password" },
-      });
+      await recordAudit(
+        db,
+        { type: "anonymous", label: email },
+        {
+          action: "auth.sign_in_failed",
+          entityType: "user",
+          entityId: email,
+          ip,
+          after: { reason: !user ? "unknown e-mail" : !user.active ? "deactivated" : "wrong password" },
+        },
+      );
     }
     return null;
   }
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
     await settleSuccessfulAttempt(tx, attempt);
-    await recordAudit(tx, { type: "user", id: user.id, label: user.email }, {
-      action: "auth.sign_in", entityType: "user", entityId: user.id, ip,
-    });
+    await recordAudit(
+      tx,
+      { type: "user", id: user.id, label: user.email },
+      {
+        action: "auth.sign_in",
+        entityType: "user",
+        entityId: user.id,
+        ip,
+      },
+    );
   });
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }
@@ -81,14 +99,27 @@ export async function signInWithIdentityProvider(db: Db, input: { email: string;
   const email = input.email.trim().toLowerCase();
   const user = await db.user.findUnique({ where: { email } });
   if (!user || !user.active) {
-    await recordAudit(db, { type: "anonymous", label: email }, {
-      action: "auth.sign_in_failed", entityType: "user", entityId: email,
-      after: { reason: !user ? "no such user" : "deactivated", provider: input.provider },
-    });
+    await recordAudit(
+      db,
+      { type: "anonymous", label: email },
+      {
+        action: "auth.sign_in_failed",
+        entityType: "user",
+        entityId: email,
+        after: { reason: !user ? "no such user" : "deactivated", provider: input.provider },
+      },
+    );
     return null;
   }
-  await recordAudit(db, { type: "user", id: user.id, label: user.email }, {
-    action: "auth.sign_in", entityType: "user", entityId: user.id, after: { provider: input.provider },
-  });
+  await recordAudit(
+    db,
+    { type: "user", id: user.id, label: user.email },
+    {
+      action: "auth.sign_in",
+      entityType: "user",
+      entityId: user.id,
+      after: { provider: input.provider },
+    },
+  );
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }

@@ -19,8 +19,6 @@ export function retryAfterOfSignInError(error: string | null | undefined): numbe
 /** "Too many sign-in attempts. Wait 30 seconds, then try again." */
 export function waitMessage(retryAfterSeconds: number): string {
   const wait =
-    retryAfterSeconds < 90
-      ? `${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}`
-      : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
+    retryAfterSeconds < 90 ? `${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}` : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
   return `Too many sign-in attempts. Wait ${wait}, then try again.`;
 }

@@ -14,19 +14,37 @@ describe("creating items", () => {
     const supplier = await buildSupplier(db);
     const gtin = validGtin13();
     const item = await createItem(db, manager.actor, {
-      sku: "Drl-100", name: "Cordless drill", category: "Tools > Power tools > Drills", tracking: "serial",
-      barcodes: [gtin, "SHELF-7"], tempMinC: 5, tempMaxC: 30.5, hazardClass: "9", attributes: { volts: 18 },
+      sku: "Drl-100",
+      name: "Cordless drill",
+      category: "Tools > Power tools > Drills",
+      tracking: "serial",
+      barcodes: [gtin, "SHELF-7"],
+      tempMinC: 5,
+      tempMaxC: 30.5,
+      hazardClass: "9",
+      attributes: { volts: 18 },
       suppliers: [{ supplier: supplier.code.toLowerCase(), supplierSku: "RW 1", unitCost: "129.9999", leadTimeDays: 5, preferred: true }],
     });
     expect(item).toMatchObject({
-      sku: "Drl-100", category: "Tools > Power tools > Drills", unit: "ea", tracking: "serial", active: true,
-      barcodes: [{ code: `0${gtin}`, kind: "gtin" }, { code: "SHELF-7", kind: "alias" }],
+      sku: "Drl-100",
+      category: "Tools > Power tools > Drills",
+      unit: "ea",
+      tracking: "serial",
+      active: true,
+      barcodes: [
+        { code: `0${gtin}`, kind: "gtin" },
+        { code: "SHELF-7", kind: "alias" },
+      ],
       suppliers: [{ supplier: supplier.code, unitCost: "129.9999", currency: "EUR", leadTimeDays: 5, preferred: true }],
-      storage: { tempMinC: 5, tempMaxC: 30.5, hazardClass: "9", humidityMaxPct: null }, attributes: { volts: 18 },
+      storage: { tempMinC: 5, tempMaxC: 30.5, hazardClass: "9", humidityMaxPct: null },
+      attributes: { volts: 18 },
     });
     const row = await db.item.findUniqueOrThrow({ where: { skuKey: "drl-100" }, include: { suppliers: true } });
     expect(row.suppliers[0].unitCost?.toString()).toBe("129.9999");
-    const drills = await db.category.findUniqueOrThrow({ where: { path: "Tools > Power tools > Drills" }, include: { parent: { include: { parent: true } } } });
+    const drills = await db.category.findUniqueOrThrow({
+      where: { path: "Tools > Power tools > Drills" },
+      include: { parent: { include: { parent: true } } },
+    });
     expect(drills.parent?.path).toBe("Tools > Power tools");
     expect(drills.parent?.parent).toMatchObject({ path: "Tools", parentId: null });
     const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "item.create", entityId: row.id } });
@@ -59,7 +77,8 @@ describe("creating items", () => {
     const gtin = validGtin13();
     const holder = await buildItem(db, { barcodes: [gtin] });
     await expect(buildItem(db, { sku: "second-holder", barcodes: [`0${gtin}`] })).rejects.toMatchObject({
-      code: "barcode_taken", details: { barcode: `0${gtin}`, heldBy: holder.sku },
+      code: "barcode_taken",
+      details: { barcode: `0${gtin}`, heldBy: holder.sku },
     });
     expect(await db.item.count({ where: { skuKey: "second-holder" } })).toBe(0);
   });
@@ -67,7 +86,8 @@ describe("creating items", () => {
   it("names every unknown supplier by its position and creates nothing", async () => {
     const known = await buildSupplier(db);
     await expect(buildItem(db, { sku: "no-such-supplier", suppliers: [{ supplier: known.code }, { supplier: "NOPE" }] })).rejects.toMatchObject({
-      code: "validation_failed", issues: [{ field: "suppliers.1.supplier" }],
+      code: "validation_failed",
+      issues: [{ field: "suppliers.1.supplier" }],
     });
     expect(await db.item.count({ where: { skuKey: "no-such-supplier" } })).toBe(0);
   });
@@ -114,6 +134,9 @@ describe("reading an item", () => {
 
   it("answers NotFound for an unknown SKU", async () => {
     const viewer = await buildUser(db, "viewer");
-    await expect(getItem(db, viewer.actor, "nothing-here")).rejects.toMatchObject({ code: "not_found", details: { what: "Item", key: "nothing-here" } });
+    await expect(getItem(db, viewer.actor, "nothing-here")).rejects.toMatchObject({
+      code: "not_found",
+      details: { what: "Item", key: "nothing-here" },
+    });
   });
 });

@@ -21,7 +21,14 @@ describe("exportItems", () => {
     const viewer = await buildUser(db, "viewer");
     const supplier = await buildSupplier(db);
     for (const sku of ["EXP-C", "exp-a", "EXP-B", "EXP-D", "EXP-E"]) await buildItem(db, { sku, category: "Export > Paged" });
-    await buildItem(db, { sku: "EXP-F", name: "=cmd|' /C calc'!A0", barcodes: [validGtin13()], tempMinC: -18, suppliers: [{ supplier: supplier.code, unitCost: "3.5", preferred: true }], attributes: { reorderPoint: 7 } });
+    await buildItem(db, {
+      sku: "EXP-F",
+      name: "=cmd|' /C calc'!A0",
+      barcodes: [validGtin13()],
+      tempMinC: -18,
+      suppliers: [{ supplier: supplier.code, unitCost: "3.5", preferred: true }],
+      attributes: { reorderPoint: 7 },
+    });
     await buildItem(db, { sku: "EXP-ARCHIVED" });
     await updateItem(db, (await buildUser(db, "manager")).actor, "EXP-ARCHIVED", { active: false });
 
@@ -31,7 +38,14 @@ describe("exportItems", () => {
     const { rows } = parseCsv(chunks.join(""), ITEM_CSV);
     expect(rows.map((r) => r.values.sku)).toEqual(["exp-a", "EXP-B", "EXP-C", "EXP-D", "EXP-E", "EXP-F"]);
     expect(rows[5].values).toMatchObject({
-      name: "'=cmd|' /C calc'!A0", category: "", supplier: supplier.code, unit_cost: "3.5000", temp_min_c: "-18", reorder_point: "7", tracking: "none", unit: "ea",
+      name: "'=cmd|' /C calc'!A0",
+      category: "",
+      supplier: supplier.code,
+      unit_cost: "3.5000",
+      temp_min_c: "-18",
+      reorder_point: "7",
+      tracking: "none",
+      unit: "ea",
     });
     expect(rows[0].values.category).toBe("Export > Paged");
   });
@@ -39,15 +53,30 @@ describe("exportItems", () => {
   it("round-trips: re-importing an export as a dry run finds every SKU already in the catalogue and nothing else wrong", async () => {
     const manager = await buildUser(db, "manager");
     const supplier = await buildSupplier(db);
-    await buildItem(db, { sku: "TRIP-1", name: "-5 V adapter", barcodes: [validGtin13(), "TRIP-ALIAS"], tracking: "lot", suppliers: [{ supplier: supplier.code, supplierSku: "S 1", leadTimeDays: 3, minOrderQty: 10, preferred: true }] });
-    await buildItem(db, { sku: "TRIP-2", description: "Line one\nline two, with \"quotes\"", hazardClass: "3", handlingNotes: "Keep away from heat", tempMaxC: 25 });
+    await buildItem(db, {
+      sku: "TRIP-1",
+      name: "-5 V adapter",
+      barcodes: [validGtin13(), "TRIP-ALIAS"],
+      tracking: "lot",
+      suppliers: [{ supplier: supplier.code, supplierSku: "S 1", leadTimeDays: 3, minOrderQty: 10, preferred: true }],
+    });
+    await buildItem(db, {
+      sku: "TRIP-2",
+      description: 'Line one\nline two, with "quotes"',
+      hazardClass: "3",
+      handlingNotes: "Keep away from heat",
+      tempMaxC: 25,
+    });
     const text = (await collect(exportItems(db, manager.actor))).join("");
 
     const report = await importItems(db, manager.actor, text, { mode: "dry-run" });
     const total = await db.item.count({ where: { active: true } });
     expect(report).toMatchObject({ rows: total, valid: 0, imported: 0 });
     for (const row of report.invalid) {
-      expect(row.errors.map((e) => e.field).filter((f) => f !== "barcodes"), `line ${row.line}`).toEqual(["sku"]);
+      expect(
+        row.errors.map((e) => e.field).filter((f) => f !== "barcodes"),
+        `line ${row.line}`,
+      ).toEqual(["sku"]);
       expect(row.errors[0].message).toMatch(/already exists/);
     }
     const tripped = report.invalid.filter((r) => r.sku?.startsWith("TRIP-"));

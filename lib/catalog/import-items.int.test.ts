@@ -66,8 +66,12 @@ describe("importItems", () => {
     const report = await importItems(db, manager.actor, file, { mode: "import-valid" });
     expect(report).toMatchObject({ rows: 3, valid: 2, imported: 2, invalid: [{ line: 3, sku: "VAL-BAD" }] });
     expect(await getItem(db, manager.actor, "val-1")).toMatchObject({
-      category: "Imports > Tools", attributes: { reorderPoint: 6 },
-      barcodes: [{ code: `0${gtin}`, kind: "gtin" }, { code: "SHELF-VAL-1", kind: "alias" }],
+      category: "Imports > Tools",
+      attributes: { reorderPoint: 6 },
+      barcodes: [
+        { code: `0${gtin}`, kind: "gtin" },
+        { code: "SHELF-VAL-1", kind: "alias" },
+      ],
       suppliers: [{ supplier: supplier.code, unitCost: "9.9900", preferred: true }],
     });
     expect(await db.item.count({ where: { skuKey: { startsWith: "val-" } } })).toBe(2);
@@ -79,7 +83,12 @@ describe("importItems", () => {
     const bad = csv("sku,name,tracking", "ALL-1,One,lot", "ALL-2,Two,batch");
     const refused = await importItems(db, manager.actor, bad, { mode: "import-all" }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ImportRefused);
-    expect((refused as ImportRefused).report).toMatchObject({ rows: 2, valid: 1, imported: 0, invalid: [{ line: 3, errors: [{ field: "tracking" }] }] });
+    expect((refused as ImportRefused).report).toMatchObject({
+      rows: 2,
+      valid: 1,
+      imported: 0,
+      invalid: [{ line: 3, errors: [{ field: "tracking" }] }],
+    });
     expect(await db.item.count({ where: { skuKey: { startsWith: "all-" } } })).toBe(0);
 
     const good = csv("sku,name,tracking", "ALL-1,One,lot", "ALL-2,Two,serial");
@@ -92,13 +101,18 @@ describe("importItems", () => {
     const supplier = await buildSupplier(db);
     const file = `\uFEFFSKU;Name;Supplier;Unit Cost;Temp Min C;Temp Max C\r\nSEMI-1;Yoghurt, natural;${supplier.code};1,25;2;7,5\r\n`;
     expect(await importItems(db, manager.actor, file, { mode: "import-valid" })).toMatchObject({ valid: 1, imported: 1 });
-    expect(await getItem(db, manager.actor, "SEMI-1")).toMatchObject({ name: "Yoghurt, natural", storage: { tempMinC: 2, tempMaxC: 7.5 }, suppliers: [{ unitCost: "1.2500" }] });
+    expect(await getItem(db, manager.actor, "SEMI-1")).toMatchObject({
+      name: "Yoghurt, natural",
+      storage: { tempMinC: 2, tempMaxC: 7.5 },
+      suppliers: [{ unitCost: "1.2500" }],
+    });
   });
 
   it("refuses a file it cannot read as a whole, and anyone who may not manage the catalogue", async () => {
     const manager = await buildUser(db, "manager");
     await expect(importItems(db, manager.actor, csv("sku,title", "X,Y"), { mode: "dry-run" })).rejects.toMatchObject({
-      code: "validation_failed", issues: [{ field: "file", message: expect.stringMatching(/^Unknown column title/) }],
+      code: "validation_failed",
+      issues: [{ field: "file", message: expect.stringMatching(/^Unknown column title/) }],
     });
     const site = await buildSite(db);
     const clerk = await buildUser(db, "clerk", { sites: [site.code] });

@@ -29,7 +29,8 @@ function refuseRepeatsInFile(rows: CsvRow[], candidates: Candidate[], problems: 
   const skuLines = linesOf(rows.filter((row) => row.values.sku).map((row) => [row.values.sku.toLowerCase(), row]));
   for (const row of rows) {
     const others = (skuLines.get(row.values.sku.toLowerCase()) ?? []).filter((line) => line !== row.line);
-    if (row.values.sku && others.length > 0) problems.add({ line: row.line, sku: row.values.sku }, "sku", `The SKU is also on line ${others.join(", ")}`);
+    if (row.values.sku && others.length > 0)
+      problems.add({ line: row.line, sku: row.values.sku }, "sku", `The SKU is also on line ${others.join(", ")}`);
   }
   const barcodeLines = linesOf(candidates.flatMap((c) => c.data.barcodes.map((code): [string, CsvRow] => [code, c.row])));
   for (const c of candidates) {
@@ -50,7 +51,9 @@ async function refuseWhatExists(db: Db, candidates: Candidate[], problems: RowPr
     db.$queryRaw<{ skuKey: string }[]>`SELECT "skuKey" FROM "Item" WHERE "skuKey" = ANY (${skuKeys})`,
     barcodes.length === 0
       ? []
-      : db.$queryRaw<{ code: string; sku: string }[]>`SELECT b.code, i.sku FROM "Barcode" b JOIN "Item" i ON i.id = b."itemId" WHERE b.code = ANY (${barcodes})`,
+      : db.$queryRaw<
+          { code: string; sku: string }[]
+        >`SELECT b.code, i.sku FROM "Barcode" b JOIN "Item" i ON i.id = b."itemId" WHERE b.code = ANY (${barcodes})`,
     db.supplier.findMany({ where: { code: { in: supplierCodes } }, select: { code: true } }),
   ]);
   const skuTaken = new Set(takenSkus.map((t) => t.skuKey));
@@ -97,7 +100,11 @@ export async function importItems(db: Db, actor: Actor, csvText: string, options
     const reading = readItemRow(row.values, { decimalComma: delimiter === ";" });
     const sku = row.values.sku || undefined;
     if (row.extraCells > 0) {
-      problems.add({ line: row.line, sku }, "row", `${plural(row.extraCells, "cell")} more than the header has columns: does a value with a "${delimiter}" need quotes?`);
+      problems.add(
+        { line: row.line, sku },
+        "row",
+        `${plural(row.extraCells, "cell")} more than the header has columns: does a value with a "${delimiter}" need quotes?`,
+      );
     }
     for (const error of reading.errors) problems.add({ line: row.line, sku }, error.field, error.message);
     if (reading.input && reading.data && row.extraCells === 0) candidates.push({ row, input: reading.input, data: reading.data });

@@ -9,69 +9,156 @@ const read = (values: Record<string, string>, decimalComma = false) => readItemR
 describe("readItemRow", () => {
   it("turns a full row into the catalogue's input, the supplier preferred and the reorder point an attribute", () => {
     const { input, data, errors } = read({
-      sku: "A-1", name: "Drill", category: "Tools>Drills", tracking: "LOT", barcodes: "4006381333931 | ALIAS-1", supplier: "rhw",
-      supplier_sku: "RW 1", unit_cost: "12.50", lead_time_days: "5", min_order_qty: "2", temp_min_c: "-18", temp_max_c: "4.5",
-      hazard_class: "3", handling_notes: "Upright", reorder_point: "4",
+      sku: "A-1",
+      name: "Drill",
+      category: "Tools>Drills",
+      tracking: "LOT",
+      barcodes: "4006381333931 | ALIAS-1",
+      supplier: "rhw",
+      supplier_sku: "RW 1",
+      unit_cost: "12.50",
+      lead_time_days: "5",
+      min_order_qty: "2",
+      temp_min_c: "-18",
+      temp_max_c: "4.5",
+      hazard_class: "3",
+      handling_notes: "Upright",
+      reorder_point: "4",
     });
     expect(errors).toEqual([]);
-    expect(input).toMatchObject({ tracking: "lot", barcodes: ["4006381333931", "ALIAS-1"], attributes: { reorderPoint: 4 }, tempMinC: -18, tempMaxC: 4.5 });
+    expect(input).toMatchObject({
+      tracking: "lot",
+      barcodes: ["4006381333931", "ALIAS-1"],
+      attributes: { reorderPoint: 4 },
+      tempMinC: -18,
+      tempMaxC: 4.5,
+    });
     expect(data).toMatchObject({
-      category: "Tools > Drills", unit: "ea", barcodes: ["04006381333931", "ALIAS-1"],
+      category: "Tools > Drills",
+      unit: "ea",
+      barcodes: ["04006381333931", "ALIAS-1"],
       suppliers: [{ supplier: "RHW", supplierSku: "RW 1", unitCost: "12.50", leadTimeDays: 5, minOrderQty: 2, preferred: true, currency: "EUR" }],
     });
   });
 
   it("reads decimal commas in files from semicolon-separated spreadsheets", () => {
-    expect(read({ sku: "A", name: "B", supplier: "S", unit_cost: "12,50", temp_max_c: "4,5" }, true).data).toMatchObject({ tempMaxC: 4.5, suppliers: [{ unitCost: "12.50" }] });
+    expect(read({ sku: "A", name: "B", supplier: "S", unit_cost: "12,50", temp_max_c: "4,5" }, true).data).toMatchObject({
+      tempMaxC: 4.5,
+      suppliers: [{ unitCost: "12.50" }],
+    });
     expect(read({ sku: "A", name: "B", supplier: "S", unit_cost: "12,50" }, false).errors.map((e) => e.field)).toEqual(["unit_cost"]);
   });
 
   it("names each bad cell by its column, with the schema's own reasons", () => {
     const { input, errors } = read({
-      sku: "bad sku", name: "", tracking: "batch", barcodes: "4006381333932", lead_time_days: "soon", reorder_point: "-1",
+      sku: "bad sku",
+      name: "",
+      tracking: "batch",
+      barcodes: "4006381333932",
+      lead_time_days: "soon",
+      reorder_point: "-1",
     });
     expect(input).toBeNull();
-    expect(errors).toEqual(expect.arrayContaining([
-      { field: "lead_time_days", message: "Enter a whole number, like 12" },
-      { field: "reorder_point", message: "Enter 0 or more" },
-      { field: "supplier", message: "Name the supplier (by its code) these terms are for" },
-      { field: "sku", message: "Letters, digits, dots, dashes and underscores only" },
-      { field: "name", message: "Enter a name" },
-      { field: "barcodes", message: "4006381333932: The check digit of this GTIN is wrong" },
-      { field: "tracking", message: "Use none, lot or serial" },
-    ]));
-    expect(read({ sku: "A", name: "B", temp_min_c: "8", temp_max_c: "2" }).errors).toEqual([{ field: "temp_max_c", message: "Must not be below temp_min_c" }]);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        { field: "lead_time_days", message: "Enter a whole number, like 12" },
+        { field: "reorder_point", message: "Enter 0 or more" },
+        { field: "supplier", message: "Name the supplier (by its code) these terms are for" },
+        { field: "sku", message: "Letters, digits, dots, dashes and underscores only" },
+        { field: "name", message: "Enter a name" },
+        { field: "barcodes", message: "4006381333932: The check digit of this GTIN is wrong" },
+        { field: "tracking", message: "Use none, lot or serial" },
+      ]),
+    );
+    expect(read({ sku: "A", name: "B", temp_min_c: "8", temp_max_c: "2" }).errors).toEqual([
+      { field: "temp_max_c", message: "Must not be below temp_min_c" },
+    ]);
   });
 
   it("takes off the guard an export puts before formula-like text", () => {
-    expect(read({ sku: "A", name: "'=not a formula", handling_notes: "'-5 °C max" }).data).toMatchObject({ name: "=not a formula", handlingNotes: "-5 °C max" });
+    expect(read({ sku: "A", name: "'=not a formula", handling_notes: "'-5 °C max" }).data).toMatchObject({
+      name: "=not a formula",
+      handlingNotes: "-5 °C max",
+    });
   });
 });
 
 describe("writeItemRow", () => {
   const item: ItemView = {
-    sku: "A-1", name: "=HYPERLINK(\"evil\")", description: null, category: "Tools > Drills", unit: "ea", tracking: "lot",
-    barcodes: [{ code: "04006381333931", kind: "gtin" }, { code: "ALIAS-1", kind: "alias" }],
+    sku: "A-1",
+    name: '=HYPERLINK("evil")',
+    description: null,
+    category: "Tools > Drills",
+    unit: "ea",
+    tracking: "lot",
+    barcodes: [
+      { code: "04006381333931", kind: "gtin" },
+      { code: "ALIAS-1", kind: "alias" },
+    ],
     suppliers: [
-      { supplier: "RHW", supplierName: "R", supplierSku: "RW 1", unitCost: "12.5000", currency: "EUR", leadTimeDays: 5, minOrderQty: null, preferred: true },
-      { supplier: "NFA", supplierName: "N", supplierSku: null, unitCost: null, currency: "EUR", leadTimeDays: null, minOrderQty: null, preferred: false },
+      {
+        supplier: "RHW",
+        supplierName: "R",
+        supplierSku: "RW 1",
+        unitCost: "12.5000",
+        currency: "EUR",
+        leadTimeDays: 5,
+        minOrderQty: null,
+        preferred: true,
+      },
+      {
+        supplier: "NFA",
+        supplierName: "N",
+        supplierSku: null,
+        unitCost: null,
+        currency: "EUR",
+        leadTimeDays: null,
+        minOrderQty: null,
+        preferred: false,
+      },
     ],
     storage: { tempMinC: -18, tempMaxC: null, humidityMaxPct: null, hazardClass: null, handlingNotes: null },
-    attributes: { reorderPoint: 4, colour: "red" }, imageUrl: null, active: true, createdAt: "", updatedAt: "",
+    attributes: { reorderPoint: 4, colour: "red" },
+    imageUrl: null,
+    active: true,
+    createdAt: "",
+    updatedAt: "",
   };
 
   it("writes the preferred supplier, guards formulas, and reads back to the same item", () => {
     const written = writeItemRow(item);
-    expect(written).toMatchObject({ name: "'=HYPERLINK(\"evil\")", barcodes: "04006381333931|ALIAS-1", supplier: "RHW", unit_cost: "12.5000", temp_min_c: "-18", reorder_point: "4", lead_time_days: "5", min_order_qty: "" });
+    expect(written).toMatchObject({
+      name: '\'=HYPERLINK("evil")',
+      barcodes: "04006381333931|ALIAS-1",
+      supplier: "RHW",
+      unit_cost: "12.5000",
+      temp_min_c: "-18",
+      reorder_point: "4",
+      lead_time_days: "5",
+      min_order_qty: "",
+    });
     const back = readItemRow(written, { decimalComma: false });
     expect(back.errors).toEqual([]);
-    expect(back.data).toMatchObject({ sku: "A-1", name: item.name, tracking: "lot", tempMinC: -18, barcodes: ["04006381333931", "ALIAS-1"], suppliers: [{ supplier: "RHW", unitCost: "12.5000" }] });
+    expect(back.data).toMatchObject({
+      sku: "A-1",
+      name: item.name,
+      tracking: "lot",
+      tempMinC: -18,
+      barcodes: ["04006381333931", "ALIAS-1"],
+      suppliers: [{ supplier: "RHW", unitCost: "12.5000" }],
+    });
   });
 });
 
 describe("itemColumnOf", () => {
   it("maps schema paths to columns", () => {
-    expect(["suppliers.0.unitCost", "barcodes.2", "attributes.reorderPoint", "tempMaxC", "suppliers"].map(itemColumnOf)).toEqual(["unit_cost", "barcodes", "reorder_point", "temp_max_c", "row"]);
+    expect(["suppliers.0.unitCost", "barcodes.2", "attributes.reorderPoint", "tempMaxC", "suppliers"].map(itemColumnOf)).toEqual([
+      "unit_cost",
+      "barcodes",
+      "reorder_point",
+      "temp_max_c",
+      "row",
+    ]);
   });
 });
 

@@ -11,8 +11,23 @@ import type { FieldIssue } from "../domain-error";
 import { itemInput, type ItemInput, type ItemView } from "./schemas";
 
 export const ITEM_CSV_COLUMNS = [
-  "sku", "name", "description", "category", "unit", "tracking", "barcodes", "supplier", "supplier_sku", "unit_cost",
-  "lead_time_days", "min_order_qty", "temp_min_c", "temp_max_c", "hazard_class", "handling_notes", "reorder_point",
+  "sku",
+  "name",
+  "description",
+  "category",
+  "unit",
+  "tracking",
+  "barcodes",
+  "supplier",
+  "supplier_sku",
+  "unit_cost",
+  "lead_time_days",
+  "min_order_qty",
+  "temp_min_c",
+  "temp_max_c",
+  "hazard_class",
+  "handling_notes",
+  "reorder_point",
 ] as const;
 
 export type ItemCsvColumn = (typeof ITEM_CSV_COLUMNS)[number];
@@ -21,10 +36,25 @@ export const ITEM_CSV: CsvSpec = { columns: ITEM_CSV_COLUMNS, required: ["sku", 
 
 /** The catalogue's field names (the last named segment of a schema path) → the column a person corrects. */
 const COLUMN_OF_FIELD: Record<string, ItemCsvColumn> = {
-  sku: "sku", name: "name", description: "description", category: "category", unit: "unit", tracking: "tracking",
-  barcodes: "barcodes", supplier: "supplier", supplierSku: "supplier_sku", unitCost: "unit_cost", currency: "unit_cost",
-  leadTimeDays: "lead_time_days", minOrderQty: "min_order_qty", preferred: "supplier", tempMinC: "temp_min_c",
-  tempMaxC: "temp_max_c", hazardClass: "hazard_class", handlingNotes: "handling_notes", reorderPoint: "reorder_point",
+  sku: "sku",
+  name: "name",
+  description: "description",
+  category: "category",
+  unit: "unit",
+  tracking: "tracking",
+  barcodes: "barcodes",
+  supplier: "supplier",
+  supplierSku: "supplier_sku",
+  unitCost: "unit_cost",
+  currency: "unit_cost",
+  leadTimeDays: "lead_time_days",
+  minOrderQty: "min_order_qty",
+  preferred: "supplier",
+  tempMinC: "temp_min_c",
+  tempMaxC: "temp_max_c",
+  hazardClass: "hazard_class",
+  handlingNotes: "handling_notes",
+  reorderPoint: "reorder_point",
 };
 
 /** "suppliers.0.unitCost" or ["barcodes", 2] → the column it came from ("row" when it names none). */
@@ -151,13 +181,31 @@ export function itemCsvTemplate(): string {
   const empty = Object.fromEntries(ITEM_CSV_COLUMNS.map((c) => [c, ""])) as CsvRecord;
   return stringifyCsvRows(ITEM_CSV_COLUMNS, [
     {
-      ...empty, sku: "SAMPLE-0001", name: "Cordless drill driver 18 V", description: "Two batteries, charger and case",
-      category: "Tools > Power tools > Drills", unit: "ea", tracking: "none", barcodes: "4006381333931", supplier: "RHW",
-      supplier_sku: "RW 100.200", unit_cost: "89.90", lead_time_days: "5", min_order_qty: "2", reorder_point: "4",
+      ...empty,
+      sku: "SAMPLE-0001",
+      name: "Cordless drill driver 18 V",
+      description: "Two batteries, charger and case",
+      category: "Tools > Power tools > Drills",
+      unit: "ea",
+      tracking: "none",
+      barcodes: "4006381333931",
+      supplier: "RHW",
+      supplier_sku: "RW 100.200",
+      unit_cost: "89.90",
+      lead_time_days: "5",
+      min_order_qty: "2",
+      reorder_point: "4",
     },
     {
-      ...empty, sku: "SAMPLE-0002", name: "Natural yoghurt 1 kg", category: "Food service > Chilled > Dairy", unit: "ea",
-      tracking: "lot", temp_min_c: "2", temp_max_c: "8", handling_notes: "Keep refrigerated",
+      ...empty,
+      sku: "SAMPLE-0002",
+      name: "Natural yoghurt 1 kg",
+      category: "Food service > Chilled > Dairy",
+      unit: "ea",
+      tracking: "lot",
+      temp_min_c: "2",
+      temp_max_c: "8",
+      handling_notes: "Keep refrigerated",
     },
   ]);
 }

@@ -27,7 +27,10 @@ describe("listItemLots", () => {
       { lot: "EARLY", expiresOn: "2030-06-30", manufacturedOn: null, onHand: 15 },
       { lot: "LATE", expiresOn: "2031-01-31", manufacturedOn: null, onHand: 4 },
     ]);
-    expect((await listItemLots(db, clerk.actor, sku)).map((l) => [l.lot, l.onHand])).toEqual([["EARLY", 5], ["LATE", 4]]);
+    expect((await listItemLots(db, clerk.actor, sku)).map((l) => [l.lot, l.onHand])).toEqual([
+      ["EARLY", 5],
+      ["LATE", 4],
+    ]);
     expect(await listItemLots(db, manager.actor, "NO-SUCH-SKU")).toEqual([]);
   });
 });

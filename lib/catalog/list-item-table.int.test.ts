@@ -63,10 +63,20 @@ describe("listItemTable", () => {
     await reserve(`${p}-1`, w.bins.a2, 2);
     const { rows, total, page, pageSize } = await listItemTable(db, viewer.actor, { q: p });
     expect({ total, page, pageSize }).toEqual({ total: 1, page: 1, pageSize: 25 });
-    expect(rows).toEqual([{
-      sku: `${p}-1`, name: "Gloves", category: `${p} PPE > Hands`, unit: "pair", tracking: "none",
-      onHand: 9, reserved: 2, available: 7, reorderPoint: 4, status: "in",
-    }]);
+    expect(rows).toEqual([
+      {
+        sku: `${p}-1`,
+        name: "Gloves",
+        category: `${p} PPE > Hands`,
+        unit: "pair",
+        tracking: "none",
+        onHand: 9,
+        reserved: 2,
+        available: 7,
+        reorderPoint: 4,
+        status: "in",
+      },
+    ]);
   });
 
   it("finds items by part of the SKU or name in any case, or by a whole barcode, taking % and _ literally", async () => {
@@ -120,11 +130,19 @@ describe("listItemTable", () => {
     await receive(`${p}-1`, north.bins.a1, 10);
     await receive(`${p}-1`, south.bins.a1, 4);
     await receive(`${p}-2`, south.bins.a2, 3);
-    const onHand = async (site?: string) =>
-      (await listItemTable(db, viewer.actor, { q: p, site })).rows.map((r) => [r.sku.slice(-1), r.onHand]);
-    expect(await onHand()).toEqual([["1", 14], ["2", 3]]);
-    expect(await onHand(north.site.code)).toEqual([["1", 10], ["2", 0]]);
-    expect(await onHand(south.site.code.toLowerCase())).toEqual([["1", 4], ["2", 3]]);
+    const onHand = async (site?: string) => (await listItemTable(db, viewer.actor, { q: p, site })).rows.map((r) => [r.sku.slice(-1), r.onHand]);
+    expect(await onHand()).toEqual([
+      ["1", 14],
+      ["2", 3],
+    ]);
+    expect(await onHand(north.site.code)).toEqual([
+      ["1", 10],
+      ["2", 0],
+    ]);
+    expect(await onHand(south.site.code.toLowerCase())).toEqual([
+      ["1", 4],
+      ["2", 3],
+    ]);
   });
 
   it("tells out, low and in apart against the reorder point, and filters and counts by them", async () => {
@@ -148,9 +166,19 @@ describe("listItemTable", () => {
     await reserve(`${p}-7`, w.bins.a1, 6); // all of it promised: out
     const all = await listItemTable(db, viewer.actor, { q: p });
     expect(all.rows.map((r) => [r.sku.slice(-1), r.available, r.reorderPoint, r.status])).toEqual([
-      ["1", 0, 10, "out"], ["2", 5, 10, "low"], ["3", 10, 10, "low"], ["4", 11, 10, "in"], ["5", 3, 0, "in"], ["6", 3, 0, "in"], ["7", 0, 2, "out"],
+      ["1", 0, 10, "out"],
+      ["2", 5, 10, "low"],
+      ["3", 10, 10, "low"],
+      ["4", 11, 10, "in"],
+      ["5", 3, 0, "in"],
+      ["6", 3, 0, "in"],
+      ["7", 0, 2, "out"],
     ]);
-    for (const [status, expected] of [["out", "17"], ["low", "23"], ["in", "456"]] as const) {
+    for (const [status, expected] of [
+      ["out", "17"],
+      ["low", "23"],
+      ["in", "456"],
+    ] as const) {
       const filtered = await listItemTable(db, viewer.actor, { q: p, status });
       expect(filtered.rows.map((r) => r.sku.slice(-1)).join("")).toBe(expected);
       expect(filtered.total).toBe(expected.length);
@@ -167,7 +195,12 @@ describe("listItemTable", () => {
       if (n % 2 === 0) await receive(sku, w.bins.a1, n + 1); // even n: 1, 3, 5 on hand are low; 7 and up are in
     }
     const pages = await Promise.all([1, 2, 3, 4].map((page) => listItemTable(db, viewer.actor, { q: p, page, pageSize: 10 })));
-    expect(pages.map((page) => [page.rows.length, page.total])).toEqual([[10, 23], [10, 23], [3, 23], [0, 23]]);
+    expect(pages.map((page) => [page.rows.length, page.total])).toEqual([
+      [10, 23],
+      [10, 23],
+      [3, 23],
+      [0, 23],
+    ]);
     expect(pages.flatMap((page) => page.rows.map((r) => r.sku))).toEqual(Array.from({ length: 23 }, (_, n) => `${p}-${String(n).padStart(2, "0")}`));
 
     const inStock = await listItemTable(db, viewer.actor, { q: p, status: "in", sort: "available", dir: "desc", pageSize: 10, page: 1 });
@@ -198,10 +231,22 @@ describe("listItemTable", () => {
     const onHand = async (actor: typeof clerk.actor, query: ItemTableQuery = {}) =>
       (await listItemTable(db, actor, { q: p, ...query })).rows.map((r) => [r.sku.slice(-1), r.onHand, r.status]);
 
-    expect(await onHand(manager.actor)).toEqual([["1", 17, "in"], ["2", 9, "in"]]);
-    expect(await onHand(clerk.actor)).toEqual([["1", 10, "in"], ["2", 0, "out"]]);
-    expect(await onHand(clerk.actor, { site: theirs.site.code })).toEqual([["1", 0, "out"], ["2", 0, "out"]]);
-    expect(await onHand(clerk.actor, { sort: "onHand", dir: "desc" })).toEqual([["1", 10, "in"], ["2", 0, "out"]]);
+    expect(await onHand(manager.actor)).toEqual([
+      ["1", 17, "in"],
+      ["2", 9, "in"],
+    ]);
+    expect(await onHand(clerk.actor)).toEqual([
+      ["1", 10, "in"],
+      ["2", 0, "out"],
+    ]);
+    expect(await onHand(clerk.actor, { site: theirs.site.code })).toEqual([
+      ["1", 0, "out"],
+      ["2", 0, "out"],
+    ]);
+    expect(await onHand(clerk.actor, { sort: "onHand", dir: "desc" })).toEqual([
+      ["1", 10, "in"],
+      ["2", 0, "out"],
+    ]);
     const outForClerk = await listItemTable(db, clerk.actor, { q: p, status: "out" });
     expect([outForClerk.rows.map((r) => r.sku), outForClerk.total]).toEqual([[`${p}-2`], 1]);
   });
@@ -210,7 +255,14 @@ describe("listItemTable", () => {
     const viewer = await buildUser(db, "viewer");
     const p = prefix();
     await item(`${p}-1`);
-    const table = await listItemTable(db, viewer.actor, { q: p, page: "x", pageSize: "5000", sort: "price", dir: "sideways", status: "maybe" } as unknown as ItemTableQuery);
+    const table = await listItemTable(db, viewer.actor, {
+      q: p,
+      page: "x",
+      pageSize: "5000",
+      sort: "price",
+      dir: "sideways",
+      status: "maybe",
+    } as unknown as ItemTableQuery);
     expect({ page: table.page, pageSize: table.pageSize, rows: table.rows.length }).toEqual({ page: 1, pageSize: 25, rows: 1 });
   });
 

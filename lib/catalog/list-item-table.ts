@@ -142,9 +142,6 @@ export async function listItemTable(db: Db, actor: Actor, input: ItemTableQuery 
   authorize(actor, "stock.view");
   const query = itemTableQuery.parse(input);
   const statements = itemTableStatements(actor, query);
-  const [rows, [{ total }]] = await Promise.all([
-    db.$queryRaw<ItemTableRow[]>(statements.rows),
-    db.$queryRaw<{ total: bigint }[]>(statements.count),
-  ]);
+  const [rows, [{ total }]] = await Promise.all([db.$queryRaw<ItemTableRow[]>(statements.rows), db.$queryRaw<{ total: bigint }[]>(statements.count)]);
   return { rows, total: Number(total), page: query.page, pageSize: query.pageSize };
 }

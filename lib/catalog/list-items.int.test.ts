@@ -67,7 +67,10 @@ describe("listing items", () => {
     const viewer = await buildUser(db, "viewer");
     for (let i = 0; i < 12; i++) await buildItem(db, { sku: `QC-${i}`, category: "Queries > Counted", barcodes: [validGtin13()] });
     // A client of its own that reports each statement, so the count covers exactly this call.
-    const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }), log: [{ emit: "event", level: "query" }] });
+    const logged = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }),
+      log: [{ emit: "event", level: "query" }],
+    });
     let queries = 0;
     logged.$on("query", () => queries++);
     const countFor = async (limit: number) => {

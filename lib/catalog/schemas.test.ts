@@ -6,7 +6,14 @@ const fieldsOf = (result: { success: boolean; error?: { issues: { path: Property
 
 describe("itemInput", () => {
   it("keeps unit costs as exact decimal strings, from strings or numbers", () => {
-    const parsed = itemInput.parse({ sku: "A-1", name: "A", suppliers: [{ supplier: "s1", unitCost: 12.5 }, { supplier: "S2", unitCost: "0.1234" }] });
+    const parsed = itemInput.parse({
+      sku: "A-1",
+      name: "A",
+      suppliers: [
+        { supplier: "s1", unitCost: 12.5 },
+        { supplier: "S2", unitCost: "0.1234" },
+      ],
+    });
     expect(parsed.suppliers.map((s) => s.unitCost)).toEqual(["12.5", "0.1234"]);
     expect(parsed.suppliers[0]).toMatchObject({ supplier: "S1", currency: "EUR", preferred: false });
   });
@@ -25,7 +32,9 @@ describe("itemInput", () => {
 
   it("allows one preferred supplier and each supplier once", () => {
     const result = itemInput.safeParse({
-      sku: "A-1", name: "A", suppliers: [{ supplier: "S1", preferred: true }, { supplier: "s1" }, { supplier: "S2", preferred: true }],
+      sku: "A-1",
+      name: "A",
+      suppliers: [{ supplier: "S1", preferred: true }, { supplier: "s1" }, { supplier: "S2", preferred: true }],
     });
     expect(fieldsOf(result).sort()).toEqual(["suppliers.1.supplier", "suppliers.2.preferred"]);
   });
@@ -38,8 +47,13 @@ describe("itemInput", () => {
 
   it("parses its own output to the same value, as the route and the use case both parse", () => {
     const once = itemInput.parse({
-      sku: " Drill-1 ", name: "Drill", category: "Tools>Drills", barcodes: ["96385074", "ALIAS 1"],
-      suppliers: [{ supplier: "rhw", unitCost: 3 }], tempMinC: -18.5, attributes: { volts: 18 },
+      sku: " Drill-1 ",
+      name: "Drill",
+      category: "Tools>Drills",
+      barcodes: ["96385074", "ALIAS 1"],
+      suppliers: [{ supplier: "rhw", unitCost: 3 }],
+      tempMinC: -18.5,
+      attributes: { volts: 18 },
     });
     expect(itemInput.parse(once)).toEqual(once);
     expect(once).toMatchObject({ sku: "Drill-1", category: "Tools > Drills", barcodes: ["00000096385074", "ALIAS 1"], unit: "ea", tracking: "none" });

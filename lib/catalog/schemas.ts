@@ -17,7 +17,7 @@ const sku = z
 
 const categoryPath = z
   .string()
-  .refine(isValidCategoryPath, "Write the category as a path of names, e.g. \"Tools > Power tools > Drills\"")
+  .refine(isValidCategoryPath, 'Write the category as a path of names, e.g. "Tools > Power tools > Drills"')
   .transform(normaliseCategoryPath)
   .describe("Category path, parent first; missing categories are created")
   .meta({ example: "Tools > Power tools > Drills" });
@@ -49,16 +49,20 @@ const unitCost = z
   .describe("Price per unit of the item, as a decimal string or number; stored exactly")
   .meta({ example: "12.5000" });
 
-const itemSupplierInput = z
-  .object({
-    supplier: z.string().trim().toUpperCase().min(1, "Enter a supplier code").describe("Supplier code").meta({ example: "RHW" }),
-    supplierSku: z.string().trim().min(1).max(64).optional().describe("The supplier's article number"),
-    unitCost: unitCost.optional(),
-    currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "An ISO 4217 code such as EUR").default("EUR"),
-    leadTimeDays: z.number().int().min(0).max(3650).optional(),
-    minOrderQty: z.number().int().positive().optional(),
-    preferred: z.boolean().default(false),
-  });
+const itemSupplierInput = z.object({
+  supplier: z.string().trim().toUpperCase().min(1, "Enter a supplier code").describe("Supplier code").meta({ example: "RHW" }),
+  supplierSku: z.string().trim().min(1).max(64).optional().describe("The supplier's article number"),
+  unitCost: unitCost.optional(),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, "An ISO 4217 code such as EUR")
+    .default("EUR"),
+  leadTimeDays: z.number().int().min(0).max(3650).optional(),
+  minOrderQty: z.number().int().positive().optional(),
+  preferred: z.boolean().default(false),
+});
 
 const suppliers = z
   .array(itemSupplierInput)
@@ -76,7 +80,7 @@ const suppliers = z
   .describe("Who sells the item, on what terms. When given on a change, replaces the list");
 
 const attributeValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const attributes = z.record(z.string().min(1).max(64), attributeValue).describe("Free-form flat properties, e.g. {\"voltage\": 18}");
+const attributes = z.record(z.string().min(1).max(64), attributeValue).describe('Free-form flat properties, e.g. {"voltage": 18}');
 
 const itemFields = {
   name: z.string().trim().min(1, "Enter a name").max(200).meta({ example: "Cordless drill driver 18 V" }),
@@ -89,7 +93,7 @@ const itemFields = {
   tempMinC: temperatureC.describe("Lowest storage temperature, °C"),
   tempMaxC: temperatureC.describe("Highest storage temperature, °C"),
   humidityMaxPct: humidityPct.describe("Highest relative humidity, %"),
-  hazardClass: z.string().trim().min(1).max(16).describe("UN hazard class, e.g. \"3\" or \"9\""),
+  hazardClass: z.string().trim().min(1).max(16).describe('UN hazard class, e.g. "3" or "9"'),
   handlingNotes: z.string().trim().max(1000),
   attributes,
   imageUrl: z.httpUrl("Enter an http(s) URL").max(2000),
@@ -178,7 +182,12 @@ export const itemView = z
 export const itemListQuery = z.object({
   q: z.string().trim().max(100).optional().describe("Part of a SKU or name (any case), or a whole barcode"),
   category: z.string().trim().max(1000).optional().describe("A category path; items in its sub-categories are included"),
-  cursor: z.string().regex(/^[A-Za-z0-9_-]*$/, "Not a cursor from this list").max(400).optional().describe("nextCursor of the previous page"),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]*$/, "Not a cursor from this list")
+    .max(400)
+    .optional()
+    .describe("nextCursor of the previous page"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -195,7 +204,13 @@ export const STOCK_STATUSES = ["out", "low", "in"] as const;
 // Read from the items screen's URL, which people edit, bookmark and share: a value that does not fit falls back
 // to its default instead of failing the page.
 const optionalText = (max: number) =>
-  z.string().trim().max(max).optional().catch(undefined).transform((s) => (s ? s : undefined));
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .catch(undefined)
+    .transform((s) => (s ? s : undefined));
 
 export const itemTableQuery = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
@@ -204,8 +219,12 @@ export const itemTableQuery = z.object({
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
   q: optionalText(100).describe("Part of a SKU or name (any case), or a whole barcode"),
   category: optionalText(1000).describe("A category path; items in its sub-categories are included"),
-  supplier: optionalText(64).transform((s) => s?.toUpperCase()).describe("Supplier code"),
-  site: optionalText(64).transform((s) => s?.toUpperCase()).describe("Site code: stock is summed at this site only"),
+  supplier: optionalText(64)
+    .transform((s) => s?.toUpperCase())
+    .describe("Supplier code"),
+  site: optionalText(64)
+    .transform((s) => s?.toUpperCase())
+    .describe("Site code: stock is summed at this site only"),
   status: z.enum(STOCK_STATUSES).optional().catch(undefined).describe("out: nothing available · low: at or below the reorder point · in: above it"),
 });
 

@@ -14,11 +14,19 @@ describe("changing items", () => {
     const [oldGtin, newGtin] = [validGtin13(), validGtin13()];
     await buildItem(db, { sku: "Upd-1", description: "old", category: "Old", barcodes: [oldGtin], suppliers: [{ supplier: a.code, unitCost: 1 }] });
     const after = await updateItem(db, manager.actor, "upd-1", {
-      name: "Renamed", description: null, category: "New > Sub", barcodes: [newGtin], suppliers: [{ supplier: b.code, unitCost: "2.5", preferred: true }],
+      name: "Renamed",
+      description: null,
+      category: "New > Sub",
+      barcodes: [newGtin],
+      suppliers: [{ supplier: b.code, unitCost: "2.5", preferred: true }],
     });
     expect(after).toMatchObject({
-      sku: "Upd-1", name: "Renamed", description: null, category: "New > Sub",
-      barcodes: [{ code: `0${newGtin}`, kind: "gtin" }], suppliers: [{ supplier: b.code, unitCost: "2.5000", preferred: true }],
+      sku: "Upd-1",
+      name: "Renamed",
+      description: null,
+      category: "New > Sub",
+      barcodes: [{ code: `0${newGtin}`, kind: "gtin" }],
+      suppliers: [{ supplier: b.code, unitCost: "2.5000", preferred: true }],
     });
     expect(await db.barcode.count({ where: { code: `0${oldGtin}` } })).toBe(0);
     const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "item.update" }, orderBy: { id: "desc" } });
@@ -55,7 +63,9 @@ describe("changing items", () => {
     const manager = await buildUser(db, "manager");
     await buildItem(db, { sku: "Cold-1", tempMinC: 2, tempMaxC: 8 });
     await expect(updateItem(db, manager.actor, "Cold-1", { tempMinC: 10 })).rejects.toMatchObject({ issues: [{ field: "tempMaxC" }] });
-    await expect(updateItem(db, manager.actor, "Cold-1", { tempMinC: 10, tempMaxC: null })).resolves.toMatchObject({ storage: { tempMinC: 10, tempMaxC: null } });
+    await expect(updateItem(db, manager.actor, "Cold-1", { tempMinC: 10, tempMaxC: null })).resolves.toMatchObject({
+      storage: { tempMinC: 10, tempMaxC: null },
+    });
   });
 
   it("refuses another item's barcode and changes nothing", async () => {
@@ -64,7 +74,8 @@ describe("changing items", () => {
     await buildItem(db, { sku: "Has-Code", barcodes: [gtin] });
     await buildItem(db, { sku: "Wants-Code", barcodes: ["MINE"] });
     await expect(updateItem(db, manager.actor, "Wants-Code", { name: "Changed", barcodes: ["MINE", gtin] })).rejects.toMatchObject({
-      code: "barcode_taken", details: { heldBy: "Has-Code" },
+      code: "barcode_taken",
+      details: { heldBy: "Has-Code" },
     });
     expect(await getItem(db, manager.actor, "Wants-Code")).toMatchObject({ name: "Test item", barcodes: [{ code: "MINE" }] });
   });
@@ -83,7 +94,10 @@ describe("changing items", () => {
     const manager = await buildUser(db, "manager");
     await buildItem(db, { sku: "Busy-1" });
     await Promise.all(Array.from({ length: 6 }, (_, i) => updateItem(db, manager.actor, "Busy-1", { name: `Name ${i}` })));
-    const entries = await db.auditEntry.findMany({ where: { action: "item.update", after: { path: ["sku"], equals: "Busy-1" } }, orderBy: { id: "asc" } });
+    const entries = await db.auditEntry.findMany({
+      where: { action: "item.update", after: { path: ["sku"], equals: "Busy-1" } },
+      orderBy: { id: "asc" },
+    });
     expect(entries).toHaveLength(6);
     // Serialized by the row lock: each entry's "before" is the previous entry's "after".
     for (let i = 1; i < entries.length; i++) {

@@ -57,7 +57,8 @@ export async function updateItem(db: Db, actor: Actor, sku: string, input: ItemU
  * them would re-read history (20 "ea" becoming 20 "kg"). Create a new item instead.
  */
 async function refuseRewritingHistory(tx: DbTx, itemId: string, before: ItemView, change: Change) {
-  const changesMeaning = (change.tracking !== undefined && change.tracking !== before.tracking) || (change.unit !== undefined && change.unit !== before.unit);
+  const changesMeaning =
+    (change.tracking !== undefined && change.tracking !== before.tracking) || (change.unit !== undefined && change.unit !== before.unit);
   if (!changesMeaning) return;
   if (await hasStockHistory(tx, { id: itemId })) throw new ItemHasHistory(before.sku);
 }

@@ -26,7 +26,10 @@ export async function addCountScans(db: Db, actor: Actor, sessionId: string, sca
     if (session.status !== "open") throw new CountNotOpen(sessionId, session.status);
     const kept = await recordScans(tx, session, parsed);
     await recordAudit(tx, actor, {
-      action: "count.scan", entityType: "countSession", entityId: sessionId, siteId: session.siteId,
+      action: "count.scan",
+      entityType: "countSession",
+      entityId: sessionId,
+      siteId: session.siteId,
       after: { scans: parsed.length, kept, sources: [...new Set(parsed.map((s) => s.source))] },
     });
     return (await findCountView(tx, sessionId))!.view;

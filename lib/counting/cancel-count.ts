@@ -18,7 +18,14 @@ export async function cancelCount(db: Db, actor: Actor, sessionId: string): Prom
     authorize(actor, "stock.count", { siteId: session.siteId });
     if (session.status !== "open") throw new CountNotOpen(sessionId, session.status);
     await tx.countSession.update({ where: { id: sessionId }, data: { status: "cancelled", closedAt: new Date() } });
-    await recordAudit(tx, actor, { action: "count.cancel", entityType: "countSession", entityId: sessionId, siteId: session.siteId, before: { status: "open" }, after: { status: "cancelled" } });
+    await recordAudit(tx, actor, {
+      action: "count.cancel",
+      entityType: "countSession",
+      entityId: sessionId,
+      siteId: session.siteId,
+      before: { status: "open" },
+      after: { status: "cancelled" },
+    });
     return (await findCountView(tx, sessionId))!.view;
   });
 }

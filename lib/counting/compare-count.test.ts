@@ -17,6 +17,9 @@ describe("compareCount", () => {
 
   it("keeps the same item apart in different bins and leaves out what is zero on both sides", () => {
     const lines = compareCount([at("A1", "X", 1), at("A2", "X", 0)], [at("A2", "X", 1)]);
-    expect(lines.map((l) => [l.locationId, l.expected, l.counted])).toEqual([["A1", 1, 0], ["A2", 0, 1]]);
+    expect(lines.map((l) => [l.locationId, l.expected, l.counted])).toEqual([
+      ["A1", 1, 0],
+      ["A2", 0, 1],
+    ]);
   });
 });

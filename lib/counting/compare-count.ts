@@ -18,9 +18,7 @@ export function compareCount(expected: readonly Tally[], counted: readonly Tally
   };
   for (const t of expected) line(t).expected += t.quantity;
   for (const t of counted) line(t).counted += t.quantity;
-  return [...lines.values()]
-    .map((l) => ({ ...l, difference: l.counted - l.expected }))
-    .filter((l) => l.expected !== 0 || l.counted !== 0);
+  return [...lines.values()].map((l) => ({ ...l, difference: l.counted - l.expected })).filter((l) => l.expected !== 0 || l.counted !== 0);
 }
 
 export const isMissing = (line: { expected: number; counted: number }) => line.expected > 0 && line.counted === 0;

@@ -9,7 +9,8 @@ export type CountSessionRow = { id: string; siteId: string; status: string; loca
 export async function countedLocations(tx: DbTx, session: Pick<CountSessionRow, "siteId" | "location">) {
   return tx.location.findMany({
     where: {
-      siteId: session.siteId, isVirtual: false,
+      siteId: session.siteId,
+      isVirtual: false,
       OR: [{ id: session.location.id }, { path: { startsWith: `${session.location.path}/` } }],
     },
     select: { id: true, code: true, type: true },
@@ -26,8 +27,13 @@ export async function findCountView(tx: DbTx, id: string): Promise<{ siteId: str
   const session = await tx.countSession.findUnique({
     where: { id },
     select: {
-      id: true, siteId: true, status: true, startedAt: true, startedByLabel: true,
-      site: { select: { code: true } }, location: { select: { id: true, code: true, path: true } },
+      id: true,
+      siteId: true,
+      status: true,
+      startedAt: true,
+      startedByLabel: true,
+      site: { select: { code: true } },
+      location: { select: { id: true, code: true, path: true } },
     },
   });
   if (!session) return null;
@@ -42,35 +48,56 @@ export async function findCountView(tx: DbTx, id: string): Promise<{ siteId: str
     levels.map((l) => ({ locationId: l.locationId, itemId: l.itemId, lotId: l.lotId, quantity: l.onHand })),
     scans.map((s) => ({ locationId: s.locationId, itemId: s.itemId, lotId: s.lotId, quantity: s._sum.quantity ?? 0 })),
   );
-  const items = await tx.item.findMany({ where: { id: { in: [...new Set(comparison.map((c) => c.itemId))] } }, select: { id: true, sku: true, name: true } });
-  const lots = await tx.lot.findMany({ where: { id: { in: comparison.flatMap((c) => (c.lotId ? [c.lotId] : [])) } }, select: { id: true, number: true } });
+  const items = await tx.item.findMany({
+    where: { id: { in: [...new Set(comparison.map((c) => c.itemId))] } },
+    select: { id: true, sku: true, name: true },
+  });
+  const lots = await tx.lot.findMany({
+    where: { id: { in: comparison.flatMap((c) => (c.lotId ? [c.lotId] : [])) } },
+    select: { id: true, number: true },
+  });
   const itemById = new Map(items.map((i) => [i.id, i]));
   const lotById = new Map(lots.map((l) => [l.id, l.number]));
   const codeById = new Map(locations.map((l) => [l.id, l.code]));
   const lines: CountLine[] = comparison
     .map((c) => ({
-      location: codeById.get(c.locationId) ?? "?", sku: itemById.get(c.itemId)!.sku, name: itemById.get(c.itemId)!.name,
-      lot: c.lotId ? (lotById.get(c.lotId) ?? null) : null, expected: c.expected, counted: c.counted, difference: c.difference,
+      location: codeById.get(c.locationId) ?? "?",
+      sku: itemById.get(c.itemId)!.sku,
+      name: itemById.get(c.itemId)!.name,
+      lot: c.lotId ? (lotById.get(c.lotId) ?? null) : null,
+      expected: c.expected,
+      counted: c.counted,
+      difference: c.difference,
     }))
     .sort((a, b) => a.location.localeCompare(b.location) || a.sku.localeCompare(b.sku) || (a.lot ?? "").localeCompare(b.lot ?? ""));
   const bins = locations.filter((l) => l.type === "bin").map((l) => l.code);
   return {
     siteId: session.siteId,
     view: {
-      id: session.id, site: session.site.code, location: session.location.code, status: session.status,
-      startedAt: session.startedAt.toISOString(), startedBy: session.startedByLabel,
+      id: session.id,
+      site: session.site.code,
+      location: session.location.code,
+      status: session.status,
+      startedAt: session.startedAt.toISOString(),
+      startedBy: session.startedByLabel,
       bins: bins.length > 0 ? bins : [session.location.code],
-      lines, missing: lines.filter(isMissing), unexpected: lines.filter(isUnexpected),
+      lines,
+      missing: lines.filter(isMissing),
+      unexpected: lines.filter(isUnexpected),
     },
   };
 }
 
-
 /** Locks the session row (FOR UPDATE to close it, FOR SHARE to add scans) and answers what the caller needs. */
 export async function lockCountSession(tx: DbTx, id: string, mode: "update" | "share"): Promise<CountSessionRow | null> {
-  const rows = mode === "update"
-    ? await tx.$queryRaw<{ id: string; siteId: string; status: string }[]>`SELECT id::text, "siteId"::text, status::text FROM "CountSession" WHERE id = ${id}::uuid FOR UPDATE`
-    : await tx.$queryRaw<{ id: string; siteId: string; status: string }[]>`SELECT id::text, "siteId"::text, status::text FROM "CountSession" WHERE id = ${id}::uuid FOR SHARE`;
+  const rows =
+    mode === "update"
+      ? await tx.$queryRaw<
+          { id: string; siteId: string; status: string }[]
+        >`SELECT id::text, "siteId"::text, status::text FROM "CountSession" WHERE id = ${id}::uuid FOR UPDATE`
+      : await tx.$queryRaw<
+          { id: string; siteId: string; status: string }[]
+        >`SELECT id::text, "siteId"::text, status::text FROM "CountSession" WHERE id = ${id}::uuid FOR SHARE`;
   if (rows.length === 0) return null;
   const session = await tx.countSession.findUniqueOrThrow({ where: { id }, select: { location: { select: { id: true, code: true, path: true } } } });
   return { ...rows[0], location: session.location };

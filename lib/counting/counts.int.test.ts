@@ -21,7 +21,9 @@ describe("startCount", () => {
     await w.receive(w.items.plain.sku, 9, w.bins.a1.code); // outside the zone
     const count = await startCount(db, admin, { location: w.zone.code.toLowerCase() });
     expect(count).toMatchObject({ site: w.site.code, location: w.zone.code, status: "open", startedBy: "system", bins: [w.z1.code, w.z2.code] });
-    expect(count.lines).toEqual([{ location: w.z1.code, sku: w.items.plain.sku, name: "Item PLAIN", lot: null, expected: 4, counted: 0, difference: -4 }]);
+    expect(count.lines).toEqual([
+      { location: w.z1.code, sku: w.items.plain.sku, name: "Item PLAIN", lot: null, expected: 4, counted: 0, difference: -4 },
+    ]);
     expect(count.missing).toHaveLength(1);
     const bin = await startCount(db, admin, { location: w.bins.a2.code });
     expect(bin.bins).toEqual([w.bins.a2.code]);
@@ -66,14 +68,21 @@ describe("addCountScans", () => {
       { location: w.z1.code, sku: w.items.serialised.sku, serial: "S1", source: "rfid" },
       { location: w.z2.code, sku: w.items.lotted.sku, lot: "L1", quantity: 2, source: "manual" },
     ]);
-    expect(view.lines.map((l) => [l.location, l.lot, l.expected, l.counted])).toEqual([[w.z1.code, null, 2, 1], [w.z2.code, "L1", 5, 5]]);
+    expect(view.lines.map((l) => [l.location, l.lot, l.expected, l.counted])).toEqual([
+      [w.z1.code, null, 2, 1],
+      [w.z2.code, "L1", 5, 5],
+    ]);
     expect(await db.countScan.count({ where: { sessionId: count.id } })).toBe(3);
   });
 
   it("refuses scans outside the counted location, unknown SKUs, lot items without a lot, all or none", async () => {
     const w = await zoned();
     const count = await startCount(db, admin, { location: w.zone.code });
-    const scan = (bad: object) => addCountScans(db, admin, count.id, [{ location: w.z1.code, sku: w.items.plain.sku }, { location: w.z1.code, sku: w.items.plain.sku, ...bad }]);
+    const scan = (bad: object) =>
+      addCountScans(db, admin, count.id, [
+        { location: w.z1.code, sku: w.items.plain.sku },
+        { location: w.z1.code, sku: w.items.plain.sku, ...bad },
+      ]);
     await expect(scan({ location: w.bins.a1.code })).rejects.toMatchObject({ issues: [{ field: "scans.1.location" }] });
     await expect(scan({ sku: "NOPE" })).rejects.toMatchObject({ issues: [{ field: "scans.1.sku" }] });
     await expect(scan({ sku: w.items.lotted.sku })).rejects.toMatchObject({ issues: [{ field: "scans.1.lot" }] });
@@ -85,10 +94,14 @@ describe("addCountScans", () => {
     const w = await zoned();
     const count = await startCount(db, admin, { location: w.z1.code });
     const clerk = await buildUser(db, "clerk", { sites: [(await buildSite(db)).code] });
-    await expect(addCountScans(db, clerk.actor, count.id, [{ location: w.z1.code, sku: w.items.plain.sku }])).rejects.toMatchObject({ code: "forbidden" });
+    await expect(addCountScans(db, clerk.actor, count.id, [{ location: w.z1.code, sku: w.items.plain.sku }])).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await expect(getCount(db, clerk.actor, count.id)).rejects.toMatchObject({ code: "forbidden" });
     await cancelCount(db, admin, count.id);
-    await expect(addCountScans(db, admin, count.id, [{ location: w.z1.code, sku: w.items.plain.sku }])).rejects.toMatchObject({ code: "count_not_open" });
+    await expect(addCountScans(db, admin, count.id, [{ location: w.z1.code, sku: w.items.plain.sku }])).rejects.toMatchObject({
+      code: "count_not_open",
+    });
     await expect(cancelCount(db, admin, count.id)).rejects.toMatchObject({ code: "count_not_open" });
   });
 });

@@ -19,7 +19,12 @@ export async function listCounts(db: Db, actor: Actor, query: CountQuery = {}): 
   const scanned = new Map(sums.map((s) => [s.sessionId, s._sum.quantity ?? 0]));
   return {
     data: sessions.map((s) => ({
-      id: s.id, site: s.site.code, location: s.location.code, status: s.status, startedAt: s.startedAt.toISOString(), startedBy: s.startedByLabel,
+      id: s.id,
+      site: s.site.code,
+      location: s.location.code,
+      status: s.status,
+      startedAt: s.startedAt.toISOString(),
+      startedBy: s.startedByLabel,
       scanned: scanned.get(s.id) ?? 0,
     })),
   };

@@ -16,7 +16,8 @@ type Counted = { id: string; siteId: string; locationIds: string[]; codeById: Ma
 export async function planSerialCorrections(tx: DbTx, actor: Actor, count: Counted, itemIds: string[], reference: string): Promise<MovementInput[]> {
   if (itemIds.length === 0) return [];
   const scans = await tx.countScan.findMany({
-    where: { sessionId: count.id, itemId: { in: itemIds }, serial: { not: null } }, select: { itemId: true, serial: true, locationId: true },
+    where: { sessionId: count.id, itemId: { in: itemIds }, serial: { not: null } },
+    select: { itemId: true, serial: true, locationId: true },
   });
   const recorded = await tx.serial.findMany({
     where: {
@@ -24,7 +25,11 @@ export async function planSerialCorrections(tx: DbTx, actor: Actor, count: Count
       OR: [{ locationId: { in: count.locationIds } }, { serial: { in: scans.map((s) => s.serial!) } }],
     },
     select: {
-      itemId: true, serial: true, locationId: true, item: { select: { sku: true } }, lot: { select: { number: true } },
+      itemId: true,
+      serial: true,
+      locationId: true,
+      item: { select: { sku: true } },
+      lot: { select: { number: true } },
       location: { select: { code: true, type: true, siteId: true, isVirtual: true } },
     },
   });

@@ -13,16 +13,25 @@ export async function recordScans(tx: DbTx, session: CountSessionRow, scans: rea
   const locations = await countedLocations(tx, session);
   const locationByCode = new Map(locations.map((l) => [l.code, l]));
   const items = await tx.item.findMany({
-    where: { skuKey: { in: [...new Set(scans.map((s) => s.sku.toLowerCase()))] } }, select: { id: true, sku: true, skuKey: true, tracking: true },
+    where: { skuKey: { in: [...new Set(scans.map((s) => s.sku.toLowerCase()))] } },
+    select: { id: true, sku: true, skuKey: true, tracking: true },
   });
   const itemBySku = new Map(items.map((i) => [i.skuKey, i]));
   const lots = await tx.lot.findMany({
-    where: { OR: scans.flatMap((s) => (s.lot && itemBySku.has(s.sku.toLowerCase()) ? [{ itemId: itemBySku.get(s.sku.toLowerCase())!.id, number: s.lot }] : [])) },
+    where: {
+      OR: scans.flatMap((s) =>
+        s.lot && itemBySku.has(s.sku.toLowerCase()) ? [{ itemId: itemBySku.get(s.sku.toLowerCase())!.id, number: s.lot }] : [],
+      ),
+    },
     select: { id: true, itemId: true, number: true },
   });
   const lotIdOf = new Map(lots.map((l) => [`${l.itemId}|${l.number}`, l.id]));
   const serials = await tx.serial.findMany({
-    where: { OR: scans.flatMap((s) => (s.serial && itemBySku.has(s.sku.toLowerCase()) ? [{ itemId: itemBySku.get(s.sku.toLowerCase())!.id, serial: s.serial }] : [])) },
+    where: {
+      OR: scans.flatMap((s) =>
+        s.serial && itemBySku.has(s.sku.toLowerCase()) ? [{ itemId: itemBySku.get(s.sku.toLowerCase())!.id, serial: s.serial }] : [],
+      ),
+    },
     select: { itemId: true, serial: true, lotId: true },
   });
   const serialLot = new Map(serials.map((s) => [`${s.itemId}|${s.serial}`, s.lotId]));
@@ -41,7 +50,15 @@ export async function recordScans(tx: DbTx, session: CountSessionRow, scans: rea
     if (scan.lot && !lotId) throw new ScanRefused(index, "lot", `${item.sku} has no lot ${scan.lot}`);
     // A serial scanned without its lot is counted in the lot it was received in.
     if (!lotId && scan.serial) lotId = serialLot.get(`${item.id}|${scan.serial}`) ?? null;
-    return { sessionId: session.id, locationId: location.id, itemId: item.id, lotId, serial: scan.serial ?? null, quantity: scan.quantity, source: scan.source };
+    return {
+      sessionId: session.id,
+      locationId: location.id,
+      itemId: item.id,
+      lotId,
+      serial: scan.serial ?? null,
+      quantity: scan.quantity,
+      source: scan.source,
+    };
   });
   const { count } = await tx.countScan.createMany({ data: rows, skipDuplicates: true });
   return count;

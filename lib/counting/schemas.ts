@@ -3,7 +3,12 @@ import { ValidationFailed } from "../domain-error";
 import { postedMovement } from "../ledger/schemas";
 import { replayedFlag } from "../contract/replayed-flag";
 
-const code = z.string().trim().min(1).max(64).transform((s) => s.toUpperCase());
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .transform((s) => s.toUpperCase());
 
 export const COUNT_STATUSES = ["open", "submitted", "cancelled"] as const;
 export const SCAN_SOURCES = ["scan", "manual", "rfid"] as const;
@@ -23,9 +28,7 @@ export const countScanInput = z
   })
   .meta({ id: "CountScanInput" });
 
-export const countScansInput = z
-  .object({ scans: z.array(countScanInput).min(1, "Send at least one scan").max(5_000) })
-  .meta({ id: "CountScans" });
+export const countScansInput = z.object({ scans: z.array(countScanInput).min(1, "Send at least one scan").max(5_000) }).meta({ id: "CountScans" });
 
 export const countSubmitInput = z
   .object({ scans: z.array(countScanInput).max(5_000).optional().describe("Last scans to add before submitting") })
@@ -60,7 +63,12 @@ export const countView = z
 
 export const countSummary = z
   .object({
-    id: z.string(), site: z.string(), location: z.string(), status: z.enum(COUNT_STATUSES), startedAt: z.string(), startedBy: z.string(),
+    id: z.string(),
+    site: z.string(),
+    location: z.string(),
+    status: z.enum(COUNT_STATUSES),
+    startedAt: z.string(),
+    startedBy: z.string(),
     scanned: z.number().int().describe("Units scanned so far"),
   })
   .meta({ id: "CountSummary" });
@@ -88,7 +96,8 @@ export function parseCountScans(scans: readonly CountScanInput[]): ParsedCountSc
   const issues: { field: string; message: string }[] = [];
   const parsed = scans.map((scan, index) => {
     const result = countScanInput.safeParse(scan);
-    if (!result.success) issues.push(...result.error.issues.map((issue) => ({ field: ["scans", index, ...issue.path].join("."), message: issue.message })));
+    if (!result.success)
+      issues.push(...result.error.issues.map((issue) => ({ field: ["scans", index, ...issue.path].join("."), message: issue.message })));
     return result.data!;
   });
   if (issues.length > 0) throw new ValidationFailed(issues);

@@ -15,7 +15,10 @@ import { countStartInput, type CountView } from "./schemas";
  */
 export async function startCount(db: Db, actor: Actor, input: { location: string }): Promise<CountView> {
   const data = countStartInput.parse(input);
-  const location = await db.location.findUnique({ where: { code: data.location }, select: { id: true, code: true, siteId: true, isVirtual: true, active: true } });
+  const location = await db.location.findUnique({
+    where: { code: data.location },
+    select: { id: true, code: true, siteId: true, isVirtual: true, active: true },
+  });
   if (!location || location.isVirtual) throw new ValidationFailed([{ field: "location", message: `No bin or zone has the code ${data.location}` }]);
   authorize(actor, "stock.count", { siteId: location.siteId });
   if (!location.active) throw new ValidationFailed([{ field: "location", message: `${location.code} is archived` }]);
@@ -23,13 +26,21 @@ export async function startCount(db: Db, actor: Actor, input: { location: string
     return await unitOfWork(db, async (tx) => {
       const session = await tx.countSession.create({
         data: {
-          siteId: location.siteId, locationId: location.id,
-          startedById: actor.type === "user" ? actor.id : null, startedByLabel: actor.label,
+          siteId: location.siteId,
+          locationId: location.id,
+          startedById: actor.type === "user" ? actor.id : null,
+          startedByLabel: actor.label,
         },
         select: { id: true },
       });
       const { view } = (await findCountView(tx, session.id))!;
-      await recordAudit(tx, actor, { action: "count.start", entityType: "countSession", entityId: session.id, siteId: location.siteId, after: { location: location.code } });
+      await recordAudit(tx, actor, {
+        action: "count.start",
+        entityType: "countSession",
+        entityId: session.id,
+        siteId: location.siteId,
+        after: { location: location.code },
+      });
       return view;
     });
   } catch (error) {

@@ -31,7 +31,9 @@ describe("submitCount", () => {
       { location: w.z1.code, sku: w.items.plain.sku, quantity: 8 },
       { location: w.z1.code, sku: w.items.lotted.sku, lot: "L1", quantity: 4 },
     ]);
-    const { count: submitted, posting } = await submitCount(db, admin, count.id, { scans: [{ location: w.z2.code, sku: w.items.solvent.sku, quantity: 2, source: "manual" }] });
+    const { count: submitted, posting } = await submitCount(db, admin, count.id, {
+      scans: [{ location: w.z2.code, sku: w.items.solvent.sku, quantity: 2, source: "manual" }],
+    });
 
     expect(submitted.status).toBe("submitted");
     expect(submitted.lines.map((l) => [l.location, l.sku, l.lot, l.expected, l.counted, l.difference])).toEqual([
@@ -62,7 +64,9 @@ describe("submitCount", () => {
   it("posts nothing when the count matches the ledger", async () => {
     const w = await stockedZone();
     const count = await startCount(db, admin, { location: w.z2.code });
-    const { posting, count: submitted } = await submitCount(db, admin, count.id, { scans: [{ location: w.z2.code, sku: w.items.plain.sku, quantity: 3 }] });
+    const { posting, count: submitted } = await submitCount(db, admin, count.id, {
+      scans: [{ location: w.z2.code, sku: w.items.plain.sku, quantity: 3 }],
+    });
     expect(posting).toBeNull();
     expect(submitted.missing).toEqual([]);
     expect(await onHand(db, w.items.plain.id, w.z2.id)).toBe(3);
@@ -73,7 +77,8 @@ describe("submitCount", () => {
     await db.stockLevel.updateMany({ where: { itemId: w.items.plain.id, locationId: w.z2.id }, data: { reserved: 3 } });
     const count = await startCount(db, admin, { location: w.zone.code });
     await expect(submitCount(db, admin, count.id, { scans: [{ location: w.z1.code, sku: w.items.plain.sku, quantity: 10 }] })).rejects.toMatchObject({
-      code: "insufficient_stock", details: { location: w.z2.code },
+      code: "insufficient_stock",
+      details: { location: w.z2.code },
     });
     expect(await db.countSession.findUniqueOrThrow({ where: { id: count.id } })).toMatchObject({ status: "open", postingId: null });
     expect(await db.countScan.count({ where: { sessionId: count.id } })).toBe(0);
@@ -88,14 +93,18 @@ describe("submitCount", () => {
     const count = await startCount(db, admin, { location: w.zone.code });
     const { posting } = await submitCount(db, admin, count.id, {
       scans: [
-        { location: w.z1.code, sku: w.items.plain.sku, quantity: 10 }, { location: w.z1.code, sku: w.items.lotted.sku, lot: "L1", quantity: 4 },
+        { location: w.z1.code, sku: w.items.plain.sku, quantity: 10 },
+        { location: w.z1.code, sku: w.items.lotted.sku, lot: "L1", quantity: 4 },
         { location: w.z2.code, sku: w.items.plain.sku, quantity: 3 },
         { location: w.z1.code, sku: w.items.serialised.sku, serial: "S1", source: "rfid" },
         { location: w.z2.code, sku: w.items.serialised.sku, serial: "S3", source: "rfid" },
       ],
     });
     expect(posting!.movements.map((m) => [m.kind, m.from, m.to, m.serials])).toEqual(
-      expect.arrayContaining([["loss", w.z1.code, `${w.site.code}-LOSS`, ["S2"]], ["move", w.bins.a1.code, w.z2.code, ["S3"]]]),
+      expect.arrayContaining([
+        ["loss", w.z1.code, `${w.site.code}-LOSS`, ["S2"]],
+        ["move", w.bins.a1.code, w.z2.code, ["S3"]],
+      ]),
     );
     expect(posting!.movements).toHaveLength(2);
     expect(await onHand(db, w.items.serialised.id, w.z1.id)).toBe(1);
@@ -110,18 +119,33 @@ describe("submitCount", () => {
     const submitAs = async (sites: string[], bin: string) => {
       const clerk = await buildUser(db, "clerk", { sites });
       const count = await startCount(db, clerk.actor, { location: bin });
-      return problemOf(submitCount(db, clerk.actor, count.id, { scans: [{ location: bin, sku: other.items.serialised.sku, serial: "AWAY-1", source: "rfid" }] }));
+      return problemOf(
+        submitCount(db, clerk.actor, count.id, { scans: [{ location: bin, sku: other.items.serialised.sku, serial: "AWAY-1", source: "rfid" }] }),
+      );
     };
     const refused = await submitAs([w.site.code], w.z1.code);
-    expect(refused).toMatchObject({ status: 422, errors: [{ field: "scans", message: `serial AWAY-1 of ${other.items.serialised.sku} is recorded at another site: return or transfer it first` }] });
+    expect(refused).toMatchObject({
+      status: 422,
+      errors: [
+        { field: "scans", message: `serial AWAY-1 of ${other.items.serialised.sku} is recorded at another site: return or transfer it first` },
+      ],
+    });
     expect(JSON.stringify(refused)).not.toContain(other.z1.code);
-    expect(await submitAs([w.site.code, other.site.code], w.z2.code)).toMatchObject({ errors: [{ message: expect.stringContaining(`recorded at ${other.z1.code}`) }] });
+    expect(await submitAs([w.site.code, other.site.code], w.z2.code)).toMatchObject({
+      errors: [{ message: expect.stringContaining(`recorded at ${other.z1.code}`) }],
+    });
   });
 
   it("answers a retry with the same Idempotency-Key from the stored answer and posts once", async () => {
     const w = await stockedZone();
     const count = await startCount(db, admin, { location: w.z2.code });
-    const idempotency = { actorKey: "system:system", key: `count-${count.id}`, hash: "h1", method: "POST", path: `/api/v1/counts/${count.id}/submit` };
+    const idempotency = {
+      actorKey: "system:system",
+      key: `count-${count.id}`,
+      hash: "h1",
+      method: "POST",
+      path: `/api/v1/counts/${count.id}/submit`,
+    };
     const input = { scans: [{ location: w.z2.code, sku: w.items.plain.sku, quantity: 1 }] };
     const first = await submitCount(db, admin, count.id, input, { idempotency });
     const again = await submitCount(db, admin, count.id, input, { idempotency });

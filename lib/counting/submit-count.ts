@@ -30,50 +30,78 @@ type LockedLevel = { onHand: number; reserved: number; location: string; sku: st
  * The answer shows the count as it was compared, with status submitted. One unit of work, as confirmPick.
  */
 export async function submitCount(
-  db: Db, actor: Actor, sessionId: string, input: { scans?: CountScanInput[] } = {}, options: Options = {},
+  db: Db,
+  actor: Actor,
+  sessionId: string,
+  input: { scans?: CountScanInput[] } = {},
+  options: Options = {},
 ): Promise<CountSubmission> {
   const scans = parseCountScans(input.scans ?? []);
   if (!isUuid(sessionId)) throw new NotFound("Count", sessionId);
-  const result = await inUnitOfWork(
-    db,
-    { idempotency: options.idempotency, timeoutMs: 60_000 },
-    async (tx): Promise<CountSubmission> => {
-      const session = await lockCountSession(tx, sessionId, "update");
-      if (!session) throw new NotFound("Count", sessionId);
-      authorize(actor, "stock.count", { siteId: session.siteId });
-      if (session.status !== "open") throw new CountNotOpen(sessionId, session.status);
-      await recordScans(tx, session, scans);
+  const result = await inUnitOfWork(db, { idempotency: options.idempotency, timeoutMs: 60_000 }, async (tx): Promise<CountSubmission> => {
+    const session = await lockCountSession(tx, sessionId, "update");
+    if (!session) throw new NotFound("Count", sessionId);
+    authorize(actor, "stock.count", { siteId: session.siteId });
+    if (session.status !== "open") throw new CountNotOpen(sessionId, session.status);
+    await recordScans(tx, session, scans);
 
-      const locations = await countedLocations(tx, session);
-      const levels = await tx.$queryRaw<LockedLevel[]>`
+    const locations = await countedLocations(tx, session);
+    const levels = await tx.$queryRaw<LockedLevel[]>`
         SELECT l."onHand", l.reserved, loc.code AS location, i.sku, lt.number AS lot
         FROM "StockLevel" l JOIN "Location" loc ON loc.id = l."locationId" JOIN "Item" i ON i.id = l."itemId" LEFT JOIN "Lot" lt ON lt.id = l."lotId"
         WHERE l."locationId" = ANY(${locations.map((l) => l.id)}::uuid[]) ORDER BY l.id FOR UPDATE OF l`;
-      const { view } = (await findCountView(tx, sessionId))!;
-      const serialItems = await tx.item.findMany({
-        where: { sku: { in: [...new Set(view.lines.map((l) => l.sku))] }, tracking: "serial" }, select: { id: true, sku: true },
-      });
-      const isSerialSku = new Set(serialItems.map((i) => i.sku));
-      const differences = view.lines.filter((line) => line.difference !== 0 && !isSerialSku.has(line.sku));
-      refuseCountsBelowReserved(differences, levels);
-      const reference = `COUNT ${sessionId}`;
-      const counted = { id: sessionId, siteId: session.siteId, locationIds: locations.map((l) => l.id), codeById: new Map(locations.map((l) => [l.id, l.code])) };
-      const movements: MovementInput[] = [
-        ...differences.map((line) => ({
-          kind: "count" as const, sku: line.sku, quantity: line.counted, from: line.location, lot: line.lot ?? undefined, reason: "count", reference,
-        })),
-        ...(await planSerialCorrections(tx, actor, counted, serialItems.map((i) => i.id), reference)),
-      ];
-      const posting = movements.length > 0 ? await postCorrections(tx, actor, sessionId, movements) : null;
+    const { view } = (await findCountView(tx, sessionId))!;
+    const serialItems = await tx.item.findMany({
+      where: { sku: { in: [...new Set(view.lines.map((l) => l.sku))] }, tracking: "serial" },
+      select: { id: true, sku: true },
+    });
+    const isSerialSku = new Set(serialItems.map((i) => i.sku));
+    const differences = view.lines.filter((line) => line.difference !== 0 && !isSerialSku.has(line.sku));
+    refuseCountsBelowReserved(differences, levels);
+    const reference = `COUNT ${sessionId}`;
+    const counted = {
+      id: sessionId,
+      siteId: session.siteId,
+      locationIds: locations.map((l) => l.id),
+      codeById: new Map(locations.map((l) => [l.id, l.code])),
+    };
+    const movements: MovementInput[] = [
+      ...differences.map((line) => ({
+        kind: "count" as const,
+        sku: line.sku,
+        quantity: line.counted,
+        from: line.location,
+        lot: line.lot ?? undefined,
+        reason: "count",
+        reference,
+      })),
+      ...(await planSerialCorrections(
+        tx,
+        actor,
+        counted,
+        serialItems.map((i) => i.id),
+        reference,
+      )),
+    ];
+    const posting = movements.length > 0 ? await postCorrections(tx, actor, sessionId, movements) : null;
 
-      await tx.countSession.update({ where: { id: sessionId }, data: { status: "submitted", closedAt: new Date(), postingId: posting?.postingId ?? null } });
-      const answer: CountSubmission = { count: { ...view, status: "submitted" }, posting };
-      const summary = { location: view.location, lines: view.lines.length, movements: movements.length, postingId: posting?.postingId ?? null };
-      await recordAudit(tx, actor, { action: "count.submit", entityType: "countSession", entityId: sessionId, siteId: session.siteId, before: { status: "open" }, after: summary });
-      await enqueueEvent(tx, { type: "count.submitted", siteId: session.siteId, aggregateId: sessionId, payload: summary });
-      return answer;
-    },
-  );
+    await tx.countSession.update({
+      where: { id: sessionId },
+      data: { status: "submitted", closedAt: new Date(), postingId: posting?.postingId ?? null },
+    });
+    const answer: CountSubmission = { count: { ...view, status: "submitted" }, posting };
+    const summary = { location: view.location, lines: view.lines.length, movements: movements.length, postingId: posting?.postingId ?? null };
+    await recordAudit(tx, actor, {
+      action: "count.submit",
+      entityType: "countSession",
+      entityId: sessionId,
+      siteId: session.siteId,
+      before: { status: "open" },
+      after: summary,
+    });
+    await enqueueEvent(tx, { type: "count.submitted", siteId: session.siteId, aggregateId: sessionId, payload: summary });
+    return answer;
+  });
   return result.replayed ? { ...(result.stored as CountSubmission), replayed: true } : result.value;
 }
 
@@ -85,7 +113,13 @@ function refuseCountsBelowReserved(lines: CountLine[], levels: LockedLevel[]) {
   for (const line of lines) {
     const level = levels.find((l) => l.location === line.location && l.sku === line.sku && l.lot === line.lot);
     if (level && line.counted < level.reserved) {
-      throw new InsufficientStock({ sku: line.sku, location: line.location, lot: line.lot, requested: -line.difference, available: level.onHand - level.reserved });
+      throw new InsufficientStock({
+        sku: line.sku,
+        location: line.location,
+        lot: line.lot,
+        requested: -line.difference,
+        available: level.onHand - level.reserved,
+      });
     }
   }
 }

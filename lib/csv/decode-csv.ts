@@ -9,6 +9,6 @@ export function decodeCsv(bytes: Uint8Array, maxBytes = MAX_CSV_BYTES): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new CsvRejected("The file is not UTF-8 text: save it as \"CSV UTF-8\" and try again");
+    throw new CsvRejected('The file is not UTF-8 text: save it as "CSV UTF-8" and try again');
   }
 }

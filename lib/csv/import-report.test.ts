@@ -13,7 +13,14 @@ describe("RowProblems", () => {
     expect(problems.has(3)).toBe(true);
     expect(problems.list()).toEqual([
       { line: 3, errors: [{ field: "name", message: "Enter a name" }] },
-      { line: 7, sku: "B", errors: [{ field: "sku", message: "taken" }, { field: "barcodes", message: "bad" }] },
+      {
+        line: 7,
+        sku: "B",
+        errors: [
+          { field: "sku", message: "taken" },
+          { field: "barcodes", message: "bad" },
+        ],
+      },
     ]);
   });
 });
@@ -23,7 +30,10 @@ describe("ImportRefused", () => {
     const report = { rows: 3, valid: 2, invalid: [{ line: 4, sku: "X", errors: [{ field: "sku", message: "taken" }] }], imported: 0 };
     const problem = toProblem(new ImportRefused(report), "c");
     expect(problem).toMatchObject({
-      status: 422, code: "import_refused", type: "/problems/import-refused", report,
+      status: 422,
+      code: "import_refused",
+      type: "/problems/import-refused",
+      report,
       errors: [{ field: "line.4.sku", message: "taken" }],
       detail: "1 of 3 rows has a problem: nothing was imported. Correct them, or import only the valid rows",
     });

@@ -16,7 +16,9 @@ export const importQuery = z.object({
   mode: z
     .enum(IMPORT_MODES)
     .default("dry-run")
-    .describe("dry-run: check every row and write nothing · import-valid: write the valid rows, report the others · import-all: write only if every row is valid (else 422 with the report)"),
+    .describe(
+      "dry-run: check every row and write nothing · import-valid: write the valid rows, report the others · import-all: write only if every row is valid (else 422 with the report)",
+    ),
 });
 
 const rowProblem = z.object({
@@ -76,9 +78,10 @@ export class ImportRefused extends ValidationFailed {
     super(issues);
     Object.assign(this.details, { report });
     const bad = `${report.invalid.length} of ${report.rows} row${report.rows === 1 ? "" : "s"} ${report.invalid.length === 1 ? "has a problem" : "have problems"}`;
-    this.message = report.imported === 0
-      ? `${bad}: nothing was imported. Correct them, or import only the valid rows`
-      : `${bad}: ${report.imported} row${report.imported === 1 ? " was" : "s were"} imported before the import stopped`;
+    this.message =
+      report.imported === 0
+        ? `${bad}: nothing was imported. Correct them, or import only the valid rows`
+        : `${bad}: ${report.imported} row${report.imported === 1 ? " was" : "s were"} imported before the import stopped`;
   }
 }
 

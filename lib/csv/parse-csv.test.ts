@@ -36,7 +36,10 @@ describe("parseCsv", () => {
 
   it("counts lines as a spreadsheet does: blank rows skipped, a quoted value spanning lines starts its row", () => {
     const { rows } = parseCsv('sku,name\nA,"two\nlines"\n\n,\nB,"say ""hi"""\n', spec);
-    expect(rows.map((r) => [r.line, r.values.sku, r.values.name])).toEqual([[2, "A", "two\nlines"], [6, "B", 'say "hi"']]);
+    expect(rows.map((r) => [r.line, r.values.sku, r.values.name])).toEqual([
+      [2, "A", "two\nlines"],
+      [6, "B", 'say "hi"'],
+    ]);
   });
 
   it("keeps a stray quote inside an unquoted value as text", () => {
@@ -45,7 +48,11 @@ describe("parseCsv", () => {
 
   it("fills columns a short row lacks with empty text and counts cells beyond the header", () => {
     const { rows } = parseCsv("sku,name,unit_cost\nA\nB,Saw,1,oops,\nC,Drill,2,,\n", spec);
-    expect(rows.map((r) => [r.values.name, r.extraCells])).toEqual([["", 0], ["Saw", 1], ["Drill", 0]]);
+    expect(rows.map((r) => [r.values.name, r.extraCells])).toEqual([
+      ["", 0],
+      ["Saw", 1],
+      ["Drill", 0],
+    ]);
   });
 
   it("refuses an empty file, or a header without rows", () => {

@@ -45,7 +45,10 @@ export class CsvRejected extends ValidationFailed {
 
 /** "Supplier SKU" and "supplier-sku" both name the column supplier_sku. */
 export function normaliseHeader(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 }
 
 /** The separator of the header line: whichever of `;` and `,` it uses more often outside quotes; `,` on a tie. */

@@ -19,7 +19,7 @@ describe("stringifyCsv", () => {
   });
 
   it("writes what parseCsv reads back unchanged", () => {
-    const text = stringifyCsvRows(["sku", "name"], [{ sku: "A", name: "two\nlines; \"quoted\"" }]);
-    expect(parseCsv(text, { columns: ["sku", "name"], required: ["sku"] }).rows[0].values).toEqual({ sku: "A", name: "two\nlines; \"quoted\"" });
+    const text = stringifyCsvRows(["sku", "name"], [{ sku: "A", name: 'two\nlines; "quoted"' }]);
+    expect(parseCsv(text, { columns: ["sku", "name"], required: ["sku"] }).rows[0].values).toEqual({ sku: "A", name: 'two\nlines; "quoted"' });
   });
 });

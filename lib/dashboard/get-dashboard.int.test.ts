@@ -12,7 +12,14 @@ describe("getDashboard", () => {
   it("counts today's movements and units per day, only at the actor's sites", async () => {
     const [mine, theirs] = [await buildWarehouse(db), await buildWarehouse(db)];
     await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: mine.items.plain.sku, quantity: 7, to: mine.bins.a1.code, reason: "received" });
-    await postMovement(db, SYSTEM_ACTOR, { kind: "move", sku: mine.items.plain.sku, quantity: 2, from: mine.bins.a1.code, to: mine.bins.a2.code, reason: "putaway" });
+    await postMovement(db, SYSTEM_ACTOR, {
+      kind: "move",
+      sku: mine.items.plain.sku,
+      quantity: 2,
+      from: mine.bins.a1.code,
+      to: mine.bins.a2.code,
+      reason: "putaway",
+    });
     await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: theirs.items.plain.sku, quantity: 50, to: theirs.bins.a1.code, reason: "received" });
     const clerk = await buildUser(db, "clerk", { sites: [mine.site.code] });
 

@@ -11,8 +11,16 @@ export type Dashboard = {
   locations: number;
   stockUnits: number;
   recentMovements: {
-    id: string; at: Date; kind: string; sku: string; itemName: string; quantity: number;
-    from: string; to: string; actor: string; reason: string;
+    id: string;
+    at: Date;
+    kind: string;
+    sku: string;
+    itemName: string;
+    quantity: number;
+    from: string;
+    to: string;
+    actor: string;
+    reason: string;
   }[];
 };
 
@@ -31,7 +39,12 @@ export async function getDashboard(db: Db, actor: Actor): Promise<Dashboard> {
       orderBy: { id: "desc" },
       take: 10,
       select: {
-        id: true, at: true, kind: true, quantity: true, actorLabel: true, reasonCode: true,
+        id: true,
+        at: true,
+        kind: true,
+        quantity: true,
+        actorLabel: true,
+        reasonCode: true,
         item: { select: { sku: true, name: true } },
         fromLocation: { select: { code: true } },
         toLocation: { select: { code: true } },
@@ -44,8 +57,16 @@ export async function getDashboard(db: Db, actor: Actor): Promise<Dashboard> {
     locations,
     stockUnits: units._sum.onHand ?? 0,
     recentMovements: movements.map((m) => ({
-      id: m.id.toString(), at: m.at, kind: m.kind, sku: m.item.sku, itemName: m.item.name, quantity: m.quantity,
-      from: m.fromLocation.code, to: m.toLocation.code, actor: m.actorLabel, reason: m.reasonCode,
+      id: m.id.toString(),
+      at: m.at,
+      kind: m.kind,
+      sku: m.item.sku,
+      itemName: m.item.name,
+      quantity: m.quantity,
+      from: m.fromLocation.code,
+      to: m.toLocation.code,
+      actor: m.actorLabel,
+      reason: m.reasonCode,
     })),
   };
 }

@@ -20,7 +20,11 @@ export function databaseErrorOf(error: unknown): { code?: string; detail?: strin
 
 /** Whether PostgreSQL refused a duplicate (unique_violation, SQLSTATE 23505), through Prisma or straight from pg. */
 export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string })?.code === "P2002" || databaseErrorOf(error)?.code === "23505" || adapterCause(error)?.kind === "UniqueConstraintViolation";
+  return (
+    (error as { code?: string })?.code === "P2002" ||
+    databaseErrorOf(error)?.code === "23505" ||
+    adapterCause(error)?.kind === "UniqueConstraintViolation"
+  );
 }
 
 /**

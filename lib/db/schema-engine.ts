@@ -171,7 +171,10 @@ const filters = { externalTables: [], externalEnums: [] };
 
 export async function readMigrationsList() {
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true }).catch(() => []);
-  const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const folders = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     folders.map(async (folder) => ({
       path: folder,
@@ -208,10 +211,7 @@ export const EMPTY_MIGRATION = "-- This is an empty migration.";
 export async function diffMigrationsToSchema(databaseUrl: string): Promise<string> {
   const migrationsList = await readMigrationsList();
   return withEngine(databaseUrl, async (engine, schema) => {
-    const from =
-      migrationsList.migrationDirectories.length === 0
-        ? { tag: "empty" as const }
-        : { tag: "migrations" as const, ...migrationsList };
+    const from = migrationsList.migrationDirectories.length === 0 ? { tag: "empty" as const } : { tag: "migrations" as const, ...migrationsList };
     const result = await engine.diff({
       from,
       to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schema }] },

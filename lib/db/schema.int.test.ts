@@ -9,7 +9,9 @@ const db = getDb();
 async function itemAndBins() {
   const site = await buildSite(db);
   const root = await db.location.findUniqueOrThrow({ where: { code: site.code } });
-  const bin = await db.location.create({ data: { siteId: site.id, parentId: root.id, code: `${site.code}-BIN-1`, name: "Bin 1", type: "bin", path: `${site.code}/${site.code}-BIN-1` } });
+  const bin = await db.location.create({
+    data: { siteId: site.id, parentId: root.id, code: `${site.code}-BIN-1`, name: "Bin 1", type: "bin", path: `${site.code}/${site.code}-BIN-1` },
+  });
   const supplier = await db.location.findFirstOrThrow({ where: { siteId: site.id, type: "supplier" } });
   const item = await db.item.create({ data: { sku: `SKU-${site.code}`, skuKey: `sku-${site.code.toLowerCase()}`, name: "Widget" } });
   await db.reasonCode.upsert({ where: { code: "received" }, update: {}, create: { code: "received", label: "Received" } });
@@ -19,13 +21,19 @@ async function itemAndBins() {
 describe("database constraints", () => {
   it("refuses negative on-hand at a physical location but allows it at a virtual one", async () => {
     const { bin, supplier, item } = await itemAndBins();
-    await expect(db.stockLevel.create({ data: { itemId: item.id, locationId: bin.id, onHand: -1 } })).rejects.toThrow(/StockLevel_physical_on_hand_nonnegative/);
-    await expect(db.stockLevel.create({ data: { itemId: item.id, locationId: supplier.id, isVirtual: true, onHand: -5 } })).resolves.toMatchObject({ onHand: -5 });
+    await expect(db.stockLevel.create({ data: { itemId: item.id, locationId: bin.id, onHand: -1 } })).rejects.toThrow(
+      /StockLevel_physical_on_hand_nonnegative/,
+    );
+    await expect(db.stockLevel.create({ data: { itemId: item.id, locationId: supplier.id, isVirtual: true, onHand: -5 } })).resolves.toMatchObject({
+      onHand: -5,
+    });
   });
 
   it("refuses reserving more than is on hand", async () => {
     const { bin, item } = await itemAndBins();
-    await expect(db.stockLevel.create({ data: { itemId: item.id, locationId: bin.id, onHand: 2, reserved: 3 } })).rejects.toThrow(/reserved_within_on_hand/);
+    await expect(db.stockLevel.create({ data: { itemId: item.id, locationId: bin.id, onHand: 2, reserved: 3 } })).rejects.toThrow(
+      /reserved_within_on_hand/,
+    );
   });
 
   it("keeps one level per item and location when there is no lot (NULLS NOT DISTINCT)", async () => {
@@ -37,7 +45,15 @@ describe("database constraints", () => {
 
   it("refuses to edit or delete a posted movement, and zero or circular movements", async () => {
     const { bin, supplier, item } = await itemAndBins();
-    const base = { postingId: crypto.randomUUID(), kind: "receive" as const, itemId: item.id, fromLocationId: supplier.id, toLocationId: bin.id, reasonCode: "received", actorLabel: "system" };
+    const base = {
+      postingId: crypto.randomUUID(),
+      kind: "receive" as const,
+      itemId: item.id,
+      fromLocationId: supplier.id,
+      toLocationId: bin.id,
+      reasonCode: "received",
+      actorLabel: "system",
+    };
     const movement = await db.stockMovement.create({ data: { ...base, quantity: 5 } });
     await expect(db.stockMovement.update({ where: { id: movement.id }, data: { quantity: 50 } })).rejects.toThrow(/append-only/);
     await expect(db.stockMovement.delete({ where: { id: movement.id } })).rejects.toThrow(/append-only/);

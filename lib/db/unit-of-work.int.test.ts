@@ -27,7 +27,9 @@ describe("inUnitOfWork with an idempotency key", () => {
     const retry = await inUnitOfWork(db, { idempotency: keyFor(who, "k1") }, (tx) => effect(tx, tag));
     expect(first.replayed).toBe(false);
     expect(retry).toEqual({ replayed: true, stored: (first as { value: unknown }).value });
-    await expect(inUnitOfWork(db, { idempotency: keyFor(who, "k1", '{"other":1}') }, (tx) => effect(tx, tag))).rejects.toBeInstanceOf(IdempotencyKeyReused);
+    await expect(inUnitOfWork(db, { idempotency: keyFor(who, "k1", '{"other":1}') }, (tx) => effect(tx, tag))).rejects.toBeInstanceOf(
+      IdempotencyKeyReused,
+    );
     expect(await effects(tag)).toBe(1);
   });
 
@@ -69,9 +71,13 @@ describe("inUnitOfWork with an idempotency key", () => {
 
   it("stores the answer without its secrets when told what they are", async () => {
     const who = actor();
-    await inUnitOfWork(db, { idempotency: keyFor(who, "s"), storedAnswer: (answer: { secret: string }) => ({ ...answer, secret: null }) }, async () => ({
-      secret: "sk_live_do_not_keep",
-    }));
+    await inUnitOfWork(
+      db,
+      { idempotency: keyFor(who, "s"), storedAnswer: (answer: { secret: string }) => ({ ...answer, secret: null }) },
+      async () => ({
+        secret: "sk_live_do_not_keep",
+      }),
+    );
     const record = await db.idempotencyRecord.findFirstOrThrow({ where: { actorKey: `apiKey:${who.id}` } });
     expect(JSON.stringify(record)).not.toContain("sk_live_do_not_keep");
   });
@@ -120,13 +126,17 @@ describe("units inside units", () => {
     let inner = 0;
     let outer = 0;
     await expect(
-      unitOfWork(db, async (tx) => {
-        outer++;
-        await unitOfWork(tx, async () => {
-          inner++;
-          throw RetryableConflict.of(new ValidationFailed([{ field: "stock", message: "moved meanwhile" }]));
-        });
-      }, { attempts: 3 }),
+      unitOfWork(
+        db,
+        async (tx) => {
+          outer++;
+          await unitOfWork(tx, async () => {
+            inner++;
+            throw RetryableConflict.of(new ValidationFailed([{ field: "stock", message: "moved meanwhile" }]));
+          });
+        },
+        { attempts: 3 },
+      ),
     ).rejects.toBeInstanceOf(ValidationFailed);
     // Each of the outer unit's three attempts ran the inner work once: the inner unit never retried in place.
     expect({ outer, inner }).toEqual({ outer: 3, inner: 3 });

@@ -26,7 +26,10 @@ export type { IdempotencyKey } from "./idempotency-key";
  * error in the user's words) when there is one, else this error.
  */
 export class RetryableConflict extends Error {
-  constructor(message: string, readonly refusal?: Error) {
+  constructor(
+    message: string,
+    readonly refusal?: Error,
+  ) {
     super(message);
   }
 
@@ -72,7 +75,10 @@ export async function inUnitOfWork<T>(db: Db | DbTx, options: UnitOptions<T>, wo
   const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await client.$transaction((tx) => runOnce(tx, options, work), { maxWait: MAX_WAIT_MS, timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+      return await client.$transaction((tx) => runOnce(tx, options, work), {
+        maxWait: MAX_WAIT_MS,
+        timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      });
     } catch (error) {
       if (attempt < attempts && isRetryable(error)) continue;
       throw error instanceof RetryableConflict && error.refusal ? error.refusal : error;

@@ -39,9 +39,7 @@ describe("required companions (req=)", () => {
 
   it("checks each req= attribute as its own group", () => {
     // (3925) requires (01), and also a count or measure: (30), (31nn), (32nn), (35nn) or (36nn).
-    expect(issuesOf(`(01)${GTIN}(3925)12599`)).toEqual([
-      { field: "(3925)", message: "requires (30), (31nn), (32nn), (35nn) or (36nn)" },
-    ]);
+    expect(issuesOf(`(01)${GTIN}(3925)12599`)).toEqual([{ field: "(3925)", message: "requires (30), (31nn), (32nn), (35nn) or (36nn)" }]);
     expect(parseGs1(`(01)${GTIN}(3925)12599(3103)000500`).elements).toHaveLength(3);
   });
 

@@ -14,12 +14,18 @@ const cset82 = "!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefg
 const cset32 = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
 const isDigits = (s: string) => /^\d+$/.test(s);
-const oneOf = (values: readonly string[], what: string): ComponentLinter => (s) =>
-  values.includes(s) ? undefined : `${JSON.stringify(s)} is not ${what}`;
-const charset = (pattern: RegExp, name: string): ComponentLinter => (s) =>
-  pattern.test(s) ? undefined : `${JSON.stringify(s)} must contain ${name} only`;
-const inRange = (digits: number, max: number, what: string): ComponentLinter => (s) =>
-  new RegExp(`^\\d{${digits}}$`).test(s) && Number(s) <= max ? undefined : `${JSON.stringify(s)} is not ${what}`;
+const oneOf =
+  (values: readonly string[], what: string): ComponentLinter =>
+  (s) =>
+    values.includes(s) ? undefined : `${JSON.stringify(s)} is not ${what}`;
+const charset =
+  (pattern: RegExp, name: string): ComponentLinter =>
+  (s) =>
+    pattern.test(s) ? undefined : `${JSON.stringify(s)} must contain ${name} only`;
+const inRange =
+  (digits: number, max: number, what: string): ComponentLinter =>
+  (s) =>
+    new RegExp(`^\\d{${digits}}$`).test(s) && Number(s) <= max ? undefined : `${JSON.stringify(s)} is not ${what}`;
 
 export const componentLinters: Record<string, ComponentLinter> = {
   csum: (digits) =>
@@ -53,13 +59,11 @@ export const componentLinters: Record<string, ComponentLinter> = {
   winding: oneOf(["0", "1", "9"], "a winding direction 0, 1 or 9"),
   iso5218: oneOf(["0", "1", "2", "9"], "an ISO/IEC 5218 sex code 0, 1, 2 or 9"),
   // GS1 General Specifications, AI (7241): media types 01-10 are assigned, 80-99 are for mutually agreed use.
-  mediatype: (s) =>
-    /^(0[1-9]|10|[89]\d)$/.test(s) ? undefined : `${JSON.stringify(s)} is not an AIDC media type 01 to 10 or 80 to 99`,
+  mediatype: (s) => (/^(0[1-9]|10|[89]\d)$/.test(s) ? undefined : `${JSON.stringify(s)} is not an AIDC media type 01 to 10 or 80 to 99`),
   importeridx: charset(/^[-0-9A-Z_a-z]$/, "one character 0-9, A-Z, a-z, - or _"),
   iso3166: (s) => (countryNumericCodes.has(s) ? undefined : `${JSON.stringify(s)} is not an ISO 3166 numeric country code`),
   // 999 stands for "origin unknown or not disclosed" where the dictionary allows it.
-  iso3166999: (s) =>
-    s === "999" || countryNumericCodes.has(s) ? undefined : `${JSON.stringify(s)} is not an ISO 3166 numeric country code or 999`,
+  iso3166999: (s) => (s === "999" || countryNumericCodes.has(s) ? undefined : `${JSON.stringify(s)} is not an ISO 3166 numeric country code or 999`),
   iso3166alpha2: (s) => (countryAlpha2Codes.has(s) ? undefined : `${JSON.stringify(s)} is not an ISO 3166 alpha-2 country code`),
   iso4217: (s) => (currencyNumericCodes.has(s) ? undefined : `${JSON.stringify(s)} is not an ISO 4217 numeric currency code`),
   // Degrees scaled by 10^7 and offset so they are never negative: latitude + 90, longitude + 180.

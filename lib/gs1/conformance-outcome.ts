@@ -18,7 +18,13 @@ export function outcome(source: string, run: () => string | undefined): Outcome 
  * Runs `read`; a Gs1Invalid means "rejected". A valid vector's reading is judged by `compare`; an invalid one must
  * be rejected (`shown` words what was wrongly accepted).
  */
-export function judgeReading<T>(valid: boolean, label: string, read: () => T, compare: (result: T) => string | undefined, shown?: (result: T) => string) {
+export function judgeReading<T>(
+  valid: boolean,
+  label: string,
+  read: () => T,
+  compare: (result: T) => string | undefined,
+  shown?: (result: T) => string,
+) {
   try {
     const result = read();
     return valid ? compare(result) : `accepted invalid ${JSON.stringify(label)}${shown ? ` as ${shown(result)}` : ""}`;

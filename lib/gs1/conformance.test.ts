@@ -16,7 +16,6 @@ const vectorsPath = fileURLToPath(new URL("../../../shared/data/gs1/gs1_syntax_e
 /** Observed when this test was written: raise it when coverage grows, never lower it to make a build pass. */
 const MIN_PASSING = 5354;
 
-
 /** The engine's parse and scan-data tests run without its requisite-AI validation, a separate step it tests apart. */
 const parseOnly: Gs1CheckOptions = { checkRequisites: false };
 
@@ -26,7 +25,13 @@ function expectOutcome(
   compare: (parsed: ReturnType<typeof parseGs1>) => string | undefined,
   options: Gs1CheckOptions = {},
 ) {
-  return judgeReading(valid, data, () => parseGs1(data, options), compare, (parsed) => parsed.hri);
+  return judgeReading(
+    valid,
+    data,
+    () => parseGs1(data, options),
+    compare,
+    (parsed) => parsed.hri,
+  );
 }
 
 type ParseVector = { valid: boolean; bracketed_input: string; expected_caret_fnc1: string; source: string };
@@ -40,8 +45,10 @@ function runBracketed(vectors: ParseVector[]): Outcome[] {
     .filter((v) => v.bracketed_input !== "inbuf")
     .map((v) =>
       outcome(v.source, () =>
-        expectOutcome(v.valid, v.bracketed_input, (p) =>
-          toCaret(p.elementString) === v.expected_caret_fnc1 ? undefined : `got ${toCaret(p.elementString)}`,
+        expectOutcome(
+          v.valid,
+          v.bracketed_input,
+          (p) => (toCaret(p.elementString) === v.expected_caret_fnc1 ? undefined : `got ${toCaret(p.elementString)}`),
           parseOnly,
         ),
       ),
@@ -54,12 +61,17 @@ function runScanned(vectors: ScanVector[]): Outcome[] {
     .filter((v) => !/^\](Q1|d1|J0)/.test(v.scan_data) && !v.scan_data.includes("|"))
     .map((v) =>
       outcome(v.source, () =>
-        expectOutcome(v.valid, v.scan_data, (p) => {
-          const isEan = /^\]E[04]/.test(v.scan_data);
-          const got = isEan ? p.elements.map((e) => `${e.ai}:${e.value}`).join() : toCaret(p.elementString);
-          const want = isEan ? `01:${toGtin14(v.expected_data)}` : v.expected_data;
-          return got === want ? undefined : `got ${got}, want ${want}`;
-        }, parseOnly),
+        expectOutcome(
+          v.valid,
+          v.scan_data,
+          (p) => {
+            const isEan = /^\]E[04]/.test(v.scan_data);
+            const got = isEan ? p.elements.map((e) => `${e.ai}:${e.value}`).join() : toCaret(p.elementString);
+            const want = isEan ? `01:${toGtin14(v.expected_data)}` : v.expected_data;
+            return got === want ? undefined : `got ${got}, want ${want}`;
+          },
+          parseOnly,
+        ),
       ),
     );
 }

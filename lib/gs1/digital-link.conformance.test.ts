@@ -2,12 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { hasValidGs1CheckDigit } from "./check-digit";
-import {
-  escapeDigitalLinkValue,
-  parseDigitalLink,
-  toDigitalLink,
-  unescapeDigitalLinkValue,
-} from "./digital-link";
+import { escapeDigitalLinkValue, parseDigitalLink, toDigitalLink, unescapeDigitalLinkValue } from "./digital-link";
 import { judgeReading, outcome, toCaret, type Outcome } from "./conformance-outcome";
 import { parseGs1 } from "./parse-element-string";
 
@@ -23,7 +18,6 @@ const enginePath = `${dataDir}gs1_syntax_engine_vectors.json`;
 
 /** Observed when this test was written: raise it when coverage grows, never lower it to make a build pass. */
 const MIN_PASSING = 179;
-
 
 /** Drops vectors whose key appears with both expectations. */
 function withoutOptionDependent<T extends { valid: boolean }>(vectors: T[], key: (v: T) => string): [T[], number] {
@@ -43,12 +37,17 @@ function runDigitalLinkJs(file: DlJsFile): Record<string, Outcome[]> {
   const example = file.round_trip_example;
   return {
     dlJsValidity: file.uri_validity.map((v) =>
-      outcome(v.source, () => judgeReading(v.expected_valid, v.uri, () => parseDigitalLink(v.uri), () => undefined)),
+      outcome(v.source, () =>
+        judgeReading(
+          v.expected_valid,
+          v.uri,
+          () => parseDigitalLink(v.uri),
+          () => undefined,
+        ),
+      ),
     ),
     dlJsCheckDigit: file.check_digit.map((v) =>
-      outcome(v.source, () =>
-        hasValidGs1CheckDigit(v.input.slice(0, v.key_length)) === v.expected ? undefined : `wrong for ${v.input}`,
-      ),
+      outcome(v.source, () => (hasValidGs1CheckDigit(v.input.slice(0, v.key_length)) === v.expected ? undefined : `wrong for ${v.input}`)),
     ),
     // The uncompressed example must survive reading and writing (its non-AI parameters are the resolver's).
     dlJsRoundTrip: [
@@ -83,15 +82,21 @@ function runEngine(file: EngineFile, skipped: Record<string, number>): Record<st
   return {
     engineParse: parse.map((v) =>
       outcome(v.source, () =>
-        judgeReading(v.valid, v.uri, () => parseDigitalLink(v.uri), (p) =>
-          toCaret(p.elementString) === v.expected_caret_fnc1 ? undefined : `got ${toCaret(p.elementString)}`,
+        judgeReading(
+          v.valid,
+          v.uri,
+          () => parseDigitalLink(v.uri),
+          (p) => (toCaret(p.elementString) === v.expected_caret_fnc1 ? undefined : `got ${toCaret(p.elementString)}`),
         ),
       ),
     ),
     engineGenerate: generate.map((v) =>
       outcome(v.source, () =>
-        judgeReading(v.valid, v.bracketed_ai, () => toDigitalLink(parseGs1(v.bracketed_ai).elements, v.stem ?? undefined), (uri) =>
-          uri === v.expected_uri ? undefined : `got ${uri}`,
+        judgeReading(
+          v.valid,
+          v.bracketed_ai,
+          () => toDigitalLink(parseGs1(v.bracketed_ai).elements, v.stem ?? undefined),
+          (uri) => (uri === v.expected_uri ? undefined : `got ${uri}`),
         ),
       ),
     ),

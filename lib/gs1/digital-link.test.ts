@@ -97,15 +97,11 @@ describe("toDigitalLink", () => {
   });
 
   it("percent-escapes everything but unreserved characters", () => {
-    expect(toDigitalLink([el("01", GTIN), el("10", "A/B+C"), el("99", "x y")])).toBe(
-      `https://id.gs1.org/01/${GTIN}/10/A%2FB%2BC?99=x+y`,
-    );
+    expect(toDigitalLink([el("01", GTIN), el("10", "A/B+C"), el("99", "x y")])).toBe(`https://id.gs1.org/01/${GTIN}/10/A%2FB%2BC?99=x+y`);
   });
 
   it("takes the first primary key; a later one becomes a data attribute", () => {
-    expect(toDigitalLink([el("414", "9520123456788"), el("01", GTIN)])).toBe(
-      `https://id.gs1.org/414/9520123456788?01=${GTIN}`,
-    );
+    expect(toDigitalLink([el("414", "9520123456788"), el("01", GTIN)])).toBe(`https://id.gs1.org/414/9520123456788?01=${GTIN}`);
   });
 
   it("rejects data without a primary key, mixed qualifier sequences and AIs a URI cannot carry", () => {

@@ -10,7 +10,12 @@ const invalid = (message: string, field = "data") => new Gs1Invalid([{ field, me
 export function keyQualifierSequences(ai: string): string[][] | undefined {
   const attribute = gs1AiTable[ai]?.attributes.find((a) => a === "dlpkey" || a.startsWith("dlpkey="));
   if (attribute === undefined) return undefined;
-  return attribute === "dlpkey" ? [[]] : attribute.slice("dlpkey=".length).split("|").map((s) => s.split(","));
+  return attribute === "dlpkey"
+    ? [[]]
+    : attribute
+        .slice("dlpkey=".length)
+        .split("|")
+        .map((s) => s.split(","));
 }
 
 /** RFC 3986 section 2.3: unreserved characters stay as they are, every other one becomes %XX. */
@@ -81,7 +86,10 @@ function readPath(path: string): RawGs1Element[] {
   const [key, ...qualifiers] = pairs;
   // GS1 Digital Link 1.x: a GTIN-8, -12 or -13 in the path stands for the GTIN-14 with leading zeros.
   if (key.ai === "01" && /^(\d{8}|\d{12}|\d{13})$/.test(key.value)) key.value = key.value.padStart(14, "0");
-  checkQualifierOrder(key.ai, qualifiers.map((q) => q.ai));
+  checkQualifierOrder(
+    key.ai,
+    qualifiers.map((q) => q.ai),
+  );
   return pairs;
 }
 
@@ -93,7 +101,9 @@ function checkQualifierOrder(key: string, qualifiers: string[]): void {
     return positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1]));
   };
   if (keyQualifierSequences(key)?.some(fits)) return;
-  const allowed = keyQualifierSequences(key)?.map((s) => s.map((q) => `/${q}`).join("")).filter((s) => s !== "");
+  const allowed = keyQualifierSequences(key)
+    ?.map((s) => s.map((q) => `/${q}`).join(""))
+    .filter((s) => s !== "");
   const hint = allowed && allowed.length > 0 ? `; allowed in this order: ${allowed.join(" or ")}` : "; it takes none";
   throw invalid(`key qualifiers ${qualifiers.map((q) => `(${q})`).join(", ")} do not fit primary key (${key})${hint}`);
 }
@@ -101,11 +111,7 @@ function checkQualifierOrder(key: string, qualifiers: string[]): void {
 function readQuery(query: string, pathElements: readonly RawGs1Element[]): RawGs1Element[] {
   const [key, ...qualifiers] = pathElements;
   // Qualifiers the path could still have taken belong in the path, not in the query.
-  const pathOnly = new Set(
-    (keyQualifierSequences(key.ai) ?? [])
-      .filter((sequence) => qualifiers.every((q) => sequence.includes(q.ai)))
-      .flat(),
-  );
+  const pathOnly = new Set((keyQualifierSequences(key.ai) ?? []).filter((sequence) => qualifiers.every((q) => sequence.includes(q.ai))).flat());
   const seen = new Set(pathElements.map((e) => e.ai));
   const elements: RawGs1Element[] = [];
   const issues: FieldIssue[] = [];

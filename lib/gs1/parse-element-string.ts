@@ -25,7 +25,10 @@ const GS = "\u001d";
  */
 const aiSymbologies = new Set(["]C1", "]e0", "]d2", "]Q3", "]J1"]);
 /** EAN/UPC: the data is the bare GTIN-13 (]E0, also UPC-A with a leading 0) or GTIN-8 (]E4). */
-const eanSymbologies = new Map([["]E0", 13], ["]E4", 8]]);
+const eanSymbologies = new Map([
+  ["]E0", 13],
+  ["]E4", 8],
+]);
 
 /**
  * Reads GS1 AI data in bracketed form ("(01)09506000134352(10)ABC", "\(" escapes a literal parenthesis) or as
@@ -65,9 +68,7 @@ export function toParsedGs1(elements: readonly RawGs1Element[], options: Gs1Chec
   return {
     elements: elements.map(({ ai, value }) => ({ ai, value, title: gs1AiTable[ai].title })),
     hri: elements.map((e) => `(${e.ai})${e.value}`).join(""),
-    elementString: elements
-      .map((e, i) => e.ai + e.value + (i < elements.length - 1 && gs1AiTable[e.ai].needsFnc1Separator ? GS : ""))
-      .join(""),
+    elementString: elements.map((e, i) => e.ai + e.value + (i < elements.length - 1 && gs1AiTable[e.ai].needsFnc1Separator ? GS : "")).join(""),
   };
 }
 

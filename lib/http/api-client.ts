@@ -18,7 +18,9 @@ export async function callApi<T>(url: string, init: RequestInit = {}): Promise<A
     throw new Offline("No connection");
   }
   const body = await response.json().catch(() => ({ title: response.statusText }));
-  return response.ok ? { ok: true, status: response.status, data: body as T } : { ok: false, status: response.status, problem: { status: response.status, ...body } };
+  return response.ok
+    ? { ok: true, status: response.status, data: body as T }
+    : { ok: false, status: response.status, problem: { status: response.status, ...body } };
 }
 
 /** A key naming one write, so a retry after a lost answer is not applied twice. Works over plain HTTP on a

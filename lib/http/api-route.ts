@@ -83,14 +83,22 @@ export function apiRoute<O extends Operation>(operation: O, handler: (input: Inp
       const body = operation.body ? operation.body.parse(json) : undefined;
       const key = idempotencyKeyFor(operation, request, actor, url, raw);
       const inTransaction = operation.idempotency === "in-transaction";
-      const call = (db: Db) =>
-        handler({ db, actor, params, query, body, upload: raw, request, idempotency: inTransaction ? key : null } as Input<O>);
+      const call = (db: Db) => handler({ db, actor, params, query, body, upload: raw, request, idempotency: inTransaction ? key : null } as Input<O>);
 
       if (!key || inTransaction) return respond(operation, await shape(operation, await call(getDb())), false, correlationId, url);
-      const result = await inUnitOfWork(getDb(), {
-        idempotency: key, status: operation.status ?? 200, storedAnswer: (answer) => withoutSecrets(answer, operation), timeoutMs: 120_000,
-      }, async (tx) => shape(operation, await call(tx as unknown as Db)));
-      return result.replayed ? respond(operation, result.stored, true, correlationId, url) : respond(operation, result.value, false, correlationId, url);
+      const result = await inUnitOfWork(
+        getDb(),
+        {
+          idempotency: key,
+          status: operation.status ?? 200,
+          storedAnswer: (answer) => withoutSecrets(answer, operation),
+          timeoutMs: 120_000,
+        },
+        async (tx) => shape(operation, await call(tx as unknown as Db)),
+      );
+      return result.replayed
+        ? respond(operation, result.stored, true, correlationId, url)
+        : respond(operation, result.value, false, correlationId, url);
     } catch (error) {
       return problemResponse(problemFor(error, correlationId, url));
     }
@@ -138,7 +146,8 @@ export function withoutSecrets(answer: unknown, operation: Pick<Operation, "secr
 
 function respond(operation: Operation, answer: unknown, isReplay: boolean, correlationId: string, url: URL): Response {
   if (answer instanceof FileAnswer) return fileResponse(answer);
-  if (answer instanceof StreamAnswer) return streamResponse(answer, (error) => console.error(`[${correlationId}] ${url.pathname} failed while streaming`, error));
+  if (answer instanceof StreamAnswer)
+    return streamResponse(answer, (error) => console.error(`[${correlationId}] ${url.pathname} failed while streaming`, error));
   const status = operation.status ?? 200;
   // A replay is marked: a stored answer, or a domain answer saying so (the ledger's own unit of work).
   const replayed = isReplay || (answer as { replayed?: unknown } | null)?.replayed === true;

@@ -32,7 +32,9 @@ describe("a form's write keyed by its token", () => {
   it("is a new write for a new token, and refuses a token sent with other fields", async () => {
     const { actor } = await buildUser(db, "admin");
     const code = `TOK${Date.now().toString(36).toUpperCase()}`;
-    await inFormUnit(actor, "createReasonCode", formOf({ [FORM_TOKEN_FIELD]: "t1", code, label: "One" }), (tx) => createReasonCode(tx, actor, { code, label: "One" }));
+    await inFormUnit(actor, "createReasonCode", formOf({ [FORM_TOKEN_FIELD]: "t1", code, label: "One" }), (tx) =>
+      createReasonCode(tx, actor, { code, label: "One" }),
+    );
     const reused = inFormUnit(actor, "createReasonCode", formOf({ [FORM_TOKEN_FIELD]: "t1", code: `${code}X`, label: "Two" }), (tx) =>
       createReasonCode(tx, actor, { code: `${code}X`, label: "Two" }),
     );

@@ -12,7 +12,6 @@ import { withoutSecrets } from "./api-route";
 import { FORM_TOKEN_FIELD } from "./form-state";
 import { refuseNulCharacters } from "./nul-guard";
 
-
 /** The idempotency key of `action` submitted with `form`, or null for a form without a token (no script ran yet). */
 export function formKeyOf(actor: Actor, action: string, form: FormData): IdempotencyKey | null {
   refuseNulCharacters({ form: Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === "string")) });
@@ -39,14 +38,24 @@ export type FormWriteResult<T> = { value: T; replayed: boolean };
  * (JSON, as the API would replay it), minus `secrets`.
  */
 export async function inFormUnit<T>(
-  actor: Actor, action: string, form: FormData, write: (db: Db) => Promise<T>, options: { secrets?: readonly string[] } = {},
+  actor: Actor,
+  action: string,
+  form: FormData,
+  write: (db: Db) => Promise<T>,
+  options: { secrets?: readonly string[] } = {},
 ): Promise<FormWriteResult<T>> {
   const files = [...form.values()].filter((value): value is File => typeof value !== "string");
   const key = formKeyOf(actor, action, form); // refuses NUL characters too
   const keyWithFiles = key && files.length > 0 ? { ...key, hash: await withFileContents(key.hash, files) } : key;
-  const result = await inUnitOfWork<T>(getDb(), {
-    idempotency: keyWithFiles, storedAnswer: (answer) => withoutSecrets(answer, options), timeoutMs: 120_000,
-  }, (tx) => write(tx as unknown as Db));
+  const result = await inUnitOfWork<T>(
+    getDb(),
+    {
+      idempotency: keyWithFiles,
+      storedAnswer: (answer) => withoutSecrets(answer, options),
+      timeoutMs: 120_000,
+    },
+    (tx) => write(tx as unknown as Db),
+  );
   return result.replayed ? { value: result.stored as T, replayed: true } : { value: result.value, replayed: false };
 }
 

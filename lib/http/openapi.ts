@@ -27,9 +27,30 @@ import * as systemOps from "../system/operations";
 import * as userOps from "../users/operations";
 import type { Operation } from "../contract/operation";
 
-export const ALL_OPERATIONS: Operation[] = [systemOps, authOps, siteOps, userOps, apiKeyOps, catalogOps, catalogImportOps, locationOps, mapOps, ledgerOps, ledgerImportOps, pickingOps, transferOps, countingOps, gs1Ops, rfidOps, scanOps, searchOps, outboxOps, reasonOps, supplierOps, labelOps].flatMap(
-  (module) => Object.values(module) as Operation[],
-);
+export const ALL_OPERATIONS: Operation[] = [
+  systemOps,
+  authOps,
+  siteOps,
+  userOps,
+  apiKeyOps,
+  catalogOps,
+  catalogImportOps,
+  locationOps,
+  mapOps,
+  ledgerOps,
+  ledgerImportOps,
+  pickingOps,
+  transferOps,
+  countingOps,
+  gs1Ops,
+  rfidOps,
+  scanOps,
+  searchOps,
+  outboxOps,
+  reasonOps,
+  supplierOps,
+  labelOps,
+].flatMap((module) => Object.values(module) as Operation[]);
 
 type JsonSchema = Record<string, unknown>;
 
@@ -54,8 +75,13 @@ const problemSchema: JsonSchema = {
   description: "RFC 9457 problem details",
   required: ["type", "title", "status", "detail", "code"],
   properties: {
-    type: { type: "string" }, title: { type: "string" }, status: { type: "integer" }, detail: { type: "string" },
-    instance: { type: "string" }, code: { type: "string" }, correlationId: { type: "string" },
+    type: { type: "string" },
+    title: { type: "string" },
+    status: { type: "integer" },
+    detail: { type: "string" },
+    instance: { type: "string" },
+    code: { type: "string" },
+    correlationId: { type: "string" },
     errors: {
       type: "array",
       items: { type: "object", required: ["field", "message"], properties: { field: { type: "string" }, message: { type: "string" } } },
@@ -69,7 +95,10 @@ function problem(description: string) {
 
 function parametersOf(operation: Operation, components: Record<string, JsonSchema>) {
   const list: JsonSchema[] = [];
-  for (const [where, schema] of [["path", operation.params], ["query", operation.query]] as const) {
+  for (const [where, schema] of [
+    ["path", operation.params],
+    ["query", operation.query],
+  ] as const) {
     if (!schema) continue;
     const json = schemaOf(schema, "input", components) as { properties?: Record<string, JsonSchema>; required?: string[] };
     for (const [name, property] of Object.entries(json.properties ?? {})) {
@@ -93,7 +122,9 @@ export function buildOpenApiDocument() {
       ...(op.body || op.params || op.query ? { 422: problem("Invalid input: `errors` names each failing field") } : {}),
       ...(op.permission !== "public" ? { 401: problem("No or unknown credentials"), 403: problem("The role or site scope may not") } : {}),
       ...(op.problems?.includes("not_found") ? { 404: problem("No such resource") } : {}),
-      ...(op.problems?.some((p) => p !== "not_found") ? { 409: problem(`Conflict: ${op.problems.filter((p) => p !== "not_found").join(", ")}`) } : {}),
+      ...(op.problems?.some((p) => p !== "not_found")
+        ? { 409: problem(`Conflict: ${op.problems.filter((p) => p !== "not_found").join(", ")}`) }
+        : {}),
     };
     (paths[op.path] ??= {})[op.method.toLowerCase()] = {
       operationId: op.id,
@@ -104,7 +135,15 @@ export function buildOpenApiDocument() {
       parameters: [
         ...parametersOf(op, components),
         ...(op.method !== "GET"
-          ? [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 }, description: "Retry-safe writes: a repeat with the same key and body returns the first answer" }]
+          ? [
+              {
+                name: "Idempotency-Key",
+                in: "header",
+                required: false,
+                schema: { type: "string", maxLength: 255 },
+                description: "Retry-safe writes: a repeat with the same key and body returns the first answer",
+              },
+            ]
           : []),
       ],
       ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(op.body, "input", components) } } } } : {}),
@@ -116,7 +155,8 @@ export function buildOpenApiDocument() {
     info: {
       title: "Stockroom API",
       version: "1",
-      description: "Inventory for warehouses and the services around them. Authenticate with `Authorization: Bearer <API key>`; errors are RFC 9457 problem JSON.",
+      description:
+        "Inventory for warehouses and the services around them. Authenticate with `Authorization: Bearer <API key>`; errors are RFC 9457 problem JSON.",
     },
     servers: [{ url: "/" }],
     security: [{ apiKey: [] }],

@@ -51,8 +51,10 @@ export function problemType(code: string) {
 export function asDomainError(error: unknown): unknown {
   if (error instanceof ZodError) return new ValidationFailed(zodIssues(error));
   const code = databaseErrorOf(error)?.code;
-  if (code === "22021" || code === "22P05") return new ValidationFailed([{ field: "(body)", message: "A text holds a character that cannot be stored (such as NUL, \\u0000)" }]);
-  if (code === "22P02") return new ValidationFailed([{ field: "(body)", message: "A value is not of the form it should have (an id, a number, a date)" }]);
+  if (code === "22021" || code === "22P05")
+    return new ValidationFailed([{ field: "(body)", message: "A text holds a character that cannot be stored (such as NUL, \\u0000)" }]);
+  if (code === "22P02")
+    return new ValidationFailed([{ field: "(body)", message: "A value is not of the form it should have (an id, a number, a date)" }]);
   return error;
 }
 
@@ -76,7 +78,13 @@ export function toProblem(error: unknown, correlationId: string): Problem {
     };
   }
   if (isDatabaseBusy(error)) {
-    return { type: problemType("busy"), title: "Busy", status: 503, detail: "Every database connection is in use; nothing was done. Try again in a moment.", code: "busy" };
+    return {
+      type: problemType("busy"),
+      title: "Busy",
+      status: 503,
+      detail: "Every database connection is in use; nothing was done. Try again in a moment.",
+      code: "busy",
+    };
   }
   return {
     type: problemType("internal"),

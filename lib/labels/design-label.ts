@@ -59,12 +59,17 @@ export function designLabel(subject: LabelSubject): LabelDesign {
     case "bin":
       return {
         name: subject.code,
-        symbols: [{ symbology: "code128", data: subject.code }, { symbology: "qrcode", data: subject.code }],
+        symbols: [
+          { symbology: "code128", data: subject.code },
+          { symbology: "qrcode", data: subject.code },
+        ],
         lines: [subject.code, subject.name],
       };
     case "lot": {
       const expiry = subject.expiresOn ? yymmdd(subject.expiresOn) : null;
-      const data = subject.gtin ? gs1Data([["01", subject.gtin], ...(expiry ? [["17", expiry] as [string, string]] : []), ["10", subject.lot]]) : null;
+      const data = subject.gtin
+        ? gs1Data([["01", subject.gtin], ...(expiry ? [["17", expiry] as [string, string]] : []), ["10", subject.lot]])
+        : null;
       const expires = subject.expiresOn ? [`Expires ${subject.expiresOn.toISOString().slice(0, 10)}`] : [];
       return {
         name: `${subject.sku}-${subject.lot}`,
@@ -73,7 +78,12 @@ export function designLabel(subject: LabelSubject): LabelDesign {
       };
     }
     case "serial": {
-      const data = subject.gtin ? gs1Data([["01", subject.gtin], ["21", subject.serial]]) : null;
+      const data = subject.gtin
+        ? gs1Data([
+            ["01", subject.gtin],
+            ["21", subject.serial],
+          ])
+        : null;
       return {
         name: `${subject.sku}-${subject.serial}`,
         symbols: [data ? { symbology: "gs1datamatrix", data } : { symbology: "code128", data: subject.sku }],

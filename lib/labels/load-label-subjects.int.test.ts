@@ -37,7 +37,8 @@ describe("loadLabelSubjects", () => {
   it("answers NotFound for an unknown SKU, naming it", async () => {
     const known = await buildItem(db);
     await expect(loadLabelSubjects(db, SYSTEM_ACTOR, { kind: "item", refs: [known.sku, "NO-SUCH-SKU"] })).rejects.toMatchObject({
-      code: "not_found", details: { what: "Item", key: "NO-SUCH-SKU" },
+      code: "not_found",
+      details: { what: "Item", key: "NO-SUCH-SKU" },
     });
   });
 
@@ -56,7 +57,16 @@ describe("loadLabelSubjects", () => {
   it("prints the location itself when nothing under it is a bin yet", async () => {
     const w = await buildWarehouse(db);
     const root = await db.location.findUniqueOrThrow({ where: { code: w.site.code } });
-    await db.location.create({ data: { siteId: w.site.id, parentId: root.id, code: `${w.site.code}-Z`, name: "Empty zone", type: "zone", path: `${root.path}/${w.site.code}-Z` } });
+    await db.location.create({
+      data: {
+        siteId: w.site.id,
+        parentId: root.id,
+        code: `${w.site.code}-Z`,
+        name: "Empty zone",
+        type: "zone",
+        path: `${root.path}/${w.site.code}-Z`,
+      },
+    });
     expect(await loadLabelSubjects(db, SYSTEM_ACTOR, { kind: "bin", refs: [`${w.site.code}-Z`], subtree: true })).toEqual([
       { kind: "bin", code: `${w.site.code}-Z`, name: "Empty zone" },
     ]);
@@ -66,8 +76,12 @@ describe("loadLabelSubjects", () => {
     const [home, away] = [await buildWarehouse(db), await buildWarehouse(db)];
     const clerk = await buildUser(db, "clerk", { sites: [home.site.code] });
     await expect(loadLabelSubjects(db, clerk.actor, { kind: "bin", refs: ["NO-SUCH-BIN"] })).rejects.toMatchObject({ code: "not_found" });
-    await expect(loadLabelSubjects(db, clerk.actor, { kind: "bin", refs: [home.bins.a1.code, away.bins.a1.code] })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(loadLabelSubjects(db, clerk.actor, { kind: "bin", refs: [away.site.code], subtree: true })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(loadLabelSubjects(db, clerk.actor, { kind: "bin", refs: [home.bins.a1.code, away.bins.a1.code] })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(loadLabelSubjects(db, clerk.actor, { kind: "bin", refs: [away.site.code], subtree: true })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     expect(await loadLabelSubjects(db, clerk.actor, { kind: "bin", refs: [home.bins.a1.code] })).toHaveLength(1);
     await expect(loadLabelSubjects(db, { ...clerk.actor, sites: [] }, { kind: "item", refs: ["X"] })).rejects.toMatchObject({ code: "forbidden" });
   });
@@ -87,12 +101,18 @@ describe("loadLabelSubjects", () => {
     ]);
     await expect(loadLabelSubjects(db, SYSTEM_ACTOR, { kind: "lot", refs: ["L-8"], sku: item.sku })).rejects.toMatchObject({ code: "not_found" });
     await expect(loadLabelSubjects(db, SYSTEM_ACTOR, { kind: "serial", refs: ["SN-7"] })).rejects.toMatchObject({ code: "validation_failed" });
-    await expect(loadLabelSubjects(db, SYSTEM_ACTOR, { kind: "serial", refs: ["SN-7"], sku: "NO-SUCH-SKU" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(loadLabelSubjects(db, SYSTEM_ACTOR, { kind: "serial", refs: ["SN-7"], sku: "NO-SUCH-SKU" })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("takes an SSCC with a valid check digit and refuses one without", async () => {
-    expect(await loadLabelSubjects(db, SYSTEM_ACTOR, { kind: "sscc", refs: ["(00)034000012345678900"] })).toEqual([{ kind: "sscc", sscc: "034000012345678900" }]);
-    await expect(loadLabelSubjects(db, SYSTEM_ACTOR, { kind: "sscc", refs: ["034000012345678901"] })).rejects.toMatchObject({ code: "validation_failed" });
+    expect(await loadLabelSubjects(db, SYSTEM_ACTOR, { kind: "sscc", refs: ["(00)034000012345678900"] })).toEqual([
+      { kind: "sscc", sscc: "034000012345678900" },
+    ]);
+    await expect(loadLabelSubjects(db, SYSTEM_ACTOR, { kind: "sscc", refs: ["034000012345678901"] })).rejects.toMatchObject({
+      code: "validation_failed",
+    });
   });
 });
 
@@ -104,6 +124,8 @@ describe("printLabels", () => {
     expect(String(zpl.body).match(/\^XA/g)).toHaveLength(4);
     const pdf = await printLabels(db, SYSTEM_ACTOR, { kind: "item", refs: [w.items.plain.sku, w.items.lotted.sku], format: "pdf" });
     expect(pdf).toMatchObject({ contentType: "application/pdf", fileName: "labels-item-2.pdf", inline: true });
-    await expect(printLabels(db, SYSTEM_ACTOR, { kind: "bin", refs: [w.site.code], subtree: true, format: "png" })).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(printLabels(db, SYSTEM_ACTOR, { kind: "bin", refs: [w.site.code], subtree: true, format: "png" })).rejects.toMatchObject({
+      code: "validation_failed",
+    });
   });
 });

@@ -10,7 +10,12 @@ import type { LabelRequest } from "./schemas";
 /** A4 sheets of 24: about forty pages, as much as anyone prints (and waits for) in one go. */
 export const MAX_LABELS = 1000;
 
-const withGtin = { sku: true, skuKey: true, name: true, barcodes: { where: { kind: "gtin" }, select: { code: true }, orderBy: { code: "asc" }, take: 1 } } as const;
+const withGtin = {
+  sku: true,
+  skuKey: true,
+  name: true,
+  barcodes: { where: { kind: "gtin" }, select: { code: true }, orderBy: { code: "asc" }, take: 1 },
+} as const;
 
 /** Items by SKU in any case (as lib/catalog/get-item.ts finds them), each once, in the order first asked. */
 async function findItems(db: Db, skus: string[]) {
@@ -30,7 +35,10 @@ async function findItems(db: Db, skus: string[]) {
  */
 async function loadBins(db: Db, actor: Actor, codes: string[], subtree: boolean): Promise<LabelSubject[]> {
   const wanted = [...new Set(codes.map((code) => code.trim().toUpperCase()))];
-  const roots = await db.location.findMany({ where: { code: { in: wanted } }, select: { code: true, name: true, path: true, siteId: true, type: true } });
+  const roots = await db.location.findMany({
+    where: { code: { in: wanted } },
+    select: { code: true, name: true, path: true, siteId: true, type: true },
+  });
   const byCode = new Map(roots.map((root) => [root.code, root]));
   const bins: LabelSubject[] = [];
   for (const code of wanted) {
@@ -39,7 +47,13 @@ async function loadBins(db: Db, actor: Actor, codes: string[], subtree: boolean)
     authorize(actor, "stock.view", { siteId: root.siteId });
     const under = subtree
       ? await db.location.findMany({
-          where: { siteId: root.siteId, type: "bin", isVirtual: false, active: true, OR: [{ code: root.code }, { path: { startsWith: `${root.path}/` } }] },
+          where: {
+            siteId: root.siteId,
+            type: "bin",
+            isVirtual: false,
+            active: true,
+            OR: [{ code: root.code }, { path: { startsWith: `${root.path}/` } }],
+          },
           select: { code: true, name: true },
           orderBy: [{ path: "asc" }, { code: "asc" }],
           take: MAX_LABELS + 1,

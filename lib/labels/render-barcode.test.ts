@@ -1,6 +1,4 @@
-import {
-  BarcodeFormat, BinaryBitmap, DecodeHintType, HybridBinarizer, MultiFormatReader, RGBLuminanceSource,
-} from "@zxing/library";
+import { BarcodeFormat, BinaryBitmap, DecodeHintType, HybridBinarizer, MultiFormatReader, RGBLuminanceSource } from "@zxing/library";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { gs1CheckDigit } from "../gs1/check-digit";
@@ -45,7 +43,10 @@ const item = { sku: "SKU-1", name: "Cordless drill" };
 
 describe("barcodes on labels scan back to what they stand for", () => {
   it("an item with a GTIN-13 carries it as an EAN-13", async () => {
-    expect(await scanned({ kind: "item", ...item, gtin: `0${GTIN13}` }, 0, BarcodeFormat.EAN_13)).toEqual({ text: GTIN13, format: BarcodeFormat.EAN_13 });
+    expect(await scanned({ kind: "item", ...item, gtin: `0${GTIN13}` }, 0, BarcodeFormat.EAN_13)).toEqual({
+      text: GTIN13,
+      format: BarcodeFormat.EAN_13,
+    });
   });
 
   it("an item with a GTIN-14 carries it as GS1-128 with AI 01", async () => {
@@ -56,7 +57,10 @@ describe("barcodes on labels scan back to what they stand for", () => {
   });
 
   it("an item without a GTIN carries its SKU as Code 128", async () => {
-    expect(await scanned({ kind: "item", ...item, gtin: null }, 0, BarcodeFormat.CODE_128)).toEqual({ text: "SKU-1", format: BarcodeFormat.CODE_128 });
+    expect(await scanned({ kind: "item", ...item, gtin: null }, 0, BarcodeFormat.CODE_128)).toEqual({
+      text: "SKU-1",
+      format: BarcodeFormat.CODE_128,
+    });
   });
 
   it("a bin carries its code as Code 128 and as QR", async () => {
@@ -92,7 +96,9 @@ describe("barcodes on labels scan back to what they stand for", () => {
   });
 
   it("a lot number GS1 cannot carry (a space) falls back to Code 128 rather than print an invalid symbol", () => {
-    expect(designLabel({ kind: "lot", ...item, gtin: `0${GTIN13}`, lot: "LOT 7", expiresOn: null }).symbols).toEqual([{ symbology: "code128", data: "SKU-1" }]);
+    expect(designLabel({ kind: "lot", ...item, gtin: `0${GTIN13}`, lot: "LOT 7", expiresOn: null }).symbols).toEqual([
+      { symbology: "code128", data: "SKU-1" },
+    ]);
   });
 
   it("an SSCC is a GS1-128 with AI 00", async () => {

@@ -23,18 +23,28 @@ async function pagesOf(bytes: Uint8Array) {
 describe("renderLabelPdf", () => {
   it("fills A4 sheets of 3×8 labels, one barcode image each", async () => {
     const pages = await pagesOf(await renderLabelPdf(items(30).map(designLabel), "a4"));
-    expect(pages).toEqual([{ mm: [210, 297], images: 24 }, { mm: [210, 297], images: 6 }]);
+    expect(pages).toEqual([
+      { mm: [210, 297], images: 24 },
+      { mm: [210, 297], images: 6 },
+    ]);
   });
 
   it("puts one label per 4×6 in page, both barcodes of a bin on it", async () => {
     const bins: LabelSubject[] = [1, 2, 3].map((n) => ({ kind: "bin", code: `WH1-A-0${n}`, name: `Bin ${n}` }));
     const pdf = await PDFDocument.load(await renderLabelPdf(bins.map(designLabel), "4x6"));
-    expect(pdf.getPages().map((p) => [p.getWidth(), p.getHeight()])).toEqual([[288, 432], [288, 432], [288, 432]]);
+    expect(pdf.getPages().map((p) => [p.getWidth(), p.getHeight()])).toEqual([
+      [288, 432],
+      [288, 432],
+      [288, 432],
+    ]);
     expect((await pagesOf(await renderLabelPdf(bins.map(designLabel), "4x6"))).map((p) => p.images)).toEqual([2, 2, 2]);
   });
 
   it("makes 62×100 mm pages for the 62 mm roll", async () => {
-    expect(await pagesOf(await renderLabelPdf(items(2).map(designLabel), "62mm"))).toEqual([{ mm: [62, 100], images: 1 }, { mm: [62, 100], images: 1 }]);
+    expect(await pagesOf(await renderLabelPdf(items(2).map(designLabel), "62mm"))).toEqual([
+      { mm: [62, 100], images: 1 },
+      { mm: [62, 100], images: 1 },
+    ]);
   });
 
   it("prints a name the standard font cannot encode with stand-ins instead of failing", async () => {

@@ -21,14 +21,16 @@ type Box = { x: number; y: number; width: number; height: number };
 
 /** Helvetica speaks WinAnsi only: a character it cannot encode prints as "?" instead of failing the sheet. */
 function encodable(font: PDFFont, text: string): string {
-  return [...text].map((ch) => {
-    try {
-      font.encodeText(ch);
-      return ch;
-    } catch {
-      return "?";
-    }
-  }).join("");
+  return [...text]
+    .map((ch) => {
+      try {
+        font.encodeText(ch);
+        return ch;
+      } catch {
+        return "?";
+      }
+    })
+    .join("");
 }
 
 function fitted(font: PDFFont, text: string, size: number, width: number): string {

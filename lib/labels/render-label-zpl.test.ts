@@ -12,7 +12,11 @@ const formats = (zpl: string) => zpl.match(/\^XA[\s\S]*?\^XZ/g) ?? [];
 
 describe("renderLabelZpl", () => {
   it("writes one ^XA…^XZ format per label, sized for 4×6 in at 203 dpi, with nothing outside them", () => {
-    const zpl = zplOf([{ kind: "item", ...item, gtin: null }, { kind: "bin", code: "WH1-A-01", name: "Bin" }, { kind: "sscc", sscc: "034000012345678900" }]);
+    const zpl = zplOf([
+      { kind: "item", ...item, gtin: null },
+      { kind: "bin", code: "WH1-A-01", name: "Bin" },
+      { kind: "sscc", sscc: "034000012345678900" },
+    ]);
     const labels = formats(zpl);
     expect(labels).toHaveLength(3);
     expect(zpl.replace(/\^XA[\s\S]*?\^XZ/g, "").trim()).toBe("");
@@ -61,7 +65,13 @@ describe("renderLabelZpl", () => {
   });
 
   it("keeps every field on the label: positions inside the print width and length", () => {
-    const zpl = zplOf([{ kind: "lot", ...item, gtin: GTIN14, lot: "L1", expiresOn: null }, { kind: "bin", code: "WH1-A-01", name: "Bin" }], "62mm");
+    const zpl = zplOf(
+      [
+        { kind: "lot", ...item, gtin: GTIN14, lot: "L1", expiresOn: null },
+        { kind: "bin", code: "WH1-A-01", name: "Bin" },
+      ],
+      "62mm",
+    );
     for (const [, x, y] of zpl.matchAll(/\^FO(\d+),(\d+)/g)) {
       expect(Number(x)).toBeLessThan(496);
       expect(Number(y)).toBeLessThan(799);

@@ -4,7 +4,16 @@ import { SizeNotForFormat } from "./errors";
 import type { LabelSize } from "./schemas";
 
 /** Print widths and lengths in dots at 203 dpi (8 dots/mm): 4×6 in, and 62×100 mm. */
-type Media = { width: number; length: number; margin: number; font: number; maxModule: number; barHeight: number; qrMagnification: number; dataMatrixDot: number };
+type Media = {
+  width: number;
+  length: number;
+  margin: number;
+  font: number;
+  maxModule: number;
+  barHeight: number;
+  qrMagnification: number;
+  dataMatrixDot: number;
+};
 
 const MEDIA: Partial<Record<LabelSize, Media>> = {
   "4x6": { width: 812, length: 1218, margin: 32, font: 40, maxModule: 4, barHeight: 160, qrMagnification: 8, dataMatrixDot: 10 },

@@ -14,13 +14,26 @@ export type LabelFile = { body: Uint8Array | string; contentType: string; fileNa
  * barcode with the text under it. ZPL goes as text/plain: there is no registered media type for it, and
  * printer tools and browsers all take plain text.
  */
-export async function renderLabels(subjects: LabelSubject[], options: { format: LabelFormat; size?: LabelSize; baseName: string }): Promise<LabelFile> {
+export async function renderLabels(
+  subjects: LabelSubject[],
+  options: { format: LabelFormat; size?: LabelSize; baseName: string },
+): Promise<LabelFile> {
   const designs = subjects.map(designLabel);
   switch (options.format) {
     case "pdf":
-      return { body: await renderLabelPdf(designs, options.size ?? "a4"), contentType: "application/pdf", fileName: `${options.baseName}.pdf`, inline: true };
+      return {
+        body: await renderLabelPdf(designs, options.size ?? "a4"),
+        contentType: "application/pdf",
+        fileName: `${options.baseName}.pdf`,
+        inline: true,
+      };
     case "zpl":
-      return { body: renderLabelZpl(designs, options.size ?? "4x6"), contentType: "text/plain; charset=utf-8", fileName: `${options.baseName}.zpl`, inline: false };
+      return {
+        body: renderLabelZpl(designs, options.size ?? "4x6"),
+        contentType: "text/plain; charset=utf-8",
+        fileName: `${options.baseName}.zpl`,
+        inline: false,
+      };
     case "png": {
       if (designs.length !== 1) throw new FormatTakesOneLabel(designs.length);
       const png = await renderBarcode(designs[0].symbols[0], { textUnder2d: true });

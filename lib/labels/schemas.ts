@@ -8,7 +8,9 @@ export type LabelFormat = z.infer<typeof labelFormat>;
 
 export const labelSize = z
   .enum(["a4", "4x6", "62mm"])
-  .describe("a4: a sheet of 3×8 labels of 70×37 mm (PDF only); 4x6: 4×6 in shipping labels; 62mm: 62×100 mm labels. Default: a4 for PDF, 4x6 for ZPL");
+  .describe(
+    "a4: a sheet of 3×8 labels of 70×37 mm (PDF only); 4x6: 4×6 in shipping labels; 62mm: 62×100 mm labels. Default: a4 for PDF, 4x6 for ZPL",
+  );
 export type LabelSize = z.infer<typeof labelSize>;
 
 const ref = z.string().trim().min(1).max(100);
@@ -32,7 +34,7 @@ export const labelQuery = z.object({
 export const labelBatchInput = z
   .object({
     kind: z.enum(["item", "bin"]).describe("Item labels (refs are SKUs) or bin labels (refs are location codes)"),
-    refs: z.array(ref).min(1).max(500).describe("SKUs or location codes, printed in this order, e.g. [\"SKU-1\", \"SKU-2\"]"),
+    refs: z.array(ref).min(1).max(500).describe('SKUs or location codes, printed in this order, e.g. ["SKU-1", "SKU-2"]'),
     format: labelFormat.default("pdf"),
     size: labelSize.optional(),
   })

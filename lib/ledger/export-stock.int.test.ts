@@ -34,9 +34,27 @@ describe("exportStock", () => {
     const sorted = rows.sort((a, b) => a.sku.localeCompare(b.sku));
     // The lot starts like a formula, so the file guards it (the import takes the guard off again).
     expect(sorted).toEqual([
-      { sku: home.items.lotted.sku, location: home.bins.a2.code, quantity: "3", lot: "'-L1", expires: "2031-01-31", serials: "", unit_cost: "", reference: "" },
+      {
+        sku: home.items.lotted.sku,
+        location: home.bins.a2.code,
+        quantity: "3",
+        lot: "'-L1",
+        expires: "2031-01-31",
+        serials: "",
+        unit_cost: "",
+        reference: "",
+      },
       { sku: home.items.plain.sku, location: home.bins.a1.code, quantity: "5", lot: "", expires: "", serials: "", unit_cost: "", reference: "" },
-      { sku: home.items.serialised.sku, location: home.bins.a1.code, quantity: "2", lot: "", expires: "", serials: "SN-1|SN-2", unit_cost: "", reference: "" },
+      {
+        sku: home.items.serialised.sku,
+        location: home.bins.a1.code,
+        quantity: "2",
+        lot: "",
+        expires: "",
+        serials: "SN-1|SN-2",
+        unit_cost: "",
+        reference: "",
+      },
     ]);
     const all = (await exported(exportStock(db, SYSTEM_ACTOR))).rows;
     expect(all.some((r) => r.location === away.bins.a1.code && r.quantity === "9")).toBe(true);
@@ -45,14 +63,38 @@ describe("exportStock", () => {
 
   it("round-trips: an export re-imports as a dry run, except serials that are already in stock", async () => {
     const w = await buildWarehouse(db);
-    await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.lotted.sku, to: w.bins.a1.code, quantity: 4, lot: "RT-1", expiresAt: "2030-05-31", reason: "received" });
-    await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.serialised.sku, to: w.bins.a2.code, quantity: 1, serials: ["RT-SN"], reason: "received" });
+    await postMovement(db, SYSTEM_ACTOR, {
+      kind: "receive",
+      sku: w.items.lotted.sku,
+      to: w.bins.a1.code,
+      quantity: 4,
+      lot: "RT-1",
+      expiresAt: "2030-05-31",
+      reason: "received",
+    });
+    await postMovement(db, SYSTEM_ACTOR, {
+      kind: "receive",
+      sku: w.items.serialised.sku,
+      to: w.bins.a2.code,
+      quantity: 1,
+      serials: ["RT-SN"],
+      reason: "received",
+    });
     const manager = await buildUser(db, "manager");
     const { text } = await exported(exportStock(db, manager.actor));
-    const ours = text.split("\n").filter((line, i) => i === 0 || line.startsWith(w.site.code)).join("\n");
+    const ours = text
+      .split("\n")
+      .filter((line, i) => i === 0 || line.startsWith(w.site.code))
+      .join("\n");
 
     const report = await importOpeningStock(db, manager.actor, ours, { mode: "dry-run" });
     expect(report).toMatchObject({ rows: 2, valid: 1, imported: 0 });
-    expect(report.invalid).toEqual([{ line: expect.any(Number), sku: w.items.serialised.sku, errors: [{ field: "serials", message: `RT-SN is already in stock at ${w.bins.a2.code}` }] }]);
+    expect(report.invalid).toEqual([
+      {
+        line: expect.any(Number),
+        sku: w.items.serialised.sku,
+        errors: [{ field: "serials", message: `RT-SN is already in stock at ${w.bins.a2.code}` }],
+      },
+    ]);
   });
 });

@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { allocateFefo, type LotStock } from "./fefo";
 
 const lot = (lotNumber: string, expires: string | null, available: number): LotStock => ({
-  lotId: `id-${lotNumber}`, lotNumber, expiresOn: expires ? new Date(expires) : null, available,
+  lotId: `id-${lotNumber}`,
+  lotNumber,
+  expiresOn: expires ? new Date(expires) : null,
+  available,
 });
 
 describe("allocateFefo", () => {
@@ -46,9 +49,10 @@ describe("allocateFefo", () => {
         // Every lot left untouched expires no sooner than every lot fully used.
         const fullyUsed = takes!.slice(0, -1).map((t) => lots.find((l) => l.lotId === t.lotId)!);
         const untouched = lots.filter((l) => l.available > 0 && !takes!.some((t) => t.lotId === l.lotId));
-        for (const used of fullyUsed) for (const other of untouched) {
-          expect(used.expiresOn?.getTime() ?? Infinity).toBeLessThanOrEqual(other.expiresOn?.getTime() ?? Infinity);
-        }
+        for (const used of fullyUsed)
+          for (const other of untouched) {
+            expect(used.expiresOn?.getTime() ?? Infinity).toBeLessThanOrEqual(other.expiresOn?.getTime() ?? Infinity);
+          }
       }),
     );
   });

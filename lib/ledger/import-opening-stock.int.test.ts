@@ -14,14 +14,26 @@ const HEADER = "sku,location,quantity,lot,expires,serials,unit_cost,reference";
 const problemsByLine = (report: { invalid: { line: number; errors: { field: string; message: string }[] }[] }) =>
   Object.fromEntries(report.invalid.map((row) => [row.line, row.errors.map((e) => `${e.field}: ${e.message}`)]));
 
-const ledgerSize = async () => ({ movements: await db.stockMovement.count(), lots: await db.lot.count(), levels: await db.stockLevel.count(), serials: await db.serial.count() });
+const ledgerSize = async () => ({
+  movements: await db.stockMovement.count(),
+  lots: await db.lot.count(),
+  levels: await db.stockLevel.count(),
+  serials: await db.serial.count(),
+});
 
 describe("importOpeningStock", () => {
   it("dry-run plans every row as the ledger would, reports each refusal with its line and reason, and writes nothing", async () => {
     const w = await buildWarehouse(db);
     const other = await buildWarehouse(db);
     const clerk = await buildUser(db, "clerk", { sites: [w.site.code] });
-    await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.serialised.sku, quantity: 1, to: w.bins.a1.code, serials: ["SN-HERE"], reason: "received" });
+    await postMovement(db, SYSTEM_ACTOR, {
+      kind: "receive",
+      sku: w.items.serialised.sku,
+      quantity: 1,
+      to: w.bins.a1.code,
+      serials: ["SN-HERE"],
+      reason: "received",
+    });
     const { items, bins } = w;
     const file = csv(
       HEADER,
@@ -60,14 +72,23 @@ describe("importOpeningStock", () => {
 
   it("dry-run names where a serial already is only at a site the actor may see", async () => {
     const [w, other] = [await buildWarehouse(db), await buildWarehouse(db)];
-    await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: other.items.serialised.sku, quantity: 1, to: other.bins.a2.code, serials: ["SN-AWAY"], reason: "received" });
+    await postMovement(db, SYSTEM_ACTOR, {
+      kind: "receive",
+      sku: other.items.serialised.sku,
+      quantity: 1,
+      to: other.bins.a2.code,
+      serials: ["SN-AWAY"],
+      reason: "received",
+    });
     const file = csv("sku,location,quantity,serials", `${other.items.serialised.sku},${w.bins.a1.code},1,SN-AWAY`);
     const clerk = await buildUser(db, "clerk", { sites: [w.site.code] });
     const report = await importOpeningStock(db, clerk.actor, file, { mode: "dry-run" });
     expect(problemsByLine(report)).toEqual({ 2: ["serials: SN-AWAY is already in stock at another site"] });
     expect(JSON.stringify(report)).not.toContain(other.bins.a2.code);
     const manager = await buildUser(db, "manager");
-    expect(problemsByLine(await importOpeningStock(db, manager.actor, file, { mode: "dry-run" }))).toEqual({ 2: [`serials: SN-AWAY is already in stock at ${other.bins.a2.code}`] });
+    expect(problemsByLine(await importOpeningStock(db, manager.actor, file, { mode: "dry-run" }))).toEqual({
+      2: [`serials: SN-AWAY is already in stock at ${other.bins.a2.code}`],
+    });
   });
 
   it("import-valid posts exactly the valid rows as receipts with the opening-stock reference, and the levels follow", async () => {
@@ -83,7 +104,10 @@ describe("importOpeningStock", () => {
     const report = await importOpeningStock(db, manager.actor, file, { mode: "import-valid" });
     expect(report).toMatchObject({ rows: 4, valid: 3, imported: 3, invalid: [{ line: 5, errors: [{ field: "quantity" }] }] });
 
-    const movements = await db.stockMovement.findMany({ where: { item: { sku: { startsWith: w.site.code } } }, include: { item: true, lot: true, toLocation: true } });
+    const movements = await db.stockMovement.findMany({
+      where: { item: { sku: { startsWith: w.site.code } } },
+      include: { item: true, lot: true, toLocation: true },
+    });
     // Posted in lock order (by item id), so compared in SKU order.
     const bySku = [...movements].sort((x, y) => x.item.sku.localeCompare(y.item.sku));
     expect(bySku.map((m) => [m.kind, m.item.sku, m.toLocation.code, m.quantity, m.lot?.number ?? null, m.reasonCode, m.reference])).toEqual([
@@ -116,7 +140,11 @@ describe("importOpeningStock", () => {
     const file = csv("sku,location,quantity", ...rows.slice(0, 500), `${b.items.plain.sku},${b.bins.a1.code},4`, ...rows.slice(500));
     const report = await importOpeningStock(db, SYSTEM_ACTOR, file, { mode: "import-all" });
     expect(report).toMatchObject({ rows: 1_002, valid: 1_002, imported: 1_002, invalid: [] });
-    const postings = await db.stockMovement.groupBy({ by: ["postingId"], where: { itemId: { in: [a.items.plain.id, b.items.plain.id] } }, _count: true });
+    const postings = await db.stockMovement.groupBy({
+      by: ["postingId"],
+      where: { itemId: { in: [a.items.plain.id, b.items.plain.id] } },
+      _count: true,
+    });
     expect(postings.map((p) => p._count).sort((x, y) => x - y)).toEqual([1, 1, 1_000]);
     expect((await onHand(db, a.items.plain.id, a.bins.a1.id)) + (await onHand(db, a.items.plain.id, a.bins.a2.id))).toBe(1_001);
     expect(await onHand(db, b.items.plain.id, b.bins.a1.id)).toBe(4);
@@ -124,6 +152,8 @@ describe("importOpeningStock", () => {
 
   it("refuses viewers", async () => {
     const viewer = await buildUser(db, "viewer");
-    await expect(importOpeningStock(db, viewer.actor, csv("sku,location,quantity", "A,B,1"), { mode: "dry-run" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(importOpeningStock(db, viewer.actor, csv("sku,location,quantity", "A,B,1"), { mode: "dry-run" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 });

@@ -13,8 +13,6 @@ import { readStockRow, STOCK_CSV, stockColumnOf } from "./stock-csv-row";
 
 type Candidate = { row: CsvRow; input: MovementInput; data: ParsedMovementInput };
 
-
-
 const rowOf = (c: Candidate) => ({ line: c.row.line, sku: c.data.sku });
 
 function reportRefusal(problems: RowProblems, candidate: Candidate, error: unknown) {
@@ -77,7 +75,10 @@ async function refuseSerialsInStock(db: Db, actor: Actor, candidates: Candidate[
 async function planRows(db: Db, actor: Actor, candidates: Candidate[], problems: RowProblems): Promise<Map<number, string>> {
   const siteOfLine = new Map<number, string>();
   if (candidates.length === 0) return siteOfLine;
-  const refs = await resolveReferences(db, candidates.map((c) => c.data));
+  const refs = await resolveReferences(
+    db,
+    candidates.map((c) => c.data),
+  );
   for (const candidate of candidates) {
     try {
       siteOfLine.set(candidate.row.line, (await planMovement(db, actor, refs, candidate.data)).siteId);
@@ -103,7 +104,9 @@ function batchesBySite(valid: Candidate[], siteOfLine: Map<number, string>): Can
     const site = siteOfLine.get(c.row.line)!;
     bySite.set(site, [...(bySite.get(site) ?? []), c]);
   }
-  return [...bySite.values()].flatMap((rows) => Array.from({ length: Math.ceil(rows.length / MAX_BATCH) }, (_, i) => rows.slice(i * MAX_BATCH, (i + 1) * MAX_BATCH)));
+  return [...bySite.values()].flatMap((rows) =>
+    Array.from({ length: Math.ceil(rows.length / MAX_BATCH) }, (_, i) => rows.slice(i * MAX_BATCH, (i + 1) * MAX_BATCH)),
+  );
 }
 
 /**
@@ -126,14 +129,23 @@ export async function importOpeningStock(db: Db, actor: Actor, csvText: string, 
     const sku = row.values.sku || undefined;
     const reading = readStockRow(row.values, { decimalComma: delimiter === ";" });
     if (row.extraCells > 0) {
-      problems.add({ line: row.line, sku }, "row", `${row.extraCells} more cell${row.extraCells === 1 ? "" : "s"} than the header has columns: does a value with a "${delimiter}" need quotes?`);
+      problems.add(
+        { line: row.line, sku },
+        "row",
+        `${row.extraCells} more cell${row.extraCells === 1 ? "" : "s"} than the header has columns: does a value with a "${delimiter}" need quotes?`,
+      );
     }
     for (const error of reading.errors) problems.add({ line: row.line, sku }, error.field, error.message);
     if (reading.input && reading.data && row.extraCells === 0) candidates.push({ row, input: reading.input, data: reading.data });
   }
   refuseSerialsListedTwice(candidates, problems);
   await refuseSerialsInStock(db, actor, candidates, problems);
-  const siteOfLine = await planRows(db, actor, candidates.filter((c) => !problems.has(c.row.line)), problems);
+  const siteOfLine = await planRows(
+    db,
+    actor,
+    candidates.filter((c) => !problems.has(c.row.line)),
+    problems,
+  );
 
   let imported = 0;
   const report = (): ImportReport => ({ rows: rows.length, valid: rows.length - problems.size, invalid: problems.list(), imported });
@@ -143,25 +155,36 @@ export async function importOpeningStock(db: Db, actor: Actor, csvText: string, 
   // One unit of work: import-all posts every row or none (a row refused at posting time undoes the batches before
   // it); import-valid posts each batch under a savepoint, so a refused row is reported and its batch goes again
   // without it. Each batch is still one atomic posting of the ledger's.
-  await unitOfWork(db, async (tx) => {
-    for (let batch of batchesBySite(candidates.filter((c) => !problems.has(c.row.line)), siteOfLine)) {
-      while (batch.length > 0) {
-        try {
-          await postMovements(tx as unknown as Db, actor, batch.map((c) => c.input));
-          imported += batch.length;
-          break;
-        } catch (error) {
-          const index = error instanceof DomainError ? indexInBatch(error) : undefined;
-          if (index === undefined || !batch[index]) throw error;
-          reportRefusal(problems, batch[index], error);
-          if (options.mode === "import-all") {
-            imported = 0;
-            throw new ImportRefused(report());
+  await unitOfWork(
+    db,
+    async (tx) => {
+      for (let batch of batchesBySite(
+        candidates.filter((c) => !problems.has(c.row.line)),
+        siteOfLine,
+      )) {
+        while (batch.length > 0) {
+          try {
+            await postMovements(
+              tx as unknown as Db,
+              actor,
+              batch.map((c) => c.input),
+            );
+            imported += batch.length;
+            break;
+          } catch (error) {
+            const index = error instanceof DomainError ? indexInBatch(error) : undefined;
+            if (index === undefined || !batch[index]) throw error;
+            reportRefusal(problems, batch[index], error);
+            if (options.mode === "import-all") {
+              imported = 0;
+              throw new ImportRefused(report());
+            }
+            batch = batch.filter((_, i) => i !== index);
           }
-          batch = batch.filter((_, i) => i !== index);
         }
       }
-    }
-  }, { timeoutMs: 120_000 });
+    },
+    { timeoutMs: 120_000 },
+  );
   return report();
 }

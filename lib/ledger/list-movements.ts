@@ -7,19 +7,45 @@ import type { MovementView } from "./schemas";
 export type MovementQuery = { sku?: string; location?: string; since?: string; cursor?: string; limit?: number };
 
 export const movementSelect = {
-  id: true, kind: true, quantity: true, unitCost: true, currency: true, reasonCode: true, note: true, reference: true, actorLabel: true, at: true, reversesId: true,
-  item: { select: { sku: true } }, fromLocation: { select: { code: true } }, toLocation: { select: { code: true } },
-  lot: { select: { number: true, expiresOn: true } }, serials: { select: { serial: { select: { serial: true } } } },
+  id: true,
+  kind: true,
+  quantity: true,
+  unitCost: true,
+  currency: true,
+  reasonCode: true,
+  note: true,
+  reference: true,
+  actorLabel: true,
+  at: true,
+  reversesId: true,
+  item: { select: { sku: true } },
+  fromLocation: { select: { code: true } },
+  toLocation: { select: { code: true } },
+  lot: { select: { number: true, expiresOn: true } },
+  serials: { select: { serial: { select: { serial: true } } } },
 } satisfies Prisma.StockMovementSelect;
 
 type MovementRow = Prisma.StockMovementGetPayload<{ select: typeof movementSelect }>;
 
 export function toMovementView(m: MovementRow): MovementView {
   return {
-    id: m.id.toString(), kind: m.kind, sku: m.item.sku, quantity: m.quantity, from: m.fromLocation.code, to: m.toLocation.code,
-    lot: m.lot?.number ?? null, expiresOn: m.lot?.expiresOn?.toISOString().slice(0, 10) ?? null,
-    unitCost: m.unitCost?.toFixed(4) ?? null, currency: m.currency, reason: m.reasonCode, note: m.note, reference: m.reference,
-    actor: m.actorLabel, at: m.at.toISOString(), reverses: m.reversesId?.toString() ?? null, serials: m.serials.map((s) => s.serial.serial).sort(),
+    id: m.id.toString(),
+    kind: m.kind,
+    sku: m.item.sku,
+    quantity: m.quantity,
+    from: m.fromLocation.code,
+    to: m.toLocation.code,
+    lot: m.lot?.number ?? null,
+    expiresOn: m.lot?.expiresOn?.toISOString().slice(0, 10) ?? null,
+    unitCost: m.unitCost?.toFixed(4) ?? null,
+    currency: m.currency,
+    reason: m.reasonCode,
+    note: m.note,
+    reference: m.reference,
+    actor: m.actorLabel,
+    at: m.at.toISOString(),
+    reverses: m.reversesId?.toString() ?? null,
+    serials: m.serials.map((s) => s.serial.serial).sort(),
   };
 }
 

@@ -6,14 +6,24 @@ import { atOrBeneath } from "./list-movements";
 import type { LevelView } from "./schemas";
 
 export const levelSelect = {
-  id: true, onHand: true, reserved: true, item: { select: { sku: true } }, location: { select: { code: true, isVirtual: true, site: { select: { code: true } } } }, lot: { select: { number: true } },
+  id: true,
+  onHand: true,
+  reserved: true,
+  item: { select: { sku: true } },
+  location: { select: { code: true, isVirtual: true, site: { select: { code: true } } } },
+  lot: { select: { number: true } },
 } satisfies Prisma.StockLevelSelect;
 
 export function toLevelView(level: Prisma.StockLevelGetPayload<{ select: typeof levelSelect }>): LevelView {
   return {
-    sku: level.item.sku, location: level.location.code, lot: level.lot?.number ?? null,
-    onHand: level.onHand, reserved: level.reserved, available: level.onHand - level.reserved,
-    site: level.location.site.code, isInTransit: level.location.isVirtual,
+    sku: level.item.sku,
+    location: level.location.code,
+    lot: level.lot?.number ?? null,
+    onHand: level.onHand,
+    reserved: level.reserved,
+    available: level.onHand - level.reserved,
+    site: level.location.site.code,
+    isInTransit: level.location.isVirtual,
   };
 }
 

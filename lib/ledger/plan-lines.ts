@@ -52,7 +52,13 @@ function checkConditions(actor: Actor, item: ResolvedItem, destination: Resolved
  * the posting's own transaction (race-free; a refused posting leaves no lot behind). Undefined when none is
  * named (serial items may go without; lot items get FEFO), null for an item without lots.
  */
-async function lotFor(db: Db, item: ResolvedItem, input: ParsedMovementInput, inbound: boolean, index?: number): Promise<PlannedLot | null | undefined> {
+async function lotFor(
+  db: Db,
+  item: ResolvedItem,
+  input: ParsedMovementInput,
+  inbound: boolean,
+  index?: number,
+): Promise<PlannedLot | null | undefined> {
   if (item.tracking === "none") {
     if (input.lot) throw new MovementRefused("lot", `${item.sku} is not lot-tracked`, index);
     return null;
@@ -106,50 +112,90 @@ export async function planMovement(db: Db, actor: Actor, refs: References, input
   if (item.tracking !== "serial" && input.serials?.length) throw new MovementRefused("serials", `${item.sku} is not serial-tracked`, index);
 
   const base = {
-    kind: input.kind, itemId: item.id, fromLocationId: fromLocation.id, toLocationId: toLocation.id, ...locationFlags(fromLocation, toLocation),
-    sku: item.sku, fromCode: fromLocation.code, toCode: toLocation.code,
-    unitCost: input.unitCost === undefined ? null : String(input.unitCost), currency: input.unitCost === undefined ? null : (input.currency ?? "EUR"),
+    kind: input.kind,
+    itemId: item.id,
+    fromLocationId: fromLocation.id,
+    toLocationId: toLocation.id,
+    ...locationFlags(fromLocation, toLocation),
+    sku: item.sku,
+    fromCode: fromLocation.code,
+    toCode: toLocation.code,
+    unitCost: input.unitCost === undefined ? null : String(input.unitCost),
+    currency: input.unitCost === undefined ? null : (input.currency ?? "EUR"),
     reasonCode: input.reason,
-    note: input.overrideConditions ? [input.note, `storage conditions overridden: ${input.overrideConditions}`].filter(Boolean).join(" · ") : (input.note ?? null),
-    reference: input.reference ?? null, serials: input.serials,
+    note: input.overrideConditions
+      ? [input.note, `storage conditions overridden: ${input.overrideConditions}`].filter(Boolean).join(" · ")
+      : (input.note ?? null),
+    reference: input.reference ?? null,
+    serials: input.serials,
   };
   const lot = await lotFor(db, item, input, INBOUND.has(input.kind), index);
   if (lot !== undefined || item.tracking === "serial") {
     return {
-      index, readStock: false, siteId, item, locationCode: (from ?? to)!.code,
-      lines: [{ ...base, quantity: input.quantity, lotId: lot?.lotId ?? null, ...(lot?.newLot ? { newLot: lot.newLot } : {}) }], sourceCodes: [fromLocation.code],
+      index,
+      readStock: false,
+      siteId,
+      item,
+      locationCode: (from ?? to)!.code,
+      lines: [{ ...base, quantity: input.quantity, lotId: lot?.lotId ?? null, ...(lot?.newLot ? { newLot: lot.newLot } : {}) }],
+      sourceCodes: [fromLocation.code],
     };
   }
   if (INBOUND.has(input.kind)) throw new MovementRefused("lot", `${item.sku} is lot-tracked: name the lot it arrives in`, index);
   const takes = await fefoTakes(db, item, fromLocation, input.quantity, index);
   return {
-    index, readStock: true, siteId, item, locationCode: fromLocation.code,
+    index,
+    readStock: true,
+    siteId,
+    item,
+    locationCode: fromLocation.code,
     lines: takes.map((take) => ({ ...base, quantity: take.quantity, lotId: take.lotId })),
     sourceCodes: takes.map(() => fromLocation.code),
   };
 }
 
-async function planCount(db: Db, actor: Actor, refs: References, item: ResolvedItem, input: ParsedMovementInput, index?: number): Promise<PlannedMovement> {
+async function planCount(
+  db: Db,
+  actor: Actor,
+  refs: References,
+  item: ResolvedItem,
+  input: ParsedMovementInput,
+  index?: number,
+): Promise<PlannedMovement> {
   if (input.from && input.to) throw new MovementRefused("to", "A count names one location", index);
   const bin = physicalEnd(refs, input.from ?? input.to, input.from ? "from" : "to", index);
   authorize(actor, "stock.count", { siteId: bin.siteId });
   if (item.tracking === "serial") throw new MovementRefused("kind", `${item.sku} is serial-tracked: count it by scanning its serials`, index);
   const lot = await lotFor(db, item, input, false, index);
   if (item.tracking === "lot" && !lot) throw new MovementRefused("lot", `${item.sku} is lot-tracked: count each lot`, index);
-  const level = await db.stockLevel.findFirst({ where: { itemId: item.id, locationId: bin.id, lotId: lot?.lotId ?? null }, select: { onHand: true } });
+  const level = await db.stockLevel.findFirst({
+    where: { itemId: item.id, locationId: bin.id, lotId: lot?.lotId ?? null },
+    select: { onHand: true },
+  });
   const onHand = level?.onHand ?? 0;
   const difference = input.quantity - onHand;
   const adjustment = await refs.virtualLocation(bin.siteId, "adjustment");
   const lines: PostingLine[] =
     difference === 0
       ? []
-      : [{
-          kind: "count", itemId: item.id, quantity: Math.abs(difference), lotId: lot?.lotId ?? null,
-          fromLocationId: difference > 0 ? adjustment.id : bin.id, toLocationId: difference > 0 ? bin.id : adjustment.id,
-          sku: item.sku, fromCode: difference > 0 ? adjustment.code : bin.code, toCode: difference > 0 ? bin.code : adjustment.code,
-          ...(difference > 0 ? locationFlags(adjustment, bin) : locationFlags(bin, adjustment)),
-          reasonCode: input.reason || COUNT_REASON, note: input.note ?? `counted ${input.quantity}, system had ${onHand}`,
-          reference: input.reference ?? null, expectOnHand: onHand, countedLocationId: bin.id,
-        }];
+      : [
+          {
+            kind: "count",
+            itemId: item.id,
+            quantity: Math.abs(difference),
+            lotId: lot?.lotId ?? null,
+            fromLocationId: difference > 0 ? adjustment.id : bin.id,
+            toLocationId: difference > 0 ? bin.id : adjustment.id,
+            sku: item.sku,
+            fromCode: difference > 0 ? adjustment.code : bin.code,
+            toCode: difference > 0 ? bin.code : adjustment.code,
+            ...(difference > 0 ? locationFlags(adjustment, bin) : locationFlags(bin, adjustment)),
+            reasonCode: input.reason || COUNT_REASON,
+            note: input.note ?? `counted ${input.quantity}, system had ${onHand}`,
+            reference: input.reference ?? null,
+            expectOnHand: onHand,
+            countedLocationId: bin.id,
+          },
+        ];
   return { index, readStock: true, siteId: bin.siteId, item, locationCode: bin.code, lines, sourceCodes: lines.map(() => bin.code) };
 }

@@ -69,8 +69,7 @@ describe("the ledger as a whole (property)", () => {
               continue;
             }
             const [from, to] = [bins[s.bin].code, bins[1 - s.bin].code];
-            const input =
-              s.kind === "receive" ? { to: from } : s.kind === "issue" ? { from } : { from, to };
+            const input = s.kind === "receive" ? { to: from } : s.kind === "issue" ? { from } : { from, to };
             const result = await postMovement(db, SYSTEM_ACTOR, { kind: s.kind, sku, quantity: s.quantity, reason: "other", ...input });
             posted.push(`${result.movement!.id}:${JSON.stringify(levelsBefore)}`);
           } catch (error) {

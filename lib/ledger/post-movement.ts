@@ -6,7 +6,15 @@ import { ValidationFailed } from "../domain-error";
 import { CountChangedMeanwhile, InsufficientStock, MovementRefused, SerialNotAtSource } from "./errors";
 import { levelSelect, toLevelView } from "./list-stock";
 import { planMovement, type PlannedMovement } from "./plan-lines";
-import { inRequestOrder, lotKeyOf, PostingLineFailure, positionsInOrderOf, runPosting, type PostingAnswer, type PostingLine } from "./posting-function";
+import {
+  inRequestOrder,
+  lotKeyOf,
+  PostingLineFailure,
+  positionsInOrderOf,
+  runPosting,
+  type PostingAnswer,
+  type PostingLine,
+} from "./posting-function";
 import { resolveReferences, type References } from "./resolve-references";
 import { movementInput, type MovementInput, type PostedMovement } from "./schemas";
 
@@ -21,20 +29,32 @@ type Options = { idempotency?: IdempotencyKey | null };
  * both levels with conditional updates and appends the movement, audit entry, outbox event and idempotency
  * record. Throws InsufficientStock (nothing changed) when the stock is not there.
  */
-export async function postMovement(db: Db, actor: Actor, input: MovementInput, options: Options = {}): Promise<PostedMovement & { replayed: boolean }> {
+export async function postMovement(
+  db: Db,
+  actor: Actor,
+  input: MovementInput,
+  options: Options = {},
+): Promise<PostedMovement & { replayed: boolean }> {
   const parsed = movementInput.parse(input);
   return postPlanned(db, actor, [parsed], `stock.${parsed.kind}`, options, false);
 }
 
 /** Posts up to 1,000 movements atomically: all or none; a refusal names the index of the movement at fault. */
-export async function postMovements(db: Db, actor: Actor, inputs: MovementInput[], options: Options = {}): Promise<PostedMovement & { replayed: boolean }> {
+export async function postMovements(
+  db: Db,
+  actor: Actor,
+  inputs: MovementInput[],
+  options: Options = {},
+): Promise<PostedMovement & { replayed: boolean }> {
   if (inputs.length === 0 || inputs.length > MAX_BATCH) {
     throw new ValidationFailed([{ field: "movements", message: `Send 1 to ${MAX_BATCH} movements` }]);
   }
   const parsed = inputs.map((input, index) => {
     const result = movementInput.safeParse(input);
     if (!result.success) {
-      throw new ValidationFailed(result.error.issues.map((issue) => ({ field: ["movements", index, ...issue.path].join("."), message: issue.message })));
+      throw new ValidationFailed(
+        result.error.issues.map((issue) => ({ field: ["movements", index, ...issue.path].join("."), message: issue.message })),
+      );
     }
     return result.data;
   });
@@ -42,7 +62,12 @@ export async function postMovements(db: Db, actor: Actor, inputs: MovementInput[
 }
 
 async function postPlanned(
-  db: Db, actor: Actor, inputs: ReturnType<typeof movementInput.parse>[], action: string, options: Options, isBatch: boolean,
+  db: Db,
+  actor: Actor,
+  inputs: ReturnType<typeof movementInput.parse>[],
+  action: string,
+  options: Options,
+  isBatch: boolean,
 ): Promise<PostedMovement & { replayed: boolean }> {
   const idempotency = options.idempotency ?? null;
   const result = await checkKeyFirst(db, idempotency, () => planAndPost(db, actor, inputs, action, idempotency, isBatch));
@@ -56,7 +81,12 @@ async function postPlanned(
  * work to run again.
  */
 async function planAndPost(
-  db: Db, actor: Actor, inputs: ReturnType<typeof movementInput.parse>[], action: string, idempotency: IdempotencyKey | null, isBatch: boolean,
+  db: Db,
+  actor: Actor,
+  inputs: ReturnType<typeof movementInput.parse>[],
+  action: string,
+  idempotency: IdempotencyKey | null,
+  isBatch: boolean,
 ): Promise<PostedMovement & { replayed: boolean }> {
   const refs = await resolveReferences(db, inputs);
   if (isTransaction(db)) return inSavepoint(db, () => planAndPostOnce(db, actor, refs, inputs, action, idempotency, isBatch));
@@ -71,8 +101,13 @@ async function planAndPost(
 }
 
 async function planAndPostOnce(
-  db: Db, actor: Actor, refs: References, inputs: ReturnType<typeof movementInput.parse>[], action: string,
-  idempotency: IdempotencyKey | null, isBatch: boolean,
+  db: Db,
+  actor: Actor,
+  refs: References,
+  inputs: ReturnType<typeof movementInput.parse>[],
+  action: string,
+  idempotency: IdempotencyKey | null,
+  isBatch: boolean,
 ): Promise<PostedMovement & { replayed: boolean }> {
   const plans: PlannedMovement[] = [];
   for (const [index, input] of inputs.entries()) plans.push(await planMovement(db, actor, refs, input, isBatch ? index : undefined));
@@ -83,7 +118,12 @@ async function planAndPostOnce(
   const order = lockOrder(lines);
   try {
     const { replayed, answer } = await runPosting(db, {
-      postingId: randomUUID(), action, siteId: plans[0].siteId, actor, idempotency, lines: order.map((position) => lines[position]),
+      postingId: randomUUID(),
+      action,
+      siteId: plans[0].siteId,
+      actor,
+      idempotency,
+      lines: order.map((position) => lines[position]),
     });
     // Movements come back in posting order; answer them in the order they were asked for. A replay of the same
     // body plans the same lines, unless FEFO now chooses differently: then the stored order stands.
@@ -119,10 +159,16 @@ function planOfLine(plans: PlannedMovement[], lineIndex: number) {
 function domainErrorOf(failure: PostingLineFailure, plan: PlannedMovement, lineOfPlan: number) {
   const location = plan.sourceCodes[lineOfPlan];
   const line = plan.lines[lineOfPlan];
-  if (failure.sqlState === "SR410") return new SerialNotAtSource({ sku: plan.item.sku, location, serials: failure.detail.serials ?? [], index: plan.index });
+  if (failure.sqlState === "SR410")
+    return new SerialNotAtSource({ sku: plan.item.sku, location, serials: failure.detail.serials ?? [], index: plan.index });
   if (failure.sqlState === "SR411") return new CountChangedMeanwhile({ sku: plan.item.sku, location });
   return new InsufficientStock({
-    sku: plan.item.sku, location, lot: null, requested: failure.detail.requested ?? line.quantity, available: failure.detail.available ?? 0, index: plan.index,
+    sku: plan.item.sku,
+    location,
+    lot: null,
+    requested: failure.detail.requested ?? line.quantity,
+    available: failure.detail.available ?? 0,
+    index: plan.index,
   });
 }
 

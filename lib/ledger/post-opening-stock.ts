@@ -27,7 +27,8 @@ export async function postOpeningStock(db: Db, actor: Actor, lines: OpeningStock
   authorize(actor, "stock.move", { siteId });
   const postingId = randomUUID();
   const actorFields = actorColumns(actor);
-  return unitOfWork(db,
+  return unitOfWork(
+    db,
     async (tx) => {
       const movements = await tx.stockMovement.createManyAndReturn({
         data: lines.map((line) => ({
@@ -68,7 +69,11 @@ export async function postOpeningStock(db: Db, actor: Actor, lines: OpeningStock
         DO UPDATE SET "onHand" = "StockLevel"."onHand" + EXCLUDED."onHand", "updatedAt" = now()`;
       const units = lines.reduce((sum, line) => sum + line.quantity, 0);
       await recordAudit(tx, actor, {
-        action: "stock.opening_posted", entityType: "posting", entityId: postingId, siteId, after: { lines: lines.length, units },
+        action: "stock.opening_posted",
+        entityType: "posting",
+        entityId: postingId,
+        siteId,
+        after: { lines: lines.length, units },
       });
       await enqueueEvent(tx, { type: "stock.opening_posted", siteId, aggregateId: postingId, payload: { postingId, lines: lines.length, units } });
       return { postingId, movements: movements.length, units };

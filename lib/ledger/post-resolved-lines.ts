@@ -38,7 +38,12 @@ export async function postResolvedLines(db: Db, posting: ResolvedPosting): Promi
   });
   try {
     const { answer } = await runPosting(db, {
-      postingId: randomUUID(), action: posting.action, siteId: posting.siteId, actor: posting.actor, idempotency: null, lines,
+      postingId: randomUUID(),
+      action: posting.action,
+      siteId: posting.siteId,
+      actor: posting.actor,
+      idempotency: null,
+      lines,
     });
     return { ...answer, movements: answer.movements.length === order.length ? inRequestOrder(answer.movements, order) : answer.movements };
   } catch (error) {
@@ -46,7 +51,11 @@ export async function postResolvedLines(db: Db, posting: ResolvedPosting): Promi
     const line = posting.lines[order[error.detail.index]];
     if (error.sqlState === "SR410") throw new SerialNotAtSource({ sku: line.sku, location: line.sourceCode, serials: error.detail.serials ?? [] });
     throw new InsufficientStock({
-      sku: line.sku, location: line.sourceCode, lot: line.lot, requested: error.detail.requested ?? line.quantity, available: error.detail.available ?? 0,
+      sku: line.sku,
+      location: line.sourceCode,
+      lot: line.lot,
+      requested: error.detail.requested ?? line.quantity,
+      available: error.detail.available ?? 0,
     });
   }
 }

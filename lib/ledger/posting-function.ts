@@ -88,19 +88,22 @@ const GROUPED_UP_TO_LINES = 8;
 /** A posting as sent in a group: its JSON, and the key of the first stock level it locks. */
 type GroupedPosting = { json: string; firstLock: string };
 
-const postingGroups = groupedCallsPerPool<GroupedPosting, PostingResult>(async (pool, postings) => {
-  if (postings.length === 1) {
-    const { rows } = await pool.query({ ...POST_POSTING, values: [postings[0].json] });
-    return [rows[0].result];
-  }
-  // A group holds every level its postings lock until it commits. Sent in the order of the levels they lock
-  // first, groups take shared levels in the same order and seldom wait for one another in a cycle (which
-  // PostgreSQL would break only after deadlock_timeout, a second).
-  const order = positionsInOrderOf(postings.map((posting) => posting.firstLock));
-  const { rows } = await pool.query({ ...POST_POSTINGS, values: [`[${order.map((index) => postings[index].json).join(",")}]`] });
-  const results = (rows[0].results as GroupedPostingResult[]).map((posted) => ("error" in posted ? asDatabaseError(posted.error) : posted.result));
-  return inRequestOrder(results, order);
-}, { inFlight: 2, maxGroup: 32 });
+const postingGroups = groupedCallsPerPool<GroupedPosting, PostingResult>(
+  async (pool, postings) => {
+    if (postings.length === 1) {
+      const { rows } = await pool.query({ ...POST_POSTING, values: [postings[0].json] });
+      return [rows[0].result];
+    }
+    // A group holds every level its postings lock until it commits. Sent in the order of the levels they lock
+    // first, groups take shared levels in the same order and seldom wait for one another in a cycle (which
+    // PostgreSQL would break only after deadlock_timeout, a second).
+    const order = positionsInOrderOf(postings.map((posting) => posting.firstLock));
+    const { rows } = await pool.query({ ...POST_POSTINGS, values: [`[${order.map((index) => postings[index].json).join(",")}]`] });
+    const results = (rows[0].results as GroupedPostingResult[]).map((posted) => ("error" in posted ? asDatabaseError(posted.error) : posted.result));
+    return inRequestOrder(results, order);
+  },
+  { inFlight: 2, maxGroup: 32 },
+);
 
 /** The first level a posting locks: its first line's (it comes in lock order), at that line's lower location id. */
 function firstLockOf(posting: Posting): string {

@@ -16,7 +16,10 @@ function countPostingRoundTrips() {
   const query = vi.spyOn(pool, "query");
   return () => {
     const names = query.mock.calls.map(([config]) => (config as { name?: string }).name);
-    return { alone: names.filter((n) => n === "stockroom_post_posting").length, grouped: names.filter((n) => n === "stockroom_post_postings").length };
+    return {
+      alone: names.filter((n) => n === "stockroom_post_posting").length,
+      grouped: names.filter((n) => n === "stockroom_post_postings").length,
+    };
   };
 }
 
@@ -28,11 +31,26 @@ type Place = { id: string; code: string; type: string; isVirtual: boolean };
 /** A one-line posting of the warehouse's plain item, as the domain would hand it to runPosting. */
 function plainPosting(w: Warehouse, kind: "receive" | "issue", from: Place, to: Place, quantity: number, reasonCode: string): Posting {
   return {
-    postingId: randomUUID(), action: `stock.${kind}`, siteId: w.site.id, actor: SYSTEM_ACTOR, idempotency: null,
-    lines: [{
-      kind, itemId: w.items.plain.id, quantity, fromLocationId: from.id, toLocationId: to.id, lotId: null, reasonCode,
-      ...locationFlags(from, to), sku: w.items.plain.sku, fromCode: from.code, toCode: to.code,
-    }],
+    postingId: randomUUID(),
+    action: `stock.${kind}`,
+    siteId: w.site.id,
+    actor: SYSTEM_ACTOR,
+    idempotency: null,
+    lines: [
+      {
+        kind,
+        itemId: w.items.plain.id,
+        quantity,
+        fromLocationId: from.id,
+        toLocationId: to.id,
+        lotId: null,
+        reasonCode,
+        ...locationFlags(from, to),
+        sku: w.items.plain.sku,
+        fromCode: from.code,
+        toCode: to.code,
+      },
+    ],
   };
 }
 
@@ -44,7 +62,9 @@ describe("postings grouped in one transaction", () => {
     const roundTrips = countPostingRoundTrips();
 
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 40 }, (_, i) => postMovement(db, SYSTEM_ACTOR, { kind: "issue", sku, quantity: 1, from: w.bins.a1.code, reason: "sold", reference: `SO-${i}` })),
+      Array.from({ length: 40 }, (_, i) =>
+        postMovement(db, SYSTEM_ACTOR, { kind: "issue", sku, quantity: 1, from: w.bins.a1.code, reason: "sold", reference: `SO-${i}` }),
+      ),
     );
 
     const posted = outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
@@ -72,11 +92,15 @@ describe("postings grouped in one transaction", () => {
     const lookupsSent = vi.spyOn(pool, "query");
 
     const answers = await Promise.allSettled([
-      ...requests.map((r) => postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: r.item.sku.toLowerCase(), quantity: r.quantity, to: r.bin.code, reason: "received" })),
+      ...requests.map((r) =>
+        postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: r.item.sku.toLowerCase(), quantity: r.quantity, to: r.bin.code, reason: "received" }),
+      ),
       postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: "NO-SUCH-SKU", quantity: 1, to: w.bins.a1.code, reason: "received" }),
     ]);
 
-    const lookupRoundTrips = lookupsSent.mock.calls.filter(([config]) => (config as { name?: string }).name === "stockroom_resolve_references").length;
+    const lookupRoundTrips = lookupsSent.mock.calls.filter(
+      ([config]) => (config as { name?: string }).name === "stockroom_resolve_references",
+    ).length;
     expect(lookupRoundTrips).toBeLessThan(25);
     requests.forEach((r, i) => {
       expect(answers[i]).toMatchObject({ status: "fulfilled", value: { movement: { sku: r.item.sku, to: r.bin.code, quantity: r.quantity } } });
@@ -122,13 +146,16 @@ describe("postings grouped in one transaction", () => {
     // Three levels of one item; a group sends its postings in location-id order, so name them in that order.
     const [binA, binB, binC] = [w.bins.a1, w.bins.a2, w.bins.cage].sort((x, y) => (x.id < y.id ? -1 : 1));
     for (const bin of [binA, binB, binC]) await runPosting(db, receipt(bin, 1));
-    const levelOf = async (bin: { id: string }) => (await db.stockLevel.findFirstOrThrow({ where: { itemId: w.items.plain.id, locationId: bin.id } })).id;
+    const levelOf = async (bin: { id: string }) =>
+      (await db.stockLevel.findFirstOrThrow({ where: { itemId: w.items.plain.id, locationId: bin.id } })).id;
     const [levelA, levelB, levelC] = [await levelOf(binA), await levelOf(binB), await levelOf(binC)];
     const [holdsC, holdsB] = [await pool.connect(), await pool.connect()];
     const lock = (client: typeof holdsB, level: string) => client.query(`SELECT 1 FROM "StockLevel" WHERE id = $1 FOR UPDATE`, [level]);
     const waitingForLocks = async (count: number) => {
       for (let i = 0; i < 200; i++) {
-        const { rows } = await holdsC.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+        const { rows } = await holdsC.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
         if (rows[0].n >= count) return;
         await new Promise((resolve) => setTimeout(resolve, 25));
       }

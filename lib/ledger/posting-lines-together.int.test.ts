@@ -31,10 +31,14 @@ async function postAndRollBack(client: pg.PoolClient, posting: object, siteId: s
     for (const m of answer.movements) expect(m.at).toBe(stamped.rows[0].at);
     const ledger = await client.query(
       `SELECT id::text AS movement, kind, "itemId", quantity, "fromLocationId", "toLocationId", "lotId", "unitCost"::text, "reasonCode", reference
-         FROM "StockMovement" WHERE "postingId" = $1 ORDER BY id`, [answer.postingId]);
+         FROM "StockMovement" WHERE "postingId" = $1 ORDER BY id`,
+      [answer.postingId],
+    );
     const levels = await client.query(
       `SELECT l."itemId", l."locationId", l."lotId", l."onHand", l.reserved FROM "StockLevel" l JOIN "Location" loc ON loc.id = l."locationId"
-        WHERE loc."siteId" = $1 ORDER BY 1, 2, 3`, [siteId]);
+        WHERE loc."siteId" = $1 ORDER BY 1, 2, 3`,
+      [siteId],
+    );
     // Ledger ids differ between the two runs (a sequence is not rolled back): compare them by rank.
     const rank = new Map<string, number>(ledger.rows.map((m, index) => [m.movement, index]));
     const ranked = (id: string) => rank.get(id) ?? `unknown ${id}`;
@@ -85,13 +89,29 @@ describe("a large posting, set-based or line by line", () => {
       const item = l.lotted ? w.items.lotted : w.items.plain;
       const [bin, other] = [bins[l.bin], bins[1 - l.bin]];
       const [from, to] =
-        l.kind === "receive" ? [ofType("supplier"), bin] : l.kind === "issue" ? [bin, ofType("customer")] : l.kind === "scrap" ? [bin, ofType("scrap")] : [bin, other];
+        l.kind === "receive"
+          ? [ofType("supplier"), bin]
+          : l.kind === "issue"
+            ? [bin, ofType("customer")]
+            : l.kind === "scrap"
+              ? [bin, ofType("scrap")]
+              : [bin, other];
       return {
-        kind: l.kind, itemId: item.id, quantity: l.quantity, fromLocationId: from.id, toLocationId: to.id,
-        lotId: l.lotted ? lots[l.lot].id : null, reasonCode: l.kind === "receive" ? "received" : l.kind === "issue" ? "sold" : l.kind === "scrap" ? "scrapped" : "putaway",
-        unitCost: l.unitCost ?? null, reference: l.reference ?? null,
-        sku: item.sku, fromCode: from.code, toCode: to.code,
-        fromKeepsLevels: from.type === "bin", toKeepsLevels: to.type === "bin", toIsVirtual: to.isVirtual,
+        kind: l.kind,
+        itemId: item.id,
+        quantity: l.quantity,
+        fromLocationId: from.id,
+        toLocationId: to.id,
+        lotId: l.lotted ? lots[l.lot].id : null,
+        reasonCode: l.kind === "receive" ? "received" : l.kind === "issue" ? "sold" : l.kind === "scrap" ? "scrapped" : "putaway",
+        unitCost: l.unitCost ?? null,
+        reference: l.reference ?? null,
+        sku: item.sku,
+        fromCode: from.code,
+        toCode: to.code,
+        fromKeepsLevels: from.type === "bin",
+        toKeepsLevels: to.type === "bin",
+        toIsVirtual: to.isVirtual,
       };
     };
 
@@ -101,9 +121,22 @@ describe("a large posting, set-based or line by line", () => {
       await fc.assert(
         fc.asyncProperty(fc.array(line, { minLength: 8, maxLength: 24 }), async (drawn) => {
           const lines = drawn.map(toPostingLine);
-          const posting = { postingId: crypto.randomUUID(), action: "stock.batch", siteId: w.site.id, actor: { type: "system", label: "system" }, idempotency: null, lines };
-          const lineByLine = { ...posting, lines: lines.map((l) => Object.fromEntries(Object.entries(l).filter(([k]) => !(CALLER_FACTS as readonly string[]).includes(k)))) };
-          const { rows } = await client.query("SELECT stockroom_posts_lines_together($1::jsonb) AS a, stockroom_posts_lines_together($2::jsonb) AS b", [JSON.stringify(posting), JSON.stringify(lineByLine)]);
+          const posting = {
+            postingId: crypto.randomUUID(),
+            action: "stock.batch",
+            siteId: w.site.id,
+            actor: { type: "system", label: "system" },
+            idempotency: null,
+            lines,
+          };
+          const lineByLine = {
+            ...posting,
+            lines: lines.map((l) => Object.fromEntries(Object.entries(l).filter(([k]) => !(CALLER_FACTS as readonly string[]).includes(k)))),
+          };
+          const { rows } = await client.query(
+            "SELECT stockroom_posts_lines_together($1::jsonb) AS a, stockroom_posts_lines_together($2::jsonb) AS b",
+            [JSON.stringify(posting), JSON.stringify(lineByLine)],
+          );
           expect(rows[0]).toEqual({ a: true, b: false });
 
           const together = await postAndRollBack(client, posting, w.site.id);
@@ -135,7 +168,8 @@ describe("large postings under concurrency", () => {
     const outcomes = await Promise.allSettled(Array.from({ length: 40 }, () => postMovements(db, SYSTEM_ACTOR, batch)));
     const refused = outcomes.filter((o) => o.status === "rejected");
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(20);
-    for (const r of refused) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "insufficient_stock", details: { index: 0, available: 0 } });
+    for (const r of refused)
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "insufficient_stock", details: { index: 0, available: 0 } });
     expect(await onHand(db, w.items.plain.id, w.bins.a1.id)).toBe(0);
     expect(await db.stockMovement.count({ where: { itemId: w.items.plain.id, kind: "issue" } })).toBe(200);
   });
@@ -152,7 +186,12 @@ describe("large postings under concurrency", () => {
     const batches = Array.from({ length: 30 }, (_, i) => {
       const [there, back] = i % 2 === 0 ? [w.bins.a1.code, w.bins.a2.code] : [w.bins.a2.code, w.bins.a1.code];
       return Array.from({ length: 8 }, (_, j) => ({
-        kind: "move" as const, sku: items[j % 2].sku, quantity: 1 + ((i + j) % 5), from: j % 2 === 0 ? there : back, to: j % 2 === 0 ? back : there, reason: "putaway",
+        kind: "move" as const,
+        sku: items[j % 2].sku,
+        quantity: 1 + ((i + j) % 5),
+        from: j % 2 === 0 ? there : back,
+        to: j % 2 === 0 ? back : there,
+        reason: "putaway",
       }));
     });
     const outcomes = await Promise.allSettled(batches.map((batch) => postMovements(db, SYSTEM_ACTOR, batch)));

@@ -10,12 +10,26 @@ import type { LocationType } from "../db/generated/client";
 import type { ParsedMovementInput } from "./schemas";
 
 export type ResolvedItem = {
-  id: string; sku: string; tracking: "none" | "lot" | "serial"; active: boolean;
-  tempMinC: number | null; tempMaxC: number | null; humidityMaxPct: number | null; hazardClass: string | null;
+  id: string;
+  sku: string;
+  tracking: "none" | "lot" | "serial";
+  active: boolean;
+  tempMinC: number | null;
+  tempMaxC: number | null;
+  humidityMaxPct: number | null;
+  hazardClass: string | null;
 };
 export type ResolvedLocation = {
-  id: string; code: string; siteId: string; type: LocationType; isVirtual: boolean; active: boolean;
-  tempMinC: number | null; tempMaxC: number | null; humidityMaxPct: number | null; hazardClasses: string[];
+  id: string;
+  code: string;
+  siteId: string;
+  type: LocationType;
+  isVirtual: boolean;
+  active: boolean;
+  tempMinC: number | null;
+  tempMaxC: number | null;
+  humidityMaxPct: number | null;
+  hazardClasses: string[];
 };
 
 export type References = {
@@ -30,7 +44,16 @@ let reasonCodes: { codes: Set<string>; loadedAt: number } | undefined;
 const REASON_CODES_TTL_MS = 60_000;
 
 const locationColumns = {
-  id: true, code: true, siteId: true, type: true, isVirtual: true, active: true, tempMinC: true, tempMaxC: true, humidityMaxPct: true, hazardClasses: true,
+  id: true,
+  code: true,
+  siteId: true,
+  type: true,
+  isVirtual: true,
+  active: true,
+  tempMinC: true,
+  tempMaxC: true,
+  humidityMaxPct: true,
+  hazardClasses: true,
 } as const;
 
 async function virtualLocation(db: Db, siteId: string, type: LocationType): Promise<ResolvedLocation> {
@@ -70,17 +93,20 @@ type Lookup = { skuKeys: string[]; codes: string[] };
 type ReferenceRow = { kind: "item" | "location"; row: ResolvedItem & ResolvedLocation & { skuKey: string } };
 
 /** The lookups of concurrent requests go to the database together, as one (lib/db/grouped-calls.ts). */
-const lookups = groupedCallsPerPool<Lookup, ReferenceRow[]>(async (pool, group) => {
-  const skuKeys = [...new Set(group.flatMap((lookup) => lookup.skuKeys))];
-  const codes = [...new Set(group.flatMap((lookup) => lookup.codes))];
-  const { rows } = await pool.query<ReferenceRow>({ ...RESOLVE, values: [skuKeys, codes] });
-  if (group.length === 1) return [rows];
-  // Each request gets only what it asked for.
-  return group.map((lookup) => {
-    const [wantedSkus, wantedCodes] = [new Set(lookup.skuKeys), new Set(lookup.codes)];
-    return rows.filter(({ kind, row }) => (kind === "item" ? wantedSkus.has(row.skuKey) : wantedCodes.has(row.code)));
-  });
-}, { inFlight: 2, maxGroup: 64 });
+const lookups = groupedCallsPerPool<Lookup, ReferenceRow[]>(
+  async (pool, group) => {
+    const skuKeys = [...new Set(group.flatMap((lookup) => lookup.skuKeys))];
+    const codes = [...new Set(group.flatMap((lookup) => lookup.codes))];
+    const { rows } = await pool.query<ReferenceRow>({ ...RESOLVE, values: [skuKeys, codes] });
+    if (group.length === 1) return [rows];
+    // Each request gets only what it asked for.
+    return group.map((lookup) => {
+      const [wantedSkus, wantedCodes] = [new Set(lookup.skuKeys), new Set(lookup.codes)];
+      return rows.filter(({ kind, row }) => (kind === "item" ? wantedSkus.has(row.skuKey) : wantedCodes.has(row.code)));
+    });
+  },
+  { inFlight: 2, maxGroup: 64 },
+);
 
 /**
  * One prepared statement for every item and location a request names: on the ledger's hot path a raw query

@@ -16,7 +16,15 @@ describe("a retry of a posting that took effect", () => {
   it("is answered with the posting, not judged again by rules its own effect changed", async () => {
     const w = await buildWarehouse(db);
     const { actor } = await buildApiKey(db, "manager");
-    await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.lotted.sku, to: w.bins.a1.code, quantity: 5, lot: "L1", expiresAt: "2031-01-01", reason: "received" });
+    await postMovement(db, SYSTEM_ACTOR, {
+      kind: "receive",
+      sku: w.items.lotted.sku,
+      to: w.bins.a1.code,
+      quantity: 5,
+      lot: "L1",
+      expiresAt: "2031-01-01",
+      reason: "received",
+    });
     // No lot named: the plan reads the stock to choose lots first-expiry-first.
     const issue = { kind: "issue" as const, sku: w.items.lotted.sku, from: w.bins.a1.code, quantity: 5, reason: "sold" };
     const key = idempotencyKeyOf(actor, { key: "issue-all-5", method: "POST", path: "/api/v1/movements", body: JSON.stringify(issue) });
@@ -24,7 +32,9 @@ describe("a retry of a posting that took effect", () => {
     // The first answer was lost; the client retries. The stock it took is gone, so planning would refuse it.
     const retry = await postMovement(db, actor, issue, { idempotency: key });
     expect(retry).toMatchObject({ replayed: true, postingId: first.postingId, movement: { id: first.movement!.id } });
-    expect(await db.stockLevel.aggregate({ where: { itemId: w.items.lotted.id, locationId: w.bins.a1.id }, _sum: { onHand: true } })).toEqual({ _sum: { onHand: 0 } });
+    expect(await db.stockLevel.aggregate({ where: { itemId: w.items.lotted.id, locationId: w.bins.a1.id }, _sum: { onHand: true } })).toEqual({
+      _sum: { onHand: 0 },
+    });
     // Without the key the same request is a new one, and is refused.
     await expect(postMovement(db, actor, issue)).rejects.toBeInstanceOf(InsufficientStock);
   });
@@ -32,7 +42,13 @@ describe("a retry of a posting that took effect", () => {
   it("of a reversal is answered with the reversal, not refused as already reversed", async () => {
     const w = await buildWarehouse(db);
     const { actor } = await buildApiKey(db, "manager");
-    const received = await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.plain.sku, to: w.bins.a1.code, quantity: 2, reason: "received" });
+    const received = await postMovement(db, SYSTEM_ACTOR, {
+      kind: "receive",
+      sku: w.items.plain.sku,
+      to: w.bins.a1.code,
+      quantity: 2,
+      reason: "received",
+    });
     const key = idempotencyKeyOf(actor, { key: "undo-once", method: "POST", path: `/api/v1/movements/${received.movement!.id}/reverse`, body: "{}" });
     const first = await reverseMovement(db, actor, received.movement!.id, {}, { idempotency: key });
     const retry = await reverseMovement(db, actor, received.movement!.id, {}, { idempotency: key });
@@ -45,7 +61,15 @@ describe("a receipt into a new lot", () => {
   it("creates the lot once when several arrive at the same moment, and audits its creation", async () => {
     const w = await buildWarehouse(db);
     const receipts = Array.from({ length: 6 }, () =>
-      postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.lotted.sku, to: w.bins.a1.code, quantity: 1, lot: "RACE-1", expiresAt: "2031-01-31", reason: "received" }),
+      postMovement(db, SYSTEM_ACTOR, {
+        kind: "receive",
+        sku: w.items.lotted.sku,
+        to: w.bins.a1.code,
+        quantity: 1,
+        lot: "RACE-1",
+        expiresAt: "2031-01-31",
+        reason: "received",
+      }),
     );
     const posted = await Promise.allSettled(receipts);
     expect(posted.map((p) => p.status)).toEqual(Array(6).fill("fulfilled"));
@@ -60,7 +84,15 @@ describe("a receipt into a new lot", () => {
   it("leaves no lot behind when the posting is refused", async () => {
     const w = await buildWarehouse(db);
     const batch = [
-      { kind: "receive" as const, sku: w.items.lotted.sku, to: w.bins.a1.code, quantity: 3, lot: "ORPHAN-1", expiresAt: "2031-02-28", reason: "received" },
+      {
+        kind: "receive" as const,
+        sku: w.items.lotted.sku,
+        to: w.bins.a1.code,
+        quantity: 3,
+        lot: "ORPHAN-1",
+        expiresAt: "2031-02-28",
+        reason: "received",
+      },
       { kind: "issue" as const, sku: w.items.plain.sku, from: w.bins.a1.code, quantity: 1, reason: "sold" }, // nothing on hand: refused
     ];
     await expect(postMovements(db, SYSTEM_ACTOR, batch)).rejects.toBeInstanceOf(InsufficientStock);
@@ -71,7 +103,15 @@ describe("a receipt into a new lot", () => {
     const w = await buildWarehouse(db);
     await expect(
       unitOfWork(db, async (tx) => {
-        await postMovement(tx as never, SYSTEM_ACTOR, { kind: "receive", sku: w.items.lotted.sku, to: w.bins.a1.code, quantity: 1, lot: "TX-1", expiresAt: "2031-03-31", reason: "received" });
+        await postMovement(tx as never, SYSTEM_ACTOR, {
+          kind: "receive",
+          sku: w.items.lotted.sku,
+          to: w.bins.a1.code,
+          quantity: 1,
+          lot: "TX-1",
+          expiresAt: "2031-03-31",
+          reason: "received",
+        });
         throw new Error("the caller fails afterwards");
       }),
     ).rejects.toThrow("afterwards");

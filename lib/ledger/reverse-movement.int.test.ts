@@ -16,9 +16,15 @@ const db = getDb();
 async function receivedTransfer() {
   const setup = await buildTwoSites(db);
   const { source, destination, items } = setup;
-  const transfer = await createTransfer(db, SYSTEM_ACTOR, { from: source.site.code, to: destination.site.code, lines: [{ sku: items.plain.sku, quantity: 2 }] });
+  const transfer = await createTransfer(db, SYSTEM_ACTOR, {
+    from: source.site.code,
+    to: destination.site.code,
+    lines: [{ sku: items.plain.sku, quantity: 2 }],
+  });
   await shipTransfer(db, SYSTEM_ACTOR, transfer.id);
-  const received = await receiveTransfer(db, SYSTEM_ACTOR, transfer.id, { lines: [{ sku: items.plain.sku, quantity: 2, to: destination.bins.a1.code }] });
+  const received = await receiveTransfer(db, SYSTEM_ACTOR, transfer.id, {
+    lines: [{ sku: items.plain.sku, quantity: 2, to: destination.bins.a1.code }],
+  });
   const receipt = received.steps.at(-1)!.movements[0];
   const transit = await db.location.findUniqueOrThrow({ where: { code: `${source.site.code}-TRANSIT` } });
   return { ...setup, receipt, transit };
@@ -47,7 +53,13 @@ describe("reverseMovement across sites", () => {
   it("still lets a clerk reverse a movement within their one site", async () => {
     const { source, items } = await buildTwoSites(db);
     const clerk = await buildUser(db, "clerk", { sites: [source.site.code] });
-    const issue = await postMovement(db, clerk.actor, { kind: "issue", sku: items.plain.sku, quantity: 1, from: source.bins.a1.code, reason: "sold" });
+    const issue = await postMovement(db, clerk.actor, {
+      kind: "issue",
+      sku: items.plain.sku,
+      quantity: 1,
+      from: source.bins.a1.code,
+      reason: "sold",
+    });
     expect((await reverseMovement(db, clerk.actor, issue.movement!.id)).movement).toMatchObject({ kind: "reversal", to: source.bins.a1.code });
   });
 });

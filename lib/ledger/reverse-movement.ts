@@ -16,7 +16,11 @@ import type { PostedMovement } from "./schemas";
  * ends. Fails with InsufficientStock when the stock has moved on since (it is no longer there to take back).
  */
 export async function reverseMovement(
-  db: Db, actor: Actor, movementId: string, input: { reason?: string; note?: string } = {}, options: { idempotency?: IdempotencyKey | null } = {},
+  db: Db,
+  actor: Actor,
+  movementId: string,
+  input: { reason?: string; note?: string } = {},
+  options: { idempotency?: IdempotencyKey | null } = {},
 ): Promise<PostedMovement & { replayed: boolean }> {
   const result = await checkKeyFirst(db, options.idempotency, () => postReversal(db, actor, movementId, input, options.idempotency ?? null));
   if (!result.replayed) return result.value;
@@ -25,14 +29,21 @@ export async function reverseMovement(
 }
 
 async function postReversal(
-  db: Db, actor: Actor, movementId: string, input: { reason?: string; note?: string }, idempotency: IdempotencyKey | null,
+  db: Db,
+  actor: Actor,
+  movementId: string,
+  input: { reason?: string; note?: string },
+  idempotency: IdempotencyKey | null,
 ): Promise<PostedMovement & { replayed: boolean }> {
   if (!/^\d{1,18}$/.test(movementId)) throw new NotFound("Movement", movementId);
   const original = await db.stockMovement.findUnique({
     where: { id: BigInt(movementId) },
     include: {
-      item: { select: { sku: true } }, fromLocation: { select: { code: true, siteId: true, isVirtual: true } }, toLocation: { select: { code: true, siteId: true, isVirtual: true } },
-      serials: { select: { serial: { select: { serial: true } } } }, reversedBy: { select: { id: true } },
+      item: { select: { sku: true } },
+      fromLocation: { select: { code: true, siteId: true, isVirtual: true } },
+      toLocation: { select: { code: true, siteId: true, isVirtual: true } },
+      serials: { select: { serial: { select: { serial: true } } } },
+      reversedBy: { select: { id: true } },
     },
   });
   if (!original) throw new NotFound("Movement", movementId);
@@ -51,14 +62,26 @@ async function postReversal(
       siteId,
       actor,
       idempotency,
-      lines: [{
-        kind: "reversal", itemId: original.itemId, quantity: original.quantity, lotId: original.lotId,
-        fromLocationId: original.toLocationId, toLocationId: original.fromLocationId,
-        sku: original.item.sku, fromCode: original.toLocation.code, toCode: original.fromLocation.code,
-        serials: original.serials.map((s) => s.serial.serial), unitCost: original.unitCost?.toString() ?? null, currency: original.currency,
-        reasonCode: input.reason ?? original.reasonCode, note: input.note ?? `reverses movement ${movementId}`, reference: original.reference,
-        reversesId: movementId,
-      }],
+      lines: [
+        {
+          kind: "reversal",
+          itemId: original.itemId,
+          quantity: original.quantity,
+          lotId: original.lotId,
+          fromLocationId: original.toLocationId,
+          toLocationId: original.fromLocationId,
+          sku: original.item.sku,
+          fromCode: original.toLocation.code,
+          toCode: original.fromLocation.code,
+          serials: original.serials.map((s) => s.serial.serial),
+          unitCost: original.unitCost?.toString() ?? null,
+          currency: original.currency,
+          reasonCode: input.reason ?? original.reasonCode,
+          note: input.note ?? `reverses movement ${movementId}`,
+          reference: original.reference,
+          reversesId: movementId,
+        },
+      ],
     });
     return { ...answer, movement: answer.movements[0] ?? null, replayed };
   } catch (error) {
@@ -68,7 +91,11 @@ async function postReversal(
     }
     if (error instanceof PostingLineFailure) {
       throw new InsufficientStock({
-        sku: original.item.sku, location: original.toLocation.code, lot: null, requested: original.quantity, available: error.detail.available ?? 0,
+        sku: original.item.sku,
+        location: original.toLocation.code,
+        lot: null,
+        requested: original.quantity,
+        available: error.detail.available ?? 0,
       });
     }
     throw error;

@@ -3,17 +3,32 @@ import { replayedFlag } from "../contract/replayed-flag";
 
 export const MOVEMENT_KIND_NAMES = ["receive", "issue", "scrap", "damage", "loss", "found", "count", "move", "return"] as const;
 
-const code = z.string().trim().min(1).max(64).transform((s) => s.toUpperCase());
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .transform((s) => s.toUpperCase());
 const isoDate = z.iso.date("Use a date like 2027-03-31");
 
 export const movementInput = z
   .object({
-    kind: z.enum(MOVEMENT_KIND_NAMES).describe("receive: supplier → to · issue: from → customer · scrap/damage/loss: from → that location · found: loss → to · move: from → to · return: customer → to · count: set `from` (or `to`) to `quantity`"),
+    kind: z
+      .enum(MOVEMENT_KIND_NAMES)
+      .describe(
+        "receive: supplier → to · issue: from → customer · scrap/damage/loss: from → that location · found: loss → to · move: from → to · return: customer → to · count: set `from` (or `to`) to `quantity`",
+      ),
     sku: z.string().trim().min(1, "Name the item by its SKU").max(64),
     quantity: z.number().int("Whole units only").min(0).max(1_000_000_000).describe("Units to move; for a count, the counted quantity"),
     from: code.optional().describe("Location code the stock leaves (a bin); virtual ends are implied by the kind"),
     to: code.optional().describe("Location code the stock arrives at"),
-    lot: z.string().trim().min(1).max(64).optional().describe("Lot number; required to receive lot-tracked items, chosen by FEFO for issues when omitted"),
+    lot: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe("Lot number; required to receive lot-tracked items, chosen by FEFO for issues when omitted"),
     expiresAt: isoDate.optional().describe("Expiry of a new lot (YYYY-MM-DD)"),
     manufacturedAt: isoDate.optional(),
     serials: z.array(z.string().trim().min(1).max(64)).max(10_000).optional().describe("One per unit, for serial-tracked items"),
@@ -22,11 +37,18 @@ export const movementInput = z
     reason: z.string().trim().min(1, "Choose a reason").max(40).describe("Reason code, e.g. received, sold, damaged, count"),
     note: z.string().trim().max(500).optional(),
     reference: z.string().trim().max(120).optional().describe("Order number, delivery note…"),
-    overrideConditions: z.string().trim().min(3).max(300).optional().describe("Managers only: why the destination may hold this item though its storage conditions do not match"),
+    overrideConditions: z
+      .string()
+      .trim()
+      .min(3)
+      .max(300)
+      .optional()
+      .describe("Managers only: why the destination may hold this item though its storage conditions do not match"),
   })
   .superRefine((input, ctx) => {
     if (input.kind !== "count" && input.quantity < 1) ctx.addIssue({ code: "custom", path: ["quantity"], message: "Move at least 1 unit" });
-    if (input.serials && new Set(input.serials).size !== input.serials.length) ctx.addIssue({ code: "custom", path: ["serials"], message: "A serial is listed twice" });
+    if (input.serials && new Set(input.serials).size !== input.serials.length)
+      ctx.addIssue({ code: "custom", path: ["serials"], message: "A serial is listed twice" });
   })
   .meta({ id: "MovementInput" });
 

@@ -11,8 +11,13 @@ describe("readStockRow", () => {
       errors: [],
       data: { kind: "receive", sku: "A-1", to: "WH1-A01-01", quantity: 12, reason: "received", reference: "OPENING-STOCK", unitCost: "1.5" },
     });
-    expect(read({ sku: "A-1", location: "B", quantity: "1", lot: "L1", expires: "2027-03-31", serials: "S1|S2 S3", reference: "COUNT-7" }).data).toMatchObject({
-      lot: "L1", expiresAt: "2027-03-31", serials: ["S1", "S2", "S3"], reference: "COUNT-7",
+    expect(
+      read({ sku: "A-1", location: "B", quantity: "1", lot: "L1", expires: "2027-03-31", serials: "S1|S2 S3", reference: "COUNT-7" }).data,
+    ).toMatchObject({
+      lot: "L1",
+      expiresAt: "2027-03-31",
+      serials: ["S1", "S2", "S3"],
+      reference: "COUNT-7",
     });
   });
 
@@ -30,8 +35,24 @@ describe("readStockRow", () => {
 
 describe("writeStockRow", () => {
   it("writes a level so that it reads back as the same receipt", () => {
-    const written = writeStockRow({ sku: "A-1", location: "WH1-A01-01", quantity: 3, lot: "-L1", expires: "2027-01-31", serials: ["S1", "S2", "S3"] });
-    expect(written).toEqual({ sku: "A-1", location: "WH1-A01-01", quantity: "3", lot: "'-L1", expires: "2027-01-31", serials: "S1|S2|S3", unit_cost: "", reference: "" });
+    const written = writeStockRow({
+      sku: "A-1",
+      location: "WH1-A01-01",
+      quantity: 3,
+      lot: "-L1",
+      expires: "2027-01-31",
+      serials: ["S1", "S2", "S3"],
+    });
+    expect(written).toEqual({
+      sku: "A-1",
+      location: "WH1-A01-01",
+      quantity: "3",
+      lot: "'-L1",
+      expires: "2027-01-31",
+      serials: "S1|S2|S3",
+      unit_cost: "",
+      reference: "",
+    });
     expect(readStockRow(written, { decimalComma: false }).data).toMatchObject({ lot: "-L1", quantity: 3, serials: ["S1", "S2", "S3"] });
   });
 });

@@ -21,8 +21,16 @@ export const OPENING_STOCK_REASON = "received";
 
 /** The ledger's field names → the column a person corrects. */
 const COLUMN_OF_FIELD: Record<string, StockCsvColumn> = {
-  sku: "sku", to: "location", from: "location", quantity: "quantity", lot: "lot", expiresAt: "expires", serials: "serials",
-  unitCost: "unit_cost", currency: "unit_cost", reference: "reference",
+  sku: "sku",
+  to: "location",
+  from: "location",
+  quantity: "quantity",
+  lot: "lot",
+  expiresAt: "expires",
+  serials: "serials",
+  unitCost: "unit_cost",
+  currency: "unit_cost",
+  reference: "reference",
 };
 
 /** "to", "movements.3.expiresAt" or ["serials", 2] → the column it came from ("row" when it names none). */
@@ -45,7 +53,8 @@ export function readStockRow(values: Record<string, string>, options: { decimalC
     return value === "" ? undefined : value;
   };
   const quantityText = text("quantity");
-  if (quantityText !== undefined && !/^\d+$/.test(quantityText)) errors.push({ field: "quantity", message: "Enter a whole number of units, like 12" });
+  if (quantityText !== undefined && !/^\d+$/.test(quantityText))
+    errors.push({ field: "quantity", message: "Enter a whole number of units, like 12" });
   if (text("expires") && !text("lot")) errors.push({ field: "expires", message: "Name the lot this expiry date belongs to" });
   const unitCost = text("unit_cost");
   const serials = splitListCell(text("serials") ?? "");
@@ -95,6 +104,15 @@ export function writeStockRow(level: StockLevelRow): CsvRecord {
 export function stockCsvTemplate(): string {
   return stringifyCsvRows(STOCK_CSV_COLUMNS, [
     { sku: "SAMPLE-0001", location: "WH1-A01-01", quantity: "12", lot: "", expires: "", serials: "", unit_cost: "89.90", reference: "" },
-    { sku: "SAMPLE-0002", location: "WH1-C01-01", quantity: "40", lot: "L2026-117", expires: "2027-03-31", serials: "", unit_cost: "", reference: "STOCKTAKE-2026" },
+    {
+      sku: "SAMPLE-0002",
+      location: "WH1-C01-01",
+      quantity: "40",
+      lot: "L2026-117",
+      expires: "2027-03-31",
+      serials: "",
+      unit_cost: "",
+      reference: "STOCKTAKE-2026",
+    },
   ]);
 }

@@ -18,6 +18,7 @@ export function storageViolations(item: StorageNeeds, location: StorageOffer): s
   if (item.humidityMaxPct !== null && (location.humidityMaxPct === null || location.humidityMaxPct > item.humidityMaxPct)) {
     reasons.push(`needs humidity at most ${item.humidityMaxPct} %`);
   }
-  if (item.hazardClass && !location.hazardClasses.includes(item.hazardClass)) reasons.push(`hazard class ${item.hazardClass} needs an approved location`);
+  if (item.hazardClass && !location.hazardClasses.includes(item.hazardClass))
+    reasons.push(`hazard class ${item.hazardClass} needs an approved location`);
   return reasons;
 }

@@ -19,10 +19,33 @@ export async function traceStock(db: Db, actor: Actor, query: { lot?: string; se
   if (!query.lot === !query.serial) throw new ValidationFailed([{ field: "lot", message: "Ask for a lot or a serial (one of them)" }]);
   const item = query.sku ? { skuKey: query.sku.toLowerCase() } : {};
   const subjects = query.lot
-    ? (await db.lot.findMany({ where: { number: query.lot, item }, select: { id: true, number: true, expiresOn: true, item: { select: { sku: true, name: true } } } }))
-        .map((lot) => ({ kind: "lot" as const, id: lot.id, code: lot.number, sku: lot.item.sku, name: lot.item.name, expiresOn: lot.expiresOn?.toISOString().slice(0, 10) ?? null }))
-    : (await db.serial.findMany({ where: { serial: query.serial, item }, select: { id: true, serial: true, location: { select: { code: true, siteId: true } }, item: { select: { sku: true, name: true } } } }))
-        .map((s) => ({ kind: "serial" as const, id: s.id, code: s.serial, sku: s.item.sku, name: s.item.name, expiresOn: null, now: placeShown(actor, s.location) }));
+    ? (
+        await db.lot.findMany({
+          where: { number: query.lot, item },
+          select: { id: true, number: true, expiresOn: true, item: { select: { sku: true, name: true } } },
+        })
+      ).map((lot) => ({
+        kind: "lot" as const,
+        id: lot.id,
+        code: lot.number,
+        sku: lot.item.sku,
+        name: lot.item.name,
+        expiresOn: lot.expiresOn?.toISOString().slice(0, 10) ?? null,
+      }))
+    : (
+        await db.serial.findMany({
+          where: { serial: query.serial, item },
+          select: { id: true, serial: true, location: { select: { code: true, siteId: true } }, item: { select: { sku: true, name: true } } },
+        })
+      ).map((s) => ({
+        kind: "serial" as const,
+        id: s.id,
+        code: s.serial,
+        sku: s.item.sku,
+        name: s.item.name,
+        expiresOn: null,
+        now: placeShown(actor, s.location),
+      }));
   const traces = await Promise.all(
     subjects.map(async (subject) => {
       const movements = await db.stockMovement.findMany({

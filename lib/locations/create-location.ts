@@ -51,7 +51,12 @@ export async function createLocation(db: Db, actor: Actor, input: LocationInput)
       });
       const view = toLocationView(location);
       if (data.x !== undefined && data.y !== undefined) {
-        await placeLocationShape(tx, actor, { id: parent.siteId, code: view.site }, { code: view.code, type: data.type, x: data.x, y: data.y, width: data.width ?? 1, height: data.height ?? 1 });
+        await placeLocationShape(
+          tx,
+          actor,
+          { id: parent.siteId, code: view.site },
+          { code: view.code, type: data.type, x: data.x, y: data.y, width: data.width ?? 1, height: data.height ?? 1 },
+        );
       }
       await recordAudit(tx, actor, { action: "location.create", entityType: "location", entityId: location.id, siteId: parent.siteId, after: view });
       await enqueueEvent(tx, { type: "location.created", siteId: parent.siteId, aggregateId: location.id, payload: view });

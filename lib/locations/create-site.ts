@@ -28,7 +28,12 @@ export async function createSite(db: Db, actor: Actor, input: SiteInput) {
         data: [
           { siteId: site.id, code, name: input.name, type: "site", path: code },
           ...VIRTUAL_LOCATIONS.map((v) => ({
-            siteId: site.id, code: virtualLocationCode(code, v.type), name: `${v.name} (${code})`, type: v.type, isVirtual: true, path: `${code}/~${v.suffix}`,
+            siteId: site.id,
+            code: virtualLocationCode(code, v.type),
+            name: `${v.name} (${code})`,
+            type: v.type,
+            isVirtual: true,
+            path: `${code}/~${v.suffix}`,
           })),
         ],
       });

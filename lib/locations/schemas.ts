@@ -38,11 +38,16 @@ type Placement = { type: string; x?: number; y?: number; width?: number; height?
 /** A place on the map needs both x and y; a size alone places nothing; a site is the map, not on it. */
 function refinePlacement(value: Placement, ctx: z.RefinementCtx) {
   const isPlaced = value.x !== undefined || value.y !== undefined;
-  if (isPlaced && value.type === "site") ctx.addIssue({ code: "custom", path: ["x"], message: "A site is not drawn on a map: place the locations inside it" });
+  if (isPlaced && value.type === "site")
+    ctx.addIssue({ code: "custom", path: ["x"], message: "A site is not drawn on a map: place the locations inside it" });
   else if (value.x === undefined && isPlaced) ctx.addIssue({ code: "custom", path: ["x"], message: "Give x with y" });
   else if (value.y === undefined && isPlaced) ctx.addIssue({ code: "custom", path: ["y"], message: "Give y with x" });
   else if (!isPlaced && (value.width !== undefined || value.height !== undefined)) {
-    ctx.addIssue({ code: "custom", path: [value.width !== undefined ? "width" : "height"], message: "Give x and y to place the location on the map" });
+    ctx.addIssue({
+      code: "custom",
+      path: [value.width !== undefined ? "width" : "height"],
+      message: "Give x and y to place the location on the map",
+    });
   }
 }
 
@@ -60,7 +65,7 @@ export const locationInput = z
       .max(20)
       .transform((classes) => [...new Set(classes)])
       .optional()
-      .describe("Hazard classes the location is approved for, e.g. [\"3\", \"8\"]"),
+      .describe('Hazard classes the location is approved for, e.g. ["3", "8"]'),
     capacityUnits: z.number().int().positive().optional().describe("How many units fit"),
     x: z.number().min(0).max(10_000).optional().describe("Draw the location on its site's map: left edge, metres from the map's left side (with y)"),
     y: z.number().min(0).max(10_000).optional().describe("Top edge, metres from the map's top side (with x)"),

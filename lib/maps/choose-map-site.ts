@@ -9,7 +9,10 @@ import type { Db } from "../db/client";
 export async function chooseMapSite(db: Db, actor: Actor, wish: { focus?: string; highlight?: string }): Promise<string | null> {
   const visible = siteFilter(actor);
   if (wish.focus) {
-    const location = await db.location.findFirst({ where: { code: wish.focus.toUpperCase(), ...visible }, select: { site: { select: { code: true } } } });
+    const location = await db.location.findFirst({
+      where: { code: wish.focus.toUpperCase(), ...visible },
+      select: { site: { select: { code: true } } },
+    });
     if (location) return location.site.code;
   }
   if (wish.highlight) {

@@ -4,7 +4,11 @@ import { Conflict } from "../domain-error";
 export class MapVersionStale extends Conflict {
   readonly code = "map_version_stale";
   constructor(site: string, sentVersion: number, currentVersion: number) {
-    super(`The map of ${site} is at version ${currentVersion}, not ${sentVersion}: reload it and make the change again`, { site, sentVersion, currentVersion });
+    super(`The map of ${site} is at version ${currentVersion}, not ${sentVersion}: reload it and make the change again`, {
+      site,
+      sentVersion,
+      currentVersion,
+    });
   }
 }
 

@@ -18,7 +18,17 @@ describe("generateRackBins", () => {
   });
 
   it("counts aisles on by letter, adds the level to the code, and puts inner cross-aisles where asked", () => {
-    const block = generateRackBins({ prefix: "WH1-A", aisles: 3, racks: 4, levels: 2, positions: 2, origin: { x: 5, y: 5 }, binWidth: 1, binDepth: 1, crossAisleEvery: 1 });
+    const block = generateRackBins({
+      prefix: "WH1-A",
+      aisles: 3,
+      racks: 4,
+      levels: 2,
+      positions: 2,
+      origin: { x: 5, y: 5 },
+      binWidth: 1,
+      binDepth: 1,
+      crossAisleEvery: 1,
+    });
     expect(new Set(block.bins.map((b) => b.aisle))).toEqual(new Set(["WH1-A", "WH1-B", "WH1-C"]));
     expect(block.bins.map((b) => b.code)).toContain("WH1-C-04-02-2");
     expect(block.bins).toHaveLength(3 * 4 * 2 * 2);

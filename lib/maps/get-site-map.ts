@@ -12,7 +12,13 @@ export async function getSiteMap(db: Db, actor: Actor, siteCode: string): Promis
   const map = await readSiteMap(db, site.id);
   if (!map) return { site: site.code, version: 0, ...DEFAULT_MAP_SIZE, unit: "m", shapes: [], updatedAt: null, updatedBy: null };
   return {
-    site: site.code, version: map.version, width: map.width, height: map.height, unit: map.unit, shapes: [...map.shapes],
-    updatedAt: map.updatedAt.toISOString(), updatedBy: map.updatedBy,
+    site: site.code,
+    version: map.version,
+    width: map.width,
+    height: map.height,
+    unit: map.unit,
+    shapes: [...map.shapes],
+    updatedAt: map.updatedAt.toISOString(),
+    updatedBy: map.updatedBy,
   };
 }

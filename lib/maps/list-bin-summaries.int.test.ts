@@ -17,15 +17,40 @@ describe("listBinSummaries and chooseMapSite", () => {
     await db.item.update({ where: { id: w.items.plain.id }, data: { attributes: { reorderPoint: 10 } } });
     await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.plain.sku, to: w.bins.a1.code, quantity: 4, reason: "received" });
     const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
-    await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.lotted.sku, to: w.bins.a1.code, quantity: 3, lot: "SOON", expiresAt: soon, reason: "received" });
-    await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.lotted.sku, to: w.bins.a2.code, quantity: 2, lot: "LATER", expiresAt: "2031-01-01", reason: "received" });
+    await postMovement(db, SYSTEM_ACTOR, {
+      kind: "receive",
+      sku: w.items.lotted.sku,
+      to: w.bins.a1.code,
+      quantity: 3,
+      lot: "SOON",
+      expiresAt: soon,
+      reason: "received",
+    });
+    await postMovement(db, SYSTEM_ACTOR, {
+      kind: "receive",
+      sku: w.items.lotted.sku,
+      to: w.bins.a2.code,
+      quantity: 2,
+      lot: "LATER",
+      expiresAt: "2031-01-01",
+      reason: "received",
+    });
 
     const locations = await listLocations(db, SYSTEM_ACTOR, { site: w.site.code });
     const bins = new Map((await listBinSummaries(db, SYSTEM_ACTOR, w.site.id, locations)).map((b) => [b.location, b]));
-    await db.itemSupplier.create({ data: { itemId: w.items.plain.id, supplierId: (await db.supplier.create({ data: { code: `S${w.site.code}`, name: "S" } })).id, unitCost: 2.5, preferred: true } });
+    await db.itemSupplier.create({
+      data: {
+        itemId: w.items.plain.id,
+        supplierId: (await db.supplier.create({ data: { code: `S${w.site.code}`, name: "S" } })).id,
+        unitCost: 2.5,
+        preferred: true,
+      },
+    });
     await postMovement(db, SYSTEM_ACTOR, { kind: "issue", sku: w.items.plain.sku, from: w.bins.a1.code, quantity: 1, reason: "sold" });
     await postMovement(db, SYSTEM_ACTOR, { kind: "issue", sku: w.items.plain.sku, from: w.bins.a1.code, quantity: 1, reason: "sold" });
-    const counted = await db.countSession.create({ data: { siteId: w.site.id, locationId: w.bins.a2.id, status: "submitted", startedByLabel: "t", closedAt: new Date() } });
+    const counted = await db.countSession.create({
+      data: { siteId: w.site.id, locationId: w.bins.a2.id, status: "submitted", startedByLabel: "t", closedAt: new Date() },
+    });
     expect(counted.id).toBeTruthy();
     expect(bins0(await listBinSummaries(db, SYSTEM_ACTOR, w.site.id, await listLocations(db, SYSTEM_ACTOR, { site: w.site.code })))).toMatchObject({
       [w.bins.a1.code]: { units: 5, value: 5, picks: 2, isCountOverdue: true },

@@ -39,7 +39,9 @@ export async function listBinSummaries(db: Db, actor: Actor, siteId: string, loc
   const levels = await db.stockLevel.findMany({
     where: { isVirtual: false, onHand: { gt: 0 }, location: { siteId } },
     select: {
-      onHand: true, location: { select: { code: true } }, lot: { select: { expiresOn: true } },
+      onHand: true,
+      location: { select: { code: true } },
+      lot: { select: { expiresOn: true } },
       item: { select: { sku: true, attributes: true, suppliers: { where: { preferred: true }, select: { unitCost: true }, take: 1 } } },
     },
   });
@@ -61,8 +63,13 @@ export async function listBinSummaries(db: Db, actor: Actor, siteId: string, loc
   for (const location of locations) {
     if (location.isVirtual || location.type === "site") continue;
     bins.set(location.code, {
-      location: location.code, units: 0, capacityUnits: location.capacityUnits, expiringLots: 0, belowReorder: [],
-      picks: picks.get(location.code) ?? 0, isCountOverdue: false,
+      location: location.code,
+      units: 0,
+      capacityUnits: location.capacityUnits,
+      expiringLots: 0,
+      belowReorder: [],
+      picks: picks.get(location.code) ?? 0,
+      isCountOverdue: false,
     });
   }
   for (const level of levels) {

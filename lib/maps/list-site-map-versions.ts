@@ -14,6 +14,12 @@ export async function listSiteMapVersions(db: Db, actor: Actor, siteCode: string
     SELECT version, "savedAt", "savedByLabel", note, jsonb_array_length(shapes) AS "shapeCount"
     FROM "SiteMapVersion" WHERE "siteId" = ${site.id}::uuid ORDER BY version DESC LIMIT ${LIMIT}`;
   return {
-    data: rows.map((r) => ({ version: r.version, savedAt: r.savedAt.toISOString(), savedBy: r.savedByLabel, note: r.note, shapeCount: Number(r.shapeCount) })),
+    data: rows.map((r) => ({
+      version: r.version,
+      savedAt: r.savedAt.toISOString(),
+      savedBy: r.savedByLabel,
+      note: r.note,
+      shapeCount: Number(r.shapeCount),
+    })),
   };
 }

@@ -26,6 +26,14 @@ export async function placeLocationShape(tx: DbTx, actor: Actor, site: { id: str
   const ids = new Set(current.shapes.map((s) => s.id));
   let id = place.code;
   for (let n = 2; ids.has(id); n++) id = `${place.code}-${n}`;
-  const shape: MapShape = { id, kind: KIND_BY_TYPE[place.type] ?? "bin", x: place.x, y: place.y, width: place.width, height: place.height, location: place.code };
+  const shape: MapShape = {
+    id,
+    kind: KIND_BY_TYPE[place.type] ?? "bin",
+    x: place.x,
+    y: place.y,
+    width: place.width,
+    height: place.height,
+    location: place.code,
+  };
   await writeSiteMapVersion(tx, actor, site, current, { ...size, unit: "m", shapes: [...current.shapes, shape] }, `Placed location ${place.code}`);
 }

@@ -32,7 +32,14 @@ export async function readSiteMap(db: Db, siteId: string): Promise<LoadedSiteMap
   if (!row) return null;
   const shapes = mapShape.array().parse(row.shapes);
   const loaded: LoadedSiteMap = {
-    siteId, version: row.version, width: row.width, height: row.height, unit: "m", shapes, updatedAt: row.updatedAt, updatedBy: row.updatedByLabel,
+    siteId,
+    version: row.version,
+    width: row.width,
+    height: row.height,
+    unit: "m",
+    shapes,
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedByLabel,
     graph: buildWalkingGraph(shapes),
   };
   cache.set(`${siteId}:${row.version}`, loaded);

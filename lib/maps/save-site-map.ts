@@ -19,7 +19,8 @@ export async function saveSiteMap(db: Db, actor: Actor, siteCode: string, input:
   const data = siteMapInput.parse(input);
   const site = await findMapSite(db, siteCode);
   authorize(actor, "locations.manage", { siteId: site.id });
-  return unitOfWork(db,
+  return unitOfWork(
+    db,
     async (tx) => {
       await checkLocations(tx, site, data.shapes);
       const current = await lockSiteMap(tx, site.id);
@@ -39,7 +40,8 @@ async function checkLocations(tx: DbTx, site: MapSite, shapes: readonly MapShape
     if (!shape.location) return [];
     const location = byCode.get(shape.location);
     if (!location) return [{ field: `shapes.${index}.location`, message: `No location at ${site.code} has the code ${shape.location}` }];
-    if (location.isVirtual) return [{ field: `shapes.${index}.location`, message: `${shape.location} is a virtual location and has no place on the floor` }];
+    if (location.isVirtual)
+      return [{ field: `shapes.${index}.location`, message: `${shape.location} is a virtual location and has no place on the floor` }];
     return [];
   });
   if (issues.length > 0) throw new ValidationFailed(issues);

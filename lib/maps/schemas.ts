@@ -38,7 +38,12 @@ function refineShapes(map: { width: number; height: number; shapes: MapShape[] }
     if (seen.has(shape.id)) ctx.addIssue({ code: "custom", path: ["shapes", index, "id"], message: `Another shape already has the id ${shape.id}` });
     seen.add(shape.id);
     const box = shapeBox(shape);
-    if (box.x < -EDGE_TOLERANCE || box.y < -EDGE_TOLERANCE || box.x + box.width > map.width + EDGE_TOLERANCE || box.y + box.height > map.height + EDGE_TOLERANCE) {
+    if (
+      box.x < -EDGE_TOLERANCE ||
+      box.y < -EDGE_TOLERANCE ||
+      box.x + box.width > map.width + EDGE_TOLERANCE ||
+      box.y + box.height > map.height + EDGE_TOLERANCE
+    ) {
       ctx.addIssue({ code: "custom", path: ["shapes", index], message: `Lies outside the ${map.width} × ${map.height} m map` });
     }
   }

@@ -32,7 +32,12 @@ async function poll(db: Db) {
     lastId = newest?.id ?? 0n;
     return;
   }
-  const rows = await db.outboxEvent.findMany({ where: { id: { gt: lastId } }, orderBy: { id: "asc" }, take: 500, select: { id: true, type: true, siteId: true, payload: true } });
+  const rows = await db.outboxEvent.findMany({
+    where: { id: { gt: lastId } },
+    orderBy: { id: "asc" },
+    take: 500,
+    select: { id: true, type: true, siteId: true, payload: true },
+  });
   if (rows.length === 0) return;
   lastId = rows[rows.length - 1].id;
   const events = rows.map((row) => ({ id: row.id.toString(), type: row.type, siteId: row.siteId, ...summarize(row.payload) }));
@@ -42,9 +47,12 @@ async function poll(db: Db) {
 export function subscribeToEvents(db: Db, subscriber: Subscriber): () => void {
   subscribers.add(subscriber);
   if (!timer) {
-    const tick = () => void poll(db).catch((error) => console.error("event feed poll failed", error)).finally(() => {
-      timer = subscribers.size > 0 ? setTimeout(tick, POLL_MS) : undefined;
-    });
+    const tick = () =>
+      void poll(db)
+        .catch((error) => console.error("event feed poll failed", error))
+        .finally(() => {
+          timer = subscribers.size > 0 ? setTimeout(tick, POLL_MS) : undefined;
+        });
     timer = setTimeout(tick, 0);
   }
   return () => subscribers.delete(subscriber);

@@ -24,7 +24,14 @@ export async function cancelPickList(db: Db, actor: Actor, pickListId: string): 
     if (list.status !== "open") throw new PickListNotOpen(pickListId, list.status);
     await tx.pickList.update({ where: { id: pickListId }, data: { status: "cancelled", closedAt: new Date() } });
     const { view } = (await findPickListView(tx, pickListId))!;
-    await recordAudit(tx, actor, { action: "pickList.cancel", entityType: "pickList", entityId: pickListId, siteId: list.siteId, before: { status: "open" }, after: view });
+    await recordAudit(tx, actor, {
+      action: "pickList.cancel",
+      entityType: "pickList",
+      entityId: pickListId,
+      siteId: list.siteId,
+      before: { status: "open" },
+      after: view,
+    });
     await enqueueEvent(tx, { type: "pickList.cancelled", siteId: list.siteId, aggregateId: pickListId, payload: view });
     return view;
   });

@@ -44,8 +44,14 @@ export async function confirmPick(db: Db, actor: Actor, pickListId: string, inpu
 
       const line = await checkedLine(tx, pickListId, data);
       const posted = await postMovement(tx as unknown as Db, actor, {
-        kind: "issue", sku: line.item.sku, quantity: data.quantity, from: line.fromLocation.code,
-        lot: line.lot?.number ?? data.lot, serials: data.serials, reason: "sold", reference: list.reference,
+        kind: "issue",
+        sku: line.item.sku,
+        quantity: data.quantity,
+        from: line.fromLocation.code,
+        lot: line.lot?.number ?? data.lot,
+        serials: data.serials,
+        reason: "sold",
+        reference: list.reference,
       });
       const raised = await tx.$executeRaw`
         UPDATE "PickListLine" SET "pickedQuantity" = "pickedQuantity" + ${data.quantity}
@@ -59,7 +65,10 @@ export async function confirmPick(db: Db, actor: Actor, pickListId: string, inpu
       const answer: PickConfirmation = { pickList: view, movement };
 
       await recordAudit(tx, actor, {
-        action: "pickList.pick", entityType: "pickList", entityId: pickListId, siteId: list.siteId,
+        action: "pickList.pick",
+        entityType: "pickList",
+        entityId: pickListId,
+        siteId: list.siteId,
         after: { lineNo: data.lineNo, quantity: data.quantity, postingId: posted.postingId, status: view.status },
       });
       if (isDone) await enqueueEvent(tx, { type: "pickList.done", siteId: list.siteId, aggregateId: pickListId, payload: view });
@@ -74,8 +83,12 @@ async function checkedLine(tx: DbTx, pickListId: string, data: ReturnType<typeof
   const line = await tx.pickListLine.findUnique({
     where: { pickListId_lineNo: { pickListId, lineNo: data.lineNo } },
     select: {
-      id: true, quantity: true, pickedQuantity: true,
-      item: { select: { sku: true, skuKey: true } }, fromLocation: { select: { code: true } }, lot: { select: { number: true } },
+      id: true,
+      quantity: true,
+      pickedQuantity: true,
+      item: { select: { sku: true, skuKey: true } },
+      fromLocation: { select: { code: true } },
+      lot: { select: { number: true } },
     },
   });
   if (!line) throw new PickRefused("lineNo", `This list has no line ${data.lineNo}`);
@@ -84,7 +97,10 @@ async function checkedLine(tx: DbTx, pickListId: string, data: ReturnType<typeof
   if (line.lot && data.lot && data.lot !== line.lot.number) throw new PickRefused("lot", `This line is for lot ${line.lot.number}`);
   const remaining = line.quantity - line.pickedQuantity;
   if (data.quantity > remaining) {
-    throw new PickRefused("quantity", remaining === 0 ? `Line ${data.lineNo} is already picked` : `Only ${remaining} left to pick on line ${data.lineNo}`);
+    throw new PickRefused(
+      "quantity",
+      remaining === 0 ? `Line ${data.lineNo} is already picked` : `Only ${remaining} left to pick on line ${data.lineNo}`,
+    );
   }
   return line;
 }

@@ -35,7 +35,8 @@ export async function createPickList(db: Db, actor: Actor, input: PickListInput)
   authorize(actor, "stock.move", { siteId: site.id });
 
   const items = await db.item.findMany({
-    where: { skuKey: { in: data.lines.map((l) => l.sku.toLowerCase()) } }, select: { id: true, sku: true, tracking: true, active: true },
+    where: { skuKey: { in: data.lines.map((l) => l.sku.toLowerCase()) } },
+    select: { id: true, sku: true, tracking: true, active: true },
   });
   const bins = await db.location.findMany({
     where: { code: { in: data.lines.flatMap((l) => (l.from ? [l.from] : [])) } },
@@ -43,23 +44,36 @@ export async function createPickList(db: Db, actor: Actor, input: PickListInput)
   });
   const itemBySku = new Map(items.map((i) => [i.sku.toLowerCase(), i]));
   const binByCode = new Map(bins.map((b) => [b.code, b]));
-  const issues = data.lines.flatMap((line, index) => lineIssues(line, index, itemBySku.get(line.sku.toLowerCase()), line.from ? binByCode.get(line.from) : undefined, site.id));
+  const issues = data.lines.flatMap((line, index) =>
+    lineIssues(line, index, itemBySku.get(line.sku.toLowerCase()), line.from ? binByCode.get(line.from) : undefined, site.id),
+  );
   if (issues.length > 0) throw new ValidationFailed(issues);
 
   const demands: PickDemand[] = [];
   for (const [index, line] of data.lines.entries()) {
     const item = itemBySku.get(line.sku.toLowerCase())!;
-    demands.push({ itemId: item.id, quantity: line.quantity, isLotTracked: item.tracking === "lot", stock: await stockFor(db, site.id, item, line, index, binByCode) });
+    demands.push({
+      itemId: item.id,
+      quantity: line.quantity,
+      isLotTracked: item.tracking === "lot",
+      stock: await stockFor(db, site.id, item, line, index, binByCode),
+    });
   }
   const planned: PlannedStop[] = allocatePickLines(demands).flatMap(({ takes, available }, index) => {
     const line = data.lines[index];
     const item = itemBySku.get(line.sku.toLowerCase())!;
-    if (!takes) throw new NotEnoughToPick({ line: index, sku: item.sku, requested: line.quantity, available, from: line.from ?? null, lot: line.lot ?? null });
+    if (!takes)
+      throw new NotEnoughToPick({ line: index, sku: item.sku, requested: line.quantity, available, from: line.from ?? null, lot: line.lot ?? null });
     return takes.map((take) => ({ line: plannedLine(item, take), code: take.stock.locationCode }));
   });
 
   const map = await readSiteMap(db, site.id);
-  const route = map ? planPickRoute(map.graph, planned.map((p) => p.code)) : null;
+  const route = map
+    ? planPickRoute(
+        map.graph,
+        planned.map((p) => p.code),
+      )
+    : null;
   const walk = route ? route.order.map((i) => planned[i].line) : planned.map((p) => p.line);
   const reference = data.reference ?? madeUpReference();
 
@@ -67,7 +81,10 @@ export async function createPickList(db: Db, actor: Actor, input: PickListInput)
     return await unitOfWork(db, async (tx) => {
       const list = await tx.pickList.create({
         data: {
-          siteId: site.id, reference, createdById: actor.type === "user" ? actor.id : null, createdByLabel: actor.label,
+          siteId: site.id,
+          reference,
+          createdById: actor.type === "user" ? actor.id : null,
+          createdByLabel: actor.label,
           lines: { create: walk.map((line, i) => ({ ...line, lineNo: i + 1 })) },
         },
         select: { id: true },
@@ -104,17 +121,26 @@ async function stockFor(db: Db, siteId: string, item: Item, line: ParsedLine, in
   }
   const levels = await db.stockLevel.findMany({
     where: {
-      itemId: item.id, onHand: { gt: 0 },
+      itemId: item.id,
+      onHand: { gt: 0 },
       ...(lotId ? { lotId } : {}),
       ...(line.from ? { locationId: binByCode.get(line.from)!.id } : { location: { siteId, isVirtual: false, active: true } }),
     },
     select: {
-      onHand: true, reserved: true, locationId: true, lotId: true,
-      location: { select: { code: true } }, lot: { select: { number: true, expiresOn: true } },
+      onHand: true,
+      reserved: true,
+      locationId: true,
+      lotId: true,
+      location: { select: { code: true } },
+      lot: { select: { number: true, expiresOn: true } },
     },
   });
   return levels.map((l) => ({
-    locationId: l.locationId, locationCode: l.location.code, lotId: l.lotId, lotNumber: l.lot?.number ?? null, expiresOn: l.lot?.expiresOn ?? null,
+    locationId: l.locationId,
+    locationCode: l.location.code,
+    lotId: l.lotId,
+    lotNumber: l.lot?.number ?? null,
+    expiresOn: l.lot?.expiresOn ?? null,
     available: l.onHand - l.reserved,
   }));
 }

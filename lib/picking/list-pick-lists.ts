@@ -14,14 +14,23 @@ export async function listPickLists(db: Db, actor: Actor, query: PickListQuery =
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: LIMIT,
     select: {
-      id: true, reference: true, status: true, createdAt: true, site: { select: { code: true } },
+      id: true,
+      reference: true,
+      status: true,
+      createdAt: true,
+      site: { select: { code: true } },
       lines: { select: { quantity: true, pickedQuantity: true } },
     },
   });
   return {
     data: rows.map((row) => ({
-      id: row.id, site: row.site.code, reference: row.reference, status: row.status, createdAt: row.createdAt.toISOString(),
-      lineCount: row.lines.length, pickedLines: row.lines.filter((line) => line.pickedQuantity >= line.quantity).length,
+      id: row.id,
+      site: row.site.code,
+      reference: row.reference,
+      status: row.status,
+      createdAt: row.createdAt.toISOString(),
+      lineCount: row.lines.length,
+      pickedLines: row.lines.filter((line) => line.pickedQuantity >= line.quantity).length,
     })),
   };
 }

@@ -5,41 +5,83 @@ import { pickConfirmation, pickInput, pickListInput, pickListQuery, pickListSumm
 const pickListId = z.object({ id: z.string().describe("The pick list's id") });
 
 export const createPickListOp = defineOperation({
-  id: "createPickList", method: "POST", path: "/api/v1/pick-lists", tag: "Picking", permission: "stock.move", status: 201,
+  id: "createPickList",
+  method: "POST",
+  path: "/api/v1/pick-lists",
+  tag: "Picking",
+  permission: "stock.move",
+  status: 201,
   summary: "Open a pick list for an order; lines without a bin are planned from the site's stock (FEFO for lots)",
-  description: "A line needing more than one bin is split into several lines. When the site has a map, the lines (and `stops`) are numbered in walking order from its dock — nearest neighbour then 2-opt on the aisle network — and `routeLength` / `naiveLength` give the walk in metres against the bin-code order. 409 when the site holds too little for a line (`errors` names `lines.N.quantity`) or the reference is already used at the site.",
-  body: pickListInput, response: routedPickList, problems: ["not_enough_to_pick", "pick_list_reference_taken"],
+  description:
+    "A line needing more than one bin is split into several lines. When the site has a map, the lines (and `stops`) are numbered in walking order from its dock — nearest neighbour then 2-opt on the aisle network — and `routeLength` / `naiveLength` give the walk in metres against the bin-code order. 409 when the site holds too little for a line (`errors` names `lines.N.quantity`) or the reference is already used at the site.",
+  body: pickListInput,
+  response: routedPickList,
+  problems: ["not_enough_to_pick", "pick_list_reference_taken"],
 });
 
 export const listPickListsOp = defineOperation({
-  id: "listPickLists", method: "GET", path: "/api/v1/pick-lists", tag: "Picking", permission: "stock.view",
+  id: "listPickLists",
+  method: "GET",
+  path: "/api/v1/pick-lists",
+  tag: "Picking",
+  permission: "stock.view",
   summary: "Pick lists at the caller's sites, newest first",
   query: pickListQuery,
   response: z.object({ data: z.array(pickListSummary) }),
 });
 
 export const getPickListOp = defineOperation({
-  id: "getPickList", method: "GET", path: "/api/v1/pick-lists/{id}", tag: "Picking", permission: "stock.view",
+  id: "getPickList",
+  method: "GET",
+  path: "/api/v1/pick-lists/{id}",
+  tag: "Picking",
+  permission: "stock.view",
   summary: "A pick list with its lines: what to take, from which bin, and what remains",
-  params: pickListId, response: pickListView, problems: ["not_found"],
+  params: pickListId,
+  response: pickListView,
+  problems: ["not_found"],
 });
 
 export const confirmPickOp = defineOperation({
-  id: "confirmPick", method: "POST", path: "/api/v1/pick-lists/{id}/picks", tag: "Picking", permission: "stock.move", idempotency: "in-transaction",
+  id: "confirmPick",
+  method: "POST",
+  path: "/api/v1/pick-lists/{id}/picks",
+  tag: "Picking",
+  permission: "stock.move",
+  idempotency: "in-transaction",
   summary: "Confirm units taken for one line: posts the issue and raises the line's picked quantity atomically",
-  description: "422 when the scanned bin, SKU or lot is not the line's, or the quantity exceeds what remains; 409 when the list is not open or the bin no longer holds the stock. The list becomes done when every line is picked.",
-  params: pickListId, body: pickInput, response: pickConfirmation, problems: ["not_found", "pick_list_not_open", "insufficient_stock", "serial_not_here"],
+  description:
+    "422 when the scanned bin, SKU or lot is not the line's, or the quantity exceeds what remains; 409 when the list is not open or the bin no longer holds the stock. The list becomes done when every line is picked.",
+  params: pickListId,
+  body: pickInput,
+  response: pickConfirmation,
+  problems: ["not_found", "pick_list_not_open", "insufficient_stock", "serial_not_here"],
 });
 
 export const confirmStopOp = defineOperation({
-  id: "confirmStop", method: "POST", path: "/api/v1/pick-lists/{id}/confirm", tag: "Picking", permission: "stock.move", idempotency: "in-transaction",
+  id: "confirmStop",
+  method: "POST",
+  path: "/api/v1/pick-lists/{id}/confirm",
+  tag: "Picking",
+  permission: "stock.move",
+  idempotency: "in-transaction",
   summary: "Confirm units taken at one stop, by its seq: the same as confirming its line's bin, item and lot",
-  description: "422 on `seq` for a stop the list does not have, on `quantity` when it exceeds what remains; 409 when the list is not open or the bin no longer holds the stock.",
-  params: pickListId, body: stopPickInput, response: pickConfirmation, problems: ["not_found", "pick_list_not_open", "insufficient_stock", "serial_not_here"],
+  description:
+    "422 on `seq` for a stop the list does not have, on `quantity` when it exceeds what remains; 409 when the list is not open or the bin no longer holds the stock.",
+  params: pickListId,
+  body: stopPickInput,
+  response: pickConfirmation,
+  problems: ["not_found", "pick_list_not_open", "insufficient_stock", "serial_not_here"],
 });
 
 export const cancelPickListOp = defineOperation({
-  id: "cancelPickList", method: "POST", path: "/api/v1/pick-lists/{id}/cancel", tag: "Picking", permission: "stock.approve",
+  id: "cancelPickList",
+  method: "POST",
+  path: "/api/v1/pick-lists/{id}/cancel",
+  tag: "Picking",
+  permission: "stock.approve",
   summary: "Cancel an open pick list (managers); what was picked stays issued",
-  params: pickListId, response: pickListView, problems: ["not_found", "pick_list_not_open"],
+  params: pickListId,
+  response: pickListView,
+  problems: ["not_found", "pick_list_not_open"],
 });

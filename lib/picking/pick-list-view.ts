@@ -8,13 +8,27 @@ import { stopPickInput, type PickInput, type PickListView, type StopPickInput } 
 import { isUuid } from "../db/is-uuid";
 
 const pickListSelect = {
-  id: true, reference: true, status: true, createdAt: true, createdByLabel: true, siteId: true,
+  id: true,
+  reference: true,
+  status: true,
+  createdAt: true,
+  createdByLabel: true,
+  siteId: true,
   site: { select: { code: true } },
   lines: {
     orderBy: { lineNo: "asc" },
     select: {
-      lineNo: true, quantity: true, pickedQuantity: true,
-      item: { select: { sku: true, name: true, tracking: true, barcodes: { where: { kind: "gtin" }, orderBy: { code: "asc" }, take: 1, select: { code: true } } } },
+      lineNo: true,
+      quantity: true,
+      pickedQuantity: true,
+      item: {
+        select: {
+          sku: true,
+          name: true,
+          tracking: true,
+          barcodes: { where: { kind: "gtin" }, orderBy: { code: "asc" }, take: 1, select: { code: true } },
+        },
+      },
       lot: { select: { number: true } },
       fromLocation: { select: { code: true } },
     },
@@ -25,14 +39,30 @@ type PickListRow = Prisma.PickListGetPayload<{ select: typeof pickListSelect }>;
 
 function toPickListView(row: PickListRow): PickListView {
   return {
-    id: row.id, site: row.site.code, reference: row.reference, status: row.status, createdAt: row.createdAt.toISOString(), createdBy: row.createdByLabel,
+    id: row.id,
+    site: row.site.code,
+    reference: row.reference,
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdByLabel,
     lines: row.lines.map((line) => ({
-      lineNo: line.lineNo, sku: line.item.sku, name: line.item.name, gtin: line.item.barcodes[0]?.code ?? null, tracking: line.item.tracking,
-      lot: line.lot?.number ?? null, from: line.fromLocation.code,
-      quantity: line.quantity, picked: line.pickedQuantity, remaining: line.quantity - line.pickedQuantity,
+      lineNo: line.lineNo,
+      sku: line.item.sku,
+      name: line.item.name,
+      gtin: line.item.barcodes[0]?.code ?? null,
+      tracking: line.item.tracking,
+      lot: line.lot?.number ?? null,
+      from: line.fromLocation.code,
+      quantity: line.quantity,
+      picked: line.pickedQuantity,
+      remaining: line.quantity - line.pickedQuantity,
     })),
     stops: row.lines.map((line) => ({
-      seq: line.lineNo, location: line.fromLocation.code, sku: line.item.sku, ...(line.lot ? { lot: line.lot.number } : {}), quantity: line.quantity,
+      seq: line.lineNo,
+      location: line.fromLocation.code,
+      sku: line.item.sku,
+      ...(line.lot ? { lot: line.lot.number } : {}),
+      quantity: line.quantity,
     })),
   };
 }
@@ -43,7 +73,6 @@ export async function findPickListView(tx: DbTx, id: string): Promise<{ siteId: 
   const row = await tx.pickList.findUnique({ where: { id }, select: pickListSelect });
   return row ? { siteId: row.siteId, view: toPickListView(row) } : null;
 }
-
 
 /**
  * A stop confirmation ({ seq, quantity }) as the pick of its line: the line's bin, item and lot, for confirmPick,
@@ -61,7 +90,11 @@ export async function stopAsPick(tx: DbTx, actor: Actor, pickListId: string, inp
   });
   if (!line) throw new PickRefused("seq", `This list has no stop ${data.seq}`);
   return {
-    lineNo: data.seq, from: line.fromLocation.code, sku: line.item.sku, quantity: data.quantity,
-    ...(line.lot ? { lot: line.lot.number } : {}), ...(data.serials ? { serials: data.serials } : {}),
+    lineNo: data.seq,
+    from: line.fromLocation.code,
+    sku: line.item.sku,
+    quantity: data.quantity,
+    ...(line.lot ? { lot: line.lot.number } : {}),
+    ...(data.serials ? { serials: data.serials } : {}),
   };
 }

@@ -2,7 +2,12 @@ import { z } from "zod";
 import { postedMovement } from "../ledger/schemas";
 import { replayedFlag } from "../contract/replayed-flag";
 
-const code = z.string().trim().min(1).max(64).transform((s) => s.toUpperCase());
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .transform((s) => s.toUpperCase());
 const quantity = z.number().int("Whole units only").min(1, "At least 1 unit").max(1_000_000_000);
 
 export const PICK_LIST_STATUSES = ["open", "done", "cancelled"] as const;
@@ -71,7 +76,10 @@ export const pickListView = z
 
 export const routedPickList = pickListView
   .extend({
-    routeLength: z.number().nullable().describe("Metres walked from the site's dock through the stops and back, on its map; null when the site has no map"),
+    routeLength: z
+      .number()
+      .nullable()
+      .describe("Metres walked from the site's dock through the stops and back, on its map; null when the site has no map"),
     naiveLength: z.number().nullable().describe("The same walk with the stops in bin-code order, for comparison; null when the site has no map"),
   })
   .meta({ id: "RoutedPickList" });

@@ -53,7 +53,13 @@ export async function setReasonCodeActive(db: Db, actor: Actor, code: string, ac
     if (!before) throw new NotFound("Reason code", code);
     if (before.builtIn && !active) throw new BuiltInReasonCode(code);
     const after = await tx.reasonCode.update({ where: { code }, data: { active }, select: view });
-    await recordAudit(tx, actor, { action: active ? "reasonCode.restore" : "reasonCode.retire", entityType: "reasonCode", entityId: code, before, after });
+    await recordAudit(tx, actor, {
+      action: active ? "reasonCode.restore" : "reasonCode.retire",
+      entityType: "reasonCode",
+      entityId: code,
+      before,
+      after,
+    });
     return after;
   });
 }

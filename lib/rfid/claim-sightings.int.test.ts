@@ -11,7 +11,13 @@ describe("claimSightings and withdrawSightings", () => {
   it("claims a tag once per window at a place, at once elsewhere, and gives a claim back as it was", async () => {
     const w = await buildWarehouse(db);
     const read = (tag: string, bin: { id: string; code: string; path: string }, seconds: number): TagRead => ({
-      index: 0, tag, reader: "R", antenna: 0, at: new Date(t0 + seconds * 1000), locationId: bin.id, unit: null,
+      index: 0,
+      tag,
+      reader: "R",
+      antenna: 0,
+      at: new Date(t0 + seconds * 1000),
+      locationId: bin.id,
+      unit: null,
       location: { id: bin.id, code: bin.code, siteId: w.site.id, path: bin.path },
     });
     const [known, fresh] = [`urn:test:${w.site.code}:1`, `urn:test:${w.site.code}:2`];

@@ -7,7 +7,10 @@ export type StoredSighting = Sighting & { readerId: string; antenna: number };
 
 /** Each tag's recorded sighting, in one query. */
 export async function findSightings(db: Db, tags: readonly string[]): Promise<Map<string, StoredSighting>> {
-  const rows = await db.rfidSighting.findMany({ where: { epc: { in: [...tags] } }, select: { epc: true, readerId: true, antenna: true, locationId: true, seenAt: true } });
+  const rows = await db.rfidSighting.findMany({
+    where: { epc: { in: [...tags] } },
+    select: { epc: true, readerId: true, antenna: true, locationId: true, seenAt: true },
+  });
   return new Map(rows.map(({ epc, ...sighting }) => [epc, sighting]));
 }
 

@@ -33,13 +33,25 @@ describe("decodeEpc at the edges of the partition tables", () => {
     ["sgtin-198", 0, 0x36, [12, 40], [nines(1), 4], chars7("Z".repeat(20)), 198, `urn:epc:tag:sgtin-198:0.999999999999.9.${"Z".repeat(20)}`],
     ["giai-202", 0, 0x38, [12, 40], [0n, 0], chars7("A".repeat(18)), 202, `urn:epc:tag:giai-202:0.999999999999.${"A".repeat(18)}`],
     ["giai-202", 6, 0x38, [6, 20], [0n, 0], chars7("A".repeat(24)), 202, `urn:epc:tag:giai-202:0.999999.${"A".repeat(24)}`],
-  ] as const)("decodes %s at partition %i with its largest values", (_, partition, header, [cpDigits, cpBits], [reference, referenceBits], serial, bits, tagUri) => {
-    const hex = epcHex([[header, 8], [0, 3], [partition, 3], [nines(cpDigits), cpBits], [reference, referenceBits], ...serial], bits);
-    expect(decodeEpc(hex).tagUri).toBe(tagUri);
-  });
+  ] as const)(
+    "decodes %s at partition %i with its largest values",
+    (_, partition, header, [cpDigits, cpBits], [reference, referenceBits], serial, bits, tagUri) => {
+      const hex = epcHex([[header, 8], [0, 3], [partition, 3], [nines(cpDigits), cpBits], [reference, referenceBits], ...serial], bits);
+      expect(decodeEpc(hex).tagUri).toBe(tagUri);
+    },
+  );
 
   it("decodes a GIAI-96 whose asset reference has 13 digits at partition 0 (12-digit company prefix)", () => {
-    const hex = epcHex([[0x34, 8], [0, 3], [0, 3], [614141123452n, 40], [1234567890123n, 42]], 96);
+    const hex = epcHex(
+      [
+        [0x34, 8],
+        [0, 3],
+        [0, 3],
+        [614141123452n, 40],
+        [1234567890123n, 42],
+      ],
+      96,
+    );
     expect(decodeEpc(hex)).toMatchObject({
       tagUri: "urn:epc:tag:giai-96:0.614141123452.1234567890123",
       pureIdentityUri: "urn:epc:id:giai:614141123452.1234567890123",
@@ -49,7 +61,19 @@ describe("decodeEpc at the edges of the partition tables", () => {
 
   it("writes a GIAI-96 asset reference as a plain integer: no leading zeros, 0 as 0", () => {
     // TDS §14.3.2 (integer method): the value's decimal numeral, so 42 stays 42 whatever the partition allows.
-    const giai = (reference: bigint) => decodeEpc(epcHex([[0x34, 8], [0, 3], [5, 3], [614141, 24], [reference, 58]], 96));
+    const giai = (reference: bigint) =>
+      decodeEpc(
+        epcHex(
+          [
+            [0x34, 8],
+            [0, 3],
+            [5, 3],
+            [614141, 24],
+            [reference, 58],
+          ],
+          96,
+        ),
+      );
     expect(giai(42n).pureIdentityUri).toBe("urn:epc:id:giai:0614141.42");
     expect(giai(0n).elements).toEqual([{ ai: "8004", value: "06141410" }]);
   });
@@ -61,13 +85,33 @@ describe("decodeEpc at the edges of the partition tables", () => {
     expect(refusal(sgtin(0, [1n, 40], [10n, 4]))).toThrow(/item reference 10 does not fit in 1 digits/);
     expect(refusal(sgtin(6, [10n ** 6n, 20], [1n, 24]))).toThrow(/company prefix 1000000 does not fit in 6 digits/);
     expect(refusal(sgtin(6, [1n, 20], [10n ** 7n, 24]))).toThrow(/item reference 10000000 does not fit in 7 digits/);
-    const grai = epcHex([[0x33, 8], [0, 3], [0, 3], [1n, 40], [1n, 4], [1, 38]], 96);
+    const grai = epcHex(
+      [
+        [0x33, 8],
+        [0, 3],
+        [0, 3],
+        [1n, 40],
+        [1n, 4],
+        [1, 38],
+      ],
+      96,
+    );
     expect(refusal(grai)).toThrow(/asset type 1 does not fit in 0 digits/);
   });
 
   it("refuses a CPI-96 component/part reference with more digits than its partition allows", () => {
     const cpi = (partition: number, cpBits: number, reference: bigint, referenceBits: number) =>
-      epcHex([[0x3c, 8], [0, 3], [partition, 3], [1n, cpBits], [reference, referenceBits], [1, 31]], 96);
+      epcHex(
+        [
+          [0x3c, 8],
+          [0, 3],
+          [partition, 3],
+          [1n, cpBits],
+          [reference, referenceBits],
+          [1, 31],
+        ],
+        96,
+      );
     expect(refusal(cpi(0, 40, 1000n, 11))).toThrow(/component\/part reference 1000 has more than the 3 digits/);
     expect(refusal(cpi(6, 20, 10n ** 9n, 31))).toThrow(/component\/part reference 1000000000 has more than the 9 digits/);
   });

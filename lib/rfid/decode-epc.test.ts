@@ -24,7 +24,10 @@ describe("decodeEpc", () => {
       filter: 3,
       tagUri: "urn:epc:tag:sgtin-96:3.0614141.812345.6789",
       pureIdentityUri: "urn:epc:id:sgtin:0614141.812345.6789",
-      elements: [{ ai: "01", value: "80614141123458" }, { ai: "21", value: "6789" }],
+      elements: [
+        { ai: "01", value: "80614141123458" },
+        { ai: "21", value: "6789" },
+      ],
     });
   });
 
@@ -62,7 +65,17 @@ describe("decodeEpc", () => {
   });
 
   it("leaves AI 254 out when the SGLN extension is 0", () => {
-    const hex = epcHex([[0x32, 8], [3, 3], [5, 3], [614141, 24], [12345, 17], [0, 41]], 96);
+    const hex = epcHex(
+      [
+        [0x32, 8],
+        [3, 3],
+        [5, 3],
+        [614141, 24],
+        [12345, 17],
+        [0, 41],
+      ],
+      96,
+    );
     expect(decodeEpc(hex)).toMatchObject({ tagUri: "urn:epc:tag:sgln-96:3.0614141.12345.0", elements: [{ ai: "414", value: "0614141123452" }] });
   });
 
@@ -100,13 +113,62 @@ describe("decodeEpc", () => {
   });
 
   it("rejects the reserved partition value 7", () => {
-    expect(reasonFor(epcHex([[0x30, 8], [3, 3], [7, 3]], 96))).toMatch(/partition value 7 is reserved/);
+    expect(
+      reasonFor(
+        epcHex(
+          [
+            [0x30, 8],
+            [3, 3],
+            [7, 3],
+          ],
+          96,
+        ),
+      ),
+    ).toMatch(/partition value 7 is reserved/);
   });
 
   it("rejects a company prefix or reference with more digits than its partition allows", () => {
-    expect(reasonFor(epcHex([[0x30, 8], [3, 3], [5, 3], [(1 << 24) - 1, 24]], 96))).toMatch(/company prefix 16777215 does not fit in 7 digits/);
-    expect(reasonFor(epcHex([[0x30, 8], [3, 3], [5, 3], [614141, 24], [(1 << 20) - 1, 20]], 96))).toMatch(/item reference 1048575 does not fit in 6 digits/);
-    expect(reasonFor(epcHex([[0x32, 8], [3, 3], [0, 3], [61414100001, 40], [1, 1]], 96))).toMatch(/location reference 1 does not fit in 0 digits/);
+    expect(
+      reasonFor(
+        epcHex(
+          [
+            [0x30, 8],
+            [3, 3],
+            [5, 3],
+            [(1 << 24) - 1, 24],
+          ],
+          96,
+        ),
+      ),
+    ).toMatch(/company prefix 16777215 does not fit in 7 digits/);
+    expect(
+      reasonFor(
+        epcHex(
+          [
+            [0x30, 8],
+            [3, 3],
+            [5, 3],
+            [614141, 24],
+            [(1 << 20) - 1, 20],
+          ],
+          96,
+        ),
+      ),
+    ).toMatch(/item reference 1048575 does not fit in 6 digits/);
+    expect(
+      reasonFor(
+        epcHex(
+          [
+            [0x32, 8],
+            [3, 3],
+            [0, 3],
+            [61414100001, 40],
+            [1, 1],
+          ],
+          96,
+        ),
+      ),
+    ).toMatch(/location reference 1 does not fit in 0 digits/);
   });
 
   it("rejects 7-bit strings with characters outside GS1 set 82, data after the end, or nothing at all", () => {
@@ -117,21 +179,59 @@ describe("decodeEpc", () => {
   });
 
   it("rejects an SGCN-96 serial whose numeric string does not start with the marker digit 1", () => {
-    const sgcn = (serial: number) => epcHex([[0x3f, 8], [3, 3], [5, 3], [4012345, 24], [67890, 17], [serial, 41]], 96);
+    const sgcn = (serial: number) =>
+      epcHex(
+        [
+          [0x3f, 8],
+          [3, 3],
+          [5, 3],
+          [4012345, 24],
+          [67890, 17],
+          [serial, 41],
+        ],
+        96,
+      );
     expect(decodeEpc(sgcn(104711)).tagUri).toBe("urn:epc:tag:sgcn-96:3.4012345.67890.04711");
     expect(reasonFor(sgcn(4711))).toMatch(/numeric string/);
   });
 
   it("refuses a CPI-var serial of more than the 12 digits AI 8011 allows, though 40 bits hold 13", () => {
     // TDS CPI-var: a 40-bit integer serial, at most 999999999999 (GS1 TDT 2.2, CPI-var.json).
-    const cpiVar = (serial: bigint) => epcHex([[0x3d, 8], [3, 3], [5, 3], [614141, 24], [53, 6], [0, 6], [serial, 40]], 90);
-    expect(decodeEpc(cpiVar(999_999_999_999n)).elements).toEqual([{ ai: "8010", value: "06141415" }, { ai: "8011", value: "999999999999" }]);
+    const cpiVar = (serial: bigint) =>
+      epcHex(
+        [
+          [0x3d, 8],
+          [3, 3],
+          [5, 3],
+          [614141, 24],
+          [53, 6],
+          [0, 6],
+          [serial, 40],
+        ],
+        90,
+      );
+    expect(decodeEpc(cpiVar(999_999_999_999n)).elements).toEqual([
+      { ai: "8010", value: "06141415" },
+      { ai: "8011", value: "999999999999" },
+    ]);
     expect(reasonFor(cpiVar(1_000_000_000_000n))).toMatch(/serial 1000000000000 has more than the 12 digits/);
   });
 
   it("rejects a CPI-var component reference with a character outside CPI's 6-bit set", () => {
     // 6-bit code 27 would be "[" (0x40 + 27).
-    const hex = epcHex([[0x3d, 8], [3, 3], [5, 3], [614141, 24], [53, 6], [27, 6], [0, 6], [12345, 40]], 132);
+    const hex = epcHex(
+      [
+        [0x3d, 8],
+        [3, 3],
+        [5, 3],
+        [614141, 24],
+        [53, 6],
+        [27, 6],
+        [0, 6],
+        [12345, 40],
+      ],
+      132,
+    );
     expect(reasonFor(hex)).toMatch(/6-bit code 27/);
   });
 });

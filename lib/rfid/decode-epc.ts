@@ -31,7 +31,14 @@ const REFERENCE_NAMES: Record<EpcKey, [reference: string, serial: string]> = {
 
 // TDS 2.x table A-1: characters that must be %-escaped in an EPC URI component.
 const URI_ESCAPES: Record<string, string> = {
-  '"': "%22", "#": "%23", "%": "%25", "&": "%26", "/": "%2F", "<": "%3C", ">": "%3E", "?": "%3F",
+  '"': "%22",
+  "#": "%23",
+  "%": "%25",
+  "&": "%26",
+  "/": "%2F",
+  "<": "%3C",
+  ">": "%3E",
+  "?": "%3F",
 };
 const escapeUriComponent = (text: string) => text.replace(/["#%&/<>?]/g, (character) => URI_ESCAPES[character]);
 
@@ -57,7 +64,8 @@ export function decodeEpc(hex: string): DecodedEpc {
   checkLength(digits, bits, scheme.name);
   // Unused bits (SSCC-96 and GSRN-96 end in 24) are not decoded; padding up to the word must be zero.
   reader.read(bits - reader.consumed);
-  if (reader.read(reader.available - bits) !== 0n) throw invalidEpc(`has non-zero padding after its ${bits}-bit ${scheme.name.toUpperCase()} encoding`);
+  if (reader.read(reader.available - bits) !== 0n)
+    throw invalidEpc(`has non-zero padding after its ${bits}-bit ${scheme.name.toUpperCase()} encoding`);
   return decoded;
 }
 

@@ -3,7 +3,12 @@ import { DEDUPLICATION_WINDOW_MS, dedupeReads, type LocatedRead } from "./dedupe
 
 const t0 = Date.UTC(2026, 10, 27, 8, 0, 0);
 let index = 0;
-const read = (tag: string, locationId: string, seconds: number): LocatedRead => ({ index: index++, tag, locationId, at: new Date(t0 + seconds * 1000) });
+const read = (tag: string, locationId: string, seconds: number): LocatedRead => ({
+  index: index++,
+  tag,
+  locationId,
+  at: new Date(t0 + seconds * 1000),
+});
 
 describe("dedupeReads", () => {
   it("keeps the first read of a tag at a place and drops its repeats within the window", () => {
@@ -21,9 +26,16 @@ describe("dedupeReads", () => {
   it("takes a read at another place at once, and answers the latest read per tag, whatever order the batch came in", () => {
     const reads = [read("T1", "B", 20), read("T1", "A", 0), read("T2", "A", 5), read("T1", "A", 10)];
     const { accepted, latest, duplicates } = dedupeReads(reads, new Map());
-    expect(accepted.map((r) => [r.tag, r.locationId])).toEqual([["T1", "A"], ["T2", "A"], ["T1", "B"]]);
+    expect(accepted.map((r) => [r.tag, r.locationId])).toEqual([
+      ["T1", "A"],
+      ["T2", "A"],
+      ["T1", "B"],
+    ]);
     expect(duplicates).toBe(1);
-    expect([...latest.values()].map((r) => [r.tag, r.locationId])).toEqual([["T1", "B"], ["T2", "A"]]);
+    expect([...latest.values()].map((r) => [r.tag, r.locationId])).toEqual([
+      ["T1", "B"],
+      ["T2", "A"],
+    ]);
   });
 
   it("checks against the recorded sighting, and drops reads older than it", () => {

@@ -21,7 +21,11 @@ export type Deduplicated<R extends LocatedRead> = {
  * slid by every repeat, so a tag lying in front of a reader is looked at again once a window, and a count opened
  * meanwhile still finds it.
  */
-export function dedupeReads<R extends LocatedRead>(reads: readonly R[], sightings: ReadonlyMap<string, Sighting>, windowMs = DEDUPLICATION_WINDOW_MS): Deduplicated<R> {
+export function dedupeReads<R extends LocatedRead>(
+  reads: readonly R[],
+  sightings: ReadonlyMap<string, Sighting>,
+  windowMs = DEDUPLICATION_WINDOW_MS,
+): Deduplicated<R> {
   const ordered = [...reads].sort((a, b) => a.at.getTime() - b.at.getTime() || a.index - b.index);
   const last = new Map<string, Sighting>(sightings);
   const latest = new Map<string, R>();

@@ -30,16 +30,25 @@ describe("encodeSgtin96", () => {
   });
 
   it("takes GTIN-8, -12 and -13 as their 14-digit form, indicator digit 0", () => {
-    for (const [gtin, companyPrefixLength] of [["96385074", 7], ["036000291452", 7], ["4006381333931", 7]] as const) {
+    for (const [gtin, companyPrefixLength] of [
+      ["96385074", 7],
+      ["036000291452", 7],
+      ["4006381333931", 7],
+    ] as const) {
       const { epc } = encodeSgtin96({ gtin, serial: "42", companyPrefixLength });
-      expect(decodeEpc(epc).elements).toEqual([{ ai: "01", value: gtin.padStart(14, "0") }, { ai: "21", value: "42" }]);
+      expect(decodeEpc(epc).elements).toEqual([
+        { ai: "01", value: gtin.padStart(14, "0") },
+        { ai: "21", value: "42" },
+      ]);
     }
   });
 
   it("encodes the largest serial 38 bits hold, and nothing above", () => {
     const largest = String(2 ** 38 - 1);
     expect(decodeEpc(encodeSgtin96({ ...tdsExample, serial: largest }).epc).elements[1].value).toBe(largest);
-    expect(issuesFor({ ...tdsExample, serial: String(2 ** 38) })).toEqual([{ field: "serial", message: expect.stringMatching(/below 274877906944/) }]);
+    expect(issuesFor({ ...tdsExample, serial: String(2 ** 38) })).toEqual([
+      { field: "serial", message: expect.stringMatching(/below 274877906944/) },
+    ]);
   });
 
   it("encodes serial 0 but refuses leading zeros and non-digits, which SGTIN-96 cannot carry", () => {
@@ -59,7 +68,9 @@ describe("encodeSgtin96", () => {
     expect(issuesFor({ ...tdsExample, filter: 8 })).toEqual([{ field: "filter", message: expect.any(String) }]);
     expect(issuesFor({ ...tdsExample, filter: 1.5 })[0].field).toBe("filter");
     for (const companyPrefixLength of [5, 13, 7.5]) {
-      expect(issuesFor({ ...tdsExample, companyPrefixLength })).toEqual([{ field: "companyPrefixLength", message: expect.stringMatching(/6 to 12/) }]);
+      expect(issuesFor({ ...tdsExample, companyPrefixLength })).toEqual([
+        { field: "companyPrefixLength", message: expect.stringMatching(/6 to 12/) },
+      ]);
     }
   });
 

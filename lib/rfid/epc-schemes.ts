@@ -29,7 +29,14 @@ const digitsReference = (bits: number, total: number) => ({ kind: "digits", tabl
 /** Binary encodings by header byte (TDS 2.x table 14-1). SSCC-96 and GSRN(P)-96 end in 24 unused bits. */
 export const EPC_SCHEMES: readonly EpcScheme[] = [
   { name: "sgtin-96", header: 0x30, bits: 96, key: "sgtin", reference: { kind: "digits", table: SGTIN_PARTITION_TABLE }, serial: integerSerial(38) },
-  { name: "sgtin-198", header: 0x36, bits: 198, key: "sgtin", reference: { kind: "digits", table: SGTIN_PARTITION_TABLE }, serial: stringSerial(140, 20) },
+  {
+    name: "sgtin-198",
+    header: 0x36,
+    bits: 198,
+    key: "sgtin",
+    reference: { kind: "digits", table: SGTIN_PARTITION_TABLE },
+    serial: stringSerial(140, 20),
+  },
   { name: "sscc-96", header: 0x31, bits: 96, key: "sscc", reference: digitsReference(58, 17) },
   { name: "sgln-96", header: 0x32, bits: 96, key: "sgln", reference: digitsReference(41, 12), serial: integerSerial(41) },
   { name: "sgln-195", header: 0x39, bits: 195, key: "sgln", reference: digitsReference(41, 12), serial: stringSerial(140, 20) },
@@ -45,6 +52,13 @@ export const EPC_SCHEMES: readonly EpcScheme[] = [
   { name: "cpi-96", header: 0x3c, bits: 96, key: "cpi", reference: { kind: "integer", table: { bits: 51, digits: 15 } }, serial: integerSerial(31) },
   // CPI-var's 40-bit serial could hold 13 digits; TDS caps it at 12, the length of AI 8011.
   { name: "cpi-var", header: 0x3d, key: "cpi", reference: { kind: "cpi", table: { bits: 0, digits: 30 } }, serial: integerSerial(40, 12) },
-  { name: "sgcn-96", header: 0x3f, bits: 96, key: "sgcn", reference: digitsReference(41, 12), serial: { kind: "numericString", bits: 41, maxDigits: 12 } },
+  {
+    name: "sgcn-96",
+    header: 0x3f,
+    bits: 96,
+    key: "sgcn",
+    reference: digitsReference(41, 12),
+    serial: { kind: "numericString", bits: 41, maxDigits: 12 },
+  },
   { name: "gid-96", header: 0x35, bits: 96, key: "gid" },
 ];

@@ -20,7 +20,9 @@ export const unitKey = (unit: { gtin: string; serial: string }) => `${unit.gtin}
  */
 export async function findTaggedUnits(db: Db, units: readonly { gtin: string; serial: string }[]): Promise<Map<string, TaggedUnit>> {
   if (units.length === 0) return new Map();
-  const rows = await db.$queryRaw<(Omit<TaggedUnit, "stockedAt"> & { locationId: string | null; locationCode: string | null; siteId: string | null })[]>`
+  const rows = await db.$queryRaw<
+    (Omit<TaggedUnit, "stockedAt"> & { locationId: string | null; locationCode: string | null; siteId: string | null })[]
+  >`
     SELECT t.gtin, t.serial, i.id::text AS "itemId", i.sku, i.tracking::text AS tracking, lot.number AS lot,
            l.id::text AS "locationId", l.code AS "locationCode", l."siteId"::text AS "siteId"
     FROM unnest(${units.map((u) => u.gtin)}::text[], ${units.map((u) => u.serial)}::text[]) AS t(gtin, serial)
@@ -29,8 +31,10 @@ export async function findTaggedUnits(db: Db, units: readonly { gtin: string; se
     LEFT JOIN "Serial" s ON s."itemId" = i.id AND s.serial = t.serial
     LEFT JOIN "Lot" lot ON lot.id = s."lotId"
     LEFT JOIN "Location" l ON l.id = s."locationId" AND NOT l."isVirtual" AND l.type <> 'site'`;
-  return new Map(rows.map(({ locationId, locationCode, siteId, ...unit }) => [
-    unitKey(unit),
-    { ...unit, stockedAt: locationId ? { id: locationId, code: locationCode!, siteId: siteId! } : null },
-  ]));
+  return new Map(
+    rows.map(({ locationId, locationCode, siteId, ...unit }) => [
+      unitKey(unit),
+      { ...unit, stockedAt: locationId ? { id: locationId, code: locationCode!, siteId: siteId! } : null },
+    ]),
+  );
 }

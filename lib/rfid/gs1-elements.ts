@@ -17,7 +17,10 @@ export function toGs1Elements(key: EpcKey, { companyPrefix, reference, serial }:
   const keyWithCheckDigit = () => withCheckDigit(`${companyPrefix}${reference}`);
   switch (key) {
     case "sgtin":
-      return [{ ai: "01", value: leadingDigitFirst() }, { ai: "21", value: serial }];
+      return [
+        { ai: "01", value: leadingDigitFirst() },
+        { ai: "21", value: serial },
+      ];
     case "sscc":
       return [{ ai: "00", value: leadingDigitFirst() }];
     case "sgln":
@@ -37,7 +40,10 @@ export function toGs1Elements(key: EpcKey, { companyPrefix, reference, serial }:
     case "sgcn":
       return [{ ai: "255", value: `${keyWithCheckDigit()}${serial}` }];
     case "cpi":
-      return [{ ai: "8010", value: `${companyPrefix}${reference}` }, { ai: "8011", value: serial }];
+      return [
+        { ai: "8010", value: `${companyPrefix}${reference}` },
+        { ai: "8011", value: serial },
+      ];
     case "gid":
       return [];
   }

@@ -53,7 +53,13 @@ export async function locateReads(db: Db, reads: readonly ParsedRead[], now = ne
     }
     const [gtin, serial] = decoded.scheme.startsWith("sgtin") ? decoded.elements.map((e) => e.value) : [];
     located.reads.push({
-      index, tag: decoded.pureIdentityUri, at: new Date(Math.min(Date.parse(read.at), now.getTime())), reader: read.reader, antenna, locationId: location.id, location,
+      index,
+      tag: decoded.pureIdentityUri,
+      at: new Date(Math.min(Date.parse(read.at), now.getTime())),
+      reader: read.reader,
+      antenna,
+      locationId: location.id,
+      location,
       unit: gtin && serial ? { gtin, serial } : null,
     });
   });

@@ -33,10 +33,21 @@ export async function postRfidMoves(db: Db, actor: Actor, moves: readonly RfidMo
     let refusals = 0;
     while (pending.length > 0) {
       try {
-        await postMovements(db, actor, pending.map((move) => ({
-          kind: "move", sku: move.sku, quantity: 1, serials: [move.serial], from: move.from, to: move.to,
-          ...(move.lot ? { lot: move.lot } : {}), reason: "rfid", reference: `RFID ${move.reader}`.slice(0, 120),
-        })));
+        await postMovements(
+          db,
+          actor,
+          pending.map((move) => ({
+            kind: "move",
+            sku: move.sku,
+            quantity: 1,
+            serials: [move.serial],
+            from: move.from,
+            to: move.to,
+            ...(move.lot ? { lot: move.lot } : {}),
+            reason: "rfid",
+            reference: `RFID ${move.reader}`.slice(0, 120),
+          })),
+        );
         onPosted(pending);
         break;
       } catch (error) {

@@ -14,7 +14,8 @@ const db = getDb();
 // Reads from a morning in the past: a read stamped in the future is taken as read now.
 const at = (seconds: number) => new Date(Date.UTC(2026, 0, 15, 8, 0, seconds)).toISOString();
 const whereIs = async (itemId: string, serial: string) =>
-  (await db.serial.findUniqueOrThrow({ where: { itemId_serial: { itemId, serial } }, select: { location: { select: { code: true } } } })).location?.code;
+  (await db.serial.findUniqueOrThrow({ where: { itemId_serial: { itemId, serial } }, select: { location: { select: { code: true } } } })).location
+    ?.code;
 const rfidMoves = (itemId: string) => db.stockMovement.count({ where: { itemId, reasonCode: "rfid" } });
 
 describe("recordReads", () => {
@@ -22,7 +23,13 @@ describe("recordReads", () => {
     const w = await buildTaggedWarehouse(db);
     const batch = { reads: [0, 1, 2].map((s) => ({ epc: w.epcOf(w.serials[0]), reader: w.reader, at: at(s), rssi: -52 })) };
     expect(await recordReads(db, SYSTEM_ACTOR, batch)).toEqual({
-      accepted: 1, duplicates: 2, undecodable: [], unknownReaders: [], counted: 0, notTracked: 0, refused: [],
+      accepted: 1,
+      duplicates: 2,
+      undecodable: [],
+      unknownReaders: [],
+      counted: 0,
+      notTracked: 0,
+      refused: [],
       moved: [{ sku: w.items.serialised.sku, serial: w.serials[0], from: w.bins.a1.code, to: w.bins.a2.code }],
     });
     expect(await recordReads(db, SYSTEM_ACTOR, batch)).toMatchObject({ accepted: 0, duplicates: 3, moved: [] });
@@ -38,13 +45,19 @@ describe("recordReads", () => {
     await registerReader(db, SYSTEM_ACTOR, { id: "CAGE-GATE", location: w.bins.cage.code });
     const epc = w.epcOf(w.serials[1]);
     const outcome = await recordReads(db, SYSTEM_ACTOR, {
-      reads: [{ epc, reader: w.reader, antenna: 2, at: at(5) }, { epc, reader: w.reader, antenna: 1, at: at(1) }, { epc, reader: "CAGE-GATE", at: at(9) }],
+      reads: [
+        { epc, reader: w.reader, antenna: 2, at: at(5) },
+        { epc, reader: w.reader, antenna: 1, at: at(1) },
+        { epc, reader: "CAGE-GATE", at: at(9) },
+      ],
     });
     expect(outcome).toMatchObject({ accepted: 3, duplicates: 0, moved: [{ from: w.bins.a1.code, to: w.bins.cage.code }] });
     // A late read from before the last one does nothing; the same place a window later is looked at again.
     expect(await recordReads(db, SYSTEM_ACTOR, { reads: [{ epc, reader: w.reader, at: at(8) }] })).toMatchObject({ accepted: 0, duplicates: 1 });
     expect(await recordReads(db, SYSTEM_ACTOR, { reads: [{ epc, reader: "CAGE-GATE", at: at(70) }] })).toMatchObject({ accepted: 1, moved: [] });
-    expect(await recordReads(db, SYSTEM_ACTOR, { reads: [{ epc, reader: w.reader, at: at(71) }] })).toMatchObject({ moved: [{ from: w.bins.cage.code, to: w.bins.a2.code }] });
+    expect(await recordReads(db, SYSTEM_ACTOR, { reads: [{ epc, reader: w.reader, at: at(71) }] })).toMatchObject({
+      moved: [{ from: w.bins.cage.code, to: w.bins.a2.code }],
+    });
     expect(await rfidMoves(w.items.serialised.id)).toBe(2);
   });
 
@@ -80,8 +93,14 @@ describe("recordReads", () => {
       ],
     });
     expect(outcome).toMatchObject({
-      accepted: 3, duplicates: 0, moved: [], notTracked: 3,
-      undecodable: [{ index: 0, epc: "NOT-HEX", reason: expect.stringMatching(/hexadecimal/) }, { index: 1, reason: expect.stringMatching(/header 0xFF/) }],
+      accepted: 3,
+      duplicates: 0,
+      moved: [],
+      notTracked: 3,
+      undecodable: [
+        { index: 0, epc: "NOT-HEX", reason: expect.stringMatching(/hexadecimal/) },
+        { index: 1, reason: expect.stringMatching(/header 0xFF/) },
+      ],
       unknownReaders: [{ reader: "NO-SUCH-READER", antenna: 3, reads: 2 }],
     });
     expect(await whereIs(w.items.serialised.id, w.serials[0])).toBe(w.bins.a1.code);
@@ -91,22 +110,39 @@ describe("recordReads", () => {
   it("adds a read inside an open count to the count and leaves the ledger alone", async () => {
     const w = await buildTaggedWarehouse(db);
     const count = await startCount(db, SYSTEM_ACTOR, { location: w.site.code });
-    const outcome = await recordReads(db, SYSTEM_ACTOR, { reads: w.serials.slice(0, 2).map((serial) => ({ epc: w.epcOf(serial), reader: w.reader, at: at(0) })) });
+    const outcome = await recordReads(db, SYSTEM_ACTOR, {
+      reads: w.serials.slice(0, 2).map((serial) => ({ epc: w.epcOf(serial), reader: w.reader, at: at(0) })),
+    });
     expect(outcome).toMatchObject({ accepted: 2, counted: 2, moved: [] });
     expect(await rfidMoves(w.items.serialised.id)).toBe(0);
-    expect(await db.countScan.findMany({ where: { sessionId: count.id }, select: { serial: true, source: true, quantity: true, locationId: true }, orderBy: { serial: "asc" } })).toEqual(
-      w.serials.slice(0, 2).map((serial) => ({ serial, source: "rfid", quantity: 1, locationId: w.bins.a2.id })),
-    );
+    expect(
+      await db.countScan.findMany({
+        where: { sessionId: count.id },
+        select: { serial: true, source: true, quantity: true, locationId: true },
+        orderBy: { serial: "asc" },
+      }),
+    ).toEqual(w.serials.slice(0, 2).map((serial) => ({ serial, source: "rfid", quantity: 1, locationId: w.bins.a2.id })));
     expect(await whereIs(w.items.serialised.id, w.serials[0])).toBe(w.bins.a1.code);
   });
 
   it("refuses to move a unit the ledger has at another site, and posts the rest", async () => {
     const [w, other] = [await buildTaggedWarehouse(db), await buildTaggedWarehouse(db)];
     const outcome = await recordReads(db, SYSTEM_ACTOR, {
-      reads: [{ epc: other.epcOf(other.serials[0]), reader: w.reader, at: at(0) }, { epc: w.epcOf(w.serials[0]), reader: w.reader, at: at(0) }],
+      reads: [
+        { epc: other.epcOf(other.serials[0]), reader: w.reader, at: at(0) },
+        { epc: w.epcOf(w.serials[0]), reader: w.reader, at: at(0) },
+      ],
     });
     expect(outcome.moved).toEqual([{ sku: w.items.serialised.sku, serial: w.serials[0], from: w.bins.a1.code, to: w.bins.a2.code }]);
-    expect(outcome.refused).toEqual([{ sku: other.items.serialised.sku, serial: other.serials[0], from: other.bins.a1.code, to: w.bins.a2.code, reason: expect.stringMatching(/at another site/) }]);
+    expect(outcome.refused).toEqual([
+      {
+        sku: other.items.serialised.sku,
+        serial: other.serials[0],
+        from: other.bins.a1.code,
+        to: w.bins.a2.code,
+        reason: expect.stringMatching(/at another site/),
+      },
+    ]);
   });
 
   it("does not say where a unit at another site is to a caller who may not see that site", async () => {
@@ -114,11 +150,15 @@ describe("recordReads", () => {
     const read = (serial: string) => ({ reads: [{ epc: other.epcOf(serial), reader: w.reader, at: at(0) }] });
     const clerk = await buildUser(db, "clerk", { sites: [w.site.code] });
     const outcome = await recordReads(db, clerk.actor, read(other.serials[0]));
-    expect(outcome.refused).toEqual([{ sku: other.items.serialised.sku, serial: other.serials[0], from: null, to: w.bins.a2.code, reason: expect.stringMatching(/at another site/) }]);
+    expect(outcome.refused).toEqual([
+      { sku: other.items.serialised.sku, serial: other.serials[0], from: null, to: w.bins.a2.code, reason: expect.stringMatching(/at another site/) },
+    ]);
     expect(JSON.stringify(outcome)).not.toContain(other.bins.a1.code);
 
     const clerkOfBoth = await buildUser(db, "clerk", { sites: [w.site.code, other.site.code] });
-    expect((await recordReads(db, clerkOfBoth.actor, read(other.serials[1]))).refused).toEqual([expect.objectContaining({ from: other.bins.a1.code })]);
+    expect((await recordReads(db, clerkOfBoth.actor, read(other.serials[1]))).refused).toEqual([
+      expect.objectContaining({ from: other.bins.a1.code }),
+    ]);
   });
 
   it("leaves out a move the ledger refuses, reports it, and posts the others", async () => {
@@ -126,20 +166,40 @@ describe("recordReads", () => {
     await db.item.update({ where: { id: w.items.serialised.id }, data: { tempMinC: 2, tempMaxC: 8 } });
     await registerReader(db, SYSTEM_ACTOR, { id: "FRIDGE", location: w.bins.chilled.code });
     // serials[0] already sits in the chilled bin; read at the ambient A2 it cannot go there.
-    await postMovement(db, SYSTEM_ACTOR, { kind: "move", sku: w.items.serialised.sku, quantity: 1, serials: [w.serials[0]], from: w.bins.a1.code, to: w.bins.chilled.code, reason: "putaway" });
+    await postMovement(db, SYSTEM_ACTOR, {
+      kind: "move",
+      sku: w.items.serialised.sku,
+      quantity: 1,
+      serials: [w.serials[0]],
+      from: w.bins.a1.code,
+      to: w.bins.chilled.code,
+      reason: "putaway",
+    });
     const outcome = await recordReads(db, SYSTEM_ACTOR, {
-      reads: [{ epc: w.epcOf(w.serials[0]), reader: w.reader, at: at(0) }, { epc: w.epcOf(w.serials[1]), reader: "FRIDGE", at: at(0) }],
+      reads: [
+        { epc: w.epcOf(w.serials[0]), reader: w.reader, at: at(0) },
+        { epc: w.epcOf(w.serials[1]), reader: "FRIDGE", at: at(0) },
+      ],
     });
     expect(outcome.moved).toEqual([{ sku: w.items.serialised.sku, serial: w.serials[1], from: w.bins.a1.code, to: w.bins.chilled.code }]);
-    expect(outcome.refused).toEqual([expect.objectContaining({ serial: w.serials[0], to: w.bins.a2.code, reason: expect.stringMatching(/does not suit/) })]);
+    expect(outcome.refused).toEqual([
+      expect.objectContaining({ serial: w.serials[0], to: w.bins.a2.code, reason: expect.stringMatching(/does not suit/) }),
+    ]);
   });
 
   it("answers 403 when a reader is at a site the caller may not move stock at, and changes nothing", async () => {
     const [home, away] = [await buildTaggedWarehouse(db), await buildTaggedWarehouse(db)];
     const clerk = await buildApiKey(db, "clerk", [home.site.code]);
     const answer = await callRoute(readRoutes.POST, {
-      method: "POST", path: "/api/v1/rfid/reads", key: clerk.key,
-      body: { reads: [{ epc: home.epcOf(home.serials[0]), reader: home.reader, at: at(0) }, { epc: away.epcOf(away.serials[0]), reader: away.reader, at: at(0) }] },
+      method: "POST",
+      path: "/api/v1/rfid/reads",
+      key: clerk.key,
+      body: {
+        reads: [
+          { epc: home.epcOf(home.serials[0]), reader: home.reader, at: at(0) },
+          { epc: away.epcOf(away.serials[0]), reader: away.reader, at: at(0) },
+        ],
+      },
     });
     expect(answer).toMatchObject({ status: 403, json: { code: "forbidden", siteId: away.site.id } });
     expect(await db.rfidSighting.count({ where: { readerId: { in: [home.reader, away.reader] } } })).toBe(0);
@@ -149,10 +209,14 @@ describe("recordReads", () => {
   it("answers a retry with the same Idempotency-Key with the first answer", async () => {
     const w = await buildTaggedWarehouse(db);
     const clerk = await buildApiKey(db, "clerk", [w.site.code]);
-    const send = () => callRoute(readRoutes.POST, {
-      method: "POST", path: "/api/v1/rfid/reads", key: clerk.key, headers: { "idempotency-key": `reads-${w.site.code}` },
-      body: { reads: [{ epc: w.epcOf(w.serials[2]), reader: w.reader, at: at(0) }] },
-    });
+    const send = () =>
+      callRoute(readRoutes.POST, {
+        method: "POST",
+        path: "/api/v1/rfid/reads",
+        key: clerk.key,
+        headers: { "idempotency-key": `reads-${w.site.code}` },
+        body: { reads: [{ epc: w.epcOf(w.serials[2]), reader: w.reader, at: at(0) }] },
+      });
     const first = await send();
     expect(first).toMatchObject({ status: 200, json: { moved: [{ serial: w.serials[2] }] } });
     const again = await send();

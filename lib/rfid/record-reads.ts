@@ -32,29 +32,41 @@ export async function recordReads(db: Db, actor: Actor, input: ReadsInput): Prom
   const acting = [...latest.values()].filter((r) => claimed.has(r.tag));
   const acceptedCount = accepted.filter((r) => claimed.has(r.tag)).length;
 
-  const [units, counts] = await Promise.all([
-    findTaggedUnits(db, uniqueUnits(acting)),
-    siteIds.length > 0 ? findOpenCounts(db, siteIds) : [],
-  ]);
+  const [units, counts] = await Promise.all([findTaggedUnits(db, uniqueUnits(acting)), siteIds.length > 0 ? findOpenCounts(db, siteIds) : []]);
   const { countReads, moves, settled, notTracked, refused } = decideActions(actor, acting, units, counts);
   const outcome: ReadsOutcome = {
-    accepted: acceptedCount, duplicates: reads.length - located.undecodable.length - unknownCount(located) - acceptedCount,
-    undecodable: located.undecodable, unknownReaders: located.unknownReaders, moved: [], counted: 0, notTracked, refused,
+    accepted: acceptedCount,
+    duplicates: reads.length - located.undecodable.length - unknownCount(located) - acceptedCount,
+    undecodable: located.undecodable,
+    unknownReaders: located.unknownReaders,
+    moved: [],
+    counted: 0,
+    notTracked,
+    refused,
   };
 
   try {
     outcome.counted = await addToCounts(db, actor, countReads, settled);
     for (const siteId of siteIds) {
-      const refusedByLedger = await postRfidMoves(db, actor, moves.filter((m) => m.siteId === siteId), (posted) => {
-        for (const move of posted) {
-          outcome.moved.push({ sku: move.sku, serial: move.serial, from: move.from, to: move.to });
-          settled.add(move.tag);
-        }
-      });
+      const refusedByLedger = await postRfidMoves(
+        db,
+        actor,
+        moves.filter((m) => m.siteId === siteId),
+        (posted) => {
+          for (const move of posted) {
+            outcome.moved.push({ sku: move.sku, serial: move.serial, from: move.from, to: move.to });
+            settled.add(move.tag);
+          }
+        },
+      );
       outcome.refused.push(...refusedByLedger);
     }
   } catch (error) {
-    await withdrawSightings(db, acting.filter((r) => !settled.has(r.tag)), sightings);
+    await withdrawSightings(
+      db,
+      acting.filter((r) => !settled.has(r.tag)),
+      sightings,
+    );
     throw error;
   }
   return outcome;
@@ -65,7 +77,13 @@ export async function recordReads(db: Db, actor: Actor, input: ReadsInput): Prom
  * unit in stock elsewhere at the reader's site. `settled` holds the tags that need nothing more.
  */
 function decideActions(actor: Actor, acting: readonly TagRead[], units: ReadonlyMap<string, TaggedUnit>, counts: readonly OpenCount[]) {
-  const decided = { countReads: [] as CountRead[], moves: [] as RfidMove[], settled: new Set<string>(), notTracked: 0, refused: [] as ReadsOutcome["refused"] };
+  const decided = {
+    countReads: [] as CountRead[],
+    moves: [] as RfidMove[],
+    settled: new Set<string>(),
+    notTracked: 0,
+    refused: [] as ReadsOutcome["refused"],
+  };
   for (const read of acting) {
     const unit = read.unit ? units.get(unitKey(read.unit)) : undefined;
     const count = unit?.tracking === "serial" ? countCovering(counts, read.location) : undefined;
@@ -84,8 +102,14 @@ function decideActions(actor: Actor, acting: readonly TagRead[], units: Readonly
     } else if (unit.stockedAt.id !== read.location.id) {
       decided.settled.delete(read.tag);
       decided.moves.push({
-        siteId: read.location.siteId, sku: unit.sku, serial: unit.serial, lot: unit.lot, from: unit.stockedAt.code, to: read.location.code,
-        reader: read.reader, tag: read.tag,
+        siteId: read.location.siteId,
+        sku: unit.sku,
+        serial: unit.serial,
+        lot: unit.lot,
+        from: unit.stockedAt.code,
+        to: read.location.code,
+        reader: read.reader,
+        tag: read.tag,
       });
     }
   }
@@ -101,7 +125,8 @@ function uniqueUnits(reads: readonly TagRead[]) {
 
 async function findOpenCounts(db: Db, siteIds: string[]): Promise<OpenCount[]> {
   const sessions = await db.countSession.findMany({
-    where: { status: "open", siteId: { in: siteIds } }, select: { id: true, location: { select: { id: true, path: true } } },
+    where: { status: "open", siteId: { in: siteIds } },
+    select: { id: true, location: { select: { id: true, path: true } } },
   });
   return sessions.map((s) => ({ id: s.id, locationId: s.location.id, path: s.location.path }));
 }
@@ -121,9 +146,18 @@ async function addToCounts(db: Db, actor: Actor, countReads: readonly CountRead[
     byCount.get(entry.countId)!.push(entry);
   }
   for (const [countId, entries] of byCount) {
-    await addCountScans(db, actor, countId, entries.map(({ read, unit }) => ({
-      location: read.location.code, sku: unit.sku, serial: unit.serial, quantity: 1, source: "rfid" as const,
-    })));
+    await addCountScans(
+      db,
+      actor,
+      countId,
+      entries.map(({ read, unit }) => ({
+        location: read.location.code,
+        sku: unit.sku,
+        serial: unit.serial,
+        quantity: 1,
+        source: "rfid" as const,
+      })),
+    );
     entries.forEach(({ read }) => settled.add(read.tag));
   }
   return countReads.length;

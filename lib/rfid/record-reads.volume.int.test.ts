@@ -19,7 +19,9 @@ describe("recordReads at volume", () => {
     started = performance.now();
     const repeated = await recordReads(db, SYSTEM_ACTOR, batch);
     const duplicatesMs = performance.now() - started;
-    console.log(`recordReads, ${UNITS} reads: ${movesMs.toFixed(0)} ms moving ${moved.moved.length} units; ${duplicatesMs.toFixed(0)} ms as duplicates`);
+    console.log(
+      `recordReads, ${UNITS} reads: ${movesMs.toFixed(0)} ms moving ${moved.moved.length} units; ${duplicatesMs.toFixed(0)} ms as duplicates`,
+    );
 
     expect(moved).toMatchObject({ accepted: UNITS, duplicates: 0, notTracked: 0, refused: [] });
     expect(new Set(moved.moved.map((m) => m.serial)).size).toBe(UNITS);
@@ -27,7 +29,12 @@ describe("recordReads at volume", () => {
     expect(await db.serial.count({ where: { itemId: w.items.serialised.id, locationId: w.bins.a2.id } })).toBe(UNITS);
     expect(await db.stockMovement.count({ where: { itemId: w.items.serialised.id, reasonCode: "rfid" } })).toBe(UNITS);
     const levels = await db.stockLevel.findMany({ where: { itemId: w.items.serialised.id }, select: { locationId: true, onHand: true } });
-    expect(levels).toEqual(expect.arrayContaining([{ locationId: w.bins.a1.id, onHand: 0 }, { locationId: w.bins.a2.id, onHand: UNITS }]));
+    expect(levels).toEqual(
+      expect.arrayContaining([
+        { locationId: w.bins.a1.id, onHand: 0 },
+        { locationId: w.bins.a2.id, onHand: UNITS },
+      ]),
+    );
     expect(await db.rfidSighting.count({ where: { readerId: w.reader } })).toBe(UNITS);
   });
 });

@@ -17,12 +17,16 @@ describe("registerReader", () => {
     const w = await buildWarehouse(db);
     const manager = await buildApiKey(db, "manager", [w.site.code]);
     expect(await post(manager.key, { id: "DOCK-1", location: w.bins.a1.code.toLowerCase() })).toMatchObject({
-      status: 201, json: { id: "DOCK-1", antenna: 0, location: w.bins.a1.code },
+      status: 201,
+      json: { id: "DOCK-1", antenna: 0, location: w.bins.a1.code },
     });
     expect(await post(manager.key, { id: "DOCK-1", location: w.bins.a2.code })).toMatchObject({ status: 201, json: { location: w.bins.a2.code } });
     expect(await post(manager.key, { id: "DOCK-1", antenna: 2, location: w.bins.a1.code })).toMatchObject({ status: 201, json: { antenna: 2 } });
-    expect(await db.rfidReader.findMany({ where: { readerId: "DOCK-1" }, orderBy: { antenna: "asc" }, select: { antenna: true, locationId: true } })).toEqual([
-      { antenna: 0, locationId: w.bins.a2.id }, { antenna: 2, locationId: w.bins.a1.id },
+    expect(
+      await db.rfidReader.findMany({ where: { readerId: "DOCK-1" }, orderBy: { antenna: "asc" }, select: { antenna: true, locationId: true } }),
+    ).toEqual([
+      { antenna: 0, locationId: w.bins.a2.id },
+      { antenna: 2, locationId: w.bins.a1.id },
     ]);
     expect(await db.auditEntry.count({ where: { action: "rfid.reader.register", entityId: "DOCK-1#0" } })).toBe(2);
   });
@@ -32,22 +36,31 @@ describe("registerReader", () => {
     const clerk = await buildApiKey(db, "clerk", [home.site.code]);
     expect(await post(clerk.key, { id: "GATE-1", location: home.bins.a1.code })).toMatchObject({ status: 403, json: { code: "forbidden" } });
     const awayManager = await buildApiKey(db, "manager", [away.site.code]);
-    expect(await post(awayManager.key, { id: "GATE-1", location: home.bins.a1.code })).toMatchObject({ status: 403, json: { code: "forbidden", siteId: home.site.id } });
+    expect(await post(awayManager.key, { id: "GATE-1", location: home.bins.a1.code })).toMatchObject({
+      status: 403,
+      json: { code: "forbidden", siteId: home.site.id },
+    });
     // Nor may a manager pull another site's reader over to their own site.
     await registerReader(db, SYSTEM_ACTOR, { id: "GATE-2", location: home.bins.a1.code });
     expect(await post(awayManager.key, { id: "GATE-2", location: away.bins.a1.code })).toMatchObject({ status: 403 });
-    expect(await db.rfidReader.findMany({ where: { readerId: { in: ["GATE-1", "GATE-2"] } }, select: { readerId: true, locationId: true } })).toEqual([
-      { readerId: "GATE-2", locationId: home.bins.a1.id },
-    ]);
+    expect(await db.rfidReader.findMany({ where: { readerId: { in: ["GATE-1", "GATE-2"] } }, select: { readerId: true, locationId: true } })).toEqual(
+      [{ readerId: "GATE-2", locationId: home.bins.a1.id }],
+    );
   });
 
   it("refuses unknown and virtual locations and antenna 0", async () => {
     const w = await buildWarehouse(db);
     const manager = await buildApiKey(db, "manager");
     expect(await post(manager.key, { id: "X", location: "NOWHERE" })).toMatchObject({ status: 422, json: { errors: [{ field: "location" }] } });
-    expect(await post(manager.key, { id: "X", location: `${w.site.code}-SUPPLIER` })).toMatchObject({ status: 422, json: { errors: [{ field: "location" }] } });
+    expect(await post(manager.key, { id: "X", location: `${w.site.code}-SUPPLIER` })).toMatchObject({
+      status: 422,
+      json: { errors: [{ field: "location" }] },
+    });
     expect(await post(manager.key, { id: "X", location: w.site.code })).toMatchObject({ status: 422 });
-    expect(await post(manager.key, { id: "X", antenna: 0, location: w.bins.a1.code })).toMatchObject({ status: 422, json: { errors: [{ field: "antenna" }] } });
+    expect(await post(manager.key, { id: "X", antenna: 0, location: w.bins.a1.code })).toMatchObject({
+      status: 422,
+      json: { errors: [{ field: "antenna" }] },
+    });
   });
 
   it("lists only the readers at the caller's sites", async () => {

@@ -16,12 +16,15 @@ export async function registerReader(db: Db, actor: Actor, input: ReaderInput): 
   const data = readerInput.parse(input);
   const antenna = data.antenna ?? ANY_ANTENNA;
   const location = await db.location.findUnique({
-    where: { code: data.location }, select: { id: true, code: true, siteId: true, type: true, isVirtual: true, active: true },
+    where: { code: data.location },
+    select: { id: true, code: true, siteId: true, type: true, isVirtual: true, active: true },
   });
   if (!location) throw new ValidationFailed([{ field: "location", message: `No location has the code ${data.location}` }]);
   authorize(actor, "locations.manage", { siteId: location.siteId });
   if (location.isVirtual || location.type === "site") {
-    throw new ValidationFailed([{ field: "location", message: `${location.code} cannot hold stock: place the reader at a zone, aisle, rack, shelf or bin` }]);
+    throw new ValidationFailed([
+      { field: "location", message: `${location.code} cannot hold stock: place the reader at a zone, aisle, rack, shelf or bin` },
+    ]);
   }
   if (!location.active) throw new ValidationFailed([{ field: "location", message: `${location.code} is archived` }]);
 
@@ -31,8 +34,12 @@ export async function registerReader(db: Db, actor: Actor, input: ReaderInput): 
     if (previous) authorize(actor, "locations.manage", { siteId: previous.location.siteId });
     await tx.rfidReader.upsert({ where: key, create: { readerId: data.id, antenna, locationId: location.id }, update: { locationId: location.id } });
     await recordAudit(tx, actor, {
-      action: "rfid.reader.register", entityType: "rfidReader", entityId: `${data.id}#${antenna}`, siteId: location.siteId,
-      before: previous ? { location: previous.location.code } : null, after: { location: location.code },
+      action: "rfid.reader.register",
+      entityType: "rfidReader",
+      entityId: `${data.id}#${antenna}`,
+      siteId: location.siteId,
+      before: previous ? { location: previous.location.code } : null,
+      after: { location: location.code },
     });
     return { id: data.id, antenna, location: location.code };
   });

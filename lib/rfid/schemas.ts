@@ -11,9 +11,20 @@ const readerId = z.string().trim().min(1, "Name the reader").max(64);
 export const readerInput = z
   .object({
     id: readerId.describe("The reader's own identifier, as it reports it with each read").meta({ example: "DOCK-1" }),
-    location: z.string().trim().min(1, "Name the location").max(64).transform((s) => s.toUpperCase())
-      .describe("Code of the location the reader (or this antenna) watches").meta({ example: "WH1-DOCK" }),
-    antenna: z.number().int("An antenna number").min(1, "Antennas count from 1; leave it out for the whole reader").max(64).optional()
+    location: z
+      .string()
+      .trim()
+      .min(1, "Name the location")
+      .max(64)
+      .transform((s) => s.toUpperCase())
+      .describe("Code of the location the reader (or this antenna) watches")
+      .meta({ example: "WH1-DOCK" }),
+    antenna: z
+      .number()
+      .int("An antenna number")
+      .min(1, "Antennas count from 1; leave it out for the whole reader")
+      .max(64)
+      .optional()
       .describe("One antenna of the reader; left out, the registration covers every antenna without one of its own"),
   })
   .meta({ id: "RfidReaderInput" });
@@ -34,29 +45,41 @@ export const readInput = z.object({
   at: z.iso.datetime({ offset: true }).describe("When the tag was read, e.g. 2026-11-27T08:15:00Z"),
 });
 
-export const readsInput = z
-  .object({ reads: z.array(readInput).min(1, "Send at least one read").max(MAX_READS) })
-  .meta({ id: "RfidReads" });
+export const readsInput = z.object({ reads: z.array(readInput).min(1, "Send at least one read").max(MAX_READS) }).meta({ id: "RfidReads" });
 
 export const readsOutcome = z
   .object({
     accepted: z.number().int().describe("Reads decoded, from a registered reader, and not duplicates"),
-    duplicates: z.number().int().describe(
-      "Reads that did nothing: the same tag at the same location within 60 s of a read that was acted on, or older than the tag's last recorded read",
-    ),
+    duplicates: z
+      .number()
+      .int()
+      .describe(
+        "Reads that did nothing: the same tag at the same location within 60 s of a read that was acted on, or older than the tag's last recorded read",
+      ),
     undecodable: z.array(z.object({ index: z.number().int(), epc: z.string(), reason: z.string() })).describe("Reads whose EPC cannot be decoded"),
-    unknownReaders: z.array(z.object({ reader: z.string(), antenna: z.number().int().nullable(), reads: z.number().int() }))
+    unknownReaders: z
+      .array(z.object({ reader: z.string(), antenna: z.number().int().nullable(), reads: z.number().int() }))
       .describe("Reader (and antenna) ids no registration covers, with how many reads they sent"),
-    moved: z.array(z.object({ sku: z.string(), serial: z.string(), from: z.string(), to: z.string() })).describe("Units moved in the ledger (reason rfid)"),
+    moved: z
+      .array(z.object({ sku: z.string(), serial: z.string(), from: z.string(), to: z.string() }))
+      .describe("Units moved in the ledger (reason rfid)"),
     counted: z.number().int().describe("Reads added to an open count instead of moving stock"),
-    notTracked: z.number().int().describe(
-      "Accepted reads of no unit in stock: not an SGTIN, an unknown GTIN or serial, an item not serial-tracked, or a unit never received (or gone)",
-    ),
-    refused: z.array(z.object({
-      sku: z.string(), serial: z.string(),
-      from: z.string().nullable().describe("Where the ledger has the unit; null when that is at a site you may not see"),
-      to: z.string(), reason: z.string(),
-    }))
+    notTracked: z
+      .number()
+      .int()
+      .describe(
+        "Accepted reads of no unit in stock: not an SGTIN, an unknown GTIN or serial, an item not serial-tracked, or a unit never received (or gone)",
+      ),
+    refused: z
+      .array(
+        z.object({
+          sku: z.string(),
+          serial: z.string(),
+          from: z.string().nullable().describe("Where the ledger has the unit; null when that is at a site you may not see"),
+          to: z.string(),
+          reason: z.string(),
+        }),
+      )
       .describe("Moves the ledger refused (storage conditions, a unit at another site…); the other moves were posted"),
   })
   .meta({ id: "RfidReadsOutcome" });

@@ -59,10 +59,12 @@ export function buildWalkingGraph(shapes: readonly FloorShape[]): WalkingGraph {
   // Along each aisle, consecutive junctions are joined by the stretch of aisle between them.
   for (const line of aisles) {
     line.junctions.sort((a, b) => a.t - b.t);
-    for (let k = 1; k < line.junctions.length; k++) link(line.junctions[k - 1].node, line.junctions[k].node, line.junctions[k].t - line.junctions[k - 1].t);
+    for (let k = 1; k < line.junctions.length; k++)
+      link(line.junctions[k - 1].node, line.junctions[k].node, line.junctions[k].t - line.junctions[k - 1].t);
   }
   const locations = new Map<string, Box>();
-  for (const s of shapes) if (s.location && s.kind !== "wall" && s.kind !== "door" && !locations.has(s.location)) locations.set(s.location, shapeBox(s));
+  for (const s of shapes)
+    if (s.location && s.kind !== "wall" && s.kind !== "door" && !locations.has(s.location)) locations.set(s.location, shapeBox(s));
   const dock = shapes.find((s) => s.kind === "dock");
   const graph: WalkingGraph = { aisles, edges, locations, depot: { aisle: null, t: 0, x: 0, y: 0 }, memo: { rows: new Map(), access: new Map() } };
   graph.depot = accessPointOf(graph, dock ? shapeBox(dock) : { x: 0, y: 0, width: 0, height: 0 });
@@ -112,7 +114,10 @@ function nearestPoints(a: AisleLine, b: AisleLine): [{ x: number; y: number }, {
   };
   const [ax, bx] = pick("x");
   const [ay, by] = pick("y");
-  return [{ x: ax, y: ay }, { x: bx, y: by }];
+  return [
+    { x: ax, y: ay },
+    { x: bx, y: by },
+  ];
 }
 
 function along(line: AisleLine, point: { x: number; y: number }): number {

@@ -19,7 +19,10 @@ describe("planPickRoute", () => {
     const graph = buildWalkingGraph(twoAisles);
     const route = planPickRoute(graph, ["S1", "S2", "S3", "S4"]);
     // Dock → A near → A far → back cross-aisle → B far → B near → dock (or the same walk the other way round).
-    expect([[0, 2, 3, 1], [1, 3, 2, 0]]).toContainEqual(route.order);
+    expect([
+      [0, 2, 3, 1],
+      [1, 3, 2, 0],
+    ]).toContainEqual(route.order);
     expect(route.length).toBeCloseTo(52);
     expect(route.naiveLength).toBeCloseTo(76);
   });
@@ -60,13 +63,25 @@ describe("improveTwoOpt", () => {
   });
 
   it("uncrosses a crossed tour of a square", () => {
-    const distance = euclidean([[0, 0], [10, 10], [10, 0], [0, 10]]);
+    const distance = euclidean([
+      [0, 0],
+      [10, 10],
+      [10, 0],
+      [0, 10],
+    ]);
     expect(tourLength(distance, improveTwoOpt(distance, [0, 1, 2, 3]))).toBeCloseTo(40);
   });
 });
 
 describe("nearestNeighbourTour", () => {
   it("always walks to the nearest point left, from point 0", () => {
-    expect(nearestNeighbourTour([[0, 5, 1, 9], [5, 0, 3, 2], [1, 3, 0, 7], [9, 2, 7, 0]])).toEqual([0, 2, 1, 3]);
+    expect(
+      nearestNeighbourTour([
+        [0, 5, 1, 9],
+        [5, 0, 3, 2],
+        [1, 3, 0, 7],
+        [9, 2, 7, 0],
+      ]),
+    ).toEqual([0, 2, 1, 3]);
   });
 });

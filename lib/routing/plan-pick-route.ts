@@ -30,7 +30,13 @@ export function planPickRoute(graph: WalkingGraph, locations: readonly string[])
     for (let b = a + 1; b < points.length; b++) distance[a][b] = distance[b][a] = walkingDistance(graph, points[a], points[b]);
   }
   // Point p (p ≥ 1) is stop placed[p - 1]; point 0 is the dock.
-  const naive = [0, ...placed.map((stop, k) => ({ stop, point: k + 1 })).sort((a, b) => byCode(a.stop, b.stop)).map((p) => p.point)];
+  const naive = [
+    0,
+    ...placed
+      .map((stop, k) => ({ stop, point: k + 1 }))
+      .sort((a, b) => byCode(a.stop, b.stop))
+      .map((p) => p.point),
+  ];
   const routed = improveTwoOpt(distance, nearestNeighbourTour(distance));
   const fromNaive = improveTwoOpt(distance, naive);
   const best = tourLength(distance, fromNaive) < tourLength(distance, routed) - 1e-9 ? fromNaive : routed;

@@ -5,7 +5,11 @@ import type { Db } from "../db/client";
 import type { ScanCatalog, ScanItem } from "./resolve-scan";
 
 const itemSelect = {
-  id: true, sku: true, name: true, tracking: true, unit: true,
+  id: true,
+  sku: true,
+  name: true,
+  tracking: true,
+  unit: true,
   barcodes: { where: { kind: "gtin" as const }, select: { code: true }, orderBy: { code: "asc" as const }, take: 1 },
 };
 

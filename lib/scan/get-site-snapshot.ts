@@ -18,10 +18,19 @@ export async function getSiteSnapshot(db: Db, actor: Actor, siteCode: string): P
       select: { sku: true, name: true, tracking: true, unit: true, barcodes: { select: { code: true, kind: true }, orderBy: { code: "asc" } } },
       orderBy: { skuKey: "asc" },
     }),
-    db.location.findMany({ where: { siteId: site.id, isVirtual: false, active: true }, select: { code: true, name: true, type: true }, orderBy: { path: "asc" } }),
+    db.location.findMany({
+      where: { siteId: site.id, isVirtual: false, active: true },
+      select: { code: true, name: true, type: true },
+      orderBy: { path: "asc" },
+    }),
     db.stockLevel.findMany({
       where: { location: { siteId: site.id }, isVirtual: false, onHand: { gt: 0 } },
-      select: { onHand: true, item: { select: { sku: true } }, location: { select: { code: true } }, lot: { select: { number: true, expiresOn: true } } },
+      select: {
+        onHand: true,
+        item: { select: { sku: true } },
+        location: { select: { code: true } },
+        lot: { select: { number: true, expiresOn: true } },
+      },
     }),
     db.serial.findMany({
       where: { location: { siteId: site.id } },
@@ -30,13 +39,21 @@ export async function getSiteSnapshot(db: Db, actor: Actor, siteCode: string): P
   ]);
   const lots = new Map<string, SiteSnapshot["lots"][number]>();
   for (const level of levels) {
-    if (level.lot) lots.set(`${level.item.sku}\u0000${level.lot.number}`, { sku: level.item.sku, number: level.lot.number, expiresOn: level.lot.expiresOn?.toISOString().slice(0, 10) ?? null });
+    if (level.lot)
+      lots.set(`${level.item.sku}\u0000${level.lot.number}`, {
+        sku: level.item.sku,
+        number: level.lot.number,
+        expiresOn: level.lot.expiresOn?.toISOString().slice(0, 10) ?? null,
+      });
   }
   return {
     site: site.code,
     generatedAt: new Date().toISOString(),
     items: items.map((item) => ({
-      sku: item.sku, name: item.name, tracking: item.tracking, unit: item.unit,
+      sku: item.sku,
+      name: item.name,
+      tracking: item.tracking,
+      unit: item.unit,
       gtin: item.barcodes.find((b) => b.kind === "gtin")?.code ?? null,
       aliases: item.barcodes.filter((b) => b.kind === "alias").map((b) => b.code),
     })),

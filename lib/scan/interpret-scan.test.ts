@@ -56,7 +56,8 @@ describe("gs1DateToIso", () => {
 describe("interpretScan of a GS1 Digital Link QR code", () => {
   it("reads the URI's path and query into fields", () => {
     expect(interpretScan("https://id.gs1.org/01/09521234543213/10/ABC123?17=250101")).toMatchObject({
-      type: "gs1", fields: { gtin: "09521234543213", lot: "ABC123", expiresAt: "2025-01-01" },
+      type: "gs1",
+      fields: { gtin: "09521234543213", lot: "ABC123", expiresAt: "2025-01-01" },
     });
   });
 });

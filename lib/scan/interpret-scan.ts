@@ -16,9 +16,7 @@ export type ScanFields = {
   sscc?: string;
 };
 
-export type ScanInterpretation =
-  | { type: "gs1"; gs1: ParsedGs1; fields: ScanFields }
-  | { type: "text"; text: string };
+export type ScanInterpretation = { type: "gs1"; gs1: ParsedGs1; fields: ScanFields } | { type: "text"; text: string };
 
 const GS = "\u001d";
 /** Symbology identifiers whose data is GS1 (AI element strings or an EAN/UPC GTIN); parseGs1 reads them. */

@@ -57,7 +57,9 @@ async function resolveGs1(raw: string, gs1: ParsedGs1, fields: ScanFields, catal
   if (fields.serial) {
     const [known] = await catalog.serials(fields.serial, item);
     return {
-      ...base, kind: "serial", item: itemView,
+      ...base,
+      kind: "serial",
+      item: itemView,
       serial: { serial: fields.serial, location: known?.location ?? null, isKnown: Boolean(known) },
       ...(fields.lot ? { lot: await lotView(catalog, fields.lot, item, fields.expiresAt) } : {}),
     };

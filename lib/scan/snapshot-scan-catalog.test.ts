@@ -20,7 +20,11 @@ describe("resolveScan over a synced site snapshot (offline)", () => {
   const catalog = snapshotScanCatalog(snapshot);
 
   it("answers the same kinds the server does", async () => {
-    expect(await resolveScan("]C1010952123454321310L42", catalog)).toMatchObject({ kind: "lot", item: { sku: "MILK-1L" }, lot: { number: "L42", expiresOn: "2027-01-31", isKnown: true } });
+    expect(await resolveScan("]C1010952123454321310L42", catalog)).toMatchObject({
+      kind: "lot",
+      item: { sku: "MILK-1L" },
+      lot: { number: "L42", expiresOn: "2027-01-31", isKnown: true },
+    });
     expect(await resolveScan("9521234543213", catalog)).toMatchObject({ kind: "item", item: { sku: "MILK-1L", gtin: "09521234543213" } });
     expect(await resolveScan("wh1-a-01", catalog)).toMatchObject({ kind: "location", location: { code: "WH1-A-01", site: "WH1" } });
     expect(await resolveScan("dr18", catalog)).toMatchObject({ kind: "unknown" });

@@ -3,7 +3,14 @@ import type { SiteSnapshot } from "./schemas";
 
 /** The browser's ScanCatalog in a Wi-Fi hole: the last synced copy of one site, indexed once. */
 export function snapshotScanCatalog(snapshot: SiteSnapshot): ScanCatalog {
-  const items = snapshot.items.map((item): ScanItem => ({ id: item.sku, sku: item.sku, name: item.name, gtin: item.gtin, tracking: item.tracking, unit: item.unit }));
+  const items = snapshot.items.map((item): ScanItem => ({
+    id: item.sku,
+    sku: item.sku,
+    name: item.name,
+    gtin: item.gtin,
+    tracking: item.tracking,
+    unit: item.unit,
+  }));
   const bySku = new Map(items.map((item) => [item.sku.toLowerCase(), item]));
   const byGtin = new Map(items.filter((item) => item.gtin).map((item) => [item.gtin!, item]));
   const byAlias = new Map(snapshot.items.flatMap((item) => item.aliases.map((alias) => [alias, bySku.get(item.sku.toLowerCase())!] as const)));

@@ -24,7 +24,10 @@ describe("listItemLocations", () => {
     await receive(`${p}-1`, w.bins.a2.code, 3, { lot: "EARLY", expiresAt: "2031-06-30" });
     await db.siteMap.create({
       data: {
-        siteId: w.site.id, width: 40, height: 20, updatedByLabel: "test",
+        siteId: w.site.id,
+        width: 40,
+        height: 20,
+        updatedByLabel: "test",
         shapes: [
           { id: "wall", kind: "wall", x: 0, y: 0, width: 40, height: 0.2 },
           { id: "b1", kind: "bin", x: 3, y: 4.5, width: 1, height: 0.8, location: w.bins.a1.code },
@@ -48,7 +51,9 @@ describe("listItemLocations", () => {
     await receive(`${p}-1`, mine.bins.a1.code, 2);
     await receive(`${p}-1`, theirs.bins.a1.code, 9);
 
-    expect(await listItemLocations(db, clerk.actor, `${p}-1`)).toEqual([{ location: mine.bins.a1.code, site: mine.site.code, lot: null, expiresOn: null, onHand: 2 }]);
+    expect(await listItemLocations(db, clerk.actor, `${p}-1`)).toEqual([
+      { location: mine.bins.a1.code, site: mine.site.code, lot: null, expiresOn: null, onHand: 2 },
+    ]);
     expect(await listItemLocations(db, SYSTEM_ACTOR, `${p}-1`)).toHaveLength(2);
     expect(await listItemLocations(db, SYSTEM_ACTOR, `${p}-2`)).toEqual([]);
     await expect(listItemLocations(db, SYSTEM_ACTOR, `${p}-404`)).rejects.toMatchObject({ code: "not_found" });

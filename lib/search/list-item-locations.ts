@@ -18,8 +18,7 @@ type Row = {
 };
 
 /** A number of a map shape, or null when the shape has none (maps are edited by hand; nothing is trusted). */
-const shapeNumber = (key: string) =>
-  Prisma.raw(`(CASE WHEN jsonb_typeof(shape -> '${key}') = 'number' THEN (shape ->> '${key}')::float8 END)`);
+const shapeNumber = (key: string) => Prisma.raw(`(CASE WHEN jsonb_typeof(shape -> '${key}') = 'number' THEN (shape ->> '${key}')::float8 END)`);
 
 /**
  * The statement behind listItemLocations, apart for bench/search.ts. One row per physical level with stock at
@@ -29,9 +28,7 @@ const shapeNumber = (key: string) =>
  */
 export function itemLocationsStatement(actor: Actor, sku: string): Prisma.Sql {
   const scope = siteFilter(actor).siteId?.in;
-  const inScope = !scope ? Prisma.empty
-    : scope.length > 0 ? Prisma.sql`AND l."siteId" IN (${Prisma.join(scope)})`
-    : Prisma.sql`AND false`;
+  const inScope = !scope ? Prisma.empty : scope.length > 0 ? Prisma.sql`AND l."siteId" IN (${Prisma.join(scope)})` : Prisma.sql`AND false`;
   return Prisma.sql`
     SELECT v.location, v.site, v.lot, v."expiresOn", v."onHand",
       ${shapeNumber("x")} AS x, ${shapeNumber("y")} AS y, ${shapeNumber("width")} AS width, ${shapeNumber("height")} AS height

@@ -48,10 +48,22 @@ describe("searchEverything: ranking", () => {
   it("finds multi-word names with a typo or two in every word among the first five", async () => {
     const p = tag();
     const names = [
-      "Makita Stainless Hex Bolt M8", "Makita Stainless Hex Nut M8", "Makita Galvanised Hex Bolt M10", "Bosch Cordless Hammer Drill 18V",
-      "Bosch Cordless Impact Driver 18V", "Bosch Compact Jigsaw 230V", "Stanley Folding Utility Knife", "Stanley Tape Measure 5 m",
-      "Knipex Insulated Side Cutter", "Knipex Insulated Pliers", "Wera Insulated Screwdriver Set", "Hilti Hammer Drill Bit 10 mm",
-      "Loctite Threadlocker 50 ml", "Uvex Safety Glasses Clear", "Ansell Nitrile Gloves Size 9", "Fischer Wall Plug 8 mm",
+      "Makita Stainless Hex Bolt M8",
+      "Makita Stainless Hex Nut M8",
+      "Makita Galvanised Hex Bolt M10",
+      "Bosch Cordless Hammer Drill 18V",
+      "Bosch Cordless Impact Driver 18V",
+      "Bosch Compact Jigsaw 230V",
+      "Stanley Folding Utility Knife",
+      "Stanley Tape Measure 5 m",
+      "Knipex Insulated Side Cutter",
+      "Knipex Insulated Pliers",
+      "Wera Insulated Screwdriver Set",
+      "Hilti Hammer Drill Bit 10 mm",
+      "Loctite Threadlocker 50 ml",
+      "Uvex Safety Glasses Clear",
+      "Ansell Nitrile Gloves Size 9",
+      "Fischer Wall Plug 8 mm",
     ];
     for (const [n, name] of names.entries()) await item(`${p}-${n}`, name);
     await refreshSearchWords(db);
@@ -64,7 +76,10 @@ describe("searchEverything: ranking", () => {
     ];
     for (const [q, name] of cases) {
       const hits = await search(q);
-      expect(hits.slice(0, 5).map((h) => h.name), q).toContain(name);
+      expect(
+        hits.slice(0, 5).map((h) => h.name),
+        q,
+      ).toContain(name);
       expect(hits[0].score, q).toBeLessThan(0.5);
     }
   });
@@ -98,11 +113,22 @@ describe("searchEverything: codes", () => {
     await receive(`${p}-S`, w.bins.a2.code, 2, { serials: [`${p}SN1`, `${p}SN2`] });
 
     expect((await search(`${p.toLowerCase()}lot1`))[0]).toEqual({
-      type: "lot", sku: `${p}-L`, name: "Lotted glue", code: `${p}LOT1`, expiresOn: "2031-05-31", score: 1,
+      type: "lot",
+      sku: `${p}-L`,
+      name: "Lotted glue",
+      code: `${p}LOT1`,
+      expiresOn: "2031-05-31",
+      score: 1,
       stock: [{ location: w.bins.a1.code, onHand: 7 }],
     });
     expect((await search(`${p}SN2`))[0]).toEqual({
-      type: "serial", sku: `${p}-S`, name: "Serial drill", code: `${p}SN2`, site: w.site.code, location: w.bins.a2.code, score: 1,
+      type: "serial",
+      sku: `${p}-S`,
+      name: "Serial drill",
+      code: `${p}SN2`,
+      site: w.site.code,
+      location: w.bins.a2.code,
+      score: 1,
     });
     expect((await search(w.bins.a1.code.toLowerCase()))[0]).toMatchObject({ type: "location", code: w.bins.a1.code, site: w.site.code, score: 1 });
     // The start of a code: every location whose code begins so.
@@ -138,7 +164,11 @@ describe("searchEverything: who sees what, and filters", () => {
     const b = await buildWarehouse(db);
     const supplier = await buildSupplier(db);
     const p = tag();
-    await item(`${p}-1`, `${p} ratchet strap`, { category: `${p} Lifting > Straps`, suppliers: [{ supplier: supplier.code }], attributes: { reorderPoint: 10 } });
+    await item(`${p}-1`, `${p} ratchet strap`, {
+      category: `${p} Lifting > Straps`,
+      suppliers: [{ supplier: supplier.code }],
+      attributes: { reorderPoint: 10 },
+    });
     await item(`${p}-2`, `${p} ratchet spanner`, { category: `${p} Tools`, tracking: "lot" });
     await item(`${p}-3`, `${p} ratchet handle`, { category: `${p} Tools` });
     await receive(`${p}-1`, a.bins.a1.code, 4);

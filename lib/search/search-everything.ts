@@ -63,9 +63,12 @@ export async function searchEverything(db: Db, actor: Actor, input: SearchQuery)
 
   const itemIds = rows.filter((r) => r.type === "item").map((r) => r.itemId as string);
   const lotIds = rows.filter((r) => r.type === "lot").map((r) => r.lotId as string);
-  const levels = itemIds.length + lotIds.length > 0
-    ? await db.$queryRaw<{ itemId: string; lotId: string | null; location: string; onHand: number }[]>(stockStatement(actor, params, itemIds, lotIds))
-    : [];
+  const levels =
+    itemIds.length + lotIds.length > 0
+      ? await db.$queryRaw<{ itemId: string; lotId: string | null; location: string; onHand: number }[]>(
+          stockStatement(actor, params, itemIds, lotIds),
+        )
+      : [];
   return rows.map((row) => toHit(row, levels));
 }
 
@@ -87,5 +90,8 @@ function toHit(row: Row, levels: { itemId: string; lotId: string | null; locatio
 function sumByLocation(levels: { location: string; onHand: number }[]): { location: string; onHand: number }[] {
   const byLocation = new Map<string, number>();
   for (const level of levels) byLocation.set(level.location, (byLocation.get(level.location) ?? 0) + level.onHand);
-  return [...byLocation].map(([location, onHand]) => ({ location, onHand })).sort((a, b) => b.onHand - a.onHand).slice(0, STOCK_PER_HIT);
+  return [...byLocation]
+    .map(([location, onHand]) => ({ location, onHand }))
+    .sort((a, b) => b.onHand - a.onHand)
+    .slice(0, STOCK_PER_HIT);
 }

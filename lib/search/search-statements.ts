@@ -70,20 +70,27 @@ export function itemConditions(actor: Actor, params: SearchParams): Prisma.Sql {
   }
   // A site or zone asked for narrows items to those with stock there.
   if (params.site || params.zone) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM ${visibleLevels(actor, params, [Prisma.sql`sl."itemId" = i.id`, Prisma.sql`sl."onHand" > 0`])})`);
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM ${visibleLevels(actor, params, [Prisma.sql`sl."itemId" = i.id`, Prisma.sql`sl."onHand" > 0`])})`,
+    );
   }
   if (params.expiringWithinDays !== undefined) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM ${visibleLevels(actor, params, [
-      Prisma.sql`sl."itemId" = i.id`, Prisma.sql`sl."onHand" > 0`,
-      Prisma.sql`sl."lotId" IN (SELECT lo.id FROM "Lot" lo WHERE lo."itemId" = i.id AND lo."expiresOn" <= current_date + ${params.expiringWithinDays}::int)`,
-    ])})`);
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM ${visibleLevels(actor, params, [
+        Prisma.sql`sl."itemId" = i.id`,
+        Prisma.sql`sl."onHand" > 0`,
+        Prisma.sql`sl."lotId" IN (SELECT lo.id FROM "Lot" lo WHERE lo."itemId" = i.id AND lo."expiresOn" <= current_date + ${params.expiringWithinDays}::int)`,
+      ])})`,
+    );
   }
   if (params.stockStatus) {
     const available = Prisma.sql`(SELECT COALESCE(SUM(sl."onHand" - sl.reserved), 0) FROM ${visibleLevels(actor, params, [Prisma.sql`sl."itemId" = i.id`])})`;
     conditions.push(
-      params.stockStatus === "out" ? Prisma.sql`${available} <= 0`
-      : params.stockStatus === "low" ? Prisma.sql`${available} > 0 AND ${available} <= ${REORDER_POINT}`
-      : Prisma.sql`${available} > ${REORDER_POINT}`,
+      params.stockStatus === "out"
+        ? Prisma.sql`${available} <= 0`
+        : params.stockStatus === "low"
+          ? Prisma.sql`${available} > 0 AND ${available} <= ${REORDER_POINT}`
+          : Prisma.sql`${available} > ${REORDER_POINT}`,
     );
   }
   return Prisma.join(conditions, " AND ");
@@ -138,13 +145,20 @@ function itemHits(terms: SearchTerms, inexact: Prisma.Sql): Prisma.Sql {
  * Rows of one kind of code (column lower-cased): the exact one, and — for a query that looks like a code —
  * those starting with or containing it, unless some code matched exactly.
  */
-function codeRows(column: Prisma.Sql, terms: SearchTerms, inexact: Prisma.Sql, select: (score: Prisma.Sql, match: Prisma.Sql) => Prisma.Sql): Prisma.Sql[] {
+function codeRows(
+  column: Prisma.Sql,
+  terms: SearchTerms,
+  inexact: Prisma.Sql,
+  select: (score: Prisma.Sql, match: Prisma.Sql) => Prisma.Sql,
+): Prisma.Sql[] {
   const rows = [select(Prisma.sql`${SCORE.exact}::float8`, Prisma.sql`${column} = ${terms.lower}`)];
   if (terms.isCodeLike) {
-    rows.push(select(
-      Prisma.sql`(CASE WHEN ${column} LIKE ${terms.prefixPattern} THEN ${SCORE.codePrefix}::float8 ELSE ${SCORE.codeContains}::float8 END)`,
-      Prisma.sql`${column} LIKE ${terms.containsPattern} AND ${column} <> ${terms.lower} AND ${inexact}`,
-    ));
+    rows.push(
+      select(
+        Prisma.sql`(CASE WHEN ${column} LIKE ${terms.prefixPattern} THEN ${SCORE.codePrefix}::float8 ELSE ${SCORE.codeContains}::float8 END)`,
+        Prisma.sql`${column} LIKE ${terms.containsPattern} AND ${column} <> ${terms.lower} AND ${inexact}`,
+      ),
+    );
   }
   return rows;
 }
@@ -154,31 +168,56 @@ export function codesAndWordsStatement(actor: Actor, params: SearchParams, terms
   const items = itemConditions(actor, params);
   const located = Prisma.join([Prisma.sql`true`, ...locatedConditions(actor, params)], " AND ");
   const inexact = Prisma.sql`NOT ${exactCode(terms)}`;
-  const parts = [Prisma.sql`
+  const parts = [
+    Prisma.sql`
     SELECT 'item' AS type, i.id AS "itemId", NULL::uuid AS "lotId", i.sku, i.name, NULL AS code, NULL AS site, NULL AS location,
       NULL::text AS "expiresOn", h.score
     FROM (SELECT "itemId", max(score) AS score FROM (${itemHits(terms, inexact)}) hit GROUP BY "itemId") h
     JOIN "Item" i ON i.id = h."itemId"
-    WHERE ${items}`];
+    WHERE ${items}`,
+  ];
   if (!hasItemFilters(params)) {
-    parts.push(...codeRows(Prisma.sql`lower(l.code)`, terms, inexact, (score, match) => Prisma.sql`
+    parts.push(
+      ...codeRows(
+        Prisma.sql`lower(l.code)`,
+        terms,
+        inexact,
+        (score, match) => Prisma.sql`
       SELECT 'location', NULL, NULL, NULL, l.name, l.code, s.code, NULL, NULL, ${score}
       FROM "Location" l JOIN "Site" s ON s.id = l."siteId"
-      WHERE ${match} AND NOT l."isVirtual" AND l.active AND ${located}`));
+      WHERE ${match} AND NOT l."isVirtual" AND l.active AND ${located}`,
+      ),
+    );
   }
   // A lot shows where the actor may see some of its stock; serials where the unit is.
-  const lotVisible = siteFilter(actor).siteId || params.site || params.zone
-    ? Prisma.sql`AND EXISTS (SELECT 1 FROM ${visibleLevels(actor, params, [Prisma.sql`sl."lotId" = lo.id`])})`
-    : Prisma.empty;
-  const lotExpiry = params.expiringWithinDays !== undefined ? Prisma.sql`AND lo."expiresOn" <= current_date + ${params.expiringWithinDays}::int` : Prisma.empty;
-  parts.push(...codeRows(Prisma.sql`lower(lo.number)`, terms, inexact, (score, match) => Prisma.sql`
+  const lotVisible =
+    siteFilter(actor).siteId || params.site || params.zone
+      ? Prisma.sql`AND EXISTS (SELECT 1 FROM ${visibleLevels(actor, params, [Prisma.sql`sl."lotId" = lo.id`])})`
+      : Prisma.empty;
+  const lotExpiry =
+    params.expiringWithinDays !== undefined ? Prisma.sql`AND lo."expiresOn" <= current_date + ${params.expiringWithinDays}::int` : Prisma.empty;
+  parts.push(
+    ...codeRows(
+      Prisma.sql`lower(lo.number)`,
+      terms,
+      inexact,
+      (score, match) => Prisma.sql`
     SELECT 'lot', i.id, lo.id, i.sku, i.name, lo.number, NULL, NULL, to_char(lo."expiresOn", 'YYYY-MM-DD'), ${score}
     FROM "Lot" lo JOIN "Item" i ON i.id = lo."itemId"
-    WHERE ${match} AND ${items} ${lotVisible} ${lotExpiry}`));
-  parts.push(...codeRows(Prisma.sql`lower(se.serial)`, terms, inexact, (score, match) => Prisma.sql`
+    WHERE ${match} AND ${items} ${lotVisible} ${lotExpiry}`,
+    ),
+  );
+  parts.push(
+    ...codeRows(
+      Prisma.sql`lower(se.serial)`,
+      terms,
+      inexact,
+      (score, match) => Prisma.sql`
     SELECT 'serial', i.id, NULL, i.sku, i.name, se.serial, s.code, l.code, NULL, ${score}
     FROM "Serial" se JOIN "Item" i ON i.id = se."itemId" JOIN "Location" l ON l.id = se."locationId" JOIN "Site" s ON s.id = l."siteId"
-    WHERE ${match} AND ${items} AND ${located}`));
+    WHERE ${match} AND ${items} AND ${located}`,
+    ),
+  );
   return Prisma.sql`
     ${Prisma.join(parts, " UNION ALL ")}
     ORDER BY score DESC, type, sku, code

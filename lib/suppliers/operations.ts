@@ -3,16 +3,37 @@ import { defineOperation } from "../contract/operation";
 import { supplierInput, supplierUpdate, supplierView } from "./schemas";
 
 export const listSuppliersOp = defineOperation({
-  id: "listSuppliers", method: "GET", path: "/api/v1/suppliers", tag: "Catalogue", permission: "stock.view",
-  summary: "Suppliers, active first, with how many items each sells", response: z.object({ data: z.array(supplierView) }),
+  id: "listSuppliers",
+  method: "GET",
+  path: "/api/v1/suppliers",
+  tag: "Catalogue",
+  permission: "stock.view",
+  summary: "Suppliers, active first, with how many items each sells",
+  response: z.object({ data: z.array(supplierView) }),
 });
 
 export const createSupplierOp = defineOperation({
-  id: "createSupplier", method: "POST", path: "/api/v1/suppliers", tag: "Catalogue", permission: "catalog.manage", status: 201,
-  summary: "Add a supplier", body: supplierInput, response: supplierView, problems: ["supplier_code_taken"],
+  id: "createSupplier",
+  method: "POST",
+  path: "/api/v1/suppliers",
+  tag: "Catalogue",
+  permission: "catalog.manage",
+  status: 201,
+  summary: "Add a supplier",
+  body: supplierInput,
+  response: supplierView,
+  problems: ["supplier_code_taken"],
 });
 
 export const updateSupplierOp = defineOperation({
-  id: "updateSupplier", method: "PATCH", path: "/api/v1/suppliers/{code}", tag: "Catalogue", permission: "catalog.manage",
-  summary: "Change a supplier's details or retire it", params: z.object({ code: z.string() }), body: supplierUpdate, response: supplierView, problems: ["not_found"],
+  id: "updateSupplier",
+  method: "PATCH",
+  path: "/api/v1/suppliers/{code}",
+  tag: "Catalogue",
+  permission: "catalog.manage",
+  summary: "Change a supplier's details or retire it",
+  params: z.object({ code: z.string() }),
+  body: supplierUpdate,
+  response: supplierView,
+  problems: ["not_found"],
 });

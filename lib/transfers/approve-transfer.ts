@@ -13,10 +13,16 @@ import type { TransferView } from "./schemas";
  * recorded all the same. Approval is a second pair of eyes: whoever drafted the transfer (the same user or API
  * key, admins included) may not approve it (403).
  */
-export async function approveTransfer(db: Db, actor: Actor, transferId: string, options: { idempotency?: IdempotencyKey | null } = {}): Promise<TransferView> {
+export async function approveTransfer(
+  db: Db,
+  actor: Actor,
+  transferId: string,
+  options: { idempotency?: IdempotencyKey | null } = {},
+): Promise<TransferView> {
   return runTransferStep(db, actor, transferId, options, async (tx, transfer) => {
     authorize(actor, "stock.approve", { siteId: transfer.fromSiteId });
-    if (await isDraftedBy(tx, transfer.id, actor)) throw new Forbidden("stock.approve", undefined, "You drafted this transfer: someone else must approve it");
+    if (await isDraftedBy(tx, transfer.id, actor))
+      throw new Forbidden("stock.approve", undefined, "You drafted this transfer: someone else must approve it");
     if (transfer.status !== "draft") throw new TransferNotAllowedNow({ transferId, status: transfer.status, step: "approved" });
     return { status: "approved", steps: [{ step: "approved", postingId: null, siteId: transfer.fromSiteId }] };
   });

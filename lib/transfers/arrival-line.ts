@@ -14,13 +14,30 @@ export const ARRIVAL_REASONS = { good: "transfer", damaged: "damaged", short: "l
 export function arrivalLine(
   transfer: LockedTransfer,
   line: { lineNo: number; item: { id: string; sku: string } },
-  take: { from: Place; to: Place; lotId: string | null; lotNumber: string | null; quantity: number; serials?: string[]; reason: keyof typeof ARRIVAL_REASONS },
+  take: {
+    from: Place;
+    to: Place;
+    lotId: string | null;
+    lotNumber: string | null;
+    quantity: number;
+    serials?: string[];
+    reason: keyof typeof ARRIVAL_REASONS;
+  },
 ): ResolvedLine {
   return {
-    kind: "transfer_receive", itemId: line.item.id, quantity: take.quantity, lotId: take.lotId, serials: take.serials,
-    fromLocationId: take.from.id, toLocationId: take.to.id, ...locationFlags(take.from, take.to),
-    reasonCode: ARRIVAL_REASONS[take.reason], reference: transfer.reference ?? transfer.id,
+    kind: "transfer_receive",
+    itemId: line.item.id,
+    quantity: take.quantity,
+    lotId: take.lotId,
+    serials: take.serials,
+    fromLocationId: take.from.id,
+    toLocationId: take.to.id,
+    ...locationFlags(take.from, take.to),
+    reasonCode: ARRIVAL_REASONS[take.reason],
+    reference: transfer.reference ?? transfer.id,
     note: `transfer ${transfer.id} line ${line.lineNo}: ${take.reason}`,
-    sku: line.item.sku, sourceCode: take.from.code, lot: take.lotNumber,
+    sku: line.item.sku,
+    sourceCode: take.from.code,
+    lot: take.lotNumber,
   };
 }

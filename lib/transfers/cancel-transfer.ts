@@ -7,7 +7,12 @@ import { runTransferStep } from "./run-transfer-step";
 import type { TransferView } from "./schemas";
 
 /** Cancels a transfer that has not shipped (draft or approved); nothing was posted, so nothing is undone. */
-export async function cancelTransfer(db: Db, actor: Actor, transferId: string, options: { idempotency?: IdempotencyKey | null } = {}): Promise<TransferView> {
+export async function cancelTransfer(
+  db: Db,
+  actor: Actor,
+  transferId: string,
+  options: { idempotency?: IdempotencyKey | null } = {},
+): Promise<TransferView> {
   return runTransferStep(db, actor, transferId, options, async (_tx, transfer) => {
     authorize(actor, "stock.move", { siteId: transfer.fromSiteId });
     if (transfer.status !== "draft" && transfer.status !== "approved") {

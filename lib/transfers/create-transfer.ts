@@ -24,18 +24,27 @@ export async function createTransfer(db: Db, actor: Actor, input: TransferInput)
   const to = sites.find((s) => s.code === data.to);
   const siteIssues: FieldIssue[] = [
     ...(from ? [] : [{ field: "from", message: `No site has the code ${data.from}` }]),
-    ...(to ? (to.active ? [] : [{ field: "to", message: `Site ${data.to} is archived` }]) : [{ field: "to", message: `No site has the code ${data.to}` }]),
+    ...(to
+      ? to.active
+        ? []
+        : [{ field: "to", message: `Site ${data.to} is archived` }]
+      : [{ field: "to", message: `No site has the code ${data.to}` }]),
     ...(data.from === data.to ? [{ field: "to", message: "A transfer goes to another site" }] : []),
   ];
   if (siteIssues.length > 0) throw new ValidationFailed(siteIssues);
   authorize(actor, "stock.move", { siteId: from!.id });
 
   const items = await db.item.findMany({
-    where: { skuKey: { in: data.lines.map((l) => l.sku.toLowerCase()) } }, select: { id: true, sku: true, skuKey: true, tracking: true, active: true },
+    where: { skuKey: { in: data.lines.map((l) => l.sku.toLowerCase()) } },
+    select: { id: true, sku: true, skuKey: true, tracking: true, active: true },
   });
   const itemBySku = new Map(items.map((i) => [i.skuKey, i]));
   const lots = await db.lot.findMany({
-    where: { OR: data.lines.flatMap((l) => (l.lot && itemBySku.get(l.sku.toLowerCase()) ? [{ itemId: itemBySku.get(l.sku.toLowerCase())!.id, number: l.lot }] : [])) },
+    where: {
+      OR: data.lines.flatMap((l) =>
+        l.lot && itemBySku.get(l.sku.toLowerCase()) ? [{ itemId: itemBySku.get(l.sku.toLowerCase())!.id, number: l.lot }] : [],
+      ),
+    },
     select: { id: true, itemId: true, number: true },
   });
   const lotOf = (itemId: string, number: string) => lots.find((l) => l.itemId === itemId && l.number === number);
@@ -44,15 +53,27 @@ export async function createTransfer(db: Db, actor: Actor, input: TransferInput)
 
   const lines = data.lines.map((line, index) => {
     const item = itemBySku.get(line.sku.toLowerCase())!;
-    return { lineNo: index + 1, itemId: item.id, lotId: line.lot ? lotOf(item.id, line.lot)!.id : null, quantity: line.quantity, serials: line.serials ?? [] };
+    return {
+      lineNo: index + 1,
+      itemId: item.id,
+      lotId: line.lot ? lotOf(item.id, line.lot)!.id : null,
+      quantity: line.quantity,
+      serials: line.serials ?? [],
+    };
   });
   const { value, currency } = await valueOf(db, lines);
 
   return unitOfWork(db, async (tx) => {
     const transfer = await tx.transferOrder.create({
       data: {
-        fromSiteId: from!.id, toSiteId: to!.id, reference: data.reference ?? null, value, currency,
-        createdById: actor.type === "user" ? actor.id : null, createdByKeyId: actor.type === "apiKey" ? actor.id : null, createdByLabel: actor.label,
+        fromSiteId: from!.id,
+        toSiteId: to!.id,
+        reference: data.reference ?? null,
+        value,
+        currency,
+        createdById: actor.type === "user" ? actor.id : null,
+        createdByKeyId: actor.type === "apiKey" ? actor.id : null,
+        createdByLabel: actor.label,
         lines: { create: lines },
         steps: { create: { step: "created", actorLabel: actor.label } },
       },
@@ -66,7 +87,11 @@ export async function createTransfer(db: Db, actor: Actor, input: TransferInput)
 }
 
 function lineIssues(
-  line: ParsedLine, index: number, item: Item | undefined, all: ParsedLine[], lotOf: (itemId: string, number: string) => unknown,
+  line: ParsedLine,
+  index: number,
+  item: Item | undefined,
+  all: ParsedLine[],
+  lotOf: (itemId: string, number: string) => unknown,
 ): FieldIssue[] {
   const field = (name: string, message: string) => [{ field: `lines.${index}.${name}`, message }];
   if (!item) return field("sku", `No item has the SKU ${line.sku}`);

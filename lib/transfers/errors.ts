@@ -12,7 +12,10 @@ export class TransferNotAllowedNow extends Conflict {
 export class TransferNeedsApproval extends Conflict {
   readonly code = "transfer_needs_approval";
   constructor(details: { transferId: string; value: string | null; limit: number }) {
-    super(`Transfer ${details.transferId} is worth ${details.value}, above the limit of ${details.limit}: a manager must approve it before it ships`, details);
+    super(
+      `Transfer ${details.transferId} is worth ${details.value}, above the limit of ${details.limit}: a manager must approve it before it ships`,
+      details,
+    );
   }
 }
 

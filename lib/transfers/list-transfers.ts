@@ -19,18 +19,34 @@ export async function listTransfers(db: Db, actor: Actor, query: TransferQuery =
     ],
   };
   const rows = await db.transferOrder.findMany({
-    where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: LIMIT,
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: LIMIT,
     select: {
-      id: true, status: true, reference: true, value: true, createdAt: true,
-      fromSite: { select: { code: true } }, toSite: { select: { code: true } }, lines: { select: { quantity: true } },
+      id: true,
+      status: true,
+      reference: true,
+      value: true,
+      createdAt: true,
+      fromSite: { select: { code: true } },
+      toSite: { select: { code: true } },
+      lines: { select: { quantity: true } },
     },
   });
   return {
     data: rows.map((row) => {
       const value = row.value?.toFixed(4) ?? null;
       return {
-        id: row.id, status: row.status, from: row.fromSite.code, to: row.toSite.code, reference: row.reference, value, needsApproval: isApprovalNeeded(value),
-        lineCount: row.lines.length, units: row.lines.reduce((sum, line) => sum + line.quantity, 0), createdAt: row.createdAt.toISOString(),
+        id: row.id,
+        status: row.status,
+        from: row.fromSite.code,
+        to: row.toSite.code,
+        reference: row.reference,
+        value,
+        needsApproval: isApprovalNeeded(value),
+        lineCount: row.lines.length,
+        units: row.lines.reduce((sum, line) => sum + line.quantity, 0),
+        createdAt: row.createdAt.toISOString(),
       };
     }),
   };

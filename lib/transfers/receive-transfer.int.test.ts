@@ -15,30 +15,44 @@ const admin = SYSTEM_ACTOR;
 /** What the transfer's recorded discrepancies say the two sites' stock must have changed by. */
 const recordedChange = (view: TransferView) => view.lines.reduce((sum, l) => sum + l.over - l.damaged - l.short, 0);
 
-async function shippedTransfer(lines: { sku: (items: Awaited<ReturnType<typeof buildTwoSites>>["items"]) => string; quantity: number; serials?: string[] }[]) {
+async function shippedTransfer(
+  lines: { sku: (items: Awaited<ReturnType<typeof buildTwoSites>>["items"]) => string; quantity: number; serials?: string[] }[],
+) {
   const setup = await buildTwoSites(db);
   const { source, destination, items } = setup;
   const transfer = await createTransfer(db, admin, {
-    from: source.site.code, to: destination.site.code, lines: lines.map((l) => ({ sku: l.sku(items), quantity: l.quantity, serials: l.serials })),
+    from: source.site.code,
+    to: destination.site.code,
+    lines: lines.map((l) => ({ sku: l.sku(items), quantity: l.quantity, serials: l.serials })),
   });
   const sites = [source.site.id, destination.site.id];
   const itemIds = [items.plain.id, items.lotted.id, items.serialised.id];
   const before = await stockAcross(db, sites, itemIds);
   const shipped = await shipTransfer(db, admin, transfer.id);
   const places = await db.location.findMany({
-    where: { code: { in: [`${source.site.code}-TRANSIT`, `${source.site.code}-LOSS`, `${destination.site.code}-DAMAGE`, `${destination.site.code}-LOSS`] } },
+    where: {
+      code: { in: [`${source.site.code}-TRANSIT`, `${source.site.code}-LOSS`, `${destination.site.code}-DAMAGE`, `${destination.site.code}-LOSS`] },
+    },
   });
   const place = (code: string) => places.find((p) => p.code === code)!;
   return {
-    ...setup, transfer: shipped, before, stockNow: () => stockAcross(db, sites, itemIds),
-    transit: place(`${source.site.code}-TRANSIT`), sourceLoss: place(`${source.site.code}-LOSS`),
-    damage: place(`${destination.site.code}-DAMAGE`), destinationLoss: place(`${destination.site.code}-LOSS`),
+    ...setup,
+    transfer: shipped,
+    before,
+    stockNow: () => stockAcross(db, sites, itemIds),
+    transit: place(`${source.site.code}-TRANSIT`),
+    sourceLoss: place(`${source.site.code}-LOSS`),
+    damage: place(`${destination.site.code}-DAMAGE`),
+    destinationLoss: place(`${destination.site.code}-LOSS`),
   };
 }
 
 describe("receiveTransfer", () => {
   it("receives in part, then closes: good units put away, damaged to damage, short to the source's loss, over from the destination's loss", async () => {
-    const t = await shippedTransfer([{ sku: (i) => i.plain.sku, quantity: 8 }, { sku: (i) => i.lotted.sku, quantity: 6 }]);
+    const t = await shippedTransfer([
+      { sku: (i) => i.plain.sku, quantity: 8 },
+      { sku: (i) => i.lotted.sku, quantity: 6 },
+    ]);
     const { items, destination, transfer } = t;
     expect(await t.stockNow()).toBe(t.before); // shipping only moves stock into transit
     const [soon, late] = await Promise.all(["SOON", "LATE"].map((number) => db.lot.findFirstOrThrow({ where: { itemId: items.lotted.id, number } })));
@@ -50,15 +64,25 @@ describe("receiveTransfer", () => {
       ],
     });
     expect(partial.status).toBe("receiving");
-    expect(partial.lines.map((l) => [l.shipped, l.received, l.damaged, l.short, l.over, l.inTransit])).toEqual([[8, 3, 1, 0, 0, 4], [6, 2, 0, 0, 0, 4]]);
+    expect(partial.lines.map((l) => [l.shipped, l.received, l.damaged, l.short, l.over, l.inTransit])).toEqual([
+      [8, 3, 1, 0, 0, 4],
+      [6, 2, 0, 0, 0, 4],
+    ]);
     expect(await onHand(db, items.plain.id, destination.bins.a1.id)).toBe(3);
     expect(await onHand(db, items.plain.id, t.transit.id)).toBe(4);
     expect(await onHand(db, items.lotted.id, t.transit.id, soon.id)).toBe(3);
-    expect(partial.steps.at(-1)!.movements.find((m) => m.to === t.damage.code)).toMatchObject({ kind: "transfer_receive", from: t.transit.code, quantity: 1, reason: "damaged" });
+    expect(partial.steps.at(-1)!.movements.find((m) => m.to === t.damage.code)).toMatchObject({
+      kind: "transfer_receive",
+      from: t.transit.code,
+      quantity: 1,
+      reason: "damaged",
+    });
     expect(await t.stockNow()).toBe(t.before + recordedChange(partial));
 
     // Two lots are in transit: units beyond them cannot be booked without knowing their lot.
-    const unnamed = await problemOf(receiveTransfer(db, admin, transfer.id, { lines: [{ sku: items.lotted.sku, quantity: 9, to: destination.bins.a2.code }] }));
+    const unnamed = await problemOf(
+      receiveTransfer(db, admin, transfer.id, { lines: [{ sku: items.lotted.sku, quantity: 9, to: destination.bins.a2.code }] }),
+    );
     expect(unnamed).toMatchObject({ status: 422, errors: [{ field: "lines.0.lot" }] });
 
     const closed = await receiveTransfer(db, admin, transfer.id, {
@@ -70,7 +94,10 @@ describe("receiveTransfer", () => {
       close: true,
     });
     expect(closed.status).toBe("closed");
-    expect(closed.lines.map((l) => [l.shipped, l.received, l.damaged, l.short, l.over, l.inTransit])).toEqual([[8, 5, 1, 2, 0, 0], [6, 7, 0, 0, 1, 0]]);
+    expect(closed.lines.map((l) => [l.shipped, l.received, l.damaged, l.short, l.over, l.inTransit])).toEqual([
+      [8, 5, 1, 2, 0, 0],
+      [6, 7, 0, 0, 1, 0],
+    ]);
     expect(closed.discrepancies).toEqual([
       { lineNo: 1, sku: items.plain.sku, kind: "short", quantity: 2 },
       { lineNo: 1, sku: items.plain.sku, kind: "damaged", quantity: 1 },
@@ -78,8 +105,23 @@ describe("receiveTransfer", () => {
     ]);
     expect(closed.steps.map((s) => s.step)).toEqual(["created", "shipped", "received", "received", "closed"]);
     const [received, close] = closed.steps.slice(-2);
-    expect(received.movements.find((m) => m.from === t.destinationLoss.code)).toMatchObject({ kind: "transfer_receive", to: destination.bins.a2.code, lot: "LATE", quantity: 1, reason: "found" });
-    expect(close.movements).toEqual([expect.objectContaining({ kind: "transfer_receive", sku: items.plain.sku, from: t.transit.code, to: t.sourceLoss.code, quantity: 2, reason: "lost" })]);
+    expect(received.movements.find((m) => m.from === t.destinationLoss.code)).toMatchObject({
+      kind: "transfer_receive",
+      to: destination.bins.a2.code,
+      lot: "LATE",
+      quantity: 1,
+      reason: "found",
+    });
+    expect(close.movements).toEqual([
+      expect.objectContaining({
+        kind: "transfer_receive",
+        sku: items.plain.sku,
+        from: t.transit.code,
+        to: t.sourceLoss.code,
+        quantity: 2,
+        reason: "lost",
+      }),
+    ]);
 
     expect(await onHand(db, items.plain.id, t.transit.id)).toBe(0);
     expect(await onHand(db, items.lotted.id, t.transit.id, soon.id)).toBe(0);
@@ -93,14 +135,26 @@ describe("receiveTransfer", () => {
 
     expect(await db.outboxEvent.count({ where: { type: "transfer.received", aggregateId: transfer.id } })).toBe(2);
     expect(await db.outboxEvent.count({ where: { type: "transfer.closed", aggregateId: transfer.id } })).toBe(1);
-    expect(await db.auditEntry.count({ where: { entityType: "posting", action: { in: ["transfer.receive", "transfer.close"] }, entityId: { in: closed.steps.flatMap((s) => (s.postingId ? [s.postingId] : [])) } } })).toBe(3);
+    expect(
+      await db.auditEntry.count({
+        where: {
+          entityType: "posting",
+          action: { in: ["transfer.receive", "transfer.close"] },
+          entityId: { in: closed.steps.flatMap((s) => (s.postingId ? [s.postingId] : [])) },
+        },
+      }),
+    ).toBe(3);
     expect((await getTransfer(db, admin, transfer.id)).steps.at(-1)!.movements).toHaveLength(1);
   });
 
   it("closes a transfer where nothing arrived: everything shipped is short at the source's loss", async () => {
     const t = await shippedTransfer([{ sku: (i) => i.plain.sku, quantity: 5 }]);
     const closed = await receiveTransfer(db, admin, t.transfer.id, { close: true });
-    expect(closed).toMatchObject({ status: "closed", lines: [{ short: 5, received: 0, inTransit: 0 }], discrepancies: [{ kind: "short", quantity: 5 }] });
+    expect(closed).toMatchObject({
+      status: "closed",
+      lines: [{ short: 5, received: 0, inTransit: 0 }],
+      discrepancies: [{ kind: "short", quantity: 5 }],
+    });
     expect(await onHand(db, t.items.plain.id, t.transit.id)).toBe(0);
     expect(await t.stockNow()).toBe(t.before - 5);
   });
@@ -108,10 +162,15 @@ describe("receiveTransfer", () => {
   it("receives serial units by serial: good into the bin, damaged to damage, the rest short on close", async () => {
     const t = await shippedTransfer([{ sku: (i) => i.serialised.sku, quantity: 3, serials: ["S1", "S2", "S3"] }]);
     const { items, destination } = t;
-    const foreign = await problemOf(receiveTransfer(db, admin, t.transfer.id, { lines: [{ sku: items.serialised.sku, quantity: 1, serials: ["S9"], to: destination.bins.a1.code }] }));
+    const foreign = await problemOf(
+      receiveTransfer(db, admin, t.transfer.id, {
+        lines: [{ sku: items.serialised.sku, quantity: 1, serials: ["S9"], to: destination.bins.a1.code }],
+      }),
+    );
     expect(foreign).toMatchObject({ status: 422, errors: [{ field: "lines.0.serials" }] });
     const closed = await receiveTransfer(db, admin, t.transfer.id, {
-      lines: [{ sku: items.serialised.sku, quantity: 1, serials: ["S1"], damaged: 1, damagedSerials: ["S2"], to: destination.bins.a1.code }], close: true,
+      lines: [{ sku: items.serialised.sku, quantity: 1, serials: ["S1"], damaged: 1, damagedSerials: ["S2"], to: destination.bins.a1.code }],
+      close: true,
     });
     expect(closed.lines[0]).toMatchObject({ received: 1, damaged: 1, short: 1, inTransit: 0 });
     const where = async (serial: string) =>
@@ -123,7 +182,8 @@ describe("receiveTransfer", () => {
   it("refuses bad receipt lines with 422 on the field to correct, and moves nothing", async () => {
     const t = await shippedTransfer([{ sku: (i) => i.plain.sku, quantity: 4 }]);
     const { items, source, destination } = t;
-    const receive = (line: object) => problemOf(receiveTransfer(db, admin, t.transfer.id, { lines: [{ sku: items.plain.sku, quantity: 1, to: destination.bins.a1.code, ...line }] }));
+    const receive = (line: object) =>
+      problemOf(receiveTransfer(db, admin, t.transfer.id, { lines: [{ sku: items.plain.sku, quantity: 1, to: destination.bins.a1.code, ...line }] }));
     expect(await receive({ sku: items.lotted.sku })).toMatchObject({ status: 422, errors: [{ field: "lines.0.sku" }] });
     expect(await receive({ to: undefined })).toMatchObject({ status: 422, errors: [{ field: "lines.0.to" }] });
     expect(await receive({ to: source.bins.a1.code })).toMatchObject({ status: 422, errors: [{ field: "lines.0.to" }] });
@@ -140,7 +200,13 @@ describe("receiveTransfer", () => {
   it("answers a retried receipt from the stored answer and posts once, even when the retries are concurrent", async () => {
     const t = await shippedTransfer([{ sku: (i) => i.plain.sku, quantity: 4 }]);
     const { items, destination, transfer } = t;
-    const idempotency = { actorKey: "system:system", key: `receive-${transfer.id}`, hash: "h1", method: "POST", path: `/api/v1/transfers/${transfer.id}/receive` };
+    const idempotency = {
+      actorKey: "system:system",
+      key: `receive-${transfer.id}`,
+      hash: "h1",
+      method: "POST",
+      path: `/api/v1/transfers/${transfer.id}/receive`,
+    };
     const input = { lines: [{ sku: items.plain.sku, quantity: 3, to: destination.bins.a1.code }] };
     const answers = await Promise.all(Array.from({ length: 4 }, () => receiveTransfer(db, admin, transfer.id, input, { idempotency })));
     expect(answers.filter((a) => !a.replayed)).toHaveLength(1);
@@ -151,7 +217,8 @@ describe("receiveTransfer", () => {
     expect(await db.transferStep.count({ where: { transferId: transfer.id, step: "received" } })).toBe(1);
     expect(await db.stockMovement.count({ where: { kind: "transfer_receive", itemId: items.plain.id } })).toBe(1);
     expect(await problemOf(receiveTransfer(db, admin, transfer.id, input, { idempotency: { ...idempotency, hash: "h2" } }))).toMatchObject({
-      status: 422, errors: [{ field: "Idempotency-Key" }],
+      status: 422,
+      errors: [{ field: "Idempotency-Key" }],
     });
   });
 });

@@ -27,7 +27,11 @@ type Counts = { received: number; damaged: number; over: number };
  * Needs stock.move at the destination site and status shipped or receiving.
  */
 export async function receiveTransfer(
-  db: Db, actor: Actor, transferId: string, input: ReceiveInput, options: { idempotency?: IdempotencyKey | null } = {},
+  db: Db,
+  actor: Actor,
+  transferId: string,
+  input: ReceiveInput,
+  options: { idempotency?: IdempotencyKey | null } = {},
 ): Promise<TransferView> {
   const data = receiveInput.parse(input);
   return runTransferStep(db, actor, transferId, options, async (tx, transfer) => {
@@ -42,10 +46,16 @@ export async function receiveTransfer(
 
     if (data.lines.length > 0) {
       const { posting, counts } = await planArrival(tx, transfer, data.lines, lines, inTransit, places);
-      const { postingId } = await postResolvedLines(tx as unknown as Db, { action: "transfer.receive", siteId: transfer.toSiteId, actor, lines: posting });
+      const { postingId } = await postResolvedLines(tx as unknown as Db, {
+        action: "transfer.receive",
+        siteId: transfer.toSiteId,
+        actor,
+        lines: posting,
+      });
       for (const [lineId, c] of counts) {
         await tx.transferLine.update({
-          where: { id: lineId }, data: { receivedQuantity: { increment: c.received }, damagedQuantity: { increment: c.damaged }, overQuantity: { increment: c.over } },
+          where: { id: lineId },
+          data: { receivedQuantity: { increment: c.received }, damagedQuantity: { increment: c.damaged }, overQuantity: { increment: c.over } },
         });
       }
       outcome.steps.push({ step: "received", postingId, siteId: transfer.toSiteId, detail: { lines: data.lines } });
@@ -60,21 +70,42 @@ export async function receiveTransfer(
 
 function arrivingLines(tx: DbTx, transferId: string) {
   return tx.transferLine.findMany({
-    where: { transferId }, orderBy: { lineNo: "asc" },
+    where: { transferId },
+    orderBy: { lineNo: "asc" },
     select: {
-      id: true, lineNo: true, serials: true,
-      item: { select: { id: true, sku: true, skuKey: true, tracking: true, tempMinC: true, tempMaxC: true, humidityMaxPct: true, hazardClass: true } },
+      id: true,
+      lineNo: true,
+      serials: true,
+      item: {
+        select: { id: true, sku: true, skuKey: true, tracking: true, tempMinC: true, tempMaxC: true, humidityMaxPct: true, hazardClass: true },
+      },
     },
   });
 }
 
 /** Every receipt line checked and split into ledger lines; the working transit balances are taken down as it goes. */
 async function planArrival(
-  tx: DbTx, transfer: LockedTransfer, receipt: ReceiptLine[], lines: ArrivingLine[], inTransit: Map<string, LotInTransit[]>, places: Places,
+  tx: DbTx,
+  transfer: LockedTransfer,
+  receipt: ReceiptLine[],
+  lines: ArrivingLine[],
+  inTransit: Map<string, LotInTransit[]>,
+  places: Places,
 ) {
   const bins = await tx.location.findMany({
     where: { code: { in: receipt.flatMap((r) => (r.to ? [r.to] : [])) } },
-    select: { id: true, code: true, siteId: true, type: true, isVirtual: true, active: true, tempMinC: true, tempMaxC: true, humidityMaxPct: true, hazardClasses: true },
+    select: {
+      id: true,
+      code: true,
+      siteId: true,
+      type: true,
+      isVirtual: true,
+      active: true,
+      tempMinC: true,
+      tempMaxC: true,
+      humidityMaxPct: true,
+      hazardClasses: true,
+    },
   });
   const namedLots = await tx.lot.findMany({
     where: { OR: receipt.flatMap((r) => (r.lot ? [{ number: r.lot, item: { skuKey: r.sku.toLowerCase() } }] : [])) },
@@ -86,7 +117,16 @@ async function planArrival(
     const field = (name: string) => `lines.${index}.${name}`;
     const line = lines.find((l) => l.item.skuKey === r.sku.toLowerCase());
     if (!line) throw new TransferRefused(field("sku"), `${r.sku} is not on this transfer`);
-    const bin = r.quantity > 0 ? checkedBin(bins.find((b) => b.code === r.to), r.to!, line, transfer, field("to")) : null;
+    const bin =
+      r.quantity > 0
+        ? checkedBin(
+            bins.find((b) => b.code === r.to),
+            r.to!,
+            line,
+            transfer,
+            field("to"),
+          )
+        : null;
     if (r.lot && line.item.tracking === "none") throw new TransferRefused(field("lot"), `${line.item.sku} is not lot-tracked`);
     const lot = r.lot ? namedLots.find((l) => l.itemId === line.item.id && l.number === r.lot) : undefined;
     if (r.lot && !lot) throw new TransferRefused(field("lot"), `${line.item.sku} has no lot ${r.lot}`);
@@ -105,7 +145,10 @@ async function planArrival(
     const plan = planReceipt(pool, r.quantity, damaged);
     if (!plan) {
       const left = pool.reduce((sum, l) => sum + Math.max(0, l.quantity), 0);
-      throw new TransferRefused(field("damaged"), `Only ${left} of ${line.item.sku}${lot ? ` lot ${lot.number}` : ""} still in transit; ${damaged} damaged is more`);
+      throw new TransferRefused(
+        field("damaged"),
+        `Only ${left} of ${line.item.sku}${lot ? ` lot ${lot.number}` : ""} still in transit; ${damaged} damaged is more`,
+      );
     }
     for (const take of plan.damaged) {
       takeFromTransit(lots, take.lotId, take.quantity);
@@ -147,20 +190,31 @@ function lotOfOver(line: ArrivingLine, named: { id: string; number: string } | u
 
 /** Serial units arrive by serial: each must be one this line shipped (the ledger checks it is still in transit). */
 async function serialArrival(
-  tx: DbTx, transfer: LockedTransfer, line: ArrivingLine, r: ReceiptLine, bin: Place | null, inTransit: Map<string, LotInTransit[]>, places: Places,
+  tx: DbTx,
+  transfer: LockedTransfer,
+  line: ArrivingLine,
+  r: ReceiptLine,
+  bin: Place | null,
+  inTransit: Map<string, LotInTransit[]>,
+  places: Places,
   field: (name: string) => string,
 ): Promise<ResolvedLine[]> {
   const good = r.serials ?? [];
   const bad = r.damagedSerials ?? [];
-  if (good.length !== r.quantity) throw new TransferRefused(field("serials"), `${line.item.sku} is serial-tracked: list one serial per good unit (${r.quantity})`);
+  if (good.length !== r.quantity)
+    throw new TransferRefused(field("serials"), `${line.item.sku} is serial-tracked: list one serial per good unit (${r.quantity})`);
   if (bad.length !== (r.damaged ?? 0)) throw new TransferRefused(field("damagedSerials"), `List one serial per damaged unit (${r.damaged ?? 0})`);
   const foreign = [...good, ...bad].filter((s) => !line.serials.includes(s));
   if (foreign.length > 0) throw new TransferRefused(field("serials"), `Not shipped on this transfer: ${foreign.join(", ")}`);
   const units = await tx.serial.findMany({
-    where: { itemId: line.item.id, serial: { in: [...good, ...bad] } }, select: { serial: true, lotId: true, lot: { select: { number: true } } },
+    where: { itemId: line.item.id, serial: { in: [...good, ...bad] } },
+    select: { serial: true, lotId: true, lot: { select: { number: true } } },
   });
   const lines: ResolvedLine[] = [];
-  for (const [serials, to, reason] of [[good, bin, "good"], [bad, places.destinationDamage, "damaged"]] as const) {
+  for (const [serials, to, reason] of [
+    [good, bin, "good"],
+    [bad, places.destinationDamage, "damaged"],
+  ] as const) {
     const byLot = new Map<string, { lotId: string | null; lotNumber: string | null; serials: string[] }>();
     for (const unit of units.filter((u) => serials.includes(u.serial))) {
       const group = byLot.get(unit.lotId ?? "") ?? { lotId: unit.lotId, lotNumber: unit.lot?.number ?? null, serials: [] };

@@ -10,7 +10,12 @@ import { findTransferView } from "./transfer-view";
 import { isUuid } from "../db/is-uuid";
 
 export type LockedTransfer = {
-  id: string; fromSiteId: string; toSiteId: string; status: TransferStatus; reference: string | null; value: string | null;
+  id: string;
+  fromSiteId: string;
+  toSiteId: string;
+  status: TransferStatus;
+  reference: string | null;
+  value: string | null;
 };
 
 /** What a step did: the status it leaves, and each step row to append (with the posting it made, if any). */
@@ -30,15 +35,24 @@ type Options = { idempotency?: IdempotencyKey | null };
  * RetryableConflict), reruns the whole transaction.
  */
 export async function runTransferStep(
-  db: Db, actor: Actor, transferId: string, options: Options, take: (tx: DbTx, transfer: LockedTransfer) => Promise<StepOutcome>,
+  db: Db,
+  actor: Actor,
+  transferId: string,
+  options: Options,
+  take: (tx: DbTx, transfer: LockedTransfer) => Promise<StepOutcome>,
 ): Promise<TransferView> {
   if (!isUuid(transferId)) throw new NotFound("Transfer", transferId);
-  const result = await inUnitOfWork(db, { idempotency: options.idempotency, timeoutMs: 20_000 }, (tx) => stepInTransaction(tx, actor, transferId, take));
+  const result = await inUnitOfWork(db, { idempotency: options.idempotency, timeoutMs: 20_000 }, (tx) =>
+    stepInTransaction(tx, actor, transferId, take),
+  );
   return result.replayed ? { ...(result.stored as TransferView), replayed: true } : result.value;
 }
 
 async function stepInTransaction(
-  tx: DbTx, actor: Actor, transferId: string, take: (tx: DbTx, transfer: LockedTransfer) => Promise<StepOutcome>,
+  tx: DbTx,
+  actor: Actor,
+  transferId: string,
+  take: (tx: DbTx, transfer: LockedTransfer) => Promise<StepOutcome>,
 ): Promise<TransferView> {
   const [transfer] = await tx.$queryRaw<LockedTransfer[]>`
     SELECT id::text, "fromSiteId"::text, "toSiteId"::text, status::text AS status, reference, value::text AS value
@@ -54,10 +68,19 @@ async function stepInTransaction(
   const { steps: _steps, ...summary } = view;
   for (const s of outcome.steps) {
     await recordAudit(tx, actor, {
-      action: `transfer.${s.step}`, entityType: "transfer", entityId: transferId, siteId: s.siteId,
-      before: { status: transfer.status }, after: { status: outcome.status, postingId: s.postingId, detail: s.detail ?? null },
+      action: `transfer.${s.step}`,
+      entityType: "transfer",
+      entityId: transferId,
+      siteId: s.siteId,
+      before: { status: transfer.status },
+      after: { status: outcome.status, postingId: s.postingId, detail: s.detail ?? null },
     });
-    await enqueueEvent(tx, { type: `transfer.${s.step}`, siteId: s.siteId, aggregateId: transferId, payload: { ...summary, postingId: s.postingId } });
+    await enqueueEvent(tx, {
+      type: `transfer.${s.step}`,
+      siteId: s.siteId,
+      aggregateId: transferId,
+      payload: { ...summary, postingId: s.postingId },
+    });
   }
   return view;
 }

@@ -2,7 +2,12 @@ import { z } from "zod";
 import { movementView } from "../ledger/schemas";
 import { replayedFlag } from "../contract/replayed-flag";
 
-const code = z.string().trim().min(1).max(64).transform((s) => s.toUpperCase());
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .transform((s) => s.toUpperCase());
 const sku = z.string().trim().min(1, "Name the item by its SKU").max(64);
 const serials = z.array(z.string().trim().min(1).max(64)).max(10_000);
 const units = z.number().int("Whole units only").min(0).max(1_000_000_000);
@@ -34,10 +39,12 @@ export const transferInput = z
 export const shipInput = z
   .object({
     lines: z
-      .array(z.object({
-        lineNo: z.number().int().min(1).describe("The transfer line"),
-        from: code.describe("Bin at the source site to take this line's units from"),
-      }))
+      .array(
+        z.object({
+          lineNo: z.number().int().min(1).describe("The transfer line"),
+          from: code.describe("Bin at the source site to take this line's units from"),
+        }),
+      )
       .max(500)
       .optional()
       .describe("Source bins for some lines; the other lines take from the bins holding the stock (first-expiring-first for lots)"),
@@ -55,19 +62,25 @@ export const receiptLineInput = z
     damagedSerials: serials.optional().describe("Serial-tracked items: the damaged units"),
   })
   .superRefine((line, ctx) => {
-    if (line.quantity + (line.damaged ?? 0) < 1) ctx.addIssue({ code: "custom", path: ["quantity"], message: "Receive at least 1 unit (good or damaged)" });
+    if (line.quantity + (line.damaged ?? 0) < 1)
+      ctx.addIssue({ code: "custom", path: ["quantity"], message: "Receive at least 1 unit (good or damaged)" });
     if (line.quantity > 0 && !line.to) ctx.addIssue({ code: "custom", path: ["to"], message: "Name the bin the good units go to" });
-    if (!unique([...(line.serials ?? []), ...(line.damagedSerials ?? [])])) ctx.addIssue({ code: "custom", path: ["serials"], message: "A serial is listed twice" });
+    if (!unique([...(line.serials ?? []), ...(line.damagedSerials ?? [])]))
+      ctx.addIssue({ code: "custom", path: ["serials"], message: "A serial is listed twice" });
   })
   .meta({ id: "TransferReceiptLineInput" });
 
 export const receiveInput = z
   .object({
     lines: z.array(receiptLineInput).max(500).default([]),
-    close: z.boolean().optional().describe("Close the transfer after this receipt: whatever is still in transit is posted to the source's loss location as short"),
+    close: z
+      .boolean()
+      .optional()
+      .describe("Close the transfer after this receipt: whatever is still in transit is posted to the source's loss location as short"),
   })
   .superRefine((input, ctx) => {
-    if (input.lines.length === 0 && !input.close) ctx.addIssue({ code: "custom", path: ["lines"], message: "Add at least one line, or close the transfer" });
+    if (input.lines.length === 0 && !input.close)
+      ctx.addIssue({ code: "custom", path: ["lines"], message: "Add at least one line, or close the transfer" });
   })
   .meta({ id: "TransferReceiveInput" });
 

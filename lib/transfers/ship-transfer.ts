@@ -24,14 +24,20 @@ type Line = Awaited<ReturnType<typeof linesToShip>>[number];
  * Throws InsufficientStock / SerialNotAtSource (409) when the site does not hold the units; nothing moves then.
  */
 export async function shipTransfer(
-  db: Db, actor: Actor, transferId: string, input: ShipInput = {}, options: { idempotency?: IdempotencyKey | null } = {},
+  db: Db,
+  actor: Actor,
+  transferId: string,
+  input: ShipInput = {},
+  options: { idempotency?: IdempotencyKey | null } = {},
 ): Promise<TransferView> {
   const data = shipInput.parse(input);
   return runTransferStep(db, actor, transferId, options, async (tx, transfer) => {
     authorize(actor, "stock.move", { siteId: transfer.fromSiteId });
-    if (transfer.status !== "draft" && transfer.status !== "approved") throw new TransferNotAllowedNow({ transferId, status: transfer.status, step: "shipped" });
+    if (transfer.status !== "draft" && transfer.status !== "approved")
+      throw new TransferNotAllowedNow({ transferId, status: transfer.status, step: "shipped" });
     const limit = transferApprovalLimit();
-    if (transfer.status === "draft" && isApprovalNeeded(transfer.value, limit)) throw new TransferNeedsApproval({ transferId, value: transfer.value, limit });
+    if (transfer.status === "draft" && isApprovalNeeded(transfer.value, limit))
+      throw new TransferNeedsApproval({ transferId, value: transfer.value, limit });
 
     const lines = await linesToShip(tx, transferId);
     const chosenBins = await binsNamed(tx, transfer, lines, data.lines ?? []);
@@ -39,9 +45,10 @@ export async function shipTransfer(
     const site = await tx.site.findUniqueOrThrow({ where: { id: transfer.fromSiteId }, select: { code: true } });
     const posting: ResolvedLine[] = [];
     for (const line of lines) {
-      const takes = line.item.tracking === "serial"
-        ? await serialTakes(tx, transfer, line, chosenBins.get(line.lineNo), site.code)
-        : await stockTakes(tx, transfer, line, chosenBins.get(line.lineNo), site.code);
+      const takes =
+        line.item.tracking === "serial"
+          ? await serialTakes(tx, transfer, line, chosenBins.get(line.lineNo), site.code)
+          : await stockTakes(tx, transfer, line, chosenBins.get(line.lineNo), site.code);
       for (const take of takes) posting.push(shipLine(line, take, places.sourceTransit, transfer));
     }
     let postingId: string | null;
@@ -59,10 +66,16 @@ export async function shipTransfer(
 
 function linesToShip(tx: DbTx, transferId: string) {
   return tx.transferLine.findMany({
-    where: { transferId }, orderBy: { lineNo: "asc" },
+    where: { transferId },
+    orderBy: { lineNo: "asc" },
     select: {
-      id: true, lineNo: true, quantity: true, lotId: true, serials: true,
-      item: { select: { id: true, sku: true, tracking: true } }, lot: { select: { number: true } },
+      id: true,
+      lineNo: true,
+      quantity: true,
+      lotId: true,
+      serials: true,
+      item: { select: { id: true, sku: true, tracking: true } },
+      lot: { select: { number: true } },
     },
   });
 }
@@ -70,14 +83,16 @@ function linesToShip(tx: DbTx, transferId: string) {
 /** The bins named in the request, checked: a line of this transfer, a bin at the source site that holds stock. */
 async function binsNamed(tx: DbTx, transfer: LockedTransfer, lines: Line[], named: { lineNo: number; from: string }[]) {
   const bins = await tx.location.findMany({
-    where: { code: { in: named.map((n) => n.from) } }, select: { id: true, code: true, siteId: true, type: true, isVirtual: true, active: true },
+    where: { code: { in: named.map((n) => n.from) } },
+    select: { id: true, code: true, siteId: true, type: true, isVirtual: true, active: true },
   });
   const chosen = new Map<number, Place>();
   for (const [index, { lineNo, from }] of named.entries()) {
     if (!lines.some((line) => line.lineNo === lineNo)) throw new TransferRefused(`lines.${index}.lineNo`, `This transfer has no line ${lineNo}`);
     if (chosen.has(lineNo)) throw new TransferRefused(`lines.${index}.lineNo`, `Line ${lineNo} is listed twice`);
     const bin = bins.find((b) => b.code === from);
-    if (!bin || bin.siteId !== transfer.fromSiteId) throw new TransferRefused(`lines.${index}.from`, `No location at the source site has the code ${from}`);
+    if (!bin || bin.siteId !== transfer.fromSiteId)
+      throw new TransferRefused(`lines.${index}.from`, `No location at the source site has the code ${from}`);
     if (bin.isVirtual || bin.type === "site") throw new TransferRefused(`lines.${index}.from`, `${bin.code} does not hold stock: name a bin`);
     if (!bin.active) throw new TransferRefused(`lines.${index}.from`, `${bin.code} is archived`);
     chosen.set(lineNo, bin);
@@ -90,26 +105,44 @@ type Take = { from: Place; lotId: string | null; lotNumber: string | null; quant
 async function stockTakes(tx: DbTx, transfer: LockedTransfer, line: Line, bin: Place | undefined, siteCode: string): Promise<Take[]> {
   const levels = await tx.stockLevel.findMany({
     where: {
-      itemId: line.item.id, onHand: { gt: 0 },
+      itemId: line.item.id,
+      onHand: { gt: 0 },
       ...(line.lotId ? { lotId: line.lotId } : {}),
       ...(bin ? { locationId: bin.id } : { location: { siteId: transfer.fromSiteId, isVirtual: false, active: true } }),
     },
     select: {
-      onHand: true, reserved: true, lotId: true,
-      location: { select: { id: true, code: true, type: true, isVirtual: true } }, lot: { select: { number: true, expiresOn: true } },
+      onHand: true,
+      reserved: true,
+      lotId: true,
+      location: { select: { id: true, code: true, type: true, isVirtual: true } },
+      lot: { select: { number: true, expiresOn: true } },
     },
   });
   const stock: (BinStock & { place: Place })[] = levels.map((l) => ({
-    locationId: l.location.id, locationCode: l.location.code, lotId: l.lotId, lotNumber: l.lot?.number ?? null, expiresOn: l.lot?.expiresOn ?? null,
-    available: l.onHand - l.reserved, place: l.location,
+    locationId: l.location.id,
+    locationCode: l.location.code,
+    lotId: l.lotId,
+    lotNumber: l.lot?.number ?? null,
+    expiresOn: l.lot?.expiresOn ?? null,
+    available: l.onHand - l.reserved,
+    place: l.location,
   }));
   const takes = allocatePick(stock, line.quantity, line.item.tracking === "lot");
   if (!takes) {
     const available = stock.reduce((sum, s) => sum + Math.max(0, s.available), 0);
-    throw new InsufficientStock({ sku: line.item.sku, location: bin?.code ?? siteCode, lot: line.lot?.number ?? null, requested: line.quantity, available });
+    throw new InsufficientStock({
+      sku: line.item.sku,
+      location: bin?.code ?? siteCode,
+      lot: line.lot?.number ?? null,
+      requested: line.quantity,
+      available,
+    });
   }
   return takes.map((take) => ({
-    from: (take.stock as BinStock & { place: Place }).place, lotId: take.stock.lotId, lotNumber: take.stock.lotNumber, quantity: take.quantity,
+    from: (take.stock as BinStock & { place: Place }).place,
+    lotId: take.stock.lotId,
+    lotNumber: take.stock.lotNumber,
+    quantity: take.quantity,
   }));
 }
 
@@ -117,9 +150,16 @@ async function stockTakes(tx: DbTx, transfer: LockedTransfer, line: Line, bin: P
 async function serialTakes(tx: DbTx, transfer: LockedTransfer, line: Line, bin: Place | undefined, siteCode: string): Promise<Take[]> {
   const units = await tx.serial.findMany({
     where: { itemId: line.item.id, serial: { in: line.serials } },
-    select: { serial: true, lotId: true, lot: { select: { number: true } }, location: { select: { id: true, code: true, siteId: true, type: true, isVirtual: true } } },
+    select: {
+      serial: true,
+      lotId: true,
+      lot: { select: { number: true } },
+      location: { select: { id: true, code: true, siteId: true, type: true, isVirtual: true } },
+    },
   });
-  const here = units.filter((u) => u.location && u.location.siteId === transfer.fromSiteId && !u.location.isVirtual && (!bin || u.location.id === bin.id));
+  const here = units.filter(
+    (u) => u.location && u.location.siteId === transfer.fromSiteId && !u.location.isVirtual && (!bin || u.location.id === bin.id),
+  );
   if (here.length !== line.serials.length) {
     const found = new Set(here.map((u) => u.serial));
     throw new SerialNotAtSource({ sku: line.item.sku, location: bin?.code ?? siteCode, serials: line.serials.filter((s) => !found.has(s)) });
@@ -137,9 +177,19 @@ async function serialTakes(tx: DbTx, transfer: LockedTransfer, line: Line, bin: 
 
 function shipLine(line: Line, take: Take, transit: Place, transfer: LockedTransfer): ResolvedLine {
   return {
-    kind: "transfer_ship", itemId: line.item.id, quantity: take.quantity, lotId: take.lotId, serials: take.serials,
-    fromLocationId: take.from.id, toLocationId: transit.id, ...locationFlags(take.from, transit),
-    reasonCode: "transfer", reference: transfer.reference ?? transfer.id, note: `transfer ${transfer.id} line ${line.lineNo}`,
-    sku: line.item.sku, sourceCode: take.from.code, lot: take.lotNumber,
+    kind: "transfer_ship",
+    itemId: line.item.id,
+    quantity: take.quantity,
+    lotId: take.lotId,
+    serials: take.serials,
+    fromLocationId: take.from.id,
+    toLocationId: transit.id,
+    ...locationFlags(take.from, transit),
+    reasonCode: "transfer",
+    reference: transfer.reference ?? transfer.id,
+    note: `transfer ${transfer.id} line ${line.lineNo}`,
+    sku: line.item.sku,
+    sourceCode: take.from.code,
+    lot: take.lotNumber,
   };
 }

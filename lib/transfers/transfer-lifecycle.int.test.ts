@@ -24,13 +24,27 @@ describe("createTransfer", () => {
     const { source, destination, items } = await buildTwoSites(db);
     await setPreferredCost(db, items.plain.id, "12.5");
     const transfer = await createTransfer(db, admin, {
-      from: source.site.code.toLowerCase(), to: destination.site.code, reference: "TR-1",
-      lines: [{ sku: items.plain.sku, quantity: 4 }, { sku: items.lotted.sku, quantity: 2, lot: "LATE" }],
+      from: source.site.code.toLowerCase(),
+      to: destination.site.code,
+      reference: "TR-1",
+      lines: [
+        { sku: items.plain.sku, quantity: 4 },
+        { sku: items.lotted.sku, quantity: 2, lot: "LATE" },
+      ],
     });
     expect(transfer).toMatchObject({
-      status: "draft", from: source.site.code, to: destination.site.code, reference: "TR-1", value: "50.0000", needsApproval: false,
-      lines: [{ lineNo: 1, sku: items.plain.sku, quantity: 4, shipped: 0, lot: null }, { lineNo: 2, lot: "LATE", quantity: 2 }],
-      steps: [{ step: "created", movements: [] }], discrepancies: [],
+      status: "draft",
+      from: source.site.code,
+      to: destination.site.code,
+      reference: "TR-1",
+      value: "50.0000",
+      needsApproval: false,
+      lines: [
+        { lineNo: 1, sku: items.plain.sku, quantity: 4, shipped: 0, lot: null },
+        { lineNo: 2, lot: "LATE", quantity: 2 },
+      ],
+      steps: [{ step: "created", movements: [] }],
+      discrepancies: [],
     });
     expect(await db.outboxEvent.count({ where: { type: "transfer.created", aggregateId: transfer.id } })).toBe(1);
     expect(await db.auditEntry.count({ where: { action: "transfer.create", entityId: transfer.id } })).toBe(1);
@@ -38,13 +52,35 @@ describe("createTransfer", () => {
 
   it("refuses bad lines with 422 on the field to correct, and creates nothing", async () => {
     const { source, destination, items } = await buildTwoSites(db);
-    const create = (input: object) => createTransfer(db, admin, { from: source.site.code, to: destination.site.code, lines: [{ sku: items.plain.sku, quantity: 1 }], ...input });
+    const create = (input: object) =>
+      createTransfer(db, admin, { from: source.site.code, to: destination.site.code, lines: [{ sku: items.plain.sku, quantity: 1 }], ...input });
     expect(await problemOf(create({ lines: [{ sku: "NOPE", quantity: 1 }] }))).toMatchObject({ status: 422, errors: [{ field: "lines.0.sku" }] });
-    expect(await problemOf(create({ lines: [{ sku: items.plain.sku, quantity: 0 }] }))).toMatchObject({ status: 422, errors: [{ field: "lines.0.quantity" }] });
-    expect(await problemOf(create({ lines: [{ sku: items.plain.sku, quantity: 1 }, { sku: items.plain.sku.toLowerCase(), quantity: 1 }] }))).toMatchObject({ status: 422, errors: [{ field: "lines.1.sku" }] });
-    expect(await problemOf(create({ lines: [{ sku: items.plain.sku, quantity: 1, lot: "X" }] }))).toMatchObject({ status: 422, errors: [{ field: "lines.0.lot" }] });
-    expect(await problemOf(create({ lines: [{ sku: items.lotted.sku, quantity: 1, lot: "NOSUCH" }] }))).toMatchObject({ status: 422, errors: [{ field: "lines.0.lot" }] });
-    expect(await problemOf(create({ lines: [{ sku: items.serialised.sku, quantity: 2, serials: ["S1"] }] }))).toMatchObject({ status: 422, errors: [{ field: "lines.0.serials" }] });
+    expect(await problemOf(create({ lines: [{ sku: items.plain.sku, quantity: 0 }] }))).toMatchObject({
+      status: 422,
+      errors: [{ field: "lines.0.quantity" }],
+    });
+    expect(
+      await problemOf(
+        create({
+          lines: [
+            { sku: items.plain.sku, quantity: 1 },
+            { sku: items.plain.sku.toLowerCase(), quantity: 1 },
+          ],
+        }),
+      ),
+    ).toMatchObject({ status: 422, errors: [{ field: "lines.1.sku" }] });
+    expect(await problemOf(create({ lines: [{ sku: items.plain.sku, quantity: 1, lot: "X" }] }))).toMatchObject({
+      status: 422,
+      errors: [{ field: "lines.0.lot" }],
+    });
+    expect(await problemOf(create({ lines: [{ sku: items.lotted.sku, quantity: 1, lot: "NOSUCH" }] }))).toMatchObject({
+      status: 422,
+      errors: [{ field: "lines.0.lot" }],
+    });
+    expect(await problemOf(create({ lines: [{ sku: items.serialised.sku, quantity: 2, serials: ["S1"] }] }))).toMatchObject({
+      status: 422,
+      errors: [{ field: "lines.0.serials" }],
+    });
     expect(await problemOf(create({ to: source.site.code }))).toMatchObject({ status: 422, errors: [{ field: "to" }] });
     expect(await problemOf(create({ from: "NOWHERE" }))).toMatchObject({ status: 422, errors: [{ field: "from" }] });
     expect(await statusOf(create({ lines: [] }))).toBe(422);
@@ -54,7 +90,11 @@ describe("createTransfer", () => {
   it("forbids a clerk of the destination only to create a transfer from the source (403)", async () => {
     const { source, destination, items } = await buildTwoSites(db);
     const clerk = await buildUser(db, "clerk", { sites: [destination.site.code] });
-    const call = createTransfer(db, clerk.actor, { from: source.site.code, to: destination.site.code, lines: [{ sku: items.plain.sku, quantity: 1 }] });
+    const call = createTransfer(db, clerk.actor, {
+      from: source.site.code,
+      to: destination.site.code,
+      lines: [{ sku: items.plain.sku, quantity: 1 }],
+    });
     expect(await statusOf(call)).toBe(403);
   });
 });
@@ -64,7 +104,11 @@ describe("approval", () => {
     process.env.STOCKROOM_TRANSFER_APPROVAL_LIMIT = "100";
     const { source, destination, items } = await buildTwoSites(db);
     await setPreferredCost(db, items.plain.id, "30");
-    const transfer = await createTransfer(db, admin, { from: source.site.code, to: destination.site.code, lines: [{ sku: items.plain.sku, quantity: 4 }] });
+    const transfer = await createTransfer(db, admin, {
+      from: source.site.code,
+      to: destination.site.code,
+      lines: [{ sku: items.plain.sku, quantity: 4 }],
+    });
     expect(transfer).toMatchObject({ value: "120.0000", needsApproval: true });
 
     expect(await statusOf(shipTransfer(db, admin, transfer.id))).toBe(409);
@@ -89,7 +133,8 @@ describe("approval", () => {
 
   it("refuses (403) whoever drafted a transfer its approval: a manager, an admin, an API key", async () => {
     const { source, destination, items } = await buildTwoSites(db);
-    const draft = (actor: Actor) => createTransfer(db, actor, { from: source.site.code, to: destination.site.code, lines: [{ sku: items.plain.sku, quantity: 1 }] });
+    const draft = (actor: Actor) =>
+      createTransfer(db, actor, { from: source.site.code, to: destination.site.code, lines: [{ sku: items.plain.sku, quantity: 1 }] });
     const manager = await buildUser(db, "manager", { sites: [source.site.code] });
     const otherManager = await buildUser(db, "manager", { sites: [source.site.code] });
     const adminUser = await buildUser(db, "admin");
@@ -97,7 +142,11 @@ describe("approval", () => {
 
     for (const drafter of [manager.actor, adminUser.actor, key.actor]) {
       const transfer = await draft(drafter);
-      expect(await problemOf(approveTransfer(db, drafter, transfer.id)), drafter.label).toMatchObject({ status: 403, code: "forbidden", detail: expect.stringMatching(/drafted/) });
+      expect(await problemOf(approveTransfer(db, drafter, transfer.id)), drafter.label).toMatchObject({
+        status: 403,
+        code: "forbidden",
+        detail: expect.stringMatching(/drafted/),
+      });
       expect((await getTransfer(db, admin, transfer.id)).status).toBe("draft");
       expect((await approveTransfer(db, otherManager.actor, transfer.id)).status).toBe("approved");
     }
@@ -109,7 +158,11 @@ describe("approval", () => {
     process.env.STOCKROOM_TRANSFER_APPROVAL_LIMIT = "120";
     const { source, destination, items } = await buildTwoSites(db);
     await setPreferredCost(db, items.plain.id, "30");
-    const transfer = await createTransfer(db, admin, { from: source.site.code, to: destination.site.code, lines: [{ sku: items.plain.sku, quantity: 4 }] });
+    const transfer = await createTransfer(db, admin, {
+      from: source.site.code,
+      to: destination.site.code,
+      lines: [{ sku: items.plain.sku, quantity: 4 }],
+    });
     expect(transfer.needsApproval).toBe(false);
     expect((await shipTransfer(db, admin, transfer.id)).status).toBe("shipped");
   });
@@ -119,19 +172,33 @@ describe("shipTransfer", () => {
   it("moves the units from the source bins to the source's in-transit location, first-expiring lot first", async () => {
     const { source, destination, items } = await buildTwoSites(db);
     const transfer = await createTransfer(db, admin, {
-      from: source.site.code, to: destination.site.code, lines: [{ sku: items.lotted.sku, quantity: 7 }, { sku: items.plain.sku, quantity: 3 }],
+      from: source.site.code,
+      to: destination.site.code,
+      lines: [
+        { sku: items.lotted.sku, quantity: 7 },
+        { sku: items.plain.sku, quantity: 3 },
+      ],
     });
     const shipped = await shipTransfer(db, admin, transfer.id);
     const transit = await db.location.findUniqueOrThrow({ where: { code: `${source.site.code}-TRANSIT` } });
     const [soon, late] = await Promise.all(["SOON", "LATE"].map((number) => db.lot.findFirstOrThrow({ where: { itemId: items.lotted.id, number } })));
 
     expect(shipped.status).toBe("shipped");
-    expect(shipped.lines.map((l) => [l.shipped, l.inTransit])).toEqual([[7, 7], [3, 3]]);
+    expect(shipped.lines.map((l) => [l.shipped, l.inTransit])).toEqual([
+      [7, 7],
+      [3, 3],
+    ]);
     const movements = shipped.steps[1].movements;
     expect(shipped.steps[1]).toMatchObject({ step: "shipped", postingId: expect.any(String) });
     expect(movements.every((m) => m.kind === "transfer_ship" && m.to === transit.code && m.reason === "transfer")).toBe(true);
-    expect(movements.filter((m) => m.sku === items.lotted.sku).map((m) => [m.lot, m.quantity, m.from]).sort()).toEqual([
-      ["LATE", 2, source.bins.a1.code], ["SOON", 5, source.bins.a2.code],
+    expect(
+      movements
+        .filter((m) => m.sku === items.lotted.sku)
+        .map((m) => [m.lot, m.quantity, m.from])
+        .sort(),
+    ).toEqual([
+      ["LATE", 2, source.bins.a1.code],
+      ["SOON", 5, source.bins.a2.code],
     ]);
     // Plain units come from the bin holding most.
     expect(movements.filter((m) => m.sku === items.plain.sku).map((m) => [m.from, m.quantity])).toEqual([[source.bins.a1.code, 3]]);
@@ -146,7 +213,11 @@ describe("shipTransfer", () => {
 
   it("takes a line from the bin named for it, and refuses a bin of another site with 422", async () => {
     const { source, destination, items } = await buildTwoSites(db);
-    const transfer = await createTransfer(db, admin, { from: source.site.code, to: destination.site.code, lines: [{ sku: items.plain.sku, quantity: 4 }] });
+    const transfer = await createTransfer(db, admin, {
+      from: source.site.code,
+      to: destination.site.code,
+      lines: [{ sku: items.plain.sku, quantity: 4 }],
+    });
     expect(await statusOf(shipTransfer(db, admin, transfer.id, { lines: [{ lineNo: 1, from: destination.bins.a1.code }] }))).toBe(422);
     expect(await statusOf(shipTransfer(db, admin, transfer.id, { lines: [{ lineNo: 2, from: source.bins.a2.code }] }))).toBe(422);
     const shipped = await shipTransfer(db, admin, transfer.id, { lines: [{ lineNo: 1, from: source.bins.a2.code.toLowerCase() }] });
@@ -158,9 +229,17 @@ describe("shipTransfer", () => {
   it("refuses with 409 when the source holds too little, and moves nothing", async () => {
     const { source, destination, items } = await buildTwoSites(db);
     const transfer = await createTransfer(db, admin, {
-      from: source.site.code, to: destination.site.code, lines: [{ sku: items.plain.sku, quantity: 2 }, { sku: items.lotted.sku, quantity: 11 }],
+      from: source.site.code,
+      to: destination.site.code,
+      lines: [
+        { sku: items.plain.sku, quantity: 2 },
+        { sku: items.lotted.sku, quantity: 11 },
+      ],
     });
-    await expect(shipTransfer(db, admin, transfer.id)).rejects.toMatchObject({ code: "insufficient_stock", details: { requested: 11, available: 10 } });
+    await expect(shipTransfer(db, admin, transfer.id)).rejects.toMatchObject({
+      code: "insufficient_stock",
+      details: { requested: 11, available: 10 },
+    });
     expect(await onHand(db, items.plain.id, source.bins.a1.id)).toBe(6);
     expect((await getTransfer(db, admin, transfer.id)).status).toBe("draft");
   });
@@ -168,7 +247,9 @@ describe("shipTransfer", () => {
   it("ships serial units by serial", async () => {
     const { source, destination, items } = await buildTwoSites(db);
     const transfer = await createTransfer(db, admin, {
-      from: source.site.code, to: destination.site.code, lines: [{ sku: items.serialised.sku, quantity: 2, serials: ["S1", "S3"] }],
+      from: source.site.code,
+      to: destination.site.code,
+      lines: [{ sku: items.serialised.sku, quantity: 2, serials: ["S1", "S3"] }],
     });
     const shipped = await shipTransfer(db, admin, transfer.id);
     expect(shipped.steps[1].movements[0]).toMatchObject({ kind: "transfer_ship", quantity: 2, serials: ["S1", "S3"] });
@@ -208,7 +289,11 @@ describe("status and permission refusals", () => {
     const { source, destination, items } = await buildTwoSites(db);
     const sourceClerk = await buildUser(db, "clerk", { sites: [source.site.code] });
     const destinationClerk = await buildUser(db, "clerk", { sites: [destination.site.code] });
-    const transfer = await createTransfer(db, sourceClerk.actor, { from: source.site.code, to: destination.site.code, lines: [{ sku: items.plain.sku, quantity: 2 }] });
+    const transfer = await createTransfer(db, sourceClerk.actor, {
+      from: source.site.code,
+      to: destination.site.code,
+      lines: [{ sku: items.plain.sku, quantity: 2 }],
+    });
     expect(await statusOf(shipTransfer(db, destinationClerk.actor, transfer.id))).toBe(403);
     expect(await statusOf(cancelTransfer(db, destinationClerk.actor, transfer.id))).toBe(403);
     await shipTransfer(db, sourceClerk.actor, transfer.id);
@@ -221,8 +306,16 @@ describe("status and permission refusals", () => {
   it("shows a transfer to clerks of either site only, and lists only transfers touching the clerk's sites", async () => {
     const { source, destination, items } = await buildTwoSites(db);
     const { source: elsewhere } = await buildTwoSites(db);
-    const transfer = await createTransfer(db, admin, { from: source.site.code, to: destination.site.code, lines: [{ sku: items.plain.sku, quantity: 1 }] });
-    const other = await createTransfer(db, admin, { from: elsewhere.site.code, to: destination.site.code, lines: [{ sku: items.plain.sku, quantity: 1 }] });
+    const transfer = await createTransfer(db, admin, {
+      from: source.site.code,
+      to: destination.site.code,
+      lines: [{ sku: items.plain.sku, quantity: 1 }],
+    });
+    const other = await createTransfer(db, admin, {
+      from: elsewhere.site.code,
+      to: destination.site.code,
+      lines: [{ sku: items.plain.sku, quantity: 1 }],
+    });
     const sourceClerk = await buildUser(db, "clerk", { sites: [source.site.code] });
     const destinationClerk = await buildUser(db, "clerk", { sites: [destination.site.code] });
     const outsider = await buildUser(db, "clerk", { sites: [elsewhere.site.code] });
@@ -237,6 +330,10 @@ describe("status and permission refusals", () => {
     expect((await listTransfers(db, outsider.actor)).data.map((t) => t.id)).toEqual([other.id]);
     expect((await listTransfers(db, admin, { site: source.site.code })).data.map((t) => t.id)).toEqual([transfer.id]);
     expect((await listTransfers(db, destinationClerk.actor, { status: "cancelled" })).data).toEqual([]);
-    expect((await listTransfers(db, admin, { site: destination.site.code, status: "draft" })).data[0]).toMatchObject({ lineCount: 1, units: 1, needsApproval: false });
+    expect((await listTransfers(db, admin, { site: destination.site.code, status: "draft" })).data[0]).toMatchObject({
+      lineCount: 1,
+      units: 1,
+      needsApproval: false,
+    });
   });
 });

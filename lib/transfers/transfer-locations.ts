@@ -11,7 +11,13 @@ export type Place = { id: string; code: string; type: LocationType; isVirtual: b
  */
 export async function transferLocations(tx: DbTx, transfer: { fromSiteId: string; toSiteId: string }) {
   const rows = await tx.location.findMany({
-    where: { isVirtual: true, OR: [{ siteId: transfer.fromSiteId, type: { in: ["transit", "loss"] } }, { siteId: transfer.toSiteId, type: { in: ["damage", "loss"] } }] },
+    where: {
+      isVirtual: true,
+      OR: [
+        { siteId: transfer.fromSiteId, type: { in: ["transit", "loss"] } },
+        { siteId: transfer.toSiteId, type: { in: ["damage", "loss"] } },
+      ],
+    },
     select: { id: true, code: true, type: true, isVirtual: true, siteId: true },
   });
   const find = (siteId: string, type: LocationType): Place => {

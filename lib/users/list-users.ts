@@ -6,8 +6,14 @@ import type { UserView } from "./schemas";
 const userWithSites = { sites: { select: { site: { select: { code: true } } } } } as const;
 
 type UserRow = {
-  id: string; email: string; name: string; role: UserView["role"]; active: boolean;
-  lastSignInAt: Date | null; createdAt: Date; sites: { site: { code: string } }[];
+  id: string;
+  email: string;
+  name: string;
+  role: UserView["role"];
+  active: boolean;
+  lastSignInAt: Date | null;
+  createdAt: Date;
+  sites: { site: { code: string } }[];
 };
 
 export function toUserView(user: UserRow): UserView {

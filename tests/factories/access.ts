@@ -20,7 +20,11 @@ export async function buildSite(db: Db, code = `S${unique().toUpperCase()}`) {
 export async function buildUser(db: Db, role: RoleName, options: { sites?: string[]; password?: string; email?: string } = {}) {
   const password = options.password ?? "correct horse battery";
   const view = await createUser(db, SYSTEM_ACTOR, {
-    email: options.email ?? `${role}-${unique()}@example.com`, name: `Test ${role}`, role, password, sites: options.sites ?? [],
+    email: options.email ?? `${role}-${unique()}@example.com`,
+    name: `Test ${role}`,
+    role,
+    password,
+    sites: options.sites ?? [],
   });
   const actor = (await loadUserActor(db, view.id)) as Actor;
   return { ...view, password, actor };

@@ -9,7 +9,10 @@ export function epcHex(fields: readonly (readonly [bigint | number, number])[], 
     used += bits;
   }
   const padded = Math.ceil(totalBits / 4) * 4;
-  return (value << BigInt(padded - used)).toString(16).toUpperCase().padStart(padded / 4, "0");
+  return (value << BigInt(padded - used))
+    .toString(16)
+    .toUpperCase()
+    .padStart(padded / 4, "0");
 }
 
 /** 7-bit characters of an EPC string field, as [value, bits] pairs. */

@@ -17,8 +17,32 @@ export function seededRandom(seed: number): () => number {
 }
 
 const KEYBOARD_NEIGHBOURS: Record<string, string> = {
-  a: "sq", b: "vn", c: "xv", d: "sf", e: "wr", f: "dg", g: "fh", h: "gj", i: "uo", j: "hk", k: "jl", l: "k", m: "n", n: "bm",
-  o: "ip", p: "o", q: "wa", r: "et", s: "ad", t: "ry", u: "yi", v: "cb", w: "qe", x: "zc", y: "tu", z: "x",
+  a: "sq",
+  b: "vn",
+  c: "xv",
+  d: "sf",
+  e: "wr",
+  f: "dg",
+  g: "fh",
+  h: "gj",
+  i: "uo",
+  j: "hk",
+  k: "jl",
+  l: "k",
+  m: "n",
+  n: "bm",
+  o: "ip",
+  p: "o",
+  q: "wa",
+  r: "et",
+  s: "ad",
+  t: "ry",
+  u: "yi",
+  v: "cb",
+  w: "qe",
+  x: "zc",
+  y: "tu",
+  z: "x",
 };
 
 // Typos keep the first letter (people rarely get it wrong) and touch letters only, not the hyphen of "hi-vis".
@@ -92,6 +116,8 @@ export function isIntendedHit(query: { name: string }, hitName: string): boolean
 export function misspelledQueries(items: readonly { sku: string; name: string }[], seed: number): MisspelledQuery[] {
   const rnd = seededRandom(seed);
   return items.flatMap((item) =>
-    MISSPELLINGS.map((kind) => ({ kind, q: misspell(item.name, kind, rnd), sku: item.sku, name: item.name }))
-      .filter((query): query is MisspelledQuery => query.q !== undefined));
+    MISSPELLINGS.map((kind) => ({ kind, q: misspell(item.name, kind, rnd), sku: item.sku, name: item.name })).filter(
+      (query): query is MisspelledQuery => query.q !== undefined,
+    ),
+  );
 }

@@ -16,16 +16,30 @@ export async function buildWarehouse(db: Db) {
   const root = await db.location.findUniqueOrThrow({ where: { code } });
   const bin = (suffix: string, conditions: Partial<Prisma.LocationUncheckedCreateInput> = {}) =>
     db.location.create({
-      data: { siteId: site.id, parentId: root.id, code: `${code}-${suffix}`, name: `Bin ${suffix}`, type: "bin", path: `${code}/${code}-${suffix}`, ...conditions },
+      data: {
+        siteId: site.id,
+        parentId: root.id,
+        code: `${code}-${suffix}`,
+        name: `Bin ${suffix}`,
+        type: "bin",
+        path: `${code}/${code}-${suffix}`,
+        ...conditions,
+      },
     });
   const [a1, a2, chilled, cage] = await Promise.all([
-    bin("A1"), bin("A2"), bin("C1", { tempMinC: 2, tempMaxC: 8 }), bin("H1", { hazardClasses: ["3"] }),
+    bin("A1"),
+    bin("A2"),
+    bin("C1", { tempMinC: 2, tempMaxC: 8 }),
+    bin("H1", { hazardClasses: ["3"] }),
   ]);
   const item = (sku: string, data: Partial<Prisma.ItemUncheckedCreateInput> = {}) =>
     db.item.create({ data: { sku: `${code}-${sku}`, skuKey: `${code}-${sku}`.toLowerCase(), name: `Item ${sku}`, ...data } });
   const [plain, lotted, serialised, milk, solvent] = await Promise.all([
-    item("PLAIN"), item("LOT", { tracking: "lot" }), item("SER", { tracking: "serial" }),
-    item("MILK", { tracking: "lot", tempMinC: 2, tempMaxC: 8 }), item("SOLV", { hazardClass: "3" }),
+    item("PLAIN"),
+    item("LOT", { tracking: "lot" }),
+    item("SER", { tracking: "serial" }),
+    item("MILK", { tracking: "lot", tempMinC: 2, tempMaxC: 8 }),
+    item("SOLV", { hazardClass: "3" }),
   ]);
   return { site, bins: { a1, a2, chilled, cage }, items: { plain, lotted, serialised, milk, solvent } };
 }
@@ -39,9 +53,20 @@ export async function onHand(db: Db, itemId: string, locationId: string, lotId: 
 export async function buildZonedWarehouse(db: Db) {
   const w = await buildWarehouse(db);
   const root = await db.location.findUniqueOrThrow({ where: { code: w.site.code } });
-  const zone = await db.location.create({ data: { siteId: w.site.id, parentId: root.id, code: `${w.site.code}-Z`, name: "Zone", type: "zone", path: `${root.path}/${w.site.code}-Z` } });
+  const zone = await db.location.create({
+    data: { siteId: w.site.id, parentId: root.id, code: `${w.site.code}-Z`, name: "Zone", type: "zone", path: `${root.path}/${w.site.code}-Z` },
+  });
   const bin = (suffix: string) =>
-    db.location.create({ data: { siteId: w.site.id, parentId: zone.id, code: `${zone.code}${suffix}`, name: `Bin ${suffix}`, type: "bin", path: `${zone.path}/${zone.code}${suffix}` } });
+    db.location.create({
+      data: {
+        siteId: w.site.id,
+        parentId: zone.id,
+        code: `${zone.code}${suffix}`,
+        name: `Bin ${suffix}`,
+        type: "bin",
+        path: `${zone.path}/${zone.code}${suffix}`,
+      },
+    });
   const [z1, z2] = [await bin("1"), await bin("2")];
   const receive = (sku: string, quantity: number, to: string, extra: object = {}) =>
     postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku, quantity, to, reason: "received", ...extra });

@@ -20,7 +20,9 @@ export async function buildTaggedWarehouse(db: Db, options: { received?: number;
   const received = serials.slice(0, options.received ?? serials.length);
   for (let start = 0; start < received.length; start += MAX_BATCH) {
     const chunk = received.slice(start, start + MAX_BATCH);
-    await postMovements(db, SYSTEM_ACTOR, [{ kind: "receive", sku: w.items.serialised.sku, quantity: chunk.length, serials: chunk, to: w.bins.a1.code, reason: "received" }]);
+    await postMovements(db, SYSTEM_ACTOR, [
+      { kind: "receive", sku: w.items.serialised.sku, quantity: chunk.length, serials: chunk, to: w.bins.a1.code, reason: "received" },
+    ]);
   }
   const reader = `R-${w.site.code}`;
   await registerReader(db, SYSTEM_ACTOR, { id: reader, location: w.bins.a2.code });

@@ -9,23 +9,61 @@ import fc from "fast-check";
 import { z } from "zod";
 
 type JsonSchema = {
-  $ref?: string; $defs?: Record<string, JsonSchema>; type?: string | string[]; enum?: unknown[]; const?: unknown;
-  properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; anyOf?: JsonSchema[]; oneOf?: JsonSchema[];
-  allOf?: JsonSchema[]; minItems?: number; maxItems?: number; minLength?: number; maxLength?: number; pattern?: string;
-  format?: string; minimum?: number; maximum?: number; exclusiveMinimum?: number; default?: unknown;
+  $ref?: string;
+  $defs?: Record<string, JsonSchema>;
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  minItems?: number;
+  maxItems?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  default?: unknown;
 };
 
 /** Strings that name real things in the test warehouse: SKUs, location and site codes, lots, ids, reasons. */
 export type Dictionary = { strings: string[] };
 
 const HOSTILE: fc.Arbitrary<unknown> = fc.constantFrom(
-  "\u0000", "a\u0000b", "", " ", "\uD800", "'; DROP TABLE \"Item\"; --", "../../etc/passwd", "x".repeat(10_000),
-  -1, 0, 1.5, 2 ** 31, 2 ** 53, -(2 ** 53), 1e308, null, true, [], {}, [1, 2], { nested: { deeper: "\u0000" } },
+  "\u0000",
+  "a\u0000b",
+  "",
+  " ",
+  "\uD800",
+  '\'; DROP TABLE "Item"; --',
+  "../../etc/passwd",
+  "x".repeat(10_000),
+  -1,
+  0,
+  1.5,
+  2 ** 31,
+  2 ** 53,
+  -(2 ** 53),
+  1e308,
+  null,
+  true,
+  [],
+  {},
+  [1, 2],
+  { nested: { deeper: "\u0000" } },
 );
 
 function boundedString(schema: JsonSchema): fc.Arbitrary<string> {
-  if (schema.format === "date") return fc.date({ min: new Date("2000-01-01"), max: new Date("2040-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-  if (schema.format === "date-time") return fc.date({ min: new Date("2000-01-01"), max: new Date("2040-12-31"), noInvalidDate: true }).map((d) => d.toISOString());
+  if (schema.format === "date")
+    return fc.date({ min: new Date("2000-01-01"), max: new Date("2040-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  if (schema.format === "date-time")
+    return fc.date({ min: new Date("2000-01-01"), max: new Date("2040-12-31"), noInvalidDate: true }).map((d) => d.toISOString());
   if (schema.format === "uuid") return fc.uuid();
   if (schema.format === "email") return fc.emailAddress();
   if (schema.pattern) {
@@ -65,10 +103,15 @@ export function arbitraryOf(schema: JsonSchema, defs: Record<string, JsonSchema>
       return fc.constant(null);
     case "array": {
       const maxLength = Math.min(schema.maxItems ?? 4, depth > 1 ? 2 : 4);
-      return fc.array(arbitraryOf(schema.items ?? {}, defs, dictionary, depth + 1), { minLength: Math.min(schema.minItems ?? 0, maxLength), maxLength });
+      return fc.array(arbitraryOf(schema.items ?? {}, defs, dictionary, depth + 1), {
+        minLength: Math.min(schema.minItems ?? 0, maxLength),
+        maxLength,
+      });
     }
     case "object": {
-      const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([name, property]) => [name, arbitraryOf(property, defs, dictionary, depth + 1)]));
+      const properties = Object.fromEntries(
+        Object.entries(schema.properties ?? {}).map(([name, property]) => [name, arbitraryOf(property, defs, dictionary, depth + 1)]),
+      );
       return fc.record(properties, { requiredKeys: (schema.required ?? []).filter((name) => name in properties) });
     }
     default:

@@ -10,8 +10,15 @@ const db = getDb();
 
 async function counts() {
   const [users, sites, locations, items, lots, serials, movements, levels, audit] = await Promise.all([
-    db.user.count(), db.site.count(), db.location.count(), db.item.count(), db.lot.count(), db.serial.count(),
-    db.stockMovement.count(), db.stockLevel.count(), db.auditEntry.count(),
+    db.user.count(),
+    db.site.count(),
+    db.location.count(),
+    db.item.count(),
+    db.lot.count(),
+    db.serial.count(),
+    db.stockMovement.count(),
+    db.stockLevel.count(),
+    db.auditEntry.count(),
   ]);
   return { users, sites, locations, items, lots, serials, movements, levels, audit };
 }
@@ -37,7 +44,10 @@ describe("the demo seed", () => {
     expect(bins.every((b) => drawn.has(b.code))).toBe(true);
     // Every ninth bin, in an order spread over the zones: the route must walk less than the bin-code order.
     const loaded = await readSiteMap(db, map.siteId);
-    const route = planPickRoute(loaded!.graph, bins.filter((_, i) => i % 9 === 0).map((b) => b.code));
+    const route = planPickRoute(
+      loaded!.graph,
+      bins.filter((_, i) => i % 9 === 0).map((b) => b.code),
+    );
     expect(route.length).toBeLessThan(route.naiveLength);
   });
 

@@ -18,7 +18,20 @@ type Method = "get" | "post" | "put" | "patch" | "delete";
 type DocOperation = { operationId: string; "x-permission"?: string; security?: unknown[] };
 type Cell = { method: Method; path: string; operationId: string; permission: Permission | "public" | "signedIn" };
 type Caller = { name: string; key: string; actor: Actor };
-type Site = { code: string; bin: string; otherBin: string; zone: string; sku: string; movementId: string; pickListId: string; countId: string; transferFromHere: string; transferToHere: string; reader: string; map: Record<string, unknown> };
+type Site = {
+  code: string;
+  bin: string;
+  otherBin: string;
+  zone: string;
+  sku: string;
+  movementId: string;
+  pickListId: string;
+  countId: string;
+  transferFromHere: string;
+  transferToHere: string;
+  reader: string;
+  map: Record<string, unknown>;
+};
 
 test.describe.configure({ mode: "serial" });
 
@@ -43,31 +56,52 @@ async function json<T>(call: Promise<{ json: () => Promise<unknown>; status: () 
 
 /** Stock, bins and one of each kind of document at a site, made by the admin, for requests to aim at. */
 async function buildSite(code: "WH1" | "WH2", other: "WH1" | "WH2"): Promise<Omit<Site, "transferToHere">> {
-  const { data: levels } = await json<{ data: { sku: string; location: string; lot: string | null; available: number }[] }>(admin.get(`/api/v1/stock?site=${code}&limit=1000`));
+  const { data: levels } = await json<{ data: { sku: string; location: string; lot: string | null; available: number }[] }>(
+    admin.get(`/api/v1/stock?site=${code}&limit=1000`),
+  );
   let plain: { sku: string; location: string } | undefined;
   for (const level of levels.filter((l) => l.lot === null && l.available >= 5)) {
-    const item = await json<{ tracking: string; tempMinC: number | null; hazardClass: string | null }>(admin.get(`/api/v1/items/${encodeURIComponent(level.sku)}`));
+    const item = await json<{ tracking: string; tempMinC: number | null; hazardClass: string | null }>(
+      admin.get(`/api/v1/items/${encodeURIComponent(level.sku)}`),
+    );
     if (item.tracking === "none" && item.tempMinC == null && item.hazardClass == null) {
       plain = level;
       break;
     }
   }
   if (!plain) throw new Error(`the demo data has no plain stock at ${code}`);
-  const { data: locations } = await json<{ data: { code: string; type: string; parent: string | null; tempMinC?: number | null; hazardClasses?: string[] }[] }>(admin.get(`/api/v1/locations?site=${code}`));
+  const { data: locations } = await json<{
+    data: { code: string; type: string; parent: string | null; tempMinC?: number | null; hazardClasses?: string[] }[];
+  }>(admin.get(`/api/v1/locations?site=${code}`));
   const plainBins = locations.filter((l) => l.type === "bin" && l.code !== plain!.location && !l.tempMinC && !(l.hazardClasses ?? []).length);
   const zone = locations.find((l) => l.type === "zone")!.code;
-  const received = await json<{ movement: { id: string } }>(admin.post("/api/v1/movements", { data: { kind: "receive", sku: plain.sku, to: plain.location, quantity: 1, reason: "received" } }));
-  const pickList = await json<{ id: string }>(admin.post("/api/v1/pick-lists", { data: { site: code, reference: unique("SEC-"), lines: [{ sku: plain.sku, quantity: 1 }] } }));
+  const received = await json<{ movement: { id: string } }>(
+    admin.post("/api/v1/movements", { data: { kind: "receive", sku: plain.sku, to: plain.location, quantity: 1, reason: "received" } }),
+  );
+  const pickList = await json<{ id: string }>(
+    admin.post("/api/v1/pick-lists", { data: { site: code, reference: unique("SEC-"), lines: [{ sku: plain.sku, quantity: 1 }] } }),
+  );
   const count = await json<{ id: string }>(admin.post("/api/v1/counts", { data: { location: plainBins[1].code } }));
-  const transfer = await json<{ id: string }>(admin.post("/api/v1/transfers", { data: { from: code, to: other, lines: [{ sku: plain.sku, quantity: 1 }] } }));
+  const transfer = await json<{ id: string }>(
+    admin.post("/api/v1/transfers", { data: { from: code, to: other, lines: [{ sku: plain.sku, quantity: 1 }] } }),
+  );
   await json(approver.post(`/api/v1/transfers/${transfer.id}/approve`, { data: {} }));
   await json(admin.post(`/api/v1/transfers/${transfer.id}/ship`, { data: {} }));
   const reader = unique(`READER-${code}-`);
   await json(admin.post("/api/v1/rfid/readers", { data: { id: reader, location: plainBins[2].code } }));
   const { version, width, height, unit, shapes } = await json<Record<string, unknown>>(admin.get(`/api/v1/sites/${code}/map`));
   return {
-    code, bin: plain.location, otherBin: plainBins[0].code, zone, sku: plain.sku, movementId: received.movement.id, pickListId: pickList.id,
-    countId: count.id, transferFromHere: transfer.id, reader, map: { version, width, height, unit, shapes },
+    code,
+    bin: plain.location,
+    otherBin: plainBins[0].code,
+    zone,
+    sku: plain.sku,
+    movementId: received.movement.id,
+    pickListId: pickList.id,
+    countId: count.id,
+    transferFromHere: transfer.id,
+    reader,
+    map: { version, width, height, unit, shapes },
   };
 }
 
@@ -106,7 +140,9 @@ test.beforeAll(async ({ baseURL }) => {
   const document = await json<{ paths: Record<string, Record<Method, DocOperation>> }>(admin.get("/api/openapi.json"));
   cells = Object.entries(document.paths).flatMap(([path, operations]) =>
     Object.entries(operations).map(([method, operation]) => ({
-      method: method as Method, path, operationId: operation.operationId,
+      method: method as Method,
+      path,
+      operationId: operation.operationId,
       permission: (operation.security?.length === 0 ? "public" : (operation["x-permission"] ?? "signedIn")) as Cell["permission"],
     })),
   );
@@ -123,8 +159,12 @@ test.beforeAll(async ({ baseURL }) => {
   sites.WH1 = { ...wh1, transferToHere: wh2.transferFromHere };
   sites.WH2 = { ...wh2, transferToHere: wh1.transferFromHere };
   const keyed: [string, RoleName, string[]][] = [
-    ["admin", "admin", []], ["manager", "manager", []], ["viewer", "viewer", []],
-    ["clerk at WH1", "clerk", ["WH1"]], ["manager at WH1", "manager", ["WH1"]], ["viewer at WH1", "viewer", ["WH1"]],
+    ["admin", "admin", []],
+    ["manager", "manager", []],
+    ["viewer", "viewer", []],
+    ["clerk at WH1", "clerk", ["WH1"]],
+    ["manager at WH1", "manager", ["WH1"]],
+    ["viewer at WH1", "viewer", ["WH1"]],
   ];
   for (const [name, role, siteCodes] of keyed) {
     const { key } = await createKey(admin, role, siteCodes);
@@ -163,23 +203,111 @@ test("each role gets through exactly the operations its permissions allow", asyn
 
 /** Requests that act at one site, for every site-bound operation whose target is a site's resource. */
 const AT_SITE: { operationId: string; permission: Permission; request: (site: Site) => { method: Method; url: string; data?: unknown } }[] = [
-  { operationId: "postMovement", permission: "stock.move", request: (s) => ({ method: "post", url: "/api/v1/movements", data: { kind: "move", sku: s.sku, from: s.bin, to: s.otherBin, quantity: 1, reason: "putaway" } }) },
-  { operationId: "postMovementBatch", permission: "stock.move", request: (s) => ({ method: "post", url: "/api/v1/movements/batch", data: { movements: [{ kind: "receive", sku: s.sku, to: s.bin, quantity: 1, reason: "received" }] } }) },
-  { operationId: "reverseMovement", permission: "stock.move", request: (s) => ({ method: "post", url: `/api/v1/movements/${s.movementId}/reverse` }) },
-  { operationId: "createPickList", permission: "stock.move", request: (s) => ({ method: "post", url: "/api/v1/pick-lists", data: { site: s.code, reference: unique("SEC-"), lines: [{ sku: s.sku, quantity: 1 }] } }) },
-  { operationId: "confirmStop", permission: "stock.move", request: (s) => ({ method: "post", url: `/api/v1/pick-lists/${s.pickListId}/confirm`, data: { seq: 1, quantity: 1 } }) },
-  { operationId: "cancelPickList", permission: "stock.approve", request: (s) => ({ method: "post", url: `/api/v1/pick-lists/${s.pickListId}/cancel` }) },
+  {
+    operationId: "postMovement",
+    permission: "stock.move",
+    request: (s) => ({
+      method: "post",
+      url: "/api/v1/movements",
+      data: { kind: "move", sku: s.sku, from: s.bin, to: s.otherBin, quantity: 1, reason: "putaway" },
+    }),
+  },
+  {
+    operationId: "postMovementBatch",
+    permission: "stock.move",
+    request: (s) => ({
+      method: "post",
+      url: "/api/v1/movements/batch",
+      data: { movements: [{ kind: "receive", sku: s.sku, to: s.bin, quantity: 1, reason: "received" }] },
+    }),
+  },
+  {
+    operationId: "reverseMovement",
+    permission: "stock.move",
+    request: (s) => ({ method: "post", url: `/api/v1/movements/${s.movementId}/reverse` }),
+  },
+  {
+    operationId: "createPickList",
+    permission: "stock.move",
+    request: (s) => ({
+      method: "post",
+      url: "/api/v1/pick-lists",
+      data: { site: s.code, reference: unique("SEC-"), lines: [{ sku: s.sku, quantity: 1 }] },
+    }),
+  },
+  {
+    operationId: "confirmStop",
+    permission: "stock.move",
+    request: (s) => ({ method: "post", url: `/api/v1/pick-lists/${s.pickListId}/confirm`, data: { seq: 1, quantity: 1 } }),
+  },
+  {
+    operationId: "cancelPickList",
+    permission: "stock.approve",
+    request: (s) => ({ method: "post", url: `/api/v1/pick-lists/${s.pickListId}/cancel` }),
+  },
   { operationId: "getPickList", permission: "stock.view", request: (s) => ({ method: "get", url: `/api/v1/pick-lists/${s.pickListId}` }) },
-  { operationId: "createTransfer", permission: "stock.move", request: (s) => ({ method: "post", url: "/api/v1/transfers", data: { from: s.code, to: s.code === "WH1" ? "WH2" : "WH1", lines: [{ sku: s.sku, quantity: 1 }] } }) },
-  { operationId: "receiveTransfer", permission: "stock.move", request: (s) => ({ method: "post", url: `/api/v1/transfers/${s.transferToHere}/receive`, data: { lines: [{ sku: s.sku, quantity: 1, to: s.otherBin }] } }) },
-  { operationId: "cancelTransfer", permission: "stock.move", request: (s) => ({ method: "post", url: `/api/v1/transfers/${s.transferFromHere}/cancel` }) },
+  {
+    operationId: "createTransfer",
+    permission: "stock.move",
+    request: (s) => ({
+      method: "post",
+      url: "/api/v1/transfers",
+      data: { from: s.code, to: s.code === "WH1" ? "WH2" : "WH1", lines: [{ sku: s.sku, quantity: 1 }] },
+    }),
+  },
+  {
+    operationId: "receiveTransfer",
+    permission: "stock.move",
+    request: (s) => ({
+      method: "post",
+      url: `/api/v1/transfers/${s.transferToHere}/receive`,
+      data: { lines: [{ sku: s.sku, quantity: 1, to: s.otherBin }] },
+    }),
+  },
+  {
+    operationId: "cancelTransfer",
+    permission: "stock.move",
+    request: (s) => ({ method: "post", url: `/api/v1/transfers/${s.transferFromHere}/cancel` }),
+  },
   { operationId: "startCount", permission: "stock.count", request: (s) => ({ method: "post", url: "/api/v1/counts", data: { location: s.bin } }) },
-  { operationId: "addCountScans", permission: "stock.count", request: (s) => ({ method: "post", url: `/api/v1/counts/${s.countId}/scans`, data: { scans: [{ location: s.otherBin, sku: s.sku, quantity: 1 }] } }) },
+  {
+    operationId: "addCountScans",
+    permission: "stock.count",
+    request: (s) => ({
+      method: "post",
+      url: `/api/v1/counts/${s.countId}/scans`,
+      data: { scans: [{ location: s.otherBin, sku: s.sku, quantity: 1 }] },
+    }),
+  },
   { operationId: "getCount", permission: "stock.view", request: (s) => ({ method: "get", url: `/api/v1/counts/${s.countId}` }) },
-  { operationId: "createLocation", permission: "locations.manage", request: (s) => ({ method: "post", url: "/api/v1/locations", data: { code: unique(`${s.code}-SEC`), name: "Security bin", type: "bin", parent: s.zone } }) },
-  { operationId: "saveSiteMap", permission: "locations.manage", request: (s) => ({ method: "put", url: `/api/v1/sites/${s.code}/map`, data: s.map }) }, // the map as it is: saved again, unchanged
-  { operationId: "registerRfidReader", permission: "locations.manage", request: (s) => ({ method: "post", url: "/api/v1/rfid/readers", data: { id: unique("SEC-READER-"), location: s.otherBin } }) },
-  { operationId: "recordRfidReads", permission: "stock.move", request: (s) => ({ method: "post", url: "/api/v1/rfid/reads", data: { reads: [{ epc: "3074257BF7194E4000001A85", reader: s.reader, at: new Date().toISOString() }] } }) },
+  {
+    operationId: "createLocation",
+    permission: "locations.manage",
+    request: (s) => ({
+      method: "post",
+      url: "/api/v1/locations",
+      data: { code: unique(`${s.code}-SEC`), name: "Security bin", type: "bin", parent: s.zone },
+    }),
+  },
+  {
+    operationId: "saveSiteMap",
+    permission: "locations.manage",
+    request: (s) => ({ method: "put", url: `/api/v1/sites/${s.code}/map`, data: s.map }),
+  }, // the map as it is: saved again, unchanged
+  {
+    operationId: "registerRfidReader",
+    permission: "locations.manage",
+    request: (s) => ({ method: "post", url: "/api/v1/rfid/readers", data: { id: unique("SEC-READER-"), location: s.otherBin } }),
+  },
+  {
+    operationId: "recordRfidReads",
+    permission: "stock.move",
+    request: (s) => ({
+      method: "post",
+      url: "/api/v1/rfid/reads",
+      data: { reads: [{ epc: "3074257BF7194E4000001A85", reader: s.reader, at: new Date().toISOString() }] },
+    }),
+  },
   { operationId: "getSiteSnapshot", permission: "stock.view", request: (s) => ({ method: "get", url: `/api/v1/scans/snapshot?site=${s.code}` }) },
   { operationId: "getSiteMap", permission: "stock.view", request: (s) => ({ method: "get", url: `/api/v1/sites/${s.code}/map` }) },
 ];
@@ -201,7 +329,10 @@ test("actors limited to WH1 act at WH1 as their role allows, and at WH2 not at a
         const head = await ledgerHead(admin);
         const status = (await send(context, method, url, data)).status();
         const ok = allowed ? status !== 401 && status !== 403 : (status === 403 || status === 404) && (await ledgerHead(admin)) === head;
-        if (!ok) mismatches.push(`${caller.name} ${operationId} at ${siteCode}: ${status}, expected ${allowed ? "not 401/403" : "403/404 and nothing posted"}`);
+        if (!ok)
+          mismatches.push(
+            `${caller.name} ${operationId} at ${siteCode}: ${status}, expected ${allowed ? "not 401/403" : "403/404 and nothing posted"}`,
+          );
       }
     }
   }

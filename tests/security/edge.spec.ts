@@ -50,13 +50,19 @@ test.describe("cookie-authenticated writes", () => {
     const crossSite = await session.post("/api/v1/items", { data: item(), headers: { "sec-fetch-site": "cross-site" } });
     expect(crossSite.status()).toBe(403);
 
-    const fromHere = await session.post("/api/v1/items", { data: item(), headers: { origin: new URL(baseURL!).origin, "sec-fetch-site": "same-origin" } });
+    const fromHere = await session.post("/api/v1/items", {
+      data: item(),
+      headers: { origin: new URL(baseURL!).origin, "sec-fetch-site": "same-origin" },
+    });
     expect(fromHere.status(), await fromHere.text()).toBe(201);
   });
 
   test("API-key calls are not cookie calls: a service's origin and media type are its own business", async ({ baseURL }) => {
     const admin = await apiAs(baseURL!, BOOTSTRAP_API_KEY);
-    const response = await admin.post("/api/v1/items", { data: JSON.stringify({ sku: unique("SVC-"), name: "From a service" }), headers: { "content-type": "text/plain", origin: "https://shop.example" } });
+    const response = await admin.post("/api/v1/items", {
+      data: JSON.stringify({ sku: unique("SVC-"), name: "From a service" }),
+      headers: { "content-type": "text/plain", origin: "https://shop.example" },
+    });
     expect(response.status()).toBe(201);
   });
 });

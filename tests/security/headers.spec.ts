@@ -3,7 +3,15 @@ import { PHONE } from "../../e2e/camera-clip";
 import { chromiumPath } from "../../e2e/chromium-path";
 import { signIn } from "../../e2e/sign-in";
 
-const LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const LAUNCH_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /**
  * The security headers as a browser receives them from the production build (proxy.ts), and the screens that
@@ -50,7 +58,13 @@ test("every kind of response carries the security headers: a page, an API route,
     ["404 page", await request.get("/no-such-page")],
   ];
   expect(responses.map(([what, response]) => `${what} ${response.status()}`)).toEqual([
-    "page 200", "API route 200", "API error 401", "static chunk 200", "public file 200", "favicon 200", "404 page 404",
+    "page 200",
+    "API route 200",
+    "API error 401",
+    "static chunk 200",
+    "public file 200",
+    "favicon 200",
+    "404 page 404",
   ]);
   for (const [what, response] of responses) expectSecurityHeaders(response, what);
 });
@@ -136,7 +150,9 @@ test("the scanner reads from the camera and installs its service worker under th
     const done = await recordViolations(page);
     await page.goto("/scan#lookup");
     const video = page.getByLabel("Camera view");
-    await expect.poll(() => video.evaluate((element: HTMLVideoElement) => element.readyState >= 2 && !element.paused), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => video.evaluate((element: HTMLVideoElement) => element.readyState >= 2 && !element.paused), { timeout: 15_000 })
+      .toBe(true);
     expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL)).toMatch(/\/sw\.js$/);
     expect(await done()).toEqual({ violations: [], errors: [] });
   } finally {

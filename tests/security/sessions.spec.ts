@@ -7,11 +7,13 @@ import { apiAs, BOOTSTRAP_API_KEY, createPerson, postCredentials, signedIn } fro
 test("50 wrong passwords at once: only the limit is judged, the rest are told to wait, and so is the right one", async ({ baseURL }) => {
   const admin = await apiAs(baseURL!, BOOTSTRAP_API_KEY);
   const person = await createPerson(admin);
-  const burst = await Promise.all(Array.from({ length: 50 }, async (_, i) => {
-    const context = await apiAs(baseURL!);
-    const response = await postCredentials(context, person.email, `wrong password ${i}`);
-    return { status: response.status(), retryAfter: response.headers()["retry-after"] };
-  }));
+  const burst = await Promise.all(
+    Array.from({ length: 50 }, async (_, i) => {
+      const context = await apiAs(baseURL!);
+      const response = await postCredentials(context, person.email, `wrong password ${i}`);
+      return { status: response.status(), retryAfter: response.headers()["retry-after"] };
+    }),
+  );
   const judged = burst.filter((r) => r.status === 401);
   const throttled = burst.filter((r) => r.status === 429);
   expect(judged.length + throttled.length).toBe(50);

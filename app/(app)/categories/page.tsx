@@ -22,7 +22,10 @@ export default async function CategoriesPage() {
             <ul data-testid="category-tree">
               {categories.map((category) => (
                 <li key={category.path} style={{ paddingLeft: `${category.depth * 1.25}rem` }}>
-                  <Link href={`/items?category=${encodeURIComponent(category.path)}`} className="flex min-h-11 items-center justify-between gap-2 border-b border-slate-100">
+                  <Link
+                    href={`/items?category=${encodeURIComponent(category.path)}`}
+                    className="flex min-h-11 items-center justify-between gap-2 border-b border-slate-100"
+                  >
                     <span className={category.depth === 0 ? "font-semibold" : ""}>{category.name}</span>
                     <span className="text-sm tabular-nums text-slate-500">{category.itemsBeneath} items</span>
                   </Link>

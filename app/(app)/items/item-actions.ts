@@ -20,7 +20,10 @@ function itemFields(form: FormData) {
     category: formText(form, "category"),
     unit: formText(form, "unit"),
     tracking: formText(form, "tracking") as ItemInput["tracking"] | undefined,
-    barcodes: formText(form, "barcodes")?.split(/[\s,|]+/).filter(Boolean) ?? [],
+    barcodes:
+      formText(form, "barcodes")
+        ?.split(/[\s,|]+/)
+        .filter(Boolean) ?? [],
     tempMinC: formNumber(form, "tempMinC"),
     tempMaxC: formNumber(form, "tempMaxC"),
     hazardClass: formText(form, "hazardClass"),
@@ -33,7 +36,11 @@ function onFormFields(state: FormState): FormState {
   if (!state.fieldErrors) return state;
   const fieldErrors: Record<string, string> = {};
   for (const [path, message] of Object.entries(state.fieldErrors)) {
-    const field = path.startsWith("suppliers.") ? path.split(".").pop()! : path.startsWith("barcodes") ? "barcodes" : path.replace(/^attributes\./, "");
+    const field = path.startsWith("suppliers.")
+      ? path.split(".").pop()!
+      : path.startsWith("barcodes")
+        ? "barcodes"
+        : path.replace(/^attributes\./, "");
     fieldErrors[field === "supplier" ? "supplier" : field] ??= message;
   }
   return { ...state, fieldErrors };
@@ -45,12 +52,14 @@ export async function createItemAction(_previous: FormState, form: FormData): Pr
     const actor = await requireSessionActor();
     const supplier = formText(form, "supplier");
     const reorderPoint = formNumber(form, "reorderPoint");
-    const { value: created } = await inFormUnit(actor, "createItem", form, (db) => createItem(db, actor, {
-      sku: formText(form, "sku") ?? "",
-      ...itemFields(form),
-      suppliers: supplier ? [{ supplier, supplierSku: formText(form, "supplierSku"), unitCost: formText(form, "unitCost"), preferred: true }] : [],
-      attributes: reorderPoint === undefined ? {} : { reorderPoint },
-    }));
+    const { value: created } = await inFormUnit(actor, "createItem", form, (db) =>
+      createItem(db, actor, {
+        sku: formText(form, "sku") ?? "",
+        ...itemFields(form),
+        suppliers: supplier ? [{ supplier, supplierSku: formText(form, "supplierSku"), unitCost: formText(form, "unitCost"), preferred: true }] : [],
+        attributes: reorderPoint === undefined ? {} : { reorderPoint },
+      }),
+    );
     sku = created.sku;
   } catch (error) {
     return { ...onFormFields(toFormState(error)), values: submittedValues(form) };
@@ -67,17 +76,19 @@ export async function updateItemAction(_previous: FormState, form: FormData): Pr
     const reorderPoint = formNumber(form, "reorderPoint");
     const { reorderPoint: _previousPoint, ...otherAttributes } = current.attributes as Record<string, string | number | boolean | null>;
     const fields = itemFields(form);
-    await inFormUnit(actor, "updateItem", form, (db) => updateItem(db, actor, sku, {
-      ...fields,
-      description: fields.description ?? null,
-      category: fields.category ?? null,
-      tempMinC: fields.tempMinC ?? null,
-      tempMaxC: fields.tempMaxC ?? null,
-      hazardClass: fields.hazardClass ?? null,
-      handlingNotes: fields.handlingNotes ?? null,
-      attributes: reorderPoint === undefined ? otherAttributes : { ...otherAttributes, reorderPoint },
-      active: form.get("active") === "on",
-    }));
+    await inFormUnit(actor, "updateItem", form, (db) =>
+      updateItem(db, actor, sku, {
+        ...fields,
+        description: fields.description ?? null,
+        category: fields.category ?? null,
+        tempMinC: fields.tempMinC ?? null,
+        tempMaxC: fields.tempMaxC ?? null,
+        hazardClass: fields.hazardClass ?? null,
+        handlingNotes: fields.handlingNotes ?? null,
+        attributes: reorderPoint === undefined ? otherAttributes : { ...otherAttributes, reorderPoint },
+        active: form.get("active") === "on",
+      }),
+    );
   } catch (error) {
     return { ...onFormFields(toFormState(error)), values: submittedValues(form) };
   }

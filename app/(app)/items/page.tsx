@@ -25,8 +25,18 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
       <PageHeader title="Items">
         {can(actor, "catalog.manage") ? (
           <div className="flex gap-2">
-            <Link href="/items/import" className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium hover:bg-slate-100">Import / export</Link>
-            <Link href="/items/new" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-medium text-white hover:bg-brand-900">New item</Link>
+            <Link
+              href="/items/import"
+              className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium hover:bg-slate-100"
+            >
+              Import / export
+            </Link>
+            <Link
+              href="/items/new"
+              className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-medium text-white hover:bg-brand-900"
+            >
+              New item
+            </Link>
           </div>
         ) : null}
       </PageHeader>

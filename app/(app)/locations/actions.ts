@@ -11,17 +11,21 @@ import { inFormUnit } from "@/lib/http/form-write";
 export async function createLocationAction(_previous: FormState, form: FormData): Promise<FormState> {
   try {
     const actor = await requireSessionActor();
-    const hazardClasses = String(form.get("hazardClasses") ?? "").split(/[\s,]+/).filter(Boolean);
-    const { value: created } = await inFormUnit(actor, "createLocation", form, (db) => createLocation(db, actor, {
-      code: String(form.get("code") ?? ""),
-      name: String(form.get("name") ?? ""),
-      type: String(form.get("type") ?? "") as LocationInput["type"],
-      parent: String(form.get("parent") ?? "") || undefined,
-      tempMinC: formNumber(form, "tempMinC"),
-      tempMaxC: formNumber(form, "tempMaxC"),
-      hazardClasses: hazardClasses.length ? hazardClasses : undefined,
-      capacityUnits: formNumber(form, "capacityUnits"),
-    }));
+    const hazardClasses = String(form.get("hazardClasses") ?? "")
+      .split(/[\s,]+/)
+      .filter(Boolean);
+    const { value: created } = await inFormUnit(actor, "createLocation", form, (db) =>
+      createLocation(db, actor, {
+        code: String(form.get("code") ?? ""),
+        name: String(form.get("name") ?? ""),
+        type: String(form.get("type") ?? "") as LocationInput["type"],
+        parent: String(form.get("parent") ?? "") || undefined,
+        tempMinC: formNumber(form, "tempMinC"),
+        tempMaxC: formNumber(form, "tempMaxC"),
+        hazardClasses: hazardClasses.length ? hazardClasses : undefined,
+        capacityUnits: formNumber(form, "capacityUnits"),
+      }),
+    );
     revalidatePath(`/locations/${encodeURIComponent(created.parent ?? created.code)}`);
     return { ok: true, message: `${created.code} (${created.type}) added.` };
   } catch (error) {

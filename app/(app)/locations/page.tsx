@@ -12,7 +12,14 @@ export default async function LocationsPage() {
   return (
     <>
       <PageHeader title="Locations">
-        {sites.length > 0 ? <Link href="/locations/map" className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium text-slate-900 hover:bg-slate-100">Map</Link> : null}
+        {sites.length > 0 ? (
+          <Link
+            href="/locations/map"
+            className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium text-slate-900 hover:bg-slate-100"
+          >
+            Map
+          </Link>
+        ) : null}
       </PageHeader>
       {sites.length === 0 ? (
         <EmptyState title="No sites you can see">Ask an admin to assign you to a site.</EmptyState>

@@ -31,45 +31,71 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader title={params.q ? `Results for “${params.q}”` : "Search"} />
       <form className="mb-4 grid gap-2 sm:grid-cols-3 lg:grid-cols-4" role="search">
-        <label className="text-sm font-medium sm:col-span-3 lg:col-span-4">Words or code
+        <label className="text-sm font-medium sm:col-span-3 lg:col-span-4">
+          Words or code
           <input name="q" defaultValue={params.q} className={SELECT} />
         </label>
-        <label className="text-sm font-medium">Category
+        <label className="text-sm font-medium">
+          Category
           <select name="category" defaultValue={params.category ?? ""} className={SELECT}>
             <option value="">Any</option>
-            {options.categories.map((path) => <option key={path} value={path}>{path}</option>)}
+            {options.categories.map((path) => (
+              <option key={path} value={path}>
+                {path}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="text-sm font-medium">Supplier
+        <label className="text-sm font-medium">
+          Supplier
           <select name="supplier" defaultValue={params.supplier ?? ""} className={SELECT}>
             <option value="">Any</option>
-            {options.suppliers.map((s) => <option key={s.code} value={s.code}>{s.name}</option>)}
+            {options.suppliers.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="text-sm font-medium">Site
+        <label className="text-sm font-medium">
+          Site
           <select name="site" defaultValue={params.site ?? ""} className={SELECT}>
             <option value="">Any</option>
-            {sites.map((s) => <option key={s.code} value={s.code}>{s.code}</option>)}
+            {sites.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.code}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="text-sm font-medium">Stock
+        <label className="text-sm font-medium">
+          Stock
           <select name="stockStatus" defaultValue={params.stockStatus ?? ""} className={SELECT}>
-            <option value="">Any</option><option value="out">Out</option><option value="low">Low</option><option value="in">In stock</option>
+            <option value="">Any</option>
+            <option value="out">Out</option>
+            <option value="low">Low</option>
+            <option value="in">In stock</option>
           </select>
         </label>
-        <label className="text-sm font-medium">Zone or aisle
+        <label className="text-sm font-medium">
+          Zone or aisle
           <input name="zone" defaultValue={params.zone} placeholder="e.g. WH1-C" autoCapitalize="characters" className={SELECT} />
         </label>
-        <label className="text-sm font-medium">Lot expiring within (days)
+        <label className="text-sm font-medium">
+          Lot expiring within (days)
           <input name="expiringWithinDays" type="number" min={0} inputMode="numeric" defaultValue={params.expiringWithinDays} className={SELECT} />
         </label>
         <button className="min-h-11 self-end rounded-lg bg-brand-700 px-4 font-medium text-white">Search</button>
       </form>
       <Card>
         {!params.q ? (
-          <EmptyState title="Type what you are looking for">A SKU, barcode, supplier SKU, lot, serial, bin code, or words of a name — typos are fine.</EmptyState>
+          <EmptyState title="Type what you are looking for">
+            A SKU, barcode, supplier SKU, lot, serial, bin code, or words of a name — typos are fine.
+          </EmptyState>
         ) : !parsed.success ? (
-          <p role="alert" className="text-red-700">{parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}</p>
+          <p role="alert" className="text-red-700">
+            {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
+          </p>
         ) : hits.length === 0 ? (
           <EmptyState title="Nothing found">Check the filters, or try fewer words.</EmptyState>
         ) : (
@@ -87,7 +113,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                       <p className="text-sm text-slate-600">{hit.stock.map((s) => `${s.location}: ${s.onHand}`).join(" · ")}</p>
                     )}
                   </div>
-                  {map && <Link href={map} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-3 text-sm font-medium">Show on map</Link>}
+                  {map && (
+                    <Link href={map} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-3 text-sm font-medium">
+                      Show on map
+                    </Link>
+                  )}
                 </li>
               );
             })}

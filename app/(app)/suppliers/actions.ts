@@ -10,9 +10,14 @@ import { inFormUnit } from "@/lib/http/form-write";
 export async function createSupplierAction(_previous: FormState, form: FormData): Promise<FormState> {
   try {
     const actor = await requireSessionActor();
-    const { value: created } = await inFormUnit(actor, "createSupplier", form, (db) => createSupplier(db, actor, {
-      code: String(form.get("code") ?? ""), name: String(form.get("name") ?? ""), email: formText(form, "email"), phone: formText(form, "phone"),
-    }));
+    const { value: created } = await inFormUnit(actor, "createSupplier", form, (db) =>
+      createSupplier(db, actor, {
+        code: String(form.get("code") ?? ""),
+        name: String(form.get("name") ?? ""),
+        email: formText(form, "email"),
+        phone: formText(form, "phone"),
+      }),
+    );
     revalidatePath("/suppliers");
     return { ok: true, message: `${created.name} (${created.code}) added.` };
   } catch (error) {

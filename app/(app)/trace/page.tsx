@@ -12,7 +12,13 @@ export default async function TracePage({ searchParams }: { searchParams: Promis
   const actor = await requirePageActor("stock.view");
   const query = await searchParams;
   const asked = Boolean(query.lot || query.serial);
-  const result = asked ? await traceStock(getDb(), actor, { lot: query.lot || undefined, serial: query.lot ? undefined : query.serial || undefined, sku: query.sku || undefined }) : null;
+  const result = asked
+    ? await traceStock(getDb(), actor, {
+        lot: query.lot || undefined,
+        serial: query.lot ? undefined : query.serial || undefined,
+        sku: query.sku || undefined,
+      })
+    : null;
   return (
     <>
       <PageHeader title="Trace a lot or serial" />
@@ -34,9 +40,15 @@ export default async function TracePage({ searchParams }: { searchParams: Promis
         <EmptyState title="Nothing found">No lot or serial with that number at your sites.</EmptyState>
       ) : (
         result.data.map((subject) => (
-          <Card key={`${subject.sku}-${subject.code}`} title={`${subject.kind === "lot" ? "Lot" : "Serial"} ${subject.code} · ${subject.name}`} className="mb-4">
+          <Card
+            key={`${subject.sku}-${subject.code}`}
+            title={`${subject.kind === "lot" ? "Lot" : "Serial"} ${subject.code} · ${subject.name}`}
+            className="mb-4"
+          >
             <p className="text-sm text-slate-600">
-              <Link href={`/items/${encodeURIComponent(subject.sku)}`} className="font-mono text-brand-700">{subject.sku}</Link>
+              <Link href={`/items/${encodeURIComponent(subject.sku)}`} className="font-mono text-brand-700">
+                {subject.sku}
+              </Link>
               {subject.expiresOn ? ` · expires ${subject.expiresOn}` : ""}
             </p>
             <ol className="mt-3 border-l-2 border-brand-100 pl-4" data-testid="trace-timeline">

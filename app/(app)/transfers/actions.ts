@@ -31,11 +31,20 @@ export async function createTransferAction(_previous: FormState, form: FormData)
   let id: string;
   try {
     const actor = await requireSessionActor();
-    const lines = [...rowsOf(form).values()].filter((row) => row.sku).map((row) => ({
-      sku: row.sku, quantity: Number(row.quantity ?? Number.NaN), ...(row.lot ? { lot: row.lot } : {}),
-      ...(row.serials ? { serials: row.serials.split(/[\s,]+/).filter(Boolean) } : {}),
-    }));
-    const input: TransferInput = { from: formText(form, "from") ?? "", to: formText(form, "to") ?? "", lines, reference: formText(form, "reference") };
+    const lines = [...rowsOf(form).values()]
+      .filter((row) => row.sku)
+      .map((row) => ({
+        sku: row.sku,
+        quantity: Number(row.quantity ?? Number.NaN),
+        ...(row.lot ? { lot: row.lot } : {}),
+        ...(row.serials ? { serials: row.serials.split(/[\s,]+/).filter(Boolean) } : {}),
+      }));
+    const input: TransferInput = {
+      from: formText(form, "from") ?? "",
+      to: formText(form, "to") ?? "",
+      lines,
+      reference: formText(form, "reference"),
+    };
     id = (await inFormUnit(actor, "createTransfer", form, (db) => createTransfer(db, actor, input))).value.id;
   } catch (error) {
     return { ...toFormState(error), values: submittedValues(form) };
@@ -74,7 +83,13 @@ export async function receiveTransferAction(_previous: FormState, form: FormData
     const actor = await requireSessionActor();
     const lines = [...rowsOf(form).values()]
       .filter((row) => Number(row.quantity ?? 0) > 0 || Number(row.damaged ?? 0) > 0)
-      .map((row) => ({ sku: row.sku, quantity: Number(row.quantity ?? 0), ...(row.to ? { to: row.to } : {}), ...(row.damaged ? { damaged: Number(row.damaged) } : {}), ...(row.lot ? { lot: row.lot } : {}) }));
+      .map((row) => ({
+        sku: row.sku,
+        quantity: Number(row.quantity ?? 0),
+        ...(row.to ? { to: row.to } : {}),
+        ...(row.damaged ? { damaged: Number(row.damaged) } : {}),
+        ...(row.lot ? { lot: row.lot } : {}),
+      }));
     const input: ReceiveInput = { lines, close: form.get("close") === "on" };
     await receiveTransfer(getDb(), actor, id, input, { idempotency: formKeyOf(actor, "transfer.receive", form) });
   } catch (error) {
@@ -83,4 +98,3 @@ export async function receiveTransferAction(_previous: FormState, form: FormData
   revalidatePath(`/transfers/${id}`);
   return { ok: true, message: form.get("close") === "on" ? "Received and closed." : "Received. Receive the rest, or close the transfer." };
 }
-

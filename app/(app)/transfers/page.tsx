@@ -18,12 +18,20 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader title="Transfers">
-        {can(actor, "stock.move") && <Link href="/transfers/new" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-medium text-white">New transfer</Link>}
+        {can(actor, "stock.move") && (
+          <Link href="/transfers/new" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-medium text-white">
+            New transfer
+          </Link>
+        )}
       </PageHeader>
       <nav aria-label="Status" className="mb-3 flex flex-wrap gap-2 text-sm">
         {[undefined, ...TRANSFER_STATUSES].map((s) => (
-          <Link key={s ?? "all"} href={s ? `/transfers?status=${s}` : "/transfers"} aria-current={s === status ? "page" : undefined}
-            className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-full border border-slate-300 px-3 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50">
+          <Link
+            key={s ?? "all"}
+            href={s ? `/transfers?status=${s}` : "/transfers"}
+            aria-current={s === status ? "page" : undefined}
+            className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-full border border-slate-300 px-3 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50"
+          >
             {s ?? "all"}
           </Link>
         ))}
@@ -36,7 +44,9 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
             {data.map((t) => (
               <li key={t.id}>
                 <Link href={`/transfers/${t.id}`} className="flex min-h-14 flex-wrap items-center justify-between gap-2 py-2">
-                  <span className="font-medium">{t.from} → {t.to} <span className="text-sm text-slate-600">{t.reference ?? t.id.slice(0, 8)}</span></span>
+                  <span className="font-medium">
+                    {t.from} → {t.to} <span className="text-sm text-slate-600">{t.reference ?? t.id.slice(0, 8)}</span>
+                  </span>
                   <span className="flex items-center gap-2 text-sm text-slate-600">
                     {t.lineCount} lines · {t.units} units <Badge tone={STATUS_TONE[t.status]}>{t.status}</Badge>
                   </span>

@@ -3,7 +3,15 @@ type Handler = (request: Request, context: { params: Promise<Record<string, stri
 
 export async function callRoute(
   handler: Handler,
-  options: { method?: string; path: string; key?: string; body?: unknown; rawBody?: string; headers?: Record<string, string>; params?: Record<string, string> },
+  options: {
+    method?: string;
+    path: string;
+    key?: string;
+    body?: unknown;
+    rawBody?: string;
+    headers?: Record<string, string>;
+    params?: Record<string, string>;
+  },
 ) {
   const headers: Record<string, string> = { ...options.headers };
   if (options.key) headers.authorization = `Bearer ${options.key}`;
@@ -13,5 +21,10 @@ export async function callRoute(
     params: Promise.resolve(options.params ?? {}),
   });
   const text = await response.text();
-  return { status: response.status, contentType: response.headers.get("content-type"), headers: response.headers, json: text ? JSON.parse(text) : null };
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type"),
+    headers: response.headers,
+    json: text ? JSON.parse(text) : null,
+  };
 }

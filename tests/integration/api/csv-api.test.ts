@@ -22,9 +22,12 @@ async function call(handler: Handler, path: string, options: { key?: string; csv
   const headers: Record<string, string> = {};
   if (options.key) headers.authorization = `Bearer ${options.key}`;
   if (options.csv !== undefined) headers["content-type"] = options.contentType ?? "text/csv";
-  const response = await handler(new Request(`http://localhost${path}`, { method: options.csv === undefined ? "GET" : "POST", headers, body: options.csv }), {
-    params: Promise.resolve({}),
-  });
+  const response = await handler(
+    new Request(`http://localhost${path}`, { method: options.csv === undefined ? "GET" : "POST", headers, body: options.csv }),
+    {
+      params: Promise.resolve({}),
+    },
+  );
   // ignoreBOM keeps the BOM in the text, to see that the download carries one.
   const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
   const contentType = response.headers.get("content-type") ?? "";
@@ -36,7 +39,11 @@ describe("POST /api/v1/items/import", () => {
     call(itemImportRoute.POST as Handler, `/api/v1/items/import${mode ? `?mode=${mode}` : ""}`, { key, csv, contentType });
 
   it("answers 401 without credentials and 403 to a clerk, as problem JSON", async () => {
-    expect(await post(undefined, "sku,name\nA,B\n")).toMatchObject({ status: 401, contentType: "application/problem+json", json: { code: "unauthenticated" } });
+    expect(await post(undefined, "sku,name\nA,B\n")).toMatchObject({
+      status: 401,
+      contentType: "application/problem+json",
+      json: { code: "unauthenticated" },
+    });
     const site = await buildSite(db);
     const clerk = await buildApiKey(db, "clerk", [site.code]);
     expect(await post(clerk.key, "sku,name\nA,B\n")).toMatchObject({ status: 403, json: { code: "forbidden" } });
@@ -46,12 +53,16 @@ describe("POST /api/v1/items/import", () => {
     const manager = await buildApiKey(db, "manager");
     const csv = "sku,name\nAPI-IMP-1,Good\nAPI-IMP-2,\n";
     const checked = await post(manager.key, csv);
-    expect(checked).toMatchObject({ status: 200, json: { rows: 2, valid: 1, imported: 0, invalid: [{ line: 3, sku: "API-IMP-2", errors: [{ field: "name", message: "Enter a name" }] }] } });
+    expect(checked).toMatchObject({
+      status: 200,
+      json: { rows: 2, valid: 1, imported: 0, invalid: [{ line: 3, sku: "API-IMP-2", errors: [{ field: "name", message: "Enter a name" }] }] },
+    });
     expect(await db.item.count({ where: { skuKey: { startsWith: "api-imp-" } } })).toBe(0);
 
     const refused = await post(manager.key, csv, "import-all");
     expect(refused).toMatchObject({
-      status: 422, contentType: "application/problem+json",
+      status: 422,
+      contentType: "application/problem+json",
       json: { code: "import_refused", errors: [{ field: "line.3.name" }], report: { rows: 2, valid: 1, imported: 0, invalid: [{ line: 3 }] } },
     });
     expect(await db.item.count({ where: { skuKey: { startsWith: "api-imp-" } } })).toBe(0);
@@ -62,10 +73,16 @@ describe("POST /api/v1/items/import", () => {
 
   it("answers 422 naming the file for one it cannot read, or a mode it does not know; 415 for a form upload", async () => {
     const manager = await buildApiKey(db, "manager");
-    expect(await post(manager.key, "sku,colour\nA,red\n")).toMatchObject({ status: 422, json: { errors: [{ field: "file", message: expect.stringMatching(/^Unknown column colour/) }] } });
+    expect(await post(manager.key, "sku,colour\nA,red\n")).toMatchObject({
+      status: 422,
+      json: { errors: [{ field: "file", message: expect.stringMatching(/^Unknown column colour/) }] },
+    });
     expect(await post(manager.key, "")).toMatchObject({ status: 422, json: { errors: [{ field: "file", message: "The file is empty" }] } });
     expect(await post(manager.key, "sku,name\nA,B\n", "yes-please")).toMatchObject({ status: 422, json: { errors: [{ field: "mode" }] } });
-    expect(await post(manager.key, "x", undefined, "multipart/form-data; boundary=z")).toMatchObject({ status: 415, json: { code: "unsupported_media_type" } });
+    expect(await post(manager.key, "x", undefined, "multipart/form-data; boundary=z")).toMatchObject({
+      status: 415,
+      json: { code: "unsupported_media_type" },
+    });
   });
 
   it("refuses a body over 5 MB with 413 before reading it all", async () => {
@@ -79,7 +96,8 @@ describe("POST /api/v1/stock/import", () => {
   it("answers 401, 403 to a viewer, and 200 with the posted count to a clerk at the site", async () => {
     const w = await buildWarehouse(db);
     const csv = `sku,location,quantity\n${w.items.plain.sku},${w.bins.a1.code},6\n`;
-    const post = (key: string | undefined, mode = "import-valid") => call(stockImportRoute.POST as Handler, `/api/v1/stock/import?mode=${mode}`, { key, csv });
+    const post = (key: string | undefined, mode = "import-valid") =>
+      call(stockImportRoute.POST as Handler, `/api/v1/stock/import?mode=${mode}`, { key, csv });
     expect((await post(undefined)).status).toBe(401);
     expect(await post((await buildApiKey(db, "viewer")).key)).toMatchObject({ status: 403, json: { code: "forbidden" } });
     const clerk = await buildApiKey(db, "clerk", [w.site.code]);
@@ -90,16 +108,29 @@ describe("POST /api/v1/stock/import", () => {
 
 describe("GET /api/v1/items/export and /api/v1/stock/export", () => {
   it("answer 401 problem JSON without credentials", async () => {
-    for (const [handler, path] of [[itemExportRoute.GET, "/api/v1/items/export"], [stockExportRoute.GET, "/api/v1/stock/export"]] as const) {
-      expect(await call(handler as Handler, path)).toMatchObject({ status: 401, contentType: "application/problem+json", json: { code: "unauthenticated", instance: path } });
+    for (const [handler, path] of [
+      [itemExportRoute.GET, "/api/v1/items/export"],
+      [stockExportRoute.GET, "/api/v1/stock/export"],
+    ] as const) {
+      expect(await call(handler as Handler, path)).toMatchObject({
+        status: 401,
+        contentType: "application/problem+json",
+        json: { code: "unauthenticated", instance: path },
+      });
     }
   });
 
   it("answer 403 when the operation's permission is missing", async () => {
     // Every role may view stock somewhere, so the check is shown on a download that asks for more.
-    const managersOnly = apiRoute({ ...exportItemsOp, permission: "catalog.manage" }, async ({ db, actor }) => csvAnswer(exportItems(db, actor), "items"));
+    const managersOnly = apiRoute({ ...exportItemsOp, permission: "catalog.manage" }, async ({ db, actor }) =>
+      csvAnswer(exportItems(db, actor), "items"),
+    );
     const viewer = await buildApiKey(db, "viewer");
-    expect(await call(managersOnly as Handler, "/api/v1/items/export", { key: viewer.key })).toMatchObject({ status: 403, contentType: "application/problem+json", json: { code: "forbidden" } });
+    expect(await call(managersOnly as Handler, "/api/v1/items/export", { key: viewer.key })).toMatchObject({
+      status: 403,
+      contentType: "application/problem+json",
+      json: { code: "forbidden" },
+    });
   });
 
   it("download CSV as an attachment: the catalogue to a viewer, the stock of the key's sites to a clerk", async () => {
@@ -113,11 +144,15 @@ describe("GET /api/v1/items/export and /api/v1/stock/export", () => {
     expect(items.text).toContain("API-EXP-1,Exported,,,ea,none,");
 
     const [home, away] = [await buildWarehouse(db), await buildWarehouse(db)];
-    for (const w of [home, away]) await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.plain.sku, to: w.bins.a1.code, quantity: 2, reason: "received" });
+    for (const w of [home, away])
+      await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.plain.sku, to: w.bins.a1.code, quantity: 2, reason: "received" });
     const clerk = await buildApiKey(db, "clerk", [home.site.code]);
     const stock = await call(stockExportRoute.GET as Handler, "/api/v1/stock/export", { key: clerk.key });
     expect(stock.status).toBe(200);
-    expect(stock.text.replace(/\n$/, "").split("\n")).toEqual(["\uFEFFsku,location,quantity,lot,expires,serials,unit_cost,reference", `${home.items.plain.sku},${home.bins.a1.code},2,,,,,`]);
+    expect(stock.text.replace(/\n$/, "").split("\n")).toEqual([
+      "\uFEFFsku,location,quantity,lot,expires,serials,unit_cost,reference",
+      `${home.items.plain.sku},${home.bins.a1.code},2,,,,,`,
+    ]);
   });
 });
 
@@ -125,9 +160,14 @@ describe("an import retried with its Idempotency-Key", () => {
   it("replays the first answer for the same file and refuses the key for another file", async () => {
     const manager = await buildApiKey(db, "manager");
     const send = (csv: string) =>
-      itemImportRoute.POST(new Request("http://localhost/api/v1/items/import?mode=import-all", {
-        method: "POST", headers: { authorization: `Bearer ${manager.key}`, "content-type": "text/csv", "idempotency-key": "csv-once" }, body: csv,
-      }), { params: Promise.resolve({}) });
+      itemImportRoute.POST(
+        new Request("http://localhost/api/v1/items/import?mode=import-all", {
+          method: "POST",
+          headers: { authorization: `Bearer ${manager.key}`, "content-type": "text/csv", "idempotency-key": "csv-once" },
+          body: csv,
+        }),
+        { params: Promise.resolve({}) },
+      );
     const first = await send("sku,name\nIDEM-CSV-1,First\n");
     expect(first.status).toBe(200);
     const replay = await send("sku,name\nIDEM-CSV-1,First\n");

@@ -27,7 +27,12 @@ describe("cookie-authenticated writes", () => {
       expect(await response.json()).toMatchObject({ code: "unsupported_media_type" });
     }
     const json = { "content-type": "application/json" };
-    const forged: Record<string, string>[] = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }, { origin: "null" }];
+    const forged: Record<string, string>[] = [
+      { origin: "https://evil.example" },
+      { "sec-fetch-site": "cross-site" },
+      { "sec-fetch-site": "same-site" },
+      { origin: "null" },
+    ];
     for (const headers of forged) {
       const response = await cookieWrite({ ...json, ...headers });
       expect(response.status, JSON.stringify(headers)).toBe(403);
@@ -44,10 +49,14 @@ describe("cookie-authenticated writes", () => {
 
   it("do not concern API-key calls, whatever their media type", async () => {
     const { key } = await buildApiKey(db, "manager");
-    const response = await itemRoutes.POST(new Request("http://localhost/api/v1/items", {
-      method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "text/plain", origin: "https://elsewhere.example" },
-      body: JSON.stringify({ sku: `KEYED-${Date.now()}`, name: "Sent by a service" }),
-    }), noParams);
+    const response = await itemRoutes.POST(
+      new Request("http://localhost/api/v1/items", {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "text/plain", origin: "https://elsewhere.example" },
+        body: JSON.stringify({ sku: `KEYED-${Date.now()}`, name: "Sent by a service" }),
+      }),
+      noParams,
+    );
     expect(response.status).toBe(201);
   });
 });
@@ -59,7 +68,11 @@ describe("bodies", () => {
     const body = { sku, name: "Big", description: "x".repeat(1024 * 1024) };
     for (const headers of [{}, { "idempotency-key": "big-one" }] as Record<string, string>[]) {
       const response = await callRoute(itemRoutes.POST, { method: "POST", path: "/api/v1/items", key, body, headers });
-      expect(response).toMatchObject({ status: 413, contentType: "application/problem+json", json: { code: "payload_too_large", maxBytes: 1024 * 1024 } });
+      expect(response).toMatchObject({
+        status: 413,
+        contentType: "application/problem+json",
+        json: { code: "payload_too_large", maxBytes: 1024 * 1024 },
+      });
     }
     expect(await db.item.count({ where: { sku } })).toBe(0);
     expect(await db.idempotencyRecord.count({ where: { key: "big-one" } })).toBe(0);
@@ -74,9 +87,15 @@ describe("bodies", () => {
         controller.enqueue(new Uint8Array(64 * 1024).fill(0x20));
       },
     });
-    const response = await itemImportRoute.POST(new Request("http://localhost/api/v1/items/import", {
-      method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "text/csv" }, body: endless, duplex: "half",
-    } as RequestInit), noParams);
+    const response = await itemImportRoute.POST(
+      new Request("http://localhost/api/v1/items/import", {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "text/csv" },
+        body: endless,
+        duplex: "half",
+      } as RequestInit),
+      noParams,
+    );
     expect(response.status).toBe(413);
     expect(sent).toBeLessThan(5 * 1024 * 1024 + 3 * 64 * 1024);
   });
@@ -84,11 +103,24 @@ describe("bodies", () => {
   it("with a declared length over the limit are refused before a byte is read", async () => {
     const { key } = await buildApiKey(db, "manager");
     let pulled = 0;
-    const body = new ReadableStream<Uint8Array>({ pull: (controller) => { pulled++; controller.close(); } }, { highWaterMark: 0 });
-    const response = await movementRoutes.POST(new Request("http://localhost/api/v1/movements", {
-      method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "content-length": String(2 * 1024 * 1024) },
-      body, duplex: "half",
-    } as RequestInit), noParams);
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull: (controller) => {
+          pulled++;
+          controller.close();
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const response = await movementRoutes.POST(
+      new Request("http://localhost/api/v1/movements", {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "content-length": String(2 * 1024 * 1024) },
+        body,
+        duplex: "half",
+      } as RequestInit),
+      noParams,
+    );
     expect(response.status).toBe(413);
     expect(pulled).toBe(0);
   });
@@ -98,8 +130,16 @@ describe("bad input that used to answer 500", () => {
   it("a NUL character in any string field is a 422 naming the field, and nothing is written", async () => {
     const { key } = await buildApiKey(db, "manager");
     const sku = `NUL-${Date.now()}`;
-    const response = await callRoute(itemRoutes.POST, { method: "POST", path: "/api/v1/items", key, body: { sku, name: "Bad\u0000name", barcodes: ["123\u0000"] } });
-    expect(response).toMatchObject({ status: 422, json: { errors: expect.arrayContaining([expect.objectContaining({ field: "name" }), expect.objectContaining({ field: "barcodes.0" })]) } });
+    const response = await callRoute(itemRoutes.POST, {
+      method: "POST",
+      path: "/api/v1/items",
+      key,
+      body: { sku, name: "Bad\u0000name", barcodes: ["123\u0000"] },
+    });
+    expect(response).toMatchObject({
+      status: 422,
+      json: { errors: expect.arrayContaining([expect.objectContaining({ field: "name" }), expect.objectContaining({ field: "barcodes.0" })]) },
+    });
     expect(await db.item.count({ where: { sku } })).toBe(0);
     const inQuery = await callRoute(stockRoute.GET, { path: "/api/v1/stock?sku=A%00B", key });
     expect(inQuery).toMatchObject({ status: 422, json: { errors: [{ field: "sku" }] } });
@@ -117,7 +157,13 @@ describe("bad input that used to answer 500", () => {
 describe("what is kept of an answer for a retry", () => {
   it("nothing, for a POST that only reads", async () => {
     const { key, id } = await buildApiKey(db, "viewer");
-    const response = await callRoute(resolveRoute.POST, { method: "POST", path: "/api/v1/scans/resolve", key, body: { data: "4006381333931" }, headers: { "idempotency-key": "read-only" } });
+    const response = await callRoute(resolveRoute.POST, {
+      method: "POST",
+      path: "/api/v1/scans/resolve",
+      key,
+      body: { data: "4006381333931" },
+      headers: { "idempotency-key": "read-only" },
+    });
     expect(response.status).toBe(200);
     expect(await db.idempotencyRecord.count({ where: { actorKey: `apiKey:${id}` } })).toBe(0);
   });
@@ -125,7 +171,13 @@ describe("what is kept of an answer for a retry", () => {
   it("the new API key's answer without the secret: the retry says it was shown once", async () => {
     const admin = await buildApiKey(db, "admin");
     const send = () =>
-      callRoute(apiKeyRoutes.POST, { method: "POST", path: "/api/v1/api-keys", key: admin.key, body: { name: "inventory-sync", role: "viewer" }, headers: { "idempotency-key": "new-key-1" } });
+      callRoute(apiKeyRoutes.POST, {
+        method: "POST",
+        path: "/api/v1/api-keys",
+        key: admin.key,
+        body: { name: "inventory-sync", role: "viewer" },
+        headers: { "idempotency-key": "new-key-1" },
+      });
     const first = await send();
     expect(first.status).toBe(201);
     expect(first.json.key).toMatch(/^sr_/);

@@ -22,7 +22,13 @@ async function waitForEvent(response: Response, sku: string, ms: number) {
       if (!chunk || chunk.done) break;
       text += decoder.decode(chunk.value);
       const match = text.split("\n\n").find((block) => block.includes("event: stock.moved") && block.includes(sku));
-      if (match) return JSON.parse(match.split("\n").find((line) => line.startsWith("data: "))!.slice(6));
+      if (match)
+        return JSON.parse(
+          match
+            .split("\n")
+            .find((line) => line.startsWith("data: "))!
+            .slice(6),
+        );
     }
     return null;
   } finally {
@@ -56,14 +62,22 @@ describe("GET /api/v1/events", () => {
     const w = await buildWarehouse(db);
     const { key } = await buildApiKey(db, "viewer");
     const controller = new AbortController();
-    const response = await eventsRoute.GET(new Request("http://localhost/api/v1/events", { headers: { authorization: `Bearer ${key}` }, signal: controller.signal }), noParams);
+    const response = await eventsRoute.GET(
+      new Request("http://localhost/api/v1/events", { headers: { authorization: `Bearer ${key}` }, signal: controller.signal }),
+      noParams,
+    );
     expect(response.headers.get("content-type")).toBe("text/event-stream");
     await new Promise((r) => setTimeout(r, 1_200)); // the feed has taken its starting point
     const started = Date.now();
     await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.plain.sku, quantity: 2, to: w.bins.a1.code, reason: "received" });
     const event = await waitForEvent(response, w.items.plain.sku, 2_500);
     controller.abort();
-    expect(event).toMatchObject({ type: "stock.moved", siteId: w.site.id, skus: [w.items.plain.sku], locations: expect.arrayContaining([w.bins.a1.code]) });
+    expect(event).toMatchObject({
+      type: "stock.moved",
+      siteId: w.site.id,
+      skus: [w.items.plain.sku],
+      locations: expect.arrayContaining([w.bins.a1.code]),
+    });
     expect(Date.now() - started).toBeLessThan(2_500);
   });
 
@@ -72,7 +86,10 @@ describe("GET /api/v1/events", () => {
     const other = await buildSite(db);
     const { key } = await buildApiKey(db, "clerk", [other.code]);
     const controller = new AbortController();
-    const response = await eventsRoute.GET(new Request("http://localhost/api/v1/events", { headers: { authorization: `Bearer ${key}` }, signal: controller.signal }), noParams);
+    const response = await eventsRoute.GET(
+      new Request("http://localhost/api/v1/events", { headers: { authorization: `Bearer ${key}` }, signal: controller.signal }),
+      noParams,
+    );
     await new Promise((r) => setTimeout(r, 1_200));
     await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.plain.sku, quantity: 1, to: w.bins.a1.code, reason: "received" });
     expect(await waitForEvent(response, w.items.plain.sku, 2_000)).toBeNull();
@@ -84,7 +101,10 @@ describe("GET /api/v1/events", () => {
     process.env.STOCKROOM_EVENTS_HEARTBEAT_MS = "100";
     try {
       const created = await buildApiKey(db, "viewer");
-      const response = await eventsRoute.GET(new Request("http://localhost/api/v1/events", { headers: { authorization: `Bearer ${created.key}` } }), noParams);
+      const response = await eventsRoute.GET(
+        new Request("http://localhost/api/v1/events", { headers: { authorization: `Bearer ${created.key}` } }),
+        noParams,
+      );
       expect(response.status).toBe(200);
       await revokeApiKey(db, SYSTEM_ACTOR, created.id);
       const reader = response.body!.getReader();
@@ -106,7 +126,10 @@ describe("GET /api/v1/events", () => {
     const viewer = await buildUser(db, "viewer");
     const { cookie } = await signInSession(db, viewer);
     const controller = new AbortController();
-    const response = await eventsRoute.GET(new Request("http://localhost/api/v1/events", { headers: { cookie }, signal: controller.signal }), noParams);
+    const response = await eventsRoute.GET(
+      new Request("http://localhost/api/v1/events", { headers: { cookie }, signal: controller.signal }),
+      noParams,
+    );
     expect(response.status).toBe(200);
     await new Promise((r) => setTimeout(r, 1_200)); // the feed has taken its starting point
     await updateUser(db, admin.actor, viewer.id, { active: false });

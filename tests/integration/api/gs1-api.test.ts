@@ -7,7 +7,12 @@ import { callRoute } from "./call-route";
 describe("POST /api/v1/gs1/parse", () => {
   it("parses scanner text with a symbology identifier and GS separators", async () => {
     const { key } = await buildApiKey(getDb(), "viewer");
-    const res = await callRoute(parseRoute.POST, { method: "POST", path: "/api/v1/gs1/parse", key, body: { data: "]C101095060001343521726123110ABC\u001d21S123" } });
+    const res = await callRoute(parseRoute.POST, {
+      method: "POST",
+      path: "/api/v1/gs1/parse",
+      key,
+      body: { data: "]C101095060001343521726123110ABC\u001d21S123" },
+    });
     expect(res.status).toBe(200);
     expect(res.json.elements.map((e: { ai: string }) => e.ai)).toEqual(["01", "17", "10", "21"]);
     expect(res.json.hri).toBe("(01)09506000134352(17)261231(10)ABC(21)S123");
@@ -25,10 +30,20 @@ describe("POST /api/v1/gs1/parse", () => {
 describe("POST /api/v1/gs1/parse with GS1 Digital Link", () => {
   it("reads a Digital Link URI and answers the canonical link for element strings", async () => {
     const { key } = await buildApiKey(getDb(), "viewer");
-    const fromUri = await callRoute(parseRoute.POST, { method: "POST", path: "/api/v1/gs1/parse", key, body: { data: "https://example.com/01/09506000134352/10/AB%2FC?17=261231" } });
+    const fromUri = await callRoute(parseRoute.POST, {
+      method: "POST",
+      path: "/api/v1/gs1/parse",
+      key,
+      body: { data: "https://example.com/01/09506000134352/10/AB%2FC?17=261231" },
+    });
     expect(fromUri.status).toBe(200);
     expect(fromUri.json.hri).toBe("(01)09506000134352(10)AB/C(17)261231");
-    const fromText = await callRoute(parseRoute.POST, { method: "POST", path: "/api/v1/gs1/parse", key, body: { data: "(01)09506000134352(10)AB/C(17)261231" } });
+    const fromText = await callRoute(parseRoute.POST, {
+      method: "POST",
+      path: "/api/v1/gs1/parse",
+      key,
+      body: { data: "(01)09506000134352(10)AB/C(17)261231" },
+    });
     expect(fromText.json.digitalLink).toBe("https://id.gs1.org/01/09506000134352/10/AB%2FC?17=261231");
     const lotAlone = await callRoute(parseRoute.POST, { method: "POST", path: "/api/v1/gs1/parse", key, body: { data: "(10)ABC" } });
     expect(lotAlone.status).toBe(422);

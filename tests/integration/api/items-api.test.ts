@@ -32,7 +32,12 @@ describe("POST /api/v1/items", () => {
     const manager = await buildApiKey(db, "manager");
     const supplier = await buildSupplier(db);
     const gtin = validGtin13();
-    const created = await post(manager.key, { sku: "Api-1", name: "Via API", barcodes: [gtin], suppliers: [{ supplier: supplier.code, unitCost: 9.99 }] });
+    const created = await post(manager.key, {
+      sku: "Api-1",
+      name: "Via API",
+      barcodes: [gtin],
+      suppliers: [{ supplier: supplier.code, unitCost: 9.99 }],
+    });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ sku: "Api-1", barcodes: [{ code: `0${gtin}`, kind: "gtin" }], suppliers: [{ unitCost: "9.9900" }] });
     const again = await post(manager.key, { sku: "API-1", name: "Twin" });
@@ -84,7 +89,10 @@ describe("GET and PATCH /api/v1/items/{sku}", () => {
     const gtin = validGtin13();
     await buildItem(db, { sku: "Patch-1" });
     await buildItem(db, { sku: "Patch-2", barcodes: [gtin] });
-    expect(await patch(manager.key, "patch-1", { name: "Patched", active: false })).toMatchObject({ status: 200, json: { name: "Patched", active: false } });
+    expect(await patch(manager.key, "patch-1", { name: "Patched", active: false })).toMatchObject({
+      status: 200,
+      json: { name: "Patched", active: false },
+    });
     expect((await patch(viewer.key, "Patch-1", { name: "No" })).status).toBe(403);
     expect((await patch(manager.key, "Patch-9", { name: "No" })).status).toBe(404);
     expect(await patch(manager.key, "Patch-1", { sku: "Patch-3" })).toMatchObject({ status: 422, json: { errors: [{ field: "sku" }] } });

@@ -37,7 +37,10 @@ describe("label routes", () => {
   it("print a selection of items posted as JSON", async () => {
     const w = await buildWarehouse(db);
     const { key } = await buildApiKey(db, "clerk", [w.site.code]);
-    const response = await call(postLabels, "/api/v1/labels", { key, body: JSON.stringify({ kind: "item", refs: [w.items.plain.sku, w.items.milk.sku], format: "zpl", size: "4x6" }) });
+    const response = await call(postLabels, "/api/v1/labels", {
+      key,
+      body: JSON.stringify({ kind: "item", refs: [w.items.plain.sku, w.items.milk.sku], format: "zpl", size: "4x6" }),
+    });
     expect(response.status).toBe(200);
     expect((await response.text()).match(/\^XA/g)).toHaveLength(2);
   });

@@ -13,10 +13,15 @@ describe("POST /api/v1/locations", () => {
     const [home, away] = [await buildSite(db), await buildSite(db)];
     expect((await post(undefined, { code: "Z-ANON", name: "Z", type: "zone", parent: home.code })).status).toBe(401);
     const clerk = await buildApiKey(db, "clerk", [home.code]);
-    expect(await post(clerk.key, { code: "Z-CLERK", name: "Z", type: "zone", parent: home.code })).toMatchObject({ status: 403, json: { code: "forbidden" } });
+    expect(await post(clerk.key, { code: "Z-CLERK", name: "Z", type: "zone", parent: home.code })).toMatchObject({
+      status: 403,
+      json: { code: "forbidden" },
+    });
     const homeManager = await buildApiKey(db, "manager", [home.code]);
     expect(await post(homeManager.key, { code: "Z-AWAY", name: "Z", type: "zone", parent: away.code })).toMatchObject({
-      status: 403, contentType: "application/problem+json", json: { code: "forbidden", siteId: away.id },
+      status: 403,
+      contentType: "application/problem+json",
+      json: { code: "forbidden", siteId: away.id },
     });
     expect(await post(homeManager.key, { code: "NEW-SITE", name: "S", type: "site" })).toMatchObject({ status: 403 });
     expect(await db.location.count({ where: { code: { in: ["Z-ANON", "Z-CLERK", "Z-AWAY", "NEW-SITE"] } } })).toBe(0);
@@ -26,17 +31,32 @@ describe("POST /api/v1/locations", () => {
     const site = await buildSite(db);
     const manager = await buildApiKey(db, "manager");
     const created = await post(manager.key, { code: "api-z", name: "Zone", type: "zone", parent: site.code, tempMinC: -20, tempMaxC: -18 });
-    expect(created).toMatchObject({ status: 201, json: { code: "API-Z", site: site.code, parent: site.code, conditions: { tempMinC: -20, tempMaxC: -18 } } });
-    expect(await post(manager.key, { code: "API-Z", name: "Again", type: "zone", parent: site.code })).toMatchObject({ status: 409, json: { code: "location_code_taken", location: "API-Z" } });
-    expect(await post(manager.key, { code: "API-B", name: "Bin", type: "bin", parent: "NOWHERE" })).toMatchObject({ status: 404, json: { code: "not_found" } });
-    expect(await post(manager.key, { code: "API-C", name: "Bin", type: "bin" })).toMatchObject({ status: 422, json: { errors: [{ field: "parent" }] } });
+    expect(created).toMatchObject({
+      status: 201,
+      json: { code: "API-Z", site: site.code, parent: site.code, conditions: { tempMinC: -20, tempMaxC: -18 } },
+    });
+    expect(await post(manager.key, { code: "API-Z", name: "Again", type: "zone", parent: site.code })).toMatchObject({
+      status: 409,
+      json: { code: "location_code_taken", location: "API-Z" },
+    });
+    expect(await post(manager.key, { code: "API-B", name: "Bin", type: "bin", parent: "NOWHERE" })).toMatchObject({
+      status: 404,
+      json: { code: "not_found" },
+    });
+    expect(await post(manager.key, { code: "API-C", name: "Bin", type: "bin" })).toMatchObject({
+      status: 422,
+      json: { errors: [{ field: "parent" }] },
+    });
     const invalid = await post(manager.key, { code: "A/B", type: "shelf", parent: site.code });
     expect(invalid.json.errors.map((e: { field: string }) => e.field).sort()).toEqual(["code", "name"]);
   });
 
   it("creates a site for an admin key", async () => {
     const admin = await buildApiKey(db, "admin");
-    expect(await post(admin.key, { code: "API-SITE", name: "Via API", type: "site" })).toMatchObject({ status: 201, json: { type: "site", parent: null, path: "API-SITE" } });
+    expect(await post(admin.key, { code: "API-SITE", name: "Via API", type: "site" })).toMatchObject({
+      status: 201,
+      json: { type: "site", parent: null, path: "API-SITE" },
+    });
   });
 });
 
@@ -48,7 +68,15 @@ describe("GET /api/v1/locations", () => {
     await post(admin.key, { code: "GA-Z", name: "Z", type: "zone", parent: away.code });
     const clerk = await buildApiKey(db, "clerk", [home.code]);
     const res = await list(clerk.key);
-    expect(res).toMatchObject({ status: 200, json: { data: [{ code: "GH", parent: null }, { code: "GH-Z", parent: "GH" }] } });
+    expect(res).toMatchObject({
+      status: 200,
+      json: {
+        data: [
+          { code: "GH", parent: null },
+          { code: "GH-Z", parent: "GH" },
+        ],
+      },
+    });
     expect(res.json.data).toHaveLength(2);
     expect((await list(clerk.key, "?site=GA")).json.data).toEqual([]);
     expect((await list(admin.key, "?parent=GA")).json.data.map((l: { code: string }) => l.code)).toEqual(["GA-Z"]);

@@ -62,7 +62,13 @@ describe("POST /api/v1/movements/batch", () => {
   it("posts all or none and names the failing index", async () => {
     const w = await buildWarehouse(db);
     const { key } = await buildApiKey(db, "manager");
-    const receipts = Array.from({ length: 3 }, (_, i) => ({ kind: "receive", sku: w.items.plain.sku, quantity: i + 1, to: w.bins.a1.code, reason: "received" }));
+    const receipts = Array.from({ length: 3 }, (_, i) => ({
+      kind: "receive",
+      sku: w.items.plain.sku,
+      quantity: i + 1,
+      to: w.bins.a1.code,
+      reason: "received",
+    }));
     const ok = await callRoute(batchRoute.POST, { method: "POST", path: "/api/v1/movements/batch", key, body: { movements: receipts } });
     expect(ok.status).toBe(201);
     expect(ok.json.movements).toHaveLength(3);
@@ -72,7 +78,12 @@ describe("POST /api/v1/movements/batch", () => {
     ];
     const refused = await callRoute(batchRoute.POST, { method: "POST", path: "/api/v1/movements/batch", key, body: { movements: failing } });
     expect(refused).toMatchObject({ status: 409, json: { code: "insufficient_stock", index: 1 } });
-    const invalid = await callRoute(batchRoute.POST, { method: "POST", path: "/api/v1/movements/batch", key, body: { movements: [receipts[0], { ...receipts[0], quantity: 0 }] } });
+    const invalid = await callRoute(batchRoute.POST, {
+      method: "POST",
+      path: "/api/v1/movements/batch",
+      key,
+      body: { movements: [receipts[0], { ...receipts[0], quantity: 0 }] },
+    });
     expect(invalid).toMatchObject({ status: 422, json: { errors: [{ field: "movements.1.quantity" }] } });
     expect(await db.stockMovement.count({ where: { itemId: w.items.plain.id } })).toBe(3);
   });
@@ -82,15 +93,27 @@ describe("reverse, stock and trace", () => {
   it("reverses once (201, then 409), lists stock beneath a location, and traces a lot", async () => {
     const w = await buildWarehouse(db);
     const { key } = await buildApiKey(db, "manager");
-    await post(key, { kind: "receive", sku: w.items.lotted.sku, quantity: 8, to: w.bins.a1.code, reason: "received", lot: "TR-1", expiresAt: "2027-02-01", reference: "DN-77" });
+    await post(key, {
+      kind: "receive",
+      sku: w.items.lotted.sku,
+      quantity: 8,
+      to: w.bins.a1.code,
+      reason: "received",
+      lot: "TR-1",
+      expiresAt: "2027-02-01",
+      reference: "DN-77",
+    });
     const issued = await post(key, { kind: "issue", sku: w.items.lotted.sku, quantity: 3, from: w.bins.a1.code, reason: "sold", reference: "SO-9" });
-    const reverse = (id: string) => callRoute(reverseRoute.POST, { method: "POST", path: `/api/v1/movements/${id}/reverse`, key, body: {}, params: { id } });
+    const reverse = (id: string) =>
+      callRoute(reverseRoute.POST, { method: "POST", path: `/api/v1/movements/${id}/reverse`, key, body: {}, params: { id } });
     expect((await reverse(issued.json.movement.id)).status).toBe(201);
     expect((await reverse(issued.json.movement.id)).json.code).toBe("already_reversed");
     expect((await reverse("123456789")).status).toBe(404);
 
     const stock = await callRoute(stockRoute.GET, { path: `/api/v1/stock?location=${w.site.code}`, key });
-    expect(stock.json.data).toEqual([{ sku: w.items.lotted.sku, location: w.bins.a1.code, lot: "TR-1", onHand: 8, reserved: 0, available: 8, site: w.site.code, isInTransit: false }]);
+    expect(stock.json.data).toEqual([
+      { sku: w.items.lotted.sku, location: w.bins.a1.code, lot: "TR-1", onHand: 8, reserved: 0, available: 8, site: w.site.code, isInTransit: false },
+    ]);
 
     const trace = await callRoute(traceRoute.GET, { path: "/api/v1/trace?lot=TR-1", key });
     const [lot] = trace.json.data;
@@ -101,7 +124,10 @@ describe("reverse, stock and trace", () => {
 
     const list = await callRoute(movementsRoute.GET, { path: `/api/v1/movements?sku=${w.items.lotted.sku}&limit=2`, key });
     expect(list.json.data.map((m: { kind: string }) => m.kind)).toEqual(["reversal", "issue"]);
-    const next = await callRoute(movementsRoute.GET, { path: `/api/v1/movements?sku=${w.items.lotted.sku}&limit=2&cursor=${list.json.nextCursor}`, key });
+    const next = await callRoute(movementsRoute.GET, {
+      path: `/api/v1/movements?sku=${w.items.lotted.sku}&limit=2&cursor=${list.json.nextCursor}`,
+      key,
+    });
     expect(next.json).toMatchObject({ data: [{ kind: "receive" }], nextCursor: null });
   });
 });

@@ -16,7 +16,12 @@ function routeFiles(dir: string): string[] {
 
 /** app/api/v1/users/[id]/route.ts → /api/v1/users/{id} */
 function openApiPath(file: string) {
-  return "/" + relative("app", file).replace(/\/route\.ts$/, "").replace(/\[([^\]]+)\]/g, "{$1}");
+  return (
+    "/" +
+    relative("app", file)
+      .replace(/\/route\.ts$/, "")
+      .replace(/\[([^\]]+)\]/g, "{$1}")
+  );
 }
 
 describe("REST routes and the OpenAPI document", () => {
@@ -28,7 +33,10 @@ describe("REST routes and the OpenAPI document", () => {
       const methods = Object.keys(route).filter((name) => /^(GET|POST|PUT|PATCH|DELETE)$/.test(name));
       expect(methods.length, file).toBeGreaterThan(0);
       for (const method of methods) {
-        expect(ALL_OPERATIONS.some((op) => op.method === method && op.path === openApiPath(file)), `${method} ${openApiPath(file)}`).toBe(true);
+        expect(
+          ALL_OPERATIONS.some((op) => op.method === method && op.path === openApiPath(file)),
+          `${method} ${openApiPath(file)}`,
+        ).toBe(true);
       }
     }
   });

@@ -23,7 +23,11 @@ const db = getDb();
 describe("tmp routes", () => {
   it("schemas convert to JSON schema", () => {
     for (const op of [...Object.values(pickOps), ...Object.values(countOps)]) {
-      for (const s of [op.body, op.query, op.params, op.response]) if (s) { z.toJSONSchema(s, { io: "input", unrepresentable: "any" }); z.toJSONSchema(s, { io: "output", unrepresentable: "any" }); }
+      for (const s of [op.body, op.query, op.params, op.response])
+        if (s) {
+          z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
+          z.toJSONSchema(s, { io: "output", unrepresentable: "any" });
+        }
     }
   });
 
@@ -32,15 +36,39 @@ describe("tmp routes", () => {
     await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.plain.sku, quantity: 5, to: w.bins.a1.code, reason: "received" });
     const { key } = await buildApiKey(db, "clerk", [w.site.code]);
     const other = await buildApiKey(db, "clerk", [(await buildSite(db)).code]);
-    const created = await callRoute(listsRoute.POST, { method: "POST", path: "/api/v1/pick-lists", key, body: { site: w.site.code, reference: "SO-9", lines: [{ sku: w.items.plain.sku, quantity: 2 }] } });
+    const created = await callRoute(listsRoute.POST, {
+      method: "POST",
+      path: "/api/v1/pick-lists",
+      key,
+      body: { site: w.site.code, reference: "SO-9", lines: [{ sku: w.items.plain.sku, quantity: 2 }] },
+    });
     expect(created.status).toBe(201);
     const id = created.json.id;
-    const short = await callRoute(listsRoute.POST, { method: "POST", path: "/api/v1/pick-lists", key, body: { site: w.site.code, reference: "SO-10", lines: [{ sku: w.items.plain.sku, quantity: 9 }] } });
+    const short = await callRoute(listsRoute.POST, {
+      method: "POST",
+      path: "/api/v1/pick-lists",
+      key,
+      body: { site: w.site.code, reference: "SO-10", lines: [{ sku: w.items.plain.sku, quantity: 9 }] },
+    });
     expect(short).toMatchObject({ status: 409, json: { code: "not_enough_to_pick", errors: [{ field: "lines.0.quantity" }] } });
     console.log(JSON.stringify(short.json));
-    const dup = await callRoute(listsRoute.POST, { method: "POST", path: "/api/v1/pick-lists", key, body: { site: w.site.code, reference: "SO-9", lines: [{ sku: w.items.plain.sku, quantity: 1 }] } });
+    const dup = await callRoute(listsRoute.POST, {
+      method: "POST",
+      path: "/api/v1/pick-lists",
+      key,
+      body: { site: w.site.code, reference: "SO-9", lines: [{ sku: w.items.plain.sku, quantity: 1 }] },
+    });
     expect(dup.status).toBe(409);
-    expect((await callRoute(listsRoute.POST, { method: "POST", path: "/api/v1/pick-lists", key: other.key, body: { site: w.site.code, reference: "SO-11", lines: [{ sku: w.items.plain.sku, quantity: 1 }] } })).status).toBe(403);
+    expect(
+      (
+        await callRoute(listsRoute.POST, {
+          method: "POST",
+          path: "/api/v1/pick-lists",
+          key: other.key,
+          body: { site: w.site.code, reference: "SO-11", lines: [{ sku: w.items.plain.sku, quantity: 1 }] },
+        })
+      ).status,
+    ).toBe(403);
     const listed = await callRoute(listsRoute.GET, { path: `/api/v1/pick-lists?site=${w.site.code.toLowerCase()}&status=open`, key });
     expect(listed.json.data).toHaveLength(1);
     expect((await callRoute(oneRoute.GET, { path: `/api/v1/pick-lists/${id}`, key, params: { id } })).json.lines[0].from).toBe(w.bins.a1.code);
@@ -57,7 +85,9 @@ describe("tmp routes", () => {
     expect(wrong).toMatchObject({ status: 422, json: { errors: [{ field: "from" }] } });
     expect((await callRoute(cancelRoute.POST, { method: "POST", path: `/api/v1/pick-lists/${id}/cancel`, key, params: { id } })).status).toBe(403);
     const mgr = await buildApiKey(db, "manager", [w.site.code]);
-    expect((await callRoute(cancelRoute.POST, { method: "POST", path: `/api/v1/pick-lists/${id}/cancel`, key: mgr.key, params: { id } })).json.status).toBe("cancelled");
+    expect(
+      (await callRoute(cancelRoute.POST, { method: "POST", path: `/api/v1/pick-lists/${id}/cancel`, key: mgr.key, params: { id } })).json.status,
+    ).toBe("cancelled");
     expect((await callRoute(pickRoute.POST, { method: "POST", path, key, body, params: { id } })).status).toBe(409);
   });
 
@@ -65,13 +95,27 @@ describe("tmp routes", () => {
     const w = await buildWarehouse(db);
     await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.plain.sku, quantity: 5, to: w.bins.a1.code, reason: "received" });
     const { key } = await buildApiKey(db, "clerk", [w.site.code]);
-    const [a, b] = await Promise.all([1, 2].map(() => callRoute(countsRoute.POST, { method: "POST", path: "/api/v1/counts", key, body: { location: w.bins.a1.code } })));
+    const [a, b] = await Promise.all(
+      [1, 2].map(() => callRoute(countsRoute.POST, { method: "POST", path: "/api/v1/counts", key, body: { location: w.bins.a1.code } })),
+    );
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     const id = (a.status === 201 ? a : b).json.id;
     console.log(JSON.stringify((a.status === 409 ? a : b).json));
-    const scanned = await callRoute(scansRoute.POST, { method: "POST", path: `/api/v1/counts/${id}/scans`, key, params: { id }, body: { scans: [{ location: w.bins.a1.code, sku: w.items.plain.sku }] } });
+    const scanned = await callRoute(scansRoute.POST, {
+      method: "POST",
+      path: `/api/v1/counts/${id}/scans`,
+      key,
+      params: { id },
+      body: { scans: [{ location: w.bins.a1.code, sku: w.items.plain.sku }] },
+    });
     expect(scanned.json.lines[0]).toMatchObject({ expected: 5, counted: 1 });
-    const badScan = await callRoute(scansRoute.POST, { method: "POST", path: `/api/v1/counts/${id}/scans`, key, params: { id }, body: { scans: [{ location: w.bins.a2.code, sku: w.items.plain.sku }] } });
+    const badScan = await callRoute(scansRoute.POST, {
+      method: "POST",
+      path: `/api/v1/counts/${id}/scans`,
+      key,
+      params: { id },
+      body: { scans: [{ location: w.bins.a2.code, sku: w.items.plain.sku }] },
+    });
     expect(badScan).toMatchObject({ status: 422, json: { errors: [{ field: "scans.0.location" }] } });
     expect((await callRoute(countsRoute.GET, { path: `/api/v1/counts?status=open`, key })).json.data[0]).toMatchObject({ id, scanned: 1 });
     expect((await callRoute(countRoute.GET, { path: `/api/v1/counts/${id}`, key, params: { id } })).json.missing).toEqual([]);

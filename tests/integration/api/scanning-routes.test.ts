@@ -37,10 +37,22 @@ describe("POST /api/v1/scans/resolve", () => {
 describe("RFID over the API", () => {
   it("decodes an SGTIN-96 and refuses what is not an EPC with 422 naming the field", async () => {
     const { key } = await buildApiKey(db, "viewer");
-    const decoded = await callRoute(decodeRoute.POST, { method: "POST", path: "/api/v1/rfid/decode", key, body: { epc: "3074257BF7194E4000001A85" } });
+    const decoded = await callRoute(decodeRoute.POST, {
+      method: "POST",
+      path: "/api/v1/rfid/decode",
+      key,
+      body: { epc: "3074257BF7194E4000001A85" },
+    });
     expect(decoded.status).toBe(200);
-    expect(decoded.json).toMatchObject({ scheme: "sgtin-96", tagUri: "urn:epc:tag:sgtin-96:3.0614141.812345.6789", pureIdentityUri: "urn:epc:id:sgtin:0614141.812345.6789" });
-    expect(decoded.json.elements).toEqual([{ ai: "01", value: "80614141123458" }, { ai: "21", value: "6789" }]);
+    expect(decoded.json).toMatchObject({
+      scheme: "sgtin-96",
+      tagUri: "urn:epc:tag:sgtin-96:3.0614141.812345.6789",
+      pureIdentityUri: "urn:epc:id:sgtin:0614141.812345.6789",
+    });
+    expect(decoded.json.elements).toEqual([
+      { ai: "01", value: "80614141123458" },
+      { ai: "21", value: "6789" },
+    ]);
     const bad = await callRoute(decodeRoute.POST, { method: "POST", path: "/api/v1/rfid/decode", key, body: { epc: "ZZ" } });
     expect(bad.status).toBe(422);
     expect(bad.json.errors[0].field).toBe("epc");
@@ -48,17 +60,32 @@ describe("RFID over the API", () => {
 
   it("encodes an SGTIN-96 that decodes back, and 422 for an impossible encoding", async () => {
     const { key } = await buildApiKey(db, "viewer");
-    const encoded = await callRoute(encodeRoute.POST, { method: "POST", path: "/api/v1/rfid/encode", key, body: { scheme: "sgtin-96", gtin: "80614141123458", serial: "6789", filter: 3, companyPrefixLength: 7 } });
+    const encoded = await callRoute(encodeRoute.POST, {
+      method: "POST",
+      path: "/api/v1/rfid/encode",
+      key,
+      body: { scheme: "sgtin-96", gtin: "80614141123458", serial: "6789", filter: 3, companyPrefixLength: 7 },
+    });
     expect(encoded.status).toBe(200);
     expect(encoded.json.epc).toBe("3074257BF7194E4000001A85");
-    const tooBig = await callRoute(encodeRoute.POST, { method: "POST", path: "/api/v1/rfid/encode", key, body: { scheme: "sgtin-96", gtin: "80614141123458", serial: "999999999999999", companyPrefixLength: 7 } });
+    const tooBig = await callRoute(encodeRoute.POST, {
+      method: "POST",
+      path: "/api/v1/rfid/encode",
+      key,
+      body: { scheme: "sgtin-96", gtin: "80614141123458", serial: "999999999999999", companyPrefixLength: 7 },
+    });
     expect(tooBig.status).toBe(422);
     expect(tooBig.json.errors.map((e: { field: string }) => e.field)).toContain("serial");
   });
 
   it("refuses tag reads from a role that may not move stock", async () => {
     const { key } = await buildApiKey(db, "viewer");
-    const res = await callRoute(readsRoute.POST, { method: "POST", path: "/api/v1/rfid/reads", key, body: { reads: [{ epc: "3074257BF7194E4000001A85", reader: "DOOR-1", at: new Date().toISOString() }] } });
+    const res = await callRoute(readsRoute.POST, {
+      method: "POST",
+      path: "/api/v1/rfid/reads",
+      key,
+      body: { reads: [{ epc: "3074257BF7194E4000001A85", reader: "DOOR-1", at: new Date().toISOString() }] },
+    });
     expect(res.status).toBe(403);
   });
 });

@@ -29,11 +29,18 @@ const db = getDb();
 describe("POST /api/v1/movements/{id}/reverse", () => {
   it("403s a key of the receiving site only for a transfer's receipt, and 201s a key of both sites", async () => {
     const { source, destination, items } = await buildTwoSites(db);
-    const transfer = await createTransfer(db, SYSTEM_ACTOR, { from: source.site.code, to: destination.site.code, lines: [{ sku: items.plain.sku, quantity: 1 }] });
+    const transfer = await createTransfer(db, SYSTEM_ACTOR, {
+      from: source.site.code,
+      to: destination.site.code,
+      lines: [{ sku: items.plain.sku, quantity: 1 }],
+    });
     await shipTransfer(db, SYSTEM_ACTOR, transfer.id);
-    const received = await receiveTransfer(db, SYSTEM_ACTOR, transfer.id, { lines: [{ sku: items.plain.sku, quantity: 1, to: destination.bins.a1.code }] });
+    const received = await receiveTransfer(db, SYSTEM_ACTOR, transfer.id, {
+      lines: [{ sku: items.plain.sku, quantity: 1, to: destination.bins.a1.code }],
+    });
     const { id } = received.steps.at(-1)!.movements[0];
-    const reverse = (key: string) => callRoute(reverseRoute.POST, { method: "POST", path: `/api/v1/movements/${id}/reverse`, key, body: {}, params: { id } });
+    const reverse = (key: string) =>
+      callRoute(reverseRoute.POST, { method: "POST", path: `/api/v1/movements/${id}/reverse`, key, body: {}, params: { id } });
 
     const receiver = await buildApiKey(db, "clerk", [destination.site.code]);
     const refused = await reverse(receiver.key);
@@ -47,11 +54,25 @@ describe("GET /api/v1/trace", () => {
   it("answers a serial's current place as null to a key that may not see its site", async () => {
     const { source, destination, items } = await buildTwoSites(db);
     const serials = ["S2"];
-    const transfer = await createTransfer(db, SYSTEM_ACTOR, { from: source.site.code, to: destination.site.code, lines: [{ sku: items.serialised.sku, quantity: 1, serials }] });
+    const transfer = await createTransfer(db, SYSTEM_ACTOR, {
+      from: source.site.code,
+      to: destination.site.code,
+      lines: [{ sku: items.serialised.sku, quantity: 1, serials }],
+    });
     await shipTransfer(db, SYSTEM_ACTOR, transfer.id);
-    await receiveTransfer(db, SYSTEM_ACTOR, transfer.id, { lines: [{ sku: items.serialised.sku, quantity: 1, serials, to: destination.bins.a1.code }] });
+    await receiveTransfer(db, SYSTEM_ACTOR, transfer.id, {
+      lines: [{ sku: items.serialised.sku, quantity: 1, serials, to: destination.bins.a1.code }],
+    });
     // Moved on within the destination: no movement the source's key may see ends in A2.
-    await postMovement(db, SYSTEM_ACTOR, { kind: "move", sku: items.serialised.sku, quantity: 1, serials, from: destination.bins.a1.code, to: destination.bins.a2.code, reason: "putaway" });
+    await postMovement(db, SYSTEM_ACTOR, {
+      kind: "move",
+      sku: items.serialised.sku,
+      quantity: 1,
+      serials,
+      from: destination.bins.a1.code,
+      to: destination.bins.a2.code,
+      reason: "putaway",
+    });
     const trace = async (sites: string[]) => {
       const { key } = await buildApiKey(db, "viewer", sites);
       return callRoute(traceRoute.GET, { path: `/api/v1/trace?serial=S2&sku=${items.serialised.sku}`, key });
@@ -70,7 +91,10 @@ describe("POST /api/v1/rfid/reads", () => {
     const [home, away] = [await buildTaggedWarehouse(db), await buildTaggedWarehouse(db)];
     const { key } = await buildApiKey(db, "clerk", [home.site.code]);
     const answer = await callRoute(rfidReadsRoute.POST, {
-      method: "POST", path: "/api/v1/rfid/reads", key, body: { reads: [{ epc: away.epcOf(away.serials[0]), reader: home.reader, at: "2026-01-15T08:00:00Z" }] },
+      method: "POST",
+      path: "/api/v1/rfid/reads",
+      key,
+      body: { reads: [{ epc: away.epcOf(away.serials[0]), reader: home.reader, at: "2026-01-15T08:00:00Z" }] },
     });
     expect(answer).toMatchObject({ status: 200, json: { moved: [], refused: [{ serial: away.serials[0], from: null, to: home.bins.a2.code }] } });
     expect(JSON.stringify(answer.json)).not.toContain(away.bins.a1.code);
@@ -80,15 +104,29 @@ describe("POST /api/v1/rfid/reads", () => {
 describe("POST /api/v1/stock/import?mode=dry-run", () => {
   it("does not name the location of a serial at a site the key may not see", async () => {
     const [home, away] = [await buildWarehouse(db), await buildWarehouse(db)];
-    await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: away.items.serialised.sku, quantity: 1, to: away.bins.a1.code, serials: ["SN-API"], reason: "received" });
+    await postMovement(db, SYSTEM_ACTOR, {
+      kind: "receive",
+      sku: away.items.serialised.sku,
+      quantity: 1,
+      to: away.bins.a1.code,
+      serials: ["SN-API"],
+      reason: "received",
+    });
     const { key } = await buildApiKey(db, "clerk", [home.site.code]);
-    const response = await stockImportRoute.POST(new Request("http://localhost/api/v1/stock/import?mode=dry-run", {
-      method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "text/csv" },
-      body: `sku,location,quantity,serials\n${away.items.serialised.sku},${home.bins.a1.code},1,SN-API\n`,
-    }), { params: Promise.resolve({}) });
+    const response = await stockImportRoute.POST(
+      new Request("http://localhost/api/v1/stock/import?mode=dry-run", {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "text/csv" },
+        body: `sku,location,quantity,serials\n${away.items.serialised.sku},${home.bins.a1.code},1,SN-API\n`,
+      }),
+      { params: Promise.resolve({}) },
+    );
     const report = await response.json();
     expect(response.status).toBe(200);
-    expect(report).toMatchObject({ valid: 0, invalid: [{ line: 2, errors: [{ field: "serials", message: "SN-API is already in stock at another site" }] }] });
+    expect(report).toMatchObject({
+      valid: 0,
+      invalid: [{ line: 2, errors: [{ field: "serials", message: "SN-API is already in stock at another site" }] }],
+    });
     expect(JSON.stringify(report)).not.toContain(away.bins.a1.code);
   });
 });
@@ -100,10 +138,16 @@ describe("POST /api/v1/counts/{id}/submit", () => {
     const count = await startCount(db, SYSTEM_ACTOR, { location: home.z1.code });
     const { key } = await buildApiKey(db, "clerk", [home.site.code]);
     const answer = await callRoute(submitCountRoute.POST, {
-      method: "POST", path: `/api/v1/counts/${count.id}/submit`, key, params: { id: count.id },
+      method: "POST",
+      path: `/api/v1/counts/${count.id}/submit`,
+      key,
+      params: { id: count.id },
       body: { scans: [{ location: home.z1.code, sku: away.items.serialised.sku, serial: "AWAY-API", source: "rfid" }] },
     });
-    expect(answer).toMatchObject({ status: 422, json: { errors: [{ field: "scans", message: expect.stringContaining("recorded at another site") }] } });
+    expect(answer).toMatchObject({
+      status: 422,
+      json: { errors: [{ field: "scans", message: expect.stringContaining("recorded at another site") }] },
+    });
     expect(JSON.stringify(answer.json)).not.toContain(away.z1.code);
   });
 });
@@ -112,11 +156,18 @@ describe("users and API keys made with a key scoped to one site", () => {
   it("403s an unscoped or out-of-scope key or user, and 201s one within the site", async () => {
     const [home, away] = [await buildSite(db), await buildSite(db)];
     const { key } = await buildApiKey(db, "admin", [home.code]);
-    const post = (route: typeof apiKeysRoute | typeof usersRoute, path: string, body: object) => callRoute(route.POST, { method: "POST", path, key, body });
+    const post = (route: typeof apiKeysRoute | typeof usersRoute, path: string, body: object) =>
+      callRoute(route.POST, { method: "POST", path, key, body });
     const newKey = (sites: string[]) => post(apiKeysRoute, "/api/v1/api-keys", { name: "from-scoped", role: "manager", sites });
-    const newUser = (email: string, role: string, sites: string[]) => post(usersRoute, "/api/v1/users", { email, name: "P", role, password: "password1", sites });
+    const newUser = (email: string, role: string, sites: string[]) =>
+      post(usersRoute, "/api/v1/users", { email, name: "P", role, password: "password1", sites });
 
-    for (const answer of [await newKey([]), await newKey([away.code]), await newUser("api-all@example.com", "viewer", []), await newUser("api-admin@example.com", "admin", [home.code])]) {
+    for (const answer of [
+      await newKey([]),
+      await newKey([away.code]),
+      await newUser("api-all@example.com", "viewer", []),
+      await newUser("api-admin@example.com", "admin", [home.code]),
+    ]) {
       expect(answer).toMatchObject({ status: 403, contentType: "application/problem+json", json: { code: "forbidden" } });
     }
     expect(await db.apiKey.count({ where: { name: "from-scoped" } })).toBe(0);
@@ -129,10 +180,21 @@ describe("users and API keys made with a key scoped to one site", () => {
     const home = await buildSite(db);
     const { key } = await buildApiKey(db, "admin", [home.code]);
     const admin = await buildUser(db, "admin");
-    const patched = await callRoute(userRoute.PATCH, { method: "PATCH", path: `/api/v1/users/${admin.id}`, key, params: { id: admin.id }, body: { password: "taken-over-2" } });
+    const patched = await callRoute(userRoute.PATCH, {
+      method: "PATCH",
+      path: `/api/v1/users/${admin.id}`,
+      key,
+      params: { id: admin.id },
+      body: { password: "taken-over-2" },
+    });
     expect(patched).toMatchObject({ status: 403, json: { code: "forbidden" } });
     const unscoped = await buildApiKey(db, "viewer");
-    const revoked = await callRoute(apiKeyRoute.DELETE, { method: "DELETE", path: `/api/v1/api-keys/${unscoped.id}`, key, params: { id: unscoped.id } });
+    const revoked = await callRoute(apiKeyRoute.DELETE, {
+      method: "DELETE",
+      path: `/api/v1/api-keys/${unscoped.id}`,
+      key,
+      params: { id: unscoped.id },
+    });
     expect(revoked).toMatchObject({ status: 403, json: { code: "forbidden" } });
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: unscoped.id } })).revokedAt).toBeNull();
   });
@@ -152,10 +214,14 @@ describe("POST /api/v1/transfers/{id}/approve", () => {
     const { source, destination, items } = await buildTwoSites(db);
     const [drafter, approver] = [await buildApiKey(db, "manager", [source.site.code]), await buildApiKey(db, "manager", [source.site.code])];
     const created = await callRoute(transfersRoute.POST, {
-      method: "POST", path: "/api/v1/transfers", key: drafter.key, body: { from: source.site.code, to: destination.site.code, lines: [{ sku: items.plain.sku, quantity: 1 }] },
+      method: "POST",
+      path: "/api/v1/transfers",
+      key: drafter.key,
+      body: { from: source.site.code, to: destination.site.code, lines: [{ sku: items.plain.sku, quantity: 1 }] },
     });
     const { id } = created.json as { id: string };
-    const approve = (key: string) => callRoute(approveTransferRoute.POST, { method: "POST", path: `/api/v1/transfers/${id}/approve`, key, body: {}, params: { id } });
+    const approve = (key: string) =>
+      callRoute(approveTransferRoute.POST, { method: "POST", path: `/api/v1/transfers/${id}/approve`, key, body: {}, params: { id } });
     expect(await approve(drafter.key)).toMatchObject({ status: 403, contentType: "application/problem+json", json: { code: "forbidden" } });
     expect(await approve(approver.key)).toMatchObject({ status: 200, json: { status: "approved" } });
   });

@@ -23,20 +23,30 @@ describe("/api/v1/transfers", () => {
       callRoute(route.POST as never, { method: "POST", path: `/api/v1/transfers/${id}/${name}`, key, body, headers, params: { id } });
 
     const created = await callRoute(transfersRoute.POST, {
-      method: "POST", path: "/api/v1/transfers", key: sender.key,
+      method: "POST",
+      path: "/api/v1/transfers",
+      key: sender.key,
       body: { from: source.site.code, to: destination.site.code, lines: [{ sku: items.plain.sku, quantity: 3 }], reference: "TR-API" },
     });
     expect(created).toMatchObject({ status: 201, json: { status: "draft", lines: [{ sku: items.plain.sku, quantity: 3 }], needsApproval: false } });
     const id = created.json.id as string;
 
-    const bad = await callRoute(transfersRoute.POST, { method: "POST", path: "/api/v1/transfers", key: sender.key, body: { from: source.site.code, to: destination.site.code, lines: [{ sku: "", quantity: -1 }] } });
+    const bad = await callRoute(transfersRoute.POST, {
+      method: "POST",
+      path: "/api/v1/transfers",
+      key: sender.key,
+      body: { from: source.site.code, to: destination.site.code, lines: [{ sku: "", quantity: -1 }] },
+    });
     expect(bad.status).toBe(422);
     expect(bad.contentType).toBe("application/problem+json");
 
     expect((await action(shipRoute, "ship", receiver.key, id)).status).toBe(403);
     const key = { "idempotency-key": `ship-${id}` };
     const shipped = await action(shipRoute, "ship", sender.key, id, {}, key);
-    expect(shipped).toMatchObject({ status: 200, json: { status: "shipped", steps: [{ step: "created" }, { step: "shipped", movements: [{ kind: "transfer_ship", quantity: 3 }] }] } });
+    expect(shipped).toMatchObject({
+      status: 200,
+      json: { status: "shipped", steps: [{ step: "created" }, { step: "shipped", movements: [{ kind: "transfer_ship", quantity: 3 }] }] },
+    });
     const replay = await action(shipRoute, "ship", sender.key, id, {}, key);
     expect(replay.status).toBe(200);
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
@@ -45,7 +55,10 @@ describe("/api/v1/transfers", () => {
     expect((await action(cancelRoute, "cancel", sender.key, id)).status).toBe(409);
     expect((await action(approveRoute, "approve", sender.key, id)).status).toBe(403); // clerks do not approve
 
-    const received = await action(receiveRoute, "receive", receiver.key, id, { lines: [{ sku: items.plain.sku, quantity: 2, to: destination.bins.a1.code }], close: true });
+    const received = await action(receiveRoute, "receive", receiver.key, id, {
+      lines: [{ sku: items.plain.sku, quantity: 2, to: destination.bins.a1.code }],
+      close: true,
+    });
     expect(received).toMatchObject({ status: 200, json: { status: "closed", discrepancies: [{ kind: "short", quantity: 1 }] } });
 
     const fetched = await callRoute(transferRoute.GET, { path: `/api/v1/transfers/${id}`, key: receiver.key, params: { id } });

@@ -21,7 +21,11 @@ describe("POST /api/v1/users", () => {
 
   it("answers 403 to every role but admin, and creates nothing", async () => {
     const site = await buildSite(db);
-    for (const [role, sites] of [["viewer", []], ["clerk", [site.code]], ["manager", []]] as const) {
+    for (const [role, sites] of [
+      ["viewer", []],
+      ["clerk", [site.code]],
+      ["manager", []],
+    ] as const) {
       const key = await buildApiKey(db, role, [...sites]);
       const res = await callRoute(userRoutes.POST, { method: "POST", path: "/api/v1/users", key: key.key, body: newUser(`by-${role}@example.com`) });
       expect(res.status, role).toBe(403);
@@ -32,7 +36,12 @@ describe("POST /api/v1/users", () => {
 
   it("answers 422 naming each bad field, and 400 for a body that is not JSON", async () => {
     const admin = await buildApiKey(db, "admin");
-    const res = await callRoute(userRoutes.POST, { method: "POST", path: "/api/v1/users", key: admin.key, body: { email: "not-an-email", role: "boss", password: "short" } });
+    const res = await callRoute(userRoutes.POST, {
+      method: "POST",
+      path: "/api/v1/users",
+      key: admin.key,
+      body: { email: "not-an-email", role: "boss", password: "short" },
+    });
     expect(res.status).toBe(422);
     expect(res.json.errors.map((e: { field: string }) => e.field).sort()).toEqual(["email", "name", "password", "role"]);
     const broken = await callRoute(userRoutes.POST, { method: "POST", path: "/api/v1/users", key: admin.key, rawBody: "{nope" });
@@ -41,7 +50,12 @@ describe("POST /api/v1/users", () => {
 
   it("creates with 201 for an admin key, then 409 for the same e-mail", async () => {
     const admin = await buildApiKey(db, "admin");
-    const created = await callRoute(userRoutes.POST, { method: "POST", path: "/api/v1/users", key: admin.key, body: newUser("api-made@example.com") });
+    const created = await callRoute(userRoutes.POST, {
+      method: "POST",
+      path: "/api/v1/users",
+      key: admin.key,
+      body: newUser("api-made@example.com"),
+    });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ email: "api-made@example.com", role: "viewer", active: true, sites: [] });
     expect(created.json).not.toHaveProperty("password");
@@ -55,7 +69,13 @@ describe("POST /api/v1/users", () => {
   it("replays a retried write with the same Idempotency-Key and refuses the key for another body", async () => {
     const admin = await buildApiKey(db, "admin");
     const send = (email: string) =>
-      callRoute(userRoutes.POST, { method: "POST", path: "/api/v1/users", key: admin.key, body: newUser(email), headers: { "idempotency-key": "create-once-1" } });
+      callRoute(userRoutes.POST, {
+        method: "POST",
+        path: "/api/v1/users",
+        key: admin.key,
+        body: newUser(email),
+        headers: { "idempotency-key": "create-once-1" },
+      });
     const [first, ...retries] = await Promise.all([send("idem@example.com"), send("idem@example.com"), send("idem@example.com")]);
     const all = [first, ...retries];
     const created = all.filter((r) => r.status === 201);
@@ -78,10 +98,20 @@ describe("PATCH /api/v1/users/{id}", () => {
   it("404s for an unknown user and 422s for a malformed id", async () => {
     const admin = await buildApiKey(db, "admin");
     const unknown = await callRoute(userByIdRoutes.PATCH, {
-      method: "PATCH", path: "/api/v1/users/x", key: admin.key, body: { name: "X" }, params: { id: "0190b4a0-0000-7000-8000-000000000000" },
+      method: "PATCH",
+      path: "/api/v1/users/x",
+      key: admin.key,
+      body: { name: "X" },
+      params: { id: "0190b4a0-0000-7000-8000-000000000000" },
     });
     expect(unknown.status).toBe(404);
-    const malformed = await callRoute(userByIdRoutes.PATCH, { method: "PATCH", path: "/api/v1/users/x", key: admin.key, body: { name: "X" }, params: { id: "x" } });
+    const malformed = await callRoute(userByIdRoutes.PATCH, {
+      method: "PATCH",
+      path: "/api/v1/users/x",
+      key: admin.key,
+      body: { name: "X" },
+      params: { id: "x" },
+    });
     expect(malformed.status).toBe(422);
     expect(malformed.json.errors[0].field).toBe("id");
   });
@@ -104,7 +134,14 @@ describe("a refused write retried with its Idempotency-Key", () => {
     const admin = await buildApiKey(db, "admin");
     const code = `LATER${Date.now().toString(36).toUpperCase()}`;
     const body = { ...newUser(`later-${code.toLowerCase()}@example.com`), role: "clerk", sites: [code] };
-    const send = () => callRoute(userRoutes.POST, { method: "POST", path: "/api/v1/users", key: admin.key, body, headers: { "idempotency-key": "refused-then-fine" } });
+    const send = () =>
+      callRoute(userRoutes.POST, {
+        method: "POST",
+        path: "/api/v1/users",
+        key: admin.key,
+        body,
+        headers: { "idempotency-key": "refused-then-fine" },
+      });
     const first = await send();
     expect(first).toMatchObject({ status: 422, contentType: "application/problem+json" });
     expect(first.headers.get("idempotent-replayed")).toBeNull();

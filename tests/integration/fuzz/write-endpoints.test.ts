@@ -22,17 +22,42 @@ const WRITES = ALL_OPERATIONS.filter((op) => op.method !== "GET");
 /** A small world to aim at: two sites with stock, a pick list, a transfer, a count, people and keys. */
 async function buildWorld() {
   const { source, destination, items } = await buildTwoSites(db);
-  const pickList = await createPickList(db, SYSTEM_ACTOR, { site: source.site.code, reference: "FUZZ-ORDER", lines: [{ sku: items.plain.sku, quantity: 2 }] });
-  const transfer = await createTransfer(db, SYSTEM_ACTOR, { from: source.site.code, to: destination.site.code, lines: [{ sku: items.plain.sku, quantity: 1 }] });
+  const pickList = await createPickList(db, SYSTEM_ACTOR, {
+    site: source.site.code,
+    reference: "FUZZ-ORDER",
+    lines: [{ sku: items.plain.sku, quantity: 2 }],
+  });
+  const transfer = await createTransfer(db, SYSTEM_ACTOR, {
+    from: source.site.code,
+    to: destination.site.code,
+    lines: [{ sku: items.plain.sku, quantity: 1 }],
+  });
   const count = await startCount(db, SYSTEM_ACTOR, { location: source.bins.a2.code });
   const person = await buildUser(db, "clerk", { sites: [source.site.code] });
   const admin = await buildApiKey(db, "admin");
   const clerk = await buildApiKey(db, "clerk", [source.site.code]);
   const movement = await db.stockMovement.findFirstOrThrow({ where: { itemId: items.plain.id }, select: { id: true } });
   const strings = [
-    ...Object.values(items).map((item) => item.sku), ...Object.values(source.bins).map((bin) => bin.code), destination.bins.a1.code,
-    source.site.code, destination.site.code, "LATE", "SOON", "S1", "received", "sold", "count", "damaged",
-    pickList.id, transfer.id, count.id, person.id, clerk.id, movement.id.toString(), "4006381333931", "3074257BF7194E4000001A85",
+    ...Object.values(items).map((item) => item.sku),
+    ...Object.values(source.bins).map((bin) => bin.code),
+    destination.bins.a1.code,
+    source.site.code,
+    destination.site.code,
+    "LATE",
+    "SOON",
+    "S1",
+    "received",
+    "sold",
+    "count",
+    "damaged",
+    pickList.id,
+    transfer.id,
+    count.id,
+    person.id,
+    clerk.id,
+    movement.id.toString(),
+    "4006381333931",
+    "3074257BF7194E4000001A85",
   ];
   return { keys: [admin.key, clerk.key], dictionary: { strings } satisfies Dictionary };
 }
@@ -44,12 +69,18 @@ function paramsOf(operation: Operation, dictionary: Dictionary): fc.Arbitrary<Re
 
 /** A CSV upload: a header of known and unknown columns and rows of known and random cells. */
 function csvOf(dictionary: Dictionary): fc.Arbitrary<string> {
-  const cell = fc.oneof(fc.constantFrom(...dictionary.strings, "", "5", "-3", "2027-01-01", '"quoted, cell"', "=HYPERLINK(1)"), fc.string({ maxLength: 12 }));
-  const header = fc.uniqueArray(fc.constantFrom("sku", "name", "location", "quantity", "lot", "expires", "serials", "unit", "tracking", "colour"), { minLength: 1, maxLength: 6 });
+  const cell = fc.oneof(
+    fc.constantFrom(...dictionary.strings, "", "5", "-3", "2027-01-01", '"quoted, cell"', "=HYPERLINK(1)"),
+    fc.string({ maxLength: 12 }),
+  );
+  const header = fc.uniqueArray(fc.constantFrom("sku", "name", "location", "quantity", "lot", "expires", "serials", "unit", "tracking", "colour"), {
+    minLength: 1,
+    maxLength: 6,
+  });
   return header.chain((columns) =>
-    fc.array(fc.array(cell, { minLength: columns.length, maxLength: columns.length }), { maxLength: 5 }).map((rows) =>
-      [columns.join(","), ...rows.map((row) => row.join(","))].join("\n"),
-    ),
+    fc
+      .array(fc.array(cell, { minLength: columns.length, maxLength: columns.length }), { maxLength: 5 })
+      .map((rows) => [columns.join(","), ...rows.map((row) => row.join(","))].join("\n")),
   );
 }
 
@@ -67,22 +98,27 @@ function requestOf(operation: Operation, key: string, params: Record<string, str
 describe("every write endpoint, fuzzed from its schema", async () => {
   const world = await buildWorld();
 
-  it.each(WRITES.map((op) => [`${op.method} ${op.path}`, op] as const))("%s never answers 500 and refuses without writing", async (_name, operation) => {
-    const handler = await routeOf(operation);
-    const bodies = operation.upload ? csvOf(world.dictionary) : operation.body ? fuzzInputsOf(operation.body, world.dictionary) : fc.constant({});
-    const queries = operation.query ? fuzzInputsOf(operation.query, world.dictionary).map((q) => `?${new URLSearchParams(q as Record<string, string>)}`) : fc.constant("");
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...world.keys), paramsOf(operation, world.dictionary), bodies, queries, async (key, params, body, query) => {
-        const before = await databaseFingerprint(db);
-        const response = await handler(requestOf(operation, key, params, body, query), { params: Promise.resolve(params) });
-        const text = await response.text();
-        expect(response.status, text).toBeLessThan(500);
-        if (response.status >= 400) {
-          expect(response.headers.get("content-type")).toBe("application/problem+json");
-          expect(await databaseFingerprint(db)).toEqual(before);
-        }
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it.each(WRITES.map((op) => [`${op.method} ${op.path}`, op] as const))(
+    "%s never answers 500 and refuses without writing",
+    async (_name, operation) => {
+      const handler = await routeOf(operation);
+      const bodies = operation.upload ? csvOf(world.dictionary) : operation.body ? fuzzInputsOf(operation.body, world.dictionary) : fc.constant({});
+      const queries = operation.query
+        ? fuzzInputsOf(operation.query, world.dictionary).map((q) => `?${new URLSearchParams(q as Record<string, string>)}`)
+        : fc.constant("");
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...world.keys), paramsOf(operation, world.dictionary), bodies, queries, async (key, params, body, query) => {
+          const before = await databaseFingerprint(db);
+          const response = await handler(requestOf(operation, key, params, body, query), { params: Promise.resolve(params) });
+          const text = await response.text();
+          expect(response.status, text).toBeLessThan(500);
+          if (response.status >= 400) {
+            expect(response.headers.get("content-type")).toBe("application/problem+json");
+            expect(await databaseFingerprint(db)).toEqual(before);
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    },
+  );
 });

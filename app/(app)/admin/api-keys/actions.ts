@@ -13,11 +13,18 @@ import { createApiKeyOp } from "@/lib/api-keys/operations";
 export async function createApiKeyAction(_previous: FormState, form: FormData): Promise<FormState> {
   try {
     const actor = await requireSessionActor();
-    const { value: created, replayed } = await inFormUnit(actor, "createApiKey", form, (db) => createApiKey(db, actor, {
-      name: String(form.get("name") ?? ""),
-      role: String(form.get("role") ?? "") as ApiKeyInput["role"],
-      sites: form.getAll("sites").map(String),
-    }), { secrets: createApiKeyOp.secrets });
+    const { value: created, replayed } = await inFormUnit(
+      actor,
+      "createApiKey",
+      form,
+      (db) =>
+        createApiKey(db, actor, {
+          name: String(form.get("name") ?? ""),
+          role: String(form.get("role") ?? "") as ApiKeyInput["role"],
+          sites: form.getAll("sites").map(String),
+        }),
+      { secrets: createApiKeyOp.secrets },
+    );
     revalidatePath("/admin/api-keys");
     if (replayed) return { ok: true, message: `${created.name} was created by your first submission; its key was shown then and is not kept.` };
     return { ok: true, message: "Copy the key now: it will not be shown again.", data: { key: created.key, name: created.name } };

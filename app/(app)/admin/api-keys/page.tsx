@@ -29,7 +29,8 @@ export default async function ApiKeysPage() {
                     </p>
                     <p className="text-sm text-slate-600">
                       {key.role} · {key.sites.length ? key.sites.join(", ") : "all sites"} · made {date.format(new Date(key.createdAt))}
-                      {key.createdBy ? ` by ${key.createdBy}` : ""} · {key.lastUsedAt ? `last used ${date.format(new Date(key.lastUsedAt))}` : "never used"}
+                      {key.createdBy ? ` by ${key.createdBy}` : ""} ·{" "}
+                      {key.lastUsedAt ? `last used ${date.format(new Date(key.lastUsedAt))}` : "never used"}
                     </p>
                   </div>
                   {key.revokedAt ? (

@@ -25,11 +25,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <form className="mb-4 flex flex-wrap items-end gap-2" role="search">
         <label className="text-sm">
           Action starts with
-          <input name="action" defaultValue={query.action} placeholder="auth." className="mt-1 block min-h-11 rounded-lg border border-slate-300 px-3" />
+          <input
+            name="action"
+            defaultValue={query.action}
+            placeholder="auth."
+            className="mt-1 block min-h-11 rounded-lg border border-slate-300 px-3"
+          />
         </label>
         <label className="text-sm">
           Who
-          <input name="actor" defaultValue={query.actor} placeholder="e-mail or key" className="mt-1 block min-h-11 rounded-lg border border-slate-300 px-3" />
+          <input
+            name="actor"
+            defaultValue={query.actor}
+            placeholder="e-mail or key"
+            className="mt-1 block min-h-11 rounded-lg border border-slate-300 px-3"
+          />
         </label>
         <button className="min-h-11 rounded-lg bg-brand-700 px-4 font-medium text-white">Filter</button>
       </form>
@@ -42,11 +52,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <li key={entry.id.toString()} className="py-3 text-sm">
                 <div className="flex flex-wrap justify-between gap-2">
                   <p>
-                    <span className="font-mono font-semibold" data-testid="audit-action">{entry.action}</span>{" "}
+                    <span className="font-mono font-semibold" data-testid="audit-action">
+                      {entry.action}
+                    </span>{" "}
                     <span className="text-slate-700">{entry.actorLabel}</span>
                     {entry.ip ? <span className="text-slate-500"> · {entry.ip}</span> : null}
                   </p>
-                  <time className="text-slate-500" dateTime={entry.at.toISOString()}>{time.format(entry.at)}</time>
+                  <time className="text-slate-500" dateTime={entry.at.toISOString()}>
+                    {time.format(entry.at)}
+                  </time>
                 </div>
                 {changeSummary(entry.before, entry.after) ? (
                   <p className="mt-1 truncate font-mono text-xs text-slate-500" title={changeSummary(entry.before, entry.after)!}>
@@ -59,7 +73,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </ol>
         )}
         {page.nextBefore ? (
-          <Link href={`/admin/audit?${new URLSearchParams({ ...Object.fromEntries(filters), before: page.nextBefore.toString() })}`} className="mt-3 inline-flex min-h-11 items-center font-medium text-brand-700">
+          <Link
+            href={`/admin/audit?${new URLSearchParams({ ...Object.fromEntries(filters), before: page.nextBefore.toString() })}`}
+            className="mt-3 inline-flex min-h-11 items-center font-medium text-brand-700"
+          >
             Older entries →
           </Link>
         ) : null}

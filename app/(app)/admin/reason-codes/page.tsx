@@ -21,7 +21,10 @@ export default async function ReasonCodesPage() {
               <li key={reason.code} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <div>
                   <p className={reason.active ? "font-medium" : "font-medium text-slate-400 line-through"}>{reason.label}</p>
-                  <p className="font-mono text-xs text-slate-500">{reason.code}{reason.builtIn ? " · built in" : ""}</p>
+                  <p className="font-mono text-xs text-slate-500">
+                    {reason.code}
+                    {reason.builtIn ? " · built in" : ""}
+                  </p>
                 </div>
                 {reason.builtIn ? null : <RetireToggle code={reason.code} active={reason.active} action={setReasonCodeActiveAction} />}
               </li>

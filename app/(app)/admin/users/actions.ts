@@ -16,13 +16,15 @@ function sitesOf(form: FormData) {
 export async function createUserAction(_previous: FormState, form: FormData): Promise<FormState> {
   try {
     const actor = await requireSessionActor();
-    const { value: user } = await inFormUnit(actor, "createUser", form, (db) => createUser(db, actor, {
-      email: String(form.get("email") ?? ""),
-      name: String(form.get("name") ?? ""),
-      role: String(form.get("role") ?? "") as UserInput["role"],
-      password: String(form.get("password") ?? ""),
-      sites: sitesOf(form),
-    }));
+    const { value: user } = await inFormUnit(actor, "createUser", form, (db) =>
+      createUser(db, actor, {
+        email: String(form.get("email") ?? ""),
+        name: String(form.get("name") ?? ""),
+        role: String(form.get("role") ?? "") as UserInput["role"],
+        password: String(form.get("password") ?? ""),
+        sites: sitesOf(form),
+      }),
+    );
     revalidatePath("/admin/users");
     return { ok: true, message: `${user.email} can now sign in as ${user.role}.` };
   } catch (error) {
@@ -39,7 +41,11 @@ export async function updateUserAction(_previous: FormState, form: FormData): Pr
         db,
         actor,
         String(form.get("id") ?? ""),
-        intent === "deactivate" ? { active: false } : intent === "activate" ? { active: true } : { role: String(form.get("role") ?? "") as UserInput["role"], sites: sitesOf(form) },
+        intent === "deactivate"
+          ? { active: false }
+          : intent === "activate"
+            ? { active: true }
+            : { role: String(form.get("role") ?? "") as UserInput["role"], sites: sitesOf(form) },
       ),
     );
     revalidatePath("/admin/users");

@@ -52,10 +52,16 @@ export default async function ItemPage({ params }: Params) {
           <div className="min-w-0">
             <h1 className="flex flex-wrap items-center gap-2 text-2xl font-bold tracking-tight">
               {item.name}
-              {item.active ? null : <Badge tone="slate" className="text-sm">Archived</Badge>}
+              {item.active ? null : (
+                <Badge tone="slate" className="text-sm">
+                  Archived
+                </Badge>
+              )}
             </h1>
             <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600">
-              <span className="font-mono font-medium text-slate-900" data-testid="item-sku">{item.sku}</span>
+              <span className="font-mono font-medium text-slate-900" data-testid="item-sku">
+                {item.sku}
+              </span>
               <span>{item.category ?? "No category"}</span>
               <span>unit: {item.unit}</span>
               <span>{item.tracking === "none" ? "not tracked" : `tracked by ${item.tracking}`}</span>
@@ -77,7 +83,10 @@ export default async function ItemPage({ params }: Params) {
             </nav>
           ) : null}
           {can(actor, "catalog.manage") ? (
-            <Link href={`/items/${encodeURIComponent(item.sku)}/edit`} className="inline-flex min-h-11 items-center justify-center rounded-lg border border-slate-300 bg-white px-4 font-medium hover:bg-slate-100">
+            <Link
+              href={`/items/${encodeURIComponent(item.sku)}/edit`}
+              className="inline-flex min-h-11 items-center justify-center rounded-lg border border-slate-300 bg-white px-4 font-medium hover:bg-slate-100"
+            >
               Edit
             </Link>
           ) : null}

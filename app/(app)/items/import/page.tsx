@@ -11,7 +11,8 @@ export const metadata = { title: "Import and export" };
 
 const dataUrl = (csv: string) => `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
 
-const DOWNLOAD = "inline-flex min-h-11 w-full items-center justify-between gap-2 rounded-lg border border-slate-300 bg-white px-4 font-medium hover:bg-slate-100";
+const DOWNLOAD =
+  "inline-flex min-h-11 w-full items-center justify-between gap-2 rounded-lg border border-slate-300 bg-white px-4 font-medium hover:bg-slate-100";
 
 export default async function ImportPage() {
   // Opening stock needs stock.move; items need catalog.manage, which every role that has it pairs with stock.move.
@@ -19,13 +20,21 @@ export default async function ImportPage() {
   const kinds: ImportKindChoice[] = [];
   if (can(actor, "catalog.manage")) {
     kinds.push({
-      kind: "items", label: "Items", description: "New catalogue items, with barcodes, category and supplier.",
-      columns: ITEM_CSV_COLUMNS.join(", "), templateHref: dataUrl(itemCsvTemplate()), templateName: "items-template.csv",
+      kind: "items",
+      label: "Items",
+      description: "New catalogue items, with barcodes, category and supplier.",
+      columns: ITEM_CSV_COLUMNS.join(", "),
+      templateHref: dataUrl(itemCsvTemplate()),
+      templateName: "items-template.csv",
     });
   }
   kinds.push({
-    kind: "stock", label: "Opening stock", description: "Stock already on the shelves, received into its locations.",
-    columns: STOCK_CSV_COLUMNS.join(", "), templateHref: dataUrl(stockCsvTemplate()), templateName: "opening-stock-template.csv",
+    kind: "stock",
+    label: "Opening stock",
+    description: "Stock already on the shelves, received into its locations.",
+    columns: STOCK_CSV_COLUMNS.join(", "),
+    templateHref: dataUrl(stockCsvTemplate()),
+    templateName: "opening-stock-template.csv",
   });
   return (
     <>

@@ -36,7 +36,10 @@ export default async function LocationPage({ params }: { params: Promise<{ code:
     <>
       <LiveRefresh locations={[code]} />
       <Breadcrumbs
-        trail={[{ label: "Locations", href: "/locations" }, ...trail.map((part) => ({ label: part, href: part === code ? undefined : `/locations/${encodeURIComponent(part)}` }))]}
+        trail={[
+          { label: "Locations", href: "/locations" },
+          ...trail.map((part) => ({ label: part, href: part === code ? undefined : `/locations/${encodeURIComponent(part)}` })),
+        ]}
       />
       <PageHeader title={`${location.name}`}>
         {/* A route handler answering a PDF (an A4 sheet of every bin beneath), not a page: a plain link, new tab. */}
@@ -50,7 +53,12 @@ export default async function LocationPage({ params }: { params: Promise<{ code:
           {location.type === "bin" ? "Print label" : "Print bin labels"}
         </a>
         {can(actor, "stock.move") && location.type !== "site" ? (
-          <Link href={`/stock/move?kind=receive&to=${encodeURIComponent(code)}`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-medium text-white">Receive here</Link>
+          <Link
+            href={`/stock/move?kind=receive&to=${encodeURIComponent(code)}`}
+            className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-medium text-white"
+          >
+            Receive here
+          </Link>
         ) : null}
       </PageHeader>
       <p className="-mt-2 mb-4 text-sm text-slate-600">
@@ -59,27 +67,27 @@ export default async function LocationPage({ params }: { params: Promise<{ code:
       </p>
       <div className="grid gap-4 lg:grid-cols-[18rem_1fr]">
         <div className="space-y-4">
-        <Card title={children.length ? `Inside (${children.length})` : "Inside"}>
-          {children.length === 0 ? (
-            <p className="text-sm text-slate-600">Nothing beneath this location.</p>
-          ) : (
-            <ul className="max-h-[60vh] divide-y divide-slate-100 overflow-auto" data-testid="child-locations">
-              {children.map((child) => (
-                <li key={child.code}>
-                  <Link href={`/locations/${encodeURIComponent(child.code)}`} className="flex min-h-11 items-center justify-between gap-2 text-sm">
-                    <span className="font-mono">{child.code}</span>
-                    <span className="text-slate-500">{child.type}</span>
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
-        {can(actor, "locations.manage") && location.type !== "bin" ? (
-          <Card title="Add a location inside">
-            <AddLocationForm parent={code} parentType={location.type} siblingType={children[0]?.type} inherited={location.conditions} />
+          <Card title={children.length ? `Inside (${children.length})` : "Inside"}>
+            {children.length === 0 ? (
+              <p className="text-sm text-slate-600">Nothing beneath this location.</p>
+            ) : (
+              <ul className="max-h-[60vh] divide-y divide-slate-100 overflow-auto" data-testid="child-locations">
+                {children.map((child) => (
+                  <li key={child.code}>
+                    <Link href={`/locations/${encodeURIComponent(child.code)}`} className="flex min-h-11 items-center justify-between gap-2 text-sm">
+                      <span className="font-mono">{child.code}</span>
+                      <span className="text-slate-500">{child.type}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
           </Card>
-        ) : null}
+          {can(actor, "locations.manage") && location.type !== "bin" ? (
+            <Card title="Add a location inside">
+              <AddLocationForm parent={code} parentType={location.type} siblingType={children[0]?.type} inherited={location.conditions} />
+            </Card>
+          ) : null}
         </div>
         <Card title="Stock here and beneath">
           {stock.data.length === 0 ? (
@@ -87,12 +95,25 @@ export default async function LocationPage({ params }: { params: Promise<{ code:
           ) : (
             <table className="w-full text-sm" data-testid="location-stock">
               <thead className="text-left text-slate-500">
-                <tr><th className="py-2">Item</th><th>Location</th><th>Lot</th><th className="text-right">On hand</th><th className="text-right">Available</th></tr>
+                <tr>
+                  <th className="py-2">Item</th>
+                  <th>Location</th>
+                  <th>Lot</th>
+                  <th className="text-right">On hand</th>
+                  <th className="text-right">Available</th>
+                </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {stock.data.map((level) => (
                   <tr key={`${level.sku}-${level.location}-${level.lot}`}>
-                    <td className="py-2"><Link href={`/items/${encodeURIComponent(level.sku)}`} className="inline-flex min-h-11 items-center font-mono text-brand-700 hover:underline">{level.sku}</Link></td>
+                    <td className="py-2">
+                      <Link
+                        href={`/items/${encodeURIComponent(level.sku)}`}
+                        className="inline-flex min-h-11 items-center font-mono text-brand-700 hover:underline"
+                      >
+                        {level.sku}
+                      </Link>
+                    </td>
                     <td className="font-mono">{level.location}</td>
                     <td>{level.lot ?? "–"}</td>
                     <td className="text-right tabular-nums">{level.onHand}</td>

@@ -36,7 +36,10 @@ export default async function SiteMapPage({ searchParams }: { searchParams: Prom
   const locations = await listLocations(db, actor, { site: site.code });
   const [map, bins] = await Promise.all([getSiteMap(db, actor, site.code), listBinSummaries(db, actor, site.id, locations)]);
   const highlight = query.highlight?.trim() || undefined;
-  const route = query.route?.split(",").map((code) => code.trim().toUpperCase()).filter(Boolean);
+  const route = query.route
+    ?.split(",")
+    .map((code) => code.trim().toUpperCase())
+    .filter(Boolean);
   return (
     <>
       <Breadcrumbs trail={[{ label: "Locations", href: "/locations" }, { label: "Map" }]} />

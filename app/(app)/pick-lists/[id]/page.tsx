@@ -18,10 +18,20 @@ export default async function PickListPage({ params }: { params: Promise<{ id: s
       <PageHeader title={`Pick list ${list.reference}`}>
         <PrintButton />
       </PageHeader>
-      <p className="mb-3 text-sm text-slate-600">Site {list.site} · {list.status} · {list.lines.length} stops in walking order · created by {list.createdBy}</p>
+      <p className="mb-3 text-sm text-slate-600">
+        Site {list.site} · {list.status} · {list.lines.length} stops in walking order · created by {list.createdBy}
+      </p>
       <table className="w-full border-collapse text-sm" data-testid="pick-stops">
         <thead className="border-b-2 border-slate-300 text-left">
-          <tr className="[&>th]:px-2 [&>th]:py-2"><th>#</th><th>Bin</th><th>Item</th><th>Lot</th><th className="text-right">Take</th><th className="text-right">Picked</th><th>✓</th></tr>
+          <tr className="[&>th]:px-2 [&>th]:py-2">
+            <th>#</th>
+            <th>Bin</th>
+            <th>Item</th>
+            <th>Lot</th>
+            <th className="text-right">Take</th>
+            <th className="text-right">Picked</th>
+            <th>✓</th>
+          </tr>
         </thead>
         <tbody>
           {list.stops.map((stop) => {
@@ -30,11 +40,15 @@ export default async function PickListPage({ params }: { params: Promise<{ id: s
               <tr key={stop.seq} className="border-b border-slate-200 [&>td]:px-2 [&>td]:py-3">
                 <td className="tabular-nums">{stop.seq}</td>
                 <td className="font-mono text-base font-semibold">{stop.location}</td>
-                <td><span className="font-mono">{stop.sku}</span> {line?.name}</td>
+                <td>
+                  <span className="font-mono">{stop.sku}</span> {line?.name}
+                </td>
                 <td>{stop.lot ?? ""}</td>
                 <td className="text-right text-base font-semibold tabular-nums">{stop.quantity}</td>
                 <td className="text-right tabular-nums">{line?.picked ?? 0}</td>
-                <td><span className="inline-block size-5 border border-slate-500" aria-hidden /></td>
+                <td>
+                  <span className="inline-block size-5 border border-slate-500" aria-hidden />
+                </td>
               </tr>
             );
           })}

@@ -12,7 +12,9 @@ import type { MovementInput, PostedMovement } from "@/lib/ledger/schemas";
 
 /** The form's fields as the ledger's input; the ledger's own schema judges them. */
 function movementFromForm(form: FormData): MovementInput {
-  const serials = formText(form, "serials")?.split(/[\s,]+/).filter(Boolean);
+  const serials = formText(form, "serials")
+    ?.split(/[\s,]+/)
+    .filter(Boolean);
   return {
     kind: formText(form, "kind") as MovementInput["kind"],
     sku: formText(form, "sku") ?? "",
@@ -38,7 +40,9 @@ export async function postMovementAction(_previous: FormState, form: FormData): 
     const actor = await requireSessionActor();
     const posted = await postMovement(getDb(), actor, movementFromForm(form), { idempotency: formKeyOf(actor, "postMovement", form) });
     revalidatePath("/items", "layout");
-    const message = posted.movement ? `Posted: ${posted.movements.map((m) => `${m.quantity} ${m.sku}${m.lot ? ` lot ${m.lot}` : ""} ${m.from} → ${m.to}`).join("; ")}` : "The count matches: nothing to correct.";
+    const message = posted.movement
+      ? `Posted: ${posted.movements.map((m) => `${m.quantity} ${m.sku}${m.lot ? ` lot ${m.lot}` : ""} ${m.from} → ${m.to}`).join("; ")}`
+      : "The count matches: nothing to correct.";
     return { ok: true, message, data: summary(posted), values: submittedValues(form) };
   } catch (error) {
     return { ...toFormState(error), values: submittedValues(form) };
@@ -48,7 +52,13 @@ export async function postMovementAction(_previous: FormState, form: FormData): 
 export async function undoMovementAction(_previous: FormState, form: FormData): Promise<FormState> {
   try {
     const actor = await requireSessionActor();
-    const reversed = await reverseMovement(getDb(), actor, String(form.get("movementId") ?? ""), {}, { idempotency: formKeyOf(actor, "reverseMovement", form) });
+    const reversed = await reverseMovement(
+      getDb(),
+      actor,
+      String(form.get("movementId") ?? ""),
+      {},
+      { idempotency: formKeyOf(actor, "reverseMovement", form) },
+    );
     revalidatePath("/items", "layout");
     return { ok: true, message: "Undone: the opposite movement was posted.", data: summary(reversed) };
   } catch (error) {

@@ -28,7 +28,9 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <PageHeader title={`Transfer ${transfer.from} → ${transfer.to}`}>
-        <Badge tone={STATUS_TONE[transfer.status]} className="text-sm" >{transfer.status}</Badge>
+        <Badge tone={STATUS_TONE[transfer.status]} className="text-sm">
+          {transfer.status}
+        </Badge>
       </PageHeader>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-4">
@@ -36,13 +38,31 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
             <div className="overflow-x-auto">
               <table className="w-full text-sm" data-testid="transfer-lines">
                 <thead className="text-left text-slate-600">
-                  <tr className="[&>th]:px-2 [&>th]:py-1 [&>th:not(:first-child)]:text-right"><th>Item</th><th>Ordered</th><th>Shipped</th><th>In transit</th><th>Received</th><th>Damaged</th><th>Short</th><th>Over</th></tr>
+                  <tr className="[&>th]:px-2 [&>th]:py-1 [&>th:not(:first-child)]:text-right">
+                    <th>Item</th>
+                    <th>Ordered</th>
+                    <th>Shipped</th>
+                    <th>In transit</th>
+                    <th>Received</th>
+                    <th>Damaged</th>
+                    <th>Short</th>
+                    <th>Over</th>
+                  </tr>
                 </thead>
                 <tbody className="tabular-nums">
                   {transfer.lines.map((l) => (
                     <tr key={l.lineNo} className="border-t border-slate-100 [&>td]:px-2 [&>td:not(:first-child)]:text-right" data-sku={l.sku}>
-                      <td className="py-2"><span className="font-mono">{l.sku}</span> <span className="text-slate-600">{l.name}</span>{l.lot && <> · lot {l.lot}</>}</td>
-                      <td>{l.quantity}</td><td>{l.shipped}</td><td>{l.inTransit}</td><td>{l.received}</td><td>{l.damaged}</td><td>{l.short}</td><td>{l.over}</td>
+                      <td className="py-2">
+                        <span className="font-mono">{l.sku}</span> <span className="text-slate-600">{l.name}</span>
+                        {l.lot && <> · lot {l.lot}</>}
+                      </td>
+                      <td>{l.quantity}</td>
+                      <td>{l.shipped}</td>
+                      <td>{l.inTransit}</td>
+                      <td>{l.received}</td>
+                      <td>{l.damaged}</td>
+                      <td>{l.short}</td>
+                      <td>{l.over}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -58,10 +78,17 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
             <ol className="space-y-3 text-sm" data-testid="transfer-steps">
               {transfer.steps.map((step, i) => (
                 <li key={i}>
-                  <p><b>{step.step}</b> · {new Date(step.at).toLocaleString("en-GB")} · {step.actor}</p>
+                  <p>
+                    <b>{step.step}</b> · {new Date(step.at).toLocaleString("en-GB")} · {step.actor}
+                  </p>
                   {step.movements.length > 0 && (
                     <ul className="ml-4 list-disc text-slate-600">
-                      {step.movements.map((m) => <li key={m.id}>{m.quantity} {m.sku}{m.lot ? ` lot ${m.lot}` : ""}: {m.from} → {m.to} ({m.reason})</li>)}
+                      {step.movements.map((m) => (
+                        <li key={m.id}>
+                          {m.quantity} {m.sku}
+                          {m.lot ? ` lot ${m.lot}` : ""}: {m.from} → {m.to} ({m.reason})
+                        </li>
+                      ))}
                     </ul>
                   )}
                 </li>
@@ -72,14 +99,22 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
         <div className="space-y-4">
           <Card title="Order">
             <dl className="grid grid-cols-2 gap-1 text-sm">
-              <dt className="text-slate-600">Reference</dt><dd>{transfer.reference ?? "—"}</dd>
-              <dt className="text-slate-600">Value</dt><dd>{transfer.value ? `${Number(transfer.value).toFixed(2)} ${transfer.currency ?? ""}` : "not costed"}</dd>
-              <dt className="text-slate-600">Approval</dt><dd>{transfer.needsApproval ? "needed (above the limit)" : "not needed"}</dd>
-              <dt className="text-slate-600">Created</dt><dd>{transfer.createdBy}</dd>
+              <dt className="text-slate-600">Reference</dt>
+              <dd>{transfer.reference ?? "—"}</dd>
+              <dt className="text-slate-600">Value</dt>
+              <dd>{transfer.value ? `${Number(transfer.value).toFixed(2)} ${transfer.currency ?? ""}` : "not costed"}</dd>
+              <dt className="text-slate-600">Approval</dt>
+              <dd>{transfer.needsApproval ? "needed (above the limit)" : "not needed"}</dd>
+              <dt className="text-slate-600">Created</dt>
+              <dd>{transfer.createdBy}</dd>
             </dl>
-            <div className="mt-3"><TransferSteps id={transfer.id} allowed={allowed} /></div>
+            <div className="mt-3">
+              <TransferSteps id={transfer.id} allowed={allowed} />
+            </div>
             {transfer.steps.some((s) => s.step === "shipped") && (
-              <Link href={`/transfers/${transfer.id}/packing-list`} className="mt-3 inline-flex min-h-11 items-center font-medium text-brand-700">Packing list and labels</Link>
+              <Link href={`/transfers/${transfer.id}/packing-list`} className="mt-3 inline-flex min-h-11 items-center font-medium text-brand-700">
+                Packing list and labels
+              </Link>
             )}
           </Card>
           {allowed.receive && (

@@ -22,13 +22,24 @@ async function POST(request: NextRequest, context: Context): Promise<Response> {
   let bounded: NextRequest;
   try {
     const body = await readBodyCapped(request, MAX_AUTH_BODY_BYTES);
-    bounded = new NextRequest(request.url, { method: "POST", headers: request.headers, body: body.byteLength > 0 ? new Blob([body as Uint8Array<ArrayBuffer>]) : undefined });
+    bounded = new NextRequest(request.url, {
+      method: "POST",
+      headers: request.headers,
+      body: body.byteLength > 0 ? new Blob([body as Uint8Array<ArrayBuffer>]) : undefined,
+    });
   } catch (error) {
     return problemResponse({ ...toProblem(error, randomUUID()), instance: new URL(request.url).pathname });
   }
   const response = await handler(bounded, context);
   if (response.status !== 401) return response;
-  const target = response.headers.get("location") ?? ((await response.clone().json().catch(() => null)) as { url?: string } | null)?.url;
+  const target =
+    response.headers.get("location") ??
+    (
+      (await response
+        .clone()
+        .json()
+        .catch(() => null)) as { url?: string } | null
+    )?.url;
   const retryAfterSeconds = retryAfterOfSignInError(target ? new URL(target, request.url).searchParams.get("error") : null);
   if (retryAfterSeconds === null) return response;
   const headers = new Headers(response.headers);

@@ -9,9 +9,11 @@ import { openEventStream } from "@/lib/outbox/event-stream";
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(eventsOp, async ({ db, actor, request }) =>
-  eventStreamAnswer(openEventStream(db, actor, {
-    signal: request.signal,
-    // One primary-key read: a deactivated person, an ended session or a revoked key stops hearing.
-    isStillAllowed: async () => can(await reloadActor(db, actor), "stock.view"),
-  })),
+  eventStreamAnswer(
+    openEventStream(db, actor, {
+      signal: request.signal,
+      // One primary-key read: a deactivated person, an ended session or a revoked key stops hearing.
+      isStillAllowed: async () => can(await reloadActor(db, actor), "stock.view"),
+    }),
+  ),
 );

@@ -15,10 +15,7 @@ export default async function EditItemPage({ params }: { params: Promise<{ sku: 
   const { sku } = await params;
   const db = getDb();
   const item = await orNotFound(getItem(db, actor, decodeURIComponent(sku)));
-  const [options, moved] = await Promise.all([
-    listItemFilterOptions(db, actor),
-    hasStockHistory(db, { sku: item.sku }),
-  ]);
+  const [options, moved] = await Promise.all([listItemFilterOptions(db, actor), hasStockHistory(db, { sku: item.sku })]);
   const reorderPoint = item.attributes.reorderPoint;
   return (
     <>
@@ -30,10 +27,19 @@ export default async function EditItemPage({ params }: { params: Promise<{ sku: 
         categories={options.categories}
         suppliers={options.suppliers}
         initial={{
-          sku: item.sku, name: item.name, description: item.description ?? "", category: item.category ?? "", unit: item.unit, tracking: item.tracking,
-          barcodes: item.barcodes.map((b) => b.code).join(" "), reorderPoint: typeof reorderPoint === "number" ? String(reorderPoint) : "",
-          tempMinC: item.storage.tempMinC?.toString() ?? "", tempMaxC: item.storage.tempMaxC?.toString() ?? "",
-          hazardClass: item.storage.hazardClass ?? "", handlingNotes: item.storage.handlingNotes ?? "", active: item.active,
+          sku: item.sku,
+          name: item.name,
+          description: item.description ?? "",
+          category: item.category ?? "",
+          unit: item.unit,
+          tracking: item.tracking,
+          barcodes: item.barcodes.map((b) => b.code).join(" "),
+          reorderPoint: typeof reorderPoint === "number" ? String(reorderPoint) : "",
+          tempMinC: item.storage.tempMinC?.toString() ?? "",
+          tempMaxC: item.storage.tempMaxC?.toString() ?? "",
+          hazardClass: item.storage.hazardClass ?? "",
+          handlingNotes: item.storage.handlingNotes ?? "",
+          active: item.active,
         }}
       />
     </>

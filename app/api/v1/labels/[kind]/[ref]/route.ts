@@ -4,5 +4,7 @@ import { printLabelOp } from "@/lib/labels/operations";
 import { printLabels } from "@/lib/labels/print-labels";
 
 export const GET = apiRoute(printLabelOp, ({ db, actor, params, query }) =>
-  fileAnswer(printLabels(db, actor, { kind: params.kind, refs: [params.ref], sku: query.sku, subtree: query.subtree, format: query.format, size: query.size })),
+  fileAnswer(
+    printLabels(db, actor, { kind: params.kind, refs: [params.ref], sku: query.sku, subtree: query.subtree, format: query.format, size: query.size }),
+  ),
 );

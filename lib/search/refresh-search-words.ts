@@ -1,4 +1,5 @@
-import type { Db } from "../db/client";
+import { getDb, type Db } from "../db/client";
+import { isTransaction } from "../db/unit-of-work";
 
 /**
  * Re-reads the vocabulary of item names ("SearchWord", prisma/migrations/20261127080000_search) that the
@@ -23,10 +24,13 @@ let running: Promise<void> | null = null;
  */
 export function requestSearchWordsRefresh(db: Db): void {
   if (scheduled) return;
+  // The change may be inside a caller's transaction, long committed when the refresh runs: refresh on the
+  // process's own client then.
+  const client = isTransaction(db) ? getDb() : db;
   scheduled = setTimeout(() => {
     scheduled = null;
     running = (running ?? Promise.resolve())
-      .then(() => refreshSearchWords(db))
+      .then(() => refreshSearchWords(client))
       .catch((error: Error) => console.warn(`search words refresh failed: ${error.message}`))
       .finally(() => {
         running = null;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, devices, type Browser } from "@playwright/test";
 import bwipjs from "bwip-js/node";
-import { chromiumPath } from "./chromium-path";
+import { CHROMIUM_ARGS, chromiumPath } from "./chromium-path";
 
 const CLIP_DIR = fileURLToPath(new URL("../test-results/camera-clips", import.meta.url));
 
@@ -47,18 +47,7 @@ export async function barcodeClip(name: string, bcid: string, text: string): Pro
 export async function launchWithCamera(clip: string): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath() ?? undefined,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--use-fake-ui-for-media-stream",
-      "--use-fake-device-for-media-stream",
-      `--use-file-for-fake-video-capture=${clip}`,
-    ],
+    args: [...CHROMIUM_ARGS, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${clip}`],
   });
 }
 

@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { BOOTSTRAP_API_KEY } from "../tests/security/fixtures";
-import { chromiumPath } from "./chromium-path";
+import { CHROMIUM_ARGS, chromiumPath } from "./chromium-path";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -8,15 +8,7 @@ const baseURL = `http://localhost:${port}`;
 // Debian's Chromium, never a downloaded browser: these machines cannot download one.
 const launchOptions = {
   executablePath: chromiumPath() ?? undefined,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
+  args: CHROMIUM_ARGS,
 };
 
 export default defineConfig({

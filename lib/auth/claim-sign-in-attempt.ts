@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import type { Db, DbTx } from "../db/client";
 import { counterKeys, judgeAttempt, type Counter, type CounterKind } from "./sign-in-throttle";
 
@@ -25,7 +26,7 @@ export async function claimSignInAttempt(db: Db, input: { email: string; address
     data: keys.map(({ key }) => ({ key, windowStartedAt: now, nextAttemptAt: now })),
     skipDuplicates: true,
   });
-  return db.$transaction(async (tx) => {
+  return unitOfWork(db, async (tx) => {
     const rows = await tx.$queryRaw<CounterRow[]>`
       SELECT "key", "windowStartedAt", "failures", "refusals", "nextAttemptAt", "knownSince"
       FROM "SignInCounter" WHERE "key" = ANY(${[...kindOf.keys()]}::text[]) ORDER BY "key" FOR UPDATE`;

@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import type { Db, DbTx } from "../db/client";
 import { recordAudit } from "../audit/record-audit";
 import type { SessionClaims } from "./session-claims";
@@ -15,7 +16,7 @@ export async function endSessions(tx: DbTx, userId: string): Promise<void> {
  * signing out on a device whose session had already ended must not end the one the person has opened since.
  */
 export async function signOutEverywhere(db: Db, claims: SessionClaims): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await unitOfWork(db, async (tx) => {
     const ended = await tx.user.updateManyAndReturn({
       where: { id: claims.userId, sessionVersion: claims.sessionVersion },
       data: { sessionVersion: { increment: 1 } },

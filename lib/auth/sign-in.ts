@@ -1,3 +1,4 @@
+import { unitOfWork } from "../db/unit-of-work";
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
@@ -37,23 +38,21 @@ function dummyPasswordHash(): Promise<string> {
  * wrong password look the same to the caller, in answer and in time. Audited: each success, the first failure
  * of a window per e-mail and address, and the first refusal of a window per counter — not every guess.
  */
+/** An attempt that did not sign in, in the audit log under the e-mail it named (the first of its window only). */
+function auditAttempt(db: Db, email: string, ip: string | null, action: string, after: Record<string, unknown>) {
+  return recordAudit(db, { type: "anonymous", label: email }, { action, entityType: "user", entityId: email, ip, after });
+}
+
 export async function signInWithPassword(db: Db, input: { email: string; password: string; ip?: string | null }): Promise<SignedInUser | null> {
   const email = input.email.trim().toLowerCase();
   const ip = input.ip ?? null;
   const attempt = await claimSignInAttempt(db, { email, address: ip });
   if (!attempt.allowed) {
     if (attempt.firstRefusedBy.length > 0) {
-      await recordAudit(
-        db,
-        { type: "anonymous", label: email },
-        {
-          action: "auth.sign_in_throttled",
-          entityType: "user",
-          entityId: email,
-          ip,
-          after: { heldBackBy: attempt.firstRefusedBy, retryAfterSeconds: attempt.retryAfterSeconds },
-        },
-      );
+      await auditAttempt(db, email, ip, "auth.sign_in_throttled", {
+        heldBackBy: attempt.firstRefusedBy,
+        retryAfterSeconds: attempt.retryAfterSeconds,
+      });
     }
     throw new SignInThrottled(attempt.retryAfterSeconds);
   }
@@ -63,21 +62,13 @@ export async function signInWithPassword(db: Db, input: { email: string; passwor
   const matches = await verifyPassword(canUsePassword ? user.passwordHash! : await dummyPasswordHash(), input.password);
   if (!canUsePassword || !matches) {
     if (attempt.pairFailures === 1) {
-      await recordAudit(
-        db,
-        { type: "anonymous", label: email },
-        {
-          action: "auth.sign_in_failed",
-          entityType: "user",
-          entityId: email,
-          ip,
-          after: { reason: !user ? "unknown e-mail" : !user.active ? "deactivated" : "wrong password" },
-        },
-      );
+      await auditAttempt(db, email, ip, "auth.sign_in_failed", {
+        reason: !user ? "unknown e-mail" : !user.active ? "deactivated" : "wrong password",
+      });
     }
     return null;
   }
-  await db.$transaction(async (tx) => {
+  await unitOfWork(db, async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
     await settleSuccessfulAttempt(tx, attempt);
     await recordAudit(

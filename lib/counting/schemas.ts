@@ -1,14 +1,10 @@
 import { z } from "zod";
+import { codeField } from "../contract/code-field";
 import { ValidationFailed } from "../domain-error";
 import { postedMovement } from "../ledger/schemas";
 import { replayedFlag } from "../contract/replayed-flag";
 
-const code = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .transform((s) => s.toUpperCase());
+const code = codeField;
 
 export const COUNT_STATUSES = ["open", "submitted", "cancelled"] as const;
 export const SCAN_SOURCES = ["scan", "manual", "rfid"] as const;

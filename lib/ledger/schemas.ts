@@ -1,14 +1,10 @@
 import { z } from "zod";
+import { codeField } from "../contract/code-field";
 import { replayedFlag } from "../contract/replayed-flag";
 
 export const MOVEMENT_KIND_NAMES = ["receive", "issue", "scrap", "damage", "loss", "found", "count", "move", "return"] as const;
 
-const code = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .transform((s) => s.toUpperCase());
+const code = codeField;
 const isoDate = z.iso.date("Use a date like 2027-03-31");
 
 export const movementInput = z

@@ -1,13 +1,9 @@
 import { z } from "zod";
+import { codeField } from "../contract/code-field";
 import { postedMovement } from "../ledger/schemas";
 import { replayedFlag } from "../contract/replayed-flag";
 
-const code = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .transform((s) => s.toUpperCase());
+const code = codeField;
 const quantity = z.number().int("Whole units only").min(1, "At least 1 unit").max(1_000_000_000);
 
 export const PICK_LIST_STATUSES = ["open", "done", "cancelled"] as const;

@@ -1,13 +1,9 @@
 import { z } from "zod";
+import { codeField } from "../contract/code-field";
 import { movementView } from "../ledger/schemas";
 import { replayedFlag } from "../contract/replayed-flag";
 
-const code = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .transform((s) => s.toUpperCase());
+const code = codeField;
 const sku = z.string().trim().min(1, "Name the item by its SKU").max(64);
 const serials = z.array(z.string().trim().min(1).max(64)).max(10_000);
 const units = z.number().int("Whole units only").min(0).max(1_000_000_000);

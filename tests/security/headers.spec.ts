@@ -1,17 +1,7 @@
 import { chromium, expect, test, type APIResponse, type Page } from "@playwright/test";
 import { PHONE } from "../../e2e/camera-clip";
-import { chromiumPath } from "../../e2e/chromium-path";
+import { CHROMIUM_ARGS, chromiumPath } from "../../e2e/chromium-path";
 import { signIn } from "../../e2e/sign-in";
-
-const LAUNCH_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /**
  * The security headers as a browser receives them from the production build (proxy.ts), and the screens that
@@ -141,7 +131,7 @@ test("the scanner reads from the camera and installs its service worker under th
   // Chromium's fake camera (a moving test pattern): enough for ZXing to start decoding frames.
   const browser = await chromium.launch({
     executablePath: chromiumPath() ?? undefined,
-    args: [...LAUNCH_ARGS, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"],
+    args: [...CHROMIUM_ARGS, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"],
   });
   try {
     const context = await browser.newContext({ ...PHONE, baseURL });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { QueuedWrite } from "./offline-store";
-import { summarizeQueue, writesToPost } from "./queue-ownership";
+import { retriedWrite, summarizeQueue, writesToPost } from "./queue-ownership";
 
 const write = (seq: number, userId: string, status: QueuedWrite["status"] = "pending"): QueuedWrite => ({
   seq,
@@ -37,5 +37,18 @@ describe("the device's write queue", () => {
     expect(summary.pending.map((w) => w.seq).sort()).toEqual([1, 3]);
     expect(summary.refused.map((w) => w.seq)).toEqual([4]);
     expect(summary.othersWaiting).toBe(2);
+  });
+});
+
+describe("a refused write tried again", () => {
+  it("goes again under the same key, so a write that did post is answered rather than posted twice", () => {
+    const refused = { ...write(7, "ana", "refused"), problem: { status: 409, code: "insufficient_stock" } };
+    expect(retriedWrite(refused, "ana")).toEqual({ ...refused, status: "pending", problem: undefined });
+    expect(retriedWrite(refused, "ana")?.idempotencyKey).toBe("k7");
+  });
+
+  it("is only ever the signed-in person's", () => {
+    expect(retriedWrite(write(8, "ben", "refused"), "ana")).toBeNull();
+    expect(retriedWrite(undefined, "ana")).toBeNull();
   });
 });

@@ -21,3 +21,13 @@ export function summarizeQueue(writes: readonly QueuedWrite[], userId: string): 
     othersWaiting: writes.length - mine.length,
   };
 }
+
+/**
+ * A refused write the clerk chose to try again: pending once more, under the same key. A refusal is not kept by
+ * the server (it judges the write again), and if the write did post and only its answer was lost, the key answers
+ * that posting instead of posting it twice. Null when the write is not this person's.
+ */
+export function retriedWrite(write: QueuedWrite | undefined, userId: string): QueuedWrite | null {
+  if (!write || write.userId !== userId) return null;
+  return { ...write, status: "pending", problem: undefined };
+}

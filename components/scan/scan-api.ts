@@ -5,7 +5,7 @@ import type { SiteSnapshot } from "@/lib/scan/schemas";
 import { snapshotScanCatalog } from "@/lib/scan/snapshot-scan-catalog";
 import { callApi, newIdempotencyKey, Offline, type ApiAnswer, type Problem } from "@/lib/http/api-client";
 import { loadSnapshot, saveSnapshot, scanDb, type QueuedWrite } from "./offline-store";
-import { writesToPost } from "./queue-ownership";
+import { retriedWrite, writesToPost } from "./queue-ownership";
 
 /** Syncs the site's copy for offline lookups; keeps the old one when the network is gone. */
 export async function syncSnapshot(site: string): Promise<SiteSnapshot | undefined> {
@@ -120,10 +120,8 @@ export async function queuedWrites(): Promise<QueuedWrite[]> {
 /** The clerk looked at a refused write and chose to try it again (e.g. after fixing the stock) or to drop it. */
 export async function retryWrite(userId: string, seq: number) {
   const db = await scanDb();
-  const write = await db.get("queue", seq);
-  // Under the same key: a refusal is not kept (the server judges the write again), and if the write did post
-  // and only its answer was lost, the key answers that posting instead of posting it twice.
-  if (write?.userId === userId) await db.put("queue", { ...write, status: "pending", problem: undefined });
+  const retried = retriedWrite(await db.get("queue", seq), userId);
+  if (retried) await db.put("queue", retried);
   notify();
   await flushQueue(userId);
 }

@@ -10,8 +10,15 @@ export type Db = PrismaClient;
 /** What a domain function may run queries on: the client or an open transaction. */
 export type DbTx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-/** The pool under each client this module made, for the statements that go around Prisma (lib/db/prepared.ts). */
-const poolOfClient = new WeakMap<object, pg.Pool>();
+const processWide = globalThis as unknown as { stockroomDb?: Db; stockroomPools?: WeakMap<object, pg.Pool> };
+
+/**
+ * The pool under each client createDb made, for the statements that go around Prisma (lib/db/prepared.ts).
+ * Process-wide, like the client itself: Next bundles this module more than once (the routes, instrumentation.ts),
+ * and a client made by one copy must find its pool from another, or every posting loses its grouping and its
+ * prepared statements (it did: the ledger bench fell to a third).
+ */
+const poolOfClient = (processWide.stockroomPools ??= new WeakMap<object, pg.Pool>());
 
 /**
  * The application_name the embedded database's URL carries. PGlite serves every connection from one session,
@@ -34,8 +41,6 @@ export function createDb(databaseUrl: string, poolMax = Number(process.env.DATAB
 export function poolOf(db: Db | DbTx): pg.Pool | undefined {
   return poolOfClient.get(db);
 }
-
-const processWide = globalThis as unknown as { stockroomDb?: Db };
 
 /**
  * The process's client, made on first use from DATABASE_URL. Kept on globalThis so the dev server's module

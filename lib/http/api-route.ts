@@ -13,6 +13,7 @@ import { loadApiKeyActor } from "../auth/load-actor";
 import { getRequestSessionActor } from "../auth/session";
 import type { Operation } from "../contract/operation";
 import { getDb, type Db } from "../db/client";
+import { apiSecurityHeaders, isServedOverHttps } from "../security-headers/security-headers";
 import { idempotencyKeyOf, type IdempotencyKey } from "../db/idempotency-key";
 import { inUnitOfWork } from "../db/unit-of-work";
 import { Forbidden, Unauthenticated } from "../domain-error";
@@ -59,7 +60,8 @@ function hasSessionCookie(request: Request) {
 }
 
 export function apiRoute<O extends Operation>(operation: O, handler: (input: Input<O>) => Promise<Answer<O>>) {
-  return async (request: Request, context: RouteContext): Promise<Response> => {
+  return async (request: Request, context: RouteContext): Promise<Response> => withApiSecurityHeaders(await answer(request, context), request);
+  async function answer(request: Request, context: RouteContext): Promise<Response> {
     const correlationId = randomUUID();
     const url = new URL(request.url);
     try {
@@ -102,7 +104,14 @@ export function apiRoute<O extends Operation>(operation: O, handler: (input: Inp
     } catch (error) {
       return problemResponse(problemFor(error, correlationId, url));
     }
-  };
+  }
+}
+
+/** The security headers of an API answer (proxy.ts leaves /api/v1 to us), HSTS when served over HTTPS. */
+export function withApiSecurityHeaders(response: Response, request: Request): Response {
+  const isHttps = isServedOverHttps(process.env.NEXTAUTH_URL, request.headers.get("x-forwarded-proto"), new URL(request.url).protocol);
+  for (const [name, value] of Object.entries(apiSecurityHeaders(isHttps))) response.headers.set(name, value);
+  return response;
 }
 
 function checkPermission(operation: Operation, actor: Actor | null) {

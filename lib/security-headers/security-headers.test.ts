@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, identityProviderOrigin, isServedOverHttps, newNonce, securityHeaders } from "./security-headers";
+import { apiSecurityHeaders, contentSecurityPolicy, identityProviderOrigin, isServedOverHttps, newNonce, securityHeaders } from "./security-headers";
 
 const plain = { nonce: "bm9uY2U=", isHttps: false, isDev: false };
 
@@ -55,5 +55,13 @@ describe("security headers", () => {
     const nonces = new Set(Array.from({ length: 100 }, newNonce));
     expect(nonces.size).toBe(100);
     for (const nonce of nonces) expect(Buffer.from(nonce, "base64")).toHaveLength(16);
+  });
+
+  it("gives an API answer a policy that lets nothing load or run, with the same other headers", () => {
+    const api = apiSecurityHeaders(true);
+    expect(api["Content-Security-Policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+    const { "Content-Security-Policy": _page, ...pageRest } = securityHeaders({ ...plain, isHttps: true });
+    const { "Content-Security-Policy": _api, ...apiRest } = api;
+    expect(apiRest).toEqual(pageRest);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The headers every response carries (set by proxy.ts, which runs before every route, static file and 404).
+ * The headers every response carries: set by proxy.ts for pages, static files and 404s, and by the edge wrapper
+ * (lib/http/api-route.ts) for the REST API under /api/v1, which the proxy leaves alone.
  * Plain data in, plain data out, so the policy is read and tested here rather than in a running server.
  */
 
@@ -47,8 +48,22 @@ export function contentSecurityPolicy({ nonce, isHttps, isDev, identityProviderO
 
 /** Everything but the CSP is the same for every response. */
 export function securityHeaders(context: SecurityContext): Record<string, string> {
+  return { "Content-Security-Policy": contentSecurityPolicy(context), ...sharedHeaders(context.isHttps) };
+}
+
+/**
+ * What the API answers carry (JSON, files, CSV, the event stream), set by the edge wrapper itself rather than by
+ * proxy.ts, which would cost every API call a pass through the proxy (0.75 ms of CPU per request, measured with
+ * bench:ledger). An API answer is no document: its policy allows nothing to load or run, and no framing.
+ */
+export function apiSecurityHeaders(isHttps: boolean): Record<string, string> {
+  return { "Content-Security-Policy": API_CONTENT_SECURITY_POLICY, ...sharedHeaders(isHttps) };
+}
+
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+function sharedHeaders(isHttps: boolean): Record<string, string> {
   return {
-    "Content-Security-Policy": contentSecurityPolicy(context),
     "X-Content-Type-Options": "nosniff",
     // frame-ancestors says the same to current browsers; this is for those that only know the old header.
     "X-Frame-Options": "DENY",
@@ -57,7 +72,7 @@ export function securityHeaders(context: SecurityContext): Record<string, string
     // The scanner needs the camera, here and in no frame of another origin; nothing needs the rest.
     "Permissions-Policy": "camera=(self), microphone=(), geolocation=(), payment=(), usb=()",
     // One year; not includeSubDomains, since other hosts of the customer's domain are not ours to decide for.
-    ...(context.isHttps ? { "Strict-Transport-Security": "max-age=31536000" } : {}),
+    ...(isHttps ? { "Strict-Transport-Security": "max-age=31536000" } : {}),
   };
 }
 

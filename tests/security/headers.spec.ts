@@ -2,6 +2,7 @@ import { chromium, expect, test, type APIResponse, type Page } from "@playwright
 import { PHONE } from "../../e2e/camera-clip";
 import { CHROMIUM_ARGS, chromiumPath } from "../../e2e/chromium-path";
 import { signIn } from "../../e2e/sign-in";
+import { BOOTSTRAP_API_KEY } from "./fixtures";
 
 /**
  * The security headers as a browser receives them from the production build (proxy.ts), and the screens that
@@ -9,11 +10,13 @@ import { signIn } from "../../e2e/sign-in";
  * editor) still working under the Content-Security-Policy.
  */
 
-function expectSecurityHeaders(response: APIResponse, what: string) {
+/** `api`: an answer of the REST API, which is no document: its policy lets nothing load or run. */
+function expectSecurityHeaders(response: APIResponse, what: string, kind: "document" | "api" = "document") {
   const headers = response.headers();
   const policy = headers["content-security-policy"] ?? "";
   expect(policy, what).toContain("frame-ancestors 'none'");
-  expect(policy, what).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}'(;|$)/);
+  if (kind === "api") expect(policy, what).toBe("default-src 'none'; frame-ancestors 'none'");
+  else expect(policy, what).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}'(;|$)/);
   expect(policy, what).not.toMatch(/script-src[^;]*'unsafe-inline'/);
   expect(headers["x-content-type-options"], what).toBe("nosniff");
   expect(headers["referrer-policy"], what).toBe("same-origin");
@@ -41,7 +44,9 @@ test("every kind of response carries the security headers: a page, an API route,
   const responses: [string, APIResponse][] = [
     ["page", await request.get("/sign-in")],
     ["API route", await request.get("/api/health")],
-    ["API error", await request.get("/api/v1/items")],
+    ["REST API error", await request.get("/api/v1/items")],
+    ["REST API 200", await request.get("/api/v1/me", { headers: { authorization: `Bearer ${BOOTSTRAP_API_KEY}` } })],
+    ["OpenAPI document", await request.get("/api/openapi.json")],
     ["static chunk", await request.get(chunk!)],
     ["public file", await request.get("/icons/icon-192.png")],
     ["favicon", await request.get("/favicon.ico")],
@@ -50,13 +55,15 @@ test("every kind of response carries the security headers: a page, an API route,
   expect(responses.map(([what, response]) => `${what} ${response.status()}`)).toEqual([
     "page 200",
     "API route 200",
-    "API error 401",
+    "REST API error 401",
+    "REST API 200 200",
+    "OpenAPI document 200",
     "static chunk 200",
     "public file 200",
     "favicon 200",
     "404 page 404",
   ]);
-  for (const [what, response] of responses) expectSecurityHeaders(response, what);
+  for (const [what, response] of responses) expectSecurityHeaders(response, what, what.startsWith("REST API") ? "api" : "document");
 });
 
 test("HSTS is sent only over HTTPS (here: behind a proxy saying so)", async ({ request }) => {
@@ -64,6 +71,8 @@ test("HSTS is sent only over HTTPS (here: behind a proxy saying so)", async ({ r
   const proxied = await request.get("/api/health", { headers: { "x-forwarded-proto": "https" } });
   expect(proxied.headers()["strict-transport-security"]).toBe("max-age=31536000");
   expect(proxied.headers()["content-security-policy"]).toContain("upgrade-insecure-requests");
+  const api = await request.get("/api/v1/items", { headers: { "x-forwarded-proto": "https" } });
+  expect(api.headers()["strict-transport-security"]).toBe("max-age=31536000");
 });
 
 test("each response has its own nonce, and the page's own scripts carry it", async ({ request }) => {

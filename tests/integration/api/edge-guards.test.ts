@@ -189,3 +189,22 @@ describe("what is kept of an answer for a retry", () => {
     expect(await db.apiKey.count({ where: { name: "inventory-sync" } })).toBe(1);
   });
 });
+
+describe("every REST answer", () => {
+  it("carries the security headers itself, refusals and streams too, and HSTS when served over HTTPS", async () => {
+    const { key } = await buildApiKey(db, "viewer");
+    const answers = [
+      await callRoute(stockRoute.GET, { path: "/api/v1/stock", key }),
+      await callRoute(stockRoute.GET, { path: "/api/v1/stock" }),
+      await callRoute(itemRoutes.POST, { method: "POST", path: "/api/v1/items", key, body: {} }),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 401, 403]);
+    for (const { headers } of answers) {
+      expect(headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(headers.get("x-content-type-options")).toBe("nosniff");
+      expect(headers.get("strict-transport-security")).toBeNull();
+    }
+    const overHttps = await callRoute(stockRoute.GET, { path: "/api/v1/stock", key, headers: { "x-forwarded-proto": "https" } });
+    expect(overHttps.headers.get("strict-transport-security")).toBe("max-age=31536000");
+  });
+});

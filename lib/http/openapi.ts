@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 import * as apiKeyOps from "../api-keys/operations";
+import * as availabilityOps from "../availability/operations";
+import * as reservationOps from "../reservations/operations";
 import * as authOps from "../auth/operations";
 import * as catalogImportOps from "../catalog/import-operations";
 import * as catalogOps from "../catalog/operations";
@@ -40,6 +42,8 @@ export const ALL_OPERATIONS: Operation[] = [
   ledgerOps,
   ledgerImportOps,
   pickingOps,
+  reservationOps,
+  availabilityOps,
   transferOps,
   countingOps,
   gs1Ops,

@@ -5,12 +5,15 @@
  */
 import type { Db } from "../db/client";
 import { purgeExpiredKeys } from "../db/idempotency-key";
+import { expireDueReservations } from "../reservations/expire-reservations";
 
 type Job = { name: string; everyMs: number; run: (db: Db) => Promise<unknown> };
 
 const JOBS: Job[] = [
   // Idempotency records past their TTL answer nothing; deleting them keeps the table (and its index) small.
   { name: "purge expired idempotency keys", everyMs: 60 * 60_000, run: purgeExpiredKeys },
+  // Reservations are released within seconds of expiring; SKIP LOCKED makes every process's run safe.
+  { name: "expire reservations", everyMs: 1_000, run: expireDueReservations },
 ];
 
 /** Starts every job (first run soon after start, then on its interval); answers a function that stops them. */

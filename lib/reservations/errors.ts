@@ -1,0 +1,39 @@
+import { Conflict } from "../domain-error";
+
+/** Less is available than asked for: nothing is reserved; `available` says how much could have been. */
+export class NotEnoughToReserve extends Conflict {
+  readonly code = "not_enough_available";
+  constructor(details: { sku: string; site: string; lot: string | null; requested: number; available: number; field?: string }) {
+    const message = `Only ${details.available} of ${details.sku}${details.lot ? ` lot ${details.lot}` : ""} available at ${details.site}; ${details.requested} requested`;
+    const { field, ...rest } = details;
+    super(message, { ...rest, ...(field ? { issues: [{ field, message }] } : {}) });
+  }
+}
+
+/** A step the reservation's state forbids (releasing a fulfilled one, extending an expired one). */
+export class ReservationNotActive extends Conflict {
+  readonly code = "reservation_not_active";
+  constructor(id: string, status: string) {
+    super(`Reservation ${id} is ${status}, not active`, { reservationId: id, status });
+  }
+}
+
+export class FulfilExceedsHeld extends Conflict {
+  readonly code = "fulfil_exceeds_held";
+  constructor(id: string, held: number, requested: number) {
+    super(`Reservation ${id} holds ${held}; ${requested} cannot be fulfilled`, {
+      reservationId: id,
+      held,
+      requested,
+      issues: [{ field: "quantity", message: `At most ${held}` }],
+    });
+  }
+}
+
+/** Reservations that belong to an order are released, fulfilled and extended through the order. */
+export class ReservationOfAnOrder extends Conflict {
+  readonly code = "reservation_of_an_order";
+  constructor(id: string, orderNumber: string) {
+    super(`Reservation ${id} holds stock for order ${orderNumber}; change it through the order`, { reservationId: id, orderNumber });
+  }
+}

@@ -6,6 +6,7 @@ import { z } from "zod";
 import * as apiKeyOps from "../api-keys/operations";
 import * as availabilityOps from "../availability/operations";
 import * as reservationOps from "../reservations/operations";
+import * as orderOps from "../orders/operations";
 import * as authOps from "../auth/operations";
 import * as catalogImportOps from "../catalog/import-operations";
 import * as catalogOps from "../catalog/operations";
@@ -43,6 +44,7 @@ export const ALL_OPERATIONS: Operation[] = [
   ledgerImportOps,
   pickingOps,
   reservationOps,
+  orderOps,
   availabilityOps,
   transferOps,
   countingOps,

@@ -27,6 +27,8 @@ export type NewReservation = {
   reference: string;
   channel: string | null;
   orderLineId?: string | null;
+  /** An order's hold: holding nothing is not a refusal (the line is backordered); answers null then. */
+  allowNone?: boolean;
 };
 
 /**
@@ -60,8 +62,11 @@ export async function createReservation(db: Db, actor: Actor, input: Reservation
  * event, in the caller's transaction; answers the reservation's id. Throws NotEnoughToReserve (the caller's
  * transaction then rolls back what was held).
  */
-export async function reserveInTransaction(tx: DbTx, actor: Actor, request: NewReservation): Promise<string> {
+export async function reserveInTransaction(tx: DbTx, actor: Actor, request: NewReservation & { allowNone: true }): Promise<string | null>;
+export async function reserveInTransaction(tx: DbTx, actor: Actor, request: NewReservation): Promise<string>;
+export async function reserveInTransaction(tx: DbTx, actor: Actor, request: NewReservation): Promise<string | null> {
   const hold = await holdStock(tx, { itemId: request.itemId, siteId: request.siteId, lotId: request.lotId, quantity: request.quantity });
+  if (hold.held === 0 && request.allowNone) return null;
   if (hold.held < request.quantity && (!request.allowPartial || hold.held === 0)) {
     throw new NotEnoughToReserve({
       sku: request.sku,

@@ -6,6 +6,7 @@
 import type { Db } from "../db/client";
 import { purgeExpiredKeys } from "../db/idempotency-key";
 import { expireDueReservations } from "../reservations/expire-reservations";
+import { allocateBackorders } from "../orders/allocate-backorders";
 
 type Job = { name: string; everyMs: number; run: (db: Db) => Promise<unknown> };
 
@@ -14,6 +15,8 @@ const JOBS: Job[] = [
   { name: "purge expired idempotency keys", everyMs: 60 * 60_000, run: purgeExpiredKeys },
   // Reservations are released within seconds of expiring; SKIP LOCKED makes every process's run safe.
   { name: "expire reservations", everyMs: 1_000, run: expireDueReservations },
+  // Backorders take stock that has arrived, oldest promised date first; one process at a time (advisory lock).
+  { name: "allocate backorders", everyMs: 2_000, run: allocateBackorders },
 ];
 
 /** Starts every job (first run soon after start, then on its interval); answers a function that stops them. */

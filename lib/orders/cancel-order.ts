@@ -1,0 +1,51 @@
+import type { Actor } from "../auth/actor";
+import type { Db } from "../db/client";
+import type { IdempotencyKey } from "../db/idempotency-key";
+import { endReservation } from "../reservations/end-reservation";
+import { findOrderView } from "./order-view";
+import { orderStep } from "./order-step";
+import { cancelAnswer } from "./schemas";
+import type { z } from "zod";
+import { moveOrderTo } from "./settle-status";
+
+type Cancellation = z.infer<typeof cancelAnswer>;
+
+/**
+ * Cancels an order at any step before it ships: every unit it holds is released (in bins or in staging), its open
+ * pick lists are cancelled, and the answer lists the picked units waiting in staging that someone must take back
+ * to a bin (they are available again only once they are back in storage).
+ */
+export async function cancelOrder(
+  db: Db,
+  actor: Actor,
+  id: string,
+  options: { idempotency?: IdempotencyKey | null; note?: string } = {},
+): Promise<Cancellation> {
+  return orderStep(
+    db,
+    actor,
+    id,
+    { name: "cancelled", allowed: ["backordered", "allocated", "picking", "picked", "packed"], idempotency: options.idempotency },
+    async (tx) => {
+      const reservations = await tx.reservation.findMany({
+        where: { orderLine: { orderId: id }, status: "active" },
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          item: { select: { sku: true } },
+          allocations: {
+            where: { quantity: { gt: 0 }, location: { purpose: "staging" } },
+            select: { quantity: true, location: { select: { code: true } }, lot: { select: { number: true } } },
+          },
+        },
+      });
+      const putBack = reservations.flatMap((r) =>
+        r.allocations.map((a) => ({ sku: r.item.sku, location: a.location.code, lot: a.lot?.number ?? null, quantity: a.quantity })),
+      );
+      for (const reservation of reservations) await endReservation(tx, actor, reservation.id, "released", "order cancelled");
+      await tx.pickList.updateMany({ where: { orderId: id, status: "open" }, data: { status: "cancelled", closedAt: new Date() } });
+      await moveOrderTo(tx, actor, id, "cancelled", options.note);
+      return { ...(await findOrderView(tx, id))!, putBack };
+    },
+  );
+}

@@ -16,7 +16,18 @@ import { SELLABLE_LEVEL } from "./availability-rule";
 
 export type HeldAllocation = { locationId: string; locationCode: string; lotId: string | null; lotNumber: string | null; quantity: number };
 
-export type HoldRequest = { itemId: string; siteId: string; lotId?: string | null; quantity: number };
+export type HoldRequest = {
+  itemId: string;
+  siteId: string;
+  lotId?: string | null;
+  quantity: number;
+  /**
+   * The least hold the caller accepts. When a read without locks already shows less available, the hold answers
+   * at once with nothing held: refusals do not queue behind the holds that took the stock (on a sold-out SKU
+   * they would otherwise wait one by one for its row locks).
+   */
+  atLeast?: number;
+};
 
 export type HoldResult = { allocations: HeldAllocation[]; held: number; available: number };
 
@@ -26,6 +37,10 @@ export type HoldResult = { allocations: HeldAllocation[]; held: number; availabl
  * rolls back its transaction when it refuses).
  */
 export async function holdStock(tx: DbTx, request: HoldRequest): Promise<HoldResult> {
+  if (request.atLeast !== undefined) {
+    const available = await availableWithoutLocks(tx, request);
+    if (available < request.atLeast) return { held: 0, available, allocations: [] };
+  }
   const levels = await lockHoldableLevels(tx, request);
   const { takes, held, available } = planHold(levels, request.quantity);
   if (takes.length > 0) {
@@ -61,6 +76,16 @@ export async function releaseHeld(tx: DbTx, itemId: string, allocations: readonl
       AS t(location, lot, quantity)
     WHERE s."itemId" = ${itemId}::uuid AND s."locationId" = t.location AND s."lotId" IS NOT DISTINCT FROM t.lot`;
   if (changed !== ordered.length) throw new Error(`releasing a hold of item ${itemId} found ${changed} of ${ordered.length} levels`);
+}
+
+async function availableWithoutLocks(tx: DbTx, request: HoldRequest): Promise<number> {
+  const lotFilter = request.lotId ? Prisma.sql`AND s."lotId" = ${request.lotId}::uuid` : Prisma.empty;
+  const [row] = await tx.$queryRaw<{ available: number }[]>`
+    SELECT COALESCE(SUM(s."onHand" - s.reserved), 0)::int AS available
+    FROM "StockLevel" s JOIN "Location" loc ON loc.id = s."locationId" LEFT JOIN "Lot" lot ON lot.id = s."lotId"
+    WHERE s."itemId" = ${request.itemId}::uuid AND loc."siteId" = ${request.siteId}::uuid AND s."onHand" > s.reserved
+      AND ${SELLABLE_LEVEL} ${lotFilter}`;
+  return row.available;
 }
 
 /** The levels an item's hold at a site may take from, locked in the ledger's order (location, lot). */

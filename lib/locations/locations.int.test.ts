@@ -129,9 +129,9 @@ describe("listing locations", () => {
     await createLocation(db, admin.actor, { code: "LH-Z-01", name: "B1", type: "bin", parent: zone.code });
     await createLocation(db, admin.actor, { code: "LA-Z", name: "Z", type: "zone", parent: away.code });
     const clerk = await buildUser(db, "clerk", { sites: [home.code] });
-    expect((await listLocations(db, clerk.actor)).map((l) => l.code)).toEqual(["LH", "LH-Z", "LH-Z-01", "LH-Z-02"]);
+    expect((await listLocations(db, clerk.actor)).map((l) => l.code)).toEqual(["LH", "LH-QUARANTINE", "LH-STAGING", "LH-Z", "LH-Z-01", "LH-Z-02"]);
     expect(await listLocations(db, clerk.actor, { site: "la" })).toEqual([]);
-    expect((await listLocations(db, admin.actor, { site: "la" })).map((l) => l.code)).toEqual(["LA", "LA-Z"]);
+    expect((await listLocations(db, admin.actor, { site: "la" })).map((l) => l.code)).toEqual(["LA", "LA-QUARANTINE", "LA-STAGING", "LA-Z"]);
     const withVirtual = await listLocations(db, clerk.actor, { includeVirtual: true });
     expect(withVirtual.filter((l) => l.isVirtual)).toHaveLength(7);
     expect(withVirtual.every((l) => l.site === home.code)).toBe(true);
@@ -143,7 +143,7 @@ describe("listing locations", () => {
     const zone = await createLocation(db, admin.actor, { code: "KD-Z", name: "Z", type: "zone", parent: site.code });
     const aisle = await createLocation(db, admin.actor, { code: "KD-A", name: "A", type: "aisle", parent: zone.code });
     await createLocation(db, admin.actor, { code: "KD-A-1", name: "B", type: "bin", parent: aisle.code });
-    expect((await listLocations(db, admin.actor, { parent: "kd" })).map((l) => l.code)).toEqual(["KD-Z"]);
+    expect((await listLocations(db, admin.actor, { parent: "kd" })).map((l) => l.code)).toEqual(["KD-QUARANTINE", "KD-STAGING", "KD-Z"]);
     expect((await listLocations(db, admin.actor, { parent: "KD-Z" })).map((l) => l.code)).toEqual(["KD-A"]);
   });
 });

@@ -73,15 +73,17 @@ describe("GET /api/v1/locations", () => {
       json: {
         data: [
           { code: "GH", parent: null },
+          { code: "GH-QUARANTINE", parent: "GH" },
+          { code: "GH-STAGING", parent: "GH" },
           { code: "GH-Z", parent: "GH" },
         ],
       },
     });
-    expect(res.json.data).toHaveLength(2);
+    expect(res.json.data).toHaveLength(4);
     expect((await list(clerk.key, "?site=GA")).json.data).toEqual([]);
-    expect((await list(admin.key, "?parent=GA")).json.data.map((l: { code: string }) => l.code)).toEqual(["GA-Z"]);
+    expect((await list(admin.key, "?parent=GA")).json.data.map((l: { code: string }) => l.code)).toEqual(["GA-QUARANTINE", "GA-STAGING", "GA-Z"]);
     const withVirtual = await list(clerk.key, "?includeVirtual=true");
-    expect(withVirtual.json.data).toHaveLength(9);
+    expect(withVirtual.json.data).toHaveLength(11);
     expect((await list(clerk.key, "?includeVirtual=perhaps")).status).toBe(422);
   });
 });

@@ -27,6 +27,8 @@ export type HoldRequest = {
    * they would otherwise wait one by one for its row locks).
    */
   atLeast?: number;
+  /** Not from this level (holds moved off a bin whose count came up short). */
+  exceptLevelId?: string;
 };
 
 export type HoldResult = { allocations: HeldAllocation[]; held: number; available: number };
@@ -91,6 +93,7 @@ async function availableWithoutLocks(tx: DbTx, request: HoldRequest): Promise<nu
 /** The levels an item's hold at a site may take from, locked in the ledger's order (location, lot). */
 async function lockHoldableLevels(tx: DbTx, request: HoldRequest): Promise<HoldableLevel[]> {
   const lotFilter = request.lotId ? Prisma.sql`AND s."lotId" = ${request.lotId}::uuid` : Prisma.empty;
+  const levelFilter = request.exceptLevelId ? Prisma.sql`AND s.id <> ${request.exceptLevelId}::uuid` : Prisma.empty;
   const rows = await tx.$queryRaw<
     {
       levelId: string;
@@ -108,7 +111,7 @@ async function lockHoldableLevels(tx: DbTx, request: HoldRequest): Promise<Holda
     JOIN "Location" loc ON loc.id = s."locationId"
     LEFT JOIN "Lot" lot ON lot.id = s."lotId"
     WHERE s."itemId" = ${request.itemId}::uuid AND loc."siteId" = ${request.siteId}::uuid AND s."onHand" > s.reserved
-      AND ${SELLABLE_LEVEL} ${lotFilter}
+      AND ${SELLABLE_LEVEL} ${lotFilter} ${levelFilter}
     ORDER BY s."locationId", s."lotId" NULLS FIRST
     FOR UPDATE OF s`;
   return rows;

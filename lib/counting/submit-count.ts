@@ -15,9 +15,21 @@ import { planSerialCorrections } from "./plan-serial-corrections";
 import { recordScans } from "./record-scans";
 import { parseCountScans, type CountLine, type CountScanInput, type CountSubmission } from "./schemas";
 import { isUuid } from "../db/is-uuid";
+import { displaceHolds } from "../availability/displace-holds";
+import { reassessOrders } from "../orders/settle-status";
 
 type Options = { idempotency?: IdempotencyKey | null };
-type LockedLevel = { onHand: number; reserved: number; location: string; sku: string; lot: string | null };
+type LockedLevel = {
+  id: string;
+  itemId: string;
+  locationId: string;
+  lotId: string | null;
+  onHand: number;
+  reserved: number;
+  location: string;
+  sku: string;
+  lot: string | null;
+};
 
 /**
  * Closes a count: adds the last scans, then sets every bin × item × lot whose count differs from the ledger to
@@ -47,7 +59,7 @@ export async function submitCount(
 
     const locations = await countedLocations(tx, session);
     const levels = await tx.$queryRaw<LockedLevel[]>`
-        SELECT l."onHand", l.reserved, loc.code AS location, i.sku, lt.number AS lot
+        SELECT l.id, l."itemId", l."locationId", l."lotId", l."onHand", l.reserved, loc.code AS location, i.sku, lt.number AS lot
         FROM "StockLevel" l JOIN "Location" loc ON loc.id = l."locationId" JOIN "Item" i ON i.id = l."itemId" LEFT JOIN "Lot" lt ON lt.id = l."lotId"
         WHERE l."locationId" = ANY(${locations.map((l) => l.id)}::uuid[]) ORDER BY l.id FOR UPDATE OF l`;
     const { view } = (await findCountView(tx, sessionId))!;
@@ -57,6 +69,7 @@ export async function submitCount(
     });
     const isSerialSku = new Set(serialItems.map((i) => i.sku));
     const differences = view.lines.filter((line) => line.difference !== 0 && !isSerialSku.has(line.sku));
+    await displaceHoldsBelowCount(tx, actor, session.siteId, differences, levels);
     refuseCountsBelowReserved(differences, levels);
     const reference = `COUNT ${sessionId}`;
     const counted = {
@@ -106,7 +119,32 @@ export async function submitCount(
 }
 
 /**
- * A count may not set a bin below what is reserved there. The levels are locked, so this is exact, and it keeps
+ * A bin counted below what reservations hold there: the holds move to other bins of the site where stock allows,
+ * else the reservations hold less and their orders wait for stock again (lib/availability/displace-holds.ts).
+ * The counted figure is the truth; promises give way to it. `levels` are updated to what is reserved now.
+ */
+async function displaceHoldsBelowCount(tx: DbTx, actor: Actor, siteId: string, lines: CountLine[], levels: LockedLevel[]) {
+  const orderLineIds: string[] = [];
+  for (const line of lines) {
+    const level = levels.find((l) => l.location === line.location && l.sku === line.sku && l.lot === line.lot);
+    if (!level || line.counted >= level.reserved) continue;
+    const displaced = await displaceHolds(tx, actor, {
+      levelId: level.id,
+      itemId: level.itemId,
+      locationId: level.locationId,
+      lotId: level.lotId,
+      siteId,
+      keep: line.counted,
+    });
+    level.reserved -= displaced.moved + displaced.dropped;
+    orderLineIds.push(...displaced.orderLineIds);
+  }
+  if (orderLineIds.length > 0) await reassessOrders(tx, actor, orderLineIds);
+}
+
+/**
+ * A count may not set a bin below what is reserved there (what displacing could not move: a hold without
+ * allocations). The levels are locked, so this is exact, and it keeps
  * the ledger from refusing the posting for a reason it would then misreport as stock having moved.
  */
 function refuseCountsBelowReserved(lines: CountLine[], levels: LockedLevel[]) {

@@ -3,7 +3,7 @@ import type { DbTx } from "../db/client";
 import type { OrderStatus } from "../db/generated/client";
 import { enqueueEvent } from "../outbox/enqueue-event";
 import { recordAudit } from "../audit/record-audit";
-import { findOrderView } from "./order-view";
+import { findOrderView, lockOrder } from "./order-view";
 
 /**
  * Moves a locked order to `status` when it is not there yet: history row, audit entry and `order.<status>`
@@ -35,4 +35,17 @@ export async function allocationStatusOf(tx: DbTx, orderId: string): Promise<"al
         AND l.quantity - l.shipped > COALESCE((SELECT SUM(r.held) FROM "Reservation" r WHERE r."orderLineId" = l.id AND r.status = 'active'), 0)
     ) AS short`;
   return short.short ? "backordered" : "allocated";
+}
+
+/** Orders of these lines that were fully allocated and no longer are go back to waiting for stock. */
+export async function reassessOrders(tx: DbTx, actor: Actor, orderLineIds: string[]) {
+  const orders = await tx.salesOrder.findMany({
+    where: { lines: { some: { id: { in: orderLineIds } } }, status: "allocated" },
+    select: { id: true },
+  });
+  for (const order of orders) {
+    const locked = await lockOrder(tx, order.id);
+    if (locked?.status === "allocated" && (await allocationStatusOf(tx, order.id)) === "backordered")
+      await moveOrderTo(tx, actor, order.id, "backordered", "stock counted short");
+  }
 }

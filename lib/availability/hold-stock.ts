@@ -66,6 +66,28 @@ export async function holdStock(tx: DbTx, request: HoldRequest): Promise<HoldRes
   };
 }
 
+/**
+ * Holds units on named levels (the levels the caller locked and planned from, or the staging level picked units
+ * just arrived at). Refuses, rather than holding less, when a level has fewer unreserved units than asked.
+ */
+export async function holdAt(tx: DbTx, itemId: string, allocations: readonly { locationId: string; lotId: string | null; quantity: number }[]) {
+  // One row per level: an UPDATE … FROM joins a level once, however many rows name it.
+  const byLevel = new Map<string, { locationId: string; lotId: string | null; quantity: number }>();
+  for (const a of allocations.filter((allocation) => allocation.quantity > 0)) {
+    const key = `${a.locationId}|${a.lotId ?? ""}`;
+    byLevel.set(key, { ...a, quantity: (byLevel.get(key)?.quantity ?? 0) + a.quantity });
+  }
+  if (byLevel.size === 0) return;
+  const ordered = [...byLevel.values()].sort((a, b) => a.locationId.localeCompare(b.locationId) || (a.lotId ?? "").localeCompare(b.lotId ?? ""));
+  const changed = await tx.$executeRaw`
+    UPDATE "StockLevel" s SET reserved = s.reserved + t.quantity, "updatedAt" = now()
+    FROM unnest(${ordered.map((a) => a.locationId)}::uuid[], ${ordered.map((a) => a.lotId)}::uuid[], ${ordered.map((a) => a.quantity)}::int[])
+      AS t(location, lot, quantity)
+    WHERE s."itemId" = ${itemId}::uuid AND s."locationId" = t.location AND s."lotId" IS NOT DISTINCT FROM t.lot
+      AND s."onHand" - s.reserved >= t.quantity`;
+  if (changed !== ordered.length) throw new RetryableConflict(`holding item ${itemId} found ${changed} of ${ordered.length} levels with room`);
+}
+
 /** Gives held units back to their levels (a release, an expiry, a cancelled order). */
 export async function releaseHeld(tx: DbTx, itemId: string, allocations: readonly { locationId: string; lotId: string | null; quantity: number }[]) {
   const giving = allocations.filter((allocation) => allocation.quantity > 0);

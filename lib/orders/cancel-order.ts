@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/actor";
-import type { Db } from "../db/client";
+import type { Db, DbTx } from "../db/client";
 import type { IdempotencyKey } from "../db/idempotency-key";
 import { endReservation } from "../reservations/end-reservation";
 import { findOrderView } from "./order-view";
@@ -44,8 +44,30 @@ export async function cancelOrder(
       );
       for (const reservation of reservations) await endReservation(tx, actor, reservation.id, "released", "order cancelled");
       await tx.pickList.updateMany({ where: { orderId: id, status: "open" }, data: { status: "cancelled", closedAt: new Date() } });
+      await leaveWaves(tx, id);
       await moveOrderTo(tx, actor, id, "cancelled", options.note);
       return { ...(await findOrderView(tx, id))!, putBack };
     },
   );
+}
+
+/**
+ * An open wave goes on without a cancelled order: its unpicked lines are dropped and a partly picked one ends at
+ * what was picked (those units are in staging, listed in `putBack`). A wave left with nothing to pick is done,
+ * or cancelled when it lost every line.
+ */
+async function leaveWaves(tx: DbTx, orderId: string) {
+  const open = { status: "open" as const, orderId: null };
+  const waves = await tx.pickList.findMany({ where: { ...open, lines: { some: { orderLine: { orderId } } } }, select: { id: true } });
+  if (waves.length === 0) return;
+  const waveIds = waves.map((w) => w.id);
+  await tx.pickListLine.deleteMany({ where: { pickListId: { in: waveIds }, orderLine: { orderId }, pickedQuantity: 0 } });
+  await tx.$executeRaw`
+    UPDATE "PickListLine" l SET quantity = l."pickedQuantity" FROM "SalesOrderLine" ol
+    WHERE l."pickListId" = ANY(${waveIds}::uuid[]) AND ol.id = l."orderLineId" AND ol."orderId" = ${orderId}::uuid`;
+  for (const id of waveIds) {
+    const lines = await tx.pickListLine.count({ where: { pickListId: id } });
+    const unpicked = await tx.pickListLine.count({ where: { pickListId: id, pickedQuantity: { lt: tx.pickListLine.fields.quantity } } });
+    if (unpicked === 0) await tx.pickList.update({ where: { id }, data: { status: lines === 0 ? "cancelled" : "done", closedAt: new Date() } });
+  }
 }

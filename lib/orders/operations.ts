@@ -1,6 +1,17 @@
 import { z } from "zod";
 import { defineOperation } from "../contract/operation";
-import { cancelAnswer, orderInput, orderQuery, orderView, returnInput, shipOrderInput } from "./schemas";
+import { routedPickList } from "../picking/schemas";
+import {
+  cancelAnswer,
+  closePackageInput,
+  orderInput,
+  orderQuery,
+  orderView,
+  packageItemInput,
+  packingAnswer,
+  returnInput,
+  shipOrderInput,
+} from "./schemas";
 
 const orderId = z.object({ id: z.string().describe("The order's id") });
 
@@ -85,4 +96,97 @@ export const returnOrderOp = defineOperation({
   body: returnInput,
   response: orderView,
   problems: ["not_found", "order_step_refused"],
+});
+
+const packageParams = z.object({
+  id: z.string().describe("The order's id"),
+  n: z.coerce.number().int().min(1).max(10_000).describe("The package's number within the order (1, 2, 3…)"),
+});
+const pdfFile = z.string().describe("The document as application/pdf");
+
+export const openOrderPickListOp = defineOperation({
+  id: "openOrderPickList",
+  method: "POST",
+  path: "/api/v1/orders/{id}/pick-list",
+  tag: "Orders",
+  permission: "stock.move",
+  idempotency: "in-transaction",
+  status: 201,
+  summary: "Open the routed pick list of an allocated order: its lines are the order's held units, in walking order",
+  description:
+    "Nothing is held again: each line picks one of the order's allocations. Confirming a line (`/api/v1/pick-lists/{id}/confirm` or `/picks`, also from the scan screen) moves the units and their hold to the site's staging location; the order becomes `picking`, then `picked` when every unit is in staging. 409 for an order that is not `allocated` (backordered, already picking, shipped, cancelled) or held at several sites; 403 for an order of a site the caller may not pick at.",
+  params: orderId,
+  response: routedPickList,
+  problems: ["not_found", "order_step_refused"],
+});
+
+export const openPackageOp = defineOperation({
+  id: "openPackage",
+  method: "POST",
+  path: "/api/v1/orders/{id}/packages",
+  tag: "Orders",
+  permission: "stock.move",
+  idempotency: "in-transaction",
+  status: 201,
+  summary: "Open the next package of a picked order, to scan units into",
+  params: orderId,
+  response: packingAnswer,
+  problems: ["not_found", "order_step_refused"],
+});
+
+export const addToPackageOp = defineOperation({
+  id: "addToPackage",
+  method: "POST",
+  path: "/api/v1/orders/{id}/packages/{n}/items",
+  tag: "Orders",
+  permission: "stock.move",
+  idempotency: "in-transaction",
+  summary: "Put scanned units into an open package (one scan, one unit unless `quantity` says more)",
+  description:
+    "`code` is resolved as the scan screen resolves it (GTIN or GS1 code, SKU, alias barcode, serial). 422 with `code` `wrong_item` when the item is not on the order, `too_many` when more would be packed than was picked, `unknown_code` when the scan names no item — `errors` names the field. Send an Idempotency-Key per scan: a retried scan is then not packed twice.",
+  params: packageParams,
+  body: packageItemInput,
+  response: packingAnswer,
+  problems: ["not_found", "order_step_refused", "package_not_open"],
+});
+
+export const closePackageOp = defineOperation({
+  id: "closePackage",
+  method: "POST",
+  path: "/api/v1/orders/{id}/packages/{n}/close",
+  tag: "Orders",
+  permission: "stock.move",
+  idempotency: "in-transaction",
+  summary: "Close a package with its weight and dimensions; the order becomes `packed` when every unit is in a closed package",
+  params: packageParams,
+  body: closePackageInput,
+  response: packingAnswer,
+  problems: ["not_found", "order_step_refused", "package_not_open"],
+});
+
+export const printPackingSlipOp = defineOperation({
+  id: "printPackingSlip",
+  method: "GET",
+  path: "/api/v1/orders/{id}/packing-slip.pdf",
+  tag: "Orders",
+  permission: "stock.view",
+  summary: "The order's packing slip (A4 PDF): ship-from, ship-to, lines and what each package holds",
+  params: orderId,
+  response: pdfFile,
+  fileTypes: ["application/pdf"],
+  problems: ["not_found"],
+});
+
+export const printShippingLabelOp = defineOperation({
+  id: "printShippingLabel",
+  method: "GET",
+  path: "/api/v1/orders/{id}/packages/{n}/label.pdf",
+  tag: "Orders",
+  permission: "stock.view",
+  summary: "A closed package's shipping label (4×6 in PDF) with a Code 128 of `<order>-<n>`",
+  description: "409 while the package is open: it has no weight yet.",
+  params: packageParams,
+  response: pdfFile,
+  fileTypes: ["application/pdf"],
+  problems: ["not_found", "package_not_open"],
 });

@@ -4,7 +4,7 @@ import type { Db, DbTx } from "../db/client";
 import type { IdempotencyKey } from "../db/idempotency-key";
 import { isUuid } from "../db/is-uuid";
 import { inUnitOfWork } from "../db/unit-of-work";
-import { NotFound } from "../domain-error";
+import { Forbidden, NotFound } from "../domain-error";
 import { OrderStepRefused } from "./errors";
 import { lockOrder } from "./order-view";
 
@@ -28,7 +28,8 @@ export async function orderStep<T>(
   const result = await inUnitOfWork(db, { idempotency: step.idempotency, timeoutMs: 20_000 }, async (tx) => {
     const order = await lockOrder(tx, id);
     if (!order) throw new NotFound("Order", id);
-    if (actor.sites !== "all" && !(order.siteId && actor.sites.includes(order.siteId))) throw new NotFound("Order", id);
+    // 403, not 404, for another site's order: its number is no secret from the caller's role, only its stock is.
+    if (actor.sites !== "all" && !(order.siteId && actor.sites.includes(order.siteId))) throw new Forbidden("stock.move", order.siteId ?? undefined);
     authorize(actor, "stock.move", { siteId: order.siteId ?? undefined });
     if (!step.allowed.includes(order.status)) throw new OrderStepRefused(order.number, order.status, step.name);
     return work(tx, order);

@@ -1,6 +1,6 @@
 import type { Db, DbTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import type { OrderView } from "./schemas";
+import type { OrderView, PackageView } from "./schemas";
 
 export const orderSelect = {
   id: true,
@@ -47,6 +47,10 @@ export const orderSelect = {
     },
   },
   history: { orderBy: { id: "asc" }, select: { status: true, at: true, actorLabel: true, note: true } },
+  packages: {
+    orderBy: { number: "asc" },
+    select: { number: true, contents: true, weightGrams: true, lengthMm: true, widthMm: true, heightMm: true, closedAt: true },
+  },
 } satisfies Prisma.SalesOrderSelect;
 
 export type OrderRow = Prisma.SalesOrderGetPayload<{ select: typeof orderSelect }>;
@@ -110,6 +114,19 @@ export function toOrderView(row: OrderRow): OrderView {
       ),
     ),
     history: row.history.map((h) => ({ status: h.status, at: h.at.toISOString(), actor: h.actorLabel, note: h.note })),
+    packages: row.packages.map(toPackageView),
+  };
+}
+
+export function toPackageView(row: OrderRow["packages"][number]): PackageView {
+  return {
+    number: row.number,
+    contents: row.contents as PackageView["contents"],
+    weightGrams: row.weightGrams,
+    lengthMm: row.lengthMm,
+    widthMm: row.widthMm,
+    heightMm: row.heightMm,
+    closedAt: row.closedAt?.toISOString() ?? null,
   };
 }
 

@@ -68,6 +68,37 @@ export const returnInput = z
   })
   .meta({ id: "OrderReturnInput" });
 
+export const packageItemInput = z
+  .object({
+    code: z.string().trim().min(1).max(500).optional().describe("What was scanned: a GTIN or GS1 code, a SKU, an alias barcode, a serial"),
+    sku: sku.optional().describe("The item by its SKU, when typed rather than scanned"),
+    quantity: quantity.optional().describe("Units put in the package; 1 when left out (one scan, one unit)"),
+  })
+  .refine((input) => (input.code === undefined) !== (input.sku === undefined), { message: "Send either `code` or `sku`", path: ["code"] })
+  .meta({ id: "PackageItemInput" });
+
+const millimetres = z.number().int("Whole millimetres").min(1, "At least 1 mm").max(10_000);
+export const closePackageInput = z
+  .object({
+    weightGrams: z.number().int("Whole grams").min(1, "At least 1 g").max(1_000_000),
+    lengthMm: millimetres,
+    widthMm: millimetres,
+    heightMm: millimetres,
+  })
+  .meta({ id: "ClosePackageInput" });
+
+export const packageView = z
+  .object({
+    number: z.number().int().describe("1, 2, 3… within the order"),
+    contents: z.array(z.object({ sku: z.string(), quantity: z.number().int() })),
+    weightGrams: z.number().int().nullable(),
+    lengthMm: z.number().int().nullable(),
+    widthMm: z.number().int().nullable(),
+    heightMm: z.number().int().nullable(),
+    closedAt: z.string().nullable().describe("null while the package is open"),
+  })
+  .meta({ id: "OrderPackage" });
+
 export const orderQuery = z.object({
   status: z.enum(ORDER_STATUSES).optional(),
   late: z.enum(["true", "false"]).optional().describe("true: only orders past their promised ship date and not shipped"),
@@ -121,6 +152,7 @@ export const orderView = z
       }),
     ),
     history: z.array(z.object({ status: z.enum(ORDER_STATUSES), at: z.string(), actor: z.string(), note: z.string().nullable() })),
+    packages: z.array(packageView),
     replayed: replayedFlag,
   })
   .meta({ id: "Order" });
@@ -133,7 +165,13 @@ export const cancelAnswer = orderView
   })
   .meta({ id: "OrderCancellation" });
 
+export const packingAnswer = z.object({ package: packageView, order: orderView, replayed: replayedFlag }).meta({ id: "OrderPacking" });
+
 export type OrderInput = z.input<typeof orderInput>;
 export type OrderView = z.infer<typeof orderView>;
 export type OrderQuery = z.input<typeof orderQuery>;
 export type ReturnInput = z.input<typeof returnInput>;
+export type PackageView = z.infer<typeof packageView>;
+export type PackingAnswer = z.infer<typeof packingAnswer>;
+export type PackageItemInput = z.input<typeof packageItemInput>;
+export type ClosePackageInput = z.input<typeof closePackageInput>;

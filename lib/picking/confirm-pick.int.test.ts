@@ -90,15 +90,15 @@ describe("confirmPick", () => {
     expect(await db.stockMovement.count({ where: { kind: "issue", itemId: { in: [w.items.plain.id, w.items.lotted.id] } } })).toBe(0);
   });
 
-  it("refuses with 409 when the bin no longer holds the stock, leaving the line as it was", async () => {
+  it("holds the line's units: moving them away is refused with 409, and the line is picked as planned", async () => {
     const { w, list } = await openList();
-    await postMovement(db, admin, { kind: "move", sku: w.items.plain.sku, quantity: 2, from: w.bins.a1.code, to: w.bins.a2.code, reason: "putaway" });
-    await expect(confirmPick(db, admin, list.id, { lineNo: 1, from: w.bins.a1.code, sku: w.items.plain.sku, quantity: 3 })).rejects.toMatchObject({
-      code: "insufficient_stock",
-    });
+    await expect(
+      postMovement(db, admin, { kind: "move", sku: w.items.plain.sku, quantity: 2, from: w.bins.a1.code, to: w.bins.a2.code, reason: "putaway" }),
+    ).rejects.toMatchObject({ code: "insufficient_stock" });
     const line = await db.pickListLine.findFirstOrThrow({ where: { pickListId: list.id, lineNo: 1 } });
     expect(line.pickedQuantity).toBe(0);
-    expect(await onHand(db, w.items.plain.id, w.bins.a1.id)).toBe(1);
+    await confirmPick(db, admin, list.id, { lineNo: 1, from: w.bins.a1.code, sku: w.items.plain.sku, quantity: 3 });
+    expect(await onHand(db, w.items.plain.id, w.bins.a1.id)).toBe(0);
   });
 
   it("refuses picks on a cancelled list; what was picked stays issued", async () => {

@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
-import type { Db } from "../db/client";
+import type { Db, DbTx } from "../db/client";
+import { AVAILABLE_OF_LEVEL, SELLABLE_LEVEL } from "../availability/availability-rule";
 import { isUniqueViolation } from "../db/errors";
 import { ValidationFailed, type FieldIssue } from "../domain-error";
 import { readSiteMap } from "../maps/read-site-map";
@@ -12,6 +13,7 @@ import { planPickRoute } from "../routing/plan-pick-route";
 import { allocatePickLines, type BinStock, type BinTake, type PickDemand } from "./allocate-pick";
 import { NotEnoughToPick, PickListReferenceTaken } from "./errors";
 import { findPickListView } from "./pick-list-view";
+import { holdPickLine } from "./hold-pick-line";
 import { pickListInput, type PickListInput, type RoutedPickList } from "./schemas";
 
 type ParsedLine = ReturnType<typeof pickListInput.parse>["lines"][number];
@@ -22,11 +24,13 @@ type PlannedStop = { line: PlannedLine; code: string };
 
 /**
  * Opens a pick list for an order at a site. Lines naming no bin are planned from the stock at the site (see
- * allocatePickLines) and split when one bin is not enough; stock is checked but not reserved, so a pick may still
- * find it gone (the ledger then refuses the issue). When the site has a map the lines are numbered in walking
- * order (lib/routing/plan-pick-route.ts) and the answer gives the route's length beside the bin-code order's;
- * otherwise they keep the order of the request. A missing reference is made up. Audited and announced
- * (`pickList.created`).
+ * allocatePickLines) and split when one bin is not enough. Planning reads what the site can still promise under
+ * the availability rule (lib/availability/availability-rule.ts) with the levels locked, and each planned line
+ * then holds its units through a reservation of the line (./hold-pick-line.ts): nobody else can reserve or pick
+ * them, a pick consumes the hold and cancelling the list releases what was not picked. When the site has a map
+ * the lines are numbered in walking order (lib/routing/plan-pick-route.ts) and the answer gives the route's
+ * length beside the bin-code order's; otherwise they keep the order of the request. A missing reference is made
+ * up. Audited and announced (`pickList.created`).
  */
 export async function createPickList(db: Db, actor: Actor, input: PickListInput): Promise<RoutedPickList> {
   const data = pickListInput.parse(input);
@@ -48,37 +52,45 @@ export async function createPickList(db: Db, actor: Actor, input: PickListInput)
     lineIssues(line, index, itemBySku.get(line.sku.toLowerCase()), line.from ? binByCode.get(line.from) : undefined, site.id),
   );
   if (issues.length > 0) throw new ValidationFailed(issues);
-
-  const demands: PickDemand[] = [];
-  for (const [index, line] of data.lines.entries()) {
-    const item = itemBySku.get(line.sku.toLowerCase())!;
-    demands.push({
-      itemId: item.id,
-      quantity: line.quantity,
-      isLotTracked: item.tracking === "lot",
-      stock: await stockFor(db, site.id, item, line, index, binByCode),
-    });
-  }
-  const planned: PlannedStop[] = allocatePickLines(demands).flatMap(({ takes, available }, index) => {
-    const line = data.lines[index];
-    const item = itemBySku.get(line.sku.toLowerCase())!;
-    if (!takes)
-      throw new NotEnoughToPick({ line: index, sku: item.sku, requested: line.quantity, available, from: line.from ?? null, lot: line.lot ?? null });
-    return takes.map((take) => ({ line: plannedLine(item, take), code: take.stock.locationCode }));
-  });
-
+  const lotIds = await lotsOf(db, data.lines, itemBySku);
   const map = await readSiteMap(db, site.id);
-  const route = map
-    ? planPickRoute(
-        map.graph,
-        planned.map((p) => p.code),
-      )
-    : null;
-  const walk = route ? route.order.map((i) => planned[i].line) : planned.map((p) => p.line);
   const reference = data.reference ?? madeUpReference();
 
   try {
     return await unitOfWork(db, async (tx) => {
+      const stock = await lockSellableStock(tx, site.id, [...new Set(items.map((i) => i.id))]);
+      const demands: PickDemand[] = data.lines.map((line, index) => {
+        const item = itemBySku.get(line.sku.toLowerCase())!;
+        const from = line.from ? binByCode.get(line.from)!.id : null;
+        return {
+          itemId: item.id,
+          quantity: line.quantity,
+          isLotTracked: item.tracking === "lot",
+          stock: stock.filter((s) => s.itemId === item.id && (!lotIds[index] || s.lotId === lotIds[index]) && (!from || s.locationId === from)),
+        };
+      });
+      const planned: PlannedStop[] = allocatePickLines(demands).flatMap(({ takes, available }, index) => {
+        const line = data.lines[index];
+        const item = itemBySku.get(line.sku.toLowerCase())!;
+        if (!takes)
+          throw new NotEnoughToPick({
+            line: index,
+            sku: item.sku,
+            requested: line.quantity,
+            available,
+            from: line.from ?? null,
+            lot: line.lot ?? null,
+          });
+        return takes.map((take) => ({ line: plannedLine(item, take), code: take.stock.locationCode }));
+      });
+      const route = map
+        ? planPickRoute(
+            map.graph,
+            planned.map((p) => p.code),
+          )
+        : null;
+      const walk = route ? route.order.map((i) => planned[i].line) : planned.map((p) => p.line);
+
       const list = await tx.pickList.create({
         data: {
           siteId: site.id,
@@ -87,8 +99,18 @@ export async function createPickList(db: Db, actor: Actor, input: PickListInput)
           createdByLabel: actor.label,
           lines: { create: walk.map((line, i) => ({ ...line, lineNo: i + 1 })) },
         },
-        select: { id: true },
+        select: { id: true, lines: { select: { id: true, itemId: true, fromLocationId: true, lotId: true, quantity: true } } },
       });
+      for (const line of list.lines)
+        await holdPickLine(tx, actor, {
+          pickListLineId: line.id,
+          siteId: site.id,
+          itemId: line.itemId,
+          locationId: line.fromLocationId,
+          lotId: line.lotId,
+          quantity: line.quantity,
+          reference,
+        });
       const { view } = (await findPickListView(tx, list.id))!;
       await recordAudit(tx, actor, { action: "pickList.create", entityType: "pickList", entityId: list.id, siteId: site.id, after: view });
       await enqueueEvent(tx, { type: "pickList.created", siteId: site.id, aggregateId: list.id, payload: view });
@@ -111,38 +133,35 @@ function lineIssues(line: ParsedLine, index: number, item: Item | undefined, bin
   return [];
 }
 
-/** What the site holds of the line's item, limited to its bin and lot when it names them. */
-async function stockFor(db: Db, siteId: string, item: Item, line: ParsedLine, index: number, binByCode: Map<string, Bin>): Promise<BinStock[]> {
-  let lotId: string | undefined;
-  if (line.lot) {
-    const lot = await db.lot.findUnique({ where: { itemId_number: { itemId: item.id, number: line.lot } }, select: { id: true } });
-    if (!lot) throw new ValidationFailed([{ field: `lines.${index}.lot`, message: `${item.sku} has no lot ${line.lot}` }]);
-    lotId = lot.id;
-  }
-  const levels = await db.stockLevel.findMany({
-    where: {
-      itemId: item.id,
-      onHand: { gt: 0 },
-      ...(lotId ? { lotId } : {}),
-      ...(line.from ? { locationId: binByCode.get(line.from)!.id } : { location: { siteId, isVirtual: false, active: true } }),
-    },
-    select: {
-      onHand: true,
-      reserved: true,
-      locationId: true,
-      lotId: true,
-      location: { select: { code: true } },
-      lot: { select: { number: true, expiresOn: true } },
-    },
-  });
-  return levels.map((l) => ({
-    locationId: l.locationId,
-    locationCode: l.location.code,
-    lotId: l.lotId,
-    lotNumber: l.lot?.number ?? null,
-    expiresOn: l.lot?.expiresOn ?? null,
-    available: l.onHand - l.reserved,
-  }));
+/** The lot each line names (null where it names none), refused (422 on the line's lot) when the item has no such lot. */
+async function lotsOf(db: Db, lines: ParsedLine[], itemBySku: Map<string, Item>): Promise<(string | null)[]> {
+  return Promise.all(
+    lines.map(async (line, index) => {
+      if (!line.lot) return null;
+      const item = itemBySku.get(line.sku.toLowerCase())!;
+      const lot = await db.lot.findUnique({ where: { itemId_number: { itemId: item.id, number: line.lot } }, select: { id: true } });
+      if (!lot) throw new ValidationFailed([{ field: `lines.${index}.lot`, message: `${item.sku} has no lot ${line.lot}` }]);
+      return lot.id;
+    }),
+  );
+}
+
+/**
+ * What the site can still promise of these items, level by level, under the availability rule; the levels are
+ * locked in the ledger's order (item, location, lot) so the plan made from them is what gets held.
+ */
+async function lockSellableStock(tx: DbTx, siteId: string, itemIds: string[]): Promise<(BinStock & { itemId: string })[]> {
+  const rows = await tx.$queryRaw<(BinStock & { itemId: string })[]>`
+    SELECT s."itemId", s."locationId", loc.code AS "locationCode", s."lotId", lot.number AS "lotNumber", lot."expiresOn",
+      ${AVAILABLE_OF_LEVEL}::int AS available
+    FROM "StockLevel" s
+    JOIN "Location" loc ON loc.id = s."locationId"
+    LEFT JOIN "Lot" lot ON lot.id = s."lotId"
+    WHERE s."itemId" = ANY(${itemIds}::uuid[]) AND loc."siteId" = ${siteId}::uuid AND loc.active AND s."onHand" > s.reserved
+      AND ${SELLABLE_LEVEL}
+    ORDER BY s."itemId", s."locationId", s."lotId" NULLS FIRST
+    FOR UPDATE OF s`;
+  return rows;
 }
 
 function plannedLine(item: Item, take: BinTake): PlannedLine {

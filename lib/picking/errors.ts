@@ -30,3 +30,11 @@ export class PickRefused extends ValidationFailed {
     super([{ field, message }]);
   }
 }
+
+/** An order's line whose hold is no longer on its bin (a short count moved it): pick it from where it is now. */
+export class PickNotHeld extends Conflict {
+  readonly code = "pick_not_held";
+  constructor(order: string, location: string, held: number, requested: number) {
+    super(`Order ${order} holds ${held} in ${location}; ${requested} cannot be picked there`, { order, location, held, requested });
+  }
+}

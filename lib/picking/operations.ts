@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { defineOperation } from "../contract/operation";
-import { pickConfirmation, pickInput, pickListInput, pickListQuery, pickListSummary, pickListView, routedPickList, stopPickInput } from "./schemas";
+import {
+  pickConfirmation,
+  pickInput,
+  pickListInput,
+  pickListQuery,
+  pickListSummary,
+  pickListView,
+  routedPickList,
+  stopPickInput,
+  wavePickListInput,
+} from "./schemas";
 
 const pickListId = z.object({ id: z.string().describe("The pick list's id") });
 
@@ -11,9 +21,9 @@ export const createPickListOp = defineOperation({
   tag: "Picking",
   permission: "stock.move",
   status: 201,
-  summary: "Open a pick list for an order; lines without a bin are planned from the site's stock (FEFO for lots)",
+  summary: "Open a pick list for an order; lines without a bin are planned from the site's stock (FEFO for lots) and hold it",
   description:
-    "A line needing more than one bin is split into several lines. When the site has a map, the lines (and `stops`) are numbered in walking order from its dock — nearest neighbour then 2-opt on the aisle network — and `routeLength` / `naiveLength` give the walk in metres against the bin-code order. 409 when the site holds too little for a line (`errors` names `lines.N.quantity`) or the reference is already used at the site.",
+    "Planning reads what the site can still promise (on hand − reserved in storage bins, lots past expiry left out), and each planned line holds its units through a reservation of the line: nobody else can reserve or pick them until they are picked (the hold is consumed) or the list is cancelled (what was not picked is released). A line needing more than one bin is split into several lines. When the site has a map, the lines (and `stops`) are numbered in walking order from its dock — nearest neighbour then 2-opt on the aisle network — and `routeLength` / `naiveLength` give the walk in metres against the bin-code order. 409 when the site holds too little for a line (`errors` names `lines.N.quantity`) or the reference is already used at the site.",
   body: pickListInput,
   response: routedPickList,
   problems: ["not_enough_to_pick", "pick_list_reference_taken"],
@@ -80,8 +90,25 @@ export const cancelPickListOp = defineOperation({
   path: "/api/v1/pick-lists/{id}/cancel",
   tag: "Picking",
   permission: "stock.approve",
-  summary: "Cancel an open pick list (managers); what was picked stays issued",
+  summary:
+    "Cancel an open pick list (managers); what was picked stays picked, what was not is released (an order's list: its orders go back to allocated)",
   params: pickListId,
   response: pickListView,
   problems: ["not_found", "pick_list_not_open"],
+});
+
+export const openWavePickListOp = defineOperation({
+  id: "openWavePickList",
+  method: "POST",
+  path: "/api/v1/pick-lists/wave",
+  tag: "Picking",
+  permission: "stock.move",
+  idempotency: "in-transaction",
+  status: 201,
+  summary: "Open one routed pick list for a wave of allocated orders of one site",
+  description:
+    "As `POST /api/v1/orders/{id}/pick-list` for several orders at once: the lines are the orders' held units in one walk, each line picks for its order (confirming moves the units to staging), and each order becomes `picked` when its own units are. 409 when an order is not `allocated`; 422 on `orders` when they ship from several sites; 403 for an order of a site the caller may not pick at.",
+  body: wavePickListInput,
+  response: routedPickList,
+  problems: ["not_found", "order_step_refused", "pick_list_reference_taken"],
 });

@@ -31,6 +31,7 @@ const pickListSelect = {
       },
       lot: { select: { number: true } },
       fromLocation: { select: { code: true } },
+      orderLine: { select: { order: { select: { id: true, number: true } } } },
     },
   },
 } satisfies Prisma.PickListSelect;
@@ -64,6 +65,7 @@ function toPickListView(row: PickListRow): PickListView {
       ...(line.lot ? { lot: line.lot.number } : {}),
       quantity: line.quantity,
     })),
+    orders: [...new Map(row.lines.flatMap((line) => (line.orderLine ? [[line.orderLine.order.id, line.orderLine.order] as const] : []))).values()],
   };
 }
 

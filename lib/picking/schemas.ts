@@ -67,6 +67,9 @@ export const pickListView = z
     createdBy: z.string(),
     lines: z.array(pickListLineView),
     stops: z.array(pickStop).describe("The lines as a walk: bin, item and quantity in picking order (confirm them by seq)"),
+    orders: z
+      .array(z.object({ id: z.string(), number: z.string() }))
+      .describe("The orders this list picks (one order, or a wave); empty for a plain list, whose picks issue to the customer"),
   })
   .meta({ id: "PickList" });
 
@@ -77,6 +80,7 @@ export const routedPickList = pickListView
       .nullable()
       .describe("Metres walked from the site's dock through the stops and back, on its map; null when the site has no map"),
     naiveLength: z.number().nullable().describe("The same walk with the stops in bin-code order, for comparison; null when the site has no map"),
+    replayed: replayedFlag,
   })
   .meta({ id: "RoutedPickList" });
 
@@ -119,10 +123,25 @@ export const stopPickInput = z
 export const pickConfirmation = z
   .object({
     pickList: pickListView,
-    movement: postedMovement.describe("The issue posted (bin → customer, reason sold)"),
+    movement: postedMovement.describe(
+      "The movement posted: an issue (bin → customer, reason sold) on a plain list; on an order's list a move to the site's staging location (reason picked)",
+    ),
     replayed: replayedFlag,
   })
   .meta({ id: "PickConfirmation" });
+
+export const wavePickListInput = z
+  .object({
+    orders: z.array(z.string().describe("An order's id")).min(1, "Name at least one order").max(200).describe("Allocated orders of one site"),
+    reference: z
+      .string()
+      .trim()
+      .min(1)
+      .max(120)
+      .optional()
+      .describe("The wave's name, unique per site; made up when left out (WAVE-20261204-4F3A9C2B)"),
+  })
+  .meta({ id: "WavePickListInput" });
 
 export type PickListInput = z.input<typeof pickListInput>;
 export type PickListView = z.infer<typeof pickListView>;

@@ -69,7 +69,7 @@ export async function confirmPick(db: Db, actor: Actor, pickListId: string, inpu
         });
       } else {
         // The line's hold gives way first: the ledger takes only what is not reserved.
-        await releasePickLine(tx, line.id, data.quantity, "fulfilled");
+        await releasePickLine(tx, line.id, data.quantity, "fulfilled", { locationId: line.fromLocationId, lotId: line.lotId });
         posted = await postMovement(tx as unknown as Db, actor, {
           kind: "issue",
           sku: line.item.sku,
@@ -85,6 +85,8 @@ export async function confirmPick(db: Db, actor: Actor, pickListId: string, inpu
         UPDATE "PickListLine" SET "pickedQuantity" = "pickedQuantity" + ${data.quantity}
         WHERE id = ${line.id}::uuid AND "pickedQuantity" + ${data.quantity} <= quantity`;
       if (raised !== 1) throw new PickRefused("quantity", `Line ${data.lineNo} has less than ${data.quantity} left to pick`);
+      // A fully picked plain line lets go of anything its hold still has (units a short count moved to another bin).
+      if (!order && line.pickedQuantity + data.quantity === line.quantity) await releasePickLine(tx, line.id, "rest", "released");
 
       const isDone = (await tx.pickListLine.count({ where: { pickListId, pickedQuantity: { lt: tx.pickListLine.fields.quantity } } })) === 0;
       if (isDone) await tx.pickList.update({ where: { id: pickListId }, data: { status: "done", closedAt: new Date() } });

@@ -39,10 +39,16 @@ export async function holdPickLine(tx: DbTx, actor: Actor, line: PickLineHold) {
 
 /**
  * Takes `quantity` units off a plain line's hold (they are being picked: the issue that follows may then take
- * them), or everything left when the list is cancelled. A line of a list opened before lists held their stock
+ * them; from `at` first), or everything left when the list is cancelled or the line fully picked. A line of a list opened before lists held their stock
  * has no reservation: nothing to give back. Answers how many units the hold gave back.
  */
-export async function releasePickLine(tx: DbTx, pickListLineId: string, quantity: number | "rest", outcome: "fulfilled" | "released") {
+export async function releasePickLine(
+  tx: DbTx,
+  pickListLineId: string,
+  quantity: number | "rest",
+  outcome: "fulfilled" | "released",
+  at?: { locationId: string; lotId: string | null },
+) {
   const reservation = await tx.reservation.findFirst({
     where: { pickListLineId, status: "active" },
     select: {
@@ -55,7 +61,10 @@ export async function releasePickLine(tx: DbTx, pickListLineId: string, quantity
   if (!reservation) return 0;
   const giving = Math.min(quantity === "rest" ? reservation.held : quantity, reservation.held);
   let left = giving;
-  const takes = reservation.allocations.flatMap((a) => {
+  // The units picked first, then any hold a short count moved elsewhere (lib/availability/displace-holds.ts).
+  const isHere = (a: { locationId: string; lotId: string | null }) => a.locationId === at?.locationId && a.lotId === at?.lotId;
+  const ordered = [...reservation.allocations].sort((a, b) => Number(isHere(b)) - Number(isHere(a)));
+  const takes = ordered.flatMap((a) => {
     const take = Math.min(a.quantity, left);
     left -= take;
     return take > 0 ? [{ ...a, quantity: take }] : [];

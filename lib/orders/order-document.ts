@@ -28,14 +28,6 @@ export class OrderDocument {
     return new OrderDocument(pdf, fonts, size);
   }
 
-  get currentPage(): PDFPage {
-    return this.page;
-  }
-
-  get cursor(): number {
-    return this.y;
-  }
-
   addPage() {
     this.page = this.pdf.addPage(this.size);
     this.y = this.size[1] - MARGIN;

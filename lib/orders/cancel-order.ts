@@ -60,7 +60,12 @@ async function leaveWaves(tx: DbTx, orderId: string) {
   const open = { status: "open" as const, orderId: null };
   const waves = await tx.pickList.findMany({ where: { ...open, lines: { some: { orderLine: { orderId } } } }, select: { id: true } });
   if (waves.length === 0) return;
-  const waveIds = waves.map((w) => w.id);
+  // Locked (after this order, as a pick locks them) so a pick finishing another order's last line meanwhile is
+  // counted: otherwise each would see the other's lines as still unpicked and the wave would never be done.
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "PickList" WHERE id = ANY(${waves.map((w) => w.id)}::uuid[]) AND status = 'open' ORDER BY id FOR UPDATE`;
+  if (locked.length === 0) return;
+  const waveIds = locked.map((w) => w.id);
   await tx.pickListLine.deleteMany({ where: { pickListId: { in: waveIds }, orderLine: { orderId }, pickedQuantity: 0 } });
   await tx.$executeRaw`
     UPDATE "PickListLine" l SET quantity = l."pickedQuantity" FROM "SalesOrderLine" ol

@@ -340,4 +340,29 @@ describe("order fulfilment", () => {
     expect((await getOrder(db, admin, second.id)).status).toBe("picked");
     expect((await getOrder(db, admin, third.id)).status).toBe("cancelled");
   });
+
+  it("a wave's last pick racing the cancel of its other order: the wave still ends done", async () => {
+    const w = await buildWarehouse(db);
+    await postMovement(db, admin, { kind: "receive", sku: w.items.plain.sku, quantity: 10, to: w.bins.a1.code, reason: "received" });
+    await postMovement(db, admin, { kind: "receive", sku: w.items.plain.sku, quantity: 10, to: w.bins.a2.code, reason: "received" });
+    for (let round = 0; round < 3; round++) {
+      const [kept, dropped] = await Promise.all(
+        [1, 2].map(() =>
+          createOrder(db, admin, { reference: ref(), customer: { name: "W" }, site: w.site.code, lines: [{ sku: w.items.plain.sku, quantity: 1 }] }),
+        ),
+      );
+      const wave = await openOrderPickList(db, admin, [kept.id, dropped.id], { reference: `WAVE-R-${sequence++}` });
+      const keptLine = await db.pickListLine.findFirstOrThrow({
+        where: { pickListId: wave.id, orderLine: { orderId: kept.id } },
+        include: { fromLocation: true },
+      });
+      const results = await Promise.allSettled([
+        confirmPick(db, admin, wave.id, { lineNo: keptLine.lineNo, from: keptLine.fromLocation.code, sku: w.items.plain.sku, quantity: 1 }),
+        cancelOrder(db, admin, dropped.id),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+      expect((await db.pickList.findUniqueOrThrow({ where: { id: wave.id } })).status).toBe("done");
+      expect((await getOrder(db, admin, kept.id)).status).toBe("picked");
+    }
+  });
 });

@@ -61,11 +61,11 @@ export const confirmPickOp = defineOperation({
   idempotency: "in-transaction",
   summary: "Confirm units taken for one line: posts the issue and raises the line's picked quantity atomically",
   description:
-    "422 when the scanned bin, SKU or lot is not the line's, or the quantity exceeds what remains; 409 when the list is not open or the bin no longer holds the stock. The list becomes done when every line is picked.",
+    "422 when the scanned bin, SKU or lot is not the line's, or the quantity exceeds what remains; 409 when the list is not open or the bin no longer holds the stock. The list becomes done when every line is picked. On an order's list (or a wave) the units move to the site's staging location with the order's hold instead of being issued, and the order becomes `picked` when every unit is; 409 `order_step_refused` when the order was cancelled meanwhile, `pick_not_held` when a short count moved the hold off the bin.",
   params: pickListId,
   body: pickInput,
   response: pickConfirmation,
-  problems: ["not_found", "pick_list_not_open", "insufficient_stock", "serial_not_here"],
+  problems: ["not_found", "pick_list_not_open", "insufficient_stock", "serial_not_here", "order_step_refused", "pick_not_held"],
 });
 
 export const confirmStopOp = defineOperation({
@@ -77,11 +77,11 @@ export const confirmStopOp = defineOperation({
   idempotency: "in-transaction",
   summary: "Confirm units taken at one stop, by its seq: the same as confirming its line's bin, item and lot",
   description:
-    "422 on `seq` for a stop the list does not have, on `quantity` when it exceeds what remains; 409 when the list is not open or the bin no longer holds the stock.",
+    "422 on `seq` for a stop the list does not have, on `quantity` when it exceeds what remains; 409 when the list is not open or the bin no longer holds the stock. On an order's list the units move to the site's staging location with the order's hold (see `confirmPick`).",
   params: pickListId,
   body: stopPickInput,
   response: pickConfirmation,
-  problems: ["not_found", "pick_list_not_open", "insufficient_stock", "serial_not_here"],
+  problems: ["not_found", "pick_list_not_open", "insufficient_stock", "serial_not_here", "order_step_refused", "pick_not_held"],
 });
 
 export const cancelPickListOp = defineOperation({

@@ -86,3 +86,19 @@ export const returnOrderOp = defineOperation({
   response: orderView,
   problems: ["not_found", "order_step_refused"],
 });
+
+// Kept beside its operation, at the end: lib/orders is being changed by others at the same time.
+import { onTimeAnswer, onTimeQuery } from "./measure-on-time";
+
+export const measureOnTimeOp = defineOperation({
+  id: "measureOnTime",
+  method: "GET",
+  path: "/api/v1/orders/on-time",
+  tag: "Orders",
+  permission: "stock.view",
+  summary: "On-time shipping per site and ISO week: the share of orders shipped by their promised ship date",
+  description:
+    "Each order with a promised ship date counts once, in the week it was due: shipped on or before that day is on time; shipped later, or not shipped once the day has passed, is late. Orders not yet due, cancelled, or without a promised date are left out.",
+  query: onTimeQuery,
+  response: onTimeAnswer,
+});

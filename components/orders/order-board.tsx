@@ -2,7 +2,7 @@
 
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
 import { Pager } from "@/components/ui/pager";
@@ -20,7 +20,6 @@ import { ORDER_STATUS_TONE } from "./order-status";
 const DEFAULTS = { tab: "pick", page: "1", pageSize: "25" };
 const CONTROL = "block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base shadow-sm";
 const number = new Intl.NumberFormat("en");
-const shippedAt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 const orderHref = (id: string) => `/orders/${id}`;
 
 const TABS: Record<OrderBoardTab, { label: string; empty: string; next: ReactNode }> = {
@@ -48,7 +47,8 @@ const TABS: Record<OrderBoardTab, { label: string; empty: string; next: ReactNod
 };
 
 const column = createColumnHelper<OrderBoardRow>();
-const COLUMNS = [
+/** The columns, with times in `timeZone`: the server's, so the first render and hydration print the same. */
+const columnsIn = (shippedAt: Intl.DateTimeFormat) => [
   column.accessor("number", {
     header: "Order",
     cell: (c) => (
@@ -89,22 +89,24 @@ function Promised({ row }: { row: OrderBoardRow }) {
   );
 }
 
-type OrderBoardProps = { board: OrderBoardData; query: OrderBoardParams; sites: { code: string; name: string }[] };
+type OrderBoardProps = { board: OrderBoardData; query: OrderBoardParams; sites: { code: string; name: string }[]; timeZone: string };
 
 /**
  * The warehouse's order board: a tab per question (what to pick, what is late, what waits, what can ship, what
  * went), filters by site and channel, a table on wide screens and cards on phones. Filtering and paging happen
  * on the server; this keeps their state in the URL.
  */
-export function OrderBoard({ board, query, sites }: OrderBoardProps) {
+export function OrderBoard({ board, query, sites, timeZone }: OrderBoardProps) {
   const { update, hrefFor, navigate, isPending } = useUrlParams(DEFAULTS);
+  const shippedAt = useMemo(() => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }), [timeZone]);
+  const columns = useMemo(() => columnsIn(shippedAt), [shippedAt]);
   const total = board.counts[query.tab];
   const pageCount = Math.max(1, Math.ceil(total / board.pageSize));
   // This project does not run the React Compiler; nothing here memoises on the table (see item-table.tsx).
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: board.rows,
-    columns: COLUMNS,
+    columns,
     getCoreRowModel: getCoreRowModel(),
     manualPagination: true,
     rowCount: total,

@@ -40,7 +40,12 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader title="Orders" />
       <LiveOrders />
-      <OrderBoard board={board} query={query} sites={sites.map((s) => ({ code: s.code, name: s.name }))} />
+      <OrderBoard
+        board={board}
+        query={query}
+        sites={sites.map((s) => ({ code: s.code, name: s.name }))}
+        timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
+      />
       <Card
         title="Shipped on time, per week"
         className="mt-6"

@@ -7,16 +7,11 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
 import { Pager } from "@/components/ui/pager";
 import { useUrlParams } from "@/components/ui/use-url-params";
-import {
-  ORDER_BOARD_TABS,
-  type OrderBoard as OrderBoardData,
-  type OrderBoardParams,
-  type OrderBoardRow,
-  type OrderBoardTab,
-} from "@/lib/orders/list-order-board";
+import type { OrderBoard as OrderBoardData, OrderBoardRow } from "@/lib/orders/list-order-board";
+import { ORDER_BOARD_TABS, type OrderBoardParams, type OrderBoardTab } from "@/lib/orders/order-board-query";
 import { ORDER_STATUS_TONE } from "./order-status";
 
-// The defaults of lib/orders/list-order-board.ts orderBoardQuery: left out of the URL.
+// The defaults of lib/orders/order-board-query.ts orderBoardQuery: left out of the URL.
 const DEFAULTS = { tab: "pick", page: "1", pageSize: "25" };
 const CONTROL = "block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base shadow-sm";
 const number = new Intl.NumberFormat("en");

@@ -4,7 +4,8 @@ import { OrderBoard } from "@/components/orders/order-board";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { listOrderBoard, orderBoardQuery } from "@/lib/orders/list-order-board";
+import { listOrderBoard } from "@/lib/orders/list-order-board";
+import { orderBoardQuery } from "@/lib/orders/order-board-query";
 import { measureOnTime } from "@/lib/orders/measure-on-time";
 import { listSites } from "@/lib/sites/list-sites";
 

@@ -122,7 +122,7 @@ export function ReturnForm({ order }: { order: OrderView }) {
       <input type="hidden" name="id" value={order.id} />
       <FormMessage state={state} />
       {lines.map((line, i) => (
-        <fieldset key={line.lineNo} className="grid gap-2 rounded-lg border border-slate-200 p-3 sm:grid-cols-3">
+        <fieldset key={line.lineNo} className="grid gap-2 rounded-lg border border-slate-200 p-3">
           <legend className="px-1 text-sm font-medium">
             <span className="font-mono">{line.sku}</span> · {line.shipped - line.returned} can come back
           </legend>

@@ -47,12 +47,12 @@ const columnsIn = (shippedAt: Intl.DateTimeFormat) => [
   column.accessor("number", {
     header: "Order",
     cell: (c) => (
-      <Link href={orderHref(c.row.original.id)} className="inline-flex min-h-11 items-center font-mono font-medium text-brand-700 hover:underline">
-        {c.getValue()}
+      <Link href={orderHref(c.row.original.id)} className="flex min-h-11 flex-col justify-center py-1 hover:underline">
+        <span className="font-mono font-medium text-brand-700">{c.getValue()}</span>
+        <span className="max-w-48 truncate text-xs text-slate-600">{c.row.original.reference}</span>
       </Link>
     ),
   }),
-  column.accessor("reference", { header: "Reference" }),
   column.accessor("customer", { header: "Customer" }),
   column.accessor("channel", { header: "Channel" }),
   column.accessor("site", { header: "Site", cell: (c) => c.getValue() ?? <span className="text-slate-500">—</span> }),
@@ -60,7 +60,7 @@ const columnsIn = (shippedAt: Intl.DateTimeFormat) => [
   column.accessor("units", {
     header: "Units",
     meta: { numeric: true },
-    cell: (c) => `${number.format(c.getValue())} in ${c.row.original.lines} ${c.row.original.lines === 1 ? "line" : "lines"}`,
+    cell: (c) => <span title={`${c.row.original.lines} ${c.row.original.lines === 1 ? "line" : "lines"}`}>{number.format(c.getValue())}</span>,
   }),
   column.accessor("backordered", {
     header: "Waiting",
@@ -106,14 +106,17 @@ export function OrderBoard({ board, query, sites, timeZone }: OrderBoardProps) {
     manualPagination: true,
     rowCount: total,
     getRowId: (row) => row.id,
-    state: { columnVisibility: { shippedAt: query.tab === "shipped", reference: query.tab !== "shipped" } },
+    // Shipped orders show when they left instead of what they wait for; a chosen site or channel needs no column.
+    state: {
+      columnVisibility: { shippedAt: query.tab === "shipped", backordered: query.tab !== "shipped", site: !query.site, channel: !query.channel },
+    },
   });
   const rows = table.getRowModel().rows;
   const isFiltered = Boolean(query.site || query.channel);
 
   return (
     <>
-      <nav aria-label="Order board" className="-mx-1 mb-3 flex gap-2 overflow-x-auto px-1 pb-1 text-sm" data-testid="board-tabs">
+      <nav aria-label="Order board" className="mb-3 flex flex-wrap gap-2 text-sm" data-testid="board-tabs">
         {ORDER_BOARD_TABS.map((tab) => (
           <Link
             key={tab}
@@ -194,7 +197,7 @@ export function OrderBoard({ board, query, sites, timeZone }: OrderBoardProps) {
                     <span className="block font-mono font-medium text-brand-700">{order.number}</span>
                     <span className="block truncate">{order.customer}</span>
                     <span className="block truncate text-sm text-slate-600">
-                      {order.site ?? "no site"} · {order.channel} · {order.units} units
+                      {order.site ?? "no site"} · {order.channel} · {order.units} {order.units === 1 ? "unit" : "units"}
                       {order.backordered > 0 ? ` · ${order.backordered} waiting` : ""}
                     </span>
                   </span>
@@ -235,7 +238,7 @@ export function OrderBoard({ board, query, sites, timeZone }: OrderBoardProps) {
                       return (
                         <td
                           key={cell.id}
-                          className={`h-11 px-3 ${numeric ? "text-right tabular-nums" : ""} ${cell.column.id === "customer" ? "min-w-40" : "whitespace-nowrap"}`}
+                          className={`h-11 px-3 ${numeric ? "text-right tabular-nums" : ""} ${cell.column.id === "customer" ? "min-w-32" : "whitespace-nowrap"}`}
                         >
                           {flexRender(cell.column.columnDef.cell, cell.getContext())}
                         </td>

@@ -16,7 +16,15 @@ import { listSites } from "@/lib/sites/list-sites";
 export const metadata = { title: "Order" };
 
 const time = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
-const QUANTITIES = ["quantity", "allocated", "backordered", "picked", "packed", "shipped", "returned"] as const;
+const QUANTITIES = [
+  ["quantity", "Ordered"],
+  ["allocated", "Allocated"],
+  ["backordered", "Backordered"],
+  ["picked", "Picked"],
+  ["packed", "Packed"],
+  ["shipped", "Shipped"],
+  ["returned", "Returned"],
+] as const;
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("stock.view");
@@ -54,34 +62,24 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-4">
           <Card title="Lines">
-            <div className="overflow-x-auto [contain:inline-size]">
-              <table className="w-full text-sm" data-testid="order-lines">
-                <thead className="text-left text-slate-600">
-                  <tr className="[&>th]:px-2 [&>th]:py-1 [&>th:not(:first-child)]:text-right">
-                    <th>Item</th>
-                    {QUANTITIES.map((q) => (
-                      <th key={q} className="capitalize">
-                        {q === "quantity" ? "Ordered" : q}
-                      </th>
+            {/* A block per line, its quantities in a grid: seven numbers fit a phone without a sideways scroll. */}
+            <ul className="divide-y divide-slate-100" data-testid="order-lines">
+              {order.lines.map((l) => (
+                <li key={l.lineNo} className="py-3 first:pt-0 last:pb-0" data-sku={l.sku}>
+                  <p className="text-sm">
+                    <span className="font-mono font-medium">{l.sku}</span> <span className="text-slate-600">{l.name}</span>
+                  </p>
+                  <dl className="mt-2 grid grid-cols-4 gap-x-3 gap-y-2 text-sm sm:grid-cols-7">
+                    {QUANTITIES.map(([key, label]) => (
+                      <div key={key} data-quantity={key}>
+                        <dt className="text-xs text-slate-600">{label}</dt>
+                        <dd className={`font-semibold tabular-nums ${key === "backordered" && l[key] > 0 ? "text-amber-800" : ""}`}>{l[key]}</dd>
+                      </div>
                     ))}
-                  </tr>
-                </thead>
-                <tbody className="tabular-nums">
-                  {order.lines.map((l) => (
-                    <tr key={l.lineNo} className="border-t border-slate-100 [&>td]:px-2 [&>td:not(:first-child)]:text-right" data-sku={l.sku}>
-                      <td className="py-2">
-                        <span className="font-mono">{l.sku}</span> <span className="text-slate-600">{l.name}</span>
-                      </td>
-                      {QUANTITIES.map((q) => (
-                        <td key={q} className={q === "backordered" && l[q] > 0 ? "font-semibold text-amber-800" : ""}>
-                          {l[q]}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                  </dl>
+                </li>
+              ))}
+            </ul>
           </Card>
           <Card title="Where its units are held">
             {order.allocations.length === 0 ? (

@@ -20,6 +20,7 @@ const SCREENSHOTS: Record<string, string> = {
   "/scan": "scan",
   "/admin/users": "users",
   "/items/import": "import",
+  "/orders": "orders",
 };
 
 type Finding = { what: string; size?: string; problem: string };
@@ -119,6 +120,11 @@ async function pagesToVisit(page: Page): Promise<string[]> {
     data: { site: "WH1", reference: `SO-PHONE-${suffix}`, lines: [{ sku: "HT-SCR-0003", quantity: 1 }] },
   });
   expect(pickList.status(), await pickList.text()).toBe(201);
+  const order = await page.request.post("/api/v1/orders", {
+    data: { reference: `SO-PHONE-${suffix}`, customer: { name: "Phone check" }, lines: [{ sku: "HT-SCR-0003", quantity: 1 }], site: "WH1" },
+  });
+  expect(order.status(), await order.text()).toBe(201);
+  const orderId = (await order.json()).id as string;
   const transferId = (await transfer.json()).id as string;
   const pickListId = (await pickList.json()).id as string;
   const lot = ((await (await page.request.get("/api/v1/stock?site=WH1&limit=200")).json()).data as { lot: string | null }[]).find(
@@ -146,6 +152,9 @@ async function pagesToVisit(page: Page): Promise<string[]> {
     `/transfers/${transferId}`,
     `/transfers/${transferId}/packing-list`,
     `/pick-lists/${pickListId}`,
+    "/orders",
+    "/orders?tab=late",
+    `/orders/${orderId}`,
     "/admin/users",
     "/admin/api-keys",
     "/admin/audit",

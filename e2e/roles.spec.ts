@@ -7,6 +7,7 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Scan",
     "Items",
     "Move stock",
+    "Orders",
     "Transfers",
     "Locations",
     "Categories",
@@ -16,9 +17,9 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Audit log",
     "Reason codes",
   ],
-  "manager@example.com": ["Dashboard", "Scan", "Items", "Move stock", "Transfers", "Locations", "Categories", "Suppliers"],
-  "clerk@example.com": ["Dashboard", "Scan", "Items", "Move stock", "Transfers", "Locations", "Categories"],
-  "viewer@example.com": ["Dashboard", "Scan", "Items", "Transfers", "Locations", "Categories"],
+  "manager@example.com": ["Dashboard", "Scan", "Items", "Move stock", "Orders", "Transfers", "Locations", "Categories", "Suppliers"],
+  "clerk@example.com": ["Dashboard", "Scan", "Items", "Move stock", "Orders", "Transfers", "Locations", "Categories"],
+  "viewer@example.com": ["Dashboard", "Scan", "Items", "Orders", "Transfers", "Locations", "Categories"],
 };
 
 for (const [email, links] of Object.entries(EXPECTED_NAVIGATION)) {

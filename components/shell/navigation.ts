@@ -8,6 +8,7 @@ export const NAV_LINKS: NavLink[] = [
   { href: "/scan", label: "Scan", permission: "stock.view", icon: "scan" },
   { href: "/items", label: "Items", permission: "stock.view", icon: "box" },
   { href: "/stock/move", label: "Move stock", permission: "stock.move", icon: "move" },
+  { href: "/orders", label: "Orders", permission: "stock.view", icon: "cart" },
   { href: "/transfers", label: "Transfers", permission: "stock.view", icon: "truck" },
   { href: "/locations", label: "Locations", permission: "stock.view", icon: "pin" },
   { href: "/categories", label: "Categories", permission: "stock.view", icon: "log" },
@@ -29,5 +30,6 @@ export const ICONS = {
   more: "M5 12h.01M12 12h.01M19 12h.01",
   truck: "M3 6h11v10H3zM14 10h4l3 3v3h-7M7 19a2 2 0 100-4 2 2 0 000 4zM17 19a2 2 0 100-4 2 2 0 000 4z",
   scan: "M4 7V5a1 1 0 011-1h2M17 4h2a1 1 0 011 1v2M20 17v2a1 1 0 01-1 1h-2M7 20H5a1 1 0 01-1-1v-2M8 8v8M11 8v8M14 8v8M17 8v8",
+  cart: "M3 4h2l2.4 10.2a1 1 0 001 .8h9.2a1 1 0 001-.8L20 8H6.2M9 20a1 1 0 100-2 1 1 0 000 2zM18 20a1 1 0 100-2 1 1 0 000 2z",
   pin: "M12 21s-7-6.2-7-11a7 7 0 0114 0c0 4.8-7 11-7 11zM12 12a2 2 0 100-4 2 2 0 000 4z",
 } as const;

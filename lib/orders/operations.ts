@@ -1,3 +1,4 @@
+import { onTimeAnswer, onTimeQuery } from "./measure-on-time";
 import { z } from "zod";
 import { defineOperation } from "../contract/operation";
 import { routedPickList } from "../picking/schemas";
@@ -189,4 +190,17 @@ export const printShippingLabelOp = defineOperation({
   response: pdfFile,
   fileTypes: ["application/pdf"],
   problems: ["not_found", "package_not_open"],
+});
+
+export const measureOnTimeOp = defineOperation({
+  id: "measureOnTime",
+  method: "GET",
+  path: "/api/v1/orders/on-time",
+  tag: "Orders",
+  permission: "stock.view",
+  summary: "On-time shipping per site and ISO week: the share of orders shipped by their promised ship date",
+  description:
+    "Each order with a promised ship date counts once, in the week it was due: shipped on or before that day is on time; shipped later, or not shipped once the day has passed, is late. Orders not yet due, cancelled, or without a promised date are left out.",
+  query: onTimeQuery,
+  response: onTimeAnswer,
 });

@@ -9,6 +9,7 @@ import * as userActions from "../../../app/(app)/admin/users/actions";
 import * as categoryActions from "../../../app/(app)/categories/actions";
 import * as itemActions from "../../../app/(app)/items/item-actions";
 import * as locationActions from "../../../app/(app)/locations/actions";
+import * as orderActions from "../../../app/(app)/orders/actions";
 import * as moveActions from "../../../app/(app)/stock/move/actions";
 import * as supplierActions from "../../../app/(app)/suppliers/actions";
 import * as transferActions from "../../../app/(app)/transfers/actions";
@@ -71,6 +72,9 @@ const FIELDS = [
   "line.0.quantity",
   "line.0.to",
   "line.0.damaged",
+  "line.0.condition",
+  "carrier",
+  "trackingNumber",
   "overrideConditions",
 ];
 
@@ -83,6 +87,7 @@ const ACTIONS: [string, Action][] = Object.entries({
   ...itemActions,
   ...locationActions,
   ...moveActions,
+  ...orderActions,
   ...supplierActions,
   ...transferActions,
 }).filter(([, value]) => typeof value === "function") as [string, Action][];

@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR } from "../auth/actor";
 import { getAvailability } from "../availability/get-availability";
 import { getDb } from "../db/client";
 import { postMovement } from "../ledger/post-movement";
+import { extendReservation, fulfilReservation, releaseReservation } from "../reservations/change-reservation";
 import { createReservation } from "../reservations/create-reservation";
 import { cancelPickList } from "./cancel-pick-list";
 import { confirmPick } from "./confirm-pick";
@@ -51,6 +52,17 @@ describe("a plain pick list holds what it plans", () => {
     expect(await availability()).toMatchObject({ onHand: 2, reserved: 0, available: 2 });
     const reservation = await db.reservation.findFirstOrThrow({ where: { pickListLine: { pickListId: list.id } } });
     expect(reservation).toMatchObject({ status: "released", held: 0, fulfilled: 3 });
+  });
+
+  it("its hold ends with the list: release, extend and fulfil through the reservations API are refused", async () => {
+    const { w, availability } = await stocked(3);
+    const list = await createPickList(db, admin, { site: w.site.code, reference: "PL-H4", lines: [{ sku: w.items.plain.sku, quantity: 2 }] });
+    const { id } = await db.reservation.findFirstOrThrow({ where: { pickListLine: { pickListId: list.id } }, select: { id: true } });
+    const refusal = { code: "reservation_of_a_document", details: expect.objectContaining({ document: "pick list PL-H4" }) };
+    await expect(releaseReservation(db, admin, id)).rejects.toMatchObject(refusal);
+    await expect(extendReservation(db, admin, id, { ttlSeconds: 60 })).rejects.toMatchObject(refusal);
+    await expect(fulfilReservation(db, admin, id, {})).rejects.toMatchObject(refusal);
+    expect(await availability()).toMatchObject({ onHand: 3, reserved: 2, available: 1 });
   });
 
   it("the last unit picked closes the hold as fulfilled", async () => {

@@ -10,7 +10,7 @@ import type { IdempotencyKey } from "../db/idempotency-key";
 import { isUuid } from "../db/is-uuid";
 import { inUnitOfWork } from "../db/unit-of-work";
 import { NotFound } from "../domain-error";
-import { ReservationNotActive, ReservationOfAnOrder } from "./errors";
+import { ReservationNotActive, ReservationOfADocument, ReservationOfAnOrder } from "./errors";
 import { endReservation } from "./end-reservation";
 import { issueHeld } from "./issue-held";
 import { findReservationRow, lockReservation, toReservationView } from "./reservation-view";
@@ -59,8 +59,15 @@ async function step<T>(db: Db, actor: Actor, id: string, options: Options, work:
     const locked = await lockReservation(tx, id);
     if (!locked) throw new NotFound("Reservation", id);
     authorize(actor, "stock.move", { siteId: locked.siteId });
-    const order = await tx.reservation.findUnique({ where: { id }, select: { orderLine: { select: { order: { select: { number: true } } } } } });
-    if (order?.orderLine) throw new ReservationOfAnOrder(id, order.orderLine.order.number);
+    const owner = await tx.reservation.findUnique({
+      where: { id },
+      select: {
+        orderLine: { select: { order: { select: { number: true } } } },
+        pickListLine: { select: { pickList: { select: { reference: true } } } },
+      },
+    });
+    if (owner?.orderLine) throw new ReservationOfAnOrder(id, owner.orderLine.order.number);
+    if (owner?.pickListLine) throw new ReservationOfADocument(id, `pick list ${owner.pickListLine.pickList.reference}`);
     const isPastExpiry = locked.expiresAt !== null && locked.expiresAt.getTime() <= Date.now();
     if (locked.status !== "active" || isPastExpiry)
       throw new ReservationNotActive(id, isPastExpiry && locked.status === "active" ? "expired" : locked.status);

@@ -37,3 +37,11 @@ export class ReservationOfAnOrder extends Conflict {
     super(`Reservation ${id} holds stock for order ${orderNumber}; change it through the order`, { reservationId: id, orderNumber });
   }
 }
+
+/** Reservations that hold a document's lines (a pick list's) end with the document: picked, or the list cancelled. */
+export class ReservationOfADocument extends Conflict {
+  readonly code = "reservation_of_a_document";
+  constructor(id: string, document: string) {
+    super(`Reservation ${id} holds stock for ${document}; it ends when that is picked or cancelled`, { reservationId: id, document });
+  }
+}

@@ -10,7 +10,7 @@ import type { IdempotencyKey } from "../db/idempotency-key";
 import { isUuid } from "../db/is-uuid";
 import { inUnitOfWork } from "../db/unit-of-work";
 import { NotFound } from "../domain-error";
-import { ReservationNotActive, ReservationOfADocument, ReservationOfAnOrder } from "./errors";
+import { ReservationNotActive, ReservationOfADocument, ReservationOfAnOrder, ReservationOfATransfer } from "./errors";
 import { endReservation } from "./end-reservation";
 import { issueHeld } from "./issue-held";
 import { findReservationRow, lockReservation, toReservationView } from "./reservation-view";
@@ -64,10 +64,12 @@ async function step<T>(db: Db, actor: Actor, id: string, options: Options, work:
       select: {
         orderLine: { select: { order: { select: { number: true } } } },
         pickListLine: { select: { pickList: { select: { reference: true } } } },
+        transferLine: { select: { transferId: true } },
       },
     });
     if (owner?.orderLine) throw new ReservationOfAnOrder(id, owner.orderLine.order.number);
     if (owner?.pickListLine) throw new ReservationOfADocument(id, `pick list ${owner.pickListLine.pickList.reference}`);
+    if (owner?.transferLine) throw new ReservationOfATransfer(id, owner.transferLine.transferId);
     const isPastExpiry = locked.expiresAt !== null && locked.expiresAt.getTime() <= Date.now();
     if (locked.status !== "active" || isPastExpiry)
       throw new ReservationNotActive(id, isPastExpiry && locked.status === "active" ? "expired" : locked.status);

@@ -45,3 +45,11 @@ export class ReservationOfADocument extends Conflict {
     super(`Reservation ${id} holds stock for ${document}; it ends when that is picked or cancelled`, { reservationId: id, document });
   }
 }
+
+/** A transfer's hold ships or is released with its transfer (lib/transfers/transfer-holds.ts), not on its own. */
+export class ReservationOfATransfer extends Conflict {
+  readonly code = "reservation_of_a_transfer";
+  constructor(id: string, transferId: string) {
+    super(`Reservation ${id} holds stock for transfer ${transferId}; ship or cancel the transfer instead`, { reservationId: id, transferId });
+  }
+}

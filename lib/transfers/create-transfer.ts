@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
 import { ValidationFailed, type FieldIssue } from "../domain-error";
 import { enqueueEvent } from "../outbox/enqueue-event";
+import { holdTransferLines } from "./transfer-holds";
 import { findTransferView } from "./transfer-view";
 import { transferInput, type TransferInput, type TransferView } from "./schemas";
 
@@ -12,8 +13,9 @@ type ParsedLine = ReturnType<typeof transferInput.parse>["lines"][number];
 type Item = { id: string; sku: string; skuKey: string; tracking: "none" | "lot" | "serial"; active: boolean };
 
 /**
- * Drafts a transfer of stock from one site to another. Nothing moves yet: stock is looked for when it ships.
- * Its value (Σ quantity × the preferred supplier's unit cost) is fixed now and decides whether a manager must
+ * Drafts a transfer of stock from one site to another. Nothing moves yet, but every line's units are held at
+ * the source site from now on (transfer-holds.ts) until the transfer ships or is cancelled; refused with 409 and
+ * `available` when a line asks for more than is available there. Its value (Σ quantity × the preferred supplier's unit cost) is fixed now and decides whether a manager must
  * approve it (see approval-limit.ts). Needs stock.move at the source site; audited, announced
  * (`transfer.created`) and recorded as the transfer's first step.
  */
@@ -77,8 +79,25 @@ export async function createTransfer(db: Db, actor: Actor, input: TransferInput)
         lines: { create: lines },
         steps: { create: { step: "created", actorLabel: actor.label } },
       },
-      select: { id: true },
+      select: { id: true, lines: { select: { id: true, lineNo: true }, orderBy: { lineNo: "asc" } } },
     });
+    await holdTransferLines(
+      tx,
+      actor,
+      { id: transfer.id, reference: data.reference ?? null, siteId: from!.id, siteCode: from!.code },
+      transfer.lines.map((row, index) => {
+        const line = lines[index];
+        return {
+          id: row.id,
+          lineNo: row.lineNo,
+          itemId: line.itemId,
+          sku: itemBySku.get(data.lines[index].sku.toLowerCase())!.sku,
+          lotId: line.lotId,
+          lotNumber: data.lines[index].lot ?? null,
+          quantity: line.quantity,
+        };
+      }),
+    );
     const { view } = (await findTransferView(tx, transfer.id))!;
     await recordAudit(tx, actor, { action: "transfer.create", entityType: "transfer", entityId: transfer.id, siteId: from!.id, after: view });
     await enqueueEvent(tx, { type: "transfer.created", siteId: from!.id, aggregateId: transfer.id, payload: view });

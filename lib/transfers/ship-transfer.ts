@@ -1,4 +1,6 @@
 import type { Actor } from "../auth/actor";
+import { SELLABLE_LEVEL } from "../availability/availability-rule";
+import { Prisma } from "../db/generated/client";
 import { authorize } from "../auth/can";
 import type { Db, DbTx } from "../db/client";
 import type { IdempotencyKey } from "../db/idempotency-key";
@@ -11,15 +13,18 @@ import { isApprovalNeeded, transferApprovalLimit } from "./approval-limit";
 import { TransferNeedsApproval, TransferNotAllowedNow, TransferRefused } from "./errors";
 import { runTransferStep, type LockedTransfer } from "./run-transfer-step";
 import { shipInput, type ShipInput, type TransferView } from "./schemas";
+import { endTransferLineHold, type HeldUnits } from "./transfer-holds";
 import { transferLocations, type Place } from "./transfer-locations";
 
 type Line = Awaited<ReturnType<typeof linesToShip>>[number];
 
 /**
  * Ships a transfer in full: every line's units leave the source site's bins for the source site's in-transit
- * location (movements of kind transfer_ship, reason "transfer"), in one posting. A line's bin may be named in
- * `input.lines`; otherwise the bins holding the stock are chosen (first-expiring-first for lot items, then the
- * bin holding most). Serial items ship the serials listed on the line, from wherever they are at the site.
+ * location (movements of kind transfer_ship, reason "transfer"), in one posting, and the line's hold
+ * (transfer-holds.ts) is consumed. The units leave from where they were held; a line's bin may instead be named
+ * in `input.lines` (the hold is given back first, so its units count there). A line that holds less than it
+ * ships (a transfer drafted before transfers held stock, a count that shrank the hold) takes what is available
+ * under the one rule (first-expiring-first for lot items, then the bin holding most). Serial items ship the serials listed on the line, from wherever they are at the site.
  * Needs stock.move at the source site, status approved, or draft when the value needs no approval.
  * Throws InsufficientStock / SerialNotAtSource (409) when the site does not hold the units; nothing moves then.
  */
@@ -45,10 +50,16 @@ export async function shipTransfer(
     const site = await tx.site.findUniqueOrThrow({ where: { id: transfer.fromSiteId }, select: { code: true } });
     const posting: ResolvedLine[] = [];
     for (const line of lines) {
+      // The line's hold ends first (the ledger would not take reserved units); its units are posted below in this
+      // transaction, so no one else can take them in between.
+      const held = await endTransferLineHold(tx, line.item.id, line.id, "fulfilled");
+      const bin = chosenBins.get(line.lineNo);
       const takes =
         line.item.tracking === "serial"
-          ? await serialTakes(tx, transfer, line, chosenBins.get(line.lineNo), site.code)
-          : await stockTakes(tx, transfer, line, chosenBins.get(line.lineNo), site.code);
+          ? await serialTakes(tx, transfer, line, bin, site.code)
+          : !bin && held.reduce((sum, h) => sum + h.quantity, 0) === line.quantity
+            ? await heldTakes(tx, held)
+            : await stockTakes(tx, transfer, line, bin, site.code);
       for (const take of takes) posting.push(shipLine(line, take, places.sourceTransit, transfer));
     }
     let postingId: string | null;
@@ -103,27 +114,25 @@ async function binsNamed(tx: DbTx, transfer: LockedTransfer, lines: Line[], name
 type Take = { from: Place; lotId: string | null; lotNumber: string | null; quantity: number; serials?: string[] };
 
 async function stockTakes(tx: DbTx, transfer: LockedTransfer, line: Line, bin: Place | undefined, siteCode: string): Promise<Take[]> {
-  const levels = await tx.stockLevel.findMany({
-    where: {
-      itemId: line.item.id,
-      onHand: { gt: 0 },
-      ...(line.lotId ? { lotId: line.lotId } : {}),
-      ...(bin ? { locationId: bin.id } : { location: { siteId: transfer.fromSiteId, isVirtual: false, active: true } }),
-    },
-    select: {
-      onHand: true,
-      reserved: true,
-      lotId: true,
-      location: { select: { id: true, code: true, type: true, isVirtual: true } },
-      lot: { select: { number: true, expiresOn: true } },
-    },
-  });
+  // A named bin is the clerk's choice and ships whatever is free there; otherwise only what may be promised
+  // (lib/availability/availability-rule.ts: not staging, quarantine or lots past expiry).
+  const where = bin
+    ? Prisma.sql`s."locationId" = ${bin.id}::uuid`
+    : Prisma.sql`loc."siteId" = ${transfer.fromSiteId}::uuid AND loc.active AND ${SELLABLE_LEVEL}`;
+  const lotFilter = line.lotId ? Prisma.sql`AND s."lotId" = ${line.lotId}::uuid` : Prisma.empty;
+  const levels = await tx.$queryRaw<
+    { onHand: number; reserved: number; lotId: string | null; lotNumber: string | null; expiresOn: Date | null; location: Place }[]
+  >`
+    SELECT s."onHand", s.reserved, s."lotId"::text, lot.number AS "lotNumber", lot."expiresOn",
+      json_build_object('id', loc.id, 'code', loc.code, 'type', loc.type, 'isVirtual', loc."isVirtual") AS location
+    FROM "StockLevel" s JOIN "Location" loc ON loc.id = s."locationId" LEFT JOIN "Lot" lot ON lot.id = s."lotId"
+    WHERE s."itemId" = ${line.item.id}::uuid AND s."onHand" > 0 AND ${where} ${lotFilter}`;
   const stock: (BinStock & { place: Place })[] = levels.map((l) => ({
     locationId: l.location.id,
     locationCode: l.location.code,
     lotId: l.lotId,
-    lotNumber: l.lot?.number ?? null,
-    expiresOn: l.lot?.expiresOn ?? null,
+    lotNumber: l.lotNumber,
+    expiresOn: l.expiresOn,
     available: l.onHand - l.reserved,
     place: l.location,
   }));
@@ -143,6 +152,20 @@ async function stockTakes(tx: DbTx, transfer: LockedTransfer, line: Line, bin: P
     lotId: take.stock.lotId,
     lotNumber: take.stock.lotNumber,
     quantity: take.quantity,
+  }));
+}
+
+/** Where a line's hold was: its units ship from there. */
+async function heldTakes(tx: DbTx, held: HeldUnits[]): Promise<Take[]> {
+  const [places, lots] = await Promise.all([
+    tx.location.findMany({ where: { id: { in: held.map((h) => h.locationId) } }, select: { id: true, code: true, type: true, isVirtual: true } }),
+    tx.lot.findMany({ where: { id: { in: held.flatMap((h) => (h.lotId ? [h.lotId] : [])) } }, select: { id: true, number: true } }),
+  ]);
+  return held.map((h) => ({
+    from: places.find((p) => p.id === h.locationId)!,
+    lotId: h.lotId,
+    lotNumber: lots.find((l) => l.id === h.lotId)?.number ?? null,
+    quantity: h.quantity,
   }));
 }
 

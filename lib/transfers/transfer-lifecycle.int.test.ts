@@ -226,22 +226,31 @@ describe("shipTransfer", () => {
     expect(await onHand(db, items.plain.id, source.bins.a1.id)).toBe(6);
   });
 
-  it("refuses with 409 when the source holds too little, and moves nothing", async () => {
+  it("refuses with 409 and `available` when the source holds too little, and drafts and holds nothing", async () => {
     const { source, destination, items } = await buildTwoSites(db);
-    const transfer = await createTransfer(db, admin, {
-      from: source.site.code,
-      to: destination.site.code,
-      lines: [
-        { sku: items.plain.sku, quantity: 2 },
-        { sku: items.lotted.sku, quantity: 11 },
-      ],
+    // Refused when drafted, not when shipped: the transfer holds its units from the start (transfer-holds.ts).
+    const refusal = await problemOf(
+      createTransfer(db, admin, {
+        from: source.site.code,
+        to: destination.site.code,
+        lines: [
+          { sku: items.plain.sku, quantity: 2 },
+          { sku: items.lotted.sku, quantity: 11 },
+        ],
+      }),
+    );
+    expect(refusal).toMatchObject({
+      status: 409,
+      code: "not_enough_available",
+      requested: 11,
+      available: 10,
+      errors: [{ field: "lines.1.quantity" }],
     });
-    await expect(shipTransfer(db, admin, transfer.id)).rejects.toMatchObject({
-      code: "insufficient_stock",
-      details: { requested: 11, available: 10 },
-    });
+    expect(await db.transferOrder.count({ where: { fromSiteId: source.site.id } })).toBe(0);
+    expect(await db.reservation.count({ where: { itemId: { in: [items.plain.id, items.lotted.id] } } })).toBe(0);
+    const levels = await db.stockLevel.aggregate({ where: { itemId: items.plain.id }, _sum: { reserved: true } });
+    expect(levels._sum.reserved).toBe(0);
     expect(await onHand(db, items.plain.id, source.bins.a1.id)).toBe(6);
-    expect((await getTransfer(db, admin, transfer.id)).status).toBe("draft");
   });
 
   it("ships serial units by serial", async () => {
@@ -305,7 +314,7 @@ describe("status and permission refusals", () => {
 
   it("shows a transfer to clerks of either site only, and lists only transfers touching the clerk's sites", async () => {
     const { source, destination, items } = await buildTwoSites(db);
-    const { source: elsewhere } = await buildTwoSites(db);
+    const { source: elsewhere, items: elsewhereItems } = await buildTwoSites(db);
     const transfer = await createTransfer(db, admin, {
       from: source.site.code,
       to: destination.site.code,
@@ -314,7 +323,7 @@ describe("status and permission refusals", () => {
     const other = await createTransfer(db, admin, {
       from: elsewhere.site.code,
       to: destination.site.code,
-      lines: [{ sku: items.plain.sku, quantity: 1 }],
+      lines: [{ sku: elsewhereItems.plain.sku, quantity: 1 }],
     });
     const sourceClerk = await buildUser(db, "clerk", { sites: [source.site.code] });
     const destinationClerk = await buildUser(db, "clerk", { sites: [destination.site.code] });

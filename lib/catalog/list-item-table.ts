@@ -1,5 +1,6 @@
 import { siteFilter, type Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
+import { availableOfLevel } from "../availability/availability-rule";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { normaliseBarcode } from "./barcode";
@@ -31,7 +32,7 @@ const SORT_KEY: Record<ItemTableSort, string> = {
   name: `i.name`,
   category: `c.path`,
   onHand: `COALESCE(st."onHand", 0)`,
-  available: `(COALESCE(st."onHand", 0) - COALESCE(st.reserved, 0))`,
+  available: `COALESCE(st.available, 0)`,
 };
 
 // `attributes.reorderPoint` when it is a JSON number, else 0.
@@ -41,10 +42,13 @@ const REORDER_POINT = Prisma.sql`(CASE WHEN jsonb_typeof(i.attributes -> 'reorde
 // Written without COALESCE on purpose for low and in: a condition that is false for an item with no stock row lets
 // the planner turn the outer join into an inner one and start from the (smaller) set of stocked items.
 const STATUS_CONDITION: Record<StockStatus, Prisma.Sql> = {
-  out: Prisma.sql`(COALESCE(st."onHand", 0) - COALESCE(st.reserved, 0)) <= 0`,
-  low: Prisma.sql`(st."onHand" - st.reserved) > 0 AND (st."onHand" - st.reserved) <= ${REORDER_POINT}`,
-  in: Prisma.sql`(st."onHand" - st.reserved) > 0 AND (st."onHand" - st.reserved) > ${REORDER_POINT}`,
+  out: Prisma.sql`COALESCE(st.available, 0) <= 0`,
+  low: Prisma.sql`st.available > 0 AND st.available <= ${REORDER_POINT}`,
+  in: Prisma.sql`st.available > 0 AND st.available > ${REORDER_POINT}`,
 };
+
+// A level's available quantity under the one rule, in stockByItem's aliases.
+const AVAILABLE = availableOfLevel({ level: "sl", location: "l", lot: "lo" });
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, "\\$&");
 
@@ -78,7 +82,8 @@ function itemConditions(query: ItemTableParams): Prisma.Sql {
 
 /**
  * Physical stock per item over the levels the actor may see: its sites (siteFilter, in the query itself so no
- * screen shows more than the API allows) and, when asked, one site. `onlyItems` limits the sums to some items.
+ * screen shows more than the API allows) and, when asked, one site. `available` is the one rule's
+ * (lib/availability/availability-rule.ts), summed per level. `onlyItems` limits the sums to some items.
  */
 function stockByItem(actor: Actor, query: ItemTableParams, onlyItems?: Prisma.Sql): Prisma.Sql {
   const scope = siteFilter(actor).siteId?.in;
@@ -86,15 +91,13 @@ function stockByItem(actor: Actor, query: ItemTableParams, onlyItems?: Prisma.Sq
   if (onlyItems) conditions.push(Prisma.sql`sl."itemId" IN (${onlyItems})`);
   if (scope) conditions.push(scope.length > 0 ? Prisma.sql`l."siteId" IN (${Prisma.join(scope)})` : Prisma.sql`false`);
   if (query.site) conditions.push(Prisma.sql`l."siteId" = (SELECT s.id FROM "Site" s WHERE s.code = ${query.site})`);
-  const byLocation = scope !== undefined || query.site !== undefined;
   return Prisma.sql`(
-    SELECT sl."itemId", SUM(sl."onHand") AS "onHand", SUM(sl.reserved) AS reserved
-    FROM "StockLevel" sl ${byLocation ? Prisma.sql`JOIN "Location" l ON l.id = sl."locationId"` : Prisma.empty}
+    SELECT sl."itemId", SUM(sl."onHand") AS "onHand", SUM(sl.reserved) AS reserved, SUM(${AVAILABLE}) AS available
+    FROM "StockLevel" sl JOIN "Location" l ON l.id = sl."locationId" LEFT JOIN "Lot" lo ON lo.id = sl."lotId"
     WHERE ${Prisma.join(conditions, " AND ")}
     GROUP BY sl."itemId"
   )`;
 }
-
 /**
  * The two statements behind listItemTable, apart so bench/items-table.ts can EXPLAIN ANALYZE them.
  *
@@ -135,7 +138,7 @@ export function itemTableStatements(actor: Actor, query: ItemTableParams): { row
 /**
  * The items screen: active items with their stock at the actor's sites, filtered, sorted and paged in the
  * database (one statement for the page, one for the count, run side by side). Sums cover physical locations
- * only; available = on hand − reserved; status out when nothing is available, low at or below the item's
+ * only; available under the one rule (storage bins, lots in date, never below zero per level); status out when nothing is available, low at or below the item's
  * `attributes.reorderPoint` (0 when it has none), in above it. A `site` narrows the sums, not the items.
  */
 export async function listItemTable(db: Db, actor: Actor, input: ItemTableQuery = {}): Promise<ItemTable> {

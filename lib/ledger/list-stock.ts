@@ -1,5 +1,6 @@
 import { siteFilter, type Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
+import { availableOfLevels } from "../availability/availability-rule";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { atOrBeneath } from "./list-movements";
@@ -14,14 +15,18 @@ export const levelSelect = {
   lot: { select: { number: true } },
 } satisfies Prisma.StockLevelSelect;
 
-export function toLevelView(level: Prisma.StockLevelGetPayload<{ select: typeof levelSelect }>): LevelView {
+/**
+ * A level as the API shows it. `available` is the one rule's (lib/availability/availability-rule.ts): pass what
+ * availableOfLevels answered for these levels.
+ */
+export function toLevelView(level: Prisma.StockLevelGetPayload<{ select: typeof levelSelect }>, available: ReadonlyMap<string, number>): LevelView {
   return {
     sku: level.item.sku,
     location: level.location.code,
     lot: level.lot?.number ?? null,
     onHand: level.onHand,
     reserved: level.reserved,
-    available: level.onHand - level.reserved,
+    available: available.get(level.id) ?? 0,
     site: level.location.site.code,
     isInTransit: level.location.isVirtual,
   };
@@ -29,7 +34,10 @@ export function toLevelView(level: Prisma.StockLevelGetPayload<{ select: typeof 
 
 export type StockQuery = { sku?: string; location?: string; site?: string; cursor?: string; limit?: number };
 
-/** Stock levels with something on hand or reserved, limited to the actor's sites; a location includes its subtree. */
+/**
+ * Stock levels with something on hand or reserved, limited to the actor's sites; a location includes its subtree.
+ * `available` is the one rule's: 0 in staging, quarantine, in transit and for lots past expiry.
+ */
 export async function listStock(db: Db, actor: Actor, query: StockQuery): Promise<{ data: LevelView[]; nextCursor: string | null }> {
   authorize(actor, "stock.view");
   const limit = Math.min(Math.max(query.limit ?? 500, 1), 1000);
@@ -46,8 +54,12 @@ export async function listStock(db: Db, actor: Actor, query: StockQuery): Promis
     select: levelSelect,
   });
   const page = rows.slice(0, limit);
+  const availableByLevel = await availableOfLevels(
+    db,
+    page.map((level) => level.id),
+  );
   return {
-    data: page.map(toLevelView),
+    data: page.map((level) => toLevelView(level, availableByLevel)),
     nextCursor: rows.length > limit ? page[page.length - 1].id : null,
   };
 }

@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { checkKeyFirst, inSavepoint, isRetryable, isTransaction, RetryableConflict, type IdempotencyKey } from "../db/unit-of-work";
 import { ValidationFailed } from "../domain-error";
 import { CountChangedMeanwhile, InsufficientStock, MovementRefused, SerialNotAtSource } from "./errors";
+import { availableOfLevels } from "../availability/availability-rule";
 import { levelSelect, toLevelView } from "./list-stock";
 import { planMovement, type PlannedMovement } from "./plan-lines";
 import {
@@ -182,11 +183,15 @@ async function answerWithoutPosting(db: Db, plans: PlannedMovement[]) {
     where: { OR: plans.map((p) => ({ itemId: p.item.id, location: { code: p.locationCode } })) },
     select: levelSelect,
   });
+  const available = await availableOfLevels(
+    db,
+    levels.map((level) => level.id),
+  );
   return {
     postingId: null,
     movement: null,
     movements: [],
-    levels: levels.map(toLevelView),
+    levels: levels.map((level) => toLevelView(level, available)),
     replayed: false,
   };
 }

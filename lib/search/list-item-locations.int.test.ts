@@ -36,8 +36,19 @@ describe("listItemLocations", () => {
     });
 
     expect(await listItemLocations(db, SYSTEM_ACTOR, `${p}-1`.toLowerCase())).toEqual([
-      { location: w.bins.a2.code, site: w.site.code, lot: "EARLY", expiresOn: "2031-06-30", onHand: 3 },
-      { location: w.bins.a1.code, site: w.site.code, lot: "LATE", expiresOn: "2032-01-31", onHand: 5, x: 3, y: 4.5, width: 1, height: 0.8 },
+      { location: w.bins.a2.code, site: w.site.code, lot: "EARLY", expiresOn: "2031-06-30", onHand: 3, available: 3 },
+      {
+        location: w.bins.a1.code,
+        site: w.site.code,
+        lot: "LATE",
+        expiresOn: "2032-01-31",
+        onHand: 5,
+        available: 5,
+        x: 3,
+        y: 4.5,
+        width: 1,
+        height: 0.8,
+      },
     ]);
   });
 
@@ -52,7 +63,7 @@ describe("listItemLocations", () => {
     await receive(`${p}-1`, theirs.bins.a1.code, 9);
 
     expect(await listItemLocations(db, clerk.actor, `${p}-1`)).toEqual([
-      { location: mine.bins.a1.code, site: mine.site.code, lot: null, expiresOn: null, onHand: 2 },
+      { location: mine.bins.a1.code, site: mine.site.code, lot: null, expiresOn: null, onHand: 2, available: 2 },
     ]);
     expect(await listItemLocations(db, SYSTEM_ACTOR, `${p}-1`)).toHaveLength(2);
     expect(await listItemLocations(db, SYSTEM_ACTOR, `${p}-2`)).toEqual([]);

@@ -1,5 +1,6 @@
 import { siteFilter, type Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
+import { availableOfLevel } from "../availability/availability-rule";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { NotFound } from "../domain-error";
@@ -11,11 +12,15 @@ type Row = {
   lot: string | null;
   expiresOn: string | null;
   onHand: number | null;
+  available: number | null;
   x: number | null;
   y: number | null;
   width: number | null;
   height: number | null;
 };
+
+/** A level's available quantity under the one rule (lib/availability/availability-rule.ts), in the statement's aliases. */
+const AVAILABLE = availableOfLevel({ level: "sl", location: "l", lot: "lo" });
 
 /** A number of a map shape, or null when the shape has none (maps are edited by hand; nothing is trusted). */
 const shapeNumber = (key: string) => Prisma.raw(`(CASE WHEN jsonb_typeof(shape -> '${key}') = 'number' THEN (shape ->> '${key}')::float8 END)`);
@@ -30,12 +35,12 @@ export function itemLocationsStatement(actor: Actor, sku: string): Prisma.Sql {
   const scope = siteFilter(actor).siteId?.in;
   const inScope = !scope ? Prisma.empty : scope.length > 0 ? Prisma.sql`AND l."siteId" IN (${Prisma.join(scope)})` : Prisma.sql`AND false`;
   return Prisma.sql`
-    SELECT v.location, v.site, v.lot, v."expiresOn", v."onHand",
+    SELECT v.location, v.site, v.lot, v."expiresOn", v."onHand", v.available,
       ${shapeNumber("x")} AS x, ${shapeNumber("y")} AS y, ${shapeNumber("width")} AS width, ${shapeNumber("height")} AS height
     FROM "Item" i
     LEFT JOIN LATERAL (
       SELECT l.code AS location, s.code AS site, lo.number AS lot, to_char(lo."expiresOn", 'YYYY-MM-DD') AS "expiresOn",
-        sl."onHand"::int AS "onHand", lo."expiresOn" AS expiry,
+        sl."onHand"::int AS "onHand", ${AVAILABLE}::int AS available, lo."expiresOn" AS expiry,
         jsonb_path_query_first(m.shapes, '$[*] ? (@.location == $code)', jsonb_build_object('code', l.code)) AS shape
       FROM "StockLevel" sl
       JOIN "Location" l ON l.id = sl."locationId"
@@ -57,9 +62,9 @@ export async function listItemLocations(db: Db, actor: Actor, sku: string): Prom
   authorize(actor, "stock.view");
   const rows = await db.$queryRaw<Row[]>(itemLocationsStatement(actor, sku));
   if (rows.length === 0) throw new NotFound("Item", sku);
-  return rows.flatMap(({ location, site, lot, expiresOn, onHand, x, y, width, height }) => {
+  return rows.flatMap(({ location, site, lot, expiresOn, onHand, available, x, y, width, height }) => {
     if (location === null || site === null || onHand === null) return [];
     const place = x !== null && y !== null ? { x, y, ...(width !== null ? { width } : {}), ...(height !== null ? { height } : {}) } : {};
-    return [{ location, site, lot, expiresOn, onHand, ...place }];
+    return [{ location, site, lot, expiresOn, onHand, available: available ?? 0, ...place }];
   });
 }

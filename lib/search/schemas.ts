@@ -42,9 +42,18 @@ export const searchHit = z
       .number()
       .describe("1 for an exact code, then prefix (0.85–0.9), words of the name (0.7–0.8) or description (0.5–0.6), misspellings (below 0.5)"),
     stock: z
-      .array(z.object({ location: z.string(), onHand: z.number().int() }))
+      .array(
+        z.object({
+          location: z.string(),
+          onHand: z.number().int(),
+          available: z
+            .number()
+            .int()
+            .describe("What can still be promised there: the one availability rule (0 in staging, quarantine, lots past expiry)"),
+        }),
+      )
       .optional()
-      .describe("Items and lots: on hand per location at the sites you may see, largest first (at most 10)"),
+      .describe("Items and lots: on hand and available per location at the sites you may see, largest first (at most 10)"),
   })
   .meta({ id: "SearchHit" });
 
@@ -55,6 +64,10 @@ export const itemLocation = z
     lot: z.string().nullable(),
     expiresOn: z.string().nullable().describe("YYYY-MM-DD"),
     onHand: z.number().int(),
+    available: z
+      .number()
+      .int()
+      .describe("What can still be promised from this bin: the one availability rule (0 in staging, quarantine, lots past expiry)"),
     x: z.number().optional().describe("Where the bin is on the site's map, in the map's unit, when a shape is linked to it"),
     y: z.number().optional(),
     width: z.number().optional(),

@@ -119,7 +119,7 @@ describe("searchEverything: codes", () => {
       code: `${p}LOT1`,
       expiresOn: "2031-05-31",
       score: 1,
-      stock: [{ location: w.bins.a1.code, onHand: 7 }],
+      stock: [{ location: w.bins.a1.code, onHand: 7, available: 7 }],
     });
     expect((await search(`${p}SN2`))[0]).toEqual({
       type: "serial",

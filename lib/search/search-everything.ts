@@ -63,16 +63,13 @@ export async function searchEverything(db: Db, actor: Actor, input: SearchQuery)
 
   const itemIds = rows.filter((r) => r.type === "item").map((r) => r.itemId as string);
   const lotIds = rows.filter((r) => r.type === "lot").map((r) => r.lotId as string);
-  const levels =
-    itemIds.length + lotIds.length > 0
-      ? await db.$queryRaw<{ itemId: string; lotId: string | null; location: string; onHand: number }[]>(
-          stockStatement(actor, params, itemIds, lotIds),
-        )
-      : [];
+  const levels = itemIds.length + lotIds.length > 0 ? await db.$queryRaw<Level[]>(stockStatement(actor, params, itemIds, lotIds)) : [];
   return rows.map((row) => toHit(row, levels));
 }
 
-function toHit(row: Row, levels: { itemId: string; lotId: string | null; location: string; onHand: number }[]): SearchHit {
+type Level = { itemId: string; lotId: string | null; location: string; onHand: number; available: number };
+
+function toHit(row: Row, levels: Level[]): SearchHit {
   const hit: SearchHit = { type: row.type, score: Math.round(row.score * 1000) / 1000 };
   // The misspelling statement has no code columns: they come back undefined rather than null.
   if (row.sku != null) hit.sku = row.sku;
@@ -87,11 +84,14 @@ function toHit(row: Row, levels: { itemId: string; lotId: string | null; locatio
 }
 
 /** Levels of several lots in one bin are one line; largest first (the levels arrive sorted by quantity). */
-function sumByLocation(levels: { location: string; onHand: number }[]): { location: string; onHand: number }[] {
-  const byLocation = new Map<string, number>();
-  for (const level of levels) byLocation.set(level.location, (byLocation.get(level.location) ?? 0) + level.onHand);
+function sumByLocation(levels: Level[]): { location: string; onHand: number; available: number }[] {
+  const byLocation = new Map<string, { onHand: number; available: number }>();
+  for (const level of levels) {
+    const sum = byLocation.get(level.location) ?? { onHand: 0, available: 0 };
+    byLocation.set(level.location, { onHand: sum.onHand + level.onHand, available: sum.available + level.available });
+  }
   return [...byLocation]
-    .map(([location, onHand]) => ({ location, onHand }))
+    .map(([location, sum]) => ({ location, ...sum }))
     .sort((a, b) => b.onHand - a.onHand)
     .slice(0, STOCK_PER_HIT);
 }

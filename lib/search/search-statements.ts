@@ -10,6 +10,7 @@
  * Every index used here is created in prisma/migrations/20261127080000_search.
  */
 import { siteFilter, type Actor } from "../auth/actor";
+import { availableOfLevel } from "../availability/availability-rule";
 import { normaliseCategoryPath } from "../catalog/category-path";
 import { Prisma } from "../db/generated/client";
 import type { SearchParams } from "./schemas";
@@ -50,10 +51,15 @@ function locatedConditions(actor: Actor, params: SearchParams): Prisma.Sql[] {
   return conditions;
 }
 
-/** Physical levels (`sl`, at location `l`) the actor may see, narrowed by `extra`, as a FROM … WHERE. */
+/** A level's available quantity under the one rule (lib/availability/availability-rule.ts), in visibleLevels' aliases. */
+const AVAILABLE = availableOfLevel({ level: "sl", location: "l", lot: "sl_lot" });
+
+/** Physical levels (`sl`, at location `l`, of lot `sl_lot`) the actor may see, narrowed by `extra`, as a FROM … WHERE. */
 function visibleLevels(actor: Actor, params: SearchParams, extra: Prisma.Sql[] = []): Prisma.Sql {
   const conditions = [Prisma.sql`NOT sl."isVirtual"`, ...locatedConditions(actor, params), ...extra];
-  return Prisma.sql`"StockLevel" sl JOIN "Location" l ON l.id = sl."locationId" WHERE ${Prisma.join(conditions, " AND ")}`;
+  // The lot is joined for the availability rule; PostgreSQL drops the join where nothing reads it.
+  return Prisma.sql`"StockLevel" sl JOIN "Location" l ON l.id = sl."locationId" LEFT JOIN "Lot" sl_lot ON sl_lot.id = sl."lotId"
+    WHERE ${Prisma.join(conditions, " AND ")}`;
 }
 
 /** The filters on the item (alias `i`); lots and serials pass through them too. */
@@ -84,7 +90,7 @@ export function itemConditions(actor: Actor, params: SearchParams): Prisma.Sql {
     );
   }
   if (params.stockStatus) {
-    const available = Prisma.sql`(SELECT COALESCE(SUM(sl."onHand" - sl.reserved), 0) FROM ${visibleLevels(actor, params, [Prisma.sql`sl."itemId" = i.id`])})`;
+    const available = Prisma.sql`(SELECT COALESCE(SUM(${AVAILABLE}), 0) FROM ${visibleLevels(actor, params, [Prisma.sql`sl."itemId" = i.id`])})`;
     conditions.push(
       params.stockStatus === "out"
         ? Prisma.sql`${available} <= 0`
@@ -224,14 +230,14 @@ export function codesAndWordsStatement(actor: Actor, params: SearchParams, terms
     LIMIT ${params.limit}`;
 }
 
-/** On hand per item (or lot) and location over the levels the actor may see, largest first. */
+/** On hand and available (the one rule) per item (or lot) and location over the levels the actor may see, largest first. */
 export function stockStatement(actor: Actor, params: SearchParams, itemIds: string[], lotIds: string[]): Prisma.Sql {
   const wanted = [
     itemIds.length > 0 ? Prisma.sql`sl."itemId" IN (${Prisma.join(itemIds)})` : null,
     lotIds.length > 0 ? Prisma.sql`sl."lotId" IN (${Prisma.join(lotIds)})` : null,
   ].filter((c): c is Prisma.Sql => c !== null);
   return Prisma.sql`
-    SELECT sl."itemId", sl."lotId", l.code AS location, sl."onHand"::int AS "onHand"
+    SELECT sl."itemId", sl."lotId", l.code AS location, sl."onHand"::int AS "onHand", ${AVAILABLE}::int AS available
     FROM ${visibleLevels(actor, params, [Prisma.sql`(${Prisma.join(wanted, " OR ")})`, Prisma.sql`sl."onHand" > 0`])}
     ORDER BY sl."onHand" DESC, l.code`;
 }

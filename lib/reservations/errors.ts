@@ -14,7 +14,8 @@ export class NotEnoughToReserve extends Conflict {
 export class ReservationNotActive extends Conflict {
   readonly code = "reservation_not_active";
   constructor(id: string, status: string) {
-    super(`Reservation ${id} is ${status}, not active`, { reservationId: id, status });
+    // Not `status`: a problem's `status` is the HTTP status and would hide it.
+    super(`Reservation ${id} is ${status}, not active`, { reservationId: id, reservationStatus: status });
   }
 }
 

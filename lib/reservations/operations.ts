@@ -3,7 +3,13 @@ import { defineOperation } from "../contract/operation";
 import { extendInput, fulfilInput, fulfilment, reservationInput, reservationQuery, reservationView } from "./schemas";
 
 const reservationId = z.object({ id: z.string().describe("The reservation's id") });
-const STEP_PROBLEMS = ["not_found", "reservation_not_active", "reservation_of_an_order", "reservation_of_a_document"] as const;
+const STEP_PROBLEMS = [
+  "not_found",
+  "reservation_not_active",
+  "reservation_of_an_order",
+  "reservation_of_a_document",
+  "reservation_of_a_transfer",
+] as const;
 
 export const createReservationOp = defineOperation({
   id: "createReservation",

@@ -4,7 +4,12 @@ import { Conflict, ValidationFailed } from "../domain-error";
 export class TransferNotAllowedNow extends Conflict {
   readonly code = "transfer_wrong_status";
   constructor(details: { transferId: string; status: string; step: string }) {
-    super(`Transfer ${details.transferId} is ${details.status}: it cannot be ${details.step} now`, details);
+    // `transferStatus`, not `status`: a problem's `status` is the HTTP status and would hide it.
+    super(`Transfer ${details.transferId} is ${details.status}: it cannot be ${details.step} now`, {
+      transferId: details.transferId,
+      transferStatus: details.status,
+      step: details.step,
+    });
   }
 }
 

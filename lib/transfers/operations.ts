@@ -15,8 +15,9 @@ export const createTransferOp = defineOperation({
   permission: "stock.move",
   status: 201,
   summary: "Draft a transfer of stock from one site to another (stock.move at the source site)",
-  description: `One line per SKU; serial-tracked items list their serials. Nothing moves until it ships. ${APPROVAL}`,
+  description: `One line per SKU; serial-tracked items list their serials. Nothing moves until it ships, but the units are held at the source site from now on (no reservation, order or issue can take them) until the transfer ships or is cancelled; 409 not_enough_available with \`available\` when a line asks for more than is available there. ${APPROVAL}`,
   body: transferInput,
+  problems: ["not_enough_available"],
   response: transferView,
 });
 

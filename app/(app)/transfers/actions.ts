@@ -61,7 +61,11 @@ const STEPS: Record<Step, StepRun> = {
   ship: (actor, id, options) => shipTransfer(getDb(), actor, id, {}, options),
   cancel: (actor, id, options) => cancelTransfer(getDb(), actor, id, options),
 };
-const DONE: Record<Step, string> = { approve: "Approved.", ship: "Shipped: the stock is in transit.", cancel: "Cancelled." };
+const DONE: Record<Step, string> = {
+  approve: "Approved.",
+  ship: "Shipped: the stock is in transit.",
+  cancel: "Cancelled: the stock it held is available again.",
+};
 
 export async function transferStepAction(_previous: FormState, form: FormData): Promise<FormState> {
   const id = formText(form, "id") ?? "";

@@ -34,7 +34,9 @@ export async function holdTransferLines(
   transfer: { id: string; reference: string | null; siteId: string; siteCode: string },
   lines: readonly LineToHold[],
 ): Promise<void> {
-  for (const [index, line] of lines.entries()) {
+  // In item order, as orders hold: two transfers of the same items then lock their levels in one order, not in a cycle.
+  const ordered = lines.map((line, index) => ({ line, index })).sort((a, b) => a.line.itemId.localeCompare(b.line.itemId));
+  for (const { line, index } of ordered) {
     const hold = await holdStock(tx, {
       itemId: line.itemId,
       siteId: transfer.siteId,

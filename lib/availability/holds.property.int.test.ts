@@ -1,7 +1,8 @@
 // Property: whatever sequence of reservations, orders, fulfilments, releases, expiries, cancellations, issues,
-// receipts and transfers (drafted, shipped, cancelled) runs, after every step (1) no level has more reserved than on hand, (2) every level's reserved
-// equals what active holds allocate there, each hold's `held` equals its allocations and a closed hold holds
-// nothing, and (3) every level's on hand equals the sum of its movements. Short sequences, few runs: CI time.
+// receipts and transfers (drafted, shipped, cancelled) runs, after every step (1) no level has more reserved
+// than on hand, (2) every level's reserved equals what active holds allocate there, each hold's `held` equals
+// its allocations and a closed hold holds nothing, and (3) every level's on hand equals the sum of its
+// movements. Short sequences, few runs: CI time.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildWarehouse } from "../../tests/factories/stock";

@@ -95,6 +95,7 @@ export async function createTransfer(db: Db, actor: Actor, input: TransferInput)
           lotId: line.lotId,
           lotNumber: data.lines[index].lot ?? null,
           quantity: line.quantity,
+          serials: line.serials,
         };
       }),
     );

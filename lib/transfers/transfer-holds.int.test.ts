@@ -146,3 +146,46 @@ describe("a transfer's hold", () => {
     expect(promised).toBeGreaterThanOrEqual(9);
   });
 });
+
+describe("a serial line's hold", () => {
+  it("holds the bins its serials are in, and refuses a serial whose bin has no unit free or that is not at the site", async () => {
+    const { source, destination, items } = await buildTwoSites(db);
+    // S1–S3 are in A1; S9 goes to A2. By quantity alone a hold would take A1 first (by bin code).
+    await postMovement(db, admin, {
+      kind: "receive",
+      sku: items.serialised.sku,
+      quantity: 1,
+      to: source.bins.a2.code,
+      reason: "received",
+      serials: ["S9"],
+    });
+    const send = (serials: string[]) =>
+      createTransfer(db, admin, {
+        from: source.site.code,
+        to: destination.site.code,
+        lines: [{ sku: items.serialised.sku, quantity: serials.length, serials }],
+      });
+    const transfer = await send(["S9"]);
+    const allocations = await db.reservationAllocation.findMany({
+      where: { reservation: { transferLine: { transferId: transfer.id } } },
+      select: { locationId: true, quantity: true },
+    });
+    expect(allocations).toEqual([{ locationId: source.bins.a2.id, quantity: 1 }]);
+
+    // A shop takes the three units left, all in A1: S1 can no longer be promised to a transfer.
+    await createReservation(db, admin, { sku: items.serialised.sku, quantity: 3, site: source.site.code, reference: "shop" });
+    expect(await reservedOf(items.serialised.id)).toBe(4);
+    expect(await problemOf(send(["S1"]))).toMatchObject({
+      status: 409,
+      code: "not_enough_available",
+      available: 0,
+      errors: [{ field: "lines.0.quantity" }],
+    });
+    expect(await problemOf(send(["NOPE"]))).toMatchObject({ status: 409, available: 0 });
+    expect(await reservedOf(items.serialised.id)).toBe(4);
+
+    const shipped = await shipTransfer(db, admin, transfer.id);
+    expect(shipped.steps[1].movements[0]).toMatchObject({ from: source.bins.a2.code, quantity: 1, serials: ["S9"] });
+    expect(await reservedOf(items.serialised.id)).toBe(3);
+  });
+});

@@ -4,12 +4,13 @@
  * must not sell it, pick it for an order or send it elsewhere while the transfer waits for approval or a truck.
  * Shipping consumes the hold (the units leave from where they were held), cancelling releases it.
  *
- * Serial lines hold their quantity at the site (the hold counts units, not serials); the serials named on the
- * line decide the bins when the transfer ships.
+ * Serial lines hold one unit in the bin (and lot) of each serial they name, so the units held are the ones that
+ * will ship.
  */
 import { v7 as uuidv7 } from "uuid";
 import type { Actor } from "../auth/actor";
-import { holdStock, releaseHeld } from "../availability/hold-stock";
+import { SELLABLE_LEVEL } from "../availability/availability-rule";
+import { holdAt, holdStock, releaseHeld } from "../availability/hold-stock";
 import type { DbTx } from "../db/client";
 import { NotEnoughToReserve } from "../reservations/errors";
 
@@ -21,6 +22,8 @@ export type LineToHold = {
   lotId: string | null;
   lotNumber: string | null;
   quantity: number;
+  /** Serial-tracked lines: the serials that ship (one per unit). */
+  serials: readonly string[];
 };
 
 /**
@@ -37,13 +40,10 @@ export async function holdTransferLines(
   // In item order, as orders hold: two transfers of the same items then lock their levels in one order, not in a cycle.
   const ordered = lines.map((line, index) => ({ line, index })).sort((a, b) => a.line.itemId.localeCompare(b.line.itemId));
   for (const { line, index } of ordered) {
-    const hold = await holdStock(tx, {
-      itemId: line.itemId,
-      siteId: transfer.siteId,
-      lotId: line.lotId,
-      quantity: line.quantity,
-      atLeast: line.quantity,
-    });
+    const hold =
+      line.serials.length > 0
+        ? await holdSerials(tx, transfer.siteId, line)
+        : await holdStock(tx, { itemId: line.itemId, siteId: transfer.siteId, lotId: line.lotId, quantity: line.quantity, atLeast: line.quantity });
     if (hold.held < line.quantity) {
       throw new NotEnoughToReserve({
         sku: line.sku,
@@ -74,6 +74,38 @@ export async function holdTransferLines(
       },
     });
   }
+}
+
+/**
+ * Holds a serial line's units where its serials are: each serial's level must be at the source site, one that
+ * may promise stock (availability-rule.ts), with a unit free for it. The levels are locked first (in the ledger's
+ * order), so the check and the hold see the same stock. Holds nothing, answering what could have been held,
+ * when a serial is elsewhere or its level has too few units free.
+ */
+async function holdSerials(tx: DbTx, siteId: string, line: LineToHold): Promise<{ held: number; available: number; allocations: HeldUnits[] }> {
+  const serials = [...line.serials];
+  const levels = await tx.$queryRaw<{ locationId: string; lotId: string | null; serials: number; free: number }[]>`
+    WITH named AS (
+      SELECT "locationId", "lotId", count(*)::int AS serials FROM "Serial"
+      WHERE "itemId" = ${line.itemId}::uuid AND serial = ANY(${serials}::text[]) AND "locationId" IS NOT NULL
+      GROUP BY "locationId", "lotId"
+    ), locked AS (
+      SELECT s."locationId", s."lotId", s."onHand", s.reserved FROM "StockLevel" s
+      JOIN named n ON n."locationId" = s."locationId" AND n."lotId" IS NOT DISTINCT FROM s."lotId"
+      WHERE s."itemId" = ${line.itemId}::uuid
+      ORDER BY s."locationId", s."lotId" NULLS FIRST
+      FOR UPDATE OF s
+    )
+    SELECT l."locationId"::text, l."lotId"::text, n.serials, (l."onHand" - l.reserved)::int AS free
+    FROM locked l
+    JOIN named n ON n."locationId" = l."locationId" AND n."lotId" IS NOT DISTINCT FROM l."lotId"
+    JOIN "Location" loc ON loc.id = l."locationId" LEFT JOIN "Lot" lot ON lot.id = l."lotId"
+    WHERE loc."siteId" = ${siteId}::uuid AND ${SELLABLE_LEVEL}`;
+  const available = levels.reduce((sum, level) => sum + Math.min(level.serials, Math.max(level.free, 0)), 0);
+  if (available < line.quantity) return { held: 0, available, allocations: [] };
+  const allocations = levels.map((level) => ({ locationId: level.locationId, lotId: level.lotId, quantity: level.serials }));
+  await holdAt(tx, line.itemId, allocations);
+  return { held: line.quantity, available, allocations };
 }
 
 export type HeldUnits = { locationId: string; lotId: string | null; quantity: number };

@@ -94,6 +94,7 @@ export const transferLineView = z
     lot: z.string().nullable().describe("The lot asked for; null when chosen at shipping"),
     serials: z.array(z.string()),
     quantity: z.number().int(),
+    held: z.number().int().describe("Units held at the source site for this line until it ships or is cancelled (no one else can promise them)"),
     shipped: z.number().int(),
     received: z.number().int().describe("Good units put away, over-receipts included"),
     damaged: z.number().int(),

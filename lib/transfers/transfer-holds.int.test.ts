@@ -30,6 +30,7 @@ describe("a transfer's hold", () => {
       lines: [{ sku: items.plain.sku, quantity: 7 }],
     });
     expect(await reservedOf(items.plain.id)).toBe(7);
+    expect(transfer.lines[0]).toMatchObject({ quantity: 7, held: 7, shipped: 0 });
     const hold = await db.reservation.findFirstOrThrow({ where: { transferLine: { transferId: transfer.id } } });
     expect(hold).toMatchObject({ status: "active", held: 7, expiresAt: null, itemId: items.plain.id, siteId: source.site.id });
     expect((await getAvailability(db, admin, { sku: items.plain.sku, site: source.site.code })).data).toEqual([
@@ -68,6 +69,10 @@ describe("a transfer's hold", () => {
       select: { locationId: true, lotId: true, quantity: true, reservation: { select: { itemId: true } } },
     });
     const shipped = await shipTransfer(db, admin, transfer.id);
+    expect(shipped.lines.map((l) => [l.held, l.shipped])).toEqual([
+      [0, 8],
+      [0, 6],
+    ]);
     const moved = shipped.steps[1].movements.map((m) => `${m.sku}|${m.from}|${m.lot ?? ""}|${m.quantity}`).sort();
     const locations = await db.location.findMany({ where: { siteId: source.site.id }, select: { id: true, code: true } });
     const lots = await db.lot.findMany({ where: { itemId: items.lotted.id }, select: { id: true, number: true } });

@@ -41,6 +41,7 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
                   <tr className="[&>th]:px-2 [&>th]:py-1 [&>th:not(:first-child)]:text-right">
                     <th>Item</th>
                     <th>Ordered</th>
+                    <th>Held</th>
                     <th>Shipped</th>
                     <th>In transit</th>
                     <th>Received</th>
@@ -57,6 +58,7 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
                         {l.lot && <> · lot {l.lot}</>}
                       </td>
                       <td>{l.quantity}</td>
+                      <td>{l.held}</td>
                       <td>{l.shipped}</td>
                       <td>{l.inTransit}</td>
                       <td>{l.received}</td>

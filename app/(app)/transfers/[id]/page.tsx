@@ -41,13 +41,13 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
                   <tr className="[&>th]:px-2 [&>th]:py-1 [&>th:not(:first-child)]:text-right">
                     <th>Item</th>
                     <th>Ordered</th>
-                    <th>Held</th>
                     <th>Shipped</th>
                     <th>In transit</th>
                     <th>Received</th>
                     <th>Damaged</th>
                     <th>Short</th>
                     <th>Over</th>
+                    <th title="Units set aside at the source site until the transfer ships or is cancelled">Held</th>
                   </tr>
                 </thead>
                 <tbody className="tabular-nums">
@@ -58,13 +58,13 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
                         {l.lot && <> · lot {l.lot}</>}
                       </td>
                       <td>{l.quantity}</td>
-                      <td>{l.held}</td>
                       <td>{l.shipped}</td>
                       <td>{l.inTransit}</td>
                       <td>{l.received}</td>
                       <td>{l.damaged}</td>
                       <td>{l.short}</td>
                       <td>{l.over}</td>
+                      <td>{l.held}</td>
                     </tr>
                   ))}
                 </tbody>

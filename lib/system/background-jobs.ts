@@ -8,9 +8,12 @@ import { purgeExpiredKeys } from "../db/idempotency-key";
 import { expireDueReservations } from "../reservations/expire-reservations";
 import { allocateBackorders } from "../orders/allocate-backorders";
 
-type Job = { name: string; everyMs: number; run: (db: Db) => Promise<unknown> };
+export type BackgroundJob = { name: string; everyMs: number; run: (db: Db) => Promise<unknown> };
 
-const JOBS: Job[] = [
+/** A job's first run waits this long at most after start, so a restart does not leave due work for a full interval. */
+const FIRST_RUN_AFTER_MS = 5_000;
+
+export const BACKGROUND_JOBS: BackgroundJob[] = [
   // Idempotency records past their TTL answer nothing; deleting them keeps the table (and its index) small.
   { name: "purge expired idempotency keys", everyMs: 60 * 60_000, run: purgeExpiredKeys },
   // Reservations are released within seconds of expiring; SKIP LOCKED makes every process's run safe.
@@ -19,15 +22,30 @@ const JOBS: Job[] = [
   { name: "allocate backorders", everyMs: 2_000, run: allocateBackorders },
 ];
 
-/** Starts every job (first run soon after start, then on its interval); answers a function that stops them. */
-export function startBackgroundJobs(db: Db, jobs: Job[] = JOBS): () => void {
-  const timers = jobs.map((job) => {
-    const tick = () => void job.run(db).catch((error) => console.error(`background job "${job.name}" failed`, error));
-    const first = setTimeout(tick, 5_000);
-    const every = setInterval(tick, job.everyMs);
-    first.unref();
-    every.unref();
-    return [first, every];
-  });
-  return () => timers.flat().forEach((timer) => clearTimeout(timer));
+/**
+ * Starts every job and answers a function that stops them. A job's next run is timed from the end of the last,
+ * so a slow run (a large expiry batch, a busy database) is never overlapped by the same job in this process.
+ */
+export function startBackgroundJobs(db: Db, jobs: readonly BackgroundJob[] = BACKGROUND_JOBS): () => void {
+  let stopped = false;
+  const timers = new Set<NodeJS.Timeout>();
+  const schedule = (job: BackgroundJob, afterMs: number) => {
+    if (stopped) return;
+    const timer = setTimeout(async () => {
+      timers.delete(timer);
+      try {
+        await job.run(db);
+      } catch (error) {
+        console.error(`background job "${job.name}" failed`, error);
+      }
+      schedule(job, job.everyMs);
+    }, afterMs);
+    timer.unref();
+    timers.add(timer);
+  };
+  for (const job of jobs) schedule(job, Math.min(job.everyMs, FIRST_RUN_AFTER_MS));
+  return () => {
+    stopped = true;
+    timers.forEach((timer) => clearTimeout(timer));
+  };
 }

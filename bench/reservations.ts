@@ -8,7 +8,8 @@
  *   (b) all on one hot SKU whose stock runs out partway through the run (half of what (a) reserved in the same
  *       time, unless --hot-stock says), so refusals (409) are part of the load — then checks for oversell.
  * Each scenario first runs unmeasured on a few connections (see bench/ledger.ts); (b) warms up on another SKU so
- * its own stock is whole when the measured run starts.
+ * its own stock is whole when the measured run starts. --keep leaves the database behind (named at the end) for
+ * EXPLAIN and the like.
  */
 import { randomUUID } from "node:crypto";
 import { execSync } from "node:child_process";
@@ -164,7 +165,7 @@ console.log(
   `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}, commit ${commit}; ` +
     `${CONNECTIONS} connections, ${seconds} s per scenario after ${warmupSeconds} s unmeasured; load average before: ${loadAverage()}`,
 );
-const { databaseUrl, stop } = await startOnFreshDatabase("server", PORT, KEY, "reservations");
+const { child, databaseUrl, stop } = await startOnFreshDatabase("server", PORT, KEY, "reservations");
 let failed = false;
 try {
   const hotBin = await prepareStock(databaseUrl);
@@ -214,6 +215,10 @@ try {
   if (a && byId["0"]) console.log(`(a) ${percent(a.perSecond, ceiling)} of (0), p99 ${a.p99} ms (aim: at least 70%, p99 under 150 ms)`);
   if (a && b) console.log(`(b) ${percent(b.perSecond, a.perSecond)} of (a), p99 ${b.p99} ms (aim: at least 90%)`);
 } finally {
-  await stop();
+  if (!("keep" in args)) await stop();
+  else {
+    child.kill("SIGTERM");
+    console.log(`database kept: ${databaseUrl}`);
+  }
 }
 process.exit(failed ? 1 : 0);

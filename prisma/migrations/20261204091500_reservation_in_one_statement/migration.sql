@@ -18,6 +18,7 @@ DECLARE
   v_site record;
   v_lot record;
   v_level record;
+  v_one record;
   issues jsonb := '[]'::jsonb;
   wanted int := (p->>'quantity')::int;
   allow_partial boolean := coalesce((p->>'allowPartial')::boolean, false);
@@ -107,39 +108,62 @@ BEGIN
       DETAIL = jsonb_build_object('sku', v_item.sku, 'site', v_site.code, 'lot', lot_number, 'requested', wanted, 'available', available)::text;
   END IF;
 
-  -- Those with stock left locked in the ledger's order (location, lot), then planned first-expiring-first on the
-  -- locked rows (a lock waited for reads the row as it is now).
-  available := 0;
-  FOR v_level IN
-    WITH locked AS MATERIALIZED (
-      SELECT s.id, s."locationId", s."lotId", (s."onHand" - s.reserved)::int AS free FROM "StockLevel" s
-      WHERE s.id = ANY (candidates) AND s."onHand" > s.reserved
-      ORDER BY s."locationId", s."lotId" NULLS FIRST
-      FOR UPDATE
-    )
-    SELECT locked.*, loc.code AS location_code, lt.number AS lot_code
-    FROM locked JOIN "Location" loc ON loc.id = locked."locationId" LEFT JOIN "Lot" lt ON lt.id = locked."lotId"
-    ORDER BY lt."expiresOn" NULLS LAST, coalesce(lt.number, ''), loc.code
-  LOOP
-    available := available + v_level.free;
-    IF held < wanted THEN
-      take := least(v_level.free, wanted - held);
-      IF cardinality(taken_ids) >= cardinality(ids) THEN
-        RAISE EXCEPTION 'the hold spans more levels than ids were sent' USING ERRCODE = 'SR498';
-      END IF;
-      UPDATE "StockLevel" s SET reserved = s.reserved + take, "updatedAt" = now()
-        WHERE s.id = v_level.id AND s."onHand" - s.reserved >= take;
-      IF NOT FOUND THEN -- the level is locked: short of a bug this cannot happen
-        RAISE EXCEPTION 'stock changed while it was being held' USING ERRCODE = '40001';
-      END IF;
-      held := held + take;
-      taken_ids := taken_ids || ids[cardinality(taken_ids) + 1];
-      taken_locations := taken_locations || v_level."locationId";
-      taken_lots := taken_lots || v_level."lotId";
-      taken_quantities := taken_quantities || take;
-      allocations := allocations || jsonb_build_object('location', v_level.location_code, 'lot', v_level.lot_code, 'quantity', take);
+  IF cardinality(candidates) = 1 AND NOT allow_partial THEN
+    -- One level to take all from (most items at a site): the conditional update is the lock and the plan. A hold
+    -- waiting behind another reads the level as that one left it, and takes nothing if too little is left. On a
+    -- hot SKU this halves the work under its row lock: no SELECT … FOR UPDATE before the update, and no lock that a
+    -- group's subtransactions share with their transaction (measured: docs/BENCHMARKS.md, Reservations).
+    UPDATE "StockLevel" s SET reserved = s.reserved + wanted, "updatedAt" = now()
+      WHERE s.id = candidates[1] AND s."onHand" - s.reserved >= wanted
+      RETURNING s."locationId", s."lotId" INTO v_one;
+    IF NOT FOUND THEN
+      SELECT greatest(s."onHand" - s.reserved, 0)::int INTO available FROM "StockLevel" s WHERE s.id = candidates[1];
+    ELSE
+      held := wanted;
+      taken_ids := ARRAY[ids[1]];
+      taken_locations := ARRAY[v_one."locationId"];
+      taken_lots := ARRAY[v_one."lotId"];
+      taken_quantities := ARRAY[wanted];
+      allocations := jsonb_build_array(jsonb_build_object(
+        'location', (SELECT loc.code FROM "Location" loc WHERE loc.id = v_one."locationId"),
+        'lot', (SELECT lt.number FROM "Lot" lt WHERE lt.id = v_one."lotId"),
+        'quantity', wanted));
     END IF;
-  END LOOP;
+  ELSE
+    -- Those with stock left locked in the ledger's order (location, lot), then planned first-expiring-first on the
+    -- locked rows (a lock waited for reads the row as it is now).
+    available := 0;
+    FOR v_level IN
+      WITH locked AS MATERIALIZED (
+        SELECT s.id, s."locationId", s."lotId", (s."onHand" - s.reserved)::int AS free FROM "StockLevel" s
+        WHERE s.id = ANY (candidates) AND s."onHand" > s.reserved
+        ORDER BY s."locationId", s."lotId" NULLS FIRST
+        FOR UPDATE
+      )
+      SELECT locked.*, loc.code AS location_code, lt.number AS lot_code
+      FROM locked JOIN "Location" loc ON loc.id = locked."locationId" LEFT JOIN "Lot" lt ON lt.id = locked."lotId"
+      ORDER BY lt."expiresOn" NULLS LAST, coalesce(lt.number, ''), loc.code
+    LOOP
+      available := available + v_level.free;
+      IF held < wanted THEN
+        take := least(v_level.free, wanted - held);
+        IF cardinality(taken_ids) >= cardinality(ids) THEN
+          RAISE EXCEPTION 'the hold spans more levels than ids were sent' USING ERRCODE = 'SR498';
+        END IF;
+        UPDATE "StockLevel" s SET reserved = s.reserved + take, "updatedAt" = now()
+          WHERE s.id = v_level.id AND s."onHand" - s.reserved >= take;
+        IF NOT FOUND THEN -- the level is locked: short of a bug this cannot happen
+          RAISE EXCEPTION 'stock changed while it was being held' USING ERRCODE = '40001';
+        END IF;
+        held := held + take;
+        taken_ids := taken_ids || ids[cardinality(taken_ids) + 1];
+        taken_locations := taken_locations || v_level."locationId";
+        taken_lots := taken_lots || v_level."lotId";
+        taken_quantities := taken_quantities || take;
+        allocations := allocations || jsonb_build_object('location', v_level.location_code, 'lot', v_level.lot_code, 'quantity', take);
+      END IF;
+    END LOOP;
+  END IF;
   IF held = 0 OR (held < wanted AND NOT allow_partial) THEN
     RAISE EXCEPTION 'not enough available' USING ERRCODE = 'SR409',
       DETAIL = jsonb_build_object('sku', v_item.sku, 'site', v_site.code, 'lot', lot_number, 'requested', wanted, 'available', available)::text;

@@ -5,7 +5,7 @@
  * requests share a round trip and a transaction (stockroom_reserve_many, lib/db/grouped-calls.ts), each in a
  * subtransaction of its own, as the ledger's postings do (docs/decisions/0002-ledger-posting-function.md).
  *
- * Measured (docs/BENCHMARKS.md, Reservations): as an interactive transaction a reservation made ten round trips
+ * Measured (docs/BENCHMARKS.md, Reservations): as an interactive transaction a reservation made 19 round trips
  * through Prisma, and the app's CPU for them, not the database, bounded the rate.
  */
 import type pg from "pg";

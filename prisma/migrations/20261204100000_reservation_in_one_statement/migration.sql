@@ -4,7 +4,7 @@
 -- first-expiring-first and written with a conditional update, then the reservation, its allocations, the audit
 -- entry, the outbox event and the settled key, and the answer built from what was written. The same rules as
 -- lib/availability/hold-stock.ts and lib/reservations/create-reservation.ts, in one round trip: under load the
--- interactive transaction's ten round trips were most of a reservation's cost (docs/BENCHMARKS.md).
+-- interactive transaction's 19 round trips were most of a reservation's cost (docs/BENCHMARKS.md).
 --
 -- Refusals use SQLSTATEs of our own, mapped back to domain errors in TypeScript: SR409 too little available
 -- (DETAIL: the available quantity), SR421 bad input (DETAIL: the issues by field), SR403 a site outside the

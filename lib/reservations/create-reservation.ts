@@ -2,12 +2,13 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { v7 as uuidv7 } from "uuid";
 import { holdStock } from "../availability/hold-stock";
-import type { Db, DbTx } from "../db/client";
+import { poolOf, type Db, type DbTx } from "../db/client";
 import type { IdempotencyKey } from "../db/idempotency-key";
 import { inUnitOfWork } from "../db/unit-of-work";
 import { ValidationFailed } from "../domain-error";
 import { NotEnoughToReserve } from "./errors";
 import { findReservationRow, toReservationView } from "./reservation-view";
+import { reserveInOneStatement } from "./reserve-in-one-statement";
 import { DEFAULT_TTL_SECONDS, reservationInput, type ReservationInput, type ReservationView } from "./schemas";
 
 type Options = { idempotency?: IdempotencyKey | null };
@@ -36,9 +37,18 @@ export type NewReservation = {
  * the reservation is released, expires or is fulfilled. Refused with `available` when less is available, unless
  * partial reservations are allowed. One unit of work: the key is checked before anything else and settled with
  * the effect, so a retry answers the first reservation and holds nothing more.
+ *
+ * On a database server, and outside a caller's transaction, the same in one statement
+ * (./reserve-in-one-statement.ts); this general path remains for the embedded database, for callers' transactions
+ * and for the few requests the statement hands back.
  */
 export async function createReservation(db: Db, actor: Actor, input: ReservationInput, options: Options = {}): Promise<ReservationView> {
   const data = reservationInput.parse(input);
+  const pool = poolOf(db);
+  if (pool) {
+    const reserved = await reserveInOneStatement(pool, actor, data, options.idempotency);
+    if (reserved) return reserved;
+  }
   const result = await inUnitOfWork(db, { idempotency: options.idempotency, status: 201 }, async (tx) => {
     const target = await resolveTarget(tx, data);
     authorize(actor, "stock.move", { siteId: target.siteId });

@@ -116,17 +116,7 @@ async function availableWithoutLocks(tx: DbTx, request: HoldRequest): Promise<nu
 async function lockHoldableLevels(tx: DbTx, request: HoldRequest): Promise<HoldableLevel[]> {
   const lotFilter = request.lotId ? Prisma.sql`AND s."lotId" = ${request.lotId}::uuid` : Prisma.empty;
   const levelFilter = request.exceptLevelId ? Prisma.sql`AND s.id <> ${request.exceptLevelId}::uuid` : Prisma.empty;
-  const rows = await tx.$queryRaw<
-    {
-      levelId: string;
-      locationId: string;
-      locationCode: string;
-      lotId: string | null;
-      lotNumber: string | null;
-      expiresOn: Date | null;
-      available: number;
-    }[]
-  >`
+  const rows = await tx.$queryRaw<HoldableLevel[]>`
     SELECT s.id AS "levelId", s."locationId", loc.code AS "locationCode", s."lotId", lot.number AS "lotNumber", lot."expiresOn",
       (s."onHand" - s.reserved)::int AS available
     FROM "StockLevel" s

@@ -1,6 +1,5 @@
-/** A level that can still promise stock, as the hold planner sees it. */
-export type HoldableLevel = {
-  levelId: string;
+/** Stock of one item in one bin (and lot) that can still be promised, as the pick-list and hold planners see it. */
+export type BinStock = {
   locationId: string;
   locationCode: string;
   lotId: string | null;
@@ -8,6 +7,9 @@ export type HoldableLevel = {
   expiresOn: Date | null;
   available: number;
 };
+
+/** A level that can still promise stock, as the hold planner sees it. */
+export type HoldableLevel = BinStock & { levelId: string };
 
 export type PlannedHold = { level: HoldableLevel; quantity: number };
 

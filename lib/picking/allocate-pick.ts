@@ -1,12 +1,6 @@
-/** Stock of one item in one bin (and lot), as the pick list planner sees it. */
-export type BinStock = {
-  locationId: string;
-  locationCode: string;
-  lotId: string | null;
-  lotNumber: string | null;
-  expiresOn: Date | null;
-  available: number;
-};
+import type { BinStock } from "../availability/plan-hold";
+
+export type { BinStock };
 
 export type BinTake = { stock: BinStock; quantity: number };
 

@@ -2,6 +2,7 @@ import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib"
 import type { LabelDesign } from "./design-label";
 import { renderBarcode } from "./render-barcode";
 import type { LabelSize } from "./schemas";
+import { encodable } from "./pdf-text";
 
 const MM = 72 / 25.4;
 
@@ -18,20 +19,6 @@ const SHEETS: Record<LabelSize, Sheet> = {
 };
 
 type Box = { x: number; y: number; width: number; height: number };
-
-/** Helvetica speaks WinAnsi only: a character it cannot encode prints as "?" instead of failing the sheet. */
-function encodable(font: PDFFont, text: string): string {
-  return [...text]
-    .map((ch) => {
-      try {
-        font.encodeText(ch);
-        return ch;
-      } catch {
-        return "?";
-      }
-    })
-    .join("");
-}
 
 function fitted(font: PDFFont, text: string, size: number, width: number): string {
   let shown = encodable(font, text);

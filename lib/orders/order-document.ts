@@ -1,4 +1,5 @@
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
+import { encodable } from "../labels/pdf-text";
 
 /** A rendered file, as lib/labels answers its labels (the edge sends it with its own media type). */
 export type OrderFile = { body: Uint8Array; contentType: string; fileName: string; inline: boolean };
@@ -59,18 +60,4 @@ export class OrderDocument {
   async file(fileName: string): Promise<OrderFile> {
     return { body: await this.pdf.save(), contentType: "application/pdf", fileName, inline: true };
   }
-}
-
-/** Helvetica speaks WinAnsi only: a character it cannot encode prints as "?" instead of failing the document. */
-function encodable(font: PDFFont, text: string): string {
-  return [...text]
-    .map((ch) => {
-      try {
-        font.encodeText(ch);
-        return ch;
-      } catch {
-        return "?";
-      }
-    })
-    .join("");
 }

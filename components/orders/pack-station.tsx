@@ -1,0 +1,120 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { packScanAction } from "@/app/(app)/orders/[id]/pack/actions";
+import { newIdempotencyKey } from "@/lib/http/api-client";
+import { FORM_TOKEN_FIELD, initialFormState } from "@/lib/http/form-state";
+import type { OrderView } from "@/lib/orders/schemas";
+import { signalScan } from "../scan/scan-feedback";
+import { ScanInput, ScanVerdict } from "../scan/scan-input";
+import type { Verdict } from "../scan/scan-rules";
+import { Badge } from "../ui/badge";
+import { PageHeader } from "../ui/card";
+import { ORDER_STATUS_TONE } from "./order-status";
+import { PackCloseForm } from "./pack-close-form";
+import { PackPackages, PackProgress } from "./pack-progress";
+
+const REFUSAL_LABEL: Record<string, string> = { wrong_item: "Wrong item", too_many: "Too many", unknown_code: "Unknown code" };
+const LINK = "inline-flex min-h-11 items-center justify-center rounded-lg px-4 font-medium";
+
+/**
+ * Scan to pack, on a phone: every scan (handheld scanner, camera or typed) puts one unit into the open package
+ * (a new one opens with the first unit), through a server action with its own idempotency key. A refusal buzzes
+ * and says why in red; the lines show packed against picked; the open package closes with its weight and size.
+ */
+export function PackStation({ order: initial, canPack }: { order: OrderView; canPack: boolean }) {
+  const [order, setOrder] = useState(initial);
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [lastSku, setLastSku] = useState<string | null>(null);
+  const open = order.packages.findLast((p) => p.closedAt === null) ?? null;
+  const toPack = order.lines.reduce((sum, l) => sum + l.picked - l.packed, 0);
+
+  async function onScan(text: string) {
+    const form = new FormData();
+    form.set("id", order.id);
+    form.set("code", text);
+    form.set(FORM_TOKEN_FIELD, newIdempotencyKey());
+    let answer;
+    try {
+      answer = await packScanAction(initialFormState, form);
+    } catch {
+      signalScan("wrong");
+      return setVerdict({ tone: "wrong", text: "No answer from the server: check the connection and scan again" });
+    }
+    if (!answer.ok) {
+      signalScan("wrong");
+      const refusal = answer.data?.refusal as string | undefined;
+      return setVerdict({ tone: "wrong", text: refusal ? `${REFUSAL_LABEL[refusal]}: ${answer.message}` : (answer.message ?? "Refused") });
+    }
+    const next = answer.data!.order as OrderView;
+    const line = next.lines.find((l) => l.packed > (order.lines.find((o) => o.lineNo === l.lineNo)?.packed ?? 0));
+    signalScan("ok");
+    setOrder(next);
+    setLastSku(line?.sku ?? null);
+    setVerdict({ tone: "ok", text: `${line?.sku ?? text} ✓ into package ${answer.data!.package}` });
+  }
+
+  function onClosed(next: OrderView, message: string) {
+    setOrder(next);
+    setLastSku(null);
+    setVerdict({ tone: "ok", text: message });
+  }
+
+  const isPacking = order.status === "picked";
+  return (
+    <div className="space-y-4" data-testid="pack-station">
+      <PageHeader title={`Pack ${order.number}`}>
+        <Badge tone={ORDER_STATUS_TONE[order.status]} className="text-sm">
+          {order.status}
+        </Badge>
+      </PageHeader>
+      {isPacking && canPack && (
+        <>
+          <ScanInput
+            prompt={open ? `Scan a unit into package ${open.number}` : toPack > 0 ? "Scan the first unit: a package opens" : "Close the package"}
+            onScan={onScan}
+          />
+          <ScanVerdict verdict={verdict} />
+        </>
+      )}
+      {!(isPacking && canPack) && <NextStep order={order} verdict={verdict} />}
+      <PackProgress lines={order.lines} lastSku={lastSku} />
+      {isPacking && canPack && open && open.contents.length > 0 && (
+        <PackCloseForm key={open.number} orderId={order.id} pkg={open} isLast={toPack === 0} onClosed={onClosed} />
+      )}
+      <PackPackages order={order} />
+    </div>
+  );
+}
+
+/** What the clerk does here when the order is not waiting to be packed: ship it, pick it first, or nothing. */
+function NextStep({ order, verdict }: { order: OrderView; verdict: Verdict | null }) {
+  if (order.status === "packed")
+    return (
+      <section role="status" className="space-y-3 rounded-xl border-2 border-green-300 bg-green-50 p-4 text-green-900" data-testid="pack-done">
+        {verdict && <p className="font-medium">{verdict.text}</p>}
+        <p className="text-lg font-semibold">
+          Packed: {order.packages.length} {order.packages.length === 1 ? "package" : "packages"}. Next, ship it.
+        </p>
+        <div className="flex flex-wrap gap-2">
+          <Link href={`/orders/${order.id}#ship`} className={`${LINK} bg-brand-700 text-white hover:bg-brand-900`}>
+            Ship on the order page
+          </Link>
+          <a href={`/api/v1/orders/${order.id}/packing-slip.pdf`} className={`${LINK} border border-slate-300 bg-white text-slate-900`}>
+            Packing slip (PDF)
+          </a>
+        </div>
+      </section>
+    );
+  const reason: Record<string, string> = {
+    picked: "Its units wait in staging. Packing here is for the clerks of its site.",
+    shipped: "This order has shipped.",
+    cancelled: "This order is cancelled.",
+  };
+  return (
+    <p role="status" className="rounded-lg border border-slate-300 bg-slate-50 p-3 text-slate-800">
+      {reason[order.status] ?? `This order is ${order.status}: it is packed once every unit is picked to staging.`}
+    </p>
+  );
+}

@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { useActionState } from "react";
 import { openPickListAction } from "@/app/(app)/orders/[id]/actions";
-import { initialFormState } from "@/lib/http/form-state";
+import { initialFormState, type FormState } from "@/lib/http/form-state";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { FormMessage } from "../ui/form-message";
@@ -42,12 +42,14 @@ export function FulfilmentStep({ id, status }: { id: string; status: string }) {
 /** Opens the routed pick list, then takes the clerk to the scan screen's pick task with the list open. */
 function OpenPickList({ id }: { id: string }) {
   const router = useRouter();
-  const [state, action, isPending] = useActionState(openPickListAction, initialFormState);
+  const [state, action, isPending] = useActionState(async (previous: FormState, form: FormData) => {
+    const answer = await openPickListAction(previous, form);
+    // Straight from the answer: the page refreshes to `picking` at once, and this form goes with it. The scan app
+    // starts on the #task and opens the ?list it is given.
+    if (answer.ok) router.push(`/scan?list=${encodeURIComponent(answer.data!.pickListId as string)}#pick`);
+    return answer;
+  }, initialFormState);
   const pickListId = state.ok ? (state.data?.pickListId as string) : null;
-  useEffect(() => {
-    // The scan app starts on the #task and opens the ?list it is given.
-    if (pickListId) router.push(`/scan?list=${encodeURIComponent(pickListId)}#pick`);
-  }, [pickListId, router]);
   return (
     <Card title="Pick">
       <form action={action} className="space-y-3">

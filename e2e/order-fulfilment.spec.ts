@@ -11,6 +11,20 @@ async function wedgeScan(page: Page, code: string) {
   await page.keyboard.press("Enter");
 }
 
+/** What does not fit 390 px or a thumb at the pack station: a sideways scroll, a control under 44 × 44 px. */
+function fitsThePhone(page: Page) {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    if (document.documentElement.scrollWidth > window.innerWidth) problems.push(`scrolls sideways: ${document.documentElement.scrollWidth}px`);
+    for (const control of document.querySelectorAll<HTMLElement>('[data-testid="pack-station"] :is(a[href], button, input:not([type=hidden]))')) {
+      const box = control.getBoundingClientRect();
+      if (box.width > 0 && (box.height < 44 || box.width < 44))
+        problems.push(`${control.tagName} "${control.innerText || control.getAttribute("name")}" ${box.width}×${box.height}`);
+    }
+    return problems;
+  });
+}
+
 type PickListLine = { lineNo: number; from: string; sku: string; quantity: number };
 
 test("an order from the shop's API key is picked and packed by scanning on a phone, then shipped, and its page shows the movements", async ({
@@ -68,7 +82,8 @@ test("an order from the shop's API key is picked and packed by scanning on a pho
   }
   await expect(page.getByText("Every line is picked.")).toBeVisible();
 
-  // The pack station: nothing packed yet.
+  // The pack station, on the narrowest common phone: nothing packed yet.
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole("link", { name: `Pack order ${order.number}` }).click();
   await expect(page.getByRole("heading", { name: `Pack ${order.number}` })).toBeVisible();
   await page.getByRole("button", { name: "Hide camera" }).click();
@@ -87,6 +102,7 @@ test("an order from the shop's API key is picked and packed by scanning on a pho
   await expect(page.getByTestId("scan-verdict")).toContainText(`Wrong item: ${WRONG} is not on order ${order.number}`);
   await expect(count).toHaveText("1 / 2");
   await page.screenshot({ path: shots("refused"), fullPage: true });
+  expect(await fitsThePhone(page)).toEqual([]);
 
   // The last unit, then one too many.
   await wedgeScan(page, gtin13);
@@ -109,6 +125,7 @@ test("an order from the shop's API key is picked and packed by scanning on a pho
   await expect(page.getByRole("heading", { name: `Pack ${order.number}` })).toBeVisible();
   await expect(page.getByTestId("pack-package")).toContainText("850 g · 300 × 200 × 120 mm");
   await page.screenshot({ path: shots("packed"), fullPage: true });
+  expect(await fitsThePhone(page)).toEqual([]);
   for (const href of [
     await page.getByRole("link", { name: "Label (PDF)" }).getAttribute("href"),
     await done.getByRole("link", { name: "Packing slip (PDF)" }).getAttribute("href"),

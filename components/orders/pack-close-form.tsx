@@ -19,12 +19,12 @@ const DIMENSIONS = [
 export function PackCloseForm({
   orderId,
   pkg,
-  isLast,
+  toPack,
   onClosed,
 }: {
   orderId: string;
   pkg: PackageView;
-  isLast: boolean;
+  toPack: number;
   onClosed: (order: OrderView, message: string) => void;
 }) {
   const [state, action, isPending] = useActionState(async (previous: FormState, form: FormData) => {
@@ -38,10 +38,13 @@ export function PackCloseForm({
   };
   return (
     <form action={action} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" data-testid="pack-close-form" noValidate>
-      <h2 className="text-base font-semibold">
-        Close package {pkg.number}
-        {!isLast && <span className="font-normal text-slate-600"> (units are still to pack: they go in the next one)</span>}
-      </h2>
+      <h2 className="text-base font-semibold">Close package {pkg.number}</h2>
+      {toPack > 0 && (
+        <p className="text-sm text-slate-600">
+          {toPack} {toPack === 1 ? "unit is" : "units are"} still to pack. Close now only when the box is full: the rest go into package{" "}
+          {pkg.number + 1}.
+        </p>
+      )}
       <FormToken answer={state} />
       <input type="hidden" name="id" value={orderId} />
       <input type="hidden" name="package" value={pkg.number} />

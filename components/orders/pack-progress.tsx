@@ -55,12 +55,15 @@ export function PackPackages({ order }: { order: OrderView }) {
     <section className="space-y-2" aria-label="Packages">
       <div className="flex items-center justify-between gap-2">
         <h2 className="text-base font-semibold">Packages</h2>
-        <a
-          href={`/api/v1/orders/${order.id}/packing-slip.pdf`}
-          className="inline-flex min-h-11 items-center rounded-lg px-3 font-medium text-brand-700 hover:underline"
-        >
-          Packing slip (PDF)
-        </a>
+        {/* Once packed, the next step offers it beside the ship button. */}
+        {order.status !== "packed" && (
+          <a
+            href={`/api/v1/orders/${order.id}/packing-slip.pdf`}
+            className="inline-flex min-h-11 items-center rounded-lg px-3 font-medium text-brand-700 hover:underline"
+          >
+            Packing slip (PDF)
+          </a>
+        )}
       </div>
       <ul className="space-y-2" data-testid="pack-packages">
         {order.packages.map((pkg) => (

@@ -78,10 +78,10 @@ export function PackStation({ order: initial, canPack }: { order: OrderView; can
           <ScanVerdict verdict={verdict} />
         </>
       )}
-      {!(isPacking && canPack) && <NextStep order={order} verdict={verdict} />}
+      {!(isPacking && canPack) && <NextStep order={order} />}
       <PackProgress lines={order.lines} lastSku={lastSku} />
       {isPacking && canPack && open && open.contents.length > 0 && (
-        <PackCloseForm key={open.number} orderId={order.id} pkg={open} isLast={toPack === 0} onClosed={onClosed} />
+        <PackCloseForm key={open.number} orderId={order.id} pkg={open} toPack={toPack} onClosed={onClosed} />
       )}
       <PackPackages order={order} />
     </div>
@@ -89,11 +89,10 @@ export function PackStation({ order: initial, canPack }: { order: OrderView; can
 }
 
 /** What the clerk does here when the order is not waiting to be packed: ship it, pick it first, or nothing. */
-function NextStep({ order, verdict }: { order: OrderView; verdict: Verdict | null }) {
+function NextStep({ order }: { order: OrderView }) {
   if (order.status === "packed")
     return (
       <section role="status" className="space-y-3 rounded-xl border-2 border-green-300 bg-green-50 p-4 text-green-900" data-testid="pack-done">
-        {verdict && <p className="font-medium">{verdict.text}</p>}
         <p className="text-lg font-semibold">
           Packed: {order.packages.length} {order.packages.length === 1 ? "package" : "packages"}. Next, ship it.
         </p>

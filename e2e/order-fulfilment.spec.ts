@@ -107,6 +107,7 @@ test("an order from the shop's API key is picked and packed by scanning on a pho
   // The last unit, then one too many.
   await wedgeScan(page, gtin13);
   await expect(count).toHaveText("2 / 2");
+  await expect(page.getByTestId("scan-prompt")).toHaveText("All in: close package 1");
   await wedgeScan(page, gtin13);
   await expect(page.getByTestId("scan-verdict")).toContainText("Too many");
   await expect(count).toHaveText("2 / 2");

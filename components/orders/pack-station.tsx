@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { packScanAction } from "@/app/(app)/orders/[id]/pack/actions";
 import { newIdempotencyKey } from "@/lib/http/api-client";
 import { FORM_TOKEN_FIELD, initialFormState } from "@/lib/http/form-state";
@@ -25,6 +25,8 @@ const LINK = "inline-flex min-h-11 items-center justify-center rounded-lg px-4 f
  */
 export function PackStation({ order: initial, canPack }: { order: OrderView; canPack: boolean }) {
   const [order, setOrder] = useState(initial);
+  // The order as the last answer left it: queued scans run before React renders again, and each compares with it.
+  const latest = useRef(initial);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [lastSku, setLastSku] = useState<string | null>(null);
   const open = order.packages.findLast((p) => p.closedAt === null) ?? null;
@@ -48,7 +50,8 @@ export function PackStation({ order: initial, canPack }: { order: OrderView; can
       return setVerdict({ tone: "wrong", text: refusal ? `${REFUSAL_LABEL[refusal]}: ${answer.message}` : (answer.message ?? "Refused") });
     }
     const next = answer.data!.order as OrderView;
-    const line = next.lines.find((l) => l.packed > (order.lines.find((o) => o.lineNo === l.lineNo)?.packed ?? 0));
+    const line = next.lines.find((l) => l.packed > (latest.current.lines.find((o) => o.lineNo === l.lineNo)?.packed ?? 0));
+    latest.current = next;
     signalScan("ok");
     setOrder(next);
     setLastSku(line?.sku ?? null);
@@ -56,6 +59,7 @@ export function PackStation({ order: initial, canPack }: { order: OrderView; can
   }
 
   function onClosed(next: OrderView, message: string) {
+    latest.current = next;
     setOrder(next);
     setLastSku(null);
     setVerdict({ tone: "ok", text: message });
@@ -72,7 +76,13 @@ export function PackStation({ order: initial, canPack }: { order: OrderView; can
       {isPacking && canPack && (
         <>
           <ScanInput
-            prompt={open ? `Scan a unit into package ${open.number}` : toPack > 0 ? "Scan the first unit: a package opens" : "Close the package"}
+            prompt={
+              !open
+                ? "Scan the first unit: a package opens"
+                : toPack > 0
+                  ? `Scan into package ${open.number}`
+                  : `All in: close package ${open.number}`
+            }
             onScan={onScan}
           />
           <ScanVerdict verdict={verdict} />

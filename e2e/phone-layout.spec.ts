@@ -155,6 +155,7 @@ async function pagesToVisit(page: Page): Promise<string[]> {
     "/orders",
     "/orders?tab=late",
     `/orders/${orderId}`,
+    `/orders/${orderId}/pack`,
     "/admin/users",
     "/admin/api-keys",
     "/admin/audit",

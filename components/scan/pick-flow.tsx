@@ -33,18 +33,15 @@ export function PickFlow({ site }: { site: string }) {
   }, [site, chosen]);
 
   async function open(id: string) {
-    try {
-      const answer = await callApi<PickListView>(`/api/v1/pick-lists/${id}`);
-      if (answer.ok) {
-        await saveDocument(`pick-list:${id}`, answer.data);
-        return setChosen(answer.data);
-      }
-    } catch (error) {
-      if (!(error instanceof Offline)) throw error;
-    }
-    const saved = await loadDocument<PickListView>(`pick-list:${id}`);
-    if (saved) setChosen(saved);
+    const list = await loadPickList(id);
+    if (list) setChosen(list);
   }
+
+  // Arriving with ?list=<id> (from an order's "Open pick list"): that list, straight away.
+  useEffect(() => {
+    const wanted = new URLSearchParams(location.search).get("list");
+    if (wanted) void loadPickList(wanted).then((list) => list && setChosen(list));
+  }, []);
 
   if (chosen) return <PickListWork list={chosen} onChange={setChosen} onClose={() => setChosen(null)} />;
   if (lists === null) return <p className="text-slate-600">Loading pick lists…</p>;
@@ -70,6 +67,20 @@ export function PickFlow({ site }: { site: string }) {
       ))}
     </ul>
   );
+}
+
+/** The list from the server (kept on the device), or the device's copy when offline. */
+async function loadPickList(id: string): Promise<PickListView | null> {
+  try {
+    const answer = await callApi<PickListView>(`/api/v1/pick-lists/${id}`);
+    if (answer.ok) {
+      await saveDocument(`pick-list:${id}`, answer.data);
+      return answer.data;
+    }
+  } catch (error) {
+    if (!(error instanceof Offline)) throw error;
+  }
+  return (await loadDocument<PickListView>(`pick-list:${id}`)) ?? null;
 }
 
 type Step = { bin: string | null; sku: string | null; lot: string | null; serials: string[]; quantity: number };
@@ -192,9 +203,19 @@ function PickListWork({ list, onChange, onClose }: { list: PickListView; onChang
           </section>
         </>
       ) : (
-        <p role="status" className="rounded-lg border-2 border-green-300 bg-green-50 p-3 text-green-900">
-          Every line is picked.
-        </p>
+        <div role="status" className="space-y-2 rounded-lg border-2 border-green-300 bg-green-50 p-3 text-green-900">
+          <p>Every line is picked.</p>
+          {/* An order's list: its units wait in staging for the pack station. */}
+          {(list.orders ?? []).map((order) => (
+            <a
+              key={order.id}
+              href={`/orders/${order.id}/pack`}
+              className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-medium text-white hover:bg-brand-900"
+            >
+              Pack order {order.number}
+            </a>
+          ))}
+        </div>
       )}
       <WriteOutcomeNotice shown={shown} />
       <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" aria-label="Lines">

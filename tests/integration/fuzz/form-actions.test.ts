@@ -9,6 +9,8 @@ import * as userActions from "../../../app/(app)/admin/users/actions";
 import * as categoryActions from "../../../app/(app)/categories/actions";
 import * as itemActions from "../../../app/(app)/items/item-actions";
 import * as locationActions from "../../../app/(app)/locations/actions";
+import * as orderPageActions from "../../../app/(app)/orders/[id]/actions";
+import * as packActions from "../../../app/(app)/orders/[id]/pack/actions";
 import * as orderActions from "../../../app/(app)/orders/actions";
 import * as moveActions from "../../../app/(app)/stock/move/actions";
 import * as supplierActions from "../../../app/(app)/suppliers/actions";
@@ -76,6 +78,11 @@ const FIELDS = [
   "carrier",
   "trackingNumber",
   "overrideConditions",
+  "package",
+  "weightGrams",
+  "lengthMm",
+  "widthMm",
+  "heightMm",
 ];
 
 type Action = (previous: FormState, form: FormData) => Promise<FormState>;
@@ -88,6 +95,8 @@ const ACTIONS: [string, Action][] = Object.entries({
   ...locationActions,
   ...moveActions,
   ...orderActions,
+  ...orderPageActions,
+  ...packActions,
   ...supplierActions,
   ...transferActions,
 }).filter(([, value]) => typeof value === "function") as [string, Action][];

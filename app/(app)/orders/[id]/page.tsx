@@ -1,3 +1,4 @@
+import { FulfilmentStep } from "@/components/orders/fulfilment-step";
 import { LiveOrders } from "@/components/orders/live-orders";
 import { CancelForm, ReturnForm, ShipForm } from "@/components/orders/order-actions";
 import { OrderMovements } from "@/components/orders/order-movements";
@@ -150,7 +151,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               <dd>{time.format(new Date(order.createdAt))}</dd>
             </dl>
           </Card>
-          {(allowed.ship || (mayMove && order.status === "shipped")) && <ShipForm id={order.id} isDone={order.status === "shipped"} />}
+          {mayMove && <FulfilmentStep id={order.id} status={order.status} />}
+          {(allowed.ship || (mayMove && order.status === "shipped")) && (
+            <div id="ship" className="scroll-mt-4">
+              <ShipForm id={order.id} isDone={order.status === "shipped"} />
+            </div>
+          )}
           {mayMove && isOpen && backordered > 0 && (
             <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
               {backordered} units wait for stock: it ships once they arrive and are held.

@@ -9,11 +9,11 @@
  */
 import { existsSync } from "node:fs";
 import os from "node:os";
-import autocannon from "autocannon";
 import { SYSTEM_ACTOR } from "../lib/auth/actor";
 import { createDb } from "../lib/db/client";
 import { postMovements } from "../lib/ledger/post-movement";
 import { startOnFreshDatabase } from "./bench-server";
+import { postLoad } from "./post-load";
 import { cpuPerRequest, readProcessCpu, type CpuGroups } from "./process-cpu";
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")) as [string, string][]);
@@ -69,9 +69,9 @@ async function prepareStock(databaseUrl: string) {
 }
 
 async function run(scenario: string, path: string, body: () => unknown, movementsPerRequest: number): Promise<Row> {
-  if (warmupSeconds > 0) await load(path, body, warmupSeconds, WARMUP_CONNECTIONS);
+  if (warmupSeconds > 0) await postLoad({ url: base, key: KEY, path, body, duration: warmupSeconds, connections: WARMUP_CONNECTIONS });
   const cpuBefore = readProcessCpu(databaseHostPid);
-  const result = await load(path, body, seconds, CONNECTIONS);
+  const result = await postLoad({ url: base, key: KEY, path, body, duration: seconds, connections: CONNECTIONS });
   const ok = result["2xx"];
   const refusedBy = Object.entries(result.statusCodeStats ?? {})
     .filter(([code]) => !code.startsWith("2"))
@@ -88,27 +88,6 @@ async function run(scenario: string, path: string, body: () => unknown, movement
     p99: result.latency.p99,
     cpu: cpuPerRequest(cpuBefore, readProcessCpu(databaseHostPid), result.requests.total),
   };
-}
-
-function load(path: string, body: () => unknown, duration: number, connections: number): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url: base,
-        connections,
-        duration,
-        requests: [
-          {
-            method: "POST",
-            path,
-            headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` },
-            setupRequest: (req) => ({ ...req, body: JSON.stringify(body()) }),
-          },
-        ],
-      },
-      (error, result) => (error ? reject(error) : resolve(result)),
-    );
-  });
 }
 
 async function negativeLevels(databaseUrl: string) {

@@ -17,11 +17,11 @@ import { randomUUID } from "node:crypto";
 import { execSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import os from "node:os";
-import autocannon from "autocannon";
 import { SYSTEM_ACTOR } from "../lib/auth/actor";
 import { createDb } from "../lib/db/client";
 import { postMovements } from "../lib/ledger/post-movement";
 import { startOnFreshDatabase } from "./bench-server";
+import { postLoad } from "./post-load";
 import { cpuPerRequest, readProcessCpu, type CpuGroups } from "./process-cpu";
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")) as [string, string][]);
@@ -79,9 +79,10 @@ function reservationOf(sku: string) {
 }
 
 async function run(scenario: string, path: string, body: () => unknown, warmupBody: () => unknown, warm: boolean): Promise<Row> {
-  if (warm && warmupSeconds > 0) await load(path, warmupBody, warmupSeconds, WARMUP_CONNECTIONS);
+  if (warm && warmupSeconds > 0)
+    await postLoad({ url: base, key: KEY, path, body: warmupBody, duration: warmupSeconds, connections: WARMUP_CONNECTIONS, idempotencyKeys: true });
   const cpuBefore = readProcessCpu();
-  const result = await load(path, body, seconds, CONNECTIONS);
+  const result = await postLoad({ url: base, key: KEY, path, body, duration: seconds, connections: CONNECTIONS, idempotencyKeys: true });
   const codes = Object.entries(result.statusCodeStats ?? {}) as [string, { count: number }][];
   const count = (code: string) => codes.find(([c]) => c === code)?.[1].count ?? 0;
   const other = codes.filter(([code]) => code !== "201" && code !== "409").map(([code, { count }]) => `${count} × ${code}`);
@@ -97,27 +98,6 @@ async function run(scenario: string, path: string, body: () => unknown, warmupBo
     p99: result.latency.p99,
     cpu: cpuPerRequest(cpuBefore, readProcessCpu(), result.requests.total),
   };
-}
-
-function load(path: string, body: () => unknown, duration: number, connections: number): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url: base,
-        connections,
-        duration,
-        requests: [
-          {
-            method: "POST",
-            path,
-            headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` },
-            setupRequest: (req) => ({ ...req, headers: { ...req.headers, "idempotency-key": randomUUID() }, body: JSON.stringify(body()) }),
-          },
-        ],
-      },
-      (error, result) => (error ? reject(error) : resolve(result)),
-    );
-  });
 }
 
 /**

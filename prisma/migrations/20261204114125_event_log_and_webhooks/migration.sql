@@ -10,6 +10,7 @@ CREATE TABLE "Event" (
     "sequence" INTEGER NOT NULL,
     "occurredAt" TIMESTAMP(3) NOT NULL,
     "siteId" UUID,
+    "site" TEXT,
     "outboxId" BIGINT NOT NULL,
     "data" JSONB NOT NULL,
     "recordedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

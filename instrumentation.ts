@@ -3,5 +3,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.DATABASE_URL) return;
   const { getDb } = await import("./lib/db/client");
   const { startBackgroundJobs } = await import("./lib/system/background-jobs");
+  const { startEventRelay } = await import("./lib/events/event-relay");
+  const { natsTargetFromEnv } = await import("./lib/events/publish-to-nats");
   startBackgroundJobs(getDb());
+  startEventRelay(getDb(), { nats: natsTargetFromEnv() });
 }

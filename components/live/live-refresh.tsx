@@ -5,7 +5,7 @@ import { useEffect } from "react";
 
 /**
  * Re-renders the page (its server components) when someone else moves stock it shows: the item's SKU or one
- * of the locations (or anything whose code starts with one: bins beneath a zone). Listens to /api/v1/events; several events in a row cause one refresh.
+ * of the locations (or anything whose code starts with one: bins beneath a zone). Listens to /api/v1/events/stream; several events in a row cause one refresh.
  */
 export function LiveRefresh({ skus = [], locations = [] }: { skus?: string[]; locations?: string[] }) {
   const router = useRouter();
@@ -13,7 +13,7 @@ export function LiveRefresh({ skus = [], locations = [] }: { skus?: string[]; lo
   useEffect(() => {
     const { skus: watchedSkus, locations: watchedLocations } = JSON.parse(watched) as { skus: string[]; locations: string[] };
     let pending: ReturnType<typeof setTimeout> | undefined;
-    const source = new EventSource("/api/v1/events");
+    const source = new EventSource("/api/v1/events/stream");
     source.addEventListener("stock.moved", (message) => {
       const event = JSON.parse((message as MessageEvent<string>).data) as { skus: string[]; locations: string[] };
       const concernsPage =

@@ -20,14 +20,14 @@ const EVENT_TYPES = ["order.created", ...Object.keys(STATUSES).map((status) => `
 
 /**
  * Re-renders the page when an order at the person's sites moves on (someone else picks, ships or cancels, stock
- * arrives for a backorder): listens to /api/v1/events, whose events name no order, so any order's step refreshes
+ * arrives for a backorder): listens to /api/v1/events/stream, whose events name no order, so any order's step refreshes
  * (a cheap re-read of one page). Bursts cause one refresh.
  */
 export function LiveOrders() {
   const router = useRouter();
   useEffect(() => {
     let pending: ReturnType<typeof setTimeout> | undefined;
-    const source = new EventSource("/api/v1/events");
+    const source = new EventSource("/api/v1/events/stream");
     const onEvent = () => {
       if (pending) return;
       pending = setTimeout(() => {

@@ -18,6 +18,7 @@ import * as ledgerOps from "../ledger/operations";
 import * as locationOps from "../locations/operations";
 import * as mapOps from "../maps/operations";
 import * as outboxOps from "../outbox/operations";
+import * as eventOps from "../events/operations";
 import * as pickingOps from "../picking/operations";
 import * as transferOps from "../transfers/operations";
 import * as reasonOps from "../reasons/operations";
@@ -53,6 +54,7 @@ export const ALL_OPERATIONS: Operation[] = [
   scanOps,
   searchOps,
   outboxOps,
+  eventOps,
   reasonOps,
   supplierOps,
   labelOps,

@@ -4,7 +4,7 @@ import { defineOperation } from "../contract/operation";
 export const eventsOp = defineOperation({
   id: "streamEvents",
   method: "GET",
-  path: "/api/v1/events",
+  path: "/api/v1/events/stream",
   tag: "Stock",
   permission: "stock.view",
   contentType: "text/event-stream",

@@ -127,7 +127,7 @@ function pathFor(path: string): string {
 
 async function send(context: APIRequestContext, method: Method, url: string, data?: unknown) {
   // The event stream never ends: ask for it with a short timeout and take its status from the headers.
-  if (url.startsWith("/api/v1/events")) {
+  if (url.startsWith("/api/v1/events/stream")) {
     const response = await context.fetch(url, { method, timeout: 3_000 }).catch(() => null);
     return response ?? { status: () => 200, headers: () => ({}), text: async () => "" };
   }

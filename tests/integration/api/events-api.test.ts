@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import * as eventsRoute from "../../../app/api/v1/events/route";
+import * as eventsRoute from "../../../app/api/v1/events/stream/route";
 import { SYSTEM_ACTOR } from "../../../lib/auth/actor";
 import { getDb } from "../../../lib/db/client";
 import { postMovement } from "../../../lib/ledger/post-movement";
@@ -57,13 +57,13 @@ async function readUntilEnded(response: Response, ms: number) {
   }
 }
 
-describe("GET /api/v1/events", () => {
+describe("GET /api/v1/events/stream", () => {
   it("tells an open page within 2 seconds that stock moved at its site", async () => {
     const w = await buildWarehouse(db);
     const { key } = await buildApiKey(db, "viewer");
     const controller = new AbortController();
     const response = await eventsRoute.GET(
-      new Request("http://localhost/api/v1/events", { headers: { authorization: `Bearer ${key}` }, signal: controller.signal }),
+      new Request("http://localhost/api/v1/events/stream", { headers: { authorization: `Bearer ${key}` }, signal: controller.signal }),
       noParams,
     );
     expect(response.headers.get("content-type")).toBe("text/event-stream");
@@ -87,14 +87,14 @@ describe("GET /api/v1/events", () => {
     const { key } = await buildApiKey(db, "clerk", [other.code]);
     const controller = new AbortController();
     const response = await eventsRoute.GET(
-      new Request("http://localhost/api/v1/events", { headers: { authorization: `Bearer ${key}` }, signal: controller.signal }),
+      new Request("http://localhost/api/v1/events/stream", { headers: { authorization: `Bearer ${key}` }, signal: controller.signal }),
       noParams,
     );
     await new Promise((r) => setTimeout(r, 1_200));
     await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.plain.sku, quantity: 1, to: w.bins.a1.code, reason: "received" });
     expect(await waitForEvent(response, w.items.plain.sku, 2_000)).toBeNull();
     controller.abort();
-    expect((await eventsRoute.GET(new Request("http://localhost/api/v1/events"), noParams)).status).toBe(401);
+    expect((await eventsRoute.GET(new Request("http://localhost/api/v1/events/stream"), noParams)).status).toBe(401);
   });
 
   it("ends the stream at the next heartbeat once the key is revoked", async () => {
@@ -102,7 +102,7 @@ describe("GET /api/v1/events", () => {
     try {
       const created = await buildApiKey(db, "viewer");
       const response = await eventsRoute.GET(
-        new Request("http://localhost/api/v1/events", { headers: { authorization: `Bearer ${created.key}` } }),
+        new Request("http://localhost/api/v1/events/stream", { headers: { authorization: `Bearer ${created.key}` } }),
         noParams,
       );
       expect(response.status).toBe(200);
@@ -127,7 +127,7 @@ describe("GET /api/v1/events", () => {
     const { cookie } = await signInSession(db, viewer);
     const controller = new AbortController();
     const response = await eventsRoute.GET(
-      new Request("http://localhost/api/v1/events", { headers: { cookie }, signal: controller.signal }),
+      new Request("http://localhost/api/v1/events/stream", { headers: { cookie }, signal: controller.signal }),
       noParams,
     );
     expect(response.status).toBe(200);

@@ -6,5 +6,6 @@ export async function register() {
   const { startEventRelay } = await import("./lib/events/event-relay");
   const { natsTargetFromEnv } = await import("./lib/events/publish-to-nats");
   startBackgroundJobs(getDb());
-  startEventRelay(getDb(), { nats: natsTargetFromEnv() });
+  // Off only where another process relays for this database (and for the benchmark's baseline without consumers).
+  if (process.env.STOCKROOM_EVENT_RELAY !== "off") startEventRelay(getDb(), { nats: natsTargetFromEnv() });
 }

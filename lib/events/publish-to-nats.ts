@@ -18,6 +18,8 @@ const PUBLISHER_LOCK = 7_301_002;
 const BATCH = 1_000;
 /** How long JetStream remembers message ids to drop duplicates. */
 const DUPLICATE_WINDOW_MS = 10 * 60_000;
+/** How long the stream keeps messages, like the event log: consumers that are away longer re-read from the API. */
+const STREAM_MAX_AGE_MS = 30 * 24 * 3_600_000;
 
 /** Where events go: the stream and its subject prefix are STOCKROOM and "stockroom" unless a test isolates its own. */
 export type NatsTarget = { url: string; stream: string; prefix: string };
@@ -55,7 +57,7 @@ export function natsStatus(): NatsStatus {
 async function openPublisher(target: NatsTarget): Promise<Publisher> {
   const connection = await connect({ servers: target.url, name: "stockroom", maxReconnectAttempts: -1 });
   const manager = await jetstreamManager(connection);
-  const config = { subjects: [natsSubjectOf(target, ">")], duplicate_window: nanos(DUPLICATE_WINDOW_MS) };
+  const config = { subjects: [natsSubjectOf(target, ">")], duplicate_window: nanos(DUPLICATE_WINDOW_MS), max_age: nanos(STREAM_MAX_AGE_MS) };
   try {
     await manager.streams.info(target.stream);
   } catch {

@@ -41,8 +41,14 @@ export async function startApp(port: number, key: string, env: NodeJS.ProcessEnv
  * PGlite in a temporary folder. The benchmarks work on the demo warehouse, asked for with STOCKROOM_DEMO=1
  * (a database on a server gets none otherwise).
  */
-export async function startOnFreshDatabase(mode: "server" | "embedded", port: number, key: string, label: string): Promise<BenchServer> {
-  const env: NodeJS.ProcessEnv = { ...process.env, STOCKROOM_DEMO: "1" };
+export async function startOnFreshDatabase(
+  mode: "server" | "embedded",
+  port: number,
+  key: string,
+  label: string,
+  extraEnv: Record<string, string> = {},
+): Promise<BenchServer> {
+  const env: NodeJS.ProcessEnv = { ...process.env, STOCKROOM_DEMO: "1", ...extraEnv };
   let drop = async () => {};
   if (mode === "server") {
     const server = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";

@@ -1,0 +1,170 @@
+/**
+ * npm run bench:events [-- --seconds=10 --warmup=5 --webhook=on|off]
+ * Events from commit to consumers under the ledger benchmark's spread load (scenario (a): single-movement POSTs
+ * over 1,000 SKUs, 64 connections), against the production build on a fresh PostgreSQL database each run:
+ *   (1) without consumers: the relay off (STOCKROOM_EVENT_RELAY=off), the ledger's own figure;
+ *   (2) with consumers: the relay on, publishing to NATS (NATS_URL, default nats://127.0.0.1:4222) and to one
+ *       webhook endpoint served by this process.
+ * For each consumer: events received, events/s from the load's start to the last arrival, and the delay from the
+ * change's transaction (`occurredAt`) to arrival, p50 / p99 / max. Aims (issue 14): p99 under 1 s, and (2)'s
+ * movements/s within 10% of (1)'s.
+ */
+import { createServer, type Server } from "node:http";
+import os from "node:os";
+import { connect } from "@nats-io/transport-node";
+import { SYSTEM_ACTOR } from "../lib/auth/actor";
+import { createDb } from "../lib/db/client";
+import { postMovements } from "../lib/ledger/post-movement";
+import { startOnFreshDatabase } from "./bench-server";
+import { postLoad } from "./post-load";
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")) as [string, string][]);
+const seconds = Number(args.seconds ?? 10);
+const warmupSeconds = Number(args.warmup ?? 5);
+const withWebhook = (args.webhook ?? "on") === "on";
+const NATS_URL = process.env.NATS_URL ?? "nats://127.0.0.1:4222";
+const CONNECTIONS = 64;
+const SKUS = 1_000;
+const PORT = 3210;
+const RECEIVER_PORT = 3211;
+const KEY = "bench-admin-key-0123456789abcdef";
+const base = `http://localhost:${PORT}`;
+
+type Arrivals = { delays: number[]; lastAt: number };
+
+async function prepareStock(databaseUrl: string) {
+  const db = createDb(databaseUrl, 2);
+  const bins = await db.location.findMany({
+    where: { site: { code: "WH1" }, type: "bin", tempMinC: null, hazardClasses: { isEmpty: true } },
+    orderBy: { code: "asc" },
+  });
+  const skus = Array.from({ length: SKUS }, (_, i) => `BENCH-${String(i).padStart(4, "0")}`);
+  await db.item.createMany({ data: skus.map((sku) => ({ sku, skuKey: sku.toLowerCase(), name: sku })), skipDuplicates: true });
+  const placement = skus.map((sku, i) => ({ sku, bin: bins[i % bins.length].code }));
+  await postMovements(
+    db,
+    SYSTEM_ACTOR,
+    placement.map((p) => ({ kind: "receive", sku: p.sku, quantity: 10_000_000, to: p.bin, reason: "received" })),
+  );
+  await db.$disconnect();
+  return placement;
+}
+
+/** Records the delay of every stock.changed of a BENCH SKU that arrives after `since`. */
+function recorder(since: () => number): Arrivals & { record: (event: { type: string; occurredAt: string; data: { sku?: string } }) => void } {
+  const arrivals = {
+    delays: [] as number[],
+    lastAt: 0,
+    record(event: { type: string; occurredAt: string; data: { sku?: string } }) {
+      const now = Date.now();
+      const occurredAt = Date.parse(event.occurredAt);
+      if (event.type !== "stock.changed" || !event.data.sku?.startsWith("BENCH-") || occurredAt < since()) return;
+      arrivals.delays.push(now - occurredAt);
+      arrivals.lastAt = now;
+    },
+  };
+  return arrivals;
+}
+
+function webhookReceiver(onEvent: (event: never) => void): Promise<Server> {
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      onEvent(JSON.parse(Buffer.concat(chunks).toString("utf8")) as never);
+      response.writeHead(204).end();
+    });
+  });
+  return new Promise((resolve) => server.listen(RECEIVER_PORT, "127.0.0.1", () => resolve(server)));
+}
+
+async function api(method: string, path: string, body: unknown) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+}
+
+async function load(placement: { sku: string; bin: string }[], onMeasuredStart: () => void = () => undefined) {
+  const issue = () => {
+    const p = placement[Math.floor(Math.random() * placement.length)];
+    return { kind: "issue", sku: p.sku, quantity: 1, from: p.bin, reason: "sold" };
+  };
+  if (warmupSeconds > 0) await postLoad({ url: base, key: KEY, path: "/api/v1/movements", body: issue, duration: warmupSeconds, connections: 4 });
+  const startedAt = Date.now();
+  onMeasuredStart();
+  const result = await postLoad({ url: base, key: KEY, path: "/api/v1/movements", body: issue, duration: seconds, connections: CONNECTIONS });
+  return { startedAt, ok: result["2xx"], perSecond: result["2xx"] / result.duration, p99: result.latency.p99 };
+}
+
+/** Waits until no event has arrived for two seconds (the consumers have caught up). */
+async function settled(arrivals: Arrivals[]) {
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 500));
+    const last = Math.max(...arrivals.map((a) => a.lastAt));
+    if (Date.now() - last > 2_000) return;
+  }
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+};
+
+async function withoutConsumers() {
+  const app = await startOnFreshDatabase("server", PORT, KEY, "events0", { STOCKROOM_EVENT_RELAY: "off" });
+  try {
+    return await load(await prepareStock(app.databaseUrl));
+  } finally {
+    await app.stop();
+  }
+}
+
+async function withConsumers() {
+  let since = Number.POSITIVE_INFINITY;
+  const nats = recorder(() => since);
+  const hook = recorder(() => since);
+  const connection = await connect({ servers: NATS_URL });
+  const subscription = connection.subscribe("stockroom.stock.changed", { callback: (_error, message) => nats.record(message.json()) });
+  const receiver = withWebhook ? await webhookReceiver((event) => hook.record(event)) : null;
+  const app = await startOnFreshDatabase("server", PORT, KEY, "events1", { NATS_URL });
+  try {
+    const placement = await prepareStock(app.databaseUrl);
+    if (receiver) {
+      await api("PATCH", "/api/v1/settings", { allowPrivateUrls: true });
+      await api("POST", "/api/v1/webhooks", { url: `http://127.0.0.1:${RECEIVER_PORT}/hook`, types: ["stock.changed"] });
+    }
+    const result = await load(placement, () => (since = Date.now())); // the measured run's events only
+    await settled(receiver ? [nats, hook] : [nats]);
+    return { result, consumers: [["NATS", nats] as const, ...(receiver ? [["webhook", hook] as const] : [])] };
+  } finally {
+    subscription.unsubscribe();
+    await connection.close();
+    receiver?.close();
+    await app.stop();
+  }
+}
+
+console.log(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}; ${CONNECTIONS} connections, ${seconds} s after ${warmupSeconds} s unmeasured`,
+);
+const baseline = await withoutConsumers();
+const { result, consumers } = await withConsumers();
+console.log("\n| run | movements/s | request p99 ms | % of without consumers |");
+console.log("|---|---|---|---|");
+console.log(`| (1) without consumers (relay off) | ${baseline.perSecond.toFixed(0)} | ${baseline.p99} | 100% |`);
+console.log(
+  `| (2) relay + NATS${withWebhook ? " + webhook" : ""} | ${result.perSecond.toFixed(0)} | ${result.p99} | ${((result.perSecond / baseline.perSecond) * 100).toFixed(1)}% |`,
+);
+console.log("\n| consumer | events received | events/s | delay p50 ms | p99 ms | max ms |");
+console.log("|---|---|---|---|---|---|");
+for (const [name, arrivals] of consumers) {
+  const spanSeconds = (arrivals.lastAt - result.startedAt) / 1_000;
+  console.log(
+    `| ${name} | ${arrivals.delays.length} | ${(arrivals.delays.length / spanSeconds).toFixed(0)} | ${percentile(arrivals.delays, 50)} | ${percentile(arrivals.delays, 99)} | ${Math.max(...arrivals.delays)} |`,
+  );
+}
+console.log(`\nmovements posted in the measured run of (2): ${result.ok}`);
+process.exit(0);

@@ -2,11 +2,14 @@
  * The app's own publisher, started once per server process (instrumentation.ts): outbox → event log → NATS and
  * webhooks, with no extra process to start.
  *
- * Woken, not polling: a write this process commits nudges it (the API edge, server actions and background jobs
+ * Woken, not polling: a write this process commits nudges it (the API edge, form actions and background jobs
  * call nudgeEventRelay), a burst of nudges is one pass, and a pass runs until the outbox is empty. When another
  * process holds the relay lock, this one looks again shortly after, so its own write is never left behind. A slow
  * sweep catches writes made outside any app process (scripts, a process killed between commit and nudge), and
  * the pass at start publishes whatever a killed process committed but never published.
+ *
+ * Each stage (relay, NATS, webhooks) runs on its own, woken by the one before it, so a batch is being published
+ * while the next one is relayed.
  */
 import type { Db } from "../db/client";
 import { publishToNats, type NatsTarget } from "./publish-to-nats";
@@ -35,57 +38,22 @@ export function nudgeEventRelay() {
   processWide.stockroomRelay?.wake();
 }
 
-export function startEventRelay(db: Db, options: RelayOptions = {}): () => void {
-  processWide.stockroomRelay?.stop();
+/**
+ * Work that runs when woken, never twice at once: a wake during a run makes one more run afterwards. The work
+ * answers when it wants to run again by itself (ms from now), or null.
+ */
+function stage(name: string, work: () => Promise<number | null>, isStopped: () => boolean) {
   let running = false;
   let again = false;
-  let stopped = false;
-  const timers = new Map<string, NodeJS.Timeout>();
-
-  const later = (name: string, ms: number) => {
-    if (stopped) return;
-    const existing = timers.get(name);
-    if (existing) clearTimeout(existing);
-    const timer = setTimeout(
-      () => {
-        timers.delete(name);
-        wake();
-      },
-      Math.max(ms, 0),
-    );
+  let timer: NodeJS.Timeout | undefined;
+  const wakeIn = (ms: number) => {
+    if (isStopped()) return;
+    clearTimeout(timer);
+    timer = setTimeout(wake, Math.max(ms, 0));
     timer.unref();
-    timers.set(name, timer);
   };
-
-  async function pass() {
-    const relayed = await relayUntilEmpty();
-    if (relayed === "locked") later("locked", LOCKED_RETRY_MS);
-    if (options.nats) await publishAll();
-    if (options.deliverWebhooks) {
-      const { nextDueAt } = await options.deliverWebhooks(db);
-      if (nextDueAt) later("webhooks", nextDueAt.getTime() - Date.now());
-    }
-  }
-
-  async function relayUntilEmpty(): Promise<"done" | "locked"> {
-    for (;;) {
-      const result = await relayOutboxOnce(db, options.afterEventsWritten);
-      if (result.locked) return "locked";
-      if (result.rows < RELAY_BATCH) return "done";
-    }
-  }
-
-  async function publishAll() {
-    try {
-      while (((await publishToNats(db, options.nats)) ?? 0) > 0);
-    } catch (error) {
-      console.error("publishing events to NATS failed; retrying", error);
-      later("nats", ERROR_RETRY_MS);
-    }
-  }
-
   function wake() {
-    if (stopped) return;
+    if (isStopped()) return;
     if (running) {
       again = true;
       return;
@@ -95,27 +63,81 @@ export function startEventRelay(db: Db, options: RelayOptions = {}): () => void 
       do {
         again = false;
         try {
-          await pass();
+          const next = await work();
+          if (next !== null) wakeIn(next);
         } catch (error) {
-          console.error("event relay pass failed; retrying", error);
-          later("error", ERROR_RETRY_MS);
+          console.error(`event ${name} failed; retrying`, error);
+          wakeIn(ERROR_RETRY_MS);
         }
-      } while (again && !stopped);
+      } while (again && !isStopped());
       running = false;
     })();
   }
+  return { wake, stop: () => clearTimeout(timer) };
+}
 
-  const sweep = setInterval(wake, options.sweepMs ?? SWEEP_MS);
+export function startEventRelay(db: Db, options: RelayOptions = {}): () => void {
+  processWide.stockroomRelay?.stop();
+  let stopped = false;
+  const isStopped = () => stopped;
+
+  const nats = options.nats
+    ? stage(
+        "publishing to NATS",
+        async () => {
+          for (;;) {
+            const published = await publishToNats(db, options.nats);
+            if (published === null) return LOCKED_RETRY_MS; // another process is publishing: look again soon
+            if (published === 0) return null;
+          }
+        },
+        isStopped,
+      )
+    : null;
+  const deliver = options.deliverWebhooks;
+  const webhooks = deliver
+    ? stage(
+        "webhook delivery",
+        async () => {
+          const { nextDueAt } = await deliver(db);
+          return nextDueAt ? nextDueAt.getTime() - Date.now() : null;
+        },
+        isStopped,
+      )
+    : null;
+  const relay = stage(
+    "relay",
+    async () => {
+      for (;;) {
+        const result = await relayOutboxOnce(db, options.afterEventsWritten);
+        if (result.locked) return LOCKED_RETRY_MS;
+        if (result.events > 0) {
+          nats?.wake();
+          webhooks?.wake();
+        }
+        if (result.rows < RELAY_BATCH) return null;
+      }
+    },
+    isStopped,
+  );
+
+  const sweep = setInterval(() => {
+    relay.wake();
+    nats?.wake(); // another process may have relayed what this one publishes
+    webhooks?.wake();
+  }, options.sweepMs ?? SWEEP_MS);
   sweep.unref();
-  const relay: Relay = {
-    wake,
+  const handle: Relay = {
+    wake: relay.wake,
     stop: () => {
       stopped = true;
       clearInterval(sweep);
-      timers.forEach((timer) => clearTimeout(timer));
+      [relay, nats, webhooks].forEach((s) => s?.stop());
     },
   };
-  processWide.stockroomRelay = relay;
-  wake(); // what a killed process committed but never published
-  return relay.stop;
+  processWide.stockroomRelay = handle;
+  relay.wake(); // what a killed process committed but never published
+  nats?.wake();
+  webhooks?.wake();
+  return handle.stop;
 }

@@ -1,11 +1,12 @@
 // Next.js calls register() once when a server process starts: the app's own background work begins here.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.DATABASE_URL) return;
-  const { getDb } = await import("./lib/db/client");
+  const { createDb, getDb } = await import("./lib/db/client");
   const { startBackgroundJobs } = await import("./lib/system/background-jobs");
   const { startEventRelay } = await import("./lib/events/event-relay");
   const { natsTargetFromEnv } = await import("./lib/events/publish-to-nats");
   startBackgroundJobs(getDb());
   // Off only where another process relays for this database (and for the benchmark's baseline without consumers).
-  if (process.env.STOCKROOM_EVENT_RELAY !== "off") startEventRelay(getDb(), { nats: natsTargetFromEnv() });
+  // Its own two connections: under load, the relay would otherwise queue for the pool behind every request.
+  if (process.env.STOCKROOM_EVENT_RELAY !== "off") startEventRelay(createDb(process.env.DATABASE_URL, 2), { nats: natsTargetFromEnv() });
 }

@@ -22,6 +22,7 @@ const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/
 const seconds = Number(args.seconds ?? 10);
 const warmupSeconds = Number(args.warmup ?? 5);
 const withWebhook = (args.webhook ?? "on") === "on";
+const withNats = (args.nats ?? "on") === "on";
 const NATS_URL = process.env.NATS_URL ?? "nats://127.0.0.1:4222";
 const CONNECTIONS = 64;
 const SKUS = 1_000;
@@ -129,7 +130,7 @@ async function withConsumers() {
   const connection = await connect({ servers: NATS_URL });
   const subscription = connection.subscribe("stockroom.stock.changed", { callback: (_error, message) => nats.record(message.json()) });
   const receiver = withWebhook ? await webhookReceiver((event) => hook.record(event)) : null;
-  const app = await startOnFreshDatabase("server", PORT, KEY, "events1", { NATS_URL });
+  const app = await startOnFreshDatabase("server", PORT, KEY, "events1", withNats ? { NATS_URL } : {});
   try {
     const placement = await prepareStock(app.databaseUrl);
     if (receiver) {

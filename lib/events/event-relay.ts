@@ -28,6 +28,11 @@ const SWEEP_MS = 30_000;
 /** How soon to look again when another process holds the relay lock. */
 const LOCKED_RETRY_MS = 100;
 const ERROR_RETRY_MS = 2_000;
+/**
+ * Under a stream of writes a stage runs again at most this often, so that each pass takes what has gathered
+ * meanwhile: fewer, larger batches cost the database and the app far less than one pass per write.
+ */
+const MIN_GAP_MS = 50;
 
 type Relay = { wake: () => void; stop: () => void };
 
@@ -62,6 +67,7 @@ function stage(name: string, work: () => Promise<number | null>, isStopped: () =
     void (async () => {
       do {
         again = false;
+        const startedAt = Date.now();
         try {
           const next = await work();
           if (next !== null) wakeIn(next);
@@ -69,6 +75,8 @@ function stage(name: string, work: () => Promise<number | null>, isStopped: () =
           console.error(`event ${name} failed; retrying`, error);
           wakeIn(ERROR_RETRY_MS);
         }
+        const gap = MIN_GAP_MS - (Date.now() - startedAt);
+        if (again && gap > 0) await new Promise((resolve) => setTimeout(resolve, gap));
       } while (again && !isStopped());
       running = false;
     })();

@@ -15,6 +15,7 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Users",
     "API keys",
     "Audit log",
+    "Events",
     "Reason codes",
   ],
   "manager@example.com": ["Dashboard", "Scan", "Items", "Move stock", "Orders", "Transfers", "Locations", "Categories", "Suppliers"],

@@ -10,6 +10,13 @@ export const metadata = { title: "Events" };
 
 const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" });
 
+/** A stock change in the warehouse's words; other events show their data as it was sent. */
+function summaryOf(event: { type: string; data: unknown }): string {
+  if (event.type !== "stock.changed") return JSON.stringify(event.data);
+  const d = event.data as { location: string; lot: string | null; onHand: number; reserved: number; available: number };
+  return `${d.location}${d.lot ? ` lot ${d.lot}` : ""}: on hand ${d.onHand} · reserved ${d.reserved} · available ${d.available}`;
+}
+
 type Search = { type?: string; site?: string; sku?: string; before?: string };
 
 export default async function EventsPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -66,8 +73,8 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
                     {time.format(new Date(event.occurredAt))}
                   </time>
                 </div>
-                <p className="mt-1 truncate font-mono text-xs text-slate-500" title={JSON.stringify(event.data)}>
-                  {JSON.stringify(event.data)}
+                <p className="mt-1 truncate font-mono text-xs text-slate-500" title={JSON.stringify(event.data)} data-testid="event-summary">
+                  {summaryOf(event)}
                 </p>
               </li>
             ))}

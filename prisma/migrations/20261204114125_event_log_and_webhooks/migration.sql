@@ -87,9 +87,6 @@ CREATE UNIQUE INDEX "Event_id_key" ON "Event"("id");
 CREATE INDEX "Event_type_position_idx" ON "Event"("type", "position");
 
 -- CreateIndex
-CREATE INDEX "Event_recordedAt_idx" ON "Event"("recordedAt");
-
--- CreateIndex
 CREATE UNIQUE INDEX "Event_subject_sequence_key" ON "Event"("subject", "sequence");
 
 -- CreateIndex

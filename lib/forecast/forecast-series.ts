@@ -1,0 +1,57 @@
+import { candidatesFor, combine } from "./candidates";
+import { classifyDemand } from "./classify";
+import { prepareHistory } from "./history";
+import { empiricalBands } from "./intervals";
+import { evaluateRollingOrigin, holdoutWindow, scoreHoldout, type HoldoutScore } from "./rolling-origin";
+import type { DemandClass } from "./types";
+
+export type ForecastOptions = { horizon: number; seasonLength: number; levels?: readonly number[] };
+
+export type SeriesForecast = {
+  method: string;
+  class: DemandClass;
+  forecast: number[];
+  lower: Record<string, number[]>;
+  upper: Record<string, number[]>;
+  /** Every candidate's holdout errors, best first: why the method was chosen. */
+  holdout: HoldoutScore[];
+};
+
+/** Fewest fitted points before a holdout origin: below it the methods' first forecasts are guesses. */
+const MINIMUM_TRAINING = 6;
+
+/**
+ * Classifies the history, scores the candidate methods by rolling-origin holdout inside the history, refits the
+ * winner on all of it and sets intervals from the winner's holdout errors. `null` values are missing periods.
+ */
+export function forecastSeries(values: readonly (number | null)[], options: ForecastOptions): SeriesForecast {
+  const { horizon, seasonLength, levels = [80, 95] } = options;
+  const { y, trailingMissing } = prepareHistory(values);
+  const demandClass = classifyDemand(y).class;
+  const steps = horizon + trailingMissing;
+  const set = candidatesFor(demandClass, y.length, seasonLength);
+  const window = holdoutWindow(y.length, horizon, MINIMUM_TRAINING);
+  const errors = window >= 2 ? evaluateRollingOrigin(y, set, horizon, seasonLength, window) : [];
+  const holdout = scoreHoldout(errors).sort((a, b) => a.score - b.score);
+  const method = holdout[0]?.name ?? (y.length >= 2 ? "ses" : "naive");
+  const forecast = fullForecast(y, method, set, steps, seasonLength).slice(trailingMissing);
+  const chosenErrors = errors.find((e) => e.name === method)?.byHorizon.flat() ?? naiveChanges(y);
+  return { method, class: demandClass, forecast, ...empiricalBands(forecast, chosenErrors, levels), holdout };
+}
+
+function fullForecast(y: readonly number[], method: string, set: ReturnType<typeof candidatesFor>, steps: number, seasonLength: number): number[] {
+  const one = (name: string) => {
+    const candidate = set.methods.find((m) => m.name === name)!;
+    return candidate
+      .prepare(y, seasonLength)(y, steps, seasonLength)
+      .map((v) => Math.max(0, v));
+  };
+  const combination = set.combinations.find((c) => c.name === method);
+  return combination ? combine(combination.members.map(one), combination.combine) : one(method);
+}
+
+/** Errors of a random walk within the history: the interval of last resort for a history too short to hold out. */
+function naiveChanges(y: readonly number[]): number[] {
+  const changes = y.slice(1).map((v, t) => v - y[t]);
+  return changes.length ? changes : [0];
+}

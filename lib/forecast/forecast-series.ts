@@ -1,4 +1,4 @@
-import { candidatesFor, combine } from "./candidates";
+import { candidatesFor, combine, type CandidateSet } from "./candidates";
 import { classifyDemand } from "./classify";
 import { prepareHistory } from "./history";
 import { empiricalBands } from "./intervals";
@@ -13,7 +13,7 @@ export type SeriesForecast = {
   forecast: number[];
   lower: Record<string, number[]>;
   upper: Record<string, number[]>;
-  /** Every candidate's holdout errors, best first: why the method was chosen. */
+  /** The contenders' holdout errors, best first: why the method was chosen. */
   holdout: HoldoutScore[];
 };
 
@@ -22,24 +22,27 @@ const MINIMUM_TRAINING = 6;
 
 /**
  * Classifies the history, scores the candidate methods by rolling-origin holdout inside the history, refits the
- * winner on all of it and sets intervals from the winner's holdout errors. `null` values are missing periods.
+ * winner on all of it and sets intervals from the holdout errors. `null` values are missing periods. Needs at
+ * least one observed value.
  */
 export function forecastSeries(values: readonly (number | null)[], options: ForecastOptions): SeriesForecast {
   const { horizon, seasonLength, levels = [80, 95] } = options;
   const { y, trailingMissing } = prepareHistory(values);
+  if (!y.length) throw new RangeError("A forecast needs at least one observed value");
   const demandClass = classifyDemand(y).class;
-  const steps = horizon + trailingMissing;
-  const set = candidatesFor(demandClass, y.length, seasonLength);
+  const set = candidatesFor(demandClass);
   const window = holdoutWindow(y.length, horizon, MINIMUM_TRAINING);
   const errors = window >= 2 ? evaluateRollingOrigin(y, set, horizon, seasonLength, window) : [];
-  const holdout = scoreHoldout(errors).sort((a, b) => a.score - b.score);
-  const method = holdout[0]?.name ?? (y.length >= 2 ? "ses" : "naive");
-  const forecast = fullForecast(y, method, set, steps, seasonLength).slice(trailingMissing);
-  const chosenErrors = errors.find((e) => e.name === method)?.byHorizon.flat() ?? naiveChanges(y);
-  return { method, class: demandClass, forecast, ...empiricalBands(forecast, chosenErrors, levels), holdout };
+  const holdout = scoreHoldout(errors.filter((e) => set.contenders.includes(e.name))).sort((a, b) => a.score - b.score);
+  const method = holdout[0]?.name ?? (y.length >= 2 ? "ses" : "theta");
+  const forecast = fullForecast(y, method, set, horizon + trailingMissing, seasonLength).slice(trailingMissing);
+  // All candidates' errors, not the winner's alone: the winner's are the smallest partly by luck, and intervals
+  // from them alone covered about 67% instead of 80% on the car parts training data.
+  const pooledErrors = errors.flatMap((e) => e.byHorizon.flat());
+  return { method, class: demandClass, forecast, ...empiricalBands(forecast, pooledErrors.length ? pooledErrors : naiveChanges(y), levels), holdout };
 }
 
-function fullForecast(y: readonly number[], method: string, set: ReturnType<typeof candidatesFor>, steps: number, seasonLength: number): number[] {
+function fullForecast(y: readonly number[], method: string, set: CandidateSet, steps: number, seasonLength: number): number[] {
   const one = (name: string) => {
     const candidate = set.methods.find((m) => m.name === name)!;
     return candidate

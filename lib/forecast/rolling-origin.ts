@@ -1,7 +1,7 @@
 import { combine, type CandidateSet } from "./candidates";
 
-/** Errors (actual − forecast) of one method over the holdout, grouped by steps ahead (index 0 = one step). */
-export type HoldoutErrors = { name: string; byHorizon: number[][]; forecasts: number[][] };
+/** Errors (actual − forecast) of one method over the holdout: one row per origin, oldest first; index k = k + 1 steps ahead. */
+export type HoldoutErrors = { name: string; byOrigin: number[][] };
 
 /** The holdout origins: the last `window` positions of the history, each forecasting up to `horizon` ahead. */
 export function holdoutWindow(length: number, horizon: number, minimumTraining: number): number {
@@ -24,7 +24,7 @@ export function evaluateRollingOrigin(
   const prepared = set.methods.map((c) => ({ name: c.name, forecaster: c.prepare(y.slice(0, n - window), seasonLength) }));
   const results = new Map<string, HoldoutErrors>();
   for (const name of [...prepared.map((p) => p.name), ...set.combinations.map((c) => c.name)]) {
-    results.set(name, { name, byHorizon: Array.from({ length: Math.min(horizon, window) }, () => []), forecasts: [] });
+    results.set(name, { name, byOrigin: [] });
   }
   for (let origin = n - window; origin < n; origin++) {
     const steps = Math.min(horizon, n - origin);
@@ -44,9 +44,7 @@ export function evaluateRollingOrigin(
         ),
       );
     for (const [name, forecast] of byName) {
-      const result = results.get(name)!;
-      result.forecasts.push(forecast);
-      for (let k = 0; k < steps; k++) result.byHorizon[k].push(y[origin + k] - forecast[k]);
+      results.get(name)!.byOrigin.push(forecast.map((f, k) => y[origin + k] - f));
     }
   }
   return [...results.values()];
@@ -55,13 +53,13 @@ export function evaluateRollingOrigin(
 export type HoldoutScore = { name: string; mae: number; rmse: number; score: number };
 
 /**
- * Each method's MAE and RMSE over all holdout errors, and a score that weighs both relative to the best method
+ * Each method's MAE and RMSE over the holdout errors of the last `lastOrigins` origins, and a score that weighs both relative to the best method
  * on each. A planner needs the level of demand (RMSE rewards the mean) without chasing the many zeros of a slow
  * mover (MAE rewards the median, which is often zero); neither alone makes a usable forecast.
  */
-export function scoreHoldout(errors: readonly HoldoutErrors[]): HoldoutScore[] {
+export function scoreHoldout(errors: readonly HoldoutErrors[], lastOrigins = Infinity): HoldoutScore[] {
   const raw = errors.map((e) => {
-    const all = e.byHorizon.flat();
+    const all = e.byOrigin.slice(-lastOrigins).flat();
     const mae = all.reduce((a, b) => a + Math.abs(b), 0) / all.length;
     const rmse = Math.sqrt(all.reduce((a, b) => a + b * b, 0) / all.length);
     return { name: e.name, mae, rmse };

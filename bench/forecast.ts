@@ -15,7 +15,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { mase, rmsse, smape } from "../lib/forecast/accuracy";
 import { forecastSeries } from "../lib/forecast/forecast-series";
+import { prepareHistory } from "../lib/forecast/history";
 import { naive, seasonalNaive } from "../lib/forecast/naive";
+import { ses } from "../lib/forecast/simple-exponential-smoothing";
 
 const args = new Set(process.argv.slice(2));
 const option = (name: string) => [...args].find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
@@ -130,6 +132,13 @@ function baselines(series: Series[]) {
       "naive",
       series.map((s) => score(s, naive([s.train[s.train.length - 1] ?? NaN], s.horizon, 1))),
     ),
+    summarise(
+      "ses",
+      series.map((s) => {
+        const y = prepareHistory(s.train).y;
+        return score(s, y.length ? ses(y, s.horizon, 12) : new Array<number>(s.horizon).fill(NaN));
+      }),
+    ),
   ];
 }
 
@@ -142,6 +151,7 @@ function main() {
   if (option("only") !== "m3") {
     const series = carParts();
     if (args.has("--baselines")) console.table(baselines(series));
+    if (args.has("--baselines-only")) return;
     const { scored, seconds, methods } = run(series);
     console.table([summarise(`car parts (${series.length} series)`, scored, seconds)]);
     console.log("methods chosen:", methods);

@@ -18,6 +18,7 @@ import { forecastSeries } from "../lib/forecast/forecast-series";
 import { prepareHistory } from "../lib/forecast/history";
 import { naive, seasonalNaive } from "../lib/forecast/naive";
 import { ses } from "../lib/forecast/simple-exponential-smoothing";
+import { theta } from "../lib/forecast/theta";
 
 const args = new Set(process.argv.slice(2));
 const option = (name: string) => [...args].find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
@@ -61,7 +62,16 @@ function m3(all: boolean): Series[] {
   return [...byId].map(([id, { train, test }]) => split(id, train, test, meta.get(id)!.h, meta.get(id)!.m));
 }
 
-type Scored = { mase: number; rmsse: number; smape: number; sumForecast: number; sumActual: number; inside: Record<string, number>; points: number };
+type Scored = {
+  mase: number;
+  rmsse: number;
+  smape: number;
+  smapeByStep: number[];
+  sumForecast: number;
+  sumActual: number;
+  inside: Record<string, number>;
+  points: number;
+};
 
 function score(s: Series, forecast: number[], lower?: Record<string, number[]>, upper?: Record<string, number[]>): Scored {
   const inside: Record<string, number> = { "80": 0, "95": 0 };
@@ -76,9 +86,10 @@ function score(s: Series, forecast: number[], lower?: Record<string, number[]>, 
     for (const level of ["80", "95"]) if (lower && upper && a >= lower[level][k] - 1e-9 && a <= upper[level][k] + 1e-9) inside[level]++;
   });
   return {
-    mase: mase(s.train, s.test, forecast, 12),
+    mase: mase(s.train, s.test, forecast, s.seasonLength),
     rmsse: rmsse(s.train, s.test, forecast),
     smape: smape(s.test, forecast),
+    smapeByStep: s.test.map((a, k) => smape([a], [forecast[k]])),
     sumForecast,
     sumActual,
     inside,
@@ -101,8 +112,19 @@ function summarise(label: string, scored: Scored[], seconds?: number) {
     cov80: +coverage("80").toFixed(1),
     cov95: +coverage("95").toFixed(1),
     sMAPE: +mean(scored.map((s) => s.smape).filter(Number.isFinite)).toFixed(3),
+    "sMAPE by step": +smapeAveragedByStep(scored).toFixed(3),
     seconds: seconds === undefined ? undefined : +seconds.toFixed(1),
   };
+}
+
+/**
+ * Makridakis & Hibon (2000) average each step ahead over the series that have it, then the steps: steps 9–18
+ * then come from the monthly series alone, which weighs them more than a mean over series does.
+ */
+function smapeAveragedByStep(scored: Scored[]): number {
+  const longest = Math.max(...scored.map((s) => s.smapeByStep.length));
+  const steps = Array.from({ length: longest }, (_, k) => scored.map((s) => s.smapeByStep[k]).filter((v) => v !== undefined && Number.isFinite(v)));
+  return steps.reduce((sum, values) => sum + values.reduce((a, b) => a + b, 0) / values.length, 0) / longest;
 }
 
 function run(series: Series[]) {
@@ -158,6 +180,14 @@ function main() {
   }
   if (option("only") !== "carparts") {
     const series = m3(args.has("--m3-all"));
+    if (args.has("--baselines"))
+      console.table([
+        summarise(
+          "theta alone",
+          series.map((s) => score(s, theta(s.train as number[], s.horizon, s.seasonLength))),
+        ),
+      ]);
+    if (args.has("--baselines-only")) return;
     const { scored, seconds, methods } = run(series);
     console.table([summarise(`M3 ${args.has("--m3-all") ? "all" : "monthly"} (${series.length} series)`, scored, seconds)]);
     console.log("methods chosen:", methods);

@@ -1,6 +1,7 @@
 import { bounded, minimize } from "./nelder-mead";
 import { mean } from "./naive";
 import { seasonalIndices } from "./seasonality";
+import { linearSlope } from "./theta";
 
 /** An ETS form (Hyndman et al. 2008): error, trend (none or damped) and season (none, additive, multiplicative). */
 export type EtsForm = { error: "A" | "M"; trend: "N" | "Ad"; season: "N" | "A" | "M" };
@@ -42,11 +43,12 @@ function filter(y: readonly number[], form: EtsForm, p: EtsParameters, initial: 
 function initialStates(y: readonly number[], form: EtsForm, seasonLength: number): States {
   const m = form.season === "N" ? 0 : seasonLength;
   const seasons = m ? seasonalIndices(y.slice(0, Math.min(y.length, 4 * m)), m, form.season === "M" ? "multiplicative" : "additive") : [];
-  const first = y.slice(0, Math.max(m, Math.min(4, y.length)));
-  const deseasoned = first.map((v, t) => (!m ? v : form.season === "M" ? v / seasons[t % m] : v - seasons[t % m]));
-  const level = mean(deseasoned);
-  const trend = form.trend === "N" ? 0 : (deseasoned[deseasoned.length - 1] - deseasoned[0]) / Math.max(1, deseasoned.length - 1);
-  return { level, trend, seasons };
+  const deseason = (v: number, t: number) => (!m ? v : form.season === "M" ? v / seasons[t % m] : v - seasons[t % m]);
+  if (form.trend === "N") return { level: mean(y.slice(0, Math.max(m, Math.min(4, y.length))).map(deseason)), trend: 0, seasons };
+  // A line through the first ten points (or the first cycle): two points alone made the start's trend noise.
+  const first = y.slice(0, Math.max(m, Math.min(10, y.length))).map(deseason);
+  const trend = linearSlope(first);
+  return { level: mean(first) - trend * ((first.length - 1) / 2 + 1), trend, seasons };
 }
 
 function decode(x: number[], form: EtsForm): EtsParameters {

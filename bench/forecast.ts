@@ -1,5 +1,5 @@
 /**
- * npm run bench:forecast [-- --validate --only=carparts|m3 --m3-all]
+ * npm run bench:forecast [-- --validate --baselines --baselines-only --only=carparts|m3 --m3-all]
  * Method selection of lib/forecast over the car parts data (monthly spare-part demand, last 12 months held out)
  * and the M3 monthly series, from ../shared/data/demand beside the repository. Prints MASE (scaled by the
  * in-sample seasonal naive MAE, m = 12, as carparts_reference_accuracy_Rforecast.csv), RMSSE, bias, interval
@@ -7,7 +7,10 @@
  *
  * --validate: never reads the test months; holds out the last 12 (car parts) or 18 (M3) months of each training
  * part instead. Design choices were made on these figures only.
- * --baselines: also scores naive and seasonal naive, to show the scoring reproduces the published references.
+ * --baselines: also scores seasonal naive, naive and SES on car parts and Theta alone on M3, to show the scoring
+ * reproduces the published references (--baselines-only: nothing else).
+ * --m3-all: all 3,003 M3 series (each at its own frequency and horizon) instead of the monthly ones.
+ * DEMAND_DATA_DIR overrides the data folder.
  */
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";

@@ -60,32 +60,3 @@ export function tsb(alphaSize = 0.1, alphaProbability = 0.1): PointForecaster {
     return new Array<number>(horizon).fill(e.size * e.probability);
   };
 }
-
-const SMOOTHING_GRID = [0.05, 0.1, 0.2, 0.3, 0.5];
-
-/** One-step squared error of TSB over the history, from the same start as `tsbEstimates`. */
-function tsbInSampleError(y: readonly number[], alphaSize: number, alphaProbability: number): number {
-  const firstDemand = y.find((v) => v > 0) ?? 0;
-  let size = firstDemand;
-  let probability = y.filter((v) => v > 0).length / y.length;
-  let sse = 0;
-  for (const v of y) {
-    sse += (v - size * probability) ** 2;
-    const occurred = v > 0 ? 1 : 0;
-    probability += alphaProbability * (occurred - probability);
-    if (occurred) size += alphaSize * (v - size);
-  }
-  return sse;
-}
-
-/** TSB with both smoothing constants chosen on a small grid by in-sample one-step squared error. */
-export const tsbFitted: PointForecaster = (y, horizon) => {
-  let best = { error: Infinity, alphaSize: 0.1, alphaProbability: 0.1 };
-  for (const alphaSize of SMOOTHING_GRID) {
-    for (const alphaProbability of SMOOTHING_GRID) {
-      const error = tsbInSampleError(y, alphaSize, alphaProbability);
-      if (error < best.error) best = { error, alphaSize, alphaProbability };
-    }
-  }
-  return tsb(best.alphaSize, best.alphaProbability)(y, horizon, 1);
-};

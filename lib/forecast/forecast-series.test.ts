@@ -63,6 +63,16 @@ describe("forecastSeries", () => {
     expect(withGap.forecast[0]).toBeCloseTo(plain.forecast[2], 6);
   });
 
+  it("bands a history too short to hold out by its period-to-period changes, both ways", () => {
+    // changes +1, +1 and their mirror images −1, −1: the bands reach one unit either side of the forecast
+    const result = forecastSeries([1, 2, 3], { horizon: 2, seasonLength: 12 });
+    expect(result.holdout).toEqual([]);
+    result.forecast.forEach((f, k) => {
+      expect(result.lower["80"][k]).toBeCloseTo(f - 1, 6);
+      expect(result.upper["80"][k]).toBeCloseTo(f + 1, 6);
+    });
+  });
+
   it("refuses a history without any observed value", () => {
     expect(() => forecastSeries([null, null], { horizon: 1, seasonLength: 1 })).toThrow(RangeError);
   });

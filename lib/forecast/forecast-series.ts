@@ -61,7 +61,12 @@ export function forecastSeries(values: readonly (number | null)[], options: Fore
     method,
     class: demandClass,
     forecast,
-    ...empiricalBands(forecast, pooledErrors.length ? pooledErrors : naiveChanges(y), levels, pooledErrors.length ? window : y.length - 1),
+    ...empiricalBands(
+      forecast,
+      pooledErrors.length ? pooledErrors : naiveChanges(y),
+      levels,
+      pooledErrors.length ? window : Math.max(1, y.length - 1),
+    ),
     holdout,
   };
 }
@@ -77,8 +82,11 @@ function fullForecast(y: readonly number[], method: string, set: CandidateSet, s
   return combination ? combine(combination.members.map(one), combination.combine) : one(method);
 }
 
-/** Errors of a random walk within the history: the interval of last resort for a history too short to hold out. */
+/**
+ * Changes between neighbouring periods, both ways round: the interval of last resort for a history too short to
+ * hold out, as for a random walk, whose steps are as likely up as down.
+ */
 function naiveChanges(y: readonly number[]): number[] {
-  const changes = y.slice(1).map((v, t) => v - y[t]);
+  const changes = y.slice(1).flatMap((v, t) => [v - y[t], y[t] - v]);
   return changes.length ? changes : [0];
 }

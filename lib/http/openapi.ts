@@ -11,6 +11,7 @@ import * as authOps from "../auth/operations";
 import * as catalogImportOps from "../catalog/import-operations";
 import * as catalogOps from "../catalog/operations";
 import * as countingOps from "../counting/operations";
+import * as forecastOps from "../forecast/operations";
 import * as gs1Ops from "../gs1/operations";
 import * as labelOps from "../labels/operations";
 import * as ledgerImportOps from "../ledger/import-operations";
@@ -58,6 +59,7 @@ export const ALL_OPERATIONS: Operation[] = [
   reasonOps,
   supplierOps,
   labelOps,
+  forecastOps,
 ].flatMap((module) => Object.values(module) as Operation[]);
 
 type JsonSchema = Record<string, unknown>;

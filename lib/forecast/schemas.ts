@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+export const FORECAST_PERIODS = ["day", "week", "month"] as const;
+export const MAX_SERIES_PER_CALL = 5_000;
+export const MAX_HISTORY_LENGTH = 3_660;
+/** The furthest ahead a forecast may reach, per period: about two years, beyond which a demand forecast is a guess. */
+export const MAX_HORIZON: Record<(typeof FORECAST_PERIODS)[number], number> = { day: 730, week: 104, month: 24 };
+/** The season assumed when a series does not say: a week of days, a year of weeks or months. */
+export const DEFAULT_SEASON_LENGTH: Record<(typeof FORECAST_PERIODS)[number], number> = { day: 7, week: 52, month: 12 };
+/** Fewest observed periods a forecast is made from. */
+export const MIN_OBSERVED = 3;
+
+const seriesInput = z.object({
+  id: z.string().trim().min(1).max(120).describe("The caller's name for the series, echoed in the answer").meta({ example: "DRILL-18V@WH1" }),
+  period: z.enum(FORECAST_PERIODS).describe("The length of one period of `values`"),
+  values: z
+    .array(z.number().finite().nullable())
+    .max(MAX_HISTORY_LENGTH)
+    .describe("Demand per period, oldest first; null is a period not observed (a stockout, a gap), not zero")
+    .meta({ example: [4, 0, 3, null, 5, 2, 0, 6] }),
+  seasonLength: z
+    .number()
+    .int()
+    .min(1)
+    .max(366)
+    .optional()
+    .describe("Periods per seasonal cycle; 7 for days, 52 for weeks, 12 for months when left out"),
+});
+
+export const forecastInput = z
+  .object({
+    horizon: z.number().int().min(1).describe("Periods to forecast after the last one of each series").meta({ example: 6 }),
+    level: z
+      .array(z.number().gt(0).lt(100))
+      .min(1)
+      .max(5)
+      .optional()
+      .describe("Coverage of the prediction intervals, in percent; [80, 95] when left out"),
+    series: z.array(seriesInput).min(1).max(MAX_SERIES_PER_CALL).describe(`Up to ${MAX_SERIES_PER_CALL} series`),
+  })
+  .meta({ id: "ForecastInput" });
+
+const bandsByLevel = z.record(z.string(), z.array(z.number())).describe('One array per level, keyed by the level: { "80": […], "95": […] }');
+
+export const seriesForecast = z
+  .object({
+    id: z.string(),
+    method: z.string().describe("The method chosen by rolling-origin holdout, e.g. theta, sba, mean(ses,theta,ets)"),
+    class: z.enum(["smooth", "erratic", "intermittent", "lumpy"]).describe("Syntetos–Boylan class by ADI (1.32) and CV² (0.49)"),
+    forecast: z.array(z.number()),
+    lower: bandsByLevel,
+    upper: bandsByLevel,
+  })
+  .meta({ id: "SeriesForecast" });
+
+export const forecastAnswer = z.object({ data: z.array(seriesForecast) }).meta({ id: "ForecastAnswer" });
+
+export type ForecastInput = z.output<typeof forecastInput>;
+export type ForecastAnswer = z.input<typeof forecastAnswer>;

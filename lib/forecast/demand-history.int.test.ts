@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { backdatePosting } from "../../tests/factories/backdate";
 import { buildWarehouse } from "../../tests/factories/stock";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { getDb } from "../db/client";
@@ -8,17 +9,7 @@ import { demandHistory, demandSeries } from "./demand-history";
 
 const db = getDb();
 
-/**
- * Moves a posting's movements back in time. The ledger refuses updates (append-only trigger), so the test turns
- * triggers off for its own transaction only: history made the way a year of real postings would have left it.
- */
-async function backdate(postingId: string | null, at: Date) {
-  await db.$transaction([
-    db.$executeRawUnsafe("SET LOCAL session_replication_role = replica"),
-    db.$executeRaw`UPDATE "StockMovement" SET at = ${at} WHERE "postingId" = ${postingId}::uuid`,
-  ]);
-}
-
+const backdate = (postingId: string | null, at: Date) => backdatePosting(db, postingId, at);
 const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 
 describe("demandHistory", () => {

@@ -57,3 +57,52 @@ export const forecastAnswer = z.object({ data: z.array(seriesForecast) }).meta({
 
 export type ForecastInput = z.output<typeof forecastInput>;
 export type ForecastAnswer = z.input<typeof forecastAnswer>;
+
+const DEFAULT_ITEM_HORIZON = { day: 28, week: 12, month: 6 } as const;
+
+export const itemForecastQuery = z
+  .object({
+    site: z.string().trim().min(1).max(32).describe("The site's code"),
+    period: z.enum(FORECAST_PERIODS).default("week"),
+    horizon: z.coerce.number().int().min(1).optional().describe("Periods ahead: 28 days, 12 weeks or 6 months when left out"),
+  })
+  .transform((q, ctx) => {
+    const horizon = q.horizon ?? DEFAULT_ITEM_HORIZON[q.period];
+    if (horizon > MAX_HORIZON[q.period]) {
+      ctx.addIssue({ code: "custom", path: ["horizon"], message: `At most ${MAX_HORIZON[q.period]} ${q.period}s ahead` });
+    }
+    return { ...q, horizon };
+  });
+
+const bands = z.record(z.string(), z.array(z.number()));
+
+export const itemForecast = z
+  .object({
+    sku: z.string(),
+    site: z.string(),
+    period: z.enum(FORECAST_PERIODS),
+    history: z
+      .array(z.object({ start: z.string(), demand: z.number().int(), stockout: z.boolean() }))
+      .describe("Demand per period (what left to customers); stockout periods are read as missing, not as no demand"),
+    method: z.string().describe('"none" when there are fewer than three observed periods'),
+    class: z.string().describe("smooth, erratic, intermittent or lumpy (ADI and CV²)"),
+    forecast: z.array(z.number()),
+    lower: bands,
+    upper: bands,
+    holdout: z
+      .array(z.object({ name: z.string(), mae: z.number(), rmse: z.number(), score: z.number() }))
+      .describe("The contenders' holdout errors, best first"),
+    reorder: z
+      .object({
+        leadTimeDays: z.number(),
+        leadTimeFrom: z.enum(["supplier", "default"]),
+        abcClass: z.enum(["A", "B", "C"]),
+        serviceLevel: z.number(),
+        demandOverLeadTime: z.number(),
+        safetyStock: z.number(),
+        reorderPoint: z.number().int().describe("Suggested"),
+        current: z.number().nullable().describe("The reorder point in force"),
+      })
+      .nullable(),
+  })
+  .meta({ id: "ItemForecast" });

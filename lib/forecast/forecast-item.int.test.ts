@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import * as forecastRoute from "../../app/api/v1/items/[sku]/forecast/route";
+import { buildApiKey, buildSite } from "../../tests/factories/access";
+import { backdatePosting } from "../../tests/factories/backdate";
+import { buildWarehouse } from "../../tests/factories/stock";
+import { callRoute } from "../../tests/integration/api/call-route";
+import { SYSTEM_ACTOR } from "../auth/actor";
+import { getDb } from "../db/client";
+import { postMovement } from "../ledger/post-movement";
+import { forecastItem } from "./forecast-item";
+
+const db = getDb();
+const now = new Date("2026-11-30T12:00:00Z"); // a Monday: the weeks before it are whole
+const weeksBefore = (n: number) => new Date(now.getTime() - n * 7 * 86_400_000);
+
+/** Twelve weeks of steady sales, ten a week, from plenty of stock; the preferred supplier delivers in 14 days. */
+async function steadySeller() {
+  const w = await buildWarehouse(db);
+  const sku = w.items.plain.sku;
+  const supplier = await db.supplier.create({ data: { code: `S${Date.now().toString(36)}`, name: "Supplier" } });
+  await db.itemSupplier.create({ data: { itemId: w.items.plain.id, supplierId: supplier.id, leadTimeDays: 14, preferred: true } });
+  const receipt = await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku, quantity: 1_000, to: w.bins.a1.code, reason: "received" });
+  await backdatePosting(db, receipt.postingId, new Date(weeksBefore(12).getTime() - 3_600_000)); // an hour before the first sale
+  for (let week = 12; week >= 1; week--) {
+    const sale = await postMovement(db, SYSTEM_ACTOR, { kind: "issue", sku, quantity: 10, from: w.bins.a1.code, reason: "sold" });
+    await backdatePosting(db, sale.postingId, weeksBefore(week));
+  }
+  return w;
+}
+
+describe("forecastItem", () => {
+  it("forecasts a steady seller at its rate and suggests demand over the lead time, with no safety stock for no error", async () => {
+    const w = await steadySeller();
+    const f = await forecastItem(db, SYSTEM_ACTOR, { sku: w.items.plain.sku, site: w.site.code, period: "week", horizon: 4, now });
+    expect(f.history.filter((b) => b.demand === 10)).toHaveLength(12);
+    expect(f.class).toBe("smooth");
+    f.forecast.forEach((value) => expect(value).toBeCloseTo(10, 6));
+    expect(f.holdout.length).toBeGreaterThan(1);
+    // 14 days = 2 weeks × 10; the only seller at its site is class A (98%), but a perfect holdout leaves no error.
+    expect(f.reorder).toMatchObject({
+      leadTimeDays: 14,
+      leadTimeFrom: "supplier",
+      abcClass: "A",
+      serviceLevel: 0.98,
+      reorderPoint: 20,
+      current: null,
+    });
+    expect(f.reorder!.safetyStock).toBeCloseTo(0, 6);
+  });
+
+  it("answers the history without a forecast when there is too little of it", async () => {
+    const w = await buildWarehouse(db);
+    const f = await forecastItem(db, SYSTEM_ACTOR, { sku: w.items.plain.sku, site: w.site.code, period: "week", horizon: 4, now });
+    expect(f).toMatchObject({ method: "none", forecast: [], reorder: null });
+  });
+});
+
+describe("GET /api/v1/items/{sku}/forecast", () => {
+  it("answers 404 for an unknown SKU, 422 for a horizon out of range, 403 at a site the key cannot see", async () => {
+    const w = await buildWarehouse(db);
+    const { key } = await buildApiKey(db, "viewer", [(await buildSite(db)).code]);
+    const { key: admin } = await buildApiKey(db, "admin");
+    const call = (sku: string, query: string, k = admin) =>
+      callRoute(forecastRoute.GET, { path: `/api/v1/items/${sku}/forecast?${query}`, key: k, params: { sku } });
+    expect((await call("NO-SUCH-SKU", `site=${w.site.code}`)).status).toBe(404);
+    const tooFar = await call(w.items.plain.sku, `site=${w.site.code}&period=month&horizon=99`);
+    expect(tooFar.status).toBe(422);
+    expect(JSON.stringify(tooFar.json)).toContain("horizon");
+    expect((await call(w.items.plain.sku, `site=${w.site.code}`, key)).status).toBe(403);
+    expect((await call(w.items.plain.sku, `site=${w.site.code}`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,97 @@
+import type { Actor } from "../auth/actor";
+import { authorize } from "../auth/can";
+import type { Db } from "../db/client";
+import { NotFound } from "../domain-error";
+import { demandHistory, demandSeries, type DemandBucket, type DemandPeriod } from "./demand-history";
+import { forecastSeries } from "./forecast-series";
+import { PERIOD_DAYS, suggestReorderPoint, type AbcClass, type ReorderPointSuggestion } from "./reorder-point";
+import { DEFAULT_SEASON_LENGTH } from "./schemas";
+
+/** When no supplier of the item states a lead time. */
+export const DEFAULT_LEAD_TIME_DAYS = 14;
+
+export type ItemForecast = {
+  sku: string;
+  site: string;
+  period: DemandPeriod;
+  history: DemandBucket[];
+  method: string;
+  class: string;
+  forecast: number[];
+  lower: Record<string, number[]>;
+  upper: Record<string, number[]>;
+  /** Every contender's holdout errors, best first: why the method was chosen. */
+  holdout: { name: string; mae: number; rmse: number; score: number }[];
+  reorder: (ReorderPointSuggestion & { current: number | null; leadTimeFrom: "supplier" | "default" }) | null;
+};
+
+/**
+ * The forecast of an item's demand at a site, from its own history (lib/forecast/demand-history.ts), with the
+ * reorder point it suggests beside the one in force. Needs three observed periods; fewer answers the history
+ * with no forecast.
+ */
+export async function forecastItem(
+  db: Db,
+  actor: Actor,
+  args: { sku: string; site: string; period: DemandPeriod; horizon: number; now?: Date },
+): Promise<ItemForecast> {
+  const [item, site] = await Promise.all([
+    db.item.findUnique({
+      where: { skuKey: args.sku.toLowerCase() },
+      select: { id: true, sku: true, attributes: true, suppliers: { select: { leadTimeDays: true, preferred: true } } },
+    }),
+    db.site.findUnique({ where: { code: args.site }, select: { id: true, code: true } }),
+  ]);
+  if (!item) throw new NotFound("Item", args.sku);
+  if (!site) throw new NotFound("Site", args.site);
+  authorize(actor, "stock.view", { siteId: site.id });
+  const history = await demandHistory(db, { itemId: item.id, siteId: site.id, period: args.period, now: args.now });
+  const values = demandSeries(history);
+  const current = (item.attributes as Record<string, unknown> | null)?.reorderPoint;
+  const empty = { method: "none", class: "unknown", forecast: [], lower: {}, upper: {}, holdout: [], reorder: null };
+  if (values.filter((v) => v !== null).length < 3) return { sku: item.sku, site: site.code, period: args.period, history, ...empty };
+
+  const result = forecastSeries(values, { horizon: args.horizon, seasonLength: DEFAULT_SEASON_LENGTH[args.period] });
+  const supplierLead = [...item.suppliers].sort((a, b) => Number(b.preferred) - Number(a.preferred)).find((s) => s.leadTimeDays)?.leadTimeDays;
+  const suggestion = suggestReorderPoint({
+    forecast: result.forecast,
+    errorPerPeriod: result.holdout[0]?.rmse ?? 0,
+    leadTimeDays: supplierLead ?? DEFAULT_LEAD_TIME_DAYS,
+    periodDays: PERIOD_DAYS[args.period],
+    abcClass: await abcClassOf(db, item.id, site.id),
+  });
+  return {
+    sku: item.sku,
+    site: site.code,
+    period: args.period,
+    history,
+    method: result.method,
+    class: result.class,
+    forecast: result.forecast,
+    lower: result.lower,
+    upper: result.upper,
+    holdout: result.holdout,
+    reorder: { ...suggestion, current: typeof current === "number" ? current : null, leadTimeFrom: supplierLead ? "supplier" : "default" },
+  };
+}
+
+/**
+ * The item's ABC class at the site by what its issues to customers were worth over the last year: the items
+ * making up the first 80% of the value are A, the next 15% B, the rest C (an item with no sales is C).
+ */
+export async function abcClassOf(db: Db, itemId: string, siteId: string): Promise<AbcClass> {
+  const [row] = await db.$queryRaw<{ class: AbcClass }[]>`
+    WITH customer AS (SELECT id FROM "Location" WHERE "siteId" = ${siteId}::uuid AND type = 'customer'),
+    value AS (
+      SELECT m."itemId", sum(m.quantity * coalesce(m."unitCost",
+        (SELECT s."unitCost" FROM "ItemSupplier" s WHERE s."itemId" = m."itemId" ORDER BY s.preferred DESC LIMIT 1), 1)) AS worth
+      FROM "StockMovement" m
+      WHERE m."toLocationId" IN (SELECT id FROM customer) AND m.at > now() - interval '365 days'
+      GROUP BY m."itemId"
+    ), ranked AS (
+      SELECT "itemId", sum(worth) OVER (ORDER BY worth DESC, "itemId") - worth AS before, sum(worth) OVER () AS total FROM value
+    )
+    SELECT CASE WHEN before < 0.8 * total THEN 'A' WHEN before < 0.95 * total THEN 'B' ELSE 'C' END AS class
+    FROM ranked WHERE "itemId" = ${itemId}::uuid`;
+  return row?.class ?? "C";
+}

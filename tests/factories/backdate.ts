@@ -1,0 +1,12 @@
+import type { Db } from "../../lib/db/client";
+
+/**
+ * Moves a posting's movements back in time, as a year of real postings would have left them. The ledger refuses
+ * updates (its append-only trigger), so this turns triggers off for its own transaction only. Tests only.
+ */
+export async function backdatePosting(db: Db, postingId: string | null, at: Date) {
+  await db.$transaction([
+    db.$executeRawUnsafe("SET LOCAL session_replication_role = replica"),
+    db.$executeRaw`UPDATE "StockMovement" SET at = ${at} WHERE "postingId" = ${postingId}::uuid`,
+  ]);
+}

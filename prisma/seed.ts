@@ -10,6 +10,7 @@ import type { Location } from "../lib/db/generated/client";
 import { ensureCategory } from "../lib/catalog/ensure-category";
 import { gs1CheckDigit } from "../lib/gs1/check-digit";
 import { OPENING_STOCK_REFERENCE, postOpeningStock, type OpeningStockLine } from "../lib/ledger/post-opening-stock";
+import { hasDemoHistory, seedSalesHistory, type HistoryItem } from "./demo-history";
 import { ensureDefaultReasonCodes } from "../lib/reasons/default-reason-codes";
 import { createSite } from "../lib/locations/create-site";
 import { virtualLocationCode } from "../lib/locations/virtual-locations";
@@ -207,7 +208,9 @@ async function seedOpeningStock(db: Db) {
       binsByZone.set(zone, [...(binsByZone.get(zone) ?? []), bin]);
     }
     const supplierLocation = await db.location.findUniqueOrThrow({ where: { code: virtualLocationCode(site.code, "supplier") } });
+    const customerLocation = await db.location.findUniqueOrThrow({ where: { code: virtualLocationCode(site.code, "customer") } });
     const lines: OpeningStockLine[] = [];
+    const withHistory: HistoryItem[] = [];
     for (const item of items) {
       // Every item is stocked at the first site; about half of them at the second as well.
       if (site.code !== SITES[0].code && random() < 0.5) continue;
@@ -245,12 +248,23 @@ async function seedOpeningStock(db: Db) {
           });
           lines.push({ ...base, lotId: lot.id, quantity: Math.max(1, Math.round(quantity * share)) });
         }
+      } else if (site.code === SITES[0].code && hasDemoHistory(item.sku)) {
+        // Opens with the same quantity, reached through a year of sales (prisma/demo-history.ts).
+        withHistory.push({
+          itemId,
+          sku: item.sku,
+          binId: bin.id,
+          supplierLocationId: supplierLocation.id,
+          customerLocationId: customerLocation.id,
+          openingQty: quantity,
+        });
       } else {
         lines.push({ ...base, quantity });
       }
     }
     const siteRow = await db.site.findUniqueOrThrow({ where: { code: site.code } });
     await postOpeningStock(db, SYSTEM_ACTOR, lines, siteRow.id);
+    if (withHistory.length > 0) await seedSalesHistory(db, withHistory, random, today);
   }
 }
 

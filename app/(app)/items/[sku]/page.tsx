@@ -82,6 +82,12 @@ export default async function ItemPage({ params }: Params) {
               ))}
             </nav>
           ) : null}
+          <Link
+            href={`/items/${encodeURIComponent(item.sku)}/forecast`}
+            className="inline-flex min-h-11 items-center justify-center rounded-lg border border-slate-300 bg-white px-4 font-medium hover:bg-slate-100"
+          >
+            Forecast
+          </Link>
           {can(actor, "catalog.manage") ? (
             <Link
               href={`/items/${encodeURIComponent(item.sku)}/edit`}

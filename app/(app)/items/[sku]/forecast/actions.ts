@@ -1,0 +1,23 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireSessionActor } from "@/lib/auth/session";
+import { applyReorderPoint } from "@/lib/forecast/apply-reorder-point";
+import { formNumber, formText, type FormState } from "@/lib/http/form-state";
+import { inFormUnit } from "@/lib/http/form-write";
+import { toFormState } from "@/lib/http/to-form-state";
+
+/** "Apply" beside a suggested reorder point: the same rule and permission as PATCH /api/v1/items/{sku}. */
+export async function applyReorderPointAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const sku = formText(form, "sku") ?? "";
+  try {
+    const actor = await requireSessionActor();
+    const reorderPoint = formNumber(form, "reorderPoint") ?? Number.NaN;
+    await inFormUnit(actor, "applyReorderPoint", form, (db) => applyReorderPoint(db, actor, sku, reorderPoint));
+    revalidatePath(`/items/${encodeURIComponent(sku)}`);
+    revalidatePath(`/items/${encodeURIComponent(sku)}/forecast`);
+    return { ok: true, message: `Reorder point ${reorderPoint} is now in force.` };
+  } catch (error) {
+    return toFormState(error);
+  }
+}

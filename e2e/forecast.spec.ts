@@ -25,6 +25,14 @@ test("a manager opens an item's forecast on a phone, sees why the method was cho
   await page.getByRole("button", { name: `Apply reorder point ${suggested}` }).click();
   await expect(page.getByText(`Reorder point ${suggested} is now in force.`)).toBeVisible();
   await expect(page.getByTestId("current-reorder-point")).toHaveText(suggested);
+
+  // A one-off order in the last week is corrected with its reason, and the forecast reads the correction.
+  const correct = page.locator("form").filter({ has: page.getByRole("button", { name: "Correct the period" }) });
+  await correct.getByLabel(/Demand to read/).fill("0");
+  await correct.getByLabel("Why").fill("warehouse closed for inventory");
+  await correct.getByRole("button", { name: "Correct the period" }).click();
+  await expect(page.getByTestId("corrections")).toContainText("warehouse closed for inventory");
+
   await page.goto(`/items/${SKU}`);
   await expect(page.getByText(`reorder at ${suggested}`)).toBeVisible();
 });

@@ -7,7 +7,9 @@ import { callRoute } from "../../tests/integration/api/call-route";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { getDb } from "../db/client";
 import { postMovement } from "../ledger/post-movement";
+import * as planRoute from "../../app/api/v1/items/[sku]/forecast/plan/route";
 import { forecastItem } from "./forecast-item";
+import { planForecast } from "./plan-forecast";
 
 const db = getDb();
 const now = new Date("2026-11-30T12:00:00Z"); // a Monday: the weeks before it are whole
@@ -68,5 +70,55 @@ describe("GET /api/v1/items/{sku}/forecast", () => {
     expect(JSON.stringify(tooFar.json)).toContain("horizon");
     expect((await call(w.items.plain.sku, `site=${w.site.code}`, key)).status).toBe(403);
     expect((await call(w.items.plain.sku, `site=${w.site.code}`)).status).toBe(200);
+  });
+});
+
+describe("a planner's say over the forecast", () => {
+  it("pins another contender, and unpins back to the best-scored one", async () => {
+    const w = await steadySeller();
+    const args = { sku: w.items.plain.sku, site: w.site.code, period: "week" as const, horizon: 4, now };
+    const automatic = await forecastItem(db, SYSTEM_ACTOR, args);
+    const other = automatic.holdout.find((h) => h.name !== automatic.method)!.name;
+    await planForecast(db, SYSTEM_ACTOR, args.sku, { site: args.site, period: "week", pinnedMethod: other });
+    expect(await forecastItem(db, SYSTEM_ACTOR, args)).toMatchObject({ method: other, pinnedMethod: other });
+    await planForecast(db, SYSTEM_ACTOR, args.sku, { site: args.site, period: "week", pinnedMethod: null });
+    expect(await forecastItem(db, SYSTEM_ACTOR, args)).toMatchObject({ method: automatic.method, pinnedMethod: null });
+  });
+
+  it("reads a corrected period instead of the ledger's, with its note, until the correction is removed", async () => {
+    const w = await steadySeller();
+    const args = { sku: w.items.plain.sku, site: w.site.code, period: "week" as const, horizon: 4, now };
+    const before = await forecastItem(db, SYSTEM_ACTOR, args);
+    const week = before.history[before.history.length - 1].start;
+    await planForecast(db, SYSTEM_ACTOR, args.sku, { site: args.site, period: "week", override: { start: week, demand: 70, note: "trade fair" } });
+    const corrected = await forecastItem(db, SYSTEM_ACTOR, args);
+    expect(corrected.history[corrected.history.length - 1]).toMatchObject({ start: week, demand: 70, recorded: 10, note: "trade fair" });
+    expect(corrected.forecast[0]).toBeGreaterThan(before.forecast[0]);
+    await planForecast(db, SYSTEM_ACTOR, args.sku, {
+      site: args.site,
+      period: "week",
+      override: { start: week, demand: null, note: "back to the ledger" },
+    });
+    expect((await forecastItem(db, SYSTEM_ACTOR, args)).history.at(-1)).toEqual({ start: week, demand: 10, stockout: false });
+  });
+
+  it("lets only managers and admins plan, and wants a reason for a correction", async () => {
+    const w = await buildWarehouse(db);
+    const { key: clerk } = await buildApiKey(db, "clerk", [w.site.code]);
+    const { key: manager } = await buildApiKey(db, "manager");
+    const put = (key: string, body: unknown) =>
+      callRoute(planRoute.PUT, {
+        method: "PUT",
+        path: `/api/v1/items/${w.items.plain.sku}/forecast/plan`,
+        key,
+        body,
+        params: { sku: w.items.plain.sku },
+      });
+    expect((await put(clerk, { site: w.site.code, pinnedMethod: "theta" })).status).toBe(403);
+    const noReason = await put(manager, { site: w.site.code, override: { start: "2026-10-05", demand: 3, note: "" } });
+    expect(noReason.status).toBe(422);
+    expect(JSON.stringify(noReason.json)).toContain("override.note");
+    expect(await db.forecastPlan.count({ where: { itemId: w.items.plain.id } })).toBe(0);
+    expect((await put(manager, { site: w.site.code, pinnedMethod: "theta" })).json).toMatchObject({ pinnedMethod: "theta", overrides: [] });
   });
 });

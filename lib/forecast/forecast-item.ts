@@ -4,17 +4,23 @@ import type { Db } from "../db/client";
 import { NotFound } from "../domain-error";
 import { demandHistory, demandSeries, type DemandBucket, type DemandPeriod } from "./demand-history";
 import { forecastSeries } from "./forecast-series";
+import type { DemandOverride } from "./plan-forecast";
 import { PERIOD_DAYS, suggestReorderPoint, type AbcClass, type ReorderPointSuggestion } from "./reorder-point";
 import { DEFAULT_SEASON_LENGTH } from "./schemas";
 
 /** When no supplier of the item states a lead time. */
 export const DEFAULT_LEAD_TIME_DAYS = 14;
 
+/** A period as the forecast read it: a planner's correction replaces what the ledger says (kept as `recorded`). */
+export type PlannedBucket = DemandBucket & { recorded?: number; note?: string };
+
 export type ItemForecast = {
   sku: string;
   site: string;
   period: DemandPeriod;
-  history: DemandBucket[];
+  history: PlannedBucket[];
+  /** The method a planner pinned, or null for automatic. */
+  pinnedMethod: string | null;
   method: string;
   class: string;
   forecast: number[];
@@ -45,13 +51,18 @@ export async function forecastItem(
   if (!item) throw new NotFound("Item", args.sku);
   if (!site) throw new NotFound("Site", args.site);
   authorize(actor, "stock.view", { siteId: site.id });
-  const history = await demandHistory(db, { itemId: item.id, siteId: site.id, period: args.period, now: args.now });
+  const [recorded, plan] = await Promise.all([
+    demandHistory(db, { itemId: item.id, siteId: site.id, period: args.period, now: args.now }),
+    db.forecastPlan.findUnique({ where: { itemId_siteId_period: { itemId: item.id, siteId: site.id, period: args.period } } }),
+  ]);
+  const history = withOverrides(recorded, (plan?.overrides ?? []) as DemandOverride[]);
+  const pinnedMethod = plan?.pinnedMethod ?? null;
   const values = demandSeries(history);
   const current = (item.attributes as Record<string, unknown> | null)?.reorderPoint;
   const empty = { method: "none", class: "unknown", forecast: [], lower: {}, upper: {}, holdout: [], reorder: null };
-  if (values.filter((v) => v !== null).length < 3) return { sku: item.sku, site: site.code, period: args.period, history, ...empty };
+  if (values.filter((v) => v !== null).length < 3) return { sku: item.sku, site: site.code, period: args.period, history, pinnedMethod, ...empty };
 
-  const result = forecastSeries(values, { horizon: args.horizon, seasonLength: DEFAULT_SEASON_LENGTH[args.period] });
+  const result = forecastSeries(values, { horizon: args.horizon, seasonLength: DEFAULT_SEASON_LENGTH[args.period], pinned: pinnedMethod });
   const supplierLead = [...item.suppliers].sort((a, b) => Number(b.preferred) - Number(a.preferred)).find((s) => s.leadTimeDays)?.leadTimeDays;
   const suggestion = suggestReorderPoint({
     forecast: result.forecast,
@@ -65,6 +76,7 @@ export async function forecastItem(
     site: site.code,
     period: args.period,
     history,
+    pinnedMethod,
     method: result.method,
     class: result.class,
     forecast: result.forecast,
@@ -73,6 +85,14 @@ export async function forecastItem(
     holdout: result.holdout,
     reorder: { ...suggestion, current: typeof current === "number" ? current : null, leadTimeFrom: supplierLead ? "supplier" : "default" },
   };
+}
+
+function withOverrides(history: readonly DemandBucket[], overrides: readonly DemandOverride[]): PlannedBucket[] {
+  const byStart = new Map(overrides.map((o) => [o.start, o]));
+  return history.map((bucket) => {
+    const override = byStart.get(bucket.start);
+    return override ? { start: bucket.start, demand: override.demand, stockout: false, recorded: bucket.demand, note: override.note } : bucket;
+  });
 }
 
 /**

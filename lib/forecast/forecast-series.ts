@@ -5,7 +5,13 @@ import { empiricalBands } from "./intervals";
 import { evaluateRollingOrigin, holdoutWindow, scoreHoldout, type HoldoutScore } from "./rolling-origin";
 import type { DemandClass } from "./types";
 
-export type ForecastOptions = { horizon: number; seasonLength: number; levels?: readonly number[] };
+export type ForecastOptions = {
+  horizon: number;
+  seasonLength: number;
+  levels?: readonly number[];
+  /** A planner's choice: used instead of the best-scored contender when it is one of the contenders. */
+  pinned?: string | null;
+};
 
 export type SeriesForecast = {
   method: string;
@@ -52,7 +58,8 @@ export function forecastSeries(values: readonly (number | null)[], options: Fore
   const errors = window >= 2 ? evaluateRollingOrigin(y, set, horizon, seasonLength, window) : [];
   const contenders = errors.filter((e) => set.contenders.includes(e.name));
   const holdout = scoreHoldout(contenders, horizon).sort((a, b) => a.score - b.score);
-  const method = holdout[0]?.name ?? (y.length >= 2 ? "ses" : "theta");
+  const pinned = options.pinned && holdout.some((h) => h.name === options.pinned) ? options.pinned : null;
+  const method = pinned ?? holdout[0]?.name ?? (y.length >= 2 ? "ses" : "theta");
   const forecast = fullForecast(y, method, set, horizon + trailingMissing, seasonLength).slice(trailingMissing);
   // All candidates' errors, not the winner's alone: the winner's are the smallest partly by luck, and intervals
   // from them alone covered about 67% instead of 80% on the car parts training data.

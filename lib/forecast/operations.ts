@@ -1,6 +1,6 @@
 import { defineOperation } from "../contract/operation";
 import { z } from "zod";
-import { forecastAnswer, forecastInput, itemForecast, itemForecastQuery, MAX_SERIES_PER_CALL } from "./schemas";
+import { forecastAnswer, forecastInput, forecastPlanInput, forecastPlanView, itemForecast, itemForecastQuery, MAX_SERIES_PER_CALL } from "./schemas";
 
 export const forecastSeriesOp = defineOperation({
   id: "forecastSeries",
@@ -33,5 +33,21 @@ export const forecastItemOp = defineOperation({
   params: z.object({ sku: z.string() }),
   query: itemForecastQuery,
   response: itemForecast,
+  problems: ["not_found"],
+});
+
+export const planForecastOp = defineOperation({
+  id: "planForecast",
+  method: "PUT",
+  path: "/api/v1/items/{sku}/forecast/plan",
+  tag: "Forecasts",
+  permission: "catalog.manage",
+  idempotency: "in-transaction",
+  summary: "Pin a forecast method for an item at a site, or correct one period's demand with a note",
+  description:
+    "`pinnedMethod`: a name from the forecast's `holdout` list, used instead of the best-scored one (null: automatic; a name that is not a contender for the item's class is ignored). `override`: the period's first day, the demand to read instead of the ledger's (null removes the correction), and why.",
+  params: z.object({ sku: z.string() }),
+  body: forecastPlanInput,
+  response: forecastPlanView,
   problems: ["not_found"],
 });

@@ -82,8 +82,17 @@ export const itemForecast = z
     site: z.string(),
     period: z.enum(FORECAST_PERIODS),
     history: z
-      .array(z.object({ start: z.string(), demand: z.number().int(), stockout: z.boolean() }))
+      .array(
+        z.object({
+          start: z.string(),
+          demand: z.number().int(),
+          stockout: z.boolean(),
+          recorded: z.number().int().optional().describe("What the ledger says, when a planner corrected the period"),
+          note: z.string().optional().describe("The planner's reason for the correction"),
+        }),
+      )
       .describe("Demand per period (what left to customers); stockout periods are read as missing, not as no demand"),
+    pinnedMethod: z.string().nullable().describe("The method a planner pinned, or null for automatic"),
     method: z.string().describe('"none" when there are fewer than three observed periods'),
     class: z.string().describe("smooth, erratic, intermittent or lumpy (ADI and CV²)"),
     forecast: z.array(z.number()),
@@ -106,3 +115,34 @@ export const itemForecast = z
       .nullable(),
   })
   .meta({ id: "ItemForecast" });
+
+export const forecastPlanInput = z.object({
+  site: z.string().trim().min(1).max(32),
+  period: z.enum(FORECAST_PERIODS).default("week"),
+  pinnedMethod: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .nullable()
+    .optional()
+    .describe("A method from the forecast's holdout list to use instead of the best-scored one; null for automatic"),
+  override: z
+    .object({
+      start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "The period's first day, YYYY-MM-DD"),
+      demand: z.number().int().min(0, "Demand is 0 or more").max(1_000_000_000).nullable().describe("null removes the correction"),
+      note: z.string().trim().min(1, "Say why this period is corrected").max(200),
+    })
+    .optional(),
+});
+export type ForecastPlanInput = z.input<typeof forecastPlanInput>;
+
+export const forecastPlanView = z
+  .object({
+    sku: z.string(),
+    site: z.string(),
+    period: z.string(),
+    pinnedMethod: z.string().nullable(),
+    overrides: z.array(z.object({ start: z.string(), demand: z.number().int(), note: z.string(), by: z.string(), at: z.string() })),
+  })
+  .meta({ id: "ForecastPlan" });

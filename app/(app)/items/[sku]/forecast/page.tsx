@@ -1,5 +1,6 @@
 import { ApplyReorderPointForm } from "@/components/forecast/apply-reorder-point-form";
 import { ForecastChart, type ForecastPoint } from "@/components/forecast/forecast-chart";
+import { CorrectPeriodForm, PinMethodForm } from "@/components/forecast/forecast-plan-forms";
 import { BackLink } from "@/components/ui/back-link";
 import { Card, EmptyState } from "@/components/ui/card";
 import { can } from "@/lib/auth/can";
@@ -9,7 +10,7 @@ import type { DemandPeriod } from "@/lib/forecast/demand-history";
 import { forecastItem, type ItemForecast } from "@/lib/forecast/forecast-item";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { listSites } from "@/lib/sites/list-sites";
-import { applyReorderPointAction } from "./actions";
+import { applyReorderPointAction, planForecastAction } from "./actions";
 
 type Props = { params: Promise<{ sku: string }>; searchParams: Promise<{ site?: string; period?: string }> };
 
@@ -162,6 +163,31 @@ export default async function ItemForecastPage({ params, searchParams }: Props) 
                 </p>
                 {can(actor, "catalog.manage") ? (
                   <ApplyReorderPointForm action={applyReorderPointAction} sku={f.sku} suggested={f.reorder.reorderPoint} />
+                ) : null}
+              </Card>
+            ) : null}
+            {can(actor, "catalog.manage") ? (
+              <Card title="Planner's say">
+                <PinMethodForm
+                  action={planForecastAction}
+                  sku={f.sku}
+                  site={f.site}
+                  period={f.period}
+                  pinned={f.pinnedMethod}
+                  methods={f.holdout.map((h) => ({ name: h.name, label: methodName(h.name) }))}
+                />
+                <hr className="my-4 border-slate-200" />
+                <CorrectPeriodForm action={planForecastAction} sku={f.sku} site={f.site} period={f.period} periods={f.history.map((b) => b.start)} />
+                {f.history.some((b) => b.note) ? (
+                  <ul className="mt-3 space-y-1 text-sm text-slate-600" data-testid="corrections">
+                    {f.history
+                      .filter((b) => b.note)
+                      .map((b) => (
+                        <li key={b.start}>
+                          {b.start}: {b.demand} instead of {b.recorded} — {b.note}
+                        </li>
+                      ))}
+                  </ul>
                 ) : null}
               </Card>
             ) : null}

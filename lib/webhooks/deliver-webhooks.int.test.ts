@@ -112,6 +112,19 @@ describe("deliverDueWebhooks", () => {
     expect(await db.webhookDelivery.count({ where: { status: "delivered", attempts: 1 } })).toBe(20);
   });
 
+  it("leaves an endpoint another process holds alone until its lease ends", async () => {
+    const webhook = await subscribe();
+    await appendEvents(db, [{ type: "stock.changed", subject: "stock:L" }]);
+    const now = startOfTest();
+    const leaseEnd = new Date(now.getTime() + 30_000);
+    await db.webhookEndpoint.update({ where: { id: webhook.id }, data: { leasedUntil: leaseEnd } });
+    expect(await deliverDueWebhooks(db, { now: () => now })).toEqual({ attempted: 0, nextDueAt: leaseEnd });
+    expect(receiver.received).toHaveLength(0);
+    // A holder that died: its lease lapses and the delivery goes out.
+    expect((await deliverDueWebhooks(db, { now: () => leaseEnd })).attempted).toBe(1);
+    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: webhook.id } })).leasedUntil).toBeNull();
+  });
+
   it("retries for 24 hours, then fails the delivery, disables the endpoint and tells admins; enabling resumes", async () => {
     const webhook = await subscribe();
     const { events } = await appendEvents(db, [
@@ -145,6 +158,19 @@ describe("deliverDueWebhooks", () => {
     expect(enabled).toMatchObject({ enabled: true, disabledAt: null, disabledReason: null });
     expect((await deliverDueWebhooks(db, { now: () => now })).attempted).toBe(1);
     expect(receiver.delivered().map((r) => r.id)).toEqual([events[1].id]);
+  });
+
+  it("fails a delivery whose event left the log (retention) and goes on with the next", async () => {
+    const webhook = await subscribe();
+    const { events } = await appendEvents(db, [
+      { type: "stock.changed", subject: "stock:R" },
+      { type: "stock.changed", subject: "stock:R" },
+    ]);
+    await db.event.delete({ where: { position: events[0].position } });
+    expect((await deliverDueWebhooks(db, { now: startOfTest })).attempted).toBe(1);
+    expect(receiver.delivered().map((r) => r.id)).toEqual([events[1].id]);
+    const purged = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: webhook.id, eventId: events[0].id } });
+    expect(purged).toMatchObject({ status: "failed", attempts: 0, lastError: expect.stringContaining("retention") });
   });
 
   it("redelivers a delivered event with the same id, and refuses one still pending (409)", async () => {

@@ -22,7 +22,8 @@ type EndpointHead = { endpointId: string; leasedUntil: Date | null; nextAttemptA
 
 /**
  * Sends every delivery that is due, and answers how many attempts it made and when the next one falls due
- * (null when nothing is pending): call it again then, and whenever new deliveries are queued.
+ * (null when nothing is pending): call it again then, and whenever new deliveries are queued. nextDueAt may be
+ * in the past (deliveries queued meanwhile, or a long backlog cut at the lease's time budget): call again at once.
  *
  * Order: per endpoint, strictly by event position. The earliest pending delivery of an endpoint blocks the later
  * ones until it is delivered or given up, so a receiver gets each item's events in order (events of one item
@@ -39,7 +40,12 @@ export async function deliverDueWebhooks(db: Db, options: DeliverOptions = {}): 
   const queue = [...due];
   const worker = async () => {
     for (let head = queue.shift(); head; head = queue.shift()) {
-      attempted += await deliverToEndpoint(db, head.endpointId, { clock, allowPrivate, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+      try {
+        attempted += await deliverToEndpoint(db, head.endpointId, { clock, allowPrivate, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+      } catch (error) {
+        // One endpoint's trouble (the database refusing a write) must not stop the others; its lease is released.
+        console.error(`webhooks: delivering to endpoint ${head.endpointId} failed`, error);
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, queue.length) }, worker));

@@ -86,18 +86,21 @@ async function deliverToEndpoint(db: Db, endpointId: string, context: Context): 
   try {
     const endpoint = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId }, select: { url: true, secret: true } });
     while (performance.now() - started < WORK_BUDGET_MS) {
-      const head = await db.webhookDelivery.findFirst({ where: { endpointId, status: "pending" }, orderBy: { eventPosition: "asc" } });
-      const attemptAt = context.clock();
-      if (!head || head.nextAttemptAt > attemptAt) break;
-      const event = await db.event.findUnique({ where: { position: head.eventPosition } });
-      if (!event) {
-        await forgetPurgedEvent(db, head.id);
-        continue;
+      const batch = await nextPending(db, endpointId);
+      if (batch.length === 0) break;
+      for (const { delivery, event } of batch) {
+        const attemptAt = context.clock();
+        if (delivery.nextAttemptAt > attemptAt || performance.now() - started >= WORK_BUDGET_MS) return attempted;
+        if (!event) {
+          await forgetPurgedEvent(db, delivery.id);
+          continue;
+        }
+        const outcome = await sendWebhook(endpoint, toPublishedEvent(event), context);
+        attempted++;
+        const recorded = await recordAttempt(db, { ...delivery, url: endpoint.url }, outcome, attemptAt);
+        // Not delivered: the rest waits behind it. Not recorded: the delivery changed under us (endpoint deleted).
+        if (!outcome.delivered || !recorded) return attempted;
       }
-      const outcome = await sendWebhook(endpoint, toPublishedEvent(event), context);
-      attempted++;
-      await recordAttempt(db, { ...head, url: endpoint.url }, outcome, attemptAt);
-      if (!outcome.delivered) break;
     }
   } finally {
     await db.webhookEndpoint.updateMany({ where: { id: endpointId, leasedUntil }, data: { leasedUntil: null } });
@@ -107,7 +110,8 @@ async function deliverToEndpoint(db: Db, endpointId: string, context: Context): 
 
 type Attempted = { id: string; endpointId: string; eventId: string; attempts: number; url: string };
 
-async function recordAttempt(db: Db, delivery: Attempted, outcome: AttemptOutcome, attemptAt: Date): Promise<void> {
+/** Whether the attempt was recorded (false when the delivery changed meanwhile). */
+async function recordAttempt(db: Db, delivery: Attempted, outcome: AttemptOutcome, attemptAt: Date): Promise<boolean> {
   const attempts = delivery.attempts + 1;
   const result = {
     attempts,
@@ -119,15 +123,25 @@ async function recordAttempt(db: Db, delivery: Attempted, outcome: AttemptOutcom
   // Conditional on the attempt count read: a holder whose lease lapsed cannot overwrite a newer attempt's record.
   const current = { id: delivery.id, status: "pending" as const, attempts: delivery.attempts };
   if (outcome.delivered) {
-    await db.webhookDelivery.updateMany({ where: current, data: { ...result, status: "delivered" } });
-    return;
+    return (await db.webhookDelivery.updateMany({ where: current, data: { ...result, status: "delivered" } })).count === 1;
   }
   const delay = retryDelayMs(attempts);
   if (delay !== null) {
-    await db.webhookDelivery.updateMany({ where: current, data: { ...result, nextAttemptAt: new Date(attemptAt.getTime() + delay) } });
-    return;
+    const retry = { ...result, nextAttemptAt: new Date(attemptAt.getTime() + delay) };
+    return (await db.webhookDelivery.updateMany({ where: current, data: retry })).count === 1;
   }
   await giveUpDelivery(db, delivery, result);
+  return true;
+}
+
+const BATCH = 100;
+
+/** The endpoint's next pending deliveries in event order, each with its event (null once it left the log). */
+async function nextPending(db: Db, endpointId: string) {
+  const deliveries = await db.webhookDelivery.findMany({ where: { endpointId, status: "pending" }, orderBy: { eventPosition: "asc" }, take: BATCH });
+  const events = await db.event.findMany({ where: { position: { in: deliveries.map((d) => d.eventPosition) } } });
+  const byPosition = new Map(events.map((e) => [e.position, e]));
+  return deliveries.map((delivery) => ({ delivery, event: byPosition.get(delivery.eventPosition) ?? null }));
 }
 
 /** The event log keeps events for a while only; a delivery whose event is gone can no longer be sent. */

@@ -16,7 +16,8 @@ export type DeliverOptions = {
 /** A process holds an endpoint this long; it stops starting attempts well before, so the lease never lapses mid-send. */
 const LEASE_MS = 60_000;
 const DEFAULT_TIMEOUT_MS = 10_000;
-const WORK_BUDGET_MS = LEASE_MS - DEFAULT_TIMEOUT_MS - 10_000;
+/** Starting attempts stops this long after taking the lease: the last one ends before the lease does. */
+const workBudgetMs = (timeoutMs: number) => Math.max(LEASE_MS - timeoutMs - 10_000, 1_000);
 
 type EndpointHead = { endpointId: string; leasedUntil: Date | null; nextAttemptAt: Date };
 
@@ -82,15 +83,16 @@ async function deliverToEndpoint(db: Db, endpointId: string, context: Context): 
   });
   if (leased.count === 0) return 0; // another process has it, or it was disabled meanwhile
   const started = performance.now();
+  const budgetMs = workBudgetMs(context.timeoutMs);
   let attempted = 0;
   try {
     const endpoint = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId }, select: { url: true, secret: true } });
-    while (performance.now() - started < WORK_BUDGET_MS) {
+    while (performance.now() - started < budgetMs) {
       const batch = await nextPending(db, endpointId);
       if (batch.length === 0) break;
       for (const { delivery, event } of batch) {
         const attemptAt = context.clock();
-        if (delivery.nextAttemptAt > attemptAt || performance.now() - started >= WORK_BUDGET_MS) return attempted;
+        if (delivery.nextAttemptAt > attemptAt || performance.now() - started >= budgetMs) return attempted;
         if (!event) {
           await forgetPurgedEvent(db, delivery.id);
           continue;

@@ -8,6 +8,7 @@ import { createWebhook } from "./create-webhook";
 import { deliverDueWebhooks } from "./deliver-webhooks";
 import { listWebhookDeliveries } from "./list-deliveries";
 import { listWebhooks } from "./list-webhooks";
+import { queueWebhookDeliveries } from "./queue-deliveries";
 import { deleteWebhook, updateWebhook } from "./update-webhook";
 
 const db = getDb();
@@ -125,6 +126,20 @@ describe("managing webhooks", () => {
     expect(heard(every.id).sort()).toEqual(events.map((e) => e.id).sort());
     expect(heard(other.id)).toEqual([]);
     expect(heard(paused.id)).toEqual([]);
+  });
+
+  it("queues deliveries due now whatever the session's time zone", async () => {
+    await allowPrivate(true);
+    const webhook = await createWebhook(db, admin.actor, { url: receiver.url, types: ["*"] });
+    const event = await db.event.create({
+      data: { id: crypto.randomUUID(), type: "stock.changed", subject: "stock:TZ", sequence: 1, occurredAt: new Date(), outboxId: 0n, data: {} },
+    });
+    await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL TimeZone = 'Pacific/Kiritimati'`); // UTC+14
+      await queueWebhookDeliveries(tx, event.position - 1n, event.position);
+    });
+    const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: webhook.id } });
+    expect(Math.abs(delivery.nextAttemptAt.getTime() - Date.now())).toBeLessThan(60_000);
   });
 
   it("refuses malformed event types (422 on types)", async () => {

@@ -10,9 +10,11 @@ import type { DbTx } from "../db/client";
  */
 export async function queueWebhookDeliveries(tx: DbTx, afterPosition: bigint, upToPosition: bigint): Promise<number> {
   return tx.$executeRaw`
-    INSERT INTO "WebhookDelivery" (id, "endpointId", "eventPosition", "eventId", "eventType")
-    SELECT gen_random_uuid(), w.id, e.position, e.id, e.type
-    FROM "Event" e
+    INSERT INTO "WebhookDelivery" (id, "endpointId", "eventPosition", "eventId", "eventType", "nextAttemptAt", "createdAt")
+    SELECT gen_random_uuid(), w.id, e.position, e.id, e.type, stamp.utc, stamp.utc
+    -- Columns are UTC without a zone (as Prisma writes them), whatever the session's TimeZone.
+    FROM (SELECT (now() AT TIME ZONE 'UTC')::timestamp(3) AS utc) stamp
+    CROSS JOIN "Event" e
     JOIN "WebhookEndpoint" w
       ON w.enabled
      AND (e.type = ANY (w.types) OR '*' = ANY (w.types) OR split_part(e.type, '.', 1) || '.*' = ANY (w.types))

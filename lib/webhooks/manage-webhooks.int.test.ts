@@ -9,7 +9,8 @@ import { deliverDueWebhooks } from "./deliver-webhooks";
 import { listWebhookDeliveries } from "./list-deliveries";
 import { listWebhooks } from "./list-webhooks";
 import { queueWebhookDeliveries } from "./queue-deliveries";
-import { deleteWebhook, updateWebhook } from "./update-webhook";
+import { deleteWebhook } from "./delete-webhook";
+import { updateWebhook } from "./update-webhook";
 
 const db = getDb();
 let admin: Awaited<ReturnType<typeof buildUser>>;

@@ -41,18 +41,3 @@ export async function updateWebhook(db: Db, actor: Actor, id: string, patch: Web
     return after;
   });
 }
-
-/** Deletes a webhook and its delivery log; nothing more is sent to it. */
-export async function deleteWebhook(db: Db, actor: Actor, id: string): Promise<WebhookView> {
-  authorizeWebhooks(actor);
-  if (!isUuid(id)) throw new NotFound("Webhook", id);
-  return unitOfWork(db, async (tx) => {
-    const before = await findWebhookView(tx, id);
-    if (!before) throw new NotFound("Webhook", id);
-    const deleted = await tx.webhookEndpoint.deleteMany({ where: { id } });
-    // Two admins deleting at once: only the one that deleted it audits it; the other sees it gone.
-    if (deleted.count === 0) throw new NotFound("Webhook", id);
-    await recordAudit(tx, actor, { action: "webhook.delete", entityType: "webhook", entityId: id, before });
-    return before;
-  });
-}

@@ -9,7 +9,8 @@ import { updateInstallationSettings } from "@/lib/settings/installation-settings
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { createWebhookOp } from "@/lib/webhooks/operations";
 import { redeliverWebhook } from "@/lib/webhooks/redeliver-webhook";
-import { deleteWebhook, updateWebhook } from "@/lib/webhooks/update-webhook";
+import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
+import { updateWebhook } from "@/lib/webhooks/update-webhook";
 
 const typesOf = (form: FormData) =>
   String(form.get("types") ?? "")

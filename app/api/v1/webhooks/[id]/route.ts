@@ -1,7 +1,8 @@
 import { apiRoute } from "@/lib/http/api-route";
 import { getWebhook } from "@/lib/webhooks/list-webhooks";
 import { deleteWebhookOp, getWebhookOp, updateWebhookOp } from "@/lib/webhooks/operations";
-import { deleteWebhook, updateWebhook } from "@/lib/webhooks/update-webhook";
+import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
+import { updateWebhook } from "@/lib/webhooks/update-webhook";
 
 export const GET = apiRoute(getWebhookOp, ({ db, actor, params }) => getWebhook(db, actor, params.id));
 

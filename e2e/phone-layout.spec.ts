@@ -158,6 +158,7 @@ async function pagesToVisit(page: Page): Promise<string[]> {
     `/orders/${orderId}/pack`,
     "/admin/users",
     "/admin/api-keys",
+    "/admin/webhooks",
     "/admin/audit",
     "/admin/reason-codes",
   ];

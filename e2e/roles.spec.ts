@@ -14,6 +14,7 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Suppliers",
     "Users",
     "API keys",
+    "Webhooks",
     "Audit log",
     "Events",
     "Reason codes",

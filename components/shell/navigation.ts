@@ -15,6 +15,7 @@ export const NAV_LINKS: NavLink[] = [
   { href: "/suppliers", label: "Suppliers", permission: "catalog.manage", icon: "truck" },
   { href: "/admin/users", label: "Users", permission: "users.manage", icon: "users" },
   { href: "/admin/api-keys", label: "API keys", permission: "apiKeys.manage", icon: "key" },
+  { href: "/admin/webhooks", label: "Webhooks", permission: "webhooks.manage", icon: "key" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.view", icon: "log" },
   { href: "/admin/events", label: "Events", permission: "audit.view", icon: "log" },
   { href: "/admin/reason-codes", label: "Reason codes", permission: "settings.manage", icon: "log" },

@@ -9,7 +9,7 @@ const actor = (role: Actor["role"], sites: Actor["sites"] = "all"): Actor => ({ 
 
 describe("can", () => {
   it("lets only admins manage users, API keys and the audit log", () => {
-    for (const permission of ["users.manage", "apiKeys.manage", "audit.view", "settings.manage"] as Permission[]) {
+    for (const permission of ["users.manage", "apiKeys.manage", "audit.view", "settings.manage", "webhooks.manage"] as Permission[]) {
       expect(ROLES.filter((role) => can(actor(role), permission))).toEqual(["admin"]);
     }
   });

@@ -20,12 +20,13 @@ export const PERMISSIONS = {
   "apiKeys.manage": { roles: ["admin"], siteBound: false },
   "audit.view": { roles: ["admin"], siteBound: false },
   "settings.manage": { roles: ["admin"], siteBound: false },
+  "webhooks.manage": { roles: ["admin"], siteBound: false },
 } as const satisfies Record<string, { roles: readonly RoleName[]; siteBound: boolean }>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_DESCRIPTIONS: Record<RoleName, string> = {
-  admin: "Everything, including users, API keys, settings and the audit log",
+  admin: "Everything, including users, API keys, webhooks, settings and the audit log",
   manager: "All inventory work, approvals, reports, thresholds and purchasing",
   clerk: "Receive, move, pick, count and scan, only at the sites they are assigned",
   viewer: "Read only",

@@ -30,6 +30,8 @@ import * as supplierOps from "../suppliers/operations";
 import * as siteOps from "../sites/operations";
 import * as systemOps from "../system/operations";
 import * as userOps from "../users/operations";
+import * as settingsOps from "../settings/operations";
+import * as webhookOps from "../webhooks/operations";
 import type { Operation } from "../contract/operation";
 
 export const ALL_OPERATIONS: Operation[] = [
@@ -60,6 +62,8 @@ export const ALL_OPERATIONS: Operation[] = [
   supplierOps,
   labelOps,
   forecastOps,
+  webhookOps,
+  settingsOps,
 ].flatMap((module) => Object.values(module) as Operation[]);
 
 type JsonSchema = Record<string, unknown>;

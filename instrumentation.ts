@@ -5,8 +5,16 @@ export async function register() {
   const { startBackgroundJobs } = await import("./lib/system/background-jobs");
   const { startEventRelay } = await import("./lib/events/event-relay");
   const { natsTargetFromEnv } = await import("./lib/events/publish-to-nats");
+  const { queueWebhookDeliveries } = await import("./lib/webhooks/queue-deliveries");
+  const { deliverDueWebhooks } = await import("./lib/webhooks/deliver-webhooks");
   startBackgroundJobs(getDb());
   // Off only where another process relays for this database (and for the benchmark's baseline without consumers).
   // Its own two connections: under load, the relay would otherwise queue for the pool behind every request.
-  if (process.env.STOCKROOM_EVENT_RELAY !== "off") startEventRelay(createDb(process.env.DATABASE_URL, 2), { nats: natsTargetFromEnv() });
+  if (process.env.STOCKROOM_EVENT_RELAY !== "off") {
+    startEventRelay(createDb(process.env.DATABASE_URL, 2), {
+      nats: natsTargetFromEnv(),
+      afterEventsWritten: queueWebhookDeliveries,
+      deliverWebhooks: deliverDueWebhooks,
+    });
+  }
 }

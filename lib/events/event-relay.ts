@@ -34,7 +34,7 @@ const ERROR_RETRY_MS = 2_000;
  */
 const MIN_GAP_MS = 50;
 
-type Relay = { wake: () => void; stop: () => void };
+type Relay = { wake: () => void; stop: () => Promise<void> };
 
 const processWide = globalThis as unknown as { stockroomRelay?: Relay };
 
@@ -48,7 +48,7 @@ export function nudgeEventRelay() {
  * answers when it wants to run again by itself (ms from now), or null.
  */
 function stage(name: string, work: () => Promise<number | null>, isStopped: () => boolean) {
-  let running = false;
+  let running: Promise<void> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
   const wakeIn = (ms: number) => {
@@ -63,8 +63,7 @@ function stage(name: string, work: () => Promise<number | null>, isStopped: () =
       again = true;
       return;
     }
-    running = true;
-    void (async () => {
+    running = (async () => {
       do {
         again = false;
         const startedAt = Date.now();
@@ -78,14 +77,20 @@ function stage(name: string, work: () => Promise<number | null>, isStopped: () =
         const gap = MIN_GAP_MS - (Date.now() - startedAt);
         if (again && gap > 0) await new Promise((resolve) => setTimeout(resolve, gap));
       } while (again && !isStopped());
-      running = false;
+      running = null;
     })();
   }
-  return { wake, stop: () => clearTimeout(timer) };
+  /** Stops its timer and answers when a pass under way has ended. */
+  const stop = async () => {
+    clearTimeout(timer);
+    await running;
+  };
+  return { wake, stop };
 }
 
-export function startEventRelay(db: Db, options: RelayOptions = {}): () => void {
-  processWide.stockroomRelay?.stop();
+/** Starts the stages; answers a function that stops them and resolves once passes under way have ended. */
+export function startEventRelay(db: Db, options: RelayOptions = {}): () => Promise<void> {
+  void processWide.stockroomRelay?.stop();
   let stopped = false;
   const isStopped = () => stopped;
 
@@ -137,10 +142,10 @@ export function startEventRelay(db: Db, options: RelayOptions = {}): () => void 
   sweep.unref();
   const handle: Relay = {
     wake: relay.wake,
-    stop: () => {
+    stop: async () => {
       stopped = true;
       clearInterval(sweep);
-      [relay, nats, webhooks].forEach((s) => s?.stop());
+      await Promise.all([relay, nats, webhooks].map((s) => s?.stop()));
     },
   };
   processWide.stockroomRelay = handle;

@@ -21,7 +21,7 @@ export const RELAY_BATCH = 500;
 export type RelayPass = { locked: true } | { locked: false; rows: number; events: number; lastPosition: bigint | null };
 
 /** Hooks run in the pass's transaction with the positions it wrote (webhooks queue their deliveries here). */
-export type AfterEventsWritten = (tx: DbTx, afterPosition: bigint, upToPosition: bigint) => Promise<void>;
+export type AfterEventsWritten = (tx: DbTx, afterPosition: bigint, upToPosition: bigint) => Promise<unknown>;
 
 export async function relayOutboxOnce(db: Db, afterWritten?: AfterEventsWritten, batch = RELAY_BATCH): Promise<RelayPass> {
   return unitOfWork(db, async (tx) => {

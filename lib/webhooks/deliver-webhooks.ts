@@ -26,9 +26,10 @@ type EndpointHead = { endpointId: string; leasedUntil: Date | null; nextAttemptA
  * (null when nothing is pending): call it again then, and whenever new deliveries are queued. nextDueAt may be
  * in the past (deliveries queued meanwhile, or a long backlog cut at the lease's time budget): call again at once.
  *
- * Order: per endpoint, strictly by event position. The earliest pending delivery of an endpoint blocks the later
- * ones until it is delivered or given up, so a receiver gets each item's events in order (events of one item
- * are positioned in their sequence order) even across retries.
+ * Order: per subject (an item's stock events, an order's events …), strictly by event position, up to eight
+ * subjects at once (sendInChains). A failed delivery blocks the later ones of its subject, and the endpoint is
+ * not served again until its earliest pending delivery is due, so a receiver gets each item's events in order
+ * (events of one subject are positioned in their sequence order) even across retries.
  * One process at a time per endpoint: it first takes a lease on the endpoint with one conditional update
  * (several app processes share the database), so no event is sent twice at once or out of order.
  */
@@ -90,19 +91,20 @@ async function deliverToEndpoint(db: Db, endpointId: string, context: Context): 
     while (performance.now() - started < budgetMs) {
       const batch = await nextPending(db, endpointId);
       if (batch.length === 0) break;
-      for (const { delivery, event } of batch) {
+      const sent = await sendInChains(batch, async ({ delivery, event }) => {
         const attemptAt = context.clock();
-        if (delivery.nextAttemptAt > attemptAt || performance.now() - started >= budgetMs) return attempted;
+        if (delivery.nextAttemptAt > attemptAt || performance.now() - started >= budgetMs) return "stop";
         if (!event) {
           await forgetPurgedEvent(db, delivery.id);
-          continue;
+          return "next";
         }
         const outcome = await sendWebhook(endpoint, toPublishedEvent(event), context);
         attempted++;
         const recorded = await recordAttempt(db, { ...delivery, url: endpoint.url }, outcome, attemptAt);
-        // Not delivered: the rest waits behind it. Not recorded: the delivery changed under us (endpoint deleted).
-        if (!outcome.delivered || !recorded) return attempted;
-      }
+        // Not delivered: the rest of its subject waits behind it. Not recorded: the delivery changed under us.
+        return outcome.delivered && recorded ? "next" : "failed";
+      });
+      if (sent !== "all") return attempted; // something failed or is not due: the endpoint waits for its head
     }
   } finally {
     await db.webhookEndpoint.updateMany({ where: { id: endpointId, leasedUntil }, data: { leasedUntil: null } });
@@ -137,6 +139,40 @@ async function recordAttempt(db: Db, delivery: Attempted, outcome: AttemptOutcom
 }
 
 const BATCH = 100;
+/** Subjects of one endpoint sent to at once; within a subject, one at a time in order. */
+const PARALLEL_SUBJECTS = 8;
+
+type Pending = Awaited<ReturnType<typeof nextPending>>[number];
+type Step = "next" | "stop" | "failed";
+
+/**
+ * Sends a batch (pending deliveries in event order) as one chain per subject: a subject's deliveries one after
+ * another in order, up to PARALLEL_SUBJECTS subjects at once. A receiver then gets each subject's events in
+ * sequence, as the guarantee says, without one slow round trip holding up every other item's events. A chain
+ * stops at its first failure (its later events wait behind it); "all" when every delivery went.
+ */
+async function sendInChains(batch: readonly Pending[], send: (pending: Pending) => Promise<Step>): Promise<"all" | "some"> {
+  const chains = new Map<string, Pending[]>();
+  for (const pending of batch) {
+    const subject = pending.event?.subject ?? `delivery:${pending.delivery.id}`;
+    chains.set(subject, [...(chains.get(subject) ?? []), pending]);
+  }
+  const queue = [...chains.values()];
+  let complete = true;
+  const worker = async () => {
+    for (let chain = queue.shift(); chain; chain = queue.shift()) {
+      for (const pending of chain) {
+        const step = await send(pending);
+        if (step !== "next") {
+          complete = false;
+          break;
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_SUBJECTS, queue.length) }, worker));
+  return complete ? "all" : "some";
+}
 
 /** The endpoint's next pending deliveries in event order, each with its event (null once it left the log). */
 async function nextPending(db: Db, endpointId: string) {

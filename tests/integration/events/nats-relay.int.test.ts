@@ -78,7 +78,7 @@ describe("events to NATS JetStream", () => {
       await publishToNats(db, target);
       expect((await streamMessages(target)).filter((m) => m.data.sku === sku)).toHaveLength(1_000);
     } finally {
-      stop();
+      await stop();
     }
   }, 60_000);
 

@@ -26,7 +26,7 @@ type EndpointHead = { endpointId: string; leasedUntil: Date | null; nextAttemptA
  * (null when nothing is pending): call it again then, and whenever new deliveries are queued. nextDueAt may be
  * in the past (deliveries queued meanwhile, or a long backlog cut at the lease's time budget): call again at once.
  *
- * Order: per subject (an item's stock events, an order's events …), strictly by event position, up to eight
+ * Order: per subject (an item's stock events, an order's events …), strictly by event position, up to sixteen
  * subjects at once (sendInChains). A failed delivery blocks the later ones of its subject, and the endpoint is
  * not served again until its earliest pending delivery is due, so a receiver gets each item's events in order
  * (events of one subject are positioned in their sequence order) even across retries.
@@ -91,6 +91,7 @@ async function deliverToEndpoint(db: Db, endpointId: string, context: Context): 
     while (performance.now() - started < budgetMs) {
       const batch = await nextPending(db, endpointId);
       if (batch.length === 0) break;
+      const delivered: DeliveredRecord[] = [];
       const sent = await sendInChains(batch, async ({ delivery, event }) => {
         const attemptAt = context.clock();
         if (delivery.nextAttemptAt > attemptAt || performance.now() - started >= budgetMs) return "stop";
@@ -100,10 +101,16 @@ async function deliverToEndpoint(db: Db, endpointId: string, context: Context): 
         }
         const outcome = await sendWebhook(endpoint, toPublishedEvent(event), context);
         attempted++;
-        const recorded = await recordAttempt(db, { ...delivery, url: endpoint.url }, outcome, attemptAt);
-        // Not delivered: the rest of its subject waits behind it. Not recorded: the delivery changed under us.
-        return outcome.delivered && recorded ? "next" : "failed";
+        if (outcome.delivered) {
+          delivered.push({ id: delivery.id, attempts: delivery.attempts, attemptAt, responseStatus: outcome.responseStatus, responseMs: outcome.responseMs });
+          return "next";
+        }
+        // Not delivered: the rest of its subject waits behind it.
+        await recordAttempt(db, { ...delivery, url: endpoint.url }, outcome, attemptAt);
+        return "failed";
       });
+      // One statement for the batch's successes: a crash before it only means those events are sent again.
+      await recordDelivered(db, delivered);
       if (sent !== "all") return attempted; // something failed or is not due: the endpoint waits for its head
     }
   } finally {
@@ -113,6 +120,19 @@ async function deliverToEndpoint(db: Db, endpointId: string, context: Context): 
 }
 
 type Attempted = { id: string; endpointId: string; eventId: string; attempts: number; url: string };
+
+type DeliveredRecord = { id: string; attempts: number; attemptAt: Date; responseStatus: number | null; responseMs: number | null };
+
+/** Marks a batch's successful deliveries delivered, each conditional on the attempt count read (see recordAttempt). */
+async function recordDelivered(db: Db, records: readonly DeliveredRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await db.$executeRaw`
+    UPDATE "WebhookDelivery" d SET status = 'delivered', attempts = r.attempts + 1, "lastAttemptAt" = r.at,
+      "responseStatus" = r.status, "responseMs" = r.ms, "lastError" = NULL
+    FROM unnest(${records.map((r) => r.id)}::uuid[], ${records.map((r) => r.attempts)}::int[], ${records.map((r) => r.attemptAt)}::timestamp[],
+      ${records.map((r) => r.responseStatus)}::int[], ${records.map((r) => r.responseMs)}::int[]) AS r(id, attempts, at, status, ms)
+    WHERE d.id = r.id AND d.status = 'pending' AND d.attempts = r.attempts`;
+}
 
 /** Whether the attempt was recorded (false when the delivery changed meanwhile). */
 async function recordAttempt(db: Db, delivery: Attempted, outcome: AttemptOutcome, attemptAt: Date): Promise<boolean> {
@@ -140,7 +160,7 @@ async function recordAttempt(db: Db, delivery: Attempted, outcome: AttemptOutcom
 
 const BATCH = 100;
 /** Subjects of one endpoint sent to at once; within a subject, one at a time in order. */
-const PARALLEL_SUBJECTS = 8;
+const PARALLEL_SUBJECTS = 16;
 
 type Pending = Awaited<ReturnType<typeof nextPending>>[number];
 type Step = "next" | "stop" | "failed";

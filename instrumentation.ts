@@ -9,9 +9,10 @@ export async function register() {
   const { deliverDueWebhooks } = await import("./lib/webhooks/deliver-webhooks");
   startBackgroundJobs(getDb());
   // Off only where another process relays for this database (and for the benchmark's baseline without consumers).
-  // Its own two connections: under load, the relay would otherwise queue for the pool behind every request.
+  // Connections of its own (relay, NATS and webhooks one each, and one spare): under load they would otherwise
+  // queue for the pool behind every request.
   if (process.env.STOCKROOM_EVENT_RELAY !== "off") {
-    startEventRelay(createDb(process.env.DATABASE_URL, 2), {
+    startEventRelay(createDb(process.env.DATABASE_URL, 4), {
       nats: natsTargetFromEnv(),
       afterEventsWritten: queueWebhookDeliveries,
       deliverWebhooks: deliverDueWebhooks,

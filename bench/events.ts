@@ -9,9 +9,8 @@
  * change's transaction (`occurredAt`) to arrival, p50 / p99 / max. Aims (issue 14): p99 under 1 s, and (2)'s
  * movements/s within 10% of (1)'s.
  */
-import { createServer, type Server } from "node:http";
+import { fork } from "node:child_process";
 import os from "node:os";
-import { connect } from "@nats-io/transport-node";
 import { SYSTEM_ACTOR } from "../lib/auth/actor";
 import { createDb } from "../lib/db/client";
 import { postMovements } from "../lib/ledger/post-movement";
@@ -51,32 +50,24 @@ async function prepareStock(databaseUrl: string) {
   return placement;
 }
 
-/** Records the delay of every stock.changed of a BENCH SKU that arrives after `since`. */
-function recorder(since: () => number): Arrivals & { record: (event: { type: string; occurredAt: string; data: { sku?: string } }) => void } {
-  const arrivals = {
-    delays: [] as number[],
-    lastAt: 0,
-    record(event: { type: string; occurredAt: string; data: { sku?: string } }) {
-      const now = Date.now();
-      const occurredAt = Date.parse(event.occurredAt);
-      if (event.type !== "stock.changed" || !event.data.sku?.startsWith("BENCH-") || occurredAt < since()) return;
-      arrivals.delays.push(now - occurredAt);
-      arrivals.lastAt = now;
-    },
-  };
-  return arrivals;
-}
+type Consumers = { start: (at: number) => void; report: () => Promise<Record<"nats" | "webhook", Arrivals>>; stop: () => void };
 
-function webhookReceiver(onEvent: (event: never) => void): Promise<Server> {
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      onEvent(JSON.parse(Buffer.concat(chunks).toString("utf8")) as never);
-      response.writeHead(204).end();
-    });
+/** bench/event-consumers.ts in a process of its own, so that the load generator does not delay arrivals. */
+async function startConsumers(): Promise<Consumers> {
+  const child = fork("bench/event-consumers.ts", [], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, NATS_URL, RECEIVER_PORT: String(RECEIVER_PORT) },
   });
-  return new Promise((resolve) => server.listen(RECEIVER_PORT, "127.0.0.1", () => resolve(server)));
+  await new Promise((resolve) => child.once("message", resolve));
+  return {
+    start: (at) => child.send({ start: at }),
+    report: () =>
+      new Promise((resolve) => {
+        child.once("message", (message) => resolve((message as { arrivals: Record<"nats" | "webhook", Arrivals> }).arrivals));
+        child.send({ report: true });
+      }),
+    stop: () => child.kill(),
+  };
 }
 
 async function api(method: string, path: string, body: unknown) {
@@ -100,15 +91,6 @@ async function load(placement: { sku: string; bin: string }[], onMeasuredStart: 
   return { startedAt, ok: result["2xx"], perSecond: result["2xx"] / result.duration, p99: result.latency.p99 };
 }
 
-/** Waits until no event has arrived for two seconds (the consumers have caught up). */
-async function settled(arrivals: Arrivals[]) {
-  for (;;) {
-    await new Promise((r) => setTimeout(r, 500));
-    const last = Math.max(...arrivals.map((a) => a.lastAt));
-    if (Date.now() - last > 2_000) return;
-  }
-}
-
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
@@ -124,26 +106,29 @@ async function withoutConsumers() {
 }
 
 async function withConsumers() {
-  let since = Number.POSITIVE_INFINITY;
-  const nats = recorder(() => since);
-  const hook = recorder(() => since);
-  const connection = await connect({ servers: NATS_URL });
-  const subscription = connection.subscribe("stockroom.stock.changed", { callback: (_error, message) => nats.record(message.json()) });
-  const receiver = withWebhook ? await webhookReceiver((event) => hook.record(event)) : null;
+  const consumers = await startConsumers();
   const app = await startOnFreshDatabase("server", PORT, KEY, "events1", withNats ? { NATS_URL } : {});
   try {
     const placement = await prepareStock(app.databaseUrl);
-    if (receiver) {
+    if (withWebhook) {
       await api("PATCH", "/api/v1/settings", { allowPrivateUrls: true });
       await api("POST", "/api/v1/webhooks", { url: `http://127.0.0.1:${RECEIVER_PORT}/hook`, types: ["stock.changed"] });
     }
-    const result = await load(placement, () => (since = Date.now())); // the measured run's events only
-    await settled(receiver ? [nats, hook] : [nats]);
-    return { result, consumers: [["NATS", nats] as const, ...(receiver ? [["webhook", hook] as const] : [])] };
+    const result = await load(placement, () => consumers.start(Date.now())); // the measured run's events only
+    let arrivals = await consumers.report();
+    // Until no event has arrived for two seconds: the consumers have caught up.
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 1_000));
+      arrivals = await consumers.report();
+      const last = Math.max(arrivals.nats.lastAt, arrivals.webhook.lastAt);
+      if (Date.now() - last > 2_000) break;
+    }
+    const used: [string, Arrivals][] = [];
+    if (withNats) used.push(["NATS", arrivals.nats]);
+    if (withWebhook) used.push(["webhook", arrivals.webhook]);
+    return { result, consumers: used };
   } finally {
-    subscription.unsubscribe();
-    await connection.close();
-    receiver?.close();
+    consumers.stop();
     await app.stop();
   }
 }

@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   "apiKeys.manage": { roles: ["admin"], siteBound: false },
   "audit.view": { roles: ["admin"], siteBound: false },
   "settings.manage": { roles: ["admin"], siteBound: false },
+  "channels.manage": { roles: ["admin", "manager"], siteBound: false },
 } as const satisfies Record<string, { roles: readonly RoleName[]; siteBound: boolean }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -96,7 +96,7 @@ export async function updateChannel(db: Db, actor: Actor, id: string, patch: Cha
   }
 }
 
-export async function deleteChannel(db: Db, actor: Actor, id: string): Promise<void> {
+export async function deleteChannel(db: Db, actor: Actor, id: string): Promise<{ id: string; deleted: true }> {
   authorize(actor, "channels.manage");
   const channel = await findChannel(db, id);
   await db.$transaction(async (tx) => {
@@ -104,6 +104,7 @@ export async function deleteChannel(db: Db, actor: Actor, id: string): Promise<v
     await tx.channel.delete({ where: { id: channel.id } });
     await recordAudit(tx, actor, { action: "channel.delete", entityType: "channel", entityId: channel.id, before });
   });
+  return { id: channel.id, deleted: true };
 }
 
 export async function listChannels(db: Db, actor: Actor): Promise<{ data: ChannelView[] }> {

@@ -50,7 +50,8 @@ export async function startShopifyContractServer(options: { accessToken: string;
       });
     }
     // Values written into the document instead of variables are refused, as a guard on how the client sends them.
-    if (/(quantity|inventoryItemId|ids|query)\s*:\s*["\d[]/.test(query.replace(/names:\s*\["available"\]/, ""))) {
+    const selection = query.slice(query.indexOf("{")).replace(/names:\s*\["available"\]/, "");
+    if (/(quantity|inventoryItemId|ids|query)\s*:\s*["\d[]/.test(selection)) {
       return sendJson(response, 200, { errors: [{ message: "send inputs as variables", extensions: { code: "argumentLiteralsIncompatible" } }] });
     }
     const vars = variables ?? {};

@@ -35,7 +35,7 @@ async function shopify(options: Parameters<typeof buildShopifyChannel>[1] = {}) 
   return { ...built, receive, push: (io = fakeTime().io) => pushChannelStock(db, { channelId: built.channel.id, io }) };
 }
 
-const sets = (calls: { operation: string }[]) => calls.filter((c) => c.operation === "set");
+const sets = <T extends { operation: string }>(calls: T[]) => calls.filter((c) => c.operation === "set");
 
 describe("pushChannelStock to Shopify", () => {
   it("sets the sellable quantity at the channel's location after a movement, less the buffer", async () => {

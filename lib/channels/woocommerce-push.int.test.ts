@@ -3,6 +3,8 @@ import { buildWooChannel, relayAll } from "../../tests/factories/channels";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { getDb } from "../db/client";
 import { postMovement } from "../ledger/post-movement";
+import { getChannelOverview } from "./channel-overview";
+import { markChangedSkus } from "./mark-changed-skus";
 import { pushChannelStock } from "./push-channel-stock";
 import { reconcileChannel } from "./reconcile-channel";
 
@@ -87,6 +89,26 @@ describe("pushChannelStock to WooCommerce", () => {
     await pushChannelStock(db, { channelId: s.channel.id, io: time.io });
     expect(time.waits).toEqual([3_000]);
     expect(s.shop.stock(s.simpleId)).toBe(5);
+  });
+});
+
+describe("getChannelOverview", () => {
+  it("shows Stockroom's quantity beside the shop's last-known one and flags the drift", async () => {
+    const s = await woo();
+    await s.receive(s.w.items.plain.sku, 4);
+    await relayAll(db);
+    await pushChannelStock(db, { channelId: s.channel.id, io: noSleep().io });
+    await s.receive(s.w.items.plain.sku, 1);
+    await relayAll(db);
+    await markChangedSkus(db);
+
+    const { skus } = await getChannelOverview(db, SYSTEM_ACTOR, s.channel.id);
+    expect(skus.find((r) => r.sku === s.w.items.plain.sku)).toMatchObject({
+      stockroomQuantity: 5,
+      lastKnownPlatformQuantity: 4,
+      isDrifted: true,
+      isDue: true,
+    });
   });
 });
 

@@ -52,13 +52,10 @@ export async function pushChannelStock(db: Db, options: PushOptions = {}): Promi
       await logChannel(db, channel.id, "error", `Push failed: ${(error as Error).message}`);
     }
   }
-  const next = await db.channelSku.aggregate({
-    where: { dirtySince: { not: null }, channel: { active: true }, ...(options.channelId ? { channelId: options.channelId } : {}) },
-    _min: { retryAfter: true },
-  });
-  const due = await db.channelSku.count({
-    where: { dirtySince: { not: null }, channel: { active: true }, OR: [{ retryAfter: null }, { retryAfter: { lte: now() } }] },
-  });
+  const waiting = { dirtySince: { not: null }, channel: { active: true }, ...(options.channelId ? { channelId: options.channelId } : {}) };
+  const next = await db.channelSku.aggregate({ where: waiting, _min: { retryAfter: true } });
+  // Still due now: more rows than one pass takes, or marked while this pass ran.
+  const due = await db.channelSku.count({ where: { ...waiting, OR: [{ retryAfter: null }, { retryAfter: { lte: now() } }] } });
   return { pushed, nextDueAt: due > 0 ? now() : (next._min.retryAfter ?? null) };
 }
 

@@ -34,7 +34,9 @@ function linesOf(items: unknown): PlatformOrder["lines"] {
 }
 
 export function shopifyOrderOf(topic: string, order: Record<string, unknown>): PlatformOrder {
-  const action = topic === "orders/create" ? "create" : topic === "orders/cancelled" ? "cancel" : "ignore";
+  // A polled order has no topic: cancelled_at tells which it is.
+  const polled = topic === "" ? (order.cancelled_at ? "orders/cancelled" : "orders/create") : topic;
+  const action = polled === "orders/create" ? "create" : polled === "orders/cancelled" ? "cancel" : "ignore";
   const customer = order.customer as Person;
   return {
     reference: String(order.name ?? order.id),

@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR } from "../auth/actor";
 import { getAvailability } from "../availability/get-availability";
 import { getDb } from "../db/client";
 import { postMovement } from "../ledger/post-movement";
+import { pollChannelOrders } from "./poll-channel-orders";
 
 const db = getDb();
 const closers: (() => Promise<void>)[] = [];
@@ -151,5 +152,36 @@ describe("orders in from WooCommerce", () => {
       reserved: 0,
       available: 6,
     });
+  });
+});
+
+describe("pollChannelOrders", () => {
+  it("takes an order whose webhook never came, once, and its later cancellation", async () => {
+    const s = await shopifyShop();
+    s.shop.addOrder(s.order);
+    expect(await pollChannelOrders(db, s.channel.id)).toMatchObject({ seen: 1, created: 1 });
+    expect(await pollChannelOrders(db, s.channel.id)).toMatchObject({ created: 0 });
+    expect(await ordersOf(s.channel.name)).toHaveLength(1);
+    expect(await s.available(s.w.items.plain.sku)).toMatchObject({ reserved: 3 });
+
+    s.shop.addOrder({ ...s.order, cancelled_at: new Date().toISOString() });
+    expect(await pollChannelOrders(db, s.channel.id)).toMatchObject({ cancelled: 1 });
+    expect((await ordersOf(s.channel.name))[0].status).toBe("cancelled");
+    expect(await s.available(s.w.items.plain.sku)).toMatchObject({ reserved: 0 });
+  });
+
+  it("polls WooCommerce orders modified since the last poll", async () => {
+    const s = await buildWooChannel(db);
+    closers.push(s.shop.close);
+    await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: s.w.items.plain.sku, quantity: 6, to: s.w.bins.a1.code, reason: "received" });
+    s.shop.addOrder({
+      id: 900,
+      number: "900",
+      status: "processing",
+      billing: { first_name: "Alan" },
+      line_items: [{ sku: s.w.items.plain.sku, quantity: 1 }],
+    });
+    expect(await pollChannelOrders(db, s.channel.id)).toMatchObject({ seen: 1, created: 1 });
+    expect(await ordersOf(s.channel.name)).toEqual([expect.objectContaining({ reference: "900", customerName: "Alan" })]);
   });
 });

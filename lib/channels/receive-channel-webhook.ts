@@ -50,7 +50,7 @@ export async function receiveChannelWebhook(db: Db, channelId: string, headers: 
     throw error;
   }
   try {
-    return order.action === "create" ? await takeOrder(db, channel, order) : await cancelChannelOrder(db, channel, order);
+    return await applyPlatformOrder(db, channel, order);
   } catch (error) {
     // Not done: forget the receipt so the platform's retry is processed.
     await db.channelWebhookReceipt.deleteMany({ where: { channelId: channel.id, webhookId } });
@@ -72,6 +72,12 @@ function parseObject(raw: Uint8Array): Record<string, unknown> | null {
   } catch {
     return null;
   }
+}
+
+/** A new order or a cancellation from the shop, however it arrived (webhook or poll). */
+export async function applyPlatformOrder(db: Db, channel: Channel, order: PlatformOrder): Promise<WebhookOutcome> {
+  if (order.action === "ignore") return { outcome: "ignored", order: null };
+  return order.action === "create" ? takeOrder(db, channel, order) : cancelChannelOrder(db, channel, order);
 }
 
 /** The channel acts as a manager of its own sites: it allocates only from the stock it sells. */

@@ -21,4 +21,6 @@ export type ShopPlatform = {
   /** The sellable quantity the platform shows now, per id; null when it does not track the item there. */
   readQuantities(ids: string[]): Promise<Map<string, number | null>>;
   setQuantities(entries: SetEntry[]): Promise<SetOutcome[]>;
+  /** Orders changed in the shop since then, in the shape its order webhooks carry. */
+  listOrdersUpdatedSince(since: Date): Promise<Record<string, unknown>[]>;
 };

@@ -9,6 +9,7 @@ import type { ShopPlatform, SetOutcome } from "./shop-platform";
 
 export const SHOPIFY_API_VERSION = "2026-01";
 const ATTEMPTS = 4;
+const ORDER_PAGES = 20;
 
 const SET_QUANTITIES = `mutation SetAvailable($input: InventorySetQuantitiesInput!) {
   inventorySetQuantities(input: $input) {
@@ -83,6 +84,22 @@ export function shopifyPlatform(channel: { baseUrl: string; accessToken: string;
         if (node) quantities.set(node.id, node.inventoryLevel?.quantities.find((q) => q.name === "available")?.quantity ?? null);
       }
       return quantities;
+    },
+    async listOrdersUpdatedSince(since) {
+      // The REST Order resource is the webhook's own shape; pages follow the Link header (cursor pagination).
+      const orders: Record<string, unknown>[] = [];
+      const query = new URLSearchParams({ status: "any", updated_at_min: since.toISOString(), limit: "250" });
+      let url: string | null = `${channel.baseUrl}/admin/api/${SHOPIFY_API_VERSION}/orders.json?${query}`;
+      for (let page = 0; url && page < ORDER_PAGES; page++) {
+        const answer: { json: unknown; headers: Headers } = await platformRequest(
+          url,
+          { headers: { "x-shopify-access-token": channel.accessToken } },
+          io,
+        );
+        orders.push(...((answer.json as { orders?: Record<string, unknown>[] }).orders ?? []));
+        url = /<([^>]+)>;\s*rel="next"/.exec(answer.headers.get("link") ?? "")?.[1] ?? null;
+      }
+      return orders;
     },
     async setQuantities(entries) {
       const data = await graphql<{

@@ -44,6 +44,20 @@ export function wooCommercePlatform(channel: { baseUrl: string; consumerKey: str
 
   return {
     kind: "woocommerce",
+    async listOrdersUpdatedSince(since) {
+      const orders: Record<string, unknown>[] = [];
+      for (let page = 1; page <= 20; page++) {
+        const query = new URLSearchParams({ modified_after: since.toISOString(), per_page: String(BATCH_LIMIT), page: String(page) });
+        const { json, headers } = await platformRequest(
+          api(`/orders?${query}`),
+          { headers: { authorization: auth, accept: "application/json" } },
+          io,
+        );
+        orders.push(...((json as Record<string, unknown>[] | null) ?? []));
+        if (page >= Number(headers.get("x-wp-totalpages") ?? 1)) break;
+      }
+      return orders;
+    },
     async findBySku(sku) {
       const found = await get<WooProduct[]>(`/products?sku=${encodeURIComponent(sku)}`);
       const product = found.find((p) => p.sku?.toLowerCase() === sku.toLowerCase());

@@ -18,6 +18,7 @@ const BUCKET = { maximumAvailable: 2000, restoreRate: 100 };
 export async function startShopifyContractServer(options: { accessToken: string; locationId: string }) {
   const items = new Map<string, Item>();
   const calls: ShopifyCall[] = [];
+  const orders: Record<string, unknown>[] = [];
   const pending = { tooManyRequests: [] as string[], throttled: 0, changeBeforeNextSet: null as null | (() => void) };
   let nextId = 1000;
 
@@ -28,10 +29,17 @@ export async function startShopifyContractServer(options: { accessToken: string;
   });
 
   const server = await listen((request, body, response) => {
-    if (request.method !== "POST" || request.url !== "/admin/api/2026-01/graphql.json") return sendJson(response, 404, { errors: "Not Found" });
+    const url = new URL(request.url ?? "/", "http://localhost");
     if (request.headers["x-shopify-access-token"] !== options.accessToken) {
       return sendJson(response, 401, { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
     }
+    if (request.method === "GET" && url.pathname === "/admin/api/2026-01/orders.json") {
+      // REST Order resource; updated_at_min filters, status=any includes cancelled and closed orders.
+      const min = Date.parse(url.searchParams.get("updated_at_min") ?? "1970-01-01T00:00:00Z");
+      const found = orders.filter((o) => Date.parse(o.updated_at as string) >= min && (url.searchParams.get("status") === "any" || !o.cancelled_at));
+      return sendJson(response, 200, { orders: found.slice(0, Number(url.searchParams.get("limit") ?? 50)) });
+    }
+    if (request.method !== "POST" || url.pathname !== "/admin/api/2026-01/graphql.json") return sendJson(response, 404, { errors: "Not Found" });
     const retryAfter = pending.tooManyRequests.shift();
     if (retryAfter !== undefined) {
       return sendJson(
@@ -144,6 +152,8 @@ export async function startShopifyContractServer(options: { accessToken: string;
     changeBeforeNextSet: (change: () => void) => (pending.changeBeforeNextSet = change),
     answerTooManyRequests: (...retryAfterSeconds: string[]) => pending.tooManyRequests.push(...retryAfterSeconds),
     answerThrottled: (times: number) => (pending.throttled = times),
+    /** An order placed in the shop (its webhook may never arrive). */
+    addOrder: (order: Record<string, unknown>) => orders.push({ updated_at: new Date().toISOString(), ...order }),
   };
 }
 

@@ -23,6 +23,7 @@ const BATCH_LIMIT = 100;
 export async function startWooCommerceContractServer(options: { consumerKey: string; consumerSecret: string }) {
   const products = new Map<number, Product>();
   const calls: WooCall[] = [];
+  const orders: Record<string, unknown>[] = [];
   const tooManyRequests: string[] = [];
   let nextId = 100;
   const expectedAuth = `Basic ${Buffer.from(`${options.consumerKey}:${options.consumerSecret}`).toString("base64")}`;
@@ -78,6 +79,11 @@ export async function startWooCommerceContractServer(options: { consumerKey: str
       );
       return sendJson(response, 200, found.map(view), { "x-wp-total": String(found.length), "x-wp-totalpages": "1" });
     }
+    if (request.method === "GET" && path === "/orders") {
+      const after = Date.parse(url.searchParams.get("modified_after") ?? "1970-01-01T00:00:00Z");
+      const found = orders.filter((o) => Date.parse(`${o.date_modified_gmt as string}Z`) > after);
+      return sendJson(response, 200, found, { "x-wp-total": String(found.length), "x-wp-totalpages": "1" });
+    }
     const variation = /^\/products\/(\d+)\/variations\/(\d+)$/.exec(path);
     if (request.method === "GET" && variation) {
       const product = products.get(Number(variation[2]));
@@ -122,6 +128,8 @@ export async function startWooCommerceContractServer(options: { consumerKey: str
     },
     stock: (id: number) => products.get(id)?.stock_quantity ?? null,
     answerTooManyRequests: (...retryAfterSeconds: string[]) => tooManyRequests.push(...retryAfterSeconds),
+    /** An order placed in the shop; WooCommerce dates are site-less GMT strings without a zone. */
+    addOrder: (order: Record<string, unknown>) => orders.push({ date_modified_gmt: new Date().toISOString().slice(0, 19), ...order }),
   };
 }
 

@@ -14,6 +14,7 @@ CREATE TABLE "Channel" (
     "bufferPercent" INTEGER NOT NULL DEFAULT 0,
     "platformLocation" TEXT,
     "active" BOOLEAN NOT NULL DEFAULT true,
+    "ordersPolledUpTo" TIMESTAMP(3),
     "createdBy" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,

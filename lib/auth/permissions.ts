@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   "audit.view": { roles: ["admin"], siteBound: false },
   "settings.manage": { roles: ["admin"], siteBound: false },
   "webhooks.manage": { roles: ["admin"], siteBound: false },
+  "channels.manage": { roles: ["admin", "manager"], siteBound: false },
 } as const satisfies Record<string, { roles: readonly RoleName[]; siteBound: boolean }>;
 
 export type Permission = keyof typeof PERMISSIONS;

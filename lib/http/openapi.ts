@@ -20,6 +20,7 @@ import * as locationOps from "../locations/operations";
 import * as mapOps from "../maps/operations";
 import * as outboxOps from "../outbox/operations";
 import * as eventOps from "../events/operations";
+import * as channelOps from "../channels/operations";
 import * as pickingOps from "../picking/operations";
 import * as transferOps from "../transfers/operations";
 import * as reasonOps from "../reasons/operations";
@@ -58,6 +59,7 @@ export const ALL_OPERATIONS: Operation[] = [
   searchOps,
   outboxOps,
   eventOps,
+  channelOps,
   reasonOps,
   supplierOps,
   labelOps,

@@ -5,6 +5,7 @@
 import { ZodError } from "zod";
 import { Conflict, DomainError, Forbidden, NotFound, TooManyAttempts, Unauthenticated, ValidationFailed, type FieldIssue } from "../domain-error";
 import { databaseErrorOf, isDatabaseBusy } from "../db/errors";
+import { ShopUnreachable } from "../channels/errors";
 import { CrossSiteRequest, PayloadTooLarge, UnsupportedMediaType } from "./request-guards";
 
 export type Problem = {
@@ -29,6 +30,7 @@ const STATUS_BY_CLASS: [abstract new (...args: never[]) => DomainError, number, 
   [NotFound, 404, "Not found"],
   [TooManyAttempts, 429, "Too many attempts"],
   [Conflict, 409, "Conflict with the current state"],
+  [ShopUnreachable, 502, "The shop could not be reached"],
 ];
 
 export class MalformedRequest extends DomainError {

@@ -7,6 +7,7 @@ export async function register() {
   const { natsTargetFromEnv } = await import("./lib/events/publish-to-nats");
   const { queueWebhookDeliveries } = await import("./lib/webhooks/queue-deliveries");
   const { deliverDueWebhooks } = await import("./lib/webhooks/deliver-webhooks");
+  const { pushChannelStock } = await import("./lib/channels/push-channel-stock");
   startBackgroundJobs(getDb());
   // Off only where another process relays for this database (and for the benchmark's baseline without consumers).
   // Connections of its own (relay, NATS and webhooks one each, and one spare): under load they would otherwise
@@ -16,6 +17,7 @@ export async function register() {
       nats: natsTargetFromEnv(),
       afterEventsWritten: queueWebhookDeliveries,
       deliverWebhooks: deliverDueWebhooks,
+      pushChannels: (db) => pushChannelStock(db),
     });
   }
 }

@@ -1,13 +1,19 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as channelRoute from "../../app/api/v1/channels/[id]/route";
 import * as channelsRoute from "../../app/api/v1/channels/route";
 import { buildApiKey } from "../../tests/factories/access";
 import { buildWarehouse } from "../../tests/factories/stock";
 import { callRoute } from "../../tests/integration/api/call-route";
+import { SYSTEM_ACTOR } from "../auth/actor";
 import { getDb } from "../db/client";
+import { updateInstallationSettings } from "../settings/installation-settings";
 import { decryptSecret } from "./channel-secrets";
 
 const db = getDb();
+
+// The shop names in these tests do not resolve on a machine without internet; the address guard has its own test
+// (channel-url-guard.int.test.ts), so these let every address through, as an on-premise install may.
+beforeAll(() => updateInstallationSettings(db, SYSTEM_ACTOR, { allowPrivateUrls: true }));
 let sequence = 0;
 
 async function setup() {

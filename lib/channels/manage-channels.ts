@@ -5,17 +5,18 @@ import type { Db, DbTx } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { isUuid } from "../db/is-uuid";
 import { NotFound, ValidationFailed } from "../domain-error";
+import { checkOutboundUrl } from "../outbound-urls/check-outbound-url";
+import { allowsPrivateUrls } from "../settings/installation-settings";
 import type { Channel } from "../db/generated/client";
 import { encryptSecret } from "./channel-secrets";
 import { channelInput, channelPatch, type ChannelInput, type ChannelPatch, type ChannelView } from "./schemas";
 
 /**
- * Where a channel's baseUrl may point. Only http(s) here; the lead points this at the shared guard that refuses
- * private and loopback addresses unless an admin allows them.
+ * Where a channel's baseUrl may point: http(s), and not a private or loopback address unless an admin allows
+ * them (PATCH /api/v1/settings { allowPrivateUrls }), the same guard as webhooks.
  */
-export async function assertChannelUrlAllowed(_db: Db | DbTx, url: string): Promise<void> {
-  const protocol = new URL(url).protocol;
-  if (protocol !== "https:" && protocol !== "http:") throw new ValidationFailed([{ field: "baseUrl", message: "Use an http(s) address" }]);
+export async function assertChannelUrlAllowed(db: Db | DbTx, url: string): Promise<void> {
+  await checkOutboundUrl(url, { allowPrivate: await allowsPrivateUrls(db), field: "baseUrl" });
 }
 
 export async function createChannel(db: Db, actor: Actor, input: ChannelInput): Promise<ChannelView> {

@@ -8,7 +8,7 @@
  * sweep catches writes made outside any app process (scripts, a process killed between commit and nudge), and
  * the pass at start publishes whatever a killed process committed but never published.
  *
- * Each stage (relay, NATS, webhooks) runs on its own, woken by the one before it, so a batch is being published
+ * Each stage (relay, NATS, webhooks, shop channels) runs on its own, woken by the one before it, so a batch is being published
  * while the next one is relayed.
  */
 import type { Db } from "../db/client";
@@ -17,9 +17,13 @@ import { relayOutboxOnce, RELAY_BATCH, type AfterEventsWritten } from "./relay-o
 
 export type DeliverWebhooks = (db: Db) => Promise<{ attempted: number; nextDueAt: Date | null }>;
 
+/** Shop channels' stock push: answers when it wants to run again (a shop's retry time), or null. */
+export type PushChannels = (db: Db) => Promise<{ nextDueAt: Date | null }>;
+
 export type RelayOptions = {
   afterEventsWritten?: AfterEventsWritten;
   deliverWebhooks?: DeliverWebhooks;
+  pushChannels?: PushChannels;
   nats?: NatsTarget | null;
   sweepMs?: number;
 };
@@ -118,6 +122,17 @@ export function startEventRelay(db: Db, options: RelayOptions = {}): () => Promi
         isStopped,
       )
     : null;
+  const push = options.pushChannels;
+  const channels = push
+    ? stage(
+        "channel push",
+        async () => {
+          const { nextDueAt } = await push(db);
+          return nextDueAt ? nextDueAt.getTime() - Date.now() : null;
+        },
+        isStopped,
+      )
+    : null;
   const relay = stage(
     "relay",
     async () => {
@@ -127,6 +142,7 @@ export function startEventRelay(db: Db, options: RelayOptions = {}): () => Promi
         if (result.events > 0) {
           nats?.wake();
           webhooks?.wake();
+          channels?.wake();
         }
         if (result.rows < RELAY_BATCH) return null;
       }
@@ -138,6 +154,7 @@ export function startEventRelay(db: Db, options: RelayOptions = {}): () => Promi
     relay.wake();
     nats?.wake(); // another process may have relayed what this one publishes
     webhooks?.wake();
+    channels?.wake();
   }, options.sweepMs ?? SWEEP_MS);
   sweep.unref();
   const handle: Relay = {
@@ -145,12 +162,13 @@ export function startEventRelay(db: Db, options: RelayOptions = {}): () => Promi
     stop: async () => {
       stopped = true;
       clearInterval(sweep);
-      await Promise.all([relay, nats, webhooks].map((s) => s?.stop()));
+      await Promise.all([relay, nats, webhooks, channels].map((s) => s?.stop()));
     },
   };
   processWide.stockroomRelay = handle;
   relay.wake(); // what a killed process committed but never published
   nats?.wake();
   webhooks?.wake();
+  channels?.wake();
   return handle.stop;
 }

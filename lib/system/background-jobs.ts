@@ -9,6 +9,7 @@ import { expireDueReservations } from "../reservations/expire-reservations";
 import { allocateBackorders } from "../orders/allocate-backorders";
 import { nudgeEventRelay } from "../events/event-relay";
 import { purgeOldEvents } from "../events/purge-old-events";
+import { pollAllChannelOrders, reconcileAllChannels } from "../channels/sync-all-channels";
 
 /** `queuesEvents`: a run that changed something (answered a count above 0) wakes the event relay. */
 export type BackgroundJob = { name: string; everyMs: number; run: (db: Db) => Promise<unknown>; queuesEvents?: boolean };
@@ -23,6 +24,9 @@ export const BACKGROUND_JOBS: BackgroundJob[] = [
   { name: "expire reservations", everyMs: 1_000, run: expireDueReservations, queuesEvents: true },
   // Backorders take stock that has arrived, oldest promised date first; one process at a time (advisory lock).
   { name: "allocate backorders", everyMs: 2_000, run: allocateBackorders, queuesEvents: true },
+  // Shop orders whose webhooks were missed; and the nightly full reconcile of every channel's quantities.
+  { name: "poll shop orders", everyMs: 5 * 60_000, run: pollAllChannelOrders, queuesEvents: true },
+  { name: "reconcile shop channels", everyMs: 24 * 60 * 60_000, run: reconcileAllChannels },
   // The event log keeps 30 days for pollers; older events and long-published outbox rows go.
   { name: "purge old events", everyMs: 60 * 60_000, run: purgeOldEvents },
 ];

@@ -102,7 +102,13 @@ async function deliverToEndpoint(db: Db, endpointId: string, context: Context): 
         const outcome = await sendWebhook(endpoint, toPublishedEvent(event), context);
         attempted++;
         if (outcome.delivered) {
-          delivered.push({ id: delivery.id, attempts: delivery.attempts, attemptAt, responseStatus: outcome.responseStatus, responseMs: outcome.responseMs });
+          delivered.push({
+            id: delivery.id,
+            attempts: delivery.attempts,
+            attemptAt,
+            responseStatus: outcome.responseStatus,
+            responseMs: outcome.responseMs,
+          });
           return "next";
         }
         // Not delivered: the rest of its subject waits behind it.

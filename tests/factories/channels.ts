@@ -3,11 +3,17 @@ import { SYSTEM_ACTOR } from "../../lib/auth/actor";
 import { createChannel } from "../../lib/channels/manage-channels";
 import type { Db } from "../../lib/db/client";
 import { relayOutboxOnce } from "../../lib/events/relay-outbox";
+import { updateInstallationSettings } from "../../lib/settings/installation-settings";
 import { startShopifyContractServer } from "../contract-servers/shopify-contract-server";
 import { startWooCommerceContractServer } from "../contract-servers/woocommerce-contract-server";
 import { buildWarehouse } from "./stock";
 
 let sequence = 0;
+
+/** The contract servers listen on loopback, which channels may reach only when an admin allows it. */
+async function allowLoopbackShops(db: Db) {
+  await updateInstallationSettings(db, SYSTEM_ACTOR, { allowPrivateUrls: true });
+}
 const LOCATION = "gid://shopify/Location/1";
 
 /** Publishes the outbox into the event log, as the relay stage does before the channel push. */
@@ -19,6 +25,7 @@ export async function relayAll(db: Db) {
 }
 
 export async function buildShopifyChannel(db: Db, options: { buffer?: { units?: number; percent?: number }; platformStock?: number } = {}) {
+  await allowLoopbackShops(db);
   const w = await buildWarehouse(db);
   const shop = await startShopifyContractServer({ accessToken: "shpat_test", locationId: LOCATION });
   const gid = shop.addItem(w.items.plain.sku, options.platformStock ?? 0);
@@ -38,6 +45,7 @@ export async function buildShopifyChannel(db: Db, options: { buffer?: { units?: 
 }
 
 export async function buildWooChannel(db: Db) {
+  await allowLoopbackShops(db);
   const w = await buildWarehouse(db);
   const shop = await startWooCommerceContractServer({ consumerKey: "ck_test", consumerSecret: "cs_test" });
   const webhookSecret = `woo-secret-${sequence}`;

@@ -94,7 +94,7 @@ export const receiveChannelWebhookOp = defineOperation({
   method: "POST",
   path: "/api/v1/channels/{id}/webhook",
   tag: "Channels",
-  permission: "public",
+  permission: "signature",
   summary: "The shop's order webhooks, authenticated by their signature",
   description:
     "Shopify `orders/create`, `orders/cancelled` (`X-Shopify-Hmac-Sha256`, `X-Shopify-Topic`, `X-Shopify-Webhook-Id`); WooCommerce `order.created`, `order.updated` (`X-WC-Webhook-Signature`, `X-WC-Webhook-Topic`, `X-WC-Webhook-Delivery-ID`). The signature is base64 HMAC-SHA256 of the raw body under the channel's webhook secret; a bad or missing one is 401 and nothing is written. A redelivered webhook id answers `replayed` and creates nothing.",

@@ -18,8 +18,11 @@ export type Operation<
   summary: string;
   description?: string;
   tag: string;
-  /** "public": no credentials needed; "signedIn": any authenticated actor; else the permission required. */
-  permission: Permission | "signedIn" | "public";
+  /**
+   * "public": no credentials needed; "signedIn": any authenticated actor; "signature": a caller proves itself by
+   * signing the body (a shop's webhook), not with an API key; else the permission required.
+   */
+  permission: Permission | "signedIn" | "public" | "signature";
   params?: Params;
   query?: Query;
   body?: Body;

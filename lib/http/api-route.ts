@@ -121,6 +121,8 @@ export function withApiSecurityHeaders(response: Response, request: Request): Re
 
 function checkPermission(operation: Operation, actor: Actor | null) {
   if (operation.permission === "public") return;
+  // A signed request is checked by its own handler (it needs the raw body); an API key proves nothing there.
+  if (operation.permission === "signature") throw new Error(`${operation.id}: signed operations have a handler of their own, not apiRoute`);
   if (!actor) throw new Unauthenticated();
   if (operation.permission !== "signedIn" && !can(actor, operation.permission)) throw new Forbidden(operation.permission);
 }

@@ -147,7 +147,11 @@ export function buildOpenApiDocument() {
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),
       tags: [op.tag],
-      ...(op.permission === "public" ? { security: [] } : { "x-permission": op.permission }),
+      ...(op.permission === "public"
+        ? { security: [] }
+        : op.permission === "signature"
+          ? { security: [{ shopSignature: [] }], "x-permission": op.permission }
+          : { "x-permission": op.permission }),
       parameters: [
         ...parametersOf(op, components),
         ...(op.method !== "GET"
@@ -177,6 +181,14 @@ export function buildOpenApiDocument() {
     servers: [{ url: "/" }],
     security: [{ apiKey: [] }],
     paths,
-    components: { schemas: components, securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key made by an admin" } } },
+    components: { schemas: components, securitySchemes: {
+        apiKey: { type: "http", scheme: "bearer", description: "An API key made by an admin" },
+        shopSignature: {
+          type: "apiKey",
+          in: "header",
+          name: "X-Shopify-Hmac-Sha256",
+          description: "A shop's webhook: base64 HMAC-SHA256 of the raw body under the channel's webhook secret (WooCommerce: X-WC-Webhook-Signature)",
+        },
+      } },
   };
 }

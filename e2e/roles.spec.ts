@@ -12,6 +12,7 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Locations",
     "Categories",
     "Suppliers",
+    "Channels",
     "Users",
     "API keys",
     "Webhooks",
@@ -19,7 +20,7 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Events",
     "Reason codes",
   ],
-  "manager@example.com": ["Dashboard", "Scan", "Items", "Move stock", "Orders", "Transfers", "Locations", "Categories", "Suppliers"],
+  "manager@example.com": ["Dashboard", "Scan", "Items", "Move stock", "Orders", "Transfers", "Locations", "Categories", "Suppliers", "Channels"],
   "clerk@example.com": ["Dashboard", "Scan", "Items", "Move stock", "Orders", "Transfers", "Locations", "Categories"],
   "viewer@example.com": ["Dashboard", "Scan", "Items", "Orders", "Transfers", "Locations", "Categories"],
 };

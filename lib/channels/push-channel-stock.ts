@@ -65,10 +65,21 @@ async function pushChannel(db: Db, channel: Channel, io: PlatformIo): Promise<nu
     SELECT cs.id, cs."itemId", i.sku, cs."platformId", cs."lastKnownPlatformQuantity", cs."dirtySince"
     FROM "ChannelSku" cs JOIN "Item" i ON i.id = cs."itemId"
     WHERE cs."channelId" = ${channel.id}::uuid AND cs."dirtySince" IS NOT NULL AND (cs."retryAfter" IS NULL OR cs."retryAfter" <= ${now()})
-    ORDER BY cs."dirtySince" LIMIT ${ROWS_PER_PASS}`;
+    ORDER BY cs."platformId" IS NULL, cs."dirtySince" LIMIT ${ROWS_PER_PASS}`;
   if (rows.length === 0) return 0;
   const platform = platformOf(channel, io);
-  const mapped = await withPlatformIds(db, channel, platform, rows, now);
+  // SKUs the shop is known to list go first: looking up unmatched ones by SKU (one call each, on a new channel
+  // every SKU the site ever moved) must not hold back the push of a mapped one.
+  const known = rows.filter((r) => r.platformId !== null);
+  const unknown = rows.filter((r) => r.platformId === null);
+  let pushed = await pushMapped(db, channel, platform, known, io);
+  if (unknown.length > 0) pushed += await pushMapped(db, channel, platform, await withPlatformIds(db, channel, platform, unknown, now), io);
+  return pushed;
+}
+
+/** Pushes rows whose platform ids are known, by compare-and-swap, retrying stale ones after a re-read. */
+async function pushMapped(db: Db, channel: Channel, platform: ShopPlatform, mapped: DirtyRow[], io: PlatformIo): Promise<number> {
+  const now = io.now ?? (() => new Date());
   if (mapped.length === 0) return 0;
   const sellable = await sellableOf(
     db,

@@ -181,14 +181,18 @@ export function buildOpenApiDocument() {
     servers: [{ url: "/" }],
     security: [{ apiKey: [] }],
     paths,
-    components: { schemas: components, securitySchemes: {
+    components: {
+      schemas: components,
+      securitySchemes: {
         apiKey: { type: "http", scheme: "bearer", description: "An API key made by an admin" },
         shopSignature: {
           type: "apiKey",
           in: "header",
           name: "X-Shopify-Hmac-Sha256",
-          description: "A shop's webhook: base64 HMAC-SHA256 of the raw body under the channel's webhook secret (WooCommerce: X-WC-Webhook-Signature)",
+          description:
+            "A shop's webhook: base64 HMAC-SHA256 of the raw body under the channel's webhook secret (WooCommerce: X-WC-Webhook-Signature)",
         },
-      } },
+      },
+    },
   };
 }

@@ -187,6 +187,7 @@ test("without credentials, every operation but the public ones answers 401", asy
 });
 
 test("each role gets through exactly the operations its permissions allow", async ({ baseURL }) => {
+  test.setTimeout(180_000); // every operation × six callers, and it grows with the API
   const mismatches: string[] = [];
   for (const caller of callers) {
     const context = await apiAs(baseURL!, caller.key);

@@ -10,8 +10,9 @@ const db = getDb();
 
 describe("the relay to shop channels, as the app runs it", () => {
   it("pushes a movement's new sellable quantity to Shopify within seconds, with no call from anyone", async () => {
-    const { w, shop, gid } = await buildShopifyChannel(db, { buffer: { units: 2 } });
+    // The app runs before the shop is connected, as it would.
     const stop = startEventRelay(db, { pushChannels: (d) => pushChannelStock(d) });
+    const { w, shop, gid } = await buildShopifyChannel(db, { buffer: { units: 2 } });
     try {
       const started = Date.now();
       await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.plain.sku, quantity: 12, to: w.bins.a1.code, reason: "received" });

@@ -59,6 +59,9 @@ export async function pushChannelStock(db: Db, options: PushOptions = {}): Promi
   return { pushed, nextDueAt: due > 0 ? now() : (next._min.retryAfter ?? null) };
 }
 
+/** SKUs looked up by SKU at the shop in one pass of one channel. */
+const LOOKUPS_PER_PASS = 20;
+
 async function pushChannel(db: Db, channel: Channel, io: PlatformIo): Promise<number> {
   const now = io.now ?? (() => new Date());
   const rows = await db.$queryRaw<DirtyRow[]>`
@@ -73,7 +76,9 @@ async function pushChannel(db: Db, channel: Channel, io: PlatformIo): Promise<nu
   const known = rows.filter((r) => r.platformId !== null);
   const unknown = rows.filter((r) => r.platformId === null);
   let pushed = await pushMapped(db, channel, platform, known, io);
-  if (unknown.length > 0) pushed += await pushMapped(db, channel, platform, await withPlatformIds(db, channel, platform, unknown, now), io);
+  // A few lookups a pass keep each pass short, so a change marked meanwhile is pushed in the next one, seconds later.
+  const lookups = unknown.slice(0, LOOKUPS_PER_PASS);
+  if (lookups.length > 0) pushed += await pushMapped(db, channel, platform, await withPlatformIds(db, channel, platform, lookups, now), io);
   return pushed;
 }
 

@@ -11,6 +11,7 @@
  */
 import DataLoader from "dataloader";
 import type pg from "pg";
+import { signalCommit } from "./commit-signal";
 
 export type GroupedCalls<In, Out> = { call: (input: In) => Promise<Out> };
 
@@ -37,7 +38,8 @@ export function groupedCalls<In, Out>(runGroup: (inputs: readonly In[]) => Promi
     const next = waiting.shift();
     if (next) leave(next);
   };
-  const loader = new DataLoader<In, Out>((inputs) => runGroup(inputs).finally(cameBack), {
+  // A group is one transaction of writes (postings, reservations): its commit may have queued events.
+  const loader = new DataLoader<In, Out>((inputs) => runGroup(inputs).finally(() => (cameBack(), signalCommit())), {
     cache: false,
     maxBatchSize: options.maxGroup,
     // DataLoader asks when to send a group as soon as the group is opened; let the calls of this tick join it.

@@ -15,6 +15,7 @@
  * The ledger's hot path does the same in one SQL statement (lib/ledger/posting-function.ts): see checkKeyFirst.
  */
 import type { Db, DbTx } from "./client";
+import { hasQueuedEvents, signalCommit } from "./commit-signal";
 import { databaseErrorOf } from "./errors";
 import { claimKey, findSettledKey, settleKey, type IdempotencyKey, type StoredAnswer } from "./idempotency-key";
 
@@ -75,10 +76,13 @@ export async function inUnitOfWork<T>(db: Db | DbTx, options: UnitOptions<T>, wo
   const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await client.$transaction((tx) => runOnce(tx, options, work), {
+      let transaction: object | undefined;
+      const result = await client.$transaction((tx) => runOnce((transaction = tx), options, work), {
         maxWait: MAX_WAIT_MS,
         timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       });
+      if (transaction && hasQueuedEvents(transaction)) signalCommit(); // the relay has events to publish
+      return result;
     } catch (error) {
       if (attempt < attempts && isRetryable(error)) continue;
       throw error instanceof RetryableConflict && error.refusal ? error.refusal : error;

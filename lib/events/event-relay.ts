@@ -2,8 +2,8 @@
  * The app's own publisher, started once per server process (instrumentation.ts): outbox → event log → NATS and
  * webhooks, with no extra process to start.
  *
- * Woken, not polling: a write this process commits nudges it (the API edge, form actions and background jobs
- * call nudgeEventRelay), a burst of nudges is one pass, and a pass runs until the outbox is empty. When another
+ * Woken, not polling: every write transaction this process commits wakes it (lib/db/commit-signal.ts: the unit
+ * of work and the grouped SQL calls signal), a burst of wake-ups is one pass, and a pass runs until the outbox is empty. When another
  * process holds the relay lock, this one looks again shortly after, so its own write is never left behind. A slow
  * sweep catches writes made outside any app process (scripts, a process killed between commit and nudge), and
  * the pass at start publishes whatever a killed process committed but never published.
@@ -12,6 +12,7 @@
  * while the next one is relayed.
  */
 import type { Db } from "../db/client";
+import { onCommit } from "../db/commit-signal";
 import { publishToNats, type NatsTarget } from "./publish-to-nats";
 import { relayOutboxOnce, RELAY_BATCH, type AfterEventsWritten } from "./relay-outbox";
 
@@ -161,11 +162,13 @@ export function startEventRelay(db: Db, options: RelayOptions = {}): () => Promi
     wake: relay.wake,
     stop: async () => {
       stopped = true;
+      stopListening();
       clearInterval(sweep);
       await Promise.all([relay, nats, webhooks, channels].map((s) => s?.stop()));
     },
   };
   processWide.stockroomRelay = handle;
+  const stopListening = onCommit(relay.wake);
   relay.wake(); // what a killed process committed but never published
   nats?.wake();
   webhooks?.wake();

@@ -16,7 +16,6 @@ import { getDb, type Db } from "../db/client";
 import { apiSecurityHeaders, isServedOverHttps } from "../security-headers/security-headers";
 import { idempotencyKeyOf, type IdempotencyKey } from "../db/idempotency-key";
 import { inUnitOfWork } from "../db/unit-of-work";
-import { nudgeEventRelay } from "../events/event-relay";
 import { Forbidden, Unauthenticated } from "../domain-error";
 import { FileAnswer, fileResponse, StreamAnswer, streamResponse } from "./edge-answers";
 import { refuseNulCharacters } from "./nul-guard";
@@ -61,11 +60,7 @@ function hasSessionCookie(request: Request) {
 }
 
 export function apiRoute<O extends Operation>(operation: O, handler: (input: Input<O>) => Promise<Answer<O>>) {
-  return async (request: Request, context: RouteContext): Promise<Response> => {
-    const response = withApiSecurityHeaders(await answer(request, context), request);
-    if (operation.method !== "GET" && response.ok) nudgeEventRelay(); // the write may have queued events
-    return response;
-  };
+  return async (request: Request, context: RouteContext): Promise<Response> => withApiSecurityHeaders(await answer(request, context), request);
   async function answer(request: Request, context: RouteContext): Promise<Response> {
     const correlationId = randomUUID();
     const url = new URL(request.url);

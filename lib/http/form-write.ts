@@ -8,7 +8,6 @@ import type { Actor } from "../auth/actor";
 import { getDb, type Db } from "../db/client";
 import { idempotencyKeyOf, type IdempotencyKey } from "../db/idempotency-key";
 import { inUnitOfWork } from "../db/unit-of-work";
-import { nudgeEventRelay } from "../events/event-relay";
 import { withoutSecrets } from "./api-route";
 import { FORM_TOKEN_FIELD } from "./form-state";
 import { refuseNulCharacters } from "./nul-guard";
@@ -57,7 +56,6 @@ export async function inFormUnit<T>(
     },
     (tx) => write(tx as unknown as Db),
   );
-  if (!result.replayed) nudgeEventRelay(); // the write may have queued events
   return result.replayed ? { value: result.stored as T, replayed: true } : { value: result.value, replayed: false };
 }
 

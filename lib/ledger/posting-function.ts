@@ -3,6 +3,7 @@
  * *_posting_answer_in_one_pass and *_posting_lines_together) that performs a posting and builds its answer in one
  * round trip; concurrent postings share one (*_posting_groups). Maps its SQLSTATEs back to domain errors.
  */
+import { markEventsQueued, signalCommit } from "../db/commit-signal";
 import pg from "pg";
 import { actorColumns, type Actor } from "../auth/actor";
 import { poolOf, type Db } from "../db/client";
@@ -10,7 +11,7 @@ import { databaseErrorOf } from "../db/errors";
 import { groupedCallsPerPool } from "../db/grouped-calls";
 import { queryPrepared, type PreparedStatement } from "../db/prepared";
 import { IDEMPOTENCY_TTL_DAYS, IdempotencyKeyReused, type IdempotencyKey } from "../db/idempotency-key";
-import { RetryableConflict } from "../db/unit-of-work";
+import { isTransaction, RetryableConflict } from "../db/unit-of-work";
 import type { PostedMovement } from "./schemas";
 
 export type PostingLine = {
@@ -154,6 +155,9 @@ export async function runPosting(db: Db, posting: Posting): Promise<PostingResul
       }
     }
     const [row] = await queryPrepared<{ result: PostingResult }>(db, POST_POSTING, [json]);
+    // The posting wrote its event: announced when its transaction commits (now, or the caller's unit of work's).
+    if (isTransaction(db)) markEventsQueued(db);
+    else signalCommit();
     return row.result;
   } catch (error) {
     const cause = databaseErrorOf(error);

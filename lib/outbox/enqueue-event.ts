@@ -1,4 +1,5 @@
 import type { DbTx } from "../db/client";
+import { markEventsQueued } from "../db/commit-signal";
 import type { Prisma } from "../db/generated/client";
 
 export type OutboxEventInput = { type: string; siteId?: string | null; aggregateId?: string; payload: unknown };
@@ -8,6 +9,7 @@ export type OutboxEventInput = { type: string; siteId?: string | null; aggregate
  * exactly when the change does, and a relay publishes it afterwards.
  */
 export async function enqueueEvent(tx: DbTx, event: OutboxEventInput) {
+  markEventsQueued(tx);
   await tx.outboxEvent.create({
     data: {
       type: event.type,

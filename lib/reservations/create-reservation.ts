@@ -1,3 +1,4 @@
+import { markEventsQueued } from "../db/commit-signal";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { v7 as uuidv7 } from "uuid";
@@ -74,6 +75,7 @@ export async function createReservation(db: Db, actor: Actor, input: Reservation
 export async function reserveInTransaction(tx: DbTx, actor: Actor, request: NewReservation & { allowNone: true }): Promise<string | null>;
 export async function reserveInTransaction(tx: DbTx, actor: Actor, request: NewReservation): Promise<string>;
 export async function reserveInTransaction(tx: DbTx, actor: Actor, request: NewReservation): Promise<string | null> {
+  markEventsQueued(tx); // its statement writes the reservation's event itself
   const hold = await holdStock(tx, {
     itemId: request.itemId,
     siteId: request.siteId,

@@ -7,12 +7,10 @@ import type { Db } from "../db/client";
 import { purgeExpiredKeys } from "../db/idempotency-key";
 import { expireDueReservations } from "../reservations/expire-reservations";
 import { allocateBackorders } from "../orders/allocate-backorders";
-import { nudgeEventRelay } from "../events/event-relay";
 import { purgeOldEvents } from "../events/purge-old-events";
 import { pollAllChannelOrders, reconcileAllChannels } from "../channels/sync-all-channels";
 
-/** `queuesEvents`: a run that changed something (answered a count above 0) wakes the event relay. */
-export type BackgroundJob = { name: string; everyMs: number; run: (db: Db) => Promise<unknown>; queuesEvents?: boolean };
+export type BackgroundJob = { name: string; everyMs: number; run: (db: Db) => Promise<unknown> };
 
 /** A job's first run waits this long at most after start, so a restart does not leave due work for a full interval. */
 const FIRST_RUN_AFTER_MS = 5_000;
@@ -21,11 +19,11 @@ export const BACKGROUND_JOBS: BackgroundJob[] = [
   // Idempotency records past their TTL answer nothing; deleting them keeps the table (and its index) small.
   { name: "purge expired idempotency keys", everyMs: 60 * 60_000, run: purgeExpiredKeys },
   // Reservations are released within seconds of expiring; SKIP LOCKED makes every process's run safe.
-  { name: "expire reservations", everyMs: 1_000, run: expireDueReservations, queuesEvents: true },
+  { name: "expire reservations", everyMs: 1_000, run: expireDueReservations },
   // Backorders take stock that has arrived, oldest promised date first; one process at a time (advisory lock).
-  { name: "allocate backorders", everyMs: 2_000, run: allocateBackorders, queuesEvents: true },
+  { name: "allocate backorders", everyMs: 2_000, run: allocateBackorders },
   // Shop orders whose webhooks were missed; and the nightly full reconcile of every channel's quantities.
-  { name: "poll shop orders", everyMs: 5 * 60_000, run: pollAllChannelOrders, queuesEvents: true },
+  { name: "poll shop orders", everyMs: 5 * 60_000, run: pollAllChannelOrders },
   { name: "reconcile shop channels", everyMs: 24 * 60 * 60_000, run: reconcileAllChannels },
   // The event log keeps 30 days for pollers; older events and long-published outbox rows go.
   { name: "purge old events", everyMs: 60 * 60_000, run: purgeOldEvents },
@@ -43,8 +41,7 @@ export function startBackgroundJobs(db: Db, jobs: readonly BackgroundJob[] = BAC
     const timer = setTimeout(async () => {
       timers.delete(timer);
       try {
-        const changed = await job.run(db);
-        if (job.queuesEvents && typeof changed === "number" && changed > 0) nudgeEventRelay();
+        await job.run(db);
       } catch (error) {
         console.error(`background job "${job.name}" failed`, error);
       }

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { SYSTEM_ACTOR } from "../../../lib/auth/actor";
 import { pushChannelStock } from "../../../lib/channels/push-channel-stock";
 import { getDb } from "../../../lib/db/client";
-import { nudgeEventRelay, startEventRelay } from "../../../lib/events/event-relay";
+import { startEventRelay } from "../../../lib/events/event-relay";
 import { postMovement } from "../../../lib/ledger/post-movement";
 import { buildShopifyChannel } from "../../factories/channels";
 
@@ -16,11 +16,10 @@ describe("the relay to shop channels, as the app runs it", () => {
     try {
       const started = Date.now();
       await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.plain.sku, quantity: 12, to: w.bins.a1.code, reason: "received" });
-      nudgeEventRelay();
+      // No nudge: the write's commit wakes the relay (lib/db/commit-signal.ts).
       await vi.waitFor(() => expect(shop.available(gid)).toBe(10), { timeout: 5_000, interval: 50 }); // 12 − 2 held back
       expect(Date.now() - started).toBeLessThan(5_000);
       await postMovement(db, SYSTEM_ACTOR, { kind: "issue", sku: w.items.plain.sku, quantity: 5, from: w.bins.a1.code, reason: "sold" });
-      nudgeEventRelay();
       await vi.waitFor(() => expect(shop.available(gid)).toBe(5), { timeout: 5_000, interval: 50 });
     } finally {
       await stop();

@@ -142,7 +142,7 @@ console.log("\n| run | movements/s | request p99 ms | % of without consumers |")
 console.log("|---|---|---|---|");
 console.log(`| (1) without consumers (relay off) | ${baseline.perSecond.toFixed(0)} | ${baseline.p99} | 100% |`);
 console.log(
-  `| (2) relay + NATS${withWebhook ? " + webhook" : ""} | ${result.perSecond.toFixed(0)} | ${result.p99} | ${((result.perSecond / baseline.perSecond) * 100).toFixed(1)}% |`,
+  `| (2) relay${withNats ? " + NATS" : ""}${withWebhook ? " + webhook" : ""} | ${result.perSecond.toFixed(0)} | ${result.p99} | ${((result.perSecond / baseline.perSecond) * 100).toFixed(1)}% |`,
 );
 console.log("\n| consumer | events received | events/s | delay p50 ms | p99 ms | max ms |");
 console.log("|---|---|---|---|---|---|");

@@ -127,6 +127,23 @@ async function pagesToVisit(page: Page): Promise<string[]> {
   const orderId = (await order.json()).id as string;
   const transferId = (await transfer.json()).id as string;
   const pickListId = (await pickList.json()).id as string;
+  // A webhook that hears a rare type (nothing to deliver), and a shop on a closed local port (refused at once).
+  expect((await page.request.patch("/api/v1/settings", { data: { allowPrivateUrls: true } })).status()).toBe(200);
+  const webhook = await page.request.post("/api/v1/webhooks", { data: { url: "http://127.0.0.1:9/hook", types: ["webhook.disabled"] } });
+  expect(webhook.status(), await webhook.text()).toBe(201);
+  const channel = await page.request.post("/api/v1/channels", {
+    data: {
+      kind: "woocommerce",
+      name: `phone-check-${suffix.toLowerCase()}`,
+      baseUrl: "http://127.0.0.1:9",
+      credentials: { consumerKey: "ck_phone", consumerSecret: "cs_phone" },
+      webhookSecret: "phone-check",
+      sites: ["WH2"],
+    },
+  });
+  expect(channel.status(), await channel.text()).toBe(201);
+  const webhookId = (await webhook.json()).id as string;
+  const channelId = (await channel.json()).id as string;
   const lot = ((await (await page.request.get("/api/v1/stock?site=WH1&limit=200")).json()).data as { lot: string | null }[]).find(
     (level) => level.lot,
   )!.lot!;
@@ -135,6 +152,7 @@ async function pagesToVisit(page: Page): Promise<string[]> {
     "/items",
     `/items/${encodeURIComponent(sku)}`,
     `/items/${encodeURIComponent(sku)}/edit`,
+    `/items/${encodeURIComponent(sku)}/forecast`,
     "/items/new",
     "/items/import",
     "/stock/move",
@@ -156,10 +174,14 @@ async function pagesToVisit(page: Page): Promise<string[]> {
     "/orders?tab=late",
     `/orders/${orderId}`,
     `/orders/${orderId}/pack`,
+    "/channels",
+    `/channels/${channelId}`,
     "/admin/users",
     "/admin/api-keys",
     "/admin/webhooks",
+    `/admin/webhooks/${webhookId}`,
     "/admin/audit",
+    "/admin/events",
     "/admin/reason-codes",
   ];
 }

@@ -19,7 +19,7 @@ export default async function ChannelsPage() {
           <ul className="divide-y divide-slate-100">
             {channels.map((channel) => (
               <li key={channel.id} className="py-3">
-                <Link href={`/channels/${channel.id}`} className="font-medium text-brand-700 underline">
+                <Link href={`/channels/${channel.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
                   {channel.name}
                 </Link>
                 <p className="text-sm text-slate-600">

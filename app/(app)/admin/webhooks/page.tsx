@@ -29,7 +29,10 @@ export default async function WebhooksPage() {
                 <li key={webhook.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
                   <div className="min-w-0">
                     <p className="font-medium break-all">
-                      <Link href={`/admin/webhooks/${webhook.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                      <Link
+                        href={`/admin/webhooks/${webhook.id}`}
+                        className="inline-flex min-h-11 items-center break-all text-brand-700 underline-offset-2 hover:underline"
+                      >
                         {webhook.url}
                       </Link>{" "}
                       {webhook.enabled ? <Badge tone="green">enabled</Badge> : <Badge tone="red">disabled</Badge>}

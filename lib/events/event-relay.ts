@@ -39,14 +39,9 @@ const ERROR_RETRY_MS = 2_000;
  */
 const MIN_GAP_MS = 50;
 
-type Relay = { wake: () => void; stop: () => Promise<void> };
+type Relay = { stop: () => Promise<void> };
 
 const processWide = globalThis as unknown as { stockroomRelay?: Relay };
-
-/** Tells this process's relay that something may have been written to the outbox. Cheap; safe to call often. */
-export function nudgeEventRelay() {
-  processWide.stockroomRelay?.wake();
-}
 
 /**
  * Work that runs when woken, never twice at once: a wake during a run makes one more run afterwards. The work
@@ -159,7 +154,6 @@ export function startEventRelay(db: Db, options: RelayOptions = {}): () => Promi
   }, options.sweepMs ?? SWEEP_MS);
   sweep.unref();
   const handle: Relay = {
-    wake: relay.wake,
     stop: async () => {
       stopped = true;
       stopListening();

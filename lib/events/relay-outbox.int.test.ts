@@ -1,3 +1,4 @@
+import { relayAll as relayEverything } from "../../tests/factories/events";
 import { describe, expect, it } from "vitest";
 import { buildWarehouse } from "../../tests/factories/stock";
 import { SYSTEM_ACTOR } from "../auth/actor";
@@ -9,12 +10,7 @@ import { relayOutboxOnce } from "./relay-outbox";
 const db = getDb();
 const admin = SYSTEM_ACTOR;
 
-async function relayAll() {
-  for (;;) {
-    const pass = await relayOutboxOnce(db);
-    if (!pass.locked && pass.rows === 0) return;
-  }
-}
+const relayAll = () => relayEverything(db);
 
 function eventsOf(subject: string) {
   return db.event.findMany({ where: { subject }, orderBy: { position: "asc" } });

@@ -2,11 +2,12 @@
 import { SYSTEM_ACTOR } from "../../lib/auth/actor";
 import { createChannel } from "../../lib/channels/manage-channels";
 import type { Db } from "../../lib/db/client";
-import { relayOutboxOnce } from "../../lib/events/relay-outbox";
 import { updateInstallationSettings } from "../../lib/settings/installation-settings";
 import { startShopifyContractServer } from "../contract-servers/shopify-contract-server";
 import { startWooCommerceContractServer } from "../contract-servers/woocommerce-contract-server";
 import { buildWarehouse } from "./stock";
+
+export { relayAll } from "./events";
 
 let sequence = 0;
 
@@ -15,14 +16,6 @@ async function allowLoopbackShops(db: Db) {
   await updateInstallationSettings(db, SYSTEM_ACTOR, { allowPrivateUrls: true });
 }
 const LOCATION = "gid://shopify/Location/1";
-
-/** Publishes the outbox into the event log, as the relay stage does before the channel push. */
-export async function relayAll(db: Db) {
-  for (;;) {
-    const pass = await relayOutboxOnce(db);
-    if (!pass.locked && pass.rows === 0) return;
-  }
-}
 
 export async function buildShopifyChannel(db: Db, options: { buffer?: { units?: number; percent?: number }; platformStock?: number } = {}) {
   await allowLoopbackShops(db);

@@ -2,6 +2,7 @@
 // same transaction, so webhook tests do not depend on the relay.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../lib/db/client";
+import { relayOutboxOnce } from "../../lib/events/relay-outbox";
 import { queueWebhookDeliveries } from "../../lib/webhooks/queue-deliveries";
 
 export type EventSpec = { type: string; subject: string; data?: unknown; site?: string | null };
@@ -32,4 +33,12 @@ export async function appendEvents(db: Db, specs: EventSpec[]) {
     const queued = await queueWebhookDeliveries(tx, after, upTo);
     return { events: rows, queued };
   });
+}
+
+/** Publishes the whole outbox into the event log, as the relay stage does, pass after pass until it is empty. */
+export async function relayAll(db: Db) {
+  for (;;) {
+    const pass = await relayOutboxOnce(db);
+    if (!pass.locked && pass.rows === 0) return;
+  }
 }

@@ -1,9 +1,9 @@
+import { relayAll as relayEverything } from "../../factories/events";
 import { describe, expect, it } from "vitest";
 import * as feedRoute from "../../../app/api/v1/events/route";
 import * as schemaRoute from "../../../app/api/events/schema.json/route";
 import { SYSTEM_ACTOR } from "../../../lib/auth/actor";
 import { getDb } from "../../../lib/db/client";
-import { relayOutboxOnce } from "../../../lib/events/relay-outbox";
 import { postMovement } from "../../../lib/ledger/post-movement";
 import { buildApiKey } from "../../factories/access";
 import { buildWarehouse } from "../../factories/stock";
@@ -11,12 +11,7 @@ import { callRoute } from "./call-route";
 
 const db = getDb();
 
-async function relayAll() {
-  for (;;) {
-    const pass = await relayOutboxOnce(db);
-    if (!pass.locked && pass.rows === 0) return;
-  }
-}
+const relayAll = () => relayEverything(db);
 
 async function receive(w: Awaited<ReturnType<typeof buildWarehouse>>, quantity: number) {
   await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.plain.sku, quantity, to: w.bins.a1.code, reason: "received" });

@@ -3,7 +3,7 @@
 // Usage: tsx app-process.ts <relay|burst> [sku] [bin]   (DATABASE_URL, NATS_URL, TEST_NATS_STREAM, TEST_NATS_PREFIX)
 import { SYSTEM_ACTOR } from "../../../lib/auth/actor";
 import { getDb } from "../../../lib/db/client";
-import { nudgeEventRelay, startEventRelay } from "../../../lib/events/event-relay";
+import { startEventRelay } from "../../../lib/events/event-relay";
 import { postMovement } from "../../../lib/ledger/post-movement";
 
 const [mode, sku, bin] = process.argv.slice(2);
@@ -15,6 +15,5 @@ setInterval(() => undefined, 60_000);
 if (mode === "burst") {
   for (;;) {
     await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku, quantity: 1, to: bin, reason: "received" });
-    nudgeEventRelay();
   }
 }

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { SYSTEM_ACTOR } from "../../../lib/auth/actor";
 import { getDb } from "../../../lib/db/client";
-import { startEventRelay, nudgeEventRelay } from "../../../lib/events/event-relay";
+import { startEventRelay } from "../../../lib/events/event-relay";
 import { postMovement } from "../../../lib/ledger/post-movement";
 import { updateInstallationSettings } from "../../../lib/settings/installation-settings";
 import { createWebhook } from "../../../lib/webhooks/create-webhook";
@@ -27,7 +27,6 @@ describe("the relay to webhooks, as the app runs it", () => {
       for (let i = 0; i < 40; i++) {
         await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.plain.sku, quantity: 1, to: w.bins.a1.code, reason: "received" });
         await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: other.sku, quantity: 1, to: w.bins.cage.code, reason: "received" });
-        nudgeEventRelay();
       }
       const ours = () =>
         receiver

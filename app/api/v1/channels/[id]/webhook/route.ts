@@ -3,7 +3,6 @@
 import { randomUUID } from "node:crypto";
 import { receiveChannelWebhook } from "@/lib/channels/receive-channel-webhook";
 import { getDb } from "@/lib/db/client";
-import { nudgeEventRelay } from "@/lib/events/event-relay";
 import { withApiSecurityHeaders } from "@/lib/http/api-route";
 import { problemResponse, toProblem } from "@/lib/http/problem";
 import { MAX_JSON_BYTES, readBodyCapped } from "@/lib/http/request-guards";
@@ -16,7 +15,6 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     const raw = await readBodyCapped(request, MAX_JSON_BYTES);
     const answer = await receiveChannelWebhook(getDb(), id, request.headers, raw);
     response = Response.json(answer);
-    nudgeEventRelay();
   } catch (error) {
     const problem = toProblem(error, correlationId);
     if (problem.status >= 500) console.error(`[${correlationId}] channel webhook ${id}`, error);

@@ -5,7 +5,7 @@ export async function register() {
   const { startBackgroundJobs } = await import("./lib/system/background-jobs");
   const { startEventRelay } = await import("./lib/events/event-relay");
   const { natsTargetFromEnv } = await import("./lib/events/publish-to-nats");
-  const { queueWebhookDeliveries } = await import("./lib/webhooks/queue-deliveries");
+  const { afterEventsWritten } = await import("./lib/system/after-events-written");
   const { deliverDueWebhooks } = await import("./lib/webhooks/deliver-webhooks");
   const { pushChannelStock } = await import("./lib/channels/push-channel-stock");
   startBackgroundJobs(getDb());
@@ -15,7 +15,7 @@ export async function register() {
   if (process.env.STOCKROOM_EVENT_RELAY !== "off") {
     startEventRelay(createDb(process.env.DATABASE_URL, 4), {
       nats: natsTargetFromEnv(),
-      afterEventsWritten: queueWebhookDeliveries,
+      afterEventsWritten,
       deliverWebhooks: deliverDueWebhooks,
       pushChannels: (db) => pushChannelStock(db),
     });

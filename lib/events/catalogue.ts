@@ -4,6 +4,7 @@
  * gain fields within a version; removing or changing one means a new version.
  */
 import { z } from "zod";
+import { alertView } from "../alerts/schemas";
 import { itemView } from "../catalog/schemas";
 import { locationView } from "../locations/schemas";
 import { orderView } from "../orders/schemas";
@@ -89,6 +90,9 @@ export const EVENT_CATALOGUE: Record<string, CatalogueEntry> = {
     description: "A site's floor plan was saved as a new version",
     data: summaryData("{ site, version, width, height, shapeCount, note }"),
   },
+  "alert.raised": { description: "A condition needing attention began (low stock, stockout, expiry, …): the alert", data: alertView },
+  "alert.acknowledged": { description: "Someone acknowledged an alert", data: alertView },
+  "alert.resolved": { description: "An alert's condition cleared and it resolved by itself", data: alertView },
   "webhook.disabled": {
     description: "A webhook endpoint failed for 24 hours and was disabled (for admins)",
     data: summaryData("{ id, url, reason }"),

@@ -33,6 +33,7 @@ import * as systemOps from "../system/operations";
 import * as userOps from "../users/operations";
 import * as settingsOps from "../settings/operations";
 import * as webhookOps from "../webhooks/operations";
+import * as alertOps from "../alerts/operations";
 import type { Operation } from "../contract/operation";
 
 export const ALL_OPERATIONS: Operation[] = [
@@ -66,6 +67,7 @@ export const ALL_OPERATIONS: Operation[] = [
   forecastOps,
   webhookOps,
   settingsOps,
+  alertOps,
 ].flatMap((module) => Object.values(module) as Operation[]);
 
 type JsonSchema = Record<string, unknown>;

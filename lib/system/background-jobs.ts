@@ -8,6 +8,7 @@ import { purgeExpiredKeys } from "../db/idempotency-key";
 import { expireDueReservations } from "../reservations/expire-reservations";
 import { allocateBackorders } from "../orders/allocate-backorders";
 import { purgeOldEvents } from "../events/purge-old-events";
+import { scanAgedAlerts } from "../alerts/scan-aged-alerts";
 import { pollAllChannelOrders, reconcileAllChannels } from "../channels/sync-all-channels";
 
 export type BackgroundJob = { name: string; everyMs: number; run: (db: Db) => Promise<unknown> };
@@ -25,6 +26,8 @@ export const BACKGROUND_JOBS: BackgroundJob[] = [
   // Shop orders whose webhooks were missed; and the nightly full reconcile of every channel's quantities.
   { name: "poll shop orders", everyMs: 5 * 60_000, run: pollAllChannelOrders },
   { name: "reconcile shop channels", everyMs: 24 * 60 * 60_000, run: reconcileAllChannels },
+  // Alerts that time raises (lots nearing expiry, stock aged in quarantine, bins due a count); movements raise the rest.
+  { name: "scan aged alerts", everyMs: 10 * 60_000, run: scanAgedAlerts },
   // The event log keeps 30 days for pollers; older events and long-published outbox rows go.
   { name: "purge old events", everyMs: 60 * 60_000, run: purgeOldEvents },
 ];

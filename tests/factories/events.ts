@@ -2,7 +2,7 @@
 // same transaction, so webhook tests do not depend on the relay.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../lib/db/client";
-import { relayOutboxOnce } from "../../lib/events/relay-outbox";
+import { relayOutboxOnce, type AfterEventsWritten } from "../../lib/events/relay-outbox";
 import { queueWebhookDeliveries } from "../../lib/webhooks/queue-deliveries";
 
 export type EventSpec = { type: string; subject: string; data?: unknown; site?: string | null };
@@ -36,9 +36,9 @@ export async function appendEvents(db: Db, specs: EventSpec[]) {
 }
 
 /** Publishes the whole outbox into the event log, as the relay stage does, pass after pass until it is empty. */
-export async function relayAll(db: Db) {
+export async function relayAll(db: Db, afterWritten?: AfterEventsWritten) {
   for (;;) {
-    const pass = await relayOutboxOnce(db);
+    const pass = await relayOutboxOnce(db, afterWritten);
     if (!pass.locked && pass.rows === 0) return;
   }
 }

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { codeField } from "../contract/code-field";
+import { replayedFlag } from "../contract/replayed-flag";
+
+export const ALERT_KINDS = [
+  "low_stock",
+  "stockout",
+  "overstock",
+  "expiring",
+  "expired",
+  "count_overdue",
+  "quarantine_aged",
+  "bin_over_capacity",
+] as const;
+export const ALERT_STATES = ["open", "acknowledged", "resolved"] as const;
+
+export type AlertKindName = (typeof ALERT_KINDS)[number];
+
+/** What each kind means, in the words the screens and docs use. */
+export const ALERT_KIND_LABELS: Record<AlertKindName, string> = {
+  low_stock: "Low stock",
+  stockout: "Stockout",
+  overstock: "Overstock",
+  expiring: "Expiring soon",
+  expired: "Expired",
+  count_overdue: "Count overdue",
+  quarantine_aged: "Quarantine aged",
+  bin_over_capacity: "Bin over capacity",
+};
+
+export const alertView = z
+  .object({
+    id: z.string(),
+    kind: z.enum(ALERT_KINDS),
+    sku: z.string().nullable().optional(),
+    itemName: z.string().nullable().optional(),
+    site: z.string().describe("Code of the site"),
+    location: z.string().nullable().optional().describe("Code of the location (bins over capacity, quarantine)"),
+    lot: z.string().nullable().optional(),
+    state: z.enum(ALERT_STATES),
+    raisedAt: z.string().describe("When the condition was first seen to hold"),
+    acknowledgedBy: z.string().nullable().optional(),
+    acknowledgedAt: z.string().nullable().optional(),
+    acknowledgeNote: z.string().nullable().optional(),
+    resolvedAt: z.string().nullable().optional().describe("When the condition was seen to clear (alerts resolve by themselves)"),
+    detail: z.record(z.string(), z.unknown()).describe("The figures that raised it, e.g. { available, reorderPoint }"),
+  })
+  .meta({ id: "Alert" });
+export type AlertView = z.infer<typeof alertView>;
+
+export const alertQuery = z.object({
+  state: z
+    .enum([...ALERT_STATES, "active"])
+    .optional()
+    .describe("`active` = open or acknowledged (the default); `resolved`, `open`, `acknowledged`"),
+  kind: z.enum(ALERT_KINDS).optional(),
+  site: codeField.optional(),
+  sku: z.string().trim().min(1).max(64).optional(),
+  cursor: z.string().max(100).optional().describe("`next` of the previous page"),
+  limit: z.coerce.number().int().min(1).max(500).optional().describe("Page size, 100 when left out"),
+});
+export type AlertQuery = z.input<typeof alertQuery>;
+
+export const acknowledgeInput = z
+  .object({ note: z.string().trim().max(500, "At most 500 characters").optional().describe("What is being done about it") })
+  .meta({ id: "AlertAcknowledgeInput" });
+
+export const acknowledgedAlert = alertView.extend({ replayed: replayedFlag });

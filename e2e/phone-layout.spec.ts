@@ -183,6 +183,8 @@ async function pagesToVisit(page: Page): Promise<string[]> {
     "/admin/audit",
     "/admin/events",
     "/admin/reason-codes",
+    "/alerts",
+    "/alerts?state=resolved",
   ];
 }
 

@@ -1,5 +1,10 @@
 import { ActivityChart } from "@/components/dashboard/activity-chart";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import Link from "next/link";
+import { describeAlert } from "@/lib/alerts/describe-alert";
+import { countActiveAlerts, listAlerts } from "@/lib/alerts/list-alerts";
+import { ALERT_KIND_LABELS, ALERT_KINDS } from "@/lib/alerts/schemas";
+import { can } from "@/lib/auth/can";
 import { requirePageActor } from "@/lib/auth/session";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { getDb } from "@/lib/db/client";
@@ -22,7 +27,12 @@ function Stat({ label, value, testId }: { label: string; value: number; testId: 
 
 export default async function DashboardPage() {
   const actor = await requirePageActor("dashboard.view");
-  const dashboard = await getDashboard(getDb(), actor);
+  const mayViewStock = can(actor, "stock.view");
+  const [dashboard, alertCounts, newestAlerts] = await Promise.all([
+    getDashboard(getDb(), actor),
+    mayViewStock ? countActiveAlerts(getDb(), actor) : null,
+    mayViewStock ? listAlerts(getDb(), actor, { state: "open", limit: 5 }) : null,
+  ]);
   return (
     <>
       <PageHeader title="Dashboard" />
@@ -31,6 +41,40 @@ export default async function DashboardPage() {
         <Stat label="Locations" value={dashboard.locations} testId="count-locations" />
         <Stat label="Units in stock" value={dashboard.stockUnits} testId="count-units" />
       </div>
+      {alertCounts && newestAlerts ? (
+        <Card title="Needs attention" className="mt-4">
+          {alertCounts.total === 0 ? (
+            <EmptyState title="No alerts">Low stock, stockouts, expiring lots and overfull bins show here the moment they happen.</EmptyState>
+          ) : (
+            <div data-testid="dashboard-alerts">
+              <ul className="flex flex-wrap gap-2">
+                {ALERT_KINDS.filter((kind) => alertCounts.byKind[kind]).map((kind) => (
+                  <li key={kind}>
+                    <Link
+                      href={`/alerts?kind=${kind}`}
+                      className="inline-flex min-h-11 items-center gap-2 rounded-full border border-slate-300 px-4 text-sm font-medium hover:bg-slate-50"
+                    >
+                      {ALERT_KIND_LABELS[kind]} <span className="tabular-nums font-bold">{alertCounts.byKind[kind]}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+              <ul className="mt-3 divide-y divide-slate-100 text-sm">
+                {newestAlerts.data.map((alert) => (
+                  <li key={alert.id} className="py-2">
+                    <span className="font-semibold">{ALERT_KIND_LABELS[alert.kind]}</span>{" "}
+                    {alert.sku ? <span className="font-mono">{alert.sku}</span> : null} <span className="text-slate-500">{alert.site}</span> —{" "}
+                    {describeAlert(alert)}
+                  </li>
+                ))}
+              </ul>
+              <Link href="/alerts" className="mt-2 inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+                All alerts
+              </Link>
+            </div>
+          )}
+        </Card>
+      ) : null}
       <Card title="Movements per day" className="mt-4">
         <ActivityChart days={dashboard.activity} />
       </Card>

@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { SearchBox } from "../search/search-box";
 import { ICONS, type NavLink } from "./navigation";
+import { AlertBell } from "./alert-bell";
 import { SignOutButton } from "./sign-out-button";
 
 function Icon({ name }: { name: keyof typeof ICONS }) {
@@ -45,7 +46,17 @@ function NavLinks({ links, pathname, className }: { links: NavLink[]; pathname: 
  * Phone: a top bar and a bottom tab bar within thumb reach. Desk: a sidebar. Links come filtered by role from
  * the server; hiding them is convenience, every page checks again.
  */
-export function AppShell({ links, user, children }: { links: NavLink[]; user: { id: string; label: string; role: string }; children: ReactNode }) {
+export function AppShell({
+  links,
+  user,
+  alerts,
+  children,
+}: {
+  links: NavLink[];
+  user: { id: string; label: string; role: string };
+  alerts: { total: number; open: number } | null;
+  children: ReactNode;
+}) {
   const pathname = usePathname();
   // The scan screens have their own input for codes; a second search field there would steal the scanner's keys.
   const showSearch = !pathname.startsWith("/scan");
@@ -54,7 +65,10 @@ export function AppShell({ links, user, children }: { links: NavLink[]; user: { 
   return (
     <div className="min-h-dvh md:flex">
       <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white md:flex">
-        <div className="px-5 py-5 text-lg font-bold text-brand-700">Stockroom</div>
+        <div className="flex items-center justify-between px-5 py-3">
+          <span className="text-lg font-bold text-brand-700">Stockroom</span>
+          {alerts ? <AlertBell counts={alerts} /> : null}
+        </div>
         <nav aria-label="Main" className="flex flex-1 flex-col gap-1 px-3">
           <NavLinks links={links} pathname={pathname} className={SIDEBAR_LINK} />
           {/* A route handler serving Swagger UI, not a page of the app: a full page load is right here. */}
@@ -75,6 +89,7 @@ export function AppShell({ links, user, children }: { links: NavLink[]; user: { 
 
       <header className="sticky top-0 z-20 flex items-center justify-between border-b border-slate-200 bg-white px-4 py-2 md:hidden">
         <span className="font-bold text-brand-700">Stockroom</span>
+        <span className="ml-auto">{alerts ? <AlertBell counts={alerts} /> : null}</span>
         <SignOutButton userId={user.id} className="min-h-11 px-2 text-sm font-medium text-brand-700" />
       </header>
 

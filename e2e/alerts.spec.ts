@@ -38,3 +38,19 @@ test("a stockout rings the bell, is acknowledged with a note, and resolves when 
     await expect(page.getByTestId("alert").filter({ hasText: sku })).toHaveAttribute("data-state", "resolved", { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
 });
+
+test("a person chooses which alerts e-mail them, and a site they do not work at is not offered", async ({ page }) => {
+  await signIn(page, "manager@example.com");
+  await page.goto("/alerts");
+  await page.getByRole("link", { name: "E-mail me…" }).click();
+  await expect(page.getByRole("heading", { name: "Alert e-mails" })).toBeVisible();
+  await page.getByRole("radio", { name: /Hourly/ }).check();
+  await page.getByRole("checkbox", { name: "Low stock" }).check();
+  await page.getByRole("checkbox", { name: "Stockout" }).check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved: alerts reach you as chosen.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("radio", { name: /Hourly/ })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Low stock" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Overstock" })).not.toBeChecked();
+});

@@ -185,6 +185,7 @@ async function pagesToVisit(page: Page): Promise<string[]> {
     "/admin/reason-codes",
     "/alerts",
     "/alerts?state=resolved",
+    "/alerts/notifications",
   ];
 }
 

@@ -9,6 +9,7 @@ import { expireDueReservations } from "../reservations/expire-reservations";
 import { allocateBackorders } from "../orders/allocate-backorders";
 import { purgeOldEvents } from "../events/purge-old-events";
 import { scanAgedAlerts } from "../alerts/scan-aged-alerts";
+import { sendAlertDigests } from "../alerts/send-alert-digests";
 import { pollAllChannelOrders, reconcileAllChannels } from "../channels/sync-all-channels";
 
 export type BackgroundJob = { name: string; everyMs: number; run: (db: Db) => Promise<unknown> };
@@ -28,6 +29,8 @@ export const BACKGROUND_JOBS: BackgroundJob[] = [
   { name: "reconcile shop channels", everyMs: 24 * 60 * 60_000, run: reconcileAllChannels },
   // Alerts that time raises (lots nearing expiry, stock aged in quarantine, bins due a count); movements raise the rest.
   { name: "scan aged alerts", everyMs: 10 * 60_000, run: scanAgedAlerts },
+  // Each person's e-mail digest of new alerts, when SMTP_URL is set; claimed with SKIP LOCKED, so sent once.
+  { name: "send alert digests", everyMs: 60_000, run: (db) => sendAlertDigests(db) },
   // The event log keeps 30 days for pollers; older events and long-published outbox rows go.
   { name: "purge old events", everyMs: 60 * 60_000, run: purgeOldEvents },
 ];

@@ -47,8 +47,13 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title="Alerts">
-        <span className="text-sm text-slate-600" data-testid="alert-counts">
-          {counts.total} active · {counts.open} new
+        <span className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
+          <span data-testid="alert-counts">
+            {counts.total} active · {counts.open} new
+          </span>
+          <Link href="/alerts/notifications" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+            E-mail me…
+          </Link>
         </span>
       </PageHeader>
       <nav aria-label="Alert kinds" className="mb-3 flex gap-2 overflow-x-auto pb-1">

@@ -1,0 +1,21 @@
+/**
+ * Outgoing e-mail through the SMTP server named by SMTP_URL (smtp://user:pass@host:port, or smtps://), sent with
+ * nodemailer: the well-kept client that handles TLS, authentication and MIME, which we would not write again.
+ * With no SMTP_URL, mail is off and callers skip the work that would produce it.
+ */
+import nodemailer, { type Transporter } from "nodemailer";
+
+export type Mail = { to: string; subject: string; text: string };
+
+let transport: { url: string; transporter: Transporter } | null = null;
+
+export function isMailConfigured(): boolean {
+  return Boolean(process.env.SMTP_URL);
+}
+
+export async function sendMail(mail: Mail): Promise<void> {
+  const url = process.env.SMTP_URL;
+  if (!url) throw new Error("SMTP_URL is not set: mail is off");
+  if (transport?.url !== url) transport = { url, transporter: nodemailer.createTransport(url) };
+  await transport.transporter.sendMail({ from: process.env.SMTP_FROM ?? "Stockroom <stockroom@localhost>", ...mail });
+}

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { saveAlertSubscriptionAction } from "@/app/(app)/alerts/actions";
 import { initialFormState } from "@/lib/http/form-state";
 import type { SubscriptionView } from "@/lib/alerts/alert-subscription";
-import { ALERT_KIND_LABELS, ALERT_KINDS } from "@/lib/alerts/schemas";
+import { ALERT_KIND_LABELS, ALERT_KINDS } from "@/lib/alerts/alert-kinds";
 import { Button } from "../ui/button";
 import { Checkbox } from "../ui/checkbox";
 import { FormMessage } from "../ui/form-message";

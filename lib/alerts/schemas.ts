@@ -1,32 +1,9 @@
 import { z } from "zod";
 import { codeField } from "../contract/code-field";
 import { replayedFlag } from "../contract/replayed-flag";
+import { ALERT_KINDS, ALERT_STATES } from "./alert-kinds";
 
-export const ALERT_KINDS = [
-  "low_stock",
-  "stockout",
-  "overstock",
-  "expiring",
-  "expired",
-  "count_overdue",
-  "quarantine_aged",
-  "bin_over_capacity",
-] as const;
-export const ALERT_STATES = ["open", "acknowledged", "resolved"] as const;
-
-export type AlertKindName = (typeof ALERT_KINDS)[number];
-
-/** What each kind means, in the words the screens and docs use. */
-export const ALERT_KIND_LABELS: Record<AlertKindName, string> = {
-  low_stock: "Low stock",
-  stockout: "Stockout",
-  overstock: "Overstock",
-  expiring: "Expiring soon",
-  expired: "Expired",
-  count_overdue: "Count overdue",
-  quarantine_aged: "Quarantine aged",
-  bin_over_capacity: "Bin over capacity",
-};
+export { ALERT_KIND_LABELS, ALERT_KINDS, ALERT_STATES, type AlertKindName } from "./alert-kinds";
 
 export const alertView = z
   .object({

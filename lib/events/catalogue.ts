@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { alertView } from "../alerts/schemas";
 import { itemView } from "../catalog/schemas";
+import { replenishmentView } from "../replenishment/schemas";
 import { locationView } from "../locations/schemas";
 import { orderView } from "../orders/schemas";
 import { pickListView } from "../picking/schemas";
@@ -93,6 +94,11 @@ export const EVENT_CATALOGUE: Record<string, CatalogueEntry> = {
   "alert.raised": { description: "A condition needing attention began (low stock, stockout, expiry, …): the alert", data: alertView },
   "alert.acknowledged": { description: "Someone acknowledged an alert", data: alertView },
   "alert.resolved": { description: "An alert's condition cleared and it resolved by itself", data: alertView },
+  "replenishment.created": {
+    description: "A pick face fell to its refill level: a refill from reserve storage is asked for",
+    data: replenishmentView,
+  },
+  "replenishment.done": { description: "A refill was confirmed by scanning and its move posted", data: replenishmentView },
   "webhook.disabled": {
     description: "A webhook endpoint failed for 24 hours and was disabled (for admins)",
     data: summaryData("{ id, url, reason }"),

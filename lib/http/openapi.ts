@@ -34,6 +34,7 @@ import * as userOps from "../users/operations";
 import * as settingsOps from "../settings/operations";
 import * as webhookOps from "../webhooks/operations";
 import * as alertOps from "../alerts/operations";
+import * as replenishmentOps from "../replenishment/operations";
 import type { Operation } from "../contract/operation";
 
 export const ALL_OPERATIONS: Operation[] = [
@@ -68,6 +69,7 @@ export const ALL_OPERATIONS: Operation[] = [
   webhookOps,
   settingsOps,
   alertOps,
+  replenishmentOps,
 ].flatMap((module) => Object.values(module) as Operation[]);
 
 type JsonSchema = Record<string, unknown>;

@@ -10,6 +10,8 @@ import { allocateBackorders } from "../orders/allocate-backorders";
 import { purgeOldEvents } from "../events/purge-old-events";
 import { scanAgedAlerts } from "../alerts/scan-aged-alerts";
 import { sendAlertDigests } from "../alerts/send-alert-digests";
+import { planReplenishments } from "../replenishment/plan-replenishments";
+import { unitOfWork } from "../db/unit-of-work";
 import { pollAllChannelOrders, reconcileAllChannels } from "../channels/sync-all-channels";
 
 export type BackgroundJob = { name: string; everyMs: number; run: (db: Db) => Promise<unknown> };
@@ -29,6 +31,8 @@ export const BACKGROUND_JOBS: BackgroundJob[] = [
   { name: "reconcile shop channels", everyMs: 24 * 60 * 60_000, run: reconcileAllChannels },
   // Alerts that time raises (lots nearing expiry, stock aged in quarantine, bins due a count); movements raise the rest.
   { name: "scan aged alerts", everyMs: 10 * 60_000, run: scanAgedAlerts },
+  // Pick faces whose refill was missed (a face set up below its level, stock freed in the reserve): planned again.
+  { name: "plan pick-face refills", everyMs: 5 * 60_000, run: (db) => unitOfWork(db, (tx) => planReplenishments(tx, "all")) },
   // Each person's e-mail digest of new alerts, when SMTP_URL is set; claimed with SKIP LOCKED, so sent once.
   { name: "send alert digests", everyMs: 60_000, run: (db) => sendAlertDigests(db) },
   // The event log keeps 30 days for pollers; older events and long-published outbox rows go.

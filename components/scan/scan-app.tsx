@@ -7,6 +7,7 @@ import { LookupFlow } from "./lookup-flow";
 import { MoveFlow } from "./move-flow";
 import { PickFlow } from "./pick-flow";
 import { ReceiveFlow } from "./receive-flow";
+import { RefillFlow } from "./refill-flow";
 import { loadSnapshot } from "./offline-store";
 import { discardWrite, flushQueue, retryWrite, syncSnapshot } from "./scan-api";
 import { useIsOnline, useQueuedWrites } from "./use-connection";
@@ -19,6 +20,7 @@ const MODES = [
   { id: "move", label: "Move", write: true },
   { id: "pick", label: "Pick", write: true },
   { id: "count", label: "Count", write: true },
+  { id: "refill", label: "Refill", write: true },
 ] as const;
 type Mode = (typeof MODES)[number]["id"];
 
@@ -126,6 +128,7 @@ export function ScanApp({ userId, sites, canWrite }: { userId: string; sites: st
         {mode === "move" && <MoveFlow key={site} site={site} />}
         {mode === "pick" && <PickFlow key={site} site={site} />}
         {mode === "count" && <CountFlow key={site} site={site} />}
+        {mode === "refill" && <RefillFlow key={site} site={site} />}
       </div>
     </ScanUserContext>
   );

@@ -20,23 +20,32 @@ test("a manager connects a shop, receives stock on the phone, and sees the shop'
     expect((await admin.patch("/api/v1/settings", { data: { allowPrivateUrls: true } })).status()).toBe(200);
     const { key } = await createKey(admin, "manager");
     const manager = await request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
-    const connected = await manager.post("/api/v1/channels", {
-      data: {
-        kind: "shopify",
-        name: `e2e-shop-${Date.now().toString(36)}`,
-        baseUrl: shop.url,
-        credentials: { accessToken: "shpat_e2e" },
-        webhookSecret: "e2e-webhook-secret",
-        sites: ["WH1"],
-        location: LOCATION,
-        buffer: { units: 1 },
-        skuMap: { [SKU]: gid },
-      },
-    });
-    expect(connected.status(), await connected.text()).toBe(201);
-    const channel = (await connected.json()) as { id: string };
-
+    // Connected on the phone through the form; a missing field is named beside it first. The SKU is matched
+    // through the shop's API by SKU (no map given).
     await signIn(page, "manager@example.com");
+    await page.goto("/channels");
+    const form = page.getByTestId("connect-channel-form");
+    const name = `e2e-shop-${Date.now().toString(36)}`;
+    await form.getByLabel("Name").fill(name);
+    await form.getByLabel("Shop address").fill(shop.url);
+    await form.getByLabel("Admin API access token").fill("shpat_e2e");
+    await form.getByLabel("Webhook secret").fill("e2e-webhook-secret");
+    await form.getByLabel("Hold back (units)").fill("1");
+    await form.getByRole("button", { name: "Connect shop" }).click();
+    await expect(form.getByText("Please correct the marked fields.")).toBeVisible();
+    await expect(
+      form
+        .getByRole("alert")
+        .filter({ hasText: /location|Location|Required|expected/ })
+        .first(),
+    ).toBeVisible();
+    await form.getByLabel("Admin API access token").fill("shpat_e2e");
+    await form.getByLabel("Webhook secret").fill("e2e-webhook-secret");
+    await form.getByLabel("Location GID").fill(LOCATION);
+    await form.getByRole("button", { name: "Connect shop" }).click();
+    await expect(page).toHaveURL(/\/channels\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole("heading", { name })).toBeVisible();
+    const channel = { id: page.url().split("/").pop()! };
     const stockBefore = (await (await manager.get(`/api/v1/availability?sku=${SKU}&site=WH1`)).json()) as { data: { available: number }[] };
     const before = stockBefore.data[0]?.available ?? 0;
     await page.goto(`/stock/move?kind=receive&sku=${SKU}`);

@@ -30,6 +30,7 @@ import * as searchOps from "../search/operations";
 import * as supplierOps from "../suppliers/operations";
 import * as siteOps from "../sites/operations";
 import * as systemOps from "../system/operations";
+import * as thresholdOps from "../thresholds/operations";
 import * as userOps from "../users/operations";
 import * as settingsOps from "../settings/operations";
 import * as webhookOps from "../webhooks/operations";
@@ -64,6 +65,7 @@ export const ALL_OPERATIONS: Operation[] = [
   supplierOps,
   labelOps,
   forecastOps,
+  thresholdOps,
   webhookOps,
   settingsOps,
 ].flatMap((module) => Object.values(module) as Operation[]);

@@ -110,7 +110,7 @@ export const itemForecast = z
         demandOverLeadTime: z.number(),
         safetyStock: z.number(),
         reorderPoint: z.number().int().describe("Suggested"),
-        current: z.number().nullable().describe("The reorder point in force"),
+        current: z.number().nullable().describe("The reorder point in force at the site (its own, else the item-wide default's)"),
       })
       .nullable(),
   })

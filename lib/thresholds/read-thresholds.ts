@@ -14,7 +14,7 @@ const VALUES = Prisma.sql`json_build_object('min', "minQty", 'max', "maxQty", 'r
  * one rule every reader shares; a site with nothing in force answers nulls.
  */
 export async function readSiteThresholds(db: Db | DbTx, item: { id: string; sku: string }, siteIds: "all" | readonly string[]) {
-  const sites = siteIds === "all" ? Prisma.sql`TRUE` : Prisma.sql`s.id = ANY(${[...siteIds]}::uuid[])`;
+  const sites = siteIds === "all" ? Prisma.sql`s.active` : Prisma.sql`s.active AND s.id = ANY(${[...siteIds]}::uuid[])`;
   const rows = await db.$queryRaw<Row[]>`
     SELECT s.code AS site,
       (SELECT ${VALUES} FROM "StockThreshold" WHERE "itemId" = ${item.id}::uuid AND "siteId" = s.id) AS own,

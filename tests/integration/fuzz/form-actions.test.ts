@@ -8,6 +8,7 @@ import * as reasonCodeActions from "../../../app/(app)/admin/reason-codes/action
 import * as userActions from "../../../app/(app)/admin/users/actions";
 import * as categoryActions from "../../../app/(app)/categories/actions";
 import * as itemActions from "../../../app/(app)/items/item-actions";
+import * as itemPageActions from "../../../app/(app)/items/[sku]/actions";
 import * as locationActions from "../../../app/(app)/locations/actions";
 import * as orderPageActions from "../../../app/(app)/orders/[id]/actions";
 import * as packActions from "../../../app/(app)/orders/[id]/pack/actions";
@@ -67,6 +68,11 @@ const FIELDS = [
   "supplier",
   "unitCost",
   "reorderPoint",
+  "site",
+  "min",
+  "max",
+  "reorderQuantity",
+  "safetyStock",
   "movementId",
   "phone",
   "close",
@@ -92,6 +98,7 @@ const ACTIONS: [string, Action][] = Object.entries({
   ...reasonCodeActions,
   ...categoryActions,
   ...itemActions,
+  ...itemPageActions,
   ...locationActions,
   ...moveActions,
   ...orderActions,

@@ -24,6 +24,7 @@ import * as channelOps from "../channels/operations";
 import * as pickingOps from "../picking/operations";
 import * as transferOps from "../transfers/operations";
 import * as reasonOps from "../reasons/operations";
+import * as reorderPointOps from "../reorder-points/operations";
 import * as rfidOps from "../rfid/operations";
 import * as scanOps from "../scan/operations";
 import * as searchOps from "../search/operations";
@@ -66,6 +67,7 @@ export const ALL_OPERATIONS: Operation[] = [
   labelOps,
   forecastOps,
   thresholdOps,
+  reorderPointOps,
   webhookOps,
   settingsOps,
 ].flatMap((module) => Object.values(module) as Operation[]);

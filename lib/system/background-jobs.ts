@@ -9,6 +9,8 @@ import { expireDueReservations } from "../reservations/expire-reservations";
 import { allocateBackorders } from "../orders/allocate-backorders";
 import { purgeOldEvents } from "../events/purge-old-events";
 import { pollAllChannelOrders, reconcileAllChannels } from "../channels/sync-all-channels";
+import { queueWeeklyRecompute } from "../reorder-points/queue-weekly-recompute";
+import { runQueuedRecompute } from "../reorder-points/run-recompute";
 
 export type BackgroundJob = { name: string; everyMs: number; run: (db: Db) => Promise<unknown> };
 
@@ -27,6 +29,16 @@ export const BACKGROUND_JOBS: BackgroundJob[] = [
   { name: "reconcile shop channels", everyMs: 24 * 60 * 60_000, run: reconcileAllChannels },
   // The event log keeps 30 days for pollers; older events and long-published outbox rows go.
   { name: "purge old events", everyMs: 60 * 60_000, run: purgeOldEvents },
+  // Reorder points from the forecast: the weekly run queued on Sunday night, and any queued run (weekly or asked
+  // for) worked to the end by one process (FOR UPDATE SKIP LOCKED, a heartbeat for runs whose process died).
+  {
+    name: "recompute reorder points",
+    everyMs: 5_000,
+    run: async (db) => {
+      await queueWeeklyRecompute(db);
+      return runQueuedRecompute(db);
+    },
+  },
 ];
 
 /**

@@ -81,8 +81,8 @@ async function refuseWhatExists(db: Db, candidates: Candidate[], problems: RowPr
 /** A refusal at write time (someone took the SKU meanwhile), named by column like the checks before it. */
 function reportRefusal(problems: RowProblems, candidate: Candidate, error: DomainError) {
   const row = { line: candidate.row.line, sku: candidate.data.sku };
-  if (error instanceof ValidationFailed) for (const issue of error.issues) problems.add(row, itemColumnOf(issue.field), issue.message);
-  else if (error instanceof DefaultNeedsEverySite) problems.add(row, "reorder_point", error.message);
+  if (error instanceof DefaultNeedsEverySite) problems.add(row, "reorder_point", error.message);
+  else if (error instanceof ValidationFailed) for (const issue of error.issues) problems.add(row, itemColumnOf(issue.field), issue.message);
   else problems.add(row, error instanceof BarcodeTaken ? "barcodes" : "sku", error.message);
 }
 

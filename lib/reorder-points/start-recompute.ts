@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { RetryableConflict, unitOfWork } from "../db/unit-of-work";
-import { Forbidden, NotFound } from "../domain-error";
+import { NotFound, ValidationFailed } from "../domain-error";
 import { recomputeFilter, toRunView, type RecomputeRunView } from "./schemas";
 
 /**
@@ -21,7 +21,7 @@ export async function startRecompute(db: Db, actor: Actor, input: unknown): Prom
     if (!site) throw new NotFound("Site", filter.site);
     authorize(actor, "thresholds.manage", { siteId: site.id });
   } else if (actor.sites !== "all") {
-    throw new Forbidden("thresholds.manage", undefined, "You act at some sites only: name the site to recompute");
+    throw new ValidationFailed([{ field: "site", message: "You act at some sites only: name the site to recompute" }]);
   }
   return unitOfWork(db, async (tx) => {
     const id = uuidv7();

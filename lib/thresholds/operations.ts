@@ -25,7 +25,7 @@ export const setThresholdsOp = defineOperation({
   idempotency: "in-transaction",
   summary: "Set an item's thresholds at a site, or its item-wide default; answers the thresholds then in force",
   description:
-    "A field given is set, null clears it (the site then inherits the default's value), a field left out stays as it is. Without `site` the item-wide default is set: only a manager or admin acting at every site may; a manager limited to some sites sets those sites' own thresholds. Min above max, in the row or in force at the site, is a 422 naming the field.",
+    "A field given is set, null clears it (the site then inherits the default's value), a field left out stays as it is. Without `site` the item-wide default is set: only a manager or admin acting at every site may (a manager limited to some sites must name one of them: 422 on `site`), and sets those sites' own thresholds (403 elsewhere). Min above max, in the row or in force at the site, is a 422 naming the field.",
   params: z.object({ sku: z.string() }),
   body: thresholdsInput,
   response: thresholdsInForce,

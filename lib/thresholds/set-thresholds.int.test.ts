@@ -132,8 +132,8 @@ describe("PUT and GET /api/v1/items/{sku}/thresholds", () => {
     expect((await put(sku, scoped, { site: w.site.code, min: 1 })).status).toBe(200);
     expect((await put(sku, scoped, { site: other.code, min: 1 })).status).toBe(403);
     const defaultByScoped = await put(sku, scoped, { min: 1 });
-    expect(defaultByScoped.status).toBe(403);
-    expect(defaultByScoped.json.detail).toContain("item-wide default");
+    expect(defaultByScoped.status).toBe(422);
+    expect(defaultByScoped.json.errors).toEqual([{ field: "site", message: expect.stringContaining("item-wide default") }]);
     expect((await put(sku, clerk, { site: w.site.code, min: 1 })).status).toBe(403);
     expect((await put(sku, manager, { min: 2 })).status).toBe(200);
     // A viewer reads, and sees only the sites it may view.

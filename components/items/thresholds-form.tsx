@@ -36,18 +36,24 @@ export function ThresholdsForm({
   const [site, setSite] = useState(choices[0]?.site ?? "");
   const own = choices.find((c) => c.site === site)?.own;
   const error = (field: string) => state.fieldErrors?.[field];
+  // A refused form keeps what was typed (React resets forms after an action); a saved one starts from the new values.
+  const submitted = (state.values as Record<string, string> | undefined) ?? {};
+  const valueOf = (field: ThresholdField) => ((submitted.site ?? "") === site ? submitted[field] : undefined) ?? own?.[field] ?? "";
   return (
     <form action={formAction} className="mt-3 grid gap-3" noValidate>
       <FormToken answer={state} />
       <input type="hidden" name="sku" value={sku} />
-      <SelectField label="Thresholds of" name="site" value={site} onChange={(event) => setSite(event.target.value)} error={error("site")}>
+      {/* The choice travels in a hidden field: React resets a form after its action, and a reset select would
+          silently send another site's (or the default's) thresholds on the next save. */}
+      <input type="hidden" name="site" value={site} />
+      <SelectField label="Thresholds of" name="siteChoice" value={site} onChange={(event) => setSite(event.target.value)} error={error("site")}>
         {choices.map((c) => (
           <option key={c.site} value={c.site}>
             {c.label}
           </option>
         ))}
       </SelectField>
-      <div key={site} className="grid grid-cols-2 gap-3">
+      <div key={`${site}:${JSON.stringify(own)}:${JSON.stringify(submitted)}`} className="grid grid-cols-2 gap-3">
         {FIELDS.map(({ field, label }) => (
           <TextField
             key={field}
@@ -56,7 +62,7 @@ export function ThresholdsForm({
             type="number"
             inputMode="numeric"
             min={0}
-            defaultValue={own?.[field] ?? ""}
+            defaultValue={valueOf(field)}
             error={error(field)}
           />
         ))}

@@ -121,6 +121,21 @@ describe("PUT and GET /api/v1/items/{sku}/thresholds", () => {
     expect(listed.json.data.find((s: { site: string }) => s.site === w.site.code)).toMatchObject({ reorderPoint: 8, max: 40 });
   });
 
+  it("answers 20 concurrent PUTs to one item × site with 200 each, leaving one row that is one of them", async () => {
+    const w = await buildWarehouse(db);
+    const { key: admin } = await buildApiKey(db, "admin");
+    const sku = w.items.plain.sku;
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, n) => put(sku, admin, { site: w.site.code, min: n, max: n + 50 })));
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+    const rows = await db.stockThreshold.findMany({ where: { itemId: w.items.plain.id } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0].maxQty! - rows[0].minQty!).toBe(50);
+    expect((await get(sku, admin)).json.data.find((s: { site: string }) => s.site === w.site.code)).toMatchObject({
+      min: rows[0].minQty,
+      max: rows[0].maxQty,
+    });
+  });
+
   it("lets a manager of one site set that site's thresholds only, and only unscoped managers the default", async () => {
     const w = await buildWarehouse(db);
     const other = await buildSite(db);

@@ -13,6 +13,7 @@ import * as locationActions from "../../../app/(app)/locations/actions";
 import * as orderPageActions from "../../../app/(app)/orders/[id]/actions";
 import * as packActions from "../../../app/(app)/orders/[id]/pack/actions";
 import * as orderActions from "../../../app/(app)/orders/actions";
+import * as reorderPointActions from "../../../app/(app)/reorder-points/actions";
 import * as moveActions from "../../../app/(app)/stock/move/actions";
 import * as supplierActions from "../../../app/(app)/suppliers/actions";
 import * as transferActions from "../../../app/(app)/transfers/actions";
@@ -73,6 +74,7 @@ const FIELDS = [
   "max",
   "reorderQuantity",
   "safetyStock",
+  "skuPrefix",
   "movementId",
   "phone",
   "close",
@@ -101,6 +103,7 @@ const ACTIONS: [string, Action][] = Object.entries({
   ...itemPageActions,
   ...locationActions,
   ...moveActions,
+  ...reorderPointActions,
   ...orderActions,
   ...orderPageActions,
   ...packActions,

@@ -66,13 +66,15 @@ async function fill(db: Db) {
           name: `${nouns[n % nouns.length]} ${n}`,
           categoryId: categories[n % categories.length],
           tracking: n % 10 === 0 ? ("lot" as const) : ("none" as const),
-          attributes: { reorderPoint: (n * 7) % 50 },
         };
       }),
     });
   }
-  // Bulk facts straight in SQL: one supplier link and one barcode per item; levels for 40% of the items, in one
+  // Bulk facts straight in SQL: every item's reorder point (its item-wide default threshold), one supplier link and one barcode per item; levels for 40% of the items, in one
   // to three bins over both sites, some reserved.
+  await db.$executeRaw`
+    INSERT INTO "StockThreshold" (id, "itemId", "reorderPoint", "updatedAt", "updatedBy")
+    SELECT gen_random_uuid(), i.id, (substr(i.sku, 4)::int * 7) % 50, now(), 'bench' FROM "Item" i`;
   await db.$executeRaw`
     INSERT INTO "ItemSupplier" ("itemId", "supplierId", currency, preferred)
     SELECT i.id, s.id, 'EUR', true FROM "Item" i JOIN "Supplier" s ON s.code = 'SUP' || (substr(i.sku, 4)::int % 11)`;

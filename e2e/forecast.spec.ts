@@ -23,7 +23,7 @@ test("a manager opens an item's forecast on a phone, sees why the method was cho
   expect(Number(suggested)).toBeGreaterThan(0);
   await page.screenshot({ path: "test-results/screenshots/forecast-phone.png", fullPage: true });
   await page.getByRole("button", { name: `Apply reorder point ${suggested}` }).click();
-  await expect(page.getByText(`Reorder point ${suggested} is now in force.`)).toBeVisible();
+  await expect(page.getByText(`Reorder point ${suggested} is now in force at WH1.`)).toBeVisible();
   await expect(page.getByTestId("current-reorder-point")).toHaveText(suggested);
 
   // A one-off order in the last week is corrected with its reason, and the forecast reads the correction.
@@ -33,6 +33,8 @@ test("a manager opens an item's forecast on a phone, sees why the method was cho
   await correct.getByRole("button", { name: "Correct the period" }).click();
   await expect(page.getByTestId("corrections")).toContainText("warehouse closed for inventory");
 
+  // The applied reorder point is WH1's own threshold now, shown on the item page beside the other sites'.
   await page.goto(`/items/${SKU}`);
-  await expect(page.getByText(`reorder at ${suggested}`)).toBeVisible();
+  const wh1 = page.getByTestId("item-thresholds").locator('tr[data-site="WH1"]');
+  await expect(wh1.locator("td").nth(3)).toHaveText(suggested);
 });

@@ -155,6 +155,7 @@ async function pagesToVisit(page: Page): Promise<string[]> {
     `/items/${encodeURIComponent(sku)}/forecast`,
     "/items/new",
     "/items/import",
+    "/reorder-points",
     "/stock/move",
     `/trace?q=${encodeURIComponent(lot)}`,
     "/trace",

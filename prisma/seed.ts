@@ -167,7 +167,9 @@ async function seedCatalog(db: Db) {
         tempMaxC: item.tempMaxC,
         hazardClass: item.hazardClass,
         handlingNotes: item.handlingNotes,
-        attributes: { reorderPoint: item.reorderPoint, ...(item.shelfLifeDays ? { shelfLifeDays: item.shelfLifeDays } : {}) },
+        attributes: item.shelfLifeDays ? { shelfLifeDays: item.shelfLifeDays } : {},
+        // The item-wide default; sites inherit it until they set their own (lib/thresholds).
+        thresholds: { create: [{ reorderPoint: item.reorderPoint, reorderPointSource: "manual", updatedBy: "seed" }] },
         barcodes: { create: [{ kind: "gtin", code: gtin13(index).padStart(14, "0") }] },
         suppliers: {
           create: item.supplierCodes.map((code, rank) => ({

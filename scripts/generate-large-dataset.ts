@@ -333,11 +333,15 @@ await run(`
       (ARRAY['Trade quality.','For workshop and site use.','Sold per piece.','Pack of 10.','Replacement part.'])[1 + n % 5],
     cats.ids[1 + (n * 7) % 50],
     (CASE WHEN n % 50 = 3 THEN 'serial' WHEN n % 10 = 1 THEN 'lot' ELSE 'none' END)::"TrackingMode",
-    jsonb_build_object('reorderPoint', (n * 13) % 60), now(), now()
+    '{}'::jsonb, now(), now()
   FROM gen_item g, (SELECT array_agg(id ORDER BY path) AS ids FROM "Category" WHERE "parentId" IS NOT NULL) cats, LATERAL (SELECT upper(left(regexp_replace(g.brand, '[^A-Za-z]', '', 'g'), 3)) || '-' ||
     upper(left(regexp_replace(g.noun, '[^A-Za-z]', '', 'g'), 4)) || '-' || lpad(n::text, 6, '0') AS sku) s`);
 await run(`CREATE TEMP TABLE gen_id AS SELECT right(sku, 6)::int AS n, id, tracking FROM "Item"`);
 await run(`CREATE UNIQUE INDEX ON gen_id (n)`);
+// Every item's reorder point as its item-wide default threshold (lib/thresholds).
+await run(`
+  INSERT INTO "StockThreshold" (id, "itemId", "siteId", "reorderPoint", "reorderPointSource", "updatedAt", "updatedBy")
+  SELECT gen_random_uuid(), id, NULL, (n * 13) % 60, 'manual', now(), 'generator' FROM gen_id`);
 step(`${ITEMS.toLocaleString("en")} items`);
 
 // A GTIN-13 per item (prefix 400, check digit per GS1), stored as GTIN-14; an alias for one item in five.

@@ -121,7 +121,7 @@ export function ItemForm({
         min={0}
         defaultValue={values.reorderPoint}
         error={error("reorderPoint")}
-        hint="At or below this, the item shows as low"
+        hint="The item-wide default: at or below it the item shows as low; sites may set their own on the item page"
       />
       {mode === "create" ? (
         <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-3">

@@ -13,6 +13,7 @@ export const NAV_LINKS: NavLink[] = [
   { href: "/locations", label: "Locations", permission: "stock.view", icon: "pin" },
   { href: "/categories", label: "Categories", permission: "stock.view", icon: "log" },
   { href: "/suppliers", label: "Suppliers", permission: "catalog.manage", icon: "truck" },
+  { href: "/reorder-points", label: "Reorder points", permission: "thresholds.manage", icon: "log" },
   { href: "/channels", label: "Channels", permission: "channels.manage", icon: "cart" },
   { href: "/admin/users", label: "Users", permission: "users.manage", icon: "users" },
   { href: "/admin/api-keys", label: "API keys", permission: "apiKeys.manage", icon: "key" },

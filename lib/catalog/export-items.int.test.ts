@@ -3,6 +3,8 @@ import { buildUser } from "../../tests/factories/access";
 import { buildItem, buildSupplier, validGtin13 } from "../../tests/factories/catalog";
 import { parseCsv } from "../csv/parse-csv";
 import { getDb } from "../db/client";
+import { SYSTEM_ACTOR } from "../auth/actor";
+import { setThresholds } from "../thresholds/set-thresholds";
 import { exportItems } from "./export-items";
 import { importItems } from "./import-items";
 import { ITEM_CSV } from "./item-csv-row";
@@ -27,8 +29,8 @@ describe("exportItems", () => {
       barcodes: [validGtin13()],
       tempMinC: -18,
       suppliers: [{ supplier: supplier.code, unitCost: "3.5", preferred: true }],
-      attributes: { reorderPoint: 7 },
     });
+    await setThresholds(db, SYSTEM_ACTOR, "EXP-F", { reorderPoint: 7, max: 30 });
     await buildItem(db, { sku: "EXP-ARCHIVED" });
     await updateItem(db, (await buildUser(db, "manager")).actor, "EXP-ARCHIVED", { active: false });
 
@@ -44,6 +46,8 @@ describe("exportItems", () => {
       unit_cost: "3.5000",
       temp_min_c: "-18",
       reorder_point: "7",
+      max_qty: "30",
+      min_qty: "",
       tracking: "none",
       unit: "ea",
     });

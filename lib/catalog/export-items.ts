@@ -15,10 +15,25 @@ async function* itemPages(db: Db, pageSize: number): AsyncGenerator<CsvRecord[]>
       orderBy: { skuKey: "asc" },
       take: pageSize,
     });
-    if (items.length > 0) yield items.map((item) => writeItemRow(toItemView(item)));
+    const thresholds = await defaultThresholdsOf(
+      db,
+      items.map((item) => item.id),
+    );
+    if (items.length > 0) yield items.map((item) => writeItemRow(toItemView(item), thresholds.get(item.id)));
     if (items.length < pageSize) return;
     after = items[items.length - 1].skuKey;
   }
+}
+
+/** The item-wide default thresholds of these items, by item id (lib/thresholds). */
+async function defaultThresholdsOf(db: Db, itemIds: string[]) {
+  const rows = await db.stockThreshold.findMany({ where: { itemId: { in: itemIds }, siteId: null } });
+  return new Map(
+    rows.map((t) => [
+      t.itemId,
+      { min: t.minQty, max: t.maxQty, reorderPoint: t.reorderPoint, reorderQuantity: t.reorderQuantity, safetyStock: t.safetyStock },
+    ]),
+  );
 }
 
 /**

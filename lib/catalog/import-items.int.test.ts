@@ -3,6 +3,7 @@ import { buildSite, buildUser } from "../../tests/factories/access";
 import { buildItem, buildSupplier, validGtin13, withWrongCheckDigit } from "../../tests/factories/catalog";
 import { ImportRefused } from "../csv/import-report";
 import { getDb } from "../db/client";
+import { listThresholds } from "../thresholds/list-thresholds";
 import { getItem } from "./get-item";
 import { importItems } from "./import-items";
 
@@ -65,9 +66,11 @@ describe("importItems", () => {
     );
     const report = await importItems(db, manager.actor, file, { mode: "import-valid" });
     expect(report).toMatchObject({ rows: 3, valid: 2, imported: 2, invalid: [{ line: 3, sku: "VAL-BAD" }] });
+    expect((await listThresholds(db, manager.actor, "VAL-1")).default).toMatchObject({ reorderPoint: 6, min: null });
+    expect((await listThresholds(db, manager.actor, "VAL-2")).default).toMatchObject({ reorderPoint: null });
     expect(await getItem(db, manager.actor, "val-1")).toMatchObject({
       category: "Imports > Tools",
-      attributes: { reorderPoint: 6 },
+      attributes: {},
       barcodes: [
         { code: `0${gtin}`, kind: "gtin" },
         { code: "SHELF-VAL-1", kind: "alias" },
@@ -76,6 +79,25 @@ describe("importItems", () => {
     });
     expect(await db.item.count({ where: { skuKey: { startsWith: "val-" } } })).toBe(2);
     expect(await db.auditEntry.count({ where: { action: "item.create", after: { path: ["sku"], string_starts_with: "VAL-" } } })).toBe(2);
+  });
+
+  it("writes a row's thresholds with its item, and refuses them (and the item) to a manager of some sites only", async () => {
+    const manager = await buildUser(db, "manager");
+    const site = await buildSite(db);
+    const scoped = await buildUser(db, "manager", { sites: [site.code] });
+    const file = csv("sku,name,min_qty,max_qty,reorder_point,reorder_quantity,safety_stock", "THR-1,One,2,40,10,24,3");
+    expect(await importItems(db, manager.actor, file, { mode: "import-all" })).toMatchObject({ imported: 1 });
+    expect((await listThresholds(db, manager.actor, "THR-1")).default).toMatchObject({
+      min: 2,
+      max: 40,
+      reorderPoint: 10,
+      reorderQuantity: 24,
+      safetyStock: 3,
+    });
+    const theirs = csv("sku,name,reorder_point", "THR-2,Two,5");
+    const report = await importItems(db, scoped.actor, theirs, { mode: "import-valid" });
+    expect(report).toMatchObject({ imported: 0, invalid: [{ line: 2, errors: [{ field: "reorder_point" }] }] });
+    expect(await db.item.count({ where: { skuKey: "thr-2" } })).toBe(0);
   });
 
   it("import-all refuses the whole file when any row is bad, and imports it all when none is", async () => {

@@ -1,4 +1,6 @@
-import { isTransaction } from "../db/unit-of-work";
+import { isTransaction, unitOfWork } from "../db/unit-of-work";
+import { DefaultNeedsEverySite } from "../thresholds/errors";
+import { setThresholds } from "../thresholds/set-thresholds";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { ImportRefused, RowProblems, type ImportMode, type ImportReport } from "../csv/import-report";
@@ -15,7 +17,12 @@ import { ITEM_CSV, itemColumnOf, readItemRow, type ItemRowReading } from "./item
  */
 const WRITERS = 4;
 
-type Candidate = { row: CsvRow; input: NonNullable<ItemRowReading["input"]>; data: NonNullable<ItemRowReading["data"]> };
+type Candidate = {
+  row: CsvRow;
+  input: NonNullable<ItemRowReading["input"]>;
+  data: NonNullable<ItemRowReading["data"]>;
+  thresholds: ItemRowReading["thresholds"];
+};
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
@@ -74,8 +81,19 @@ async function refuseWhatExists(db: Db, candidates: Candidate[], problems: RowPr
 /** A refusal at write time (someone took the SKU meanwhile), named by column like the checks before it. */
 function reportRefusal(problems: RowProblems, candidate: Candidate, error: DomainError) {
   const row = { line: candidate.row.line, sku: candidate.data.sku };
-  if (error instanceof ValidationFailed) for (const issue of error.issues) problems.add(row, itemColumnOf(issue.field), issue.message);
+  if (error instanceof DefaultNeedsEverySite) problems.add(row, "reorder_point", error.message);
+  else if (error instanceof ValidationFailed) for (const issue of error.issues) problems.add(row, itemColumnOf(issue.field), issue.message);
   else problems.add(row, error instanceof BarcodeTaken ? "barcodes" : "sku", error.message);
+}
+
+/** The item and its item-wide default thresholds, as one unit: a row is written whole or not at all. */
+async function createItemWithThresholds(db: Db, actor: Actor, candidate: Candidate) {
+  if (Object.keys(candidate.thresholds).length === 0) return createItem(db, actor, candidate.input);
+  return unitOfWork(db, async (tx) => {
+    const item = await createItem(tx as unknown as Db, actor, candidate.input); // joins this unit under a savepoint
+    await setThresholds(tx, actor, item.sku, candidate.thresholds);
+    return item;
+  });
 }
 
 /**
@@ -107,7 +125,8 @@ export async function importItems(db: Db, actor: Actor, csvText: string, options
       );
     }
     for (const error of reading.errors) problems.add({ line: row.line, sku }, error.field, error.message);
-    if (reading.input && reading.data && row.extraCells === 0) candidates.push({ row, input: reading.input, data: reading.data });
+    if (reading.input && reading.data && row.extraCells === 0)
+      candidates.push({ row, input: reading.input, data: reading.data, thresholds: reading.thresholds });
   }
   refuseRepeatsInFile(rows, candidates, problems);
   await refuseWhatExists(db, candidates, problems);
@@ -123,7 +142,7 @@ export async function importItems(db: Db, actor: Actor, csvText: string, options
     try {
       for (let candidate = queue.shift(); candidate && !stopped; candidate = queue.shift()) {
         try {
-          await createItem(db, actor, candidate.input);
+          await createItemWithThresholds(db, actor, candidate);
           imported++;
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;

@@ -7,8 +7,8 @@ const row = (values: Record<string, string>) => ({ ...Object.fromEntries(ITEM_CS
 const read = (values: Record<string, string>, decimalComma = false) => readItemRow(row(values), { decimalComma });
 
 describe("readItemRow", () => {
-  it("turns a full row into the catalogue's input, the supplier preferred and the reorder point an attribute", () => {
-    const { input, data, errors } = read({
+  it("turns a full row into the catalogue's input, the supplier preferred and the thresholds the item-wide default", () => {
+    const { input, data, thresholds, errors } = read({
       sku: "A-1",
       name: "Drill",
       category: "Tools>Drills",
@@ -24,12 +24,15 @@ describe("readItemRow", () => {
       hazard_class: "3",
       handling_notes: "Upright",
       reorder_point: "4",
+      max_qty: "30",
+      safety_stock: "0",
     });
     expect(errors).toEqual([]);
+    expect(thresholds).toEqual({ reorderPoint: 4, max: 30, safetyStock: 0 });
+    expect(input).not.toHaveProperty("attributes");
     expect(input).toMatchObject({
       tracking: "lot",
       barcodes: ["4006381333931", "ALIAS-1"],
-      attributes: { reorderPoint: 4 },
       tempMinC: -18,
       tempMaxC: 4.5,
     });
@@ -72,6 +75,9 @@ describe("readItemRow", () => {
     );
     expect(read({ sku: "A", name: "B", temp_min_c: "8", temp_max_c: "2" }).errors).toEqual([
       { field: "temp_max_c", message: "Must not be below temp_min_c" },
+    ]);
+    expect(read({ sku: "A", name: "B", min_qty: "8", max_qty: "2" }).errors).toEqual([
+      { field: "max_qty", message: "Must not be below min_qty (8)" },
     ]);
   });
 
@@ -118,7 +124,7 @@ describe("writeItemRow", () => {
       },
     ],
     storage: { tempMinC: -18, tempMaxC: null, humidityMaxPct: null, hazardClass: null, handlingNotes: null },
-    attributes: { reorderPoint: 4, colour: "red" },
+    attributes: { colour: "red" },
     imageUrl: null,
     active: true,
     createdAt: "",
@@ -126,7 +132,7 @@ describe("writeItemRow", () => {
   };
 
   it("writes the preferred supplier, guards formulas, and reads back to the same item", () => {
-    const written = writeItemRow(item);
+    const written = writeItemRow(item, { reorderPoint: 4, min: null, max: 12 });
     expect(written).toMatchObject({
       name: '\'=HYPERLINK("evil")',
       barcodes: "04006381333931|ALIAS-1",
@@ -134,11 +140,14 @@ describe("writeItemRow", () => {
       unit_cost: "12.5000",
       temp_min_c: "-18",
       reorder_point: "4",
+      min_qty: "",
+      max_qty: "12",
       lead_time_days: "5",
       min_order_qty: "",
     });
     const back = readItemRow(written, { decimalComma: false });
     expect(back.errors).toEqual([]);
+    expect(back.thresholds).toEqual({ reorderPoint: 4, max: 12 });
     expect(back.data).toMatchObject({
       sku: "A-1",
       name: item.name,
@@ -152,7 +161,7 @@ describe("writeItemRow", () => {
 
 describe("itemColumnOf", () => {
   it("maps schema paths to columns", () => {
-    expect(["suppliers.0.unitCost", "barcodes.2", "attributes.reorderPoint", "tempMaxC", "suppliers"].map(itemColumnOf)).toEqual([
+    expect(["suppliers.0.unitCost", "barcodes.2", "reorderPoint", "tempMaxC", "suppliers"].map(itemColumnOf)).toEqual([
       "unit_cost",
       "barcodes",
       "reorder_point",

@@ -8,7 +8,18 @@ import { guardFormula, unguardFormula } from "../csv/formula-guard";
 import { joinListCell, splitListCell } from "../csv/list-cell";
 import { stringifyCsvRows, type CsvRecord } from "../csv/stringify-csv";
 import type { FieldIssue } from "../domain-error";
+import type { ThresholdField } from "../thresholds/schemas";
 import { itemInput, type ItemInput, type ItemView } from "./schemas";
+
+/** The item-wide default thresholds a row carries (lib/thresholds), each column beside its field. */
+export type ItemRowThresholds = Partial<Record<ThresholdField, number>>;
+const THRESHOLD_COLUMN: Record<ThresholdField, ItemCsvColumn> = {
+  min: "min_qty",
+  max: "max_qty",
+  reorderPoint: "reorder_point",
+  reorderQuantity: "reorder_quantity",
+  safetyStock: "safety_stock",
+};
 
 export const ITEM_CSV_COLUMNS = [
   "sku",
@@ -28,6 +39,10 @@ export const ITEM_CSV_COLUMNS = [
   "hazard_class",
   "handling_notes",
   "reorder_point",
+  "min_qty",
+  "max_qty",
+  "reorder_quantity",
+  "safety_stock",
 ] as const;
 
 export type ItemCsvColumn = (typeof ITEM_CSV_COLUMNS)[number];
@@ -55,6 +70,10 @@ const COLUMN_OF_FIELD: Record<string, ItemCsvColumn> = {
   hazardClass: "hazard_class",
   handlingNotes: "handling_notes",
   reorderPoint: "reorder_point",
+  min: "min_qty",
+  max: "max_qty",
+  reorderQuantity: "reorder_quantity",
+  safetyStock: "safety_stock",
 };
 
 /** "suppliers.0.unitCost" or ["barcodes", 2] → the column it came from ("row" when it names none). */
@@ -69,6 +88,8 @@ export type ItemRowReading = {
   input: ItemInput | null;
   /** The same, parsed (SKU trimmed, barcodes normalised, supplier code upper-cased): what checks compare. */
   data: z.output<typeof itemInput> | null;
+  /** The item-wide default thresholds the row sets; empty cells set nothing. */
+  thresholds: ItemRowThresholds;
   errors: FieldIssue[];
 };
 
@@ -113,8 +134,15 @@ export function readItemRow(values: Record<string, string>, options: ReadOptions
   if (!supplier && SUPPLIER_TERMS.some((column) => text(column) !== undefined)) {
     errors.push({ field: "supplier", message: "Name the supplier (by its code) these terms are for" });
   }
-  const reorderPoint = whole("reorder_point");
-  if (reorderPoint !== undefined && reorderPoint < 0) errors.push({ field: "reorder_point", message: "Enter 0 or more" });
+  const thresholds: ItemRowThresholds = {};
+  for (const [field, column] of Object.entries(THRESHOLD_COLUMN) as [ThresholdField, ItemCsvColumn][]) {
+    const value = whole(column);
+    if (value !== undefined && value < 0) errors.push({ field: column, message: "Enter 0 or more" });
+    else if (value !== undefined) thresholds[field] = value;
+  }
+  if (thresholds.min !== undefined && thresholds.max !== undefined && thresholds.min > thresholds.max) {
+    errors.push({ field: "max_qty", message: `Must not be below min_qty (${thresholds.min})` });
+  }
 
   const input: ItemInput = {
     sku: text("sku") ?? "",
@@ -130,7 +158,6 @@ export function readItemRow(values: Record<string, string>, options: ReadOptions
     tempMaxC: temperature("temp_max_c"),
     hazardClass: text("hazard_class"),
     handlingNotes: text("handling_notes"),
-    attributes: reorderPoint === undefined ? {} : { reorderPoint },
   };
   const parsed = itemInput.safeParse(input);
   if (!parsed.success) {
@@ -142,19 +169,19 @@ export function readItemRow(values: Record<string, string>, options: ReadOptions
     }
   }
   // Cells that could not be read are left out of the input, so the schema cannot have caught them.
-  if (errors.length > 0) return { input: null, data: null, errors };
-  return { input, data: parsed.data ?? null, errors };
+  if (errors.length > 0) return { input: null, data: null, thresholds, errors };
+  return { input, data: parsed.data ?? null, thresholds, errors };
 }
 
 const cell = (value: string | number | null | undefined) => (value === null || value === undefined ? "" : String(value));
 
 /**
- * An item as a row of the export. Of several suppliers only the first (the preferred one) fits the columns;
- * text that a spreadsheet would run as a formula is guarded (lib/csv/formula-guard.ts).
+ * An item as a row of the export, with its item-wide default thresholds. Of several suppliers only the first (the
+ * preferred one) fits the columns; text that a spreadsheet would run as a formula is guarded
+ * (lib/csv/formula-guard.ts).
  */
-export function writeItemRow(item: ItemView): CsvRecord {
+export function writeItemRow(item: ItemView, thresholds: Partial<Record<ThresholdField, number | null>> = {}): CsvRecord {
   const supplier = item.suppliers[0];
-  const reorderPoint = item.attributes.reorderPoint;
   return {
     sku: item.sku,
     name: guardFormula(item.name),
@@ -172,7 +199,11 @@ export function writeItemRow(item: ItemView): CsvRecord {
     temp_max_c: cell(item.storage.tempMaxC),
     hazard_class: guardFormula(item.storage.hazardClass ?? ""),
     handling_notes: guardFormula(item.storage.handlingNotes ?? ""),
-    reorder_point: typeof reorderPoint === "number" ? String(reorderPoint) : "",
+    reorder_point: cell(thresholds.reorderPoint),
+    min_qty: cell(thresholds.min),
+    max_qty: cell(thresholds.max),
+    reorder_quantity: cell(thresholds.reorderQuantity),
+    safety_stock: cell(thresholds.safetyStock),
   };
 }
 
@@ -195,6 +226,10 @@ export function itemCsvTemplate(): string {
       lead_time_days: "5",
       min_order_qty: "2",
       reorder_point: "4",
+      min_qty: "2",
+      max_qty: "20",
+      reorder_quantity: "10",
+      safety_stock: "1",
     },
     {
       ...empty,

@@ -5,6 +5,7 @@ import { buildWarehouse } from "../../tests/factories/stock";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { getDb } from "../db/client";
 import { postMovement } from "../ledger/post-movement";
+import { setThresholds } from "../thresholds/set-thresholds";
 import { listItemTable } from "./list-item-table";
 import type { ItemInput, ItemTableQuery } from "./schemas";
 import { updateItem } from "./update-item";
@@ -23,8 +24,11 @@ async function reserve(sku: string, bin: { id: string }, quantity: number) {
   await db.stockLevel.updateMany({ where: { item: { sku }, locationId: bin.id }, data: { reserved: quantity } });
 }
 
-async function item(sku: string, overrides: Partial<ItemInput> = {}) {
-  return buildItem(db, { sku, name: `Item ${sku}`, ...overrides });
+/** An item; `reorderPoint` is its item-wide default threshold. */
+async function item(sku: string, { reorderPoint, ...overrides }: Partial<ItemInput> & { reorderPoint?: number } = {}) {
+  const built = await buildItem(db, { sku, name: `Item ${sku}`, ...overrides });
+  if (reorderPoint !== undefined) await setThresholds(db, SYSTEM_ACTOR, sku, { reorderPoint });
+  return built;
 }
 
 describe("listItemTable", () => {
@@ -57,7 +61,7 @@ describe("listItemTable", () => {
     const viewer = await buildUser(db, "viewer");
     const w = await buildWarehouse(db);
     const p = prefix();
-    await item(`${p}-1`, { name: "Gloves", category: `${p} PPE > Hands`, unit: "pair", tracking: "none", attributes: { reorderPoint: 4 } });
+    await item(`${p}-1`, { name: "Gloves", category: `${p} PPE > Hands`, unit: "pair", tracking: "none", reorderPoint: 4 });
     await receive(`${p}-1`, w.bins.a1, 6);
     await receive(`${p}-1`, w.bins.a2, 3);
     await reserve(`${p}-1`, w.bins.a2, 2);
@@ -149,19 +153,21 @@ describe("listItemTable", () => {
     const viewer = await buildUser(db, "viewer");
     const w = await buildWarehouse(db);
     const p = prefix();
-    const cases: [string, number, ItemInput["attributes"]][] = [
-      ["1", 0, { reorderPoint: 10 }], // nothing: out
-      ["2", 5, { reorderPoint: 10 }], // below: low
-      ["3", 10, { reorderPoint: 10 }], // at: low
-      ["4", 11, { reorderPoint: 10 }], // above: in
-      ["5", 3, {}], // no reorder point: in
-      ["6", 3, { reorderPoint: "7" }], // not a number, so none: in
+    const cases: [string, number, number | undefined][] = [
+      ["1", 0, 10], // nothing: out
+      ["2", 5, 10], // below: low
+      ["3", 10, 10], // at: low
+      ["4", 11, 10], // above: in
+      ["5", 3, undefined], // no reorder point: in
+      ["6", 3, undefined], // a reorder point at its site only, read when the site is asked for
     ];
-    for (const [suffix, quantity, attributes] of cases) {
-      await item(`${p}-${suffix}`, { attributes });
+    for (const [suffix, quantity, reorderPoint] of cases) {
+      await item(`${p}-${suffix}`, { reorderPoint });
       if (quantity > 0) await receive(`${p}-${suffix}`, w.bins.a1, quantity);
     }
-    await item(`${p}-7`, { attributes: { reorderPoint: 2 } });
+    await setThresholds(db, SYSTEM_ACTOR, `${p}-6`, { site: w.site.code, reorderPoint: 7 });
+    await setThresholds(db, SYSTEM_ACTOR, `${p}-4`, { site: w.site.code, min: 1 }); // the default's reorder point still in force
+    await item(`${p}-7`, { reorderPoint: 2 });
     await receive(`${p}-7`, w.bins.a1, 6);
     await reserve(`${p}-7`, w.bins.a1, 6); // all of it promised: out
     const all = await listItemTable(db, viewer.actor, { q: p });
@@ -183,6 +189,21 @@ describe("listItemTable", () => {
       expect(filtered.rows.map((r) => r.sku.slice(-1)).join("")).toBe(expected);
       expect(filtered.total).toBe(expected.length);
     }
+    const atSite = await listItemTable(db, viewer.actor, { q: p, site: w.site.code });
+    expect(atSite.rows.map((r) => [r.sku.slice(-1), r.reorderPoint, r.status])).toEqual([
+      ["1", 10, "out"],
+      ["2", 10, "low"],
+      ["3", 10, "low"],
+      ["4", 10, "in"],
+      ["5", 0, "in"],
+      ["6", 7, "low"],
+      ["7", 2, "out"],
+    ]);
+    expect((await listItemTable(db, viewer.actor, { q: p, site: w.site.code, status: "low" })).rows.map((r) => r.sku.slice(-1))).toEqual([
+      "2",
+      "3",
+      "6",
+    ]);
   });
 
   it("pages through the matches with the same total on every page", async () => {
@@ -191,7 +212,7 @@ describe("listItemTable", () => {
     const p = prefix();
     for (let n = 0; n < 23; n++) {
       const sku = `${p}-${String(n).padStart(2, "0")}`;
-      await item(sku, { attributes: { reorderPoint: 5 } });
+      await item(sku, { reorderPoint: 5 });
       if (n % 2 === 0) await receive(sku, w.bins.a1, n + 1); // even n: 1, 3, 5 on hand are low; 7 and up are in
     }
     const pages = await Promise.all([1, 2, 3, 4].map((page) => listItemTable(db, viewer.actor, { q: p, page, pageSize: 10 })));
@@ -223,8 +244,8 @@ describe("listItemTable", () => {
     const clerk = await buildUser(db, "clerk", { sites: [mine.site.code] });
     const manager = await buildUser(db, "manager");
     const p = prefix();
-    await item(`${p}-1`, { attributes: { reorderPoint: 1 } });
-    await item(`${p}-2`, { attributes: { reorderPoint: 1 } });
+    await item(`${p}-1`, { reorderPoint: 1 });
+    await item(`${p}-2`, { reorderPoint: 1 });
     await receive(`${p}-1`, mine.bins.a1, 10);
     await receive(`${p}-1`, theirs.bins.a1, 7);
     await receive(`${p}-2`, theirs.bins.a1, 9);

@@ -35,17 +35,27 @@ const SORT_KEY: Record<ItemTableSort, string> = {
   available: `COALESCE(st.available, 0)`,
 };
 
-// `attributes.reorderPoint` when it is a JSON number, else 0.
-const REORDER_POINT = Prisma.sql`(CASE WHEN jsonb_typeof(i.attributes -> 'reorderPoint') = 'number'
-  THEN (i.attributes ->> 'reorderPoint')::float8 ELSE 0 END)`;
+// The reorder point in force: at the site asked for, its own else the item-wide default's (the rule of the
+// "StockThresholdInForce" view, written as two joins on the thresholds' unique indexes so the planner can start
+// from either side); with no site, the item-wide default's. 0 when there is none.
+function reorderPointJoin(query: ItemTableParams): Prisma.Sql {
+  const fallback = Prisma.sql`LEFT JOIN "StockThreshold" rpd ON rpd."itemId" = i.id AND rpd."siteId" IS NULL`;
+  if (!query.site) return fallback;
+  return Prisma.sql`${fallback} LEFT JOIN "StockThreshold" rps ON rps."itemId" = i.id
+    AND rps."siteId" = (SELECT s.id FROM "Site" s WHERE s.code = ${query.site})`;
+}
+const reorderPointOf = (query: ItemTableParams) =>
+  query.site ? Prisma.sql`COALESCE(rps."reorderPoint", rpd."reorderPoint", 0)::float8` : Prisma.sql`COALESCE(rpd."reorderPoint", 0)::float8`;
 
 // Written without COALESCE on purpose for low and in: a condition that is false for an item with no stock row lets
 // the planner turn the outer join into an inner one and start from the (smaller) set of stocked items.
-const STATUS_CONDITION: Record<StockStatus, Prisma.Sql> = {
-  out: Prisma.sql`COALESCE(st.available, 0) <= 0`,
-  low: Prisma.sql`st.available > 0 AND st.available <= ${REORDER_POINT}`,
-  in: Prisma.sql`st.available > 0 AND st.available > ${REORDER_POINT}`,
-};
+function statusCondition(status: StockStatus, query: ItemTableParams): Prisma.Sql {
+  if (status === "out") return Prisma.sql`COALESCE(st.available, 0) <= 0`;
+  const reorderPoint = reorderPointOf(query);
+  return status === "low"
+    ? Prisma.sql`st.available > 0 AND st.available <= ${reorderPoint}`
+    : Prisma.sql`st.available > 0 AND st.available > ${reorderPoint}`;
+}
 
 // A level's available quantity under the one rule, in stockByItem's aliases.
 const AVAILABLE = availableOfLevel({ level: "sl", location: "l", lot: "lo" });
@@ -110,12 +120,14 @@ export function itemTableStatements(actor: Actor, query: ItemTableParams): { row
   const needsStock = query.status !== undefined || !ITEM_SORTS.has(query.sort);
   const stockJoin = needsStock ? Prisma.sql`LEFT JOIN ${stockByItem(actor, query)} st ON st."itemId" = i.id` : Prisma.empty;
   const categoryJoin = query.sort === "category" ? Prisma.sql`LEFT JOIN "Category" c ON c.id = i."categoryId"` : Prisma.empty;
-  const where = query.status ? Prisma.sql`${itemConditions(query)} AND ${STATUS_CONDITION[query.status]}` : itemConditions(query);
+  const where = query.status ? Prisma.sql`${itemConditions(query)} AND ${statusCondition(query.status, query)}` : itemConditions(query);
+  const statusJoin = query.status ? Prisma.sql`${stockJoin} ${reorderPointJoin(query)}` : Prisma.empty;
   const available = Prisma.raw(SORT_KEY.available);
+  const reorderPoint = reorderPointOf(query);
 
   const rows = Prisma.sql`
     WITH page AS MATERIALIZED (
-      SELECT i.id FROM "Item" i ${categoryJoin} ${stockJoin}
+      SELECT i.id FROM "Item" i ${categoryJoin} ${stockJoin} ${query.status ? reorderPointJoin(query) : Prisma.empty}
       WHERE ${where}
       ORDER BY ${sortKey}
       LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}
@@ -124,22 +136,23 @@ export function itemTableStatements(actor: Actor, query: ItemTableParams): { row
       COALESCE(st."onHand", 0)::float8 AS "onHand",
       COALESCE(st.reserved, 0)::float8 AS reserved,
       ${available}::float8 AS available,
-      ${REORDER_POINT} AS "reorderPoint",
-      CASE WHEN ${available} <= 0 THEN 'out' WHEN ${available} <= ${REORDER_POINT} THEN 'low' ELSE 'in' END AS status
+      ${reorderPoint} AS "reorderPoint",
+      CASE WHEN ${available} <= 0 THEN 'out' WHEN ${available} <= ${reorderPoint} THEN 'low' ELSE 'in' END AS status
     FROM page p
     JOIN "Item" i ON i.id = p.id
     LEFT JOIN "Category" c ON c.id = i."categoryId"
     LEFT JOIN ${stockByItem(actor, query, Prisma.sql`SELECT id FROM page`)} st ON st."itemId" = i.id
+    ${reorderPointJoin(query)}
     ORDER BY ${sortKey}`;
-  const count = Prisma.sql`SELECT count(*) AS total FROM "Item" i ${query.status ? stockJoin : Prisma.empty} WHERE ${where}`;
+  const count = Prisma.sql`SELECT count(*) AS total FROM "Item" i ${statusJoin} WHERE ${where}`;
   return { rows, count };
 }
 
 /**
  * The items screen: active items with their stock at the actor's sites, filtered, sorted and paged in the
  * database (one statement for the page, one for the count, run side by side). Sums cover physical locations
- * only; available under the one rule (storage bins, lots in date, never below zero per level); status out when nothing is available, low at or below the item's
- * `attributes.reorderPoint` (0 when it has none), in above it. A `site` narrows the sums, not the items.
+ * only; available under the one rule (storage bins, lots in date, never below zero per level); status out when nothing is available, low at or below the reorder
+ * point in force (at the site asked for, else the item-wide default's; 0 when there is none), in above it. A `site` narrows the sums, not the items.
  */
 export async function listItemTable(db: Db, actor: Actor, input: ItemTableQuery = {}): Promise<ItemTable> {
   authorize(actor, "stock.view");

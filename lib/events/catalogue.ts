@@ -10,6 +10,7 @@ import { replenishmentView } from "../replenishment/schemas";
 import { locationView } from "../locations/schemas";
 import { orderView } from "../orders/schemas";
 import { pickListView } from "../picking/schemas";
+import { THRESHOLD_FIELDS, thresholdsInForce } from "../thresholds/schemas";
 import { EVENT_ENVELOPE_VERSION } from "./event-envelope";
 
 export const stockChangedData = z.object({
@@ -51,6 +52,15 @@ export const EVENT_CATALOGUE: Record<string, CatalogueEntry> = {
   },
   "item.created": { description: "An item was created", data: itemView },
   "item.updated": { description: "An item changed (its data as it is now)", data: itemView },
+  "item.thresholds_changed": {
+    description: "An item's stock thresholds changed at a site, or its item-wide default (site null) that sites inherit",
+    data: z.object({
+      sku: z.string(),
+      site: z.string().nullable().describe("The site whose own thresholds changed; null for the item-wide default"),
+      changed: z.array(z.enum(THRESHOLD_FIELDS)).describe("The fields the change set or cleared"),
+      inForce: thresholdsInForce.describe("The thresholds in force at the site (the default's values when site is null)"),
+    }),
+  },
   "reservation.created": { description: "Stock was reserved", data: reservationData },
   "reservation.released": { description: "A reservation was released by its holder", data: reservationData },
   "reservation.expired": { description: "A reservation's time ran out and its stock was let go", data: reservationData },

@@ -1,17 +1,21 @@
 import type { Actor } from "../auth/actor";
-import { getItem } from "../catalog/get-item";
-import { updateItem } from "../catalog/update-item";
-import type { Db } from "../db/client";
+import type { Db, DbTx } from "../db/client";
 import { ValidationFailed } from "../domain-error";
+import { setThresholds } from "../thresholds/set-thresholds";
+import type { ThresholdsInForce } from "../thresholds/schemas";
+
+export type ReorderPointToApply = { sku: string; site: string; reorderPoint: number; safetyStock?: number };
 
 /**
- * Puts a reorder point in force for the item (a planner's "apply" beside the suggestion). Kept in the item's
- * `reorderPoint` attribute, which the items table's low-stock flag reads, until per-site thresholds exist.
+ * Puts the forecast's reorder point (and its safety stock, rounded up to whole units) in force at the site: a
+ * planner's "apply" beside the suggestion, and the weekly recompute. Written as the site's own thresholds through
+ * setThresholds, one conditional upsert, so it cannot undo a concurrent change to the item or to the site's other
+ * thresholds; marked as the forecast's, which the recompute may replace.
  */
-export async function applyReorderPoint(db: Db, actor: Actor, sku: string, reorderPoint: number) {
-  if (!Number.isInteger(reorderPoint) || reorderPoint < 0) {
+export async function applyReorderPoint(db: Db | DbTx, actor: Actor, input: ReorderPointToApply): Promise<ThresholdsInForce> {
+  if (!Number.isInteger(input.reorderPoint) || input.reorderPoint < 0) {
     throw new ValidationFailed([{ field: "reorderPoint", message: "Enter a whole number, 0 or more" }]);
   }
-  const item = await getItem(db, actor, sku);
-  return updateItem(db, actor, item.sku, { attributes: { ...item.attributes, reorderPoint } });
+  const safetyStock = input.safetyStock === undefined || !Number.isFinite(input.safetyStock) ? undefined : Math.max(0, Math.ceil(input.safetyStock));
+  return setThresholds(db, actor, input.sku, { site: input.site, reorderPoint: input.reorderPoint, safetyStock }, { source: "forecast" });
 }

@@ -8,6 +8,9 @@ import { SYSTEM_ACTOR } from "../auth/actor";
 import { getDb } from "../db/client";
 import { postMovement } from "../ledger/post-movement";
 import * as planRoute from "../../app/api/v1/items/[sku]/forecast/plan/route";
+import { listThresholds } from "../thresholds/list-thresholds";
+import { setThresholds } from "../thresholds/set-thresholds";
+import { applyReorderPoint } from "./apply-reorder-point";
 import { forecastItem } from "./forecast-item";
 import { planForecast } from "./plan-forecast";
 
@@ -54,6 +57,28 @@ describe("forecastItem", () => {
     const w = await buildWarehouse(db);
     const f = await forecastItem(db, SYSTEM_ACTOR, { sku: w.items.plain.sku, site: w.site.code, period: "week", horizon: 4, now });
     expect(f).toMatchObject({ method: "none", forecast: [], reorder: null });
+  });
+});
+
+describe("applyReorderPoint", () => {
+  it("puts the suggestion in force as the site's own threshold, leaving its other thresholds and the default alone", async () => {
+    const w = await steadySeller();
+    const sku = w.items.plain.sku;
+    await setThresholds(db, SYSTEM_ACTOR, sku, { reorderPoint: 3, max: 500 });
+    await setThresholds(db, SYSTEM_ACTOR, sku, { site: w.site.code, min: 4 });
+    const f = await forecastItem(db, SYSTEM_ACTOR, { sku, site: w.site.code, period: "week", horizon: 4, now });
+    expect(f.reorder!.current).toBe(3); // the default's, inherited
+    // Two planners apply at once with other changes going on: nothing of either is lost.
+    await Promise.all([
+      applyReorderPoint(db, SYSTEM_ACTOR, { sku, site: w.site.code, reorderPoint: f.reorder!.reorderPoint, safetyStock: 2.2 }),
+      setThresholds(db, SYSTEM_ACTOR, sku, { site: w.site.code, reorderQuantity: 60 }),
+    ]);
+    const inForce = (await listThresholds(db, SYSTEM_ACTOR, sku)).data.find((s) => s.site === w.site.code);
+    expect(inForce).toMatchObject({ min: 4, max: 500, reorderPoint: 20, safetyStock: 3, reorderQuantity: 60, inherited: ["max"] });
+    expect((await listThresholds(db, SYSTEM_ACTOR, sku)).default.reorderPoint).toBe(3);
+    expect((await forecastItem(db, SYSTEM_ACTOR, { sku, site: w.site.code, period: "week", horizon: 4, now })).reorder!.current).toBe(20);
+    const row = await db.stockThreshold.findFirstOrThrow({ where: { itemId: w.items.plain.id, siteId: w.site.id } });
+    expect(row.reorderPointSource).toBe("forecast");
   });
 });
 

@@ -7,6 +7,7 @@ import { forecastSeries } from "./forecast-series";
 import type { DemandOverride } from "./plan-forecast";
 import { PERIOD_DAYS, suggestReorderPoint, type AbcClass, type ReorderPointSuggestion } from "./reorder-point";
 import { DEFAULT_SEASON_LENGTH } from "./schemas";
+import { readSiteThresholds } from "../thresholds/read-thresholds";
 
 /** When no supplier of the item states a lead time. */
 export const DEFAULT_LEAD_TIME_DAYS = 14;
@@ -44,21 +45,22 @@ export async function forecastItem(
   const [item, site] = await Promise.all([
     db.item.findUnique({
       where: { skuKey: args.sku.toLowerCase() },
-      select: { id: true, sku: true, attributes: true, suppliers: { select: { leadTimeDays: true, preferred: true } } },
+      select: { id: true, sku: true, suppliers: { select: { leadTimeDays: true, preferred: true } } },
     }),
     db.site.findUnique({ where: { code: args.site }, select: { id: true, code: true } }),
   ]);
   if (!item) throw new NotFound("Item", args.sku);
   if (!site) throw new NotFound("Site", args.site);
   authorize(actor, "stock.view", { siteId: site.id });
-  const [recorded, plan] = await Promise.all([
+  const [recorded, plan, [inForce]] = await Promise.all([
     demandHistory(db, { itemId: item.id, siteId: site.id, period: args.period, now: args.now }),
     db.forecastPlan.findUnique({ where: { itemId_siteId_period: { itemId: item.id, siteId: site.id, period: args.period } } }),
+    readSiteThresholds(db, item, [site.id]),
   ]);
   const history = withOverrides(recorded, (plan?.overrides ?? []) as DemandOverride[]);
   const pinnedMethod = plan?.pinnedMethod ?? null;
   const values = demandSeries(history);
-  const current = (item.attributes as Record<string, unknown> | null)?.reorderPoint;
+  const current = inForce?.reorderPoint ?? null;
   const empty = { method: "none", class: "unknown", forecast: [], lower: {}, upper: {}, holdout: [], reorder: null };
   if (values.filter((v) => v !== null).length < 3) return { sku: item.sku, site: site.code, period: args.period, history, pinnedMethod, ...empty };
 
@@ -83,7 +85,7 @@ export async function forecastItem(
     lower: result.lower,
     upper: result.upper,
     holdout: result.holdout,
-    reorder: { ...suggestion, current: typeof current === "number" ? current : null, leadTimeFrom: supplierLead ? "supplier" : "default" },
+    reorder: { ...suggestion, current, leadTimeFrom: supplierLead ? "supplier" : "default" },
   };
 }
 

@@ -58,7 +58,7 @@ export const forecastAnswer = z.object({ data: z.array(seriesForecast) }).meta({
 export type ForecastInput = z.output<typeof forecastInput>;
 export type ForecastAnswer = z.input<typeof forecastAnswer>;
 
-const DEFAULT_ITEM_HORIZON = { day: 28, week: 12, month: 6 } as const;
+export const DEFAULT_ITEM_HORIZON = { day: 28, week: 12, month: 6 } as const;
 
 export const itemForecastQuery = z
   .object({
@@ -110,7 +110,7 @@ export const itemForecast = z
         demandOverLeadTime: z.number(),
         safetyStock: z.number(),
         reorderPoint: z.number().int().describe("Suggested"),
-        current: z.number().nullable().describe("The reorder point in force"),
+        current: z.number().nullable().describe("The reorder point in force at the site (its own, else the item-wide default's)"),
       })
       .nullable(),
   })

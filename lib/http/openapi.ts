@@ -24,12 +24,14 @@ import * as channelOps from "../channels/operations";
 import * as pickingOps from "../picking/operations";
 import * as transferOps from "../transfers/operations";
 import * as reasonOps from "../reasons/operations";
+import * as reorderPointOps from "../reorder-points/operations";
 import * as rfidOps from "../rfid/operations";
 import * as scanOps from "../scan/operations";
 import * as searchOps from "../search/operations";
 import * as supplierOps from "../suppliers/operations";
 import * as siteOps from "../sites/operations";
 import * as systemOps from "../system/operations";
+import * as thresholdOps from "../thresholds/operations";
 import * as userOps from "../users/operations";
 import * as settingsOps from "../settings/operations";
 import * as webhookOps from "../webhooks/operations";
@@ -66,6 +68,8 @@ export const ALL_OPERATIONS: Operation[] = [
   supplierOps,
   labelOps,
   forecastOps,
+  thresholdOps,
+  reorderPointOps,
   webhookOps,
   settingsOps,
   alertOps,

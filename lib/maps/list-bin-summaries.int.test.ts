@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from "../auth/actor";
 import { getDb } from "../db/client";
 import { postMovement } from "../ledger/post-movement";
 import { listLocations } from "../locations/list-locations";
+import { setThresholds } from "../thresholds/set-thresholds";
 import { chooseMapSite } from "./choose-map-site";
 import { listBinSummaries } from "./list-bin-summaries";
 
@@ -14,7 +15,8 @@ const bins0 = (list: { location: string }[]) => Object.fromEntries(list.map((b) 
 describe("listBinSummaries and chooseMapSite", () => {
   it("sums units per bin, counts lots near expiry, names items below their reorder point, and finds the site to show", async () => {
     const w = await buildWarehouse(db);
-    await db.item.update({ where: { id: w.items.plain.id }, data: { attributes: { reorderPoint: 10 } } });
+    await setThresholds(db, SYSTEM_ACTOR, w.items.plain.sku, { site: w.site.code, reorderPoint: 10 });
+    await setThresholds(db, SYSTEM_ACTOR, w.items.lotted.sku, { reorderPoint: 1, min: 0 }); // the default, 3 on hand: not low
     await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.plain.sku, to: w.bins.a1.code, quantity: 4, reason: "received" });
     const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
     await postMovement(db, SYSTEM_ACTOR, {

@@ -42,21 +42,20 @@ export async function listBinSummaries(db: Db, actor: Actor, siteId: string, loc
       onHand: true,
       location: { select: { code: true } },
       lot: { select: { expiresOn: true } },
-      item: { select: { sku: true, attributes: true, suppliers: { where: { preferred: true }, select: { unitCost: true }, take: 1 } } },
+      item: { select: { id: true, sku: true, suppliers: { where: { preferred: true }, select: { unitCost: true }, take: 1 } } },
     },
   });
-  const [picks, counted] = await Promise.all([picksByBin(db, siteId, daysBefore(today, PICK_WINDOW_DAYS)), lastCountByBin(db, siteId)]);
+  const [picks, counted, reorderPointBySku] = await Promise.all([
+    picksByBin(db, siteId, daysBefore(today, PICK_WINDOW_DAYS)),
+    lastCountByBin(db, siteId),
+    reorderPointsInForce(db, siteId, [...new Set(levels.map((level) => level.item.id))]),
+  ]);
   const countDue = daysBefore(today, COUNT_DUE_DAYS);
   const horizon = new Date(today);
   horizon.setUTCDate(horizon.getUTCDate() + EXPIRY_WINDOW_DAYS);
 
   const onHandBySku = new Map<string, number>();
-  const reorderPointBySku = new Map<string, number>();
-  for (const level of levels) {
-    onHandBySku.set(level.item.sku, (onHandBySku.get(level.item.sku) ?? 0) + level.onHand);
-    const point = Number((level.item.attributes as Record<string, unknown> | null)?.reorderPoint);
-    if (Number.isFinite(point)) reorderPointBySku.set(level.item.sku, point);
-  }
+  for (const level of levels) onHandBySku.set(level.item.sku, (onHandBySku.get(level.item.sku) ?? 0) + level.onHand);
   const isLow = (sku: string) => (onHandBySku.get(sku) ?? 0) < (reorderPointBySku.get(sku) ?? -Infinity);
 
   const bins = new Map<string, BinSummary>();
@@ -105,4 +104,13 @@ async function lastCountByBin(db: Db, siteId: string): Promise<Map<string, Date>
     WHERE s."siteId" = ${siteId}::uuid AND s.status = 'submitted'::"CountSessionStatus"
     GROUP BY b.code`;
   return new Map(rows.map((r) => [r.code, r.at]));
+}
+
+/** The reorder points in force at the site (its own, else the item-wide default's) of these items, by SKU. */
+async function reorderPointsInForce(db: Db, siteId: string, itemIds: string[]): Promise<Map<string, number>> {
+  if (itemIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ sku: string; reorderPoint: number }[]>`
+    SELECT i.sku, v."reorderPoint" FROM "StockThresholdInForce" v JOIN "Item" i ON i.id = v."itemId"
+    WHERE v."siteId" = ${siteId}::uuid AND v."itemId" = ANY(${itemIds}::uuid[]) AND v."reorderPoint" IS NOT NULL`;
+  return new Map(rows.map((row) => [row.sku, row.reorderPoint]));
 }

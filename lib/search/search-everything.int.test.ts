@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from "../auth/actor";
 import type { ItemInput } from "../catalog/schemas";
 import { getDb } from "../db/client";
 import { postMovement } from "../ledger/post-movement";
+import { setThresholds } from "../thresholds/set-thresholds";
 import { refreshSearchWords } from "./refresh-search-words";
 import type { SearchQuery } from "./schemas";
 import { searchEverything } from "./search-everything";
@@ -167,8 +168,8 @@ describe("searchEverything: who sees what, and filters", () => {
     await item(`${p}-1`, `${p} ratchet strap`, {
       category: `${p} Lifting > Straps`,
       suppliers: [{ supplier: supplier.code }],
-      attributes: { reorderPoint: 10 },
     });
+    await setThresholds(db, SYSTEM_ACTOR, `${p}-1`, { reorderPoint: 10 });
     await item(`${p}-2`, `${p} ratchet spanner`, { category: `${p} Tools`, tracking: "lot" });
     await item(`${p}-3`, `${p} ratchet handle`, { category: `${p} Tools` });
     await receive(`${p}-1`, a.bins.a1.code, 4);

@@ -32,8 +32,13 @@ export const SCORE = {
 // Must equal the expression of the index "Item_document_idx" character for character.
 export const DOCUMENT = Prisma.sql`(setweight(to_tsvector('simple'::regconfig, i.name), 'A') || setweight(to_tsvector('simple'::regconfig, coalesce(i.description, '')), 'B'))`;
 
-const REORDER_POINT = Prisma.sql`(CASE WHEN jsonb_typeof(i.attributes -> 'reorderPoint') = 'number'
-  THEN (i.attributes ->> 'reorderPoint')::float8 ELSE 0 END)`;
+/** The item's reorder point in force at the site asked for (else its item-wide default's), 0 when none. */
+function reorderPointOf(params: SearchParams): Prisma.Sql {
+  const fallback = Prisma.sql`(SELECT t."reorderPoint" FROM "StockThreshold" t WHERE t."itemId" = i.id AND t."siteId" IS NULL)`;
+  if (!params.site) return Prisma.sql`COALESCE(${fallback}, 0)`;
+  return Prisma.sql`COALESCE((SELECT t."reorderPoint" FROM "StockThreshold" t WHERE t."itemId" = i.id
+    AND t."siteId" = (SELECT s.id FROM "Site" s WHERE s.code = ${params.site})), ${fallback}, 0)`;
+}
 
 /**
  * Where a located thing (alias `l`, a Location) may be shown: at the actor's sites (clerks; in the query
@@ -91,12 +96,13 @@ export function itemConditions(actor: Actor, params: SearchParams): Prisma.Sql {
   }
   if (params.stockStatus) {
     const available = Prisma.sql`(SELECT COALESCE(SUM(${AVAILABLE}), 0) FROM ${visibleLevels(actor, params, [Prisma.sql`sl."itemId" = i.id`])})`;
+    const reorderPoint = reorderPointOf(params);
     conditions.push(
       params.stockStatus === "out"
         ? Prisma.sql`${available} <= 0`
         : params.stockStatus === "low"
-          ? Prisma.sql`${available} > 0 AND ${available} <= ${REORDER_POINT}`
-          : Prisma.sql`${available} > ${REORDER_POINT}`,
+          ? Prisma.sql`${available} > 0 AND ${available} <= ${reorderPoint}`
+          : Prisma.sql`${available} > ${reorderPoint}`,
     );
   }
   return Prisma.join(conditions, " AND ");

@@ -13,6 +13,8 @@ import { sendAlertDigests } from "../alerts/send-alert-digests";
 import { planReplenishments } from "../replenishment/plan-replenishments";
 import { unitOfWork } from "../db/unit-of-work";
 import { pollAllChannelOrders, reconcileAllChannels } from "../channels/sync-all-channels";
+import { queueWeeklyRecompute } from "../reorder-points/queue-weekly-recompute";
+import { runQueuedRecompute } from "../reorder-points/run-recompute";
 
 export type BackgroundJob = { name: string; everyMs: number; run: (db: Db) => Promise<unknown> };
 
@@ -37,6 +39,16 @@ export const BACKGROUND_JOBS: BackgroundJob[] = [
   { name: "send alert digests", everyMs: 60_000, run: (db) => sendAlertDigests(db) },
   // The event log keeps 30 days for pollers; older events and long-published outbox rows go.
   { name: "purge old events", everyMs: 60 * 60_000, run: purgeOldEvents },
+  // Reorder points from the forecast: the weekly run queued on Sunday night, and any queued run (weekly or asked
+  // for) worked to the end by one process (FOR UPDATE SKIP LOCKED, a heartbeat for runs whose process died).
+  {
+    name: "recompute reorder points",
+    everyMs: 5_000,
+    run: async (db) => {
+      await queueWeeklyRecompute(db);
+      return runQueuedRecompute(db);
+    },
+  },
 ];
 
 /**

@@ -314,6 +314,16 @@ const AT_SITE: { operationId: string; permission: Permission; request: (site: Si
       data: { reads: [{ epc: "3074257BF7194E4000001A85", reader: s.reader, at: new Date().toISOString() }] },
     }),
   },
+  {
+    operationId: "setThresholds",
+    permission: "thresholds.manage",
+    request: (s) => ({ method: "put", url: `/api/v1/items/${encodeURIComponent(s.sku)}/thresholds`, data: { site: s.code, safetyStock: 0 } }),
+  },
+  {
+    operationId: "startReorderPointRecompute",
+    permission: "thresholds.manage",
+    request: (s) => ({ method: "post", url: "/api/v1/reorder-points/recompute", data: { site: s.code, skuPrefix: unique("SEC-NONE-") } }),
+  },
   { operationId: "getSiteSnapshot", permission: "stock.view", request: (s) => ({ method: "get", url: `/api/v1/scans/snapshot?site=${s.code}` }) },
   { operationId: "getSiteMap", permission: "stock.view", request: (s) => ({ method: "get", url: `/api/v1/sites/${s.code}/map` }) },
 ];

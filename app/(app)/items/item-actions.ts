@@ -4,13 +4,14 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { createItem } from "@/lib/catalog/create-item";
-import { getItem } from "@/lib/catalog/get-item";
 import type { ItemInput } from "@/lib/catalog/schemas";
 import { updateItem } from "@/lib/catalog/update-item";
 import { getDb } from "@/lib/db/client";
 import { formNumber, formText, submittedValues, type FormState } from "@/lib/http/form-state";
 import { toFormState } from "@/lib/http/to-form-state";
 import { inFormUnit } from "@/lib/http/form-write";
+import { listThresholds } from "@/lib/thresholds/list-thresholds";
+import { setThresholds } from "@/lib/thresholds/set-thresholds";
 
 /** The item fields of the form, as the catalogue's input (its own schema judges them). */
 function itemFields(form: FormData) {
@@ -52,14 +53,16 @@ export async function createItemAction(_previous: FormState, form: FormData): Pr
     const actor = await requireSessionActor();
     const supplier = formText(form, "supplier");
     const reorderPoint = formNumber(form, "reorderPoint");
-    const { value: created } = await inFormUnit(actor, "createItem", form, (db) =>
-      createItem(db, actor, {
+    const { value: created } = await inFormUnit(actor, "createItem", form, async (db) => {
+      const item = await createItem(db, actor, {
         sku: formText(form, "sku") ?? "",
         ...itemFields(form),
         suppliers: supplier ? [{ supplier, supplierSku: formText(form, "supplierSku"), unitCost: formText(form, "unitCost"), preferred: true }] : [],
-        attributes: reorderPoint === undefined ? {} : { reorderPoint },
-      }),
-    );
+      });
+      // The form's reorder point is the item-wide default threshold, written in the same unit as the item.
+      if (reorderPoint !== undefined) await setThresholds(db, actor, item.sku, { reorderPoint });
+      return item;
+    });
     sku = created.sku;
   } catch (error) {
     return { ...onFormFields(toFormState(error)), values: submittedValues(form) };
@@ -72,12 +75,13 @@ export async function updateItemAction(_previous: FormState, form: FormData): Pr
   const sku = String(form.get("sku") ?? "");
   try {
     const actor = await requireSessionActor();
-    const current = await getItem(getDb(), actor, sku);
-    const reorderPoint = formNumber(form, "reorderPoint");
-    const { reorderPoint: _previousPoint, ...otherAttributes } = current.attributes as Record<string, string | number | boolean | null>;
+    const reorderPoint = formNumber(form, "reorderPoint") ?? null;
+    const current = (await listThresholds(getDb(), actor, sku)).default.reorderPoint;
     const fields = itemFields(form);
-    await inFormUnit(actor, "updateItem", form, (db) =>
-      updateItem(db, actor, sku, {
+    await inFormUnit(actor, "updateItem", form, async (db) => {
+      // Only a changed reorder point is written: a manager of some sites may edit the item but not the default.
+      if (reorderPoint !== current) await setThresholds(db, actor, sku, { reorderPoint });
+      return updateItem(db, actor, sku, {
         ...fields,
         description: fields.description ?? null,
         category: fields.category ?? null,
@@ -85,10 +89,9 @@ export async function updateItemAction(_previous: FormState, form: FormData): Pr
         tempMaxC: fields.tempMaxC ?? null,
         hazardClass: fields.hazardClass ?? null,
         handlingNotes: fields.handlingNotes ?? null,
-        attributes: reorderPoint === undefined ? otherAttributes : { ...otherAttributes, reorderPoint },
         active: form.get("active") === "on",
-      }),
-    );
+      });
+    });
   } catch (error) {
     return { ...onFormFields(toFormState(error)), values: submittedValues(form) };
   }

@@ -8,10 +8,12 @@ import * as reasonCodeActions from "../../../app/(app)/admin/reason-codes/action
 import * as userActions from "../../../app/(app)/admin/users/actions";
 import * as categoryActions from "../../../app/(app)/categories/actions";
 import * as itemActions from "../../../app/(app)/items/item-actions";
+import * as itemPageActions from "../../../app/(app)/items/[sku]/actions";
 import * as locationActions from "../../../app/(app)/locations/actions";
 import * as orderPageActions from "../../../app/(app)/orders/[id]/actions";
 import * as packActions from "../../../app/(app)/orders/[id]/pack/actions";
 import * as orderActions from "../../../app/(app)/orders/actions";
+import * as reorderPointActions from "../../../app/(app)/reorder-points/actions";
 import * as moveActions from "../../../app/(app)/stock/move/actions";
 import * as supplierActions from "../../../app/(app)/suppliers/actions";
 import * as transferActions from "../../../app/(app)/transfers/actions";
@@ -67,6 +69,12 @@ const FIELDS = [
   "supplier",
   "unitCost",
   "reorderPoint",
+  "site",
+  "min",
+  "max",
+  "reorderQuantity",
+  "safetyStock",
+  "skuPrefix",
   "movementId",
   "phone",
   "close",
@@ -92,8 +100,10 @@ const ACTIONS: [string, Action][] = Object.entries({
   ...reasonCodeActions,
   ...categoryActions,
   ...itemActions,
+  ...itemPageActions,
   ...locationActions,
   ...moveActions,
+  ...reorderPointActions,
   ...orderActions,
   ...orderPageActions,
   ...packActions,

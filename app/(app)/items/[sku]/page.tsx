@@ -14,6 +14,13 @@ import { orNotFound } from "@/lib/http/or-not-found";
 import { listMovements } from "@/lib/ledger/list-movements";
 import { listStock } from "@/lib/ledger/list-stock";
 import { BackLink } from "@/components/ui/back-link";
+import { ItemThresholdsTable } from "@/components/items/item-thresholds";
+import { ThresholdsForm } from "@/components/items/thresholds-form";
+import type { Actor } from "@/lib/auth/actor";
+import { listSites } from "@/lib/sites/list-sites";
+import { listThresholds } from "@/lib/thresholds/list-thresholds";
+import { THRESHOLD_FIELDS, type ItemThresholds, type ThresholdsInForce } from "@/lib/thresholds/schemas";
+import { setThresholdsAction } from "./actions";
 
 type Params = { params: Promise<{ sku: string }> };
 
@@ -33,13 +40,16 @@ export default async function ItemPage({ params }: Params) {
   const actor = await requirePageActor("stock.view");
   const { sku } = await params;
   const db = getDb();
-  const [item, stock, lots, movements] = await Promise.all([
+  const [item, stock, lots, movements, thresholds, sites] = await Promise.all([
     orNotFound(getItem(db, actor, sku)),
     listStock(db, actor, { sku, limit: LEVELS }),
     listItemLots(db, actor, sku),
     listMovements(db, actor, { sku, limit: FIRST_MOVEMENTS }),
+    orNotFound(listThresholds(db, actor, sku)),
+    listSites(db, actor),
   ]);
-  const reorderPoint = typeof item.attributes.reorderPoint === "number" ? item.attributes.reorderPoint : null;
+  const reorderPoint = thresholds.default.reorderPoint;
+  const thresholdChoices = editableThresholds(actor, thresholds, sites);
   const mayMove = item.active && can(actor, "stock.move");
   const hasLots = item.tracking !== "none" || lots.length > 0;
 
@@ -120,6 +130,10 @@ export default async function ItemPage({ params }: Params) {
           <Card title="Suppliers">
             <SupplierList suppliers={item.suppliers} unit={item.unit} />
           </Card>
+          <Card title="Thresholds">
+            <ItemThresholdsTable thresholds={thresholds} />
+            {thresholdChoices.length > 0 ? <ThresholdsForm action={setThresholdsAction} sku={item.sku} choices={thresholdChoices} /> : null}
+          </Card>
         </aside>
         {/* Last in the page on phones: the history loads more as it scrolls, so nothing may sit below it. */}
         <Card title="Movement history" className="min-w-0">
@@ -135,4 +149,20 @@ export default async function ItemPage({ params }: Params) {
       </div>
     </>
   );
+}
+
+/** A row's own values (null where it inherits), for the form to start from. */
+const ownValues = (row: ThresholdsInForce) =>
+  Object.fromEntries(THRESHOLD_FIELDS.map((f) => [f, row.own.includes(f) ? row[f] : null])) as Record<
+    (typeof THRESHOLD_FIELDS)[number],
+    number | null
+  >;
+
+/** What the actor may set: the default when it acts at every site, and each site it manages thresholds at. */
+function editableThresholds(actor: Actor, thresholds: ItemThresholds, sites: { id: string; code: string }[]) {
+  const choices = thresholds.data
+    .filter((row) => can(actor, "thresholds.manage", { siteId: sites.find((s) => s.code === row.site)?.id ?? "-" }))
+    .map((row) => ({ site: row.site ?? "", label: row.site ?? "", own: ownValues(row) }));
+  if (!can(actor, "thresholds.manage") || actor.sites !== "all") return choices;
+  return [{ site: "", label: "Item-wide default", own: ownValues(thresholds.default) }, ...choices];
 }

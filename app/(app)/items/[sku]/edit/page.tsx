@@ -5,6 +5,7 @@ import { getItem } from "@/lib/catalog/get-item";
 import { hasStockHistory } from "@/lib/catalog/has-stock-history";
 import { listItemFilterOptions } from "@/lib/catalog/list-item-filter-options";
 import { getDb } from "@/lib/db/client";
+import { listThresholds } from "@/lib/thresholds/list-thresholds";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { BackLink } from "@/components/ui/back-link";
 
@@ -15,8 +16,12 @@ export default async function EditItemPage({ params }: { params: Promise<{ sku: 
   const { sku } = await params;
   const db = getDb();
   const item = await orNotFound(getItem(db, actor, decodeURIComponent(sku)));
-  const [options, moved] = await Promise.all([listItemFilterOptions(db, actor), hasStockHistory(db, { sku: item.sku })]);
-  const reorderPoint = item.attributes.reorderPoint;
+  const [options, moved, thresholds] = await Promise.all([
+    listItemFilterOptions(db, actor),
+    hasStockHistory(db, { sku: item.sku }),
+    listThresholds(db, actor, item.sku),
+  ]);
+  const reorderPoint = thresholds.default.reorderPoint;
   return (
     <>
       <BackLink href={`/items/${encodeURIComponent(item.sku)}`}>{item.sku}</BackLink>
@@ -34,7 +39,7 @@ export default async function EditItemPage({ params }: { params: Promise<{ sku: 
           unit: item.unit,
           tracking: item.tracking,
           barcodes: item.barcodes.map((b) => b.code).join(" "),
-          reorderPoint: typeof reorderPoint === "number" ? String(reorderPoint) : "",
+          reorderPoint: reorderPoint === null ? "" : String(reorderPoint),
           tempMinC: item.storage.tempMinC?.toString() ?? "",
           tempMaxC: item.storage.tempMaxC?.toString() ?? "",
           hazardClass: item.storage.hazardClass ?? "",

@@ -8,16 +8,17 @@ import { formNumber, formText, type FormState } from "@/lib/http/form-state";
 import { inFormUnit } from "@/lib/http/form-write";
 import { toFormState } from "@/lib/http/to-form-state";
 
-/** "Apply" beside a suggested reorder point: the same rule and permission as PATCH /api/v1/items/{sku}. */
+/** "Apply" beside a suggested reorder point: the site's thresholds, the same rule and permission as PUT …/thresholds. */
 export async function applyReorderPointAction(_previous: FormState, form: FormData): Promise<FormState> {
   const sku = formText(form, "sku") ?? "";
   try {
     const actor = await requireSessionActor();
     const reorderPoint = formNumber(form, "reorderPoint") ?? Number.NaN;
-    await inFormUnit(actor, "applyReorderPoint", form, (db) => applyReorderPoint(db, actor, sku, reorderPoint));
+    const input = { sku, site: formText(form, "site") ?? "", reorderPoint, safetyStock: formNumber(form, "safetyStock") };
+    await inFormUnit(actor, "applyReorderPoint", form, (db) => applyReorderPoint(db, actor, input));
     revalidatePath(`/items/${encodeURIComponent(sku)}`);
     revalidatePath(`/items/${encodeURIComponent(sku)}/forecast`);
-    return { ok: true, message: `Reorder point ${reorderPoint} is now in force.` };
+    return { ok: true, message: `Reorder point ${reorderPoint} is now in force at ${input.site}.` };
   } catch (error) {
     return toFormState(error);
   }

@@ -161,8 +161,14 @@ export default async function ItemForecastPage({ params, searchParams }: Props) 
                   {f.reorder.leadTimeFrom === "default" ? " (no supplier states one)" : ""}, plus {round(f.reorder.safetyStock)} safety stock for a{" "}
                   {Math.round(f.reorder.serviceLevel * 100)}% chance of not running out (class {f.reorder.abcClass}).
                 </p>
-                {can(actor, "catalog.manage") ? (
-                  <ApplyReorderPointForm action={applyReorderPointAction} sku={f.sku} suggested={f.reorder.reorderPoint} />
+                {can(actor, "thresholds.manage") ? (
+                  <ApplyReorderPointForm
+                    action={applyReorderPointAction}
+                    sku={f.sku}
+                    site={f.site}
+                    suggested={f.reorder.reorderPoint}
+                    safetyStock={f.reorder.safetyStock}
+                  />
                 ) : null}
               </Card>
             ) : null}

@@ -7,6 +7,7 @@ import { unitOfWork } from "../db/unit-of-work";
 import { postMovement } from "../ledger/post-movement";
 import { workZoneCode } from "../locations/create-site";
 import { afterEventsWritten } from "../system/after-events-written";
+import { setThresholds } from "../thresholds/set-thresholds";
 import { acknowledgeAlert } from "./acknowledge-alert";
 import { checkItemAlerts } from "./check-stock-alerts";
 import { countActiveAlerts, listAlerts } from "./list-alerts";
@@ -98,6 +99,20 @@ describe("stock alerts raised by movements", () => {
     await relay();
     expect(await alertsOf(plain.id, "low_stock")).toHaveLength(1);
     expect(await alertsOf(solvent.id, "low_stock")).toHaveLength(0);
+  });
+
+  it("a threshold set through the API raises and clears alerts at once, the item-wide default at the sites that carry the item", async () => {
+    const w = await buildWarehouse(db);
+    await buildWarehouse(db); // a site that never stocked the item: no alert there
+    const { plain } = w.items;
+    await receive(w, plain.sku, 4);
+    await relay();
+    await setThresholds(db, admin, plain.sku, { reorderPoint: 6 });
+    await relay();
+    expect(await alertsOf(plain.id, "low_stock")).toMatchObject([{ state: "open", siteId: w.site.id, detail: { available: 4, reorderPoint: 6 } }]);
+    await setThresholds(db, admin, plain.sku, { site: w.site.code, reorderPoint: 2 });
+    await relay();
+    expect(await alertsOf(plain.id, "low_stock")).toMatchObject([{ state: "resolved" }]);
   });
 
   it("stockout needs demand: none available with a reorder point or an open demand is a stockout; an item nobody wants is not", async () => {

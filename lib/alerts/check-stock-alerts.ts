@@ -120,12 +120,14 @@ export async function checkAlertsForEvents(tx: DbTx, afterPosition: bigint, upTo
       SELECT line->>'sku' FROM jsonb_array_elements(CASE WHEN jsonb_typeof(e.data->'lines') = 'array' THEN e.data->'lines' ELSE '[]'::jsonb END) line
     ) named
     JOIN "Item" i ON i."skuKey" = lower(named.sku)
-    WHERE ${range} AND e."siteId" IS NOT NULL AND split_part(e.type, '.', 1) IN ('stock', 'reservation', 'order', 'pickList', 'transfer', 'item', 'thresholds')
+    WHERE ${range} AND e."siteId" IS NOT NULL AND split_part(e.type, '.', 1) IN ('stock', 'reservation', 'order', 'pickList', 'transfer', 'item')
     UNION
-    -- an item-wide threshold (no site) applies at every site
-    SELECT i.id::text, s.id::text
-    FROM "Event" e JOIN "Item" i ON i."skuKey" = lower(e.data->>'sku') CROSS JOIN "Site" s
-    WHERE ${range} AND e."siteId" IS NULL AND split_part(e.type, '.', 1) = 'thresholds' AND s.active`;
+    -- an item-wide threshold (no site) is checked at every site that carries the item (has or had stock there):
+    -- a default must not raise low stock at sites that never stock it
+    SELECT DISTINCT i.id::text, loc."siteId"::text
+    FROM "Event" e JOIN "Item" i ON i."skuKey" = lower(e.data->>'sku')
+    JOIN "StockLevel" l ON l."itemId" = i.id JOIN "Location" loc ON loc.id = l."locationId" AND NOT loc."isVirtual"
+    WHERE ${range} AND e."siteId" IS NULL AND e.type = 'item.thresholds_changed'`;
   const locations = await tx.$queryRaw<{ id: string }[]>`
     SELECT DISTINCT loc.id::text FROM "Event" e JOIN "Location" loc ON loc.code = e.data->>'location'
     WHERE ${range} AND e.type = 'stock.changed'`;

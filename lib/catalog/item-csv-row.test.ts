@@ -105,6 +105,8 @@ describe("writeItemRow", () => {
         leadTimeDays: 5,
         minOrderQty: null,
         preferred: true,
+        packSize: 1,
+        priceBreaks: [],
       },
       {
         supplier: "NFA",
@@ -115,6 +117,8 @@ describe("writeItemRow", () => {
         leadTimeDays: null,
         minOrderQty: null,
         preferred: false,
+        packSize: 1,
+        priceBreaks: [],
       },
     ],
     storage: { tempMinC: -18, tempMaxC: null, humidityMaxPct: null, hazardClass: null, handlingNotes: null },

@@ -152,7 +152,7 @@ export const receivePurchaseOrderOp = defineOperation({
   permission: "stock.move",
   idempotency: "in-transaction",
   summary: "Receive goods against a purchase order, by line or by the SSCC of a shipping notice",
-  description: `Good units are posted as ledger receipts into \`to\` at the line's unit cost; \`damaged\` units go to the site's quarantine location. Serial-tracked lines list every unit's serial, good units first. More than a line still owes needs purchasing.overReceive (managers, admins): otherwise 422 with the quantities. The order becomes partially_received or received by itself. Needs stock.move at the order's site; 409 unless sent or partly received, or when the SSCC's shipment was received already. ${HIDDEN}`,
+  description: `Good units are posted as ledger receipts into \`to\` at the line's unit cost; \`damaged\` units go to the site's quarantine location. Serial-tracked lines list every unit's serial, good units first. More than a line still owes needs purchasing.overReceive (managers, admins): otherwise 422 with the quantities. The order becomes partially_received or received by itself. Needs stock.move at the order's site; 409 unless sent or (partly) received, or when the SSCC's shipment was received already. ${HIDDEN}`,
   params: orderId,
   body: purchaseReceiptInput,
   response: purchaseOrderView,

@@ -13,7 +13,8 @@ import { purchaseReceiptInput, type ParsedPurchaseReceipt, type PurchaseOrderVie
 type ReceiptLine = NonNullable<ParsedPurchaseReceipt["lines"]>[number];
 
 /**
- * Receives goods against a sent (or partly received) order, in ONE transaction with the order's line counters:
+ * Receives goods against a sent or (partly) received order — a received one still takes an over-receipt until it
+ * is closed — in ONE transaction with the order's line counters:
  * the order row is locked first (run-purchase-order-step.ts), so two receipts of its last units queue and the
  * second sees what the first received. Good units are posted as ledger receipts (the site's supplier location →
  * `to`) at the line's unit cost and the order's currency, referenced by the order number; damaged units are
@@ -35,7 +36,7 @@ export async function receivePurchaseOrder(
   const data = purchaseReceiptInput.parse(input);
   return runPurchaseOrderStep(db, actor, id, options, async (tx, order) => {
     authorize(actor, "stock.move", { siteId: order.siteId });
-    requireStatus(order, ["sent", "partially_received"], "received");
+    requireStatus(order, ["sent", "partially_received", "received"], "received");
     const lines = await orderLines(tx, order.id);
     const notice = data.sscc ? await shippingNotice(tx, order, data.sscc) : null;
     const receipt: ReceiptLine[] = notice ? notice.lines : data.lines!;

@@ -9,6 +9,7 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Move stock",
     "Orders",
     "Transfers",
+    "Purchase orders",
     "Locations",
     "Categories",
     "Suppliers",
@@ -20,9 +21,21 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Events",
     "Reason codes",
   ],
-  "manager@example.com": ["Dashboard", "Scan", "Items", "Move stock", "Orders", "Transfers", "Locations", "Categories", "Suppliers", "Channels"],
-  "clerk@example.com": ["Dashboard", "Scan", "Items", "Move stock", "Orders", "Transfers", "Locations", "Categories"],
-  "viewer@example.com": ["Dashboard", "Scan", "Items", "Orders", "Transfers", "Locations", "Categories"],
+  "manager@example.com": [
+    "Dashboard",
+    "Scan",
+    "Items",
+    "Move stock",
+    "Orders",
+    "Transfers",
+    "Purchase orders",
+    "Locations",
+    "Categories",
+    "Suppliers",
+    "Channels",
+  ],
+  "clerk@example.com": ["Dashboard", "Scan", "Items", "Move stock", "Orders", "Transfers", "Purchase orders", "Locations", "Categories"],
+  "viewer@example.com": ["Dashboard", "Scan", "Items", "Orders", "Transfers", "Purchase orders", "Locations", "Categories"],
 };
 
 for (const [email, links] of Object.entries(EXPECTED_NAVIGATION)) {

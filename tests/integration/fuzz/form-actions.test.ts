@@ -11,6 +11,7 @@ import * as itemActions from "../../../app/(app)/items/item-actions";
 import * as locationActions from "../../../app/(app)/locations/actions";
 import * as orderPageActions from "../../../app/(app)/orders/[id]/actions";
 import * as packActions from "../../../app/(app)/orders/[id]/pack/actions";
+import * as purchaseOrderActions from "../../../app/(app)/purchase-orders/actions";
 import * as orderActions from "../../../app/(app)/orders/actions";
 import * as moveActions from "../../../app/(app)/stock/move/actions";
 import * as supplierActions from "../../../app/(app)/suppliers/actions";
@@ -97,6 +98,7 @@ const ACTIONS: [string, Action][] = Object.entries({
   ...orderActions,
   ...orderPageActions,
   ...packActions,
+  ...purchaseOrderActions,
   ...supplierActions,
   ...transferActions,
 }).filter(([, value]) => typeof value === "function") as [string, Action][];

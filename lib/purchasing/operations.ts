@@ -67,6 +67,20 @@ export const downloadPurchaseOrderCsvOp = defineOperation({
   problems: ["not_found"],
 });
 
+export const printPurchaseOrderOp = defineOperation({
+  id: "printPurchaseOrder",
+  method: "GET",
+  path: "/api/v1/purchase-orders/{id}/order.pdf",
+  tag: "Purchasing",
+  permission: "purchasing.view",
+  summary: "The purchase order as a printable A4 PDF, to send to the supplier",
+  description: HIDDEN,
+  params: orderId,
+  response: z.string().describe("The document as application/pdf"),
+  fileTypes: ["application/pdf"],
+  problems: ["not_found"],
+});
+
 const step = (
   id: string,
   path: string,
@@ -99,7 +113,7 @@ export const sendPurchaseOrderOp = step(
   "sendPurchaseOrder",
   "send",
   "Mark an approved purchase order as sent to the supplier",
-  "Stockroom does not deliver it yet: send the supplier the CSV (order.csv) or the JSON of the order. From now on the supplier's key sees it and webhooks hear purchaseOrder.sent. 409 unless approved.",
+  "Stockroom does not deliver it yet (no e-mail): send the supplier the PDF (order.pdf), the CSV (order.csv) or the JSON of the order. From now on the supplier's key sees it and webhooks hear purchaseOrder.sent. 409 unless approved.",
 );
 export const cancelPurchaseOrderOp = step(
   "cancelPurchaseOrder",

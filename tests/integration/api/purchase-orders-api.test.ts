@@ -1,5 +1,6 @@
 // The purchase-order routes as clients see them: a buyer's key drafts and sends, a supplier's key sees and answers
 // its own supplier's orders only (404 for another's, 403 everywhere else), statuses and problem JSON.
+import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { buildApiKey } from "../../factories/access";
 import { buildPurchasing } from "../../factories/purchasing";
@@ -14,6 +15,7 @@ import * as suppliersRoute from "../../../app/api/v1/suppliers/route";
 import * as ordersRoute from "../../../app/api/v1/purchase-orders/route";
 import * as orderRoute from "../../../app/api/v1/purchase-orders/[id]/route";
 import * as csvRoute from "../../../app/api/v1/purchase-orders/[id]/order.csv/route";
+import * as pdfRoute from "../../../app/api/v1/purchase-orders/[id]/order.pdf/route";
 import * as approveRoute from "../../../app/api/v1/purchase-orders/[id]/approve/route";
 import * as sendRoute from "../../../app/api/v1/purchase-orders/[id]/send/route";
 import * as cancelRoute from "../../../app/api/v1/purchase-orders/[id]/cancel/route";
@@ -29,6 +31,7 @@ type Handler = Parameters<typeof callRoute>[0];
 const ROUTES: Record<string, { handler: Handler; method: "GET" | "POST"; body?: (sku: string, bin: string) => unknown }> = {
   "": { handler: orderRoute.GET, method: "GET" },
   "order.csv": { handler: csvRoute.GET, method: "GET" },
+  "order.pdf": { handler: pdfRoute.GET, method: "GET" },
   approve: { handler: approveRoute.POST, method: "POST", body: () => ({}) },
   send: { handler: sendRoute.POST, method: "POST", body: () => ({}) },
   cancel: { handler: cancelRoute.POST, method: "POST", body: () => ({}) },
@@ -90,6 +93,12 @@ describe("/api/v1/purchase-orders", () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toContain("text/csv");
     expect(await csv.text()).toContain(`${created.json.number},${w.supplier.code},${w.site.code},,EUR,1,${w.items.plain.sku},`);
+    const pdf = await pdfRoute.GET(
+      new Request(`http://localhost/api/v1/purchase-orders/${id}/order.pdf`, { headers: { authorization: `Bearer ${buyer.key}` } }),
+      { params: Promise.resolve({ id }) },
+    );
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect((await PDFDocument.load(new Uint8Array(await pdf.arrayBuffer()))).getTitle()).toBe(`Purchase order ${created.json.number}`);
     const listed = await callRoute(ordersRoute.GET, { path: `/api/v1/purchase-orders?status=sent&site=${w.site.code}`, key: buyer.key });
     expect(listed.json.data).toMatchObject([{ id, status: "sent" }]);
   });
@@ -149,7 +158,7 @@ describe("/api/v1/purchase-orders", () => {
     const before = await db.purchaseOrderHistory.count({ where: { purchaseOrderId: sent.id } });
     const otherList = await callRoute(ordersRoute.GET, { path: `/api/v1/purchase-orders?supplier=${mine.supplier.code}`, key: otherKey.key });
     expect(otherList).toMatchObject({ status: 200, json: { data: [] } });
-    for (const name of ["", "order.csv", "confirm", "asn"]) {
+    for (const name of ["", "order.csv", "order.pdf", "confirm", "asn"]) {
       const answer = await call(name, otherKey.key, sent.id, ROUTES[name].body?.(sku, mine.bins.a1.code));
       expect(answer.status, name).toBe(404);
       expect(JSON.stringify(answer.json), name).not.toContain(sent.number);

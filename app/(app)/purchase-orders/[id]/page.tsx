@@ -116,6 +116,13 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
             >
               Download CSV for the supplier
             </a>
+            <a
+              href={`/api/v1/purchase-orders/${order.id}/order.pdf`}
+              className="ml-4 mt-3 inline-flex min-h-11 items-center font-medium text-brand-700"
+              data-testid="purchase-order-pdf"
+            >
+              Print PDF
+            </a>
           </Card>
           {receives && (
             <Card title={`Receive at ${order.site}`}>

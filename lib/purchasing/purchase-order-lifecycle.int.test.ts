@@ -3,6 +3,7 @@ import { buildUser } from "../../tests/factories/access";
 import { buildPurchasing } from "../../tests/factories/purchasing";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { getDb } from "../db/client";
+import { updateInstallationSettings } from "../settings/installation-settings";
 import { approvePurchaseOrder } from "./approve-purchase-order";
 import { cancelPurchaseOrder } from "./cancel-purchase-order";
 import { closePurchaseOrder } from "./close-purchase-order";

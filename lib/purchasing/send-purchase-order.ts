@@ -7,8 +7,9 @@ import type { PurchaseOrderView } from "./schemas";
 
 /**
  * Marks an approved order as sent to the supplier (purchasing.manage at its site). Stockroom does not deliver it
- * itself yet: the buyer sends the PDF, CSV or JSON of the order (GET /api/v1/purchase-orders/{id}/order.pdf, …/order.csv, …/{id}); the
- * supplier's key sees it from now on, and `purchaseOrder.sent` reaches webhooks. 409 unless approved.
+ * itself yet (no e-mail): the buyer sends the order's PDF, CSV or JSON (GET /api/v1/purchase-orders/{id}/order.pdf,
+ * …/order.csv, …/{id}); the supplier's key sees it from now on, and `purchaseOrder.sent` reaches webhooks. 409
+ * unless approved.
  */
 export async function sendPurchaseOrder(
   db: Db,

@@ -3,7 +3,7 @@ import { authorize } from "../auth/can";
 import type { Db } from "../db/client";
 import { isUuid } from "../db/is-uuid";
 import { NotFound } from "../domain-error";
-import { findPurchaseOrderView } from "./purchase-order-view";
+import { asSeenBy, findPurchaseOrderView } from "./purchase-order-view";
 import { isVisibleTo } from "./run-purchase-order-step";
 import type { PurchaseOrderView } from "./schemas";
 
@@ -17,7 +17,5 @@ export async function getPurchaseOrder(db: Db, actor: Actor, id: string): Promis
   if (!isUuid(id)) throw new NotFound("Purchase order", id);
   const order = await db.purchaseOrder.findUnique({ where: { id }, select: { siteId: true, supplierId: true, sentAt: true } });
   if (!order || !isVisibleTo(actor, order)) throw new NotFound("Purchase order", id);
-  const view = (await findPurchaseOrderView(db, id))!;
-  if (actor.role !== "supplier") return view;
-  return { ...view, history: view.history.map((h) => (h.actor === actor.label ? h : { ...h, actor: "buyer", note: null })) };
+  return asSeenBy(actor, (await findPurchaseOrderView(db, id))!);
 }

@@ -93,6 +93,12 @@ function toView(row: ViewRow, limit: string): PurchaseOrderView {
   };
 }
 
+/** The view as this actor may read it: a supplier sees the buyer's steps without who took them or their notes. */
+export function asSeenBy(actor: Actor, view: PurchaseOrderView): PurchaseOrderView {
+  if (actor.role !== "supplier") return view;
+  return { ...view, history: view.history.map((h) => (h.actor === actor.label ? h : { ...h, actor: "buyer", note: null })) };
+}
+
 export function dateOnly(date: Date | null): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
 }

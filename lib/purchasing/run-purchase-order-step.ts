@@ -7,7 +7,7 @@ import { inUnitOfWork } from "../db/unit-of-work";
 import { NotFound } from "../domain-error";
 import { enqueueEvent } from "../outbox/enqueue-event";
 import { PurchaseOrderNotAllowedNow } from "./errors";
-import { findPurchaseOrderView } from "./purchase-order-view";
+import { asSeenBy, findPurchaseOrderView } from "./purchase-order-view";
 import type { PurchaseOrderStatus, PurchaseOrderStep, PurchaseOrderView } from "./schemas";
 
 export type LockedPurchaseOrder = {
@@ -70,7 +70,7 @@ export async function runPurchaseOrderStep(
     });
     const { history: _history, ...payload } = view;
     await enqueueEvent(tx, { type: `purchaseOrder.${outcome.step}`, siteId: order.siteId, aggregateId: id, payload });
-    return view;
+    return asSeenBy(actor, view);
   });
   return result.replayed ? { ...(result.stored as PurchaseOrderView), replayed: true } : result.value;
 }

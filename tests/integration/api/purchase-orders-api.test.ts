@@ -145,10 +145,10 @@ describe("/api/v1/purchase-orders", () => {
     expect(listed.json.data.map((o: { id: string }) => o.id)).toEqual([sent.id]);
     expect((await call("", ownKey.key, draft.id)).status).toBe(404);
     expect(await call("", ownKey.key, sent.id)).toMatchObject({ status: 200, json: { number: sent.number } });
-    expect(await call("confirm", ownKey.key, sent.id, ROUTES.confirm.body!(sku, ""))).toMatchObject({
-      status: 200,
-      json: { lines: [{ confirmedQuantity: 1, promisedAt: "2027-01-10" }] },
-    });
+    const confirmed = await call("confirm", ownKey.key, sent.id, ROUTES.confirm.body!(sku, ""));
+    expect(confirmed).toMatchObject({ status: 200, json: { lines: [{ confirmedQuantity: 1, promisedAt: "2027-01-10" }] } });
+    // Who at the buyer took each step stays with the buyer; its own step is named.
+    expect(confirmed.json.history.map((h: { actor: string }) => h.actor)).toEqual(["buyer", "buyer", "buyer", ownKey.actor.label]);
     expect(await call("asn", ownKey.key, sent.id, { ...(ROUTES.asn.body!(sku, "") as object), sscc: "376123450000000030" })).toMatchObject({
       status: 200,
       json: { shipments: [{ sscc: "376123450000000030" }] },

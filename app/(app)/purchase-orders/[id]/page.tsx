@@ -23,7 +23,8 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
     cancel: ["draft", "approved", "sent"].includes(order.status) && manages,
     close: ["sent", "partially_received", "received"].includes(order.status) && manages,
   };
-  const receives = ["sent", "partially_received"].includes(order.status) && can(actor, "stock.move", { siteId: site.id });
+  // A received order still takes a manager's over-receipt until closed; the form also keeps the last receipt's outcome.
+  const receives = ["sent", "partially_received", "received"].includes(order.status) && can(actor, "stock.move", { siteId: site.id });
   return (
     <>
       <PageHeader title={`${order.number} · ${order.supplierName}`}>

@@ -140,10 +140,11 @@ describe("purchase orders: lifecycle", () => {
     const w = await buildPurchasing(db);
     const manager = await buildUser(db, "manager");
     const admin = await buildUser(db, "admin");
-    await db.installationSettings.upsert({
-      where: { id: 1 },
-      create: { id: 1, purchaseApprovalLimit: "100" },
-      update: { purchaseApprovalLimit: "100" },
+    await expect(updateInstallationSettings(db, admin.actor, { purchaseApprovalLimit: "ten" })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ["purchaseApprovalLimit"] })],
+    });
+    await expect(updateInstallationSettings(db, admin.actor, { purchaseApprovalLimit: "100" })).resolves.toMatchObject({
+      purchaseApprovalLimit: "100.0000",
     });
     try {
       const atLimit = await createPurchaseOrder(db, manager.actor, {
@@ -164,7 +165,7 @@ describe("purchase orders: lifecycle", () => {
       });
       await expect(approvePurchaseOrder(db, admin.actor, above.id)).resolves.toMatchObject({ status: "approved" });
     } finally {
-      await db.installationSettings.update({ where: { id: 1 }, data: { purchaseApprovalLimit: "10000" } });
+      await updateInstallationSettings(db, admin.actor, { purchaseApprovalLimit: "10000" });
     }
   });
 

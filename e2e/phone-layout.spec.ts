@@ -125,6 +125,12 @@ async function pagesToVisit(page: Page): Promise<string[]> {
   });
   expect(order.status(), await order.text()).toBe(201);
   const orderId = (await order.json()).id as string;
+  const supplier = ((await (await page.request.get("/api/v1/items/HT-SCR-0003")).json()).suppliers as { supplier: string }[])[0].supplier;
+  const purchaseOrder = await page.request.post("/api/v1/purchase-orders", {
+    data: { supplier, site: "WH1", lines: [{ sku: "HT-SCR-0003", quantity: 12, unitCost: "1.25" }] },
+  });
+  expect(purchaseOrder.status(), await purchaseOrder.text()).toBe(201);
+  const purchaseOrderId = (await purchaseOrder.json()).id as string;
   const transferId = (await transfer.json()).id as string;
   const pickListId = (await pickList.json()).id as string;
   // A webhook that hears a rare type (nothing to deliver), and a shop on a closed local port (refused at once).
@@ -170,6 +176,9 @@ async function pagesToVisit(page: Page): Promise<string[]> {
     "/transfers/new",
     `/transfers/${transferId}`,
     `/transfers/${transferId}/packing-list`,
+    "/purchase-orders",
+    "/purchase-orders/new",
+    `/purchase-orders/${purchaseOrderId}`,
     `/pick-lists/${pickListId}`,
     "/orders",
     "/orders?tab=late",

@@ -9,6 +9,7 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Move stock",
     "Orders",
     "Transfers",
+    "Purchase orders",
     "Locations",
     "Categories",
     "Suppliers",
@@ -28,14 +29,15 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Move stock",
     "Orders",
     "Transfers",
+    "Purchase orders",
     "Locations",
     "Categories",
     "Suppliers",
     "Reorder points",
     "Channels",
   ],
-  "clerk@example.com": ["Dashboard", "Scan", "Items", "Move stock", "Orders", "Transfers", "Locations", "Categories"],
-  "viewer@example.com": ["Dashboard", "Scan", "Items", "Orders", "Transfers", "Locations", "Categories"],
+  "clerk@example.com": ["Dashboard", "Scan", "Items", "Move stock", "Orders", "Transfers", "Purchase orders", "Locations", "Categories"],
+  "viewer@example.com": ["Dashboard", "Scan", "Items", "Orders", "Transfers", "Purchase orders", "Locations", "Categories"],
 };
 
 for (const [email, links] of Object.entries(EXPECTED_NAVIGATION)) {

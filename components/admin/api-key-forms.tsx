@@ -9,7 +9,7 @@ import { SelectField, TextField } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
 import { FormToken } from "../ui/form-token";
 
-export function CreateApiKeyForm({ siteCodes }: { siteCodes: string[] }) {
+export function CreateApiKeyForm({ siteCodes, supplierCodes }: { siteCodes: string[]; supplierCodes: string[] }) {
   const [state, action, pending] = useActionState(createApiKeyAction, initialFormState);
   const newKey = state.ok ? (state.data?.key as string | undefined) : undefined;
   return (
@@ -17,9 +17,23 @@ export function CreateApiKeyForm({ siteCodes }: { siteCodes: string[] }) {
       <FormToken answer={state} />
       <TextField label="Name" name="name" placeholder="order-service" error={state.fieldErrors?.name} />
       <SelectField label="Role" name="role" defaultValue="viewer" error={state.fieldErrors?.role}>
-        {["viewer", "clerk", "manager", "admin"].map((role) => (
+        {["viewer", "clerk", "manager", "admin", "supplier"].map((role) => (
           <option key={role} value={role}>
             {role}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label="Supplier"
+        name="supplier"
+        defaultValue=""
+        error={state.fieldErrors?.supplier}
+        hint="For a supplier key only: it sees that supplier's purchase orders, nothing else"
+      >
+        <option value="">—</option>
+        {supplierCodes.map((code) => (
+          <option key={code} value={code}>
+            {code}
           </option>
         ))}
       </SelectField>

@@ -18,6 +18,58 @@ export function CreateSupplierForm() {
       <TextField label="Name" name="name" defaultValue={values.name} error={state.fieldErrors?.name} />
       <TextField label="E-mail" name="email" type="email" defaultValue={values.email} error={state.fieldErrors?.email} />
       <TextField label="Phone" name="phone" type="tel" defaultValue={values.phone} error={state.fieldErrors?.phone} />
+      <TextField
+        label="Currency"
+        name="currency"
+        defaultValue={values.currency ?? "EUR"}
+        autoCapitalize="characters"
+        error={state.fieldErrors?.currency}
+      />
+      <TextField
+        label="Lead time (days)"
+        name="leadTimeDays"
+        type="number"
+        min={0}
+        inputMode="numeric"
+        defaultValue={values.leadTimeDays}
+        error={state.fieldErrors?.leadTimeDays}
+      />
+      <TextField
+        label="Minimum order value"
+        name="minOrderValue"
+        inputMode="decimal"
+        defaultValue={values.minOrderValue}
+        error={state.fieldErrors?.minOrderValue}
+        hint="In its currency"
+      />
+      <TextField
+        label="Payment terms"
+        name="paymentTerms"
+        defaultValue={values.paymentTerms}
+        error={state.fieldErrors?.paymentTerms}
+        placeholder="30 days net"
+      />
+      <label className="block text-sm font-medium" htmlFor="contacts">
+        Contacts
+        <textarea
+          id="contacts"
+          name="contacts"
+          rows={3}
+          defaultValue={values.contacts}
+          aria-describedby="contacts-hint"
+          className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 px-3 py-2 font-normal"
+        />
+        <span id="contacts-hint" className="font-normal text-slate-600">
+          One per line: name, e-mail, phone
+        </span>
+        {Object.entries(state.fieldErrors ?? {})
+          .filter(([field]) => field.startsWith("contacts"))
+          .map(([field, message]) => (
+            <span key={field} role="alert" className="block font-normal text-red-700">
+              {message}
+            </span>
+          ))}
+      </label>
       <FormMessage state={state} />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Adding…" : "Add supplier"}

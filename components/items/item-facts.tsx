@@ -76,6 +76,8 @@ export function SupplierList({ suppliers, unit }: { suppliers: ItemView["supplie
               s.unitCost ? `${s.currency} ${price(s.unitCost)} per ${unit}` : null,
               s.leadTimeDays !== null ? `${s.leadTimeDays} days lead time` : null,
               s.minOrderQty !== null ? `order at least ${s.minOrderQty}` : null,
+              s.packSize > 1 ? `packs of ${s.packSize} ${unit}` : null,
+              ...s.priceBreaks.map((b) => `${s.currency} ${price(b.unitCost)} from ${b.minQty}`),
             ]
               .filter(Boolean)
               .join(" · ") || "No terms recorded"}

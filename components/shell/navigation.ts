@@ -10,6 +10,7 @@ export const NAV_LINKS: NavLink[] = [
   { href: "/stock/move", label: "Move stock", permission: "stock.move", icon: "move" },
   { href: "/orders", label: "Orders", permission: "stock.view", icon: "cart" },
   { href: "/transfers", label: "Transfers", permission: "stock.view", icon: "truck" },
+  { href: "/purchase-orders", label: "Purchase orders", permission: "purchasing.view", icon: "cart" },
   { href: "/locations", label: "Locations", permission: "stock.view", icon: "pin" },
   { href: "/categories", label: "Categories", permission: "stock.view", icon: "log" },
   { href: "/suppliers", label: "Suppliers", permission: "catalog.manage", icon: "truck" },

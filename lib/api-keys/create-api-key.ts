@@ -2,7 +2,8 @@ import { unitOfWork } from "../db/unit-of-work";
 import { apiKeyScope, type Actor } from "../auth/actor";
 import { authorize, authorizeGrant } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
-import type { Db } from "../db/client";
+import type { Db, DbTx } from "../db/client";
+import { ValidationFailed } from "../domain-error";
 import { ClerkNeedsSite } from "../users/errors";
 import { siteIdsForCodes } from "../users/site-ids";
 import { hashApiKey, keyPrefix, newApiKey } from "./key-material";
@@ -21,6 +22,7 @@ export async function createApiKey(db: Db, actor: Actor, input: ApiKeyInput): Pr
   const key = newApiKey();
   return unitOfWork(db, async (tx) => {
     const siteIds = await siteIdsForCodes(tx, data.sites);
+    const supplierId = data.supplier ? await supplierIdOf(tx, data.supplier) : null;
     authorizeGrant(actor, "apiKeys.manage", apiKeyScope(data.role, siteIds));
     const created = await tx.apiKey.create({
       data: {
@@ -29,6 +31,7 @@ export async function createApiKey(db: Db, actor: Actor, input: ApiKeyInput): Pr
         prefix: keyPrefix(key),
         hash: hashApiKey(key),
         createdById: actor.type === "user" ? actor.id : null,
+        supplierId,
         sites: { create: siteIds.map((siteId) => ({ siteId })) },
       },
     });
@@ -36,4 +39,10 @@ export async function createApiKey(db: Db, actor: Actor, input: ApiKeyInput): Pr
     await recordAudit(tx, actor, { action: "apiKey.create", entityType: "apiKey", entityId: created.id, after: view });
     return { ...view, key };
   });
+}
+
+async function supplierIdOf(tx: DbTx, code: string): Promise<string> {
+  const supplier = await tx.supplier.findUnique({ where: { code }, select: { id: true } });
+  if (!supplier) throw new ValidationFailed([{ field: "supplier", message: `No supplier has the code ${code}` }]);
+  return supplier.id;
 }

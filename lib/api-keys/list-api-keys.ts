@@ -6,6 +6,7 @@ import type { ApiKeyView } from "./schemas";
 export const apiKeyWithRelations = {
   sites: { select: { site: { select: { code: true } } } },
   createdBy: { select: { email: true } },
+  supplier: { select: { code: true } },
 } as const;
 
 type ApiKeyRow = {
@@ -18,6 +19,7 @@ type ApiKeyRow = {
   revokedAt: Date | null;
   sites: { site: { code: string } }[];
   createdBy: { email: string } | null;
+  supplier: { code: string } | null;
 };
 
 export function toApiKeyView(key: ApiKeyRow): ApiKeyView {
@@ -27,6 +29,7 @@ export function toApiKeyView(key: ApiKeyRow): ApiKeyView {
     prefix: key.prefix,
     role: key.role,
     sites: key.sites.map((s) => s.site.code).sort(),
+    supplier: key.supplier?.code ?? null,
     createdBy: key.createdBy?.email ?? null,
     createdAt: key.createdAt.toISOString(),
     lastUsedAt: key.lastUsedAt?.toISOString() ?? null,

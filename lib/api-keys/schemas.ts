@@ -9,6 +9,19 @@ export const apiKeyInput = z
       .array(z.string().trim().toUpperCase().min(1))
       .default([])
       .describe("Codes of the sites the key may act at; empty for every site (not for a clerk's key, which must name its sites)"),
+    supplier: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .min(1)
+      .optional()
+      .describe("For role supplier, and only for it: the code of the supplier the key acts for (it sees that supplier's purchase orders only)"),
+  })
+  .superRefine((input, ctx) => {
+    if (input.role === "supplier" && !input.supplier)
+      ctx.addIssue({ code: "custom", path: ["supplier"], message: "A supplier key names its supplier" });
+    if (input.role !== "supplier" && input.supplier)
+      ctx.addIssue({ code: "custom", path: ["supplier"], message: "Only a supplier key names a supplier" });
   })
   .meta({ id: "ApiKeyInput" });
 
@@ -19,6 +32,7 @@ export const apiKeyView = z
     prefix: z.string().describe("The key's first characters, to tell keys apart"),
     role: z.enum(ROLES),
     sites: z.array(z.string()),
+    supplier: z.string().nullable().describe("The supplier a supplier key acts for"),
     createdBy: z.string().nullable(),
     createdAt: z.string(),
     lastUsedAt: z.string().nullable(),

@@ -11,6 +11,8 @@ export type Actor = {
   label: string;
   role: RoleName;
   sites: "all" | readonly string[];
+  /** For a supplier-role API key: the supplier it acts for; it sees that supplier's purchase orders only. */
+  supplierId?: string;
   /** For a person acting through a session: the session version their token carries (see session-claims.ts). */
   sessionVersion?: number;
 };

@@ -20,6 +20,15 @@ describe("can", () => {
     expect(can(actor("viewer"), "stock.view")).toBe(true);
   });
 
+  it("lets a supplier's key read and answer purchase orders, and nothing else", () => {
+    const granted = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(actor("supplier"), p));
+    expect(granted).toEqual(["purchasing.view", "purchasing.supply"]);
+  });
+
+  it("lets only managers and admins receive more than a purchase order ordered", () => {
+    expect(ROLES.filter((role) => can(actor(role), "purchasing.overReceive"))).toEqual(["admin", "manager"]);
+  });
+
   it("limits a clerk's stock work to the assigned sites", () => {
     const clerk = actor("clerk", ["site-1"]);
     expect(can(clerk, "stock.move", { siteId: "site-1" })).toBe(true);

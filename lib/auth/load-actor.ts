@@ -86,6 +86,7 @@ export async function loadApiKeyActor(db: Db, key: string): Promise<Actor | null
     row.sites.map((s) => s.siteId),
   );
   const actor: Actor = { type: "apiKey", id: row.id, label: `key:${row.name}`, role: row.role, sites };
+  if (row.supplierId) actor.supplierId = row.supplierId;
   if (API_KEY_CACHE_MS > 0) knownKeys.set(hash, { actor, until: Date.now() + API_KEY_CACHE_MS });
   return actor;
 }

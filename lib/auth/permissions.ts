@@ -2,8 +2,10 @@
  * Who may do what, as data. Every check in the app goes through can() in ./can.ts, which reads this table;
  * nothing else looks at roles. A permission marked site-bound is further limited to the actor's sites.
  */
-export const ROLES = ["admin", "manager", "clerk", "viewer"] as const;
+export const ROLES = ["admin", "manager", "clerk", "viewer", "supplier"] as const;
 export type RoleName = (typeof ROLES)[number];
+/** The roles a person can have; `supplier` is for API keys only, each bound to one supplier (Actor.supplierId). */
+export const PERSON_ROLES = ["admin", "manager", "clerk", "viewer"] as const satisfies readonly RoleName[];
 
 export const PERMISSIONS = {
   "dashboard.view": { roles: ["admin", "manager", "clerk", "viewer"], siteBound: false },
@@ -17,6 +19,12 @@ export const PERMISSIONS = {
   "alerts.acknowledge": { roles: ["admin", "manager", "clerk"], siteBound: true },
   "thresholds.manage": { roles: ["admin", "manager"], siteBound: true },
   "purchasing.manage": { roles: ["admin", "manager"], siteBound: true },
+  // Reading purchase orders: a supplier's key sees only its own supplier's (lib/purchasing filters by supplierId).
+  "purchasing.view": { roles: ["admin", "manager", "clerk", "viewer", "supplier"], siteBound: true },
+  // The supplier's side of a purchase order (confirm, advance shipping notice); buyers may record it for them.
+  "purchasing.supply": { roles: ["admin", "manager", "supplier"], siteBound: true },
+  // Receiving more than a purchase order line ordered.
+  "purchasing.overReceive": { roles: ["admin", "manager"], siteBound: true },
   "users.manage": { roles: ["admin"], siteBound: false },
   "apiKeys.manage": { roles: ["admin"], siteBound: false },
   "audit.view": { roles: ["admin"], siteBound: false },
@@ -32,4 +40,6 @@ export const ROLE_DESCRIPTIONS: Record<RoleName, string> = {
   manager: "All inventory work, approvals, reports, thresholds and purchasing",
   clerk: "Receive, move, pick, count and scan, only at the sites they are assigned",
   viewer: "Read only",
+  supplier: "API keys only: its own supplier's purchase orders (read, confirm, advance shipping notices), nothing else",
 };
+export type PersonRole = (typeof PERSON_ROLES)[number];

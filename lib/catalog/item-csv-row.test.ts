@@ -111,6 +111,8 @@ describe("writeItemRow", () => {
         leadTimeDays: 5,
         minOrderQty: null,
         preferred: true,
+        packSize: 1,
+        priceBreaks: [],
       },
       {
         supplier: "NFA",
@@ -121,6 +123,8 @@ describe("writeItemRow", () => {
         leadTimeDays: null,
         minOrderQty: null,
         preferred: false,
+        packSize: 1,
+        priceBreaks: [],
       },
     ],
     storage: { tempMinC: -18, tempMaxC: null, humidityMaxPct: null, hazardClass: null, handlingNotes: null },

@@ -32,6 +32,8 @@ export function toItemView(item: ItemRow): ItemView {
       leadTimeDays: s.leadTimeDays,
       minOrderQty: s.minOrderQty,
       preferred: s.preferred,
+      packSize: s.packSize,
+      priceBreaks: s.priceBreaks as { minQty: number; unitCost: string }[],
     })),
     storage: {
       tempMinC: item.tempMinC?.toNumber() ?? null,

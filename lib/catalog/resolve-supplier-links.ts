@@ -20,5 +20,13 @@ export async function resolveSupplierLinks(tx: DbTx, entries: SupplierEntry[]) {
     leadTimeDays: e.leadTimeDays ?? null,
     minOrderQty: e.minOrderQty ?? null,
     preferred: e.preferred,
+    packSize: e.packSize,
+    priceBreaks: e.priceBreaks.map((b) => ({ minQty: b.minQty, unitCost: fixed4(b.unitCost) })),
   }));
+}
+
+/** "12.5" → "12.5000": price breaks are kept as the database keeps unit costs, 4 decimals. */
+function fixed4(amount: string): string {
+  const [whole, fraction = ""] = amount.split(".");
+  return `${whole}.${fraction.padEnd(4, "0")}`;
 }

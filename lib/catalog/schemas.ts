@@ -62,6 +62,30 @@ const itemSupplierInput = z.object({
   leadTimeDays: z.number().int().min(0).max(3650).optional(),
   minOrderQty: z.number().int().positive().optional(),
   preferred: z.boolean().default(false),
+  packSize: z
+    .number()
+    .int("Whole units only")
+    .min(1, "A pack holds at least 1 unit")
+    .max(1_000_000)
+    .default(1)
+    .describe("Units of the item's unit in the supplier's case or pack: a case of 12 is received as 12"),
+  priceBreaks: z
+    .array(
+      z.object({
+        minQty: z.number().int("Whole units only").min(1).max(1_000_000_000).describe("From this many units on (in the item's unit)"),
+        unitCost: unitCost.describe("Price per unit from minQty on, as a decimal string; stored exactly"),
+      }),
+    )
+    .max(20)
+    .default([])
+    .superRefine((breaks, ctx) => {
+      breaks.forEach((b, index) => {
+        if (breaks.findIndex((other) => other.minQty === b.minQty) !== index)
+          ctx.addIssue({ code: "custom", path: [index, "minQty"], message: "Two price breaks start at the same quantity" });
+      });
+    })
+    .transform((breaks) => [...breaks].sort((a, b) => a.minQty - b.minQty))
+    .describe("Volume prices: a line of at least minQty units costs unitCost each (the highest break reached applies); below every break, unitCost"),
 });
 
 const suppliers = z
@@ -162,6 +186,8 @@ export const itemView = z
         leadTimeDays: z.number().int().nullable(),
         minOrderQty: z.number().int().nullable(),
         preferred: z.boolean(),
+        packSize: z.number().int(),
+        priceBreaks: z.array(z.object({ minQty: z.number().int(), unitCost: z.string() })),
       }),
     ),
     storage: z.object({

@@ -11,6 +11,7 @@ import { locationView } from "../locations/schemas";
 import { orderView } from "../orders/schemas";
 import { pickListView } from "../picking/schemas";
 import { THRESHOLD_FIELDS, thresholdsInForce } from "../thresholds/schemas";
+import { PURCHASE_ORDER_STEPS, purchaseOrderView } from "../purchasing/schemas";
 import { EVENT_ENVELOPE_VERSION } from "./event-envelope";
 
 export const stockChangedData = z.object({
@@ -39,6 +40,9 @@ const reservationData = z
     held: z.number().int().optional().describe("fulfilled: units still held afterwards"),
   })
   .describe("The reservation: id, SKU and reference, with the quantities of this step");
+
+/** A purchase order as it is after the step, without its history (the event is the history). */
+const purchaseOrderEventData = purchaseOrderView.omit({ history: true, replayed: true });
 
 const summaryData = (description: string) => z.looseObject({}).describe(description);
 
@@ -88,6 +92,22 @@ export const EVENT_CATALOGUE: Record<string, CatalogueEntry> = {
       {
         description: `A transfer between sites: ${step}`,
         data: summaryData("The transfer (number, status, from, to, lines) and the step's postingId"),
+      },
+    ]),
+  ),
+  ...Object.fromEntries(
+    PURCHASE_ORDER_STEPS.map((step) => [
+      `purchaseOrder.${step}`,
+      {
+        description:
+          step === "created"
+            ? "A purchase order was drafted"
+            : step === "confirmed"
+              ? "The supplier confirmed quantities and dates of a purchase order"
+              : step === "shipped"
+                ? "The supplier sent an advance shipping notice for a purchase order"
+                : `A purchase order was ${step}`,
+        data: purchaseOrderEventData,
       },
     ]),
   ),

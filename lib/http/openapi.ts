@@ -22,6 +22,7 @@ import * as outboxOps from "../outbox/operations";
 import * as eventOps from "../events/operations";
 import * as channelOps from "../channels/operations";
 import * as pickingOps from "../picking/operations";
+import * as purchasingOps from "../purchasing/operations";
 import * as transferOps from "../transfers/operations";
 import * as reasonOps from "../reasons/operations";
 import * as reorderPointOps from "../reorder-points/operations";
@@ -56,6 +57,7 @@ export const ALL_OPERATIONS: Operation[] = [
   orderOps,
   availabilityOps,
   transferOps,
+  purchasingOps,
   countingOps,
   gs1Ops,
   rfidOps,

@@ -33,6 +33,14 @@ export async function updateInstallationSettings(db: Db, actor: Actor, patch: In
   });
 }
 
-function toView(row: { allowPrivateUrls: boolean; updatedAt: Date }): InstallationSettingsView {
-  return { allowPrivateUrls: row.allowPrivateUrls, updatedAt: row.updatedAt.toISOString() };
+function toView(row: {
+  allowPrivateUrls: boolean;
+  purchaseApprovalLimit: { toFixed(digits: number): string };
+  updatedAt: Date;
+}): InstallationSettingsView {
+  return {
+    allowPrivateUrls: row.allowPrivateUrls,
+    purchaseApprovalLimit: row.purchaseApprovalLimit.toFixed(4),
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }

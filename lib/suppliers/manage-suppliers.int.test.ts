@@ -29,4 +29,64 @@ describe("suppliers", () => {
     await expect(createSupplier(db, viewer.actor, { code: "NOPE", name: "Nope" })).rejects.toMatchObject({ code: "forbidden" });
     await expect(updateSupplier(db, manager.actor, "MISSING", { name: "x" })).rejects.toMatchObject({ code: "not_found" });
   });
+
+  it("keeps a supplier's contacts and purchasing terms, money exactly, and clears them on request", async () => {
+    const manager = await buildUser(db, "manager");
+    const created = await createSupplier(db, manager.actor, {
+      code: "TERMS",
+      name: "Terms Ltd",
+      contacts: [
+        { name: "Ann Order", email: "ann@example.com", role: "orders" },
+        { name: "Bo Bill", phone: "+44 20 7946 0000" },
+      ],
+      currency: "gbp",
+      leadTimeDays: 9,
+      minOrderValue: "250.1",
+      paymentTerms: "30 days net",
+    });
+    expect(created).toMatchObject({
+      contacts: [
+        { name: "Ann Order", email: "ann@example.com", role: "orders" },
+        { name: "Bo Bill", phone: "+44 20 7946 0000" },
+      ],
+      currency: "GBP",
+      leadTimeDays: 9,
+      minOrderValue: "250.1000",
+      paymentTerms: "30 days net",
+    });
+    const cleared = await updateSupplier(db, manager.actor, "TERMS", { minOrderValue: null, paymentTerms: null, contacts: [] });
+    expect(cleared).toMatchObject({ minOrderValue: null, paymentTerms: null, contacts: [], currency: "GBP", leadTimeDays: 9 });
+    await expect(createSupplier(db, manager.actor, { code: "BADTERMS", name: "Bad", currency: "euro" })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ["currency"] })],
+    });
+  });
+
+  it("keeps an item's pack size and price breaks per supplier, breaks sorted and exact", async () => {
+    await createSupplier(db, SYSTEM_ACTOR, { code: "PACKS", name: "Packs" });
+    const item = await createItem(db, SYSTEM_ACTOR, {
+      sku: "SUP-PACK",
+      name: "Boxed widget",
+      suppliers: [
+        {
+          supplier: "PACKS",
+          unitCost: "2.5",
+          packSize: 12,
+          priceBreaks: [
+            { minQty: 100, unitCost: "1.8" },
+            { minQty: 12, unitCost: 2.25 },
+          ],
+        },
+      ],
+    });
+    expect(item.suppliers[0]).toMatchObject({
+      packSize: 12,
+      priceBreaks: [
+        { minQty: 12, unitCost: "2.2500" },
+        { minQty: 100, unitCost: "1.8000" },
+      ],
+    });
+    await expect(
+      createItem(db, SYSTEM_ACTOR, { sku: "SUP-PACK-0", name: "No pack", suppliers: [{ supplier: "PACKS", packSize: 0 }] }),
+    ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["suppliers", 0, "packSize"] })] });
+  });
 });

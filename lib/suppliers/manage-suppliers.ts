@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
 import type { Db, DbTx } from "../db/client";
+import type { Prisma } from "../db/generated/client";
 import { isUniqueViolation } from "../db/errors";
 import { Conflict, NotFound } from "../domain-error";
 import { supplierInput, supplierUpdate, type SupplierInput, type SupplierUpdate, type SupplierView } from "./schemas";
@@ -16,10 +17,22 @@ export class SupplierCodeTaken extends Conflict {
 
 const withItemCount = { _count: { select: { items: true } } } as const;
 
-type SupplierRow = { code: string; name: string; email: string | null; phone: string | null; active: boolean; _count: { items: number } };
+type SupplierRow = Prisma.SupplierGetPayload<{ include: typeof withItemCount }>;
 
 function toView(row: SupplierRow): SupplierView {
-  return { code: row.code, name: row.name, email: row.email, phone: row.phone, active: row.active, items: row._count.items };
+  return {
+    code: row.code,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    active: row.active,
+    contacts: row.contacts as SupplierView["contacts"],
+    currency: row.currency,
+    leadTimeDays: row.leadTimeDays,
+    minOrderValue: row.minOrderValue?.toFixed(4) ?? null,
+    paymentTerms: row.paymentTerms,
+    items: row._count.items,
+  };
 }
 
 async function findView(tx: DbTx, code: string) {
@@ -39,7 +52,7 @@ export async function createSupplier(db: Db, actor: Actor, input: SupplierInput)
   const data = supplierInput.parse(input);
   try {
     return await unitOfWork(db, async (tx) => {
-      await tx.supplier.create({ data });
+      await tx.supplier.create({ data: { ...data, contacts: data.contacts } });
       const view = (await findView(tx, data.code))!;
       await recordAudit(tx, actor, { action: "supplier.create", entityType: "supplier", entityId: data.code, after: view });
       return view;
@@ -58,7 +71,7 @@ export async function updateSupplier(db: Db, actor: Actor, code: string, input: 
   return unitOfWork(db, async (tx) => {
     const before = await findView(tx, key);
     if (!before) throw new NotFound("Supplier", key);
-    await tx.supplier.update({ where: { code: key }, data });
+    await tx.supplier.update({ where: { code: key }, data: { ...data, contacts: data.contacts } });
     const after = (await findView(tx, key))!;
     await recordAudit(tx, actor, { action: "supplier.update", entityType: "supplier", entityId: key, before, after });
     return after;

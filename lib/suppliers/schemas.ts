@@ -1,4 +1,27 @@
 import { z } from "zod";
+import { decimalAmount } from "../money/decimal-amount";
+
+export const supplierContact = z.object({
+  name: z.string().trim().min(1, "Enter a name").max(200),
+  email: z.email("Enter a valid e-mail address").optional(),
+  phone: z.string().trim().max(40).optional(),
+  role: z.string().trim().max(80).optional().describe("What to call them about, e.g. orders, invoices"),
+});
+
+const currency = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, "An ISO 4217 code such as EUR");
+
+/** The purchasing terms a supplier is created or changed with. */
+const terms = {
+  contacts: z.array(supplierContact).max(20).describe("The people to talk to"),
+  currency: currency.describe("What its purchase orders are priced in"),
+  leadTimeDays: z.number().int().min(0).max(3650).describe("Usual days from order to delivery"),
+  minOrderValue: decimalAmount.describe("Smallest order it takes, in its currency (decimal string, exact)"),
+  paymentTerms: z.string().trim().min(1).max(200).describe("e.g. 30 days net"),
+};
 
 export const supplierInput = z
   .object({
@@ -11,6 +34,11 @@ export const supplierInput = z
     name: z.string().trim().min(1, "Enter a name").max(200),
     email: z.email("Enter a valid e-mail address").optional(),
     phone: z.string().trim().max(40).optional(),
+    contacts: terms.contacts.default([]),
+    currency: terms.currency.default("EUR"),
+    leadTimeDays: terms.leadTimeDays.optional(),
+    minOrderValue: terms.minOrderValue.optional(),
+    paymentTerms: terms.paymentTerms.optional(),
   })
   .meta({ id: "SupplierInput" });
 
@@ -20,6 +48,11 @@ export const supplierUpdate = z
     email: z.email("Enter a valid e-mail address").nullable().optional(),
     phone: z.string().trim().max(40).nullable().optional(),
     active: z.boolean().optional(),
+    contacts: terms.contacts.optional(),
+    currency: terms.currency.optional(),
+    leadTimeDays: terms.leadTimeDays.nullable().optional(),
+    minOrderValue: terms.minOrderValue.nullable().optional(),
+    paymentTerms: terms.paymentTerms.nullable().optional(),
   })
   .meta({ id: "SupplierUpdate" });
 
@@ -30,6 +63,11 @@ export const supplierView = z
     email: z.string().nullable(),
     phone: z.string().nullable(),
     active: z.boolean(),
+    contacts: z.array(z.object({ name: z.string(), email: z.string().optional(), phone: z.string().optional(), role: z.string().optional() })),
+    currency: z.string(),
+    leadTimeDays: z.number().int().nullable(),
+    minOrderValue: z.string().nullable().describe("Decimal string with 4 decimals, exact"),
+    paymentTerms: z.string().nullable(),
     items: z.number().int().describe("How many items this supplier sells"),
   })
   .meta({ id: "Supplier" });

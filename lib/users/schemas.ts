@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "../auth/permissions";
+import { PERSON_ROLES, ROLES } from "../auth/permissions";
 import { MIN_PASSWORD_LENGTH } from "../auth/passwords";
 
 const siteCodes = z
@@ -17,7 +17,7 @@ export const userInput = z
       .describe("Sign-in e-mail, unique")
       .meta({ example: "ana@example.com" }),
     name: z.string().trim().min(1, "Enter a name").max(120).meta({ example: "Ana Lima" }),
-    role: z.enum(ROLES).describe("admin | manager | clerk | viewer"),
+    role: z.enum(PERSON_ROLES).describe("admin | manager | clerk | viewer"),
     password: z.string().min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters`).max(200),
     sites: siteCodes.default([]),
   })
@@ -26,7 +26,7 @@ export const userInput = z
 export const userUpdate = z
   .object({
     name: z.string().trim().min(1, "Enter a name").max(120).optional(),
-    role: z.enum(ROLES).optional(),
+    role: z.enum(PERSON_ROLES).optional(),
     password: z.string().min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters`).max(200).optional(),
     sites: siteCodes.optional(),
     active: z.boolean().optional().describe("false deactivates: the user can no longer sign in"),

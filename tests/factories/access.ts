@@ -4,7 +4,7 @@ import { createApiKey } from "../../lib/api-keys/create-api-key";
 import { authOptions } from "../../lib/auth/auth-options";
 import { SYSTEM_ACTOR, type Actor } from "../../lib/auth/actor";
 import { loadApiKeyActor, loadUserActor } from "../../lib/auth/load-actor";
-import type { RoleName } from "../../lib/auth/permissions";
+import type { PersonRole, RoleName } from "../../lib/auth/permissions";
 import { signInWithPassword } from "../../lib/auth/sign-in";
 import type { Db } from "../../lib/db/client";
 import { createSite } from "../../lib/locations/create-site";
@@ -17,7 +17,7 @@ export async function buildSite(db: Db, code = `S${unique().toUpperCase()}`) {
   return createSite(db, SYSTEM_ACTOR, { code, name: `Site ${code}` });
 }
 
-export async function buildUser(db: Db, role: RoleName, options: { sites?: string[]; password?: string; email?: string } = {}) {
+export async function buildUser(db: Db, role: PersonRole, options: { sites?: string[]; password?: string; email?: string } = {}) {
   const password = options.password ?? "correct horse battery";
   const view = await createUser(db, SYSTEM_ACTOR, {
     email: options.email ?? `${role}-${unique()}@example.com`,
@@ -30,8 +30,8 @@ export async function buildUser(db: Db, role: RoleName, options: { sites?: strin
   return { ...view, password, actor };
 }
 
-export async function buildApiKey(db: Db, role: RoleName, sites: string[] = []) {
-  const created = await createApiKey(db, SYSTEM_ACTOR, { name: `svc-${unique()}`, role, sites });
+export async function buildApiKey(db: Db, role: RoleName, sites: string[] = [], supplier?: string) {
+  const created = await createApiKey(db, SYSTEM_ACTOR, { name: `svc-${unique()}`, role, sites, supplier });
   const actor = (await loadApiKeyActor(db, created.key)) as Actor;
   return { ...created, actor };
 }

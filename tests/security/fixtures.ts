@@ -15,8 +15,13 @@ export async function apiAs(baseURL: string, key?: string): Promise<APIRequestCo
   return request.newContext({ baseURL, extraHTTPHeaders: key ? { authorization: `Bearer ${key}` } : {} });
 }
 
-export async function createKey(admin: APIRequestContext, role: string, sites: string[] = []): Promise<{ id: string; key: string }> {
-  const response = await admin.post("/api/v1/api-keys", { data: { name: unique(`sec-${role}-`).toLowerCase(), role, sites } });
+export async function createKey(
+  admin: APIRequestContext,
+  role: string,
+  sites: string[] = [],
+  supplier?: string,
+): Promise<{ id: string; key: string }> {
+  const response = await admin.post("/api/v1/api-keys", { data: { name: unique(`sec-${role}-`).toLowerCase(), role, sites, supplier } });
   expect(response.status(), await response.text()).toBe(201);
   return response.json();
 }

@@ -12,6 +12,7 @@ import * as itemPageActions from "../../../app/(app)/items/[sku]/actions";
 import * as locationActions from "../../../app/(app)/locations/actions";
 import * as orderPageActions from "../../../app/(app)/orders/[id]/actions";
 import * as packActions from "../../../app/(app)/orders/[id]/pack/actions";
+import * as purchaseOrderActions from "../../../app/(app)/purchase-orders/actions";
 import * as orderActions from "../../../app/(app)/orders/actions";
 import * as reorderPointActions from "../../../app/(app)/reorder-points/actions";
 import * as moveActions from "../../../app/(app)/stock/move/actions";
@@ -107,6 +108,7 @@ const ACTIONS: [string, Action][] = Object.entries({
   ...orderActions,
   ...orderPageActions,
   ...packActions,
+  ...purchaseOrderActions,
   ...supplierActions,
   ...transferActions,
 }).filter(([, value]) => typeof value === "function") as [string, Action][];

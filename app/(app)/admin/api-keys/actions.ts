@@ -5,7 +5,7 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import type { ApiKeyInput } from "@/lib/api-keys/schemas";
 import { requireSessionActor } from "@/lib/auth/session";
-import { submittedValues, type FormState } from "@/lib/http/form-state";
+import { formText, submittedValues, type FormState } from "@/lib/http/form-state";
 import { toFormState } from "@/lib/http/to-form-state";
 import { inFormUnit } from "@/lib/http/form-write";
 import { createApiKeyOp } from "@/lib/api-keys/operations";
@@ -22,6 +22,7 @@ export async function createApiKeyAction(_previous: FormState, form: FormData): 
           name: String(form.get("name") ?? ""),
           role: String(form.get("role") ?? "") as ApiKeyInput["role"],
           sites: form.getAll("sites").map(String),
+          supplier: formText(form, "supplier"),
         }),
       { secrets: createApiKeyOp.secrets },
     );

@@ -4,6 +4,7 @@ import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { requirePageActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { listSites } from "@/lib/sites/list-sites";
+import { listSuppliers } from "@/lib/suppliers/manage-suppliers";
 
 export const metadata = { title: "API keys" };
 
@@ -12,6 +13,7 @@ const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "sh
 export default async function ApiKeysPage() {
   const actor = await requirePageActor("apiKeys.manage");
   const [keys, sites] = await Promise.all([listApiKeys(getDb(), actor), listSites(getDb(), actor)]);
+  const suppliers = (await listSuppliers(getDb(), actor)).filter((s) => s.active);
   return (
     <>
       <PageHeader title="API keys" />
@@ -28,7 +30,9 @@ export default async function ApiKeysPage() {
                       {key.name} <span className="font-mono text-sm text-slate-500">{key.prefix}…</span>
                     </p>
                     <p className="text-sm text-slate-600">
-                      {key.role} · {key.sites.length ? key.sites.join(", ") : "all sites"} · made {date.format(new Date(key.createdAt))}
+                      {key.role}
+                      {key.supplier ? ` for ${key.supplier}` : ""} · {key.sites.length ? key.sites.join(", ") : "all sites"} · made{" "}
+                      {date.format(new Date(key.createdAt))}
                       {key.createdBy ? ` by ${key.createdBy}` : ""} ·{" "}
                       {key.lastUsedAt ? `last used ${date.format(new Date(key.lastUsedAt))}` : "never used"}
                     </p>
@@ -44,7 +48,7 @@ export default async function ApiKeysPage() {
           )}
         </Card>
         <Card title="Create a key">
-          <CreateApiKeyForm siteCodes={sites.map((s) => s.code)} />
+          <CreateApiKeyForm siteCodes={sites.map((s) => s.code)} supplierCodes={suppliers.map((s) => s.code)} />
         </Card>
       </div>
     </>

@@ -1,0 +1,189 @@
+import { z } from "zod";
+import { codeField } from "../contract/code-field";
+import { replayedFlag } from "../contract/replayed-flag";
+import { decimalAmount } from "../money/decimal-amount";
+
+export const PURCHASE_ORDER_STATUSES = ["draft", "approved", "sent", "partially_received", "received", "cancelled", "closed"] as const;
+export type PurchaseOrderStatus = (typeof PURCHASE_ORDER_STATUSES)[number];
+export const PURCHASE_ORDER_STEPS = ["created", "approved", "sent", "confirmed", "shipped", "received", "cancelled", "closed"] as const;
+export type PurchaseOrderStep = (typeof PURCHASE_ORDER_STEPS)[number];
+
+const isoDate = z.iso.date("Use a date like 2027-03-31");
+const sku = z.string().trim().min(1, "Name the item by its SKU").max(64);
+const quantity = z.number().int("Whole units only (in the item's unit)").min(1, "At least 1 unit").max(1_000_000_000);
+const serials = z.array(z.string().trim().min(1).max(64)).max(10_000).optional().describe("One per unit, for serial-tracked items");
+const lot = z.string().trim().min(1).max(64).optional().describe("Lot number; required for lot-tracked items");
+const sscc = z
+  .string()
+  .trim()
+  .regex(/^\d{18}$/, "An SSCC has 18 digits")
+  .describe("The pallet's Serial Shipping Container Code (GS1 AI 00)")
+  .meta({ example: "376123450000000018" });
+
+/** Each SKU at most once: a line per item keeps receipts and counters unambiguous. */
+function skusOnce(lines: { sku: string }[], ctx: z.RefinementCtx) {
+  lines.forEach((line, index) => {
+    if (lines.findIndex((other) => other.sku.toLowerCase() === line.sku.toLowerCase()) !== index)
+      ctx.addIssue({ code: "custom", path: [index, "sku"], message: "Listed twice: one line per SKU" });
+  });
+}
+
+export const purchaseOrderInput = z
+  .object({
+    supplier: z.string().trim().toUpperCase().min(1, "Enter a supplier code").describe("Supplier code"),
+    site: codeField.describe("Code of the site the goods are delivered to"),
+    expectedAt: isoDate.optional().describe("When the goods are expected (YYYY-MM-DD)"),
+    lines: z
+      .array(
+        z.object({
+          sku,
+          quantity,
+          unitCost: decimalAmount
+            .optional()
+            .describe("Price per unit; when left out, the supplier's price break for this quantity, else its unit cost"),
+        }),
+      )
+      .min(1, "Order at least one line")
+      .max(500)
+      .superRefine(skusOnce),
+  })
+  .meta({ id: "PurchaseOrderInput" });
+
+export const purchaseOrderQuery = z.object({
+  status: z.enum(PURCHASE_ORDER_STATUSES).optional(),
+  supplier: z.string().trim().toUpperCase().optional().describe("Supplier code"),
+  site: z.string().trim().toUpperCase().optional().describe("Site code"),
+  sscc: sscc.optional().describe("The purchase order an advance shipping notice with this SSCC belongs to"),
+});
+
+export const confirmInput = z
+  .object({
+    lines: z
+      .array(z.object({ sku, quantity: z.number().int().min(0).max(1_000_000_000), promisedAt: isoDate }))
+      .min(1)
+      .max(500)
+      .superRefine(skusOnce),
+  })
+  .meta({ id: "PurchaseOrderConfirmation" });
+
+export const shippingNoticeInput = z
+  .object({
+    sscc: sscc.optional(),
+    shipDate: isoDate,
+    expectedAt: isoDate,
+    lines: z
+      .array(z.object({ sku, quantity, lot, expiresAt: isoDate.optional(), serials }))
+      .min(1)
+      .max(500)
+      .superRefine(skusOnce),
+  })
+  .meta({ id: "AdvanceShippingNoticeInput" });
+
+export const purchaseReceiptInput = z
+  .object({
+    to: codeField.describe("Code of the location (a bin) good units go to; damaged units go to the site's quarantine location"),
+    sscc: sscc.optional().describe("Receive everything on the advance shipping notice with this SSCC, at once"),
+    lines: z
+      .array(
+        z.object({
+          sku,
+          quantity: z.number().int("Whole units only").min(0).max(1_000_000_000).describe("Good units"),
+          lot,
+          expiresAt: isoDate.optional(),
+          serials,
+          damaged: z.number().int("Whole units only").min(0).max(1_000_000_000).optional().describe("Units that arrived damaged, besides `quantity`"),
+        }),
+      )
+      .min(1)
+      .max(500)
+      .superRefine(skusOnce)
+      .optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (!input.sscc === !input.lines)
+      ctx.addIssue({ code: "custom", path: ["lines"], message: "Send either the SSCC of an advance shipping notice or the lines received" });
+    input.lines?.forEach((line, index) => {
+      if (line.quantity + (line.damaged ?? 0) < 1)
+        ctx.addIssue({ code: "custom", path: ["lines", index, "quantity"], message: "Receive at least 1 unit" });
+    });
+  })
+  .meta({ id: "PurchaseReceiptInput" });
+
+const lineView = z.object({
+  lineNo: z.number().int(),
+  sku: z.string(),
+  name: z.string(),
+  quantity: z.number().int().describe("Ordered, in the item's unit"),
+  unitCost: z.string().describe("Decimal string with 4 decimals, exact"),
+  amount: z.string().describe("quantity × unitCost, exact"),
+  received: z.number().int().describe("Good units received into stock"),
+  damaged: z.number().int().describe("Units that arrived damaged"),
+  outstanding: z.number().int().describe("Ordered − received, never below 0 (a backorder while the order is open)"),
+  confirmedQuantity: z.number().int().nullable(),
+  promisedAt: z.string().nullable(),
+});
+
+export const purchaseOrderSummary = z.object({
+  id: z.string(),
+  number: z.string(),
+  supplier: z.string().describe("Supplier code"),
+  supplierName: z.string(),
+  site: z.string().describe("Site code"),
+  status: z.enum(PURCHASE_ORDER_STATUSES),
+  expectedAt: z.string().nullable(),
+  currency: z.string(),
+  total: z.string().describe("Σ line amounts, exact, in `currency`"),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+
+export const purchaseOrderView = purchaseOrderSummary
+  .extend({
+    needsAdmin: z.boolean().describe("Worth more than the installation's approval limit: only an admin may approve it"),
+    lines: z.array(lineView),
+    history: z.array(
+      z.object({
+        step: z.enum(PURCHASE_ORDER_STEPS),
+        status: z.enum(PURCHASE_ORDER_STATUSES),
+        actor: z.string(),
+        at: z.string(),
+        note: z.string().nullable(),
+        detail: z.unknown().optional(),
+      }),
+    ),
+    shipments: z.array(
+      z.object({
+        id: z.string(),
+        sscc: z.string().nullable(),
+        shipDate: z.string(),
+        expectedAt: z.string(),
+        lines: z.array(
+          z.object({
+            sku: z.string(),
+            quantity: z.number().int(),
+            lot: z.string().optional(),
+            expiresAt: z.string().optional(),
+            serials: z.array(z.string()).optional(),
+          }),
+        ),
+        receivedAt: z.string().nullable(),
+      }),
+    ),
+    replayed: replayedFlag,
+  })
+  .meta({ id: "PurchaseOrder" });
+
+export const stepNote = z
+  .object({ note: z.string().trim().max(500).optional().describe("Why, for the history") })
+  .meta({ id: "PurchaseOrderStepNote" });
+
+export type PurchaseOrderInput = z.input<typeof purchaseOrderInput>;
+export type PurchaseOrderQuery = z.input<typeof purchaseOrderQuery>;
+export type ConfirmInput = z.input<typeof confirmInput>;
+export type ShippingNoticeInput = z.input<typeof shippingNoticeInput>;
+export type ParsedShippingNotice = z.output<typeof shippingNoticeInput>;
+export type PurchaseReceiptInput = z.input<typeof purchaseReceiptInput>;
+export type ParsedPurchaseReceipt = z.output<typeof purchaseReceiptInput>;
+export type PurchaseOrderSummary = z.infer<typeof purchaseOrderSummary>;
+export type PurchaseOrderView = z.infer<typeof purchaseOrderView>;

@@ -9,6 +9,8 @@ import {
   purchaseReceiptInput,
   shippingNoticeInput,
   stepNote,
+  suggestionsQuery,
+  suggestionsView,
 } from "./schemas";
 
 const orderId = z.object({ id: z.string().describe("The purchase order's id") });
@@ -171,4 +173,17 @@ export const receivePurchaseOrderOp = defineOperation({
   body: purchaseReceiptInput,
   response: purchaseOrderView,
   problems: ["not_found", "purchase_order_wrong_status", "shipment_conflict", "insufficient_stock"],
+});
+
+export const suggestPurchasesOp = defineOperation({
+  id: "suggestPurchases",
+  method: "GET",
+  path: "/api/v1/purchase-orders/suggestions",
+  tag: "Purchasing",
+  permission: "purchasing.manage",
+  summary: "What to order for a site, per supplier: items at or below their reorder point, in whole packs and at least the MOQ",
+  description:
+    "An item is suggested when available + on order (open purchase orders, drafts included) ≤ its reorder point at the site. The quantity brings it back above the reorder point plus the demand expected over the lead time (last 90 days' sales per day × lead time), at least the reorder quantity, rounded up to whole packs and to the minimum order quantity. `reason` says so in words. Turn a supplier's lines into a draft with POST /api/v1/purchase-orders.",
+  query: suggestionsQuery,
+  response: suggestionsView,
 });

@@ -187,3 +187,30 @@ export type PurchaseReceiptInput = z.input<typeof purchaseReceiptInput>;
 export type ParsedPurchaseReceipt = z.output<typeof purchaseReceiptInput>;
 export type PurchaseOrderSummary = z.infer<typeof purchaseOrderSummary>;
 export type PurchaseOrderView = z.infer<typeof purchaseOrderView>;
+
+export const suggestionsQuery = z.object({ site: codeField.describe("The site to replenish") });
+
+export const suggestionsView = z
+  .object({
+    site: z.string(),
+    data: z.array(
+      z.object({
+        supplier: z.string().describe("Supplier code"),
+        supplierName: z.string(),
+        lines: z.array(
+          z.object({
+            sku: z.string(),
+            quantity: z.number().int().describe("Units to order: whole packs, at least the minimum order quantity"),
+            packSize: z.number().int(),
+            minOrderQty: z.number().int().nullable(),
+            available: z.number().int(),
+            onOrder: z.number().int().describe("Still to come on open purchase orders (drafts included)"),
+            reorderPoint: z.number().int(),
+            reason: z.string().describe("Why, in words"),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: "PurchaseSuggestions" });
+export type SuggestionsView = z.infer<typeof suggestionsView>;

@@ -196,6 +196,7 @@ async function pagesToVisit(page: Page): Promise<string[]> {
     "/alerts",
     "/alerts?state=resolved",
     "/alerts/notifications",
+    "/purchase-orders/suggestions",
   ];
 }
 

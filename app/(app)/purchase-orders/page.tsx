@@ -19,9 +19,17 @@ export default async function PurchaseOrdersPage({ searchParams }: { searchParam
     <>
       <PageHeader title="Purchase orders">
         {can(actor, "purchasing.manage") && (
-          <Link href="/purchase-orders/new" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-medium text-white">
-            New purchase order
-          </Link>
+          <span className="flex flex-wrap gap-2">
+            <Link
+              href="/purchase-orders/suggestions"
+              className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium text-brand-700"
+            >
+              Suggestions
+            </Link>
+            <Link href="/purchase-orders/new" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-medium text-white">
+              New purchase order
+            </Link>
+          </span>
         )}
       </PageHeader>
       <nav aria-label="Status" className="mb-3 flex flex-wrap gap-2 text-sm">

@@ -1,11 +1,13 @@
 /**
- * npm run bench:ledger [-- --db=server|embedded|both --seconds=10 --warmup=5]
+ * npm run bench:ledger [-- --db=server|embedded|both --seconds=10 --warmup=5 --thresholds]
  * The ledger's write throughput against the production build, 64 concurrent clients (autocannon):
  *   (0) a no-op route of the same app (parses the body, answers 201, no database): the ceiling;
  *   (a) single-movement POSTs (issue 1 unit) spread over 1,000 SKUs;
  *   (b) the same, all on one SKU in one bin — then checks no level went negative;
  *   (c) POST /movements/batch with 1,000 issues per request.
  * Each database gets a fresh one: a new database on the local PostgreSQL server, or a new embedded PGlite.
+ * --thresholds sets a reorder point and a maximum on every SKU (one in ten below its reorder point, so its
+ * low-stock alert is open and follows every movement): the cost of checking alerts as stock moves (issue 15).
  */
 import { existsSync } from "node:fs";
 import os from "node:os";
@@ -64,6 +66,12 @@ async function prepareStock(databaseUrl: string) {
     SYSTEM_ACTOR,
     placement.map((p) => ({ kind: "receive", sku: p.sku, quantity: 10_000_000, to: p.bin, reason: "received" })),
   );
+  if (args.thresholds !== undefined) {
+    await db.$executeRaw`
+      INSERT INTO "StockThreshold" (id, "itemId", "siteId", "reorderPoint", "maxQty", "updatedAt", "updatedBy")
+      SELECT gen_random_uuid(), id, NULL, CASE WHEN right(sku, 1) = '0' THEN 20000000 ELSE 100 END, 50000000, now(), 'bench'
+      FROM "Item" WHERE sku LIKE 'BENCH-%'`;
+  }
   await db.$disconnect();
   return placement;
 }
@@ -102,7 +110,7 @@ if (!existsSync(".next/BUILD_ID")) {
   process.exit(1);
 }
 console.log(
-  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}; ${CONNECTIONS} connections, ${seconds} s per scenario after ${warmupSeconds} s unmeasured`,
+  `${args.thresholds !== undefined ? "thresholds on every SKU; " : ""}machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}; ${CONNECTIONS} connections, ${seconds} s per scenario after ${warmupSeconds} s unmeasured`,
 );
 for (const mode of modes) {
   const { child, databaseUrl, stop } = await startOnFreshDatabase(mode as "server" | "embedded", PORT, KEY, "ledger");

@@ -66,7 +66,7 @@ async function prepareStock(databaseUrl: string) {
     SYSTEM_ACTOR,
     placement.map((p) => ({ kind: "receive", sku: p.sku, quantity: 10_000_000, to: p.bin, reason: "received" })),
   );
-  if (args.thresholds !== undefined) {
+  if ("thresholds" in args) {
     await db.$executeRaw`
       INSERT INTO "StockThreshold" (id, "itemId", "siteId", "reorderPoint", "maxQty", "updatedAt", "updatedBy")
       SELECT gen_random_uuid(), id, NULL, CASE WHEN right(sku, 1) = '0' THEN 20000000 ELSE 100 END, 50000000, now(), 'bench'
@@ -110,7 +110,7 @@ if (!existsSync(".next/BUILD_ID")) {
   process.exit(1);
 }
 console.log(
-  `${args.thresholds !== undefined ? "thresholds on every SKU; " : ""}machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}; ${CONNECTIONS} connections, ${seconds} s per scenario after ${warmupSeconds} s unmeasured`,
+  `${"thresholds" in args ? "thresholds on every SKU; " : ""}machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}; ${CONNECTIONS} connections, ${seconds} s per scenario after ${warmupSeconds} s unmeasured`,
 );
 for (const mode of modes) {
   const { child, databaseUrl, stop } = await startOnFreshDatabase(mode as "server" | "embedded", PORT, KEY, "ledger");

@@ -35,5 +35,7 @@ for (let run = 0; run <= runs; run++) {
   console.log(`${run === 0 ? "warm-up" : `run ${run}`}: ${lines.join(" · ")} · both sites ${total.toFixed(0)} ms`);
   if (run > 0) totals.push(total);
 }
-console.log(`both sites, median of ${runs}: ${median(totals).toFixed(0)} ms (min ${Math.min(...totals).toFixed(0)}, max ${Math.max(...totals).toFixed(0)})`);
+console.log(
+  `both sites, median of ${runs}: ${median(totals).toFixed(0)} ms (min ${Math.min(...totals).toFixed(0)}, max ${Math.max(...totals).toFixed(0)})`,
+);
 await db.$disconnect();

@@ -25,7 +25,10 @@ test("a pick face at its refill level asks for a refill; a clerk scans the reser
   }
   // Already at or below its new level: the refill is asked for at once.
   const refill = await manager.request.put(`/api/v1/locations/${face}/refill`, { data: { capacityUnits: 10, refillLevel: 5 } });
-  expect(await refill.json()).toMatchObject({ location: face, refillLevel: 5, tasksCreated: 1 });
+  // At least ours: another journey's item low in the same bin gets its own refill.
+  const answer = await refill.json();
+  expect(answer).toMatchObject({ location: face, refillLevel: 5 });
+  expect(answer.tasksCreated).toBeGreaterThanOrEqual(1);
 
   await signIn(page, "clerk@example.com");
   await page.goto("/scan#refill");

@@ -7,7 +7,7 @@ const ASSETS: Record<string, string> = {
 };
 
 // Kept out of the HTML so a strict Content-Security-Policy needs no inline script.
-const INIT = `window.ui = SwaggerUIBundle({ url: "/api/openapi.json", dom_id: "#swagger-ui", deepLinking: true, persistAuthorization: true });`;
+const INIT = `window.ui = SwaggerUIBundle({ url: "/api/openapi.json", dom_id: "#swagger-ui", deepLinking: true, persistAuthorization: true, docExpansion: "none" });`;
 
 export async function GET(_request: Request, { params }: { params: Promise<{ asset: string }> }) {
   const { asset } = await params;

@@ -118,7 +118,11 @@ test("Swagger UI works under the CSP", async ({ page }) => {
   const done = await recordViolations(page);
   await page.goto("/api/docs");
   // Tags start folded (docExpansion "none"): open one, then an operation.
-  await page.getByRole("button", { name: "Catalogue", exact: true }).or(page.locator("h3.opblock-tag", { hasText: "Catalogue" })).first().click();
+  await page
+    .getByRole("button", { name: "Catalogue", exact: true })
+    .or(page.locator("h3.opblock-tag", { hasText: "Catalogue" }))
+    .first()
+    .click();
   await page.getByText("/api/v1/items/{sku}", { exact: true }).first().click();
   await expect(page.getByText("Parameters").first()).toBeVisible();
   expect(await done()).toEqual({ violations: [], errors: [] });

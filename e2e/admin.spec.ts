@@ -51,5 +51,10 @@ test("an admin creates an API key, sees it once, and it works at once", async ({
 test("the API is documented at /api/docs", async ({ page }) => {
   await page.goto("/api/docs");
   await expect(page.getByText("Stockroom API").first()).toBeVisible();
+  // Tags start folded: every tag is listed, and opening one shows its operations.
+  const doc = (await (await page.request.get("/api/openapi.json")).json()) as { paths: Record<string, Record<string, { tags?: string[] }>> };
+  const tags = new Set(Object.values(doc.paths).flatMap((operations) => Object.values(operations).flatMap((o) => o.tags ?? [])));
+  await expect(page.locator("h3.opblock-tag")).toHaveCount(tags.size);
+  await page.locator("h3.opblock-tag", { hasText: "Users" }).click();
   await expect(page.getByText("/api/v1/users").first()).toBeVisible();
 });

@@ -31,16 +31,6 @@ export async function getAlertSubscription(db: Db, actor: Actor): Promise<Subscr
   return { frequency: row.frequency, kinds: row.kinds, sites: sites.map((s) => s.code), lastSentAt: row.lastSentAt?.toISOString() ?? null };
 }
 
-/** The sites a person may choose: the active ones they work at. */
-export async function listSubscribableSites(db: Db, actor: Actor): Promise<{ code: string; name: string }[]> {
-  authorize(actor, "stock.view");
-  return db.site.findMany({
-    where: { active: true, ...(actor.sites === "all" ? {} : { id: { in: [...actor.sites] } }) },
-    select: { code: true, name: true },
-    orderBy: { code: "asc" },
-  });
-}
-
 export async function saveAlertSubscription(db: Db, actor: Actor, input: SubscriptionInput): Promise<SubscriptionView> {
   authorize(actor, "stock.view");
   if (actor.type !== "user") throw new Forbidden("choose alert e-mails", undefined, "Only a person signed in chooses the alerts e-mailed to them");

@@ -1,7 +1,8 @@
 import { SubscriptionForm } from "@/components/alerts/subscription-form";
 import { BackLink } from "@/components/ui/back-link";
 import { Card, PageHeader } from "@/components/ui/card";
-import { getAlertSubscription, listSubscribableSites } from "@/lib/alerts/alert-subscription";
+import { getAlertSubscription } from "@/lib/alerts/alert-subscription";
+import { listSites } from "@/lib/sites/list-sites";
 import { requirePageActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { isMailConfigured } from "@/lib/mail/send-mail";
@@ -10,7 +11,7 @@ export const metadata = { title: "Alert e-mails" };
 
 export default async function AlertNotificationsPage() {
   const actor = await requirePageActor("stock.view");
-  const [current, sites] = await Promise.all([getAlertSubscription(getDb(), actor), listSubscribableSites(getDb(), actor)]);
+  const [current, sites] = await Promise.all([getAlertSubscription(getDb(), actor), listSites(getDb(), actor)]);
   return (
     <>
       <BackLink href="/alerts">Alerts</BackLink>

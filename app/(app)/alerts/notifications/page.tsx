@@ -22,7 +22,7 @@ export default async function AlertNotificationsPage() {
         </p>
       )}
       <Card>
-        <SubscriptionForm current={current} sites={sites} />
+        <SubscriptionForm current={current} sites={sites.map(({ code, name }) => ({ code, name }))} />
       </Card>
     </>
   );

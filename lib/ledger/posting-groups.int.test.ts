@@ -161,6 +161,15 @@ describe("postings grouped in one transaction", () => {
       }
       throw new Error(`never saw ${count} sessions waiting for a lock`);
     };
+    const waitingFor = async (holder: typeof holdsB) => {
+      const { rows } = await holder.query(`SELECT pg_backend_pid() AS pid`);
+      for (let i = 0; i < 200; i++) {
+        const blocked = await holdsC.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`, [rows[0].pid]);
+        if (blocked.rows[0].n >= 1) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error("never saw a session waiting for the holder's lock");
+    };
     try {
       // Both group slots are taken by postings that wait for level C; the next two postings form one group.
       await holdsC.query("BEGIN");
@@ -176,7 +185,9 @@ describe("postings grouped in one transaction", () => {
       await lock(holdsB, levelB);
       await holdsC.query("COMMIT");
       await Promise.all(blocked);
-      await waitingForLocks(1); // the group's posting into B waits for B
+      // The group's posting into B must wait for B before this session asks for A: PostgreSQL rolls back the
+      // session whose wait began first, and that must be the group's, not the test's own.
+      await waitingFor(holdsB);
       const wantsA = lock(holdsB, levelA);
 
       // PostgreSQL breaks the cycle by rolling back the posting into B; sent alone, it waits for B and posts.

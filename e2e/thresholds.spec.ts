@@ -31,3 +31,31 @@ test("a manager sets a site's own thresholds on the item page, told first what i
   await expect(wh2.locator("td").nth(3)).toHaveText(inherited === "—" ? "—" : `${inherited.replace("*", "")}*`);
   await page.screenshot({ path: "test-results/screenshots/item-thresholds-phone.png", fullPage: true });
 });
+
+test("a manager imports per-site thresholds from a CSV and finds them on the item page", async ({ page }, testInfo) => {
+  const sku = `THR-CSV-${testInfo.project.name}-${Date.now().toString(36)}`.toUpperCase();
+  await signIn(page, "manager@example.com");
+  const created = await page.request.post("/api/v1/items", { data: { sku, name: "Threshold import widget" } });
+  expect(created.status(), await created.text()).toBe(201);
+  const file = [
+    "sku,site,min_qty,max_qty,reorder_point,reorder_quantity,safety_stock",
+    `${sku},,1,500,5,20,2`,
+    `${sku},WH2,,900,9,,`,
+    `${sku},WH9,,,1,,`,
+  ].join("\n");
+
+  await page.goto("/items/import");
+  await page.getByRole("radio", { name: /^Thresholds/ }).check();
+  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "thresholds.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
+  await page.getByRole("button", { name: "Check file" }).click();
+  const result = page.getByTestId("import-result");
+  await expect(result.getByTestId("import-problems")).toContainText("No site has the code WH9");
+  await result.getByRole("button", { name: "Import the 2 valid rows" }).click();
+  await expect(result.getByRole("status")).toHaveText("Imported 2 rows of thresholds. 1 row with problems was left out (listed below).");
+
+  await page.goto(`/items/${sku}`);
+  const wh2 = page.getByTestId("item-thresholds").locator('tr[data-site="WH2"]');
+  await expect(wh2.locator("td").nth(2)).toHaveText("900");
+  await expect(wh2.locator("td").nth(3)).toHaveText("9");
+  await expect(wh2.locator("td").nth(1)).toHaveText("1*"); // min inherited from the item-wide default
+});

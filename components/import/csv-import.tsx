@@ -10,7 +10,7 @@ import { Button } from "../ui/button";
 import { RadioCard } from "../ui/radio-card";
 import { ImportReportTable } from "./import-report-table";
 
-export type ImportKind = "items" | "stock";
+export type ImportKind = "items" | "stock" | "thresholds";
 
 export type ImportKindChoice = {
   kind: ImportKind;
@@ -50,7 +50,10 @@ function Counts({ report }: { report: ImportReport }) {
 }
 
 function successMessage(kind: ImportKind, report: ImportReport) {
-  const what = kind === "items" ? count(report.imported, "item") : `${count(report.imported, "row")} of opening stock`;
+  const what =
+    kind === "items"
+      ? count(report.imported, "item")
+      : `${count(report.imported, "row")} of ${kind === "thresholds" ? "thresholds" : "opening stock"}`;
   const skipped =
     report.invalid.length > 0
       ? ` ${count(report.invalid.length, "row")} with problems ${report.invalid.length === 1 ? "was" : "were"} left out (listed below).`

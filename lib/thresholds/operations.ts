@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "../contract/operation";
+import { CSV_BODY_DESCRIPTION, CSV_UPLOAD, importQuery, importReport } from "../csv/import-report";
+import { THRESHOLD_CSV_COLUMNS } from "./threshold-csv-row";
 import { itemThresholds, thresholdsInForce, thresholdsInput } from "./schemas";
 
 export const listThresholdsOp = defineOperation({
@@ -30,4 +32,34 @@ export const setThresholdsOp = defineOperation({
   body: thresholdsInput,
   response: thresholdsInForce,
   problems: ["not_found"],
+});
+
+const thresholdColumns = THRESHOLD_CSV_COLUMNS.join(", ");
+
+export const importThresholdsOp = defineOperation({
+  id: "importThresholds",
+  method: "POST",
+  path: "/api/v1/thresholds/import",
+  tag: "Thresholds",
+  permission: "thresholds.manage",
+  summary: "Check or import stock thresholds per item and site from a CSV file; every bad row is reported with the reason",
+  description:
+    `${CSV_BODY_DESCRIPTION} Columns: ${thresholdColumns} (sku and site required as headers). One row per item × site; ` +
+    "an empty `site` is the item-wide default every site inherits. An empty number cell clears that threshold (a site then inherits the default's), `-` leaves it as it is. " +
+    "Rows are written as PUT /api/v1/items/{sku}/thresholds writes them (same rules, audit and events), all in one transaction: import-all writes every row or none.",
+  query: importQuery,
+  response: importReport,
+  upload: CSV_UPLOAD,
+});
+
+export const exportThresholdsOp = defineOperation({
+  id: "exportThresholds",
+  method: "GET",
+  path: "/api/v1/thresholds/export",
+  tag: "Thresholds",
+  permission: "stock.view",
+  summary: "Every threshold row (item-wide defaults and sites' own) as CSV, in the columns the thresholds import reads",
+  description: `Columns: ${thresholdColumns}. Each row holds only the values it sets itself; sites you may not view are left out. Streamed.`,
+  response: z.string().describe("CSV text"),
+  contentType: "text/csv",
 });

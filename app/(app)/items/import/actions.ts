@@ -10,20 +10,23 @@ import type { FormState } from "@/lib/http/form-state";
 import { inFormUnit } from "@/lib/http/form-write";
 import { toFormState } from "@/lib/http/to-form-state";
 import { importOpeningStock } from "@/lib/ledger/import-opening-stock";
+import { importThresholds } from "@/lib/thresholds/import-thresholds";
+
+const IMPORT_KINDS = ["items", "stock", "thresholds"] as const;
 
 /**
- * Checks (mode "dry-run") or imports the uploaded CSV as items or opening stock; the report comes back in
+ * Checks (mode "dry-run") or imports the uploaded CSV as items, opening stock or thresholds; the report comes back in
  * `data.report`, also when import-all was refused. The domain functions check the permission again.
  */
 export async function importCsvAction(form: FormData): Promise<FormState> {
-  const kind = form.get("kind") === "stock" ? "stock" : "items";
+  const kind = IMPORT_KINDS.find((k) => k === form.get("kind")) ?? "items";
   const mode = IMPORT_MODES.find((m) => m === form.get("mode")) ?? "dry-run";
   try {
     const actor = await requireSessionActor();
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) return { ok: false, message: "Choose a CSV file first." };
     const text = decodeCsv(new Uint8Array(await file.arrayBuffer()));
-    const run = kind === "items" ? importItems : importOpeningStock;
+    const run = { items: importItems, stock: importOpeningStock, thresholds: importThresholds }[kind];
     const { value: report } = await inFormUnit(actor, `import.${kind}`, form, (db) => run(db, actor, text, { mode }));
     if (report.imported > 0) revalidatePath("/items", "layout");
     return { ok: true, data: { kind, mode, report } };

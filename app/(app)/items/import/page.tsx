@@ -6,6 +6,7 @@ import { ITEM_CSV_COLUMNS, itemCsvTemplate } from "@/lib/catalog/item-csv-row";
 import { MAX_CSV_BYTES } from "@/lib/csv/parse-csv";
 import { STOCK_CSV_COLUMNS, stockCsvTemplate } from "@/lib/ledger/stock-csv-row";
 import { BackLink } from "@/components/ui/back-link";
+import { THRESHOLD_CSV_COLUMNS, thresholdCsvTemplate } from "@/lib/thresholds/threshold-csv-row";
 
 export const metadata = { title: "Import and export" };
 
@@ -36,6 +37,16 @@ export default async function ImportPage() {
     templateHref: dataUrl(stockCsvTemplate()),
     templateName: "opening-stock-template.csv",
   });
+  if (can(actor, "thresholds.manage")) {
+    kinds.push({
+      kind: "thresholds",
+      label: "Thresholds",
+      description: "Min, max, reorder point, reorder quantity and safety stock per item and site (site empty: the item-wide default).",
+      columns: THRESHOLD_CSV_COLUMNS.join(", "),
+      templateHref: dataUrl(thresholdCsvTemplate()),
+      templateName: "thresholds-template.csv",
+    });
+  }
   return (
     <>
       <PageHeader title="Import and export">
@@ -48,6 +59,9 @@ export default async function ImportPage() {
           <div className="space-y-2">
             <a href="/api/v1/items/export" download className={DOWNLOAD}>
               Items <span className="text-sm font-normal text-slate-500">CSV</span>
+            </a>
+            <a href="/api/v1/thresholds/export" download className={DOWNLOAD}>
+              Thresholds <span className="text-sm font-normal text-slate-500">CSV, per item and site</span>
             </a>
             <a href="/api/v1/stock/export" download className={DOWNLOAD}>
               Stock on hand <span className="text-sm font-normal text-slate-500">CSV{actor.sites === "all" ? "" : ", your sites"}</span>

@@ -39,6 +39,8 @@ test("low stock rings the bell, its suggestion becomes an approved order, the su
   const line = page.getByTestId("suggestion-line").filter({ hasText: sku });
   await expect(line).toContainText("6 ×");
   await expect(line).toContainText("available 5 ≤ reorder point 8");
+  // Drafting by schedule is offered, and off unless a buyer turns it on.
+  await expect(page.getByLabel("Draft WH1's suggestions by themselves")).toHaveValue("off");
   await page.screenshot({ path: "test-results/screenshots/purchase-suggestions-phone.png", fullPage: true });
   await page.getByRole("button", { name: `Draft a purchase order to ${supplier}` }).click();
   await expect(page).toHaveURL(/\/purchase-orders\/[0-9a-f-]{36}$/);

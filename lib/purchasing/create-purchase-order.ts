@@ -1,7 +1,7 @@
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
-import type { Db } from "../db/client";
+import type { Db, DbTx } from "../db/client";
 import { unitOfWork } from "../db/unit-of-work";
 import { ValidationFailed, type FieldIssue } from "../domain-error";
 import { lineAmount, sumAmounts } from "../money/fixed-point";
@@ -17,7 +17,7 @@ import { purchaseOrderInput, type PurchaseOrderInput, type PurchaseOrderView } f
  * supplier's currency. Needs purchasing.manage at the site; audited, announced (`purchaseOrder.created`) and
  * recorded as the order's first history entry. Joins the caller's unit of work (the edge's, with its key).
  */
-export async function createPurchaseOrder(db: Db, actor: Actor, input: PurchaseOrderInput): Promise<PurchaseOrderView> {
+export async function createPurchaseOrder(db: Db | DbTx, actor: Actor, input: PurchaseOrderInput): Promise<PurchaseOrderView> {
   const data = purchaseOrderInput.parse(input);
   return unitOfWork(db, async (tx) => {
     // One after the other: a transaction's connection runs one query at a time.

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { defineOperation } from "../contract/operation";
 import {
   confirmInput,
+  draftScheduleInput,
+  draftScheduleView,
   purchaseOrderInput,
   purchaseOrderQuery,
   purchaseOrderSummary,
@@ -186,4 +188,28 @@ export const suggestPurchasesOp = defineOperation({
     "An item is suggested when available + on order (open purchase orders, drafts included) ≤ its reorder point at the site. The quantity brings it back above the reorder point plus the demand expected over the lead time (last 90 days' sales per day × lead time), at least the reorder quantity, rounded up to whole packs and to the minimum order quantity. `reason` says so in words. Turn a supplier's lines into a draft with POST /api/v1/purchase-orders.",
   query: suggestionsQuery,
   response: suggestionsView,
+});
+
+export const getDraftScheduleOp = defineOperation({
+  id: "getPurchaseDraftSchedule",
+  method: "GET",
+  path: "/api/v1/purchase-orders/suggestions/schedule",
+  tag: "Purchasing",
+  permission: "purchasing.view",
+  summary: "Whether a site's purchase suggestions become draft orders by themselves, and what the last run drafted",
+  query: suggestionsQuery,
+  response: draftScheduleView,
+});
+
+export const setDraftScheduleOp = defineOperation({
+  id: "setPurchaseDraftSchedule",
+  method: "PUT",
+  path: "/api/v1/purchase-orders/suggestions/schedule",
+  tag: "Purchasing",
+  permission: "purchasing.manage",
+  summary: "Turn on (daily or weekly) or off the drafting of a site's purchase suggestions by themselves",
+  description:
+    "Daily: every day once it is 06:00 in the site's time zone; weekly: once per ISO week from Monday 06:00. Each run drafts one order per supplier of GET …/suggestions, named `purchase schedule` in its history, for a buyer to approve; open drafts count as on order, so a later run adds only what is still missing. One run per site and period however many app processes serve.",
+  body: draftScheduleInput,
+  response: draftScheduleView,
 });

@@ -214,3 +214,23 @@ export const suggestionsView = z
   })
   .meta({ id: "PurchaseSuggestions" });
 export type SuggestionsView = z.infer<typeof suggestionsView>;
+
+export const draftScheduleInput = z.object({
+  site: codeField.describe("The site whose suggestions are drafted"),
+  schedule: z.enum(["off", "daily", "weekly"]).describe("off, daily (from 06:00 site time) or weekly (from Monday 06:00 site time)"),
+});
+
+export const draftScheduleView = z
+  .object({
+    site: z.string(),
+    schedule: z.enum(["off", "daily", "weekly"]),
+    lastRun: z
+      .object({
+        period: z.string().describe('The day ("2026-12-04") or ISO week ("2026-W49") it drafted for'),
+        at: z.string(),
+        orders: z.array(z.string()).describe("Numbers of the draft purchase orders it made"),
+        skipped: z.array(z.object({ supplier: z.string(), reason: z.string() })).describe("Suppliers whose suggestion could not become an order"),
+      })
+      .nullable(),
+  })
+  .meta({ id: "PurchaseDraftSchedule" });

@@ -9,7 +9,8 @@
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
-import type { Db } from "../db/client";
+import type { Db, DbTx } from "../db/client";
+import { unitOfWork } from "../db/unit-of-work";
 import { AVAILABLE_OF_LEVEL } from "../availability/availability-rule";
 import { ValidationFailed } from "../domain-error";
 import type { suggestionsQuery, SuggestionsView } from "./schemas";
@@ -34,12 +35,13 @@ type Row = {
   minOrderQty: number | null;
 };
 
-export async function suggestPurchases(db: Db, actor: Actor, query: z.input<typeof suggestionsQuery>): Promise<SuggestionsView> {
+export async function suggestPurchases(db: Db | DbTx, actor: Actor, query: z.input<typeof suggestionsQuery>): Promise<SuggestionsView> {
   authorize(actor, "purchasing.manage");
   const site = await db.site.findUnique({ where: { code: String(query.site ?? "").toUpperCase() }, select: { id: true, code: true } });
   if (!site) throw new ValidationFailed([{ field: "site", message: `No site has the code ${query.site}` }]);
   authorize(actor, "purchasing.manage", { siteId: site.id });
-  const rows = await db.$transaction(async (tx) => {
+  // Its own transaction for the SET LOCALs, or a savepoint of the caller's (the drafting schedule's).
+  const rows = await unitOfWork(db, async (tx) => {
     // One large read: JIT compilation costs more than it saves here, and the aggregates fit in memory.
     await tx.$executeRaw`SET LOCAL jit = off`;
     await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;

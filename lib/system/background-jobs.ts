@@ -15,6 +15,7 @@ import { unitOfWork } from "../db/unit-of-work";
 import { pollAllChannelOrders, reconcileAllChannels } from "../channels/sync-all-channels";
 import { queueWeeklyRecompute } from "../reorder-points/queue-weekly-recompute";
 import { runQueuedRecompute } from "../reorder-points/run-recompute";
+import { draftScheduledPurchaseOrders } from "../purchasing/draft-schedule";
 
 export type BackgroundJob = { name: string; everyMs: number; run: (db: Db) => Promise<unknown> };
 
@@ -39,6 +40,8 @@ export const BACKGROUND_JOBS: BackgroundJob[] = [
   { name: "send alert digests", everyMs: 60_000, run: (db) => sendAlertDigests(db) },
   // The event log keeps 30 days for pollers; older events and long-published outbox rows go.
   { name: "purge old events", everyMs: 60 * 60_000, run: purgeOldEvents },
+  // Sites that asked for it get their purchase suggestions drafted as orders, once a day or week (unique run key).
+  { name: "draft scheduled purchase orders", everyMs: 60_000, run: (db) => draftScheduledPurchaseOrders(db) },
   // Reorder points from the forecast: the weekly run queued on Sunday night, and any queued run (weekly or asked
   // for) worked to the end by one process (FOR UPDATE SKIP LOCKED, a heartbeat for runs whose process died).
   {

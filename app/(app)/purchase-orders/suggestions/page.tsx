@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { DraftFromSuggestion } from "@/components/purchasing/draft-from-suggestion";
+import { DraftScheduleForm } from "@/components/purchasing/draft-schedule-form";
 import { BackLink } from "@/components/ui/back-link";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { getDraftSchedule } from "@/lib/purchasing/draft-schedule";
 import { suggestPurchases } from "@/lib/purchasing/suggest-purchases";
 import { listSites } from "@/lib/sites/list-sites";
 
@@ -14,7 +16,9 @@ export default async function PurchaseSuggestionsPage({ searchParams }: { search
   const sites = await listSites(getDb(), actor);
   const wanted = (await searchParams).site?.toUpperCase();
   const site = sites.find((s) => s.code === wanted) ?? sites[0];
-  const suggestions = site ? await suggestPurchases(getDb(), actor, { site: site.code }) : null;
+  const [suggestions, schedule] = site
+    ? await Promise.all([suggestPurchases(getDb(), actor, { site: site.code }), getDraftSchedule(getDb(), actor, site.code)])
+    : [null, null];
   return (
     <>
       <BackLink href="/purchase-orders">Purchase orders</BackLink>
@@ -63,6 +67,11 @@ export default async function PurchaseSuggestionsPage({ searchParams }: { search
           ))}
         </div>
       )}
+      {schedule ? (
+        <Card title="Drafting schedule" className="mt-4">
+          <DraftScheduleForm view={schedule} />
+        </Card>
+      ) : null}
     </>
   );
 }

@@ -62,7 +62,7 @@ function SendChoice({
   const option = (value: SendVia, label: string, disabled = false) => (
     <label className={`flex min-h-11 items-center gap-2 text-sm ${disabled ? "text-slate-400" : ""}`}>
       <input type="radio" name="via" value={value} checked={via === value} disabled={disabled} onChange={() => onChange(value)} />
-      {label}
+      <span className="min-w-0 break-all">{label}</span>
     </label>
   );
   return (

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { PDFDocument } from "pdf-lib";
 import { Webhook } from "standardwebhooks";
 import { buildUser } from "../../tests/factories/access";
 import { buildPurchasing } from "../../tests/factories/purchasing";
@@ -72,6 +73,7 @@ describe("sending a purchase order by e-mail", () => {
     expect(mails[0].text).toContain("total 7.5000 EUR");
     const pdf = attachment(mails[0], "application/pdf");
     expect(pdf?.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect((await PDFDocument.load(new Uint8Array(pdf!))).getTitle()).toBe(`Purchase order ${order.number}`);
     expect(mails[0].raw).toContain(`filename=${order.number}.pdf`);
   });
 

@@ -187,7 +187,7 @@ export const sendPurchaseOrderInput = z
       .enum(SEND_VIAS, { error: 'Choose "email", "webhook" or "manual"' })
       .optional()
       .describe(
-        "email: the PDF to `to`; webhook: the order as signed JSON to the supplier's orderWebhookUrl; manual: only mark it sent (you send the PDF or CSV yourself). Left out: email when the supplier has an e-mail address (or `to` is given) and mail is set up, else manual",
+        "email: the PDF to `to`; webhook: the order as signed JSON to the supplier's orderWebhookUrl; manual: only mark it sent (you send the PDF or CSV yourself). Left out: email when `to` is given, or when the supplier has an e-mail address and mail is set up; else manual",
       ),
     to: z.email("Enter a valid e-mail address").optional().describe("With via email: the address, else the supplier's e-mail"),
     note: stepNote.shape.note,

@@ -66,7 +66,8 @@ function defaultVia(email: string | null | undefined, mailConfigured: boolean): 
 
 /** Checks the chosen way can work now (else 422 naming `via` or `to`) and says how it delivers. */
 async function deliveryFor(tx: DbTx, order: LockedPurchaseOrder, supplier: SupplierContact, data: { via?: SendVia; to?: string }): Promise<Delivery> {
-  const via = data.via ?? defaultVia(data.to ?? supplier.email, isMailConfigured());
+  // An address given means e-mail; otherwise e-mail only when it can work, else manual as before `via` existed.
+  const via = data.via ?? (data.to ? "email" : defaultVia(supplier.email, isMailConfigured()));
   if (data.to && via !== "email") throw new ValidationFailed([{ field: "to", message: "An address is only used when sending by e-mail" }]);
   if (via === "email") {
     if (!isMailConfigured())

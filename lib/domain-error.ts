@@ -55,3 +55,8 @@ export class Forbidden extends DomainError {
 export class TooManyAttempts extends DomainError {
   readonly code: string = "too_many_attempts";
 }
+
+/** Another system refused or did not answer a call made on the caller's behalf (a mail server, a supplier's URL): 502. */
+export class RemoteFailure extends DomainError {
+  readonly code: string = "remote_failure";
+}

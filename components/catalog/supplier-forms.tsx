@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { createSupplierAction } from "@/app/(app)/suppliers/actions";
-import { initialFormState } from "@/lib/http/form-state";
+import { createSupplierAction, setOrderWebhookAction } from "@/app/(app)/suppliers/actions";
+import { initialFormState, type FormState } from "@/lib/http/form-state";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
@@ -70,10 +70,57 @@ export function CreateSupplierForm() {
             </span>
           ))}
       </label>
+      <TextField
+        label="Order webhook URL"
+        name="orderWebhookUrl"
+        type="url"
+        defaultValue={values.orderWebhookUrl}
+        error={state.fieldErrors?.orderWebhookUrl}
+        hint="Optional: where sent purchase orders are POSTed as signed JSON"
+      />
       <FormMessage state={state} />
+      <NewSecret state={state} />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Adding…" : "Add supplier"}
       </Button>
     </form>
+  );
+}
+
+/** Sets or removes (left empty) where this supplier's purchase orders can be POSTed; the first URL gets a secret. */
+export function OrderWebhookForm({ code, url }: { code: string; url: string | null }) {
+  const [state, action, pending] = useActionState(setOrderWebhookAction, initialFormState);
+  const typed = state.ok ? undefined : (state.values?.orderWebhookUrl as string | undefined);
+  return (
+    <details className="text-sm" open={Boolean(state.message)}>
+      <summary className="min-h-11 cursor-pointer break-all py-2 text-slate-600">Order webhook{url ? `: ${url}` : ": none"}</summary>
+      <form action={action} className="space-y-2" noValidate>
+        <FormToken answer={state} />
+        <input type="hidden" name="code" value={code} />
+        <TextField
+          label="Order webhook URL"
+          name="orderWebhookUrl"
+          type="url"
+          defaultValue={typed ?? url ?? ""}
+          error={state.fieldErrors?.orderWebhookUrl}
+          hint="Empty removes it"
+        />
+        <FormMessage state={state} />
+        <NewSecret state={state} />
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {pending ? "Saving…" : "Save"}
+        </Button>
+      </form>
+    </details>
+  );
+}
+
+function NewSecret({ state }: { state: FormState }) {
+  const secret = state.ok ? (state.data?.secret as string | undefined) : undefined;
+  if (!secret) return null;
+  return (
+    <output data-testid="new-order-webhook-secret" className="block break-all rounded-lg border border-amber-300 bg-amber-50 p-3 font-mono text-sm">
+      {secret}
+    </output>
   );
 }

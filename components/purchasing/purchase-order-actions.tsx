@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { purchaseOrderStepAction, receivePurchaseOrderAction } from "@/app/(app)/purchase-orders/actions";
 import { initialFormState } from "@/lib/http/form-state";
-import type { PurchaseOrderView } from "@/lib/purchasing/schemas";
+import type { PurchaseOrderView, SendVia } from "@/lib/purchasing/schemas";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
@@ -12,9 +12,14 @@ import { FormToken } from "../ui/form-token";
 type Step = "approve" | "send" | "cancel" | "close";
 const LABELS: Record<Step, string> = { approve: "Approve", send: "Mark as sent", cancel: "Cancel order", close: "Close order" };
 
+/** How the order can reach its supplier (lib/purchasing/send-purchase-order.ts sendChoicesFor). */
+export type SendChoices = { email: string | null; mailConfigured: boolean; webhook: boolean; preferred: SendVia };
+const SEND_LABELS: Record<SendVia, string> = { email: "Send by e-mail", webhook: "Send to webhook", manual: LABELS.send };
+
 /** The buttons of the steps this person may take now; the server checks status, role and site again. */
-export function PurchaseOrderSteps({ id, allowed }: { id: string; allowed: Record<Step, boolean> }) {
+export function PurchaseOrderSteps({ id, allowed, send }: { id: string; allowed: Record<Step, boolean>; send: SendChoices }) {
   const [state, action, isPending] = useActionState(purchaseOrderStepAction, initialFormState);
+  const [via, setVia] = useState<SendVia>(send.preferred);
   const steps = (Object.keys(LABELS) as Step[]).filter((step) => allowed[step]);
   if (steps.length === 0 && !state.message) return null;
   return (
@@ -22,6 +27,7 @@ export function PurchaseOrderSteps({ id, allowed }: { id: string; allowed: Recor
       <FormToken answer={state} />
       <input type="hidden" name="id" value={id} />
       <FormMessage state={state} />
+      {allowed.send && (send.email || send.webhook) && <SendChoice send={send} via={via} onChange={setVia} errors={state.fieldErrors} />}
       <div className="flex flex-wrap gap-2">
         {steps.map((step) => (
           <Button
@@ -32,11 +38,45 @@ export function PurchaseOrderSteps({ id, allowed }: { id: string; allowed: Recor
             variant={step === "cancel" ? "danger" : step === "approve" || step === "send" ? "primary" : "secondary"}
             disabled={isPending}
           >
-            {LABELS[step]}
+            {step === "send" ? SEND_LABELS[via] : LABELS[step]}
           </Button>
         ))}
       </div>
     </form>
+  );
+}
+
+/** The ways to send: e-mail (when the supplier has an address; off when mail is not set up), its webhook, or by hand. */
+function SendChoice({
+  send,
+  via,
+  onChange,
+  errors,
+}: {
+  send: SendChoices;
+  via: SendVia;
+  onChange: (via: SendVia) => void;
+  errors: Record<string, string> | undefined;
+}) {
+  const error = errors?.via ?? errors?.to;
+  const option = (value: SendVia, label: string, disabled = false) => (
+    <label className={`flex min-h-11 items-center gap-2 text-sm ${disabled ? "text-slate-400" : ""}`}>
+      <input type="radio" name="via" value={value} checked={via === value} disabled={disabled} onChange={() => onChange(value)} />
+      <span className="min-w-0 break-all">{label}</span>
+    </label>
+  );
+  return (
+    <fieldset className="space-y-1" data-testid="purchase-order-send-via" aria-describedby={error ? "send-via-error" : undefined}>
+      <legend className="text-sm font-medium">Send the order</legend>
+      {send.email && option("email", `E-mail to ${send.email}${send.mailConfigured ? "" : " (mail is not set up)"}`, !send.mailConfigured)}
+      {send.webhook && option("webhook", "Supplier's webhook")}
+      {option("manual", "Mark as sent (I send it myself)")}
+      {error && (
+        <span id="send-via-error" role="alert" className="block text-sm text-red-700">
+          {error}
+        </span>
+      )}
+    </fieldset>
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { Conflict, Forbidden, NotFound, TooManyAttempts, Unauthenticated, ValidationFailed } from "../domain-error";
+import { Conflict, Forbidden, NotFound, RemoteFailure, TooManyAttempts, Unauthenticated, ValidationFailed } from "../domain-error";
 import { MalformedRequest, problemResponse, toProblem } from "./problem";
 
 describe("toProblem", () => {
@@ -13,6 +13,7 @@ describe("toProblem", () => {
       [new Conflict("busy"), 409],
       [new TooManyAttempts("slow down"), 429],
       [new MalformedRequest("not json"), 400],
+      [new RemoteFailure("the mail server said 550"), 502],
     ];
     for (const [error, status] of cases) expect(toProblem(error, "c1").status, error.name).toBe(status);
   });

@@ -3,7 +3,17 @@
  * failing field; anything unexpected is a 500 that carries a correlation id (also logged) and no internals.
  */
 import { ZodError } from "zod";
-import { Conflict, DomainError, Forbidden, NotFound, TooManyAttempts, Unauthenticated, ValidationFailed, type FieldIssue } from "../domain-error";
+import {
+  Conflict,
+  DomainError,
+  Forbidden,
+  NotFound,
+  RemoteFailure,
+  TooManyAttempts,
+  Unauthenticated,
+  ValidationFailed,
+  type FieldIssue,
+} from "../domain-error";
 import { databaseErrorOf, isDatabaseBusy } from "../db/errors";
 import { ShopUnreachable } from "../channels/errors";
 import { CrossSiteRequest, PayloadTooLarge, UnsupportedMediaType } from "./request-guards";
@@ -31,6 +41,7 @@ const STATUS_BY_CLASS: [abstract new (...args: never[]) => DomainError, number, 
   [TooManyAttempts, 429, "Too many attempts"],
   [Conflict, 409, "Conflict with the current state"],
   [ShopUnreachable, 502, "The shop could not be reached"],
+  [RemoteFailure, 502, "Another system refused or did not answer"],
 ];
 
 export class MalformedRequest extends DomainError {

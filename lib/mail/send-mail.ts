@@ -5,7 +5,8 @@
  */
 import nodemailer, { type Transporter } from "nodemailer";
 
-export type Mail = { to: string; subject: string; text: string };
+export type MailAttachment = { filename: string; content: Uint8Array; contentType: string };
+export type Mail = { to: string; subject: string; text: string; attachments?: MailAttachment[] };
 
 let transport: { url: string; transporter: Transporter } | null = null;
 
@@ -16,6 +17,9 @@ export function isMailConfigured(): boolean {
 export async function sendMail(mail: Mail): Promise<void> {
   const url = process.env.SMTP_URL;
   if (!url) throw new Error("SMTP_URL is not set: mail is off");
-  if (transport?.url !== url) transport = { url, transporter: nodemailer.createTransport(url) };
-  await transport.transporter.sendMail({ from: process.env.SMTP_FROM ?? "Stockroom <stockroom@localhost>", ...mail });
+  // Timeouts well under nodemailer's minutes: a purchase order is mailed inside a transaction (30 s at most).
+  if (transport?.url !== url)
+    transport = { url, transporter: nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 15_000 }) };
+  const attachments = mail.attachments?.map((file) => ({ ...file, content: Buffer.from(file.content) }));
+  await transport.transporter.sendMail({ from: process.env.SMTP_FROM ?? "Stockroom <stockroom@localhost>", ...mail, attachments });
 }

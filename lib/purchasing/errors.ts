@@ -1,4 +1,4 @@
-import { Conflict, ValidationFailed } from "../domain-error";
+import { Conflict, RemoteFailure, ValidationFailed } from "../domain-error";
 
 /** The step cannot be taken from the purchase order's current status (approving a sent order, receiving a draft). */
 export class PurchaseOrderNotAllowedNow extends Conflict {
@@ -22,5 +22,14 @@ export class ShipmentConflict extends Conflict {
 export class PurchaseOrderRefused extends ValidationFailed {
   constructor(field: string, message: string) {
     super([{ field, message }]);
+  }
+}
+
+/** The mail server or the supplier's webhook refused the order or did not answer: it stays approved (502). */
+export class PurchaseOrderNotDelivered extends RemoteFailure {
+  readonly code = "purchase_order_not_delivered";
+  constructor(details: { number: string; via: "email" | "webhook"; reason: string }) {
+    const how = details.via === "email" ? "by e-mail" : "to the supplier's webhook";
+    super(`Purchase order ${details.number} could not be sent ${how}: ${details.reason}. It is still approved.`, details);
   }
 }

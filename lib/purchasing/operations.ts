@@ -9,6 +9,7 @@ import {
   purchaseOrderSummary,
   purchaseOrderView,
   purchaseReceiptInput,
+  sendPurchaseOrderInput,
   shippingNoticeInput,
   stepNote,
   suggestionsQuery,
@@ -85,12 +86,13 @@ export const printPurchaseOrderOp = defineOperation({
   problems: ["not_found"],
 });
 
-const step = (
+const step = <Body extends z.ZodType = typeof stepNote>(
   id: string,
   path: string,
   summary: string,
   description: string,
   permission: "purchasing.manage" | "purchasing.supply" = "purchasing.manage",
+  body?: Body,
 ) =>
   defineOperation({
     id,
@@ -102,7 +104,7 @@ const step = (
     summary,
     description: `${description} ${HIDDEN}`,
     params: orderId,
-    body: stepNote,
+    body: (body ?? stepNote) as Body,
     response: purchaseOrderView,
     problems: ["not_found", "purchase_order_wrong_status"],
   });
@@ -116,8 +118,10 @@ export const approvePurchaseOrderOp = step(
 export const sendPurchaseOrderOp = step(
   "sendPurchaseOrder",
   "send",
-  "Mark an approved purchase order as sent to the supplier",
-  "Stockroom does not deliver it yet (no e-mail): send the supplier the PDF (order.pdf), the CSV (order.csv) or the JSON of the order. From now on the supplier's key sees it and webhooks hear purchaseOrder.sent. 409 unless approved.",
+  "Send an approved purchase order to the supplier: by e-mail (its PDF), to the supplier's order webhook (JSON), or only mark it sent",
+  "`via: \"email\"` mails the printable PDF (order.pdf) to `to` or the supplier's e-mail (422 on `via` when mail is not set up, SMTP_URL; on `to` when there is no address). `via: \"webhook\"` POSTs the order, as GET /purchase-orders/{id} answers it (history without who or notes), to the supplier's `orderWebhookUrl`, signed with its `orderWebhookSecret` like webhooks (Standard Webhooks: webhook-id is the order's id); 422 on `via` when it has none; 10 s timeout, redirects not followed. `via: \"manual\"` only marks it sent: you send the PDF, the CSV (order.csv) or the JSON yourself. Left out, `via` is email when `to` is given, or when the supplier has an e-mail address and mail is set up; else manual (as before `via` existed). When the mail server or the webhook refuses (non-2xx) or does not answer: 502 `purchase_order_not_delivered` and the order stays approved. The history entry's detail says how: `{ via, to }` (the address, or the webhook URL's host). From now on the supplier's key sees it and webhooks hear purchaseOrder.sent. 409 unless approved.",
+  "purchasing.manage",
+  sendPurchaseOrderInput,
 );
 export const cancelPurchaseOrderOp = step(
   "cancelPurchaseOrder",

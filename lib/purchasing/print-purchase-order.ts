@@ -1,7 +1,8 @@
 import type { Actor } from "../auth/actor";
-import type { Db } from "../db/client";
+import type { Db, DbTx } from "../db/client";
 import { OrderDocument, type OrderFile } from "../orders/order-document";
 import { getPurchaseOrder } from "./get-purchase-order";
+import type { PurchaseOrderView } from "./schemas";
 
 const A4: [number, number] = [595.28, 841.89];
 
@@ -10,7 +11,11 @@ const A4: [number, number] = [595.28, 841.89];
  * with exact amounts and the total. Read access as for the order (404 when the caller may not see it).
  */
 export async function printPurchaseOrder(db: Db, actor: Actor, id: string): Promise<OrderFile> {
-  const order = await getPurchaseOrder(db, actor, id);
+  return purchaseOrderPdf(db, await getPurchaseOrder(db, actor, id));
+}
+
+/** The PDF of an order already read (and allowed): also what sending it by e-mail attaches. */
+export async function purchaseOrderPdf(db: Db | DbTx, order: PurchaseOrderView): Promise<OrderFile> {
   const site = await db.site.findUnique({ where: { code: order.site }, select: { name: true, address: true } });
   const supplier = await db.supplier.findUnique({ where: { code: order.supplier }, select: { email: true, phone: true, paymentTerms: true } });
   const doc = await OrderDocument.create(`Purchase order ${order.number}`, A4);

@@ -99,6 +99,11 @@ export function asSeenBy(actor: Actor, view: PurchaseOrderView): PurchaseOrderVi
   return { ...view, history: view.history.map((h) => (h.actor === actor.label ? h : { ...h, actor: "buyer", note: null })) };
 }
 
+/** The view delivered to the supplier itself (its order webhook): the buyer's steps without who took them or notes. */
+export function asSentToSupplier(view: PurchaseOrderView): PurchaseOrderView {
+  return { ...view, history: view.history.map((h) => ({ ...h, actor: "buyer", note: null })) };
+}
+
 export function dateOnly(date: Date | null): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
 }

@@ -21,8 +21,17 @@ export type LockedPurchaseOrder = {
   sentAt: Date | null;
 };
 
-/** What a step did: the status it leaves and the history entry to append. */
-export type StepOutcome = { status: PurchaseOrderStatus; step: PurchaseOrderStep; note?: string; detail?: unknown };
+/**
+ * What a step did: the status it leaves and the history entry to append. `deliver` hands the order, as it now
+ * stands, to someone outside (the supplier); it runs last in the transaction, so its failure undoes the step.
+ */
+export type StepOutcome = {
+  status: PurchaseOrderStatus;
+  step: PurchaseOrderStep;
+  note?: string;
+  detail?: unknown;
+  deliver?: (view: PurchaseOrderView) => Promise<void>;
+};
 
 /**
  * Runs one step of a purchase order as one unit of work: lock the order row (SELECT … FOR UPDATE, so steps of one
@@ -70,6 +79,8 @@ export async function runPurchaseOrderStep(
     });
     const { history: _history, ...payload } = view;
     await enqueueEvent(tx, { type: `purchaseOrder.${outcome.step}`, siteId: order.siteId, aggregateId: id, payload });
+    // Last before the commit: if it fails nothing happened; once it succeeded, only the commit itself can fail.
+    if (outcome.deliver) await outcome.deliver(view);
     return asSeenBy(actor, view);
   });
   return result.replayed ? { ...(result.stored as PurchaseOrderView), replayed: true } : result.value;

@@ -178,7 +178,24 @@ export const stepNote = z
   .object({ note: z.string().trim().max(500).optional().describe("Why, for the history") })
   .meta({ id: "PurchaseOrderStepNote" });
 
+export const SEND_VIAS = ["email", "webhook", "manual"] as const;
+export type SendVia = (typeof SEND_VIAS)[number];
+
+export const sendPurchaseOrderInput = z
+  .object({
+    via: z
+      .enum(SEND_VIAS, { error: 'Choose "email", "webhook" or "manual"' })
+      .optional()
+      .describe(
+        "email: the PDF to `to`; webhook: the order as signed JSON to the supplier's orderWebhookUrl; manual: only mark it sent (you send the PDF or CSV yourself). Left out: email when `to` is given, or when the supplier has an e-mail address and mail is set up; else manual",
+      ),
+    to: z.email("Enter a valid e-mail address").optional().describe("With via email: the address, else the supplier's e-mail"),
+    note: stepNote.shape.note,
+  })
+  .meta({ id: "SendPurchaseOrderInput" });
+
 export type PurchaseOrderInput = z.input<typeof purchaseOrderInput>;
+export type SendPurchaseOrderInput = z.input<typeof sendPurchaseOrderInput>;
 export type PurchaseOrderQuery = z.input<typeof purchaseOrderQuery>;
 export type ConfirmInput = z.input<typeof confirmInput>;
 export type ShippingNoticeInput = z.input<typeof shippingNoticeInput>;

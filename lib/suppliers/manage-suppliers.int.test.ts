@@ -3,6 +3,7 @@ import { buildUser } from "../../tests/factories/access";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { createItem } from "../catalog/create-item";
 import { getDb } from "../db/client";
+import { updateInstallationSettings } from "../settings/installation-settings";
 import { createSupplier, listSuppliers, updateSupplier } from "./manage-suppliers";
 
 const db = getDb();
@@ -88,5 +89,31 @@ describe("suppliers", () => {
     await expect(
       createItem(db, SYSTEM_ACTOR, { sku: "SUP-PACK-0", name: "No pack", suppliers: [{ supplier: "PACKS", packSize: 0 }] }),
     ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["suppliers", 0, "packSize"] })] });
+  });
+
+  it("makes an order webhook's secret when its URL is first set, shows it that once, and refuses private URLs unless allowed", async () => {
+    const admin = await buildUser(db, "admin");
+    const manager = await buildUser(db, "manager");
+    await expect(
+      createSupplier(db, manager.actor, { code: "HOOKED", name: "Hooked", orderWebhookUrl: "http://127.0.0.1:9/orders" }),
+    ).rejects.toMatchObject({ issues: [{ field: "orderWebhookUrl", message: expect.stringContaining("not public") }] });
+    await updateInstallationSettings(db, admin.actor, { allowPrivateUrls: true });
+    const created = await createSupplier(db, manager.actor, { code: "HOOKED", name: "Hooked", orderWebhookUrl: "http://127.0.0.1:9/orders" });
+    expect(created).toMatchObject({ orderWebhookUrl: "http://127.0.0.1:9/orders", orderWebhookSecret: expect.stringMatching(/^whsec_/) });
+    const moved = await updateSupplier(db, manager.actor, "HOOKED", { orderWebhookUrl: "http://127.0.0.1:9/v2/orders" });
+    expect(moved.orderWebhookUrl).toBe("http://127.0.0.1:9/v2/orders");
+    expect(moved).not.toHaveProperty("orderWebhookSecret");
+    expect((await db.supplier.findUniqueOrThrow({ where: { code: "HOOKED" } })).orderWebhookSecret).toBe(created.orderWebhookSecret);
+    const listed = (await listSuppliers(db, manager.actor)).find((s) => s.code === "HOOKED");
+    expect(listed).toMatchObject({ orderWebhookUrl: "http://127.0.0.1:9/v2/orders" });
+    expect(JSON.stringify(listed)).not.toContain("whsec_");
+    const audited = await db.auditEntry.findMany({ where: { entityId: "HOOKED" }, select: { before: true, after: true } });
+    expect(audited.length).toBeGreaterThan(0);
+    expect(JSON.stringify(audited)).not.toContain("whsec_");
+    await expect(updateSupplier(db, manager.actor, "HOOKED", { orderWebhookUrl: null })).resolves.toMatchObject({ orderWebhookUrl: null });
+    expect(await db.supplier.findUniqueOrThrow({ where: { code: "HOOKED" } })).toMatchObject({ orderWebhookUrl: null, orderWebhookSecret: null });
+    const again = await updateSupplier(db, manager.actor, "HOOKED", { orderWebhookUrl: "http://127.0.0.1:9/orders" });
+    expect(again.orderWebhookSecret).toMatch(/^whsec_/);
+    expect(again.orderWebhookSecret).not.toBe(created.orderWebhookSecret);
   });
 });

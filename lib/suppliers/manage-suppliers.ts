@@ -6,7 +6,10 @@ import type { Db, DbTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { isUniqueViolation } from "../db/errors";
 import { Conflict, NotFound } from "../domain-error";
-import { supplierInput, supplierUpdate, type SupplierInput, type SupplierUpdate, type SupplierView } from "./schemas";
+import { checkOutboundUrl } from "../outbound-urls/check-outbound-url";
+import { allowsPrivateUrls } from "../settings/installation-settings";
+import { newWebhookSecret } from "../webhooks/signing";
+import { supplierInput, supplierUpdate, type SavedSupplier, type SupplierInput, type SupplierUpdate, type SupplierView } from "./schemas";
 
 export class SupplierCodeTaken extends Conflict {
   readonly code = "supplier_code_taken";
@@ -32,6 +35,7 @@ function toView(row: SupplierRow): SupplierView {
     minOrderValue: row.minOrderValue?.toFixed(4) ?? null,
     paymentTerms: row.paymentTerms,
     items: row._count.items,
+    orderWebhookUrl: row.orderWebhookUrl,
   };
 }
 
@@ -47,15 +51,18 @@ export async function listSuppliers(db: Db, actor: Actor): Promise<SupplierView[
   return rows.map(toView);
 }
 
-export async function createSupplier(db: Db, actor: Actor, input: SupplierInput): Promise<SupplierView> {
+/** Adds a supplier; with an order webhook URL, the answer carries its new signing secret (this once). */
+export async function createSupplier(db: Db, actor: Actor, input: SupplierInput): Promise<SavedSupplier> {
   authorize(actor, "catalog.manage");
   const data = supplierInput.parse(input);
+  if (data.orderWebhookUrl) await checkOrderWebhookUrl(db, data.orderWebhookUrl);
+  const orderWebhookSecret = data.orderWebhookUrl ? newWebhookSecret() : undefined;
   try {
     return await unitOfWork(db, async (tx) => {
-      await tx.supplier.create({ data: { ...data, contacts: data.contacts } });
+      await tx.supplier.create({ data: { ...data, contacts: data.contacts, orderWebhookSecret } });
       const view = (await findView(tx, data.code))!;
       await recordAudit(tx, actor, { action: "supplier.create", entityType: "supplier", entityId: data.code, after: view });
-      return view;
+      return orderWebhookSecret ? { ...view, orderWebhookSecret } : view;
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new SupplierCodeTaken(data.code);
@@ -63,17 +70,38 @@ export async function createSupplier(db: Db, actor: Actor, input: SupplierInput)
   }
 }
 
-/** Changes contact details, or retires a supplier (active: false); items keep their supplier terms. */
-export async function updateSupplier(db: Db, actor: Actor, code: string, input: SupplierUpdate): Promise<SupplierView> {
+/**
+ * Changes contact details, or retires a supplier (active: false); items keep their supplier terms. The first
+ * order webhook URL gets a new signing secret, answered this once; a changed URL keeps it; null drops both.
+ */
+export async function updateSupplier(db: Db, actor: Actor, code: string, input: SupplierUpdate): Promise<SavedSupplier> {
   authorize(actor, "catalog.manage");
   const data = supplierUpdate.parse(input);
   const key = code.trim().toUpperCase();
+  if (data.orderWebhookUrl) await checkOrderWebhookUrl(db, data.orderWebhookUrl);
   return unitOfWork(db, async (tx) => {
+    // Locked: two requests setting the first URL at once must not each answer a secret of their own.
+    const [locked] = await tx.$queryRaw<{ orderWebhookSecret: string | null }[]>`
+      SELECT "orderWebhookSecret" FROM "Supplier" WHERE code = ${key} FOR UPDATE`;
     const before = await findView(tx, key);
-    if (!before) throw new NotFound("Supplier", key);
-    await tx.supplier.update({ where: { code: key }, data: { ...data, contacts: data.contacts } });
+    if (!locked || !before) throw new NotFound("Supplier", key);
+    const orderWebhookSecret = data.orderWebhookUrl && !locked.orderWebhookSecret ? newWebhookSecret() : undefined;
+    await tx.supplier.update({
+      where: { code: key },
+      data: {
+        ...data,
+        contacts: data.contacts,
+        ...(data.orderWebhookUrl === null ? { orderWebhookSecret: null } : {}),
+        ...(orderWebhookSecret ? { orderWebhookSecret } : {}),
+      },
+    });
     const after = (await findView(tx, key))!;
     await recordAudit(tx, actor, { action: "supplier.update", entityType: "supplier", entityId: key, before, after });
-    return after;
+    return orderWebhookSecret ? { ...after, orderWebhookSecret } : after;
   });
+}
+
+/** The order webhook must not reach inside the network unless the installation allows it (as webhooks). */
+async function checkOrderWebhookUrl(db: Db, url: string): Promise<void> {
+  await checkOutboundUrl(url, { allowPrivate: await allowsPrivateUrls(db), field: "orderWebhookUrl" });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../contract/operation";
-import { supplierInput, supplierUpdate, supplierView } from "./schemas";
+import { savedSupplier, supplierInput, supplierUpdate, supplierView } from "./schemas";
 
 export const listSuppliersOp = defineOperation({
   id: "listSuppliers",
@@ -20,8 +20,11 @@ export const createSupplierOp = defineOperation({
   permission: "catalog.manage",
   status: 201,
   summary: "Add a supplier",
+  description:
+    "With `orderWebhookUrl`, the answer carries `orderWebhookSecret` (whsec_…), shown this once, to verify the signed orders POSTed there.",
   body: supplierInput,
-  response: supplierView,
+  response: savedSupplier,
+  secrets: ["orderWebhookSecret"],
   problems: ["supplier_code_taken"],
 });
 
@@ -32,8 +35,11 @@ export const updateSupplierOp = defineOperation({
   tag: "Catalogue",
   permission: "catalog.manage",
   summary: "Change a supplier's details or retire it",
+  description:
+    "Setting `orderWebhookUrl` where there was none makes a new signing secret, answered as `orderWebhookSecret` this once; changing the URL keeps the secret; `null` removes both.",
   params: z.object({ code: z.string() }),
   body: supplierUpdate,
-  response: supplierView,
+  response: savedSupplier,
+  secrets: ["orderWebhookSecret"],
   problems: ["not_found"],
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { decimalAmount } from "../money/decimal-amount";
+import { webhookUrl } from "../webhooks/schemas";
 
 export const supplierContact = z.object({
   name: z.string().trim().min(1, "Enter a name").max(200),
@@ -21,6 +22,9 @@ const terms = {
   leadTimeDays: z.number().int().min(0).max(3650).describe("Usual days from order to delivery"),
   minOrderValue: decimalAmount.describe("Smallest order it takes, in its currency (decimal string, exact)"),
   paymentTerms: z.string().trim().min(1).max(200).describe("e.g. 30 days net"),
+  orderWebhookUrl: webhookUrl.describe(
+    'Where POST /purchase-orders/{id}/send { "via": "webhook" } delivers the order as JSON, signed like webhooks (Standard Webhooks); private and loopback addresses are refused unless the installation allows them',
+  ),
 };
 
 export const supplierInput = z
@@ -39,6 +43,7 @@ export const supplierInput = z
     leadTimeDays: terms.leadTimeDays.optional(),
     minOrderValue: terms.minOrderValue.optional(),
     paymentTerms: terms.paymentTerms.optional(),
+    orderWebhookUrl: terms.orderWebhookUrl.optional(),
   })
   .meta({ id: "SupplierInput" });
 
@@ -53,6 +58,7 @@ export const supplierUpdate = z
     leadTimeDays: terms.leadTimeDays.nullable().optional(),
     minOrderValue: terms.minOrderValue.nullable().optional(),
     paymentTerms: terms.paymentTerms.nullable().optional(),
+    orderWebhookUrl: terms.orderWebhookUrl.nullable().optional().describe("null removes the order webhook and its secret"),
   })
   .meta({ id: "SupplierUpdate" });
 
@@ -69,9 +75,25 @@ export const supplierView = z
     minOrderValue: z.string().nullable().describe("Decimal string with 4 decimals, exact"),
     paymentTerms: z.string().nullable(),
     items: z.number().int().describe("How many items this supplier sells"),
+    orderWebhookUrl: z.string().nullable().describe("Where sent purchase orders are POSTed as signed JSON, if anywhere"),
   })
   .meta({ id: "Supplier" });
+
+/** A created or changed supplier: with the order webhook's secret when this very request made it. */
+export const savedSupplier = supplierView
+  .extend({
+    orderWebhookSecret: z
+      .string()
+      .nullable()
+      .optional()
+      .describe(
+        "whsec_… to verify order webhook signatures with: present only in the answer that set the first order webhook URL (null on a retry with the same Idempotency-Key)",
+      ),
+    secretsShownOnce: z.string().optional().describe("Present on a retry's answer: the secret was shown once and is not repeated"),
+  })
+  .meta({ id: "SavedSupplier" });
 
 export type SupplierInput = z.input<typeof supplierInput>;
 export type SupplierUpdate = z.input<typeof supplierUpdate>;
 export type SupplierView = z.infer<typeof supplierView>;
+export type SavedSupplier = SupplierView & { orderWebhookSecret?: string };

@@ -14,7 +14,7 @@ const eventTypes = z
   .describe('Event types to hear: names such as "stock.changed", families such as "reservation.*", or ["*"] for all')
   .meta({ example: ["stock.changed"] });
 
-const webhookUrl = z
+export const webhookUrl = z
   .string()
   .trim()
   .max(2048)

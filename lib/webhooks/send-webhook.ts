@@ -5,7 +5,8 @@ import { signedHeaders } from "./signing";
 export type AttemptOutcome = { delivered: boolean; responseStatus: number | null; responseMs: number; error: string | null };
 
 /**
- * One signed POST of one event. The URL is checked again first (its DNS may now point inside the network).
+ * One signed POST of one event (or of any message with an `id`, sent as webhook-id: a purchase order to its
+ * supplier). The URL is checked again first (its DNS may now point inside the network).
  * Redirects are not followed (one could lead to a private address) and count as failures, as any status
  * other than 2xx does. Never throws: every failure is an outcome to record and retry.
  *
@@ -14,7 +15,7 @@ export type AttemptOutcome = { delivered: boolean; responseStatus: number | null
  */
 export async function sendWebhook(
   endpoint: { url: string; secret: string },
-  event: PublishedEvent,
+  event: PublishedEvent | { id: string },
   options: { allowPrivate: boolean; timeoutMs: number },
 ): Promise<AttemptOutcome> {
   const started = performance.now();

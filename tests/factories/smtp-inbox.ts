@@ -18,12 +18,19 @@ function undoQuotedPrintable(raw: string): string {
   return Buffer.from(bytes).toString("utf8");
 }
 
-export async function startSmtpInbox(): Promise<{ url: string; received: ReceivedMail[]; close: () => Promise<void> }> {
+/** `refuse` names recipients the server answers 550 (mailbox unavailable), as a real server refusing mail. */
+export async function startSmtpInbox(
+  options: { refuse?: (address: string) => boolean } = {},
+): Promise<{ url: string; received: ReceivedMail[]; close: () => Promise<void> }> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!options.refuse?.(address.address)) return callback();
+      callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -15,7 +15,7 @@ import { cancelPurchaseOrder } from "@/lib/purchasing/cancel-purchase-order";
 import { closePurchaseOrder } from "@/lib/purchasing/close-purchase-order";
 import { createPurchaseOrder } from "@/lib/purchasing/create-purchase-order";
 import { receivePurchaseOrder } from "@/lib/purchasing/receive-purchase-order";
-import type { PurchaseOrderInput, PurchaseReceiptInput } from "@/lib/purchasing/schemas";
+import type { PurchaseOrderInput, PurchaseOrderView, PurchaseReceiptInput, SendPurchaseOrderInput } from "@/lib/purchasing/schemas";
 import { sendPurchaseOrder } from "@/lib/purchasing/send-purchase-order";
 
 /** Rows of the form are named line.N.field; empty rows are left out. */
@@ -50,32 +50,42 @@ export async function createPurchaseOrderAction(_previous: FormState, form: Form
 
 const stepInput = z.object({ step: z.enum(["approve", "send", "cancel", "close"], { error: "Choose a step" }) });
 type Step = z.infer<typeof stepInput>["step"];
-type StepRun = (actor: Actor, id: string, options: { idempotency: IdempotencyKey | null }) => Promise<unknown>;
+type StepRun = (actor: Actor, id: string, form: FormData, options: { idempotency: IdempotencyKey | null }) => Promise<PurchaseOrderView>;
 const STEPS: Record<Step, StepRun> = {
-  approve: (actor, id, options) => approvePurchaseOrder(getDb(), actor, id, {}, options),
-  send: (actor, id, options) => sendPurchaseOrder(getDb(), actor, id, {}, options),
-  cancel: (actor, id, options) => cancelPurchaseOrder(getDb(), actor, id, {}, options),
-  close: (actor, id, options) => closePurchaseOrder(getDb(), actor, id, {}, options),
+  approve: (actor, id, _form, options) => approvePurchaseOrder(getDb(), actor, id, {}, options),
+  // `via` as chosen on the form; the lib refuses a value it does not know (422 on via).
+  send: (actor, id, form, options) => sendPurchaseOrder(getDb(), actor, id, { via: formText(form, "via") as SendPurchaseOrderInput["via"] }, options),
+  cancel: (actor, id, _form, options) => cancelPurchaseOrder(getDb(), actor, id, {}, options),
+  close: (actor, id, _form, options) => closePurchaseOrder(getDb(), actor, id, {}, options),
 };
-const DONE: Record<Step, string> = {
-  approve: "Approved.",
-  send: "Marked as sent: send the supplier the CSV.",
-  cancel: "Cancelled.",
-  close: "Closed: what is outstanding will not come.",
+const DONE: Record<Step, (order: PurchaseOrderView) => string> = {
+  approve: () => "Approved.",
+  send: sentMessage,
+  cancel: () => "Cancelled.",
+  close: () => "Closed: what is outstanding will not come.",
 };
+
+/** What the send step did, from its history entry's `{ via, to }`. */
+function sentMessage(order: PurchaseOrderView): string {
+  const detail = order.history.findLast((h) => h.step === "sent")?.detail as { via?: string; to?: string } | undefined;
+  if (detail?.via === "email") return `Sent by e-mail to ${detail.to}.`;
+  if (detail?.via === "webhook") return `Sent to the supplier's webhook (${detail.to}).`;
+  return "Marked as sent: send the supplier the PDF or the CSV.";
+}
 
 export async function purchaseOrderStepAction(_previous: FormState, form: FormData): Promise<FormState> {
   const id = formText(form, "id") ?? "";
   let step: Step;
+  let order: PurchaseOrderView;
   try {
     step = stepInput.parse({ step: formText(form, "step") }).step;
     const actor = await requireSessionActor();
-    await STEPS[step](actor, id, { idempotency: formKeyOf(actor, `purchaseOrder.${step}`, form) });
+    order = await STEPS[step](actor, id, form, { idempotency: formKeyOf(actor, `purchaseOrder.${step}`, form) });
   } catch (error) {
     return toFormState(error);
   }
   revalidatePath(`/purchase-orders/${id}`);
-  return { ok: true, message: DONE[step] };
+  return { ok: true, message: DONE[step](order) };
 }
 
 export async function receivePurchaseOrderAction(_previous: FormState, form: FormData): Promise<FormState> {

@@ -1,5 +1,5 @@
 import { RetireToggle } from "@/components/ui/retire-toggle";
-import { CreateSupplierForm } from "@/components/catalog/supplier-forms";
+import { CreateSupplierForm, OrderWebhookForm } from "@/components/catalog/supplier-forms";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -45,6 +45,7 @@ export default async function SuppliersPage() {
                         .join(" · ")}
                     </p>
                     <PerformanceLine figures={performance.get(s.code)} />
+                    <OrderWebhookForm code={s.code} url={s.orderWebhookUrl} />
                   </div>
                   <RetireToggle code={s.code} active={s.active} action={setSupplierActiveAction} />
                 </li>

@@ -85,6 +85,17 @@ describe("/api/v1/purchase-orders", () => {
       json: { code: "purchase_order_wrong_status", purchaseOrderStatus: "draft" },
     });
     expect(await call("approve", buyer.key, id, {})).toMatchObject({ status: 200, json: { status: "approved" } });
+    expect(await call("send", buyer.key, id, { via: "webhook" })).toMatchObject({ status: 422, json: { errors: [{ field: "via" }] } });
+    process.env.SMTP_URL = "smtp://127.0.0.1:1"; // nothing listens there: the mail server cannot be reached
+    try {
+      expect(await call("send", buyer.key, id, { via: "email", to: "orders@supplier.example" })).toMatchObject({
+        status: 502,
+        contentType: "application/problem+json",
+        json: { code: "purchase_order_not_delivered", via: "email" },
+      });
+    } finally {
+      delete process.env.SMTP_URL;
+    }
     expect(await call("send", buyer.key, id, {})).toMatchObject({ status: 200, json: { status: "sent" } });
     const csv = await csvRoute.GET(
       new Request(`http://localhost/api/v1/purchase-orders/${id}/order.csv`, { headers: { authorization: `Bearer ${buyer.key}` } }),

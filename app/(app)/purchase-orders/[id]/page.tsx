@@ -7,6 +7,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { getPurchaseOrder } from "@/lib/purchasing/get-purchase-order";
+import { sendChoicesFor } from "@/lib/purchasing/send-purchase-order";
 
 export const metadata = { title: "Purchase order" };
 
@@ -23,6 +24,7 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
     cancel: ["draft", "approved", "sent"].includes(order.status) && manages,
     close: ["sent", "partially_received", "received"].includes(order.status) && manages,
   };
+  const sendChoices = await sendChoicesFor(db, order.supplier);
   // A received order still takes a manager's over-receipt until closed; the form also keeps the last receipt's outcome.
   const receives = ["sent", "partially_received", "received"].includes(order.status) && can(actor, "stock.move", { siteId: site.id });
   return (
@@ -108,7 +110,7 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
               <dd>{order.needsAdmin ? "an admin (above the limit)" : "a manager"}</dd>
             </dl>
             <div className="mt-3">
-              <PurchaseOrderSteps id={order.id} allowed={allowed} />
+              <PurchaseOrderSteps id={order.id} allowed={allowed} send={sendChoices} />
             </div>
             <a
               href={`/api/v1/purchase-orders/${order.id}/order.csv`}

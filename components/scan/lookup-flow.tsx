@@ -14,7 +14,7 @@ import { readStock, type StockRows } from "./stock-reads";
  * Scan anything and see what it is and where it is. A pallet label finds its purchase order; while a pallet waits
  * to be received, a scanned bin of its site becomes where it goes.
  */
-export function LookupFlow({ site, onPutAway }: { site: string; onPutAway: (from: string) => void }) {
+export function LookupFlow({ site, onPutAway }: { site: string; onPutAway: (from: string, site: string) => void }) {
   const [found, setFound] = useState<{ resolution: Resolved; stock: StockRows | null } | null>(null);
   const [palletTo, setPalletTo] = useState("");
   const waitingPallet = found?.resolution.pallet?.canReceive ? found.resolution.pallet : null;
@@ -47,7 +47,7 @@ export function LookupFlow({ site, onPutAway }: { site: string; onPutAway: (from
   );
 }
 
-type PalletControls = { to: string; onToChange: (code: string) => void; onPutAway: (from: string) => void };
+type PalletControls = { to: string; onToChange: (code: string) => void; onPutAway: (from: string, site: string) => void };
 
 function LookupCard({ resolution: r, stock, pallet }: { resolution: Resolved; stock: StockRows | null; pallet: PalletControls }) {
   if (r.kind === "unknown") return <ScanVerdict verdict={{ tone: "wrong", text: `${r.message ?? "Not recognised"} — scanned: ${r.raw}` }} />;

@@ -22,7 +22,7 @@ export function PalletCard({
   pallet: Pallet;
   to: string;
   onToChange: (code: string) => void;
-  onPutAway: (from: string) => void;
+  onPutAway: (from: string, site: string) => void;
 }) {
   const [state, action, isPending] = useActionState(receivePalletAction, initialFormState);
   const receivedInto = state.ok ? String(state.data?.to ?? "") : null;
@@ -57,7 +57,7 @@ export function PalletCard({
       ) : receivedInto ? (
         <div className="space-y-2">
           <FormMessage state={state} />
-          <Button className="w-full text-lg" onClick={() => onPutAway(receivedInto)}>
+          <Button className="w-full text-lg" onClick={() => onPutAway(receivedInto, pallet.purchaseOrder.site)}>
             Put away from {receivedInto}
           </Button>
         </div>

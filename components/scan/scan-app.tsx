@@ -130,8 +130,10 @@ export function ScanApp({ userId, sites, canWrite }: { userId: string; sites: st
           <LookupFlow
             key={site}
             site={site}
-            onPutAway={(from) => {
+            onPutAway={(from, palletSite) => {
               choose("move");
+              // The pallet's site may not be the one chosen on the screen: put away where it was received.
+              if (sites.includes(palletSite)) setSite(palletSite);
               setPutAwayFrom(from);
             }}
           />

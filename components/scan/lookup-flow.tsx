@@ -114,7 +114,7 @@ function titleOf(r: Resolved): string {
     case "serial":
       return `Serial ${r.serial!.serial}`;
     case "sscc":
-      return r.pallet ? `Pallet for ${r.pallet.purchaseOrder.number}` : "Pallet label (SSCC)";
+      return r.pallet ? "Pallet" : "Pallet label (SSCC)";
     default:
       return r.item?.name ?? r.raw;
   }

@@ -1,3 +1,5 @@
+import { ALERT_KIND_LABELS, type AlertKindName } from "@/lib/alerts/alert-kinds";
+import type { BinAlert } from "@/lib/maps/list-bin-summaries";
 import type { BinSummary, MapOverlay, OverlayValue } from "./map-types";
 
 /** The colour a shape with a location but no reading gets under every overlay. */
@@ -60,31 +62,49 @@ export function buildValueOverlay(bins: BinSummary[], currency = "EUR"): MapOver
   return { id: "value", label: "Stock value", legend, valueByLocation };
 }
 
-const ATTENTION = {
-  both: { colour: "#b91c1c", label: "Expiring and below reorder point" },
-  expiring: { colour: "#f97316", label: "Lots expiring within 30 days" },
-  reorder: { colour: "#eab308", label: "Holds items below reorder point" },
-  count: { colour: "#c4b5fd", label: "Count overdue (90 days)" },
-  fine: { colour: "#dcfce7", label: "Nothing to do" },
-} as const;
+/**
+ * The attention tiers, most urgent first: a bin takes the colour of the most urgent alert kind it has. Stock that
+ * cannot be used comes first, then stock about to become unusable, then running low, then housekeeping.
+ */
+const ATTENTION_TIERS: readonly { kinds: readonly AlertKindName[]; colour: string }[] = [
+  { kinds: ["expired", "stockout"], colour: "#b91c1c" },
+  { kinds: ["expiring"], colour: "#f97316" },
+  { kinds: ["low_stock"], colour: "#eab308" },
+  { kinds: ["overstock", "bin_over_capacity", "quarantine_aged", "count_overdue"], colour: "#a78bfa" },
+];
+const NOTHING_TO_DO = { colour: "#dcfce7", label: "Nothing to do" };
+const KINDS_BY_URGENCY = ATTENTION_TIERS.flatMap((tier) => tier.kinds);
 
-/** Bins someone should look at: lots about to expire, items running low. */
+/** What one kind's alerts in a bin are about: "Expiring soon (EL-BAT-0001 lot L7)", "Count overdue". */
+function describeKind(kind: AlertKindName, alerts: BinAlert[]): string {
+  const subjects = [...new Set(alerts.map((a) => (a.sku ? `${a.sku}${a.lot ? ` lot ${a.lot}` : ""}` : null)).filter(Boolean))];
+  return subjects.length ? `${ALERT_KIND_LABELS[kind]} (${subjects.join(", ")})` : ALERT_KIND_LABELS[kind];
+}
+
+/** Bins someone should look at, from the site's active alerts (lib/alerts): coloured by the most urgent kind. */
 export function buildAttentionOverlay(bins: BinSummary[]): MapOverlay {
   const valueByLocation: Record<string, OverlayValue> = {};
   for (const bin of bins) {
-    const isExpiring = bin.expiringLots > 0;
-    const isLow = bin.belowReorder.length > 0;
-    const kind = isExpiring && isLow ? "both" : isExpiring ? "expiring" : isLow ? "reorder" : bin.isCountOverdue ? "count" : "fine";
-    const parts = [];
-    if (isExpiring) parts.push(`${bin.expiringLots} ${bin.expiringLots === 1 ? "lot" : "lots"} expiring`);
-    if (isLow) parts.push(`below reorder point: ${bin.belowReorder.join(", ")}`);
-    if (bin.isCountOverdue) parts.push("count overdue");
-    valueByLocation[bin.location] = { colour: ATTENTION[kind].colour, text: parts.join("; ") || ATTENTION.fine.label };
+    const kinds = KINDS_BY_URGENCY.filter((kind) => bin.alerts.some((a) => a.kind === kind));
+    const tier = ATTENTION_TIERS.find((t) => t.kinds.includes(kinds[0]));
+    valueByLocation[bin.location] = tier
+      ? {
+          colour: tier.colour,
+          text: kinds
+            .map((kind) =>
+              describeKind(
+                kind,
+                bin.alerts.filter((a) => a.kind === kind),
+              ),
+            )
+            .join("; "),
+        }
+      : { colour: NOTHING_TO_DO.colour, text: NOTHING_TO_DO.label };
   }
   return {
     id: "attention",
     label: "Needs attention",
-    legend: Object.values(ATTENTION).map(({ colour, label }) => ({ colour, label })),
+    legend: [...ATTENTION_TIERS.map(({ kinds, colour }) => ({ colour, label: kinds.map((k) => ALERT_KIND_LABELS[k]).join(", ") })), NOTHING_TO_DO],
     valueByLocation,
   };
 }

@@ -2,19 +2,31 @@
 
 import { useState } from "react";
 import { Card } from "../ui/card";
+import { PalletCard } from "./pallet-card";
 import { ScanInput, ScanVerdict } from "./scan-input";
 import { resolveOnDevice, type Resolved } from "./scan-api";
 import { signalScan } from "./scan-feedback";
+import { isStorageLocation } from "./scan-rules";
 import { StockList } from "./stock-list";
 import { readStock, type StockRows } from "./stock-reads";
 
-/** Scan anything and see what it is and where it is. */
-export function LookupFlow({ site }: { site: string }) {
+/**
+ * Scan anything and see what it is and where it is. A pallet label finds its purchase order; while a pallet waits
+ * to be received, a scanned bin of its site becomes where it goes.
+ */
+export function LookupFlow({ site, onPutAway }: { site: string; onPutAway: (from: string, site: string) => void }) {
   const [found, setFound] = useState<{ resolution: Resolved; stock: StockRows | null } | null>(null);
+  const [palletTo, setPalletTo] = useState("");
+  const waitingPallet = found?.resolution.pallet?.canReceive ? found.resolution.pallet : null;
 
   async function onScan(text: string) {
     const resolution = await resolveOnDevice(text, site);
-    signalScan(resolution.kind === "unknown" ? "wrong" : "ok");
+    if (waitingPallet && isStorageLocation(resolution, waitingPallet.purchaseOrder.site)) {
+      signalScan("ok");
+      return setPalletTo(resolution.location!.code);
+    }
+    signalScan(resolution.kind === "unknown" || (resolution.kind === "sscc" && !resolution.pallet) ? "wrong" : "ok");
+    setPalletTo("");
     let stock: StockRows | null = null;
     if (resolution.kind === "location") stock = await readStock(site, { location: resolution.location!.code });
     else if (resolution.item) {
@@ -26,13 +38,18 @@ export function LookupFlow({ site }: { site: string }) {
 
   return (
     <div className="space-y-4">
-      <ScanInput prompt="Scan anything: an item, a bin, a lot or serial" onScan={onScan} />
-      {found && <LookupCard {...found} />}
+      <ScanInput
+        prompt={waitingPallet ? "Scan the bin the pallet goes into" : "Scan anything: an item, a bin, a lot, serial or pallet"}
+        onScan={onScan}
+      />
+      {found && <LookupCard {...found} pallet={{ to: palletTo, onToChange: setPalletTo, onPutAway }} />}
     </div>
   );
 }
 
-function LookupCard({ resolution: r, stock }: { resolution: Resolved; stock: StockRows | null }) {
+type PalletControls = { to: string; onToChange: (code: string) => void; onPutAway: (from: string, site: string) => void };
+
+function LookupCard({ resolution: r, stock, pallet }: { resolution: Resolved; stock: StockRows | null; pallet: PalletControls }) {
   if (r.kind === "unknown") return <ScanVerdict verdict={{ tone: "wrong", text: `${r.message ?? "Not recognised"} — scanned: ${r.raw}` }} />;
   return (
     <Card title={titleOf(r)} action={r.isFromDevice ? <span className="text-xs text-amber-700">from this device&apos;s copy</span> : undefined}>
@@ -64,7 +81,13 @@ function LookupCard({ resolution: r, stock }: { resolution: Resolved; stock: Sto
         )}
         {r.sscc && (
           <p className="text-sm">
-            Pallet / carton SSCC <b className="font-mono">{r.sscc}</b>. Pallets are not tracked as such: scan the items on it.
+            SSCC <b className="font-mono">{r.sscc}</b>
+          </p>
+        )}
+        {r.pallet && <PalletCard key={r.pallet.sscc} pallet={r.pallet} {...pallet} />}
+        {r.kind === "sscc" && !r.pallet && (
+          <p role="alert" data-testid="pallet-unknown" className="rounded-lg border-2 border-red-400 bg-red-50 p-3 font-medium text-red-800">
+            {r.isFromDevice ? "Offline: the pallet's purchase order can be looked up only with a connection." : r.message}
           </p>
         )}
         {stock && (
@@ -91,7 +114,7 @@ function titleOf(r: Resolved): string {
     case "serial":
       return `Serial ${r.serial!.serial}`;
     case "sscc":
-      return "Pallet label (SSCC)";
+      return r.pallet ? "Pallet" : "Pallet label (SSCC)";
     default:
       return r.item?.name ?? r.raw;
   }

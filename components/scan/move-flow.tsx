@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import type { LevelView } from "@/lib/ledger/schemas";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
@@ -22,10 +23,20 @@ type Move = {
   to: string | null;
 };
 
-/** Scan the source bin, the item (it must be there), the quantity, the destination bin; confirm. */
-export function MoveFlow({ site }: { site: string }) {
+/**
+ * Scan the source bin, the item (it must be there), the quantity, the destination bin; confirm. With `from` (a
+ * pallet just received there) the move starts as if that bin had been scanned.
+ */
+export function MoveFlow({ site, from = null }: { site: string; from?: string | null }) {
   const [move, currentMove, setMove] = useCurrentState<Move | null>(null);
   const { verdict, judge, clearVerdict, shown, clearShown, isPosting, post } = useScanFeedback();
+  const hasStarted = useRef(false);
+  useEffect(() => {
+    // Once, even when the effect runs twice in development.
+    if (!from || hasStarted.current) return;
+    hasStarted.current = true;
+    void onScan(from);
+  });
 
   async function onScan(text: string) {
     const r = await resolveOnDevice(text, site);

@@ -32,6 +32,7 @@ export function ReceiveFlow({ site }: { site: string }) {
       setReceipt({ ...receipt, to: r.location!.code });
       return judge({ tone: "ok", text: `Into ${r.location!.code}` });
     }
+    if (r.pallet) return judge({ tone: "wrong", text: `A pallet for ${r.pallet.purchaseOrder.number}: receive whole pallets from Look up` });
     if (!r.item) return judge({ tone: "wrong", text: r.message ?? `Not an item: ${r.raw}` });
     if (receipt && receipt.item.sku !== r.item.sku) {
       return judge({ tone: "wrong", text: `That is ${r.item.sku}; this receipt is for ${receipt.item.sku}. Confirm or start over first.` });

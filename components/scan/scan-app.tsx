@@ -36,6 +36,8 @@ export function ScanApp({ userId, sites, canWrite }: { userId: string; sites: st
   });
   const [mode, setMode] = useState<Mode>(() => MODES.find((m) => m.id === location.hash.slice(1))?.id ?? "lookup");
   const [syncedAt, setSyncedAt] = useState<string | null>(null);
+  // A received pallet's bin, for the move screen to start from ("Put away").
+  const [putAwayFrom, setPutAwayFrom] = useState<string | null>(null);
   const isOnline = useIsOnline(userId);
   const { pending, refused, othersWaiting } = useQueuedWrites(userId);
 
@@ -54,6 +56,7 @@ export function ScanApp({ userId, sites, canWrite }: { userId: string; sites: st
   }, [isOnline, pending.length, userId]);
 
   function choose(next: Mode) {
+    setPutAwayFrom(null);
     setMode(next);
     history.replaceState(null, "", `#${next}`);
   }
@@ -123,9 +126,20 @@ export function ScanApp({ userId, sites, canWrite }: { userId: string; sites: st
           </nav>
         </div>
         {/* key: a new site or task starts with a clean slate. */}
-        {mode === "lookup" && <LookupFlow key={site} site={site} />}
+        {mode === "lookup" && (
+          <LookupFlow
+            key={site}
+            site={site}
+            onPutAway={(from, palletSite) => {
+              choose("move");
+              // The pallet's site may not be the one chosen on the screen: put away where it was received.
+              if (sites.includes(palletSite)) setSite(palletSite);
+              setPutAwayFrom(from);
+            }}
+          />
+        )}
         {mode === "receive" && <ReceiveFlow key={site} site={site} />}
-        {mode === "move" && <MoveFlow key={site} site={site} />}
+        {mode === "move" && <MoveFlow key={`${site}-${putAwayFrom ?? ""}`} site={site} from={putAwayFrom} />}
         {mode === "pick" && <PickFlow key={site} site={site} />}
         {mode === "count" && <CountFlow key={site} site={site} />}
         {mode === "refill" && <RefillFlow key={site} site={site} />}

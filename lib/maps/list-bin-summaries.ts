@@ -1,7 +1,11 @@
+import type { AlertKindName } from "../alerts/alert-kinds";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import type { Db } from "../db/client";
 import type { LocationView } from "../locations/schemas";
+
+/** An active alert that concerns a bin: what it is about there (the SKU and lot, when it names them). */
+export type BinAlert = { id: string; kind: AlertKindName; sku: string | null; lot: string | null };
 
 /** One location's stock at a site, summed for the map's overlays. */
 export type BinSummary = {
@@ -10,53 +14,41 @@ export type BinSummary = {
   capacityUnits: number | null;
   /** Money value of what is there, when unit costs are known; absent otherwise. */
   value?: number;
-  /** Lots there that expire within the attention window (or have expired). */
-  expiringLots: number;
-  /** SKUs there whose total at the site is below their reorder point. */
-  belowReorder: string[];
   /** Issues (picks) taken from it in the last PICK_WINDOW_DAYS. */
   picks: number;
-  /** Holds stock and has not been counted within COUNT_DUE_DAYS (or ever). */
-  isCountOverdue: boolean;
+  /** The site's open or acknowledged alerts that concern this bin (lib/alerts raises and resolves them). */
+  alerts: BinAlert[];
 };
 
-/** Lots expiring within this many days (or already expired) make a bin need attention. */
-const EXPIRY_WINDOW_DAYS = 30;
 /** The period the pick-frequency overlay counts over. */
 export const PICK_WINDOW_DAYS = 30;
-/** A bin with stock should be counted at least this often. */
-export const COUNT_DUE_DAYS = 90;
 
 const daysBefore = (date: Date, days: number) => new Date(date.getTime() - days * 86_400_000);
 
 /**
- * Per location of one site, what the map's overlays need: units on hand against capacity, lots about to expire,
- * and items whose total at the site is below their reorder point (the catalogue keeps it in the item's
- * attributes). One query over the site's physical stock.
+ * Per location of one site, what the map's overlays need: units on hand against capacity, value, picks, and the
+ * site's active alerts placed on the bins they concern. The alerts are read, never recomputed here, so the map
+ * says what the bell and the alert list say:
+ *  - an alert naming a location goes to that bin (over capacity, aged quarantine stock);
+ *  - a lot's alert (expiring, expired) to the bins holding that lot;
+ *  - an item's alert (low stock, stockout, overstock) to every bin holding the item at the site;
+ *  - the site's count-overdue alert to the bins it lists.
  */
 export async function listBinSummaries(db: Db, actor: Actor, siteId: string, locations: LocationView[], today = new Date()): Promise<BinSummary[]> {
   authorize(actor, "stock.view", { siteId });
-  const levels = await db.stockLevel.findMany({
-    where: { isVirtual: false, onHand: { gt: 0 }, location: { siteId } },
-    select: {
-      onHand: true,
-      location: { select: { code: true } },
-      lot: { select: { expiresOn: true } },
-      item: { select: { id: true, sku: true, suppliers: { where: { preferred: true }, select: { unitCost: true }, take: 1 } } },
-    },
-  });
-  const [picks, counted, reorderPointBySku] = await Promise.all([
+  const [levels, alerts, picks] = await Promise.all([
+    db.stockLevel.findMany({
+      where: { isVirtual: false, onHand: { gt: 0 }, location: { siteId } },
+      select: {
+        onHand: true,
+        lotId: true,
+        location: { select: { code: true } },
+        item: { select: { id: true, sku: true, suppliers: { where: { preferred: true }, select: { unitCost: true }, take: 1 } } },
+      },
+    }),
+    activeAlerts(db, siteId),
     picksByBin(db, siteId, daysBefore(today, PICK_WINDOW_DAYS)),
-    lastCountByBin(db, siteId),
-    reorderPointsInForce(db, siteId, [...new Set(levels.map((level) => level.item.id))]),
   ]);
-  const countDue = daysBefore(today, COUNT_DUE_DAYS);
-  const horizon = new Date(today);
-  horizon.setUTCDate(horizon.getUTCDate() + EXPIRY_WINDOW_DAYS);
-
-  const onHandBySku = new Map<string, number>();
-  for (const level of levels) onHandBySku.set(level.item.sku, (onHandBySku.get(level.item.sku) ?? 0) + level.onHand);
-  const isLow = (sku: string) => (onHandBySku.get(sku) ?? 0) < (reorderPointBySku.get(sku) ?? -Infinity);
 
   const bins = new Map<string, BinSummary>();
   for (const location of locations) {
@@ -65,24 +57,74 @@ export async function listBinSummaries(db: Db, actor: Actor, siteId: string, loc
       location: location.code,
       units: 0,
       capacityUnits: location.capacityUnits,
-      expiringLots: 0,
-      belowReorder: [],
       picks: picks.get(location.code) ?? 0,
-      isCountOverdue: false,
+      alerts: [],
     });
   }
+  const attach = (code: string, alert: BinAlert) => {
+    const bin = bins.get(code);
+    if (bin && !bin.alerts.some((a) => a.id === alert.id)) bin.alerts.push(alert);
+  };
+  const byItem = groupBy(
+    alerts.filter((a) => a.itemId && !a.lotId && !a.location),
+    (a) => a.itemId!,
+  );
+  const byLot = groupBy(
+    alerts.filter((a) => a.lotId && !a.location),
+    (a) => a.lotId!,
+  );
   for (const level of levels) {
     const bin = bins.get(level.location.code);
     if (!bin) continue;
     bin.units += level.onHand;
     const unitCost = level.item.suppliers[0]?.unitCost;
     if (unitCost != null) bin.value = (bin.value ?? 0) + level.onHand * Number(unitCost);
-    const lastCounted = counted.get(level.location.code);
-    bin.isCountOverdue = !lastCounted || lastCounted < countDue;
-    if (level.lot?.expiresOn && level.lot.expiresOn <= horizon) bin.expiringLots++;
-    if (isLow(level.item.sku) && !bin.belowReorder.includes(level.item.sku)) bin.belowReorder.push(level.item.sku);
+    for (const alert of byItem.get(level.item.id) ?? []) attach(bin.location, alert.view);
+    for (const alert of (level.lotId && byLot.get(level.lotId)) || []) attach(bin.location, alert.view);
+  }
+  for (const alert of alerts) {
+    if (alert.location) attach(alert.location, alert.view);
+    for (const code of alert.listedLocations) attach(code, alert.view);
   }
   return [...bins.values()];
+}
+
+type ActiveAlert = { view: BinAlert; itemId: string | null; lotId: string | null; location: string | null; listedLocations: string[] };
+
+/** The site's open and acknowledged alerts, in one query. */
+async function activeAlerts(db: Db, siteId: string): Promise<ActiveAlert[]> {
+  const rows = await db.alert.findMany({
+    where: { siteId, state: { in: ["open", "acknowledged"] } },
+    select: {
+      id: true,
+      kind: true,
+      itemId: true,
+      lotId: true,
+      detail: true,
+      item: { select: { sku: true } },
+      lot: { select: { number: true } },
+      location: { select: { code: true } },
+    },
+    orderBy: { raisedAt: "asc" },
+  });
+  return rows.map((row) => ({
+    view: { id: row.id, kind: row.kind, sku: row.item?.sku ?? null, lot: row.lot?.number ?? null },
+    itemId: row.itemId,
+    lotId: row.lotId,
+    location: row.location?.code ?? null,
+    // A site-wide alert (count overdue) names the bins it found in its detail.
+    listedLocations: row.location ? [] : stringsOf((row.detail as { locations?: unknown } | null)?.locations),
+  }));
+}
+
+function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+function groupBy<T>(list: T[], key: (value: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const value of list) groups.set(key(value), [...(groups.get(key(value)) ?? []), value]);
+  return groups;
 }
 
 async function picksByBin(db: Db, siteId: string, since: Date): Promise<Map<string, number>> {
@@ -92,25 +134,4 @@ async function picksByBin(db: Db, siteId: string, since: Date): Promise<Map<stri
     WHERE l."siteId" = ${siteId}::uuid AND m.kind = 'issue'::"MovementKind" AND m.at >= ${since}
     GROUP BY l.code`;
   return new Map(rows.map((r) => [r.code, r.picks]));
-}
-
-/** When each bin was last counted: by a count of it or of a zone above it. */
-async function lastCountByBin(db: Db, siteId: string): Promise<Map<string, Date>> {
-  const rows = await db.$queryRaw<{ code: string; at: Date }[]>`
-    SELECT b.code, max(s."closedAt") AS at
-    FROM "CountSession" s
-    JOIN "Location" counted ON counted.id = s."locationId"
-    JOIN "Location" b ON b."siteId" = counted."siteId" AND (b.path = counted.path OR b.path LIKE counted.path || '/%')
-    WHERE s."siteId" = ${siteId}::uuid AND s.status = 'submitted'::"CountSessionStatus"
-    GROUP BY b.code`;
-  return new Map(rows.map((r) => [r.code, r.at]));
-}
-
-/** The reorder points in force at the site (its own, else the item-wide default's) of these items, by SKU. */
-async function reorderPointsInForce(db: Db, siteId: string, itemIds: string[]): Promise<Map<string, number>> {
-  if (itemIds.length === 0) return new Map();
-  const rows = await db.$queryRaw<{ sku: string; reorderPoint: number }[]>`
-    SELECT i.sku, v."reorderPoint" FROM "StockThresholdInForce" v JOIN "Item" i ON i.id = v."itemId"
-    WHERE v."siteId" = ${siteId}::uuid AND v."itemId" = ANY(${itemIds}::uuid[]) AND v."reorderPoint" IS NOT NULL`;
-  return new Map(rows.map((row) => [row.sku, row.reorderPoint]));
 }

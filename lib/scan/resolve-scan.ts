@@ -1,4 +1,5 @@
 import type { ParsedGs1 } from "../gs1/parse-element-string";
+import type { Pallet } from "../purchasing/find-pallet";
 import { interpretScan, type ScanFields } from "./interpret-scan";
 
 export type ScanItem = { id: string; sku: string; name: string; gtin: string | null; tracking: string; unit: string };
@@ -29,6 +30,8 @@ export type ScanResolution = {
   serial?: { serial: string; location: string | null; isKnown: boolean };
   location?: ScanLocation;
   sscc?: string;
+  /** For an SSCC, the pallet's shipping notice and order when the actor may see them (looked up on the server only). */
+  pallet?: Pallet;
   gs1?: ParsedGs1;
   fields?: ScanFields;
   /** Why the scan was not recognised, in the user's words. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PURCHASE_ORDER_STATUSES } from "../purchasing/schemas";
 
 const gs1Data = z
   .object({
@@ -38,6 +39,17 @@ export const scanResolution = z
     serial: z.object({ serial: z.string(), location: z.string().nullable(), isKnown: z.boolean() }).optional(),
     location: z.object({ code: z.string(), name: z.string(), type: z.string(), site: z.string() }).optional(),
     sscc: z.string().optional(),
+    pallet: z
+      .object({
+        sscc: z.string(),
+        purchaseOrder: z.object({ id: z.string(), number: z.string(), status: z.enum(PURCHASE_ORDER_STATUSES), site: z.string() }),
+        supplier: z.object({ code: z.string(), name: z.string() }),
+        lines: z.array(z.object({ sku: z.string(), quantity: z.number().int(), lot: z.string().nullable(), expiresAt: z.string().nullable() })),
+        receivedAt: z.string().nullable().describe("When the pallet was received; null while on its way"),
+        canReceive: z.boolean().describe("Whether the caller may receive it now"),
+      })
+      .optional()
+      .describe("For an SSCC: the shipping notice carrying it and its purchase order, when the caller may see that order"),
     gs1: gs1Data.optional(),
     fields: scanFields.optional(),
     message: z.string().optional().describe("Why the scan was not recognised"),

@@ -102,7 +102,10 @@ export function issue(state: CostState, { quantity }: { quantity: number }): Val
     spreadAverage(working, pool - cost);
   } else {
     const standardCost = standardCostOf(working);
-    costs = takes.map(({ quantity: take }) => BigInt(take) * standardCost);
+    costs = takes.map(({ layer, quantity: take }) => {
+      layer.value -= BigInt(take) * standardCost;
+      return BigInt(take) * standardCost;
+    });
   }
   if (working.method !== "average") takes.forEach(({ layer, quantity: take }) => (layer.quantity -= take));
   const total = costs.reduce((sum, cost) => sum + cost, 0n);

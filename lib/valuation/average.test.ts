@@ -80,7 +80,15 @@ describe("moving weighted average", () => {
 
   it("reverses the last receipt exactly, and the next sale is valued as if it never came", () => {
     const { afterSale2, afterP3 } = textbookSequence();
-    const reversed = reverse(afterP3, { kind: "receipt", method: "average", quantity: 80, unitCost: "13.2000", totalCost: "1056.0000", valueChange: "1056.0000", layerId: "P3" });
+    const reversed = reverse(afterP3, {
+      kind: "receipt",
+      method: "average",
+      quantity: 80,
+      unitCost: "13.2000",
+      totalCost: "1056.0000",
+      valueChange: "1056.0000",
+      layerId: "P3",
+    });
     expect(reversed.valuation.valueChange).toBe("-1056.0000");
     expect(reversed.state).toEqual(afterSale2);
   });
@@ -94,6 +102,17 @@ describe("moving weighted average", () => {
     state = issue(b.state, { quantity: 1 }).state;
     const reversed = reverse(state, b.valuation);
     expect(reversed.valuation).toMatchObject({ valueChange: "-15.0000", cogsAdjustment: "-5.0000" });
+    expect(reversed.state).toMatchObject({ quantity: 0, value: "0.0000" });
+  });
+
+  it("takes out all the value left when a reversed receipt leaves no units, the rest a COGS charge", () => {
+    // 1 @ 20.00 (A), 1 @ 10.00 (B): 30.00; a sale of 1 costs 15.00 and takes A's unit. Reversing B gives the
+    // supplier back 10.00, but B's unit is the last and carries 15.00: stock −15.00, COGS +5.00.
+    let state = receive(emptyCostState("average"), { layerId: "A", quantity: 1, unitCost: "20.00", at: "2026-01-01" }).state;
+    const b = receive(state, { layerId: "B", quantity: 1, unitCost: "10.00", at: "2026-01-02" });
+    state = issue(b.state, { quantity: 1 }).state;
+    const reversed = reverse(state, b.valuation);
+    expect(reversed.valuation).toMatchObject({ valueChange: "-15.0000", cogsAdjustment: "5.0000" });
     expect(reversed.state).toMatchObject({ quantity: 0, value: "0.0000" });
   });
 

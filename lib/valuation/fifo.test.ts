@@ -37,7 +37,14 @@ function textbookSequence() {
 describe("FIFO", () => {
   it("values the textbook sequence's sales oldest layer first and leaves the newest on hand", () => {
     const { state, sale1, sale2, sale3 } = textbookSequence();
-    expect(sale1).toMatchObject({ kind: "issue", method: "fifo", quantity: 150, totalCost: "1550.0000", unitCost: "10.3333", valueChange: "-1550.0000" });
+    expect(sale1).toMatchObject({
+      kind: "issue",
+      method: "fifo",
+      quantity: 150,
+      totalCost: "1550.0000",
+      unitCost: "10.3333",
+      valueChange: "-1550.0000",
+    });
     expect(sale1.consumed).toEqual([
       { layerId: "B", receivedAt: "2026-01-01", quantity: 100, cost: "1000.0000" },
       { layerId: "P1", receivedAt: "2026-01-05", quantity: 50, cost: "550.0000" },

@@ -35,7 +35,7 @@ export function receive(state: CostState, receipt: IncomingUnits): Valued {
 
 /**
  * A customer return puts units back in a new layer at the cost they left with, which the caller gives (the
- * issue's cost); without one, at the state's current value per unit.
+ * issue's cost); without one, at the state's current value per unit (at standard cost: the standard).
  */
 export function returnToStock(
   state: CostState,
@@ -43,6 +43,8 @@ export function returnToStock(
 ): Valued {
   if (units.unitCost !== undefined || units.totalCost !== undefined) return bringIn(state, units, "return", incomingCost(units));
   requireQuantity(units.quantity);
+  if (state.method === "standard")
+    return bringIn(state, units, "return", BigInt(units.quantity) * parseAmount(state.standardCost ?? "", "standardCost"));
   if (state.quantity === 0) {
     throw new ValidationFailed([{ field: "unitCost", message: "Nothing is on hand to take a cost from: give the cost the units left with" }]);
   }

@@ -1,4 +1,3 @@
-import { ValidationFailed } from "../domain-error";
 import { fromTenThousandths } from "../money/fixed-point";
 import {
   type CostingMethod,
@@ -41,7 +40,6 @@ export function changeStandardCost(state: CostState, change: { standardCost: str
   const before = snapshot(working);
   const valueBefore = totalValue(working);
   working.standardCost = parseAmount(change.standardCost, "standardCost");
-  if (working.standardCost === null) throw new ValidationFailed([{ field: "standardCost", message: "Enter a standard cost" }]);
   if (working.method === "standard") valueAtStandard(working);
   return revalued(working, change.at, before, valueBefore);
 }

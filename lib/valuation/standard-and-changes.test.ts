@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ValidationFailed } from "../domain-error";
 import { emptyCostState, type CostState } from "./cost-state";
-import { issue, receive, reverse } from "./movements";
+import { issue, receive, returnToStock, reverse } from "./movements";
 import { changeMethod, changeStandardCost } from "./revaluation";
 
 const layerValues = (state: CostState) => state.layers.filter((l) => l.quantity > 0).map((l) => [l.id, l.quantity, l.value]);
@@ -28,6 +28,11 @@ describe("standard cost", () => {
     const undone = reverse(first.state, first.valuation);
     expect(undone.valuation).toMatchObject({ valueChange: "-120.0000", variance: "-3.0000" });
     expect(undone.state.value).toBe("0.0000");
+  });
+
+  it("takes a return without a given cost at standard, even with nothing on hand", () => {
+    const returned = returnToStock(emptyCostState("standard", "4.25"), { layerId: "R", quantity: 2, at: "2026-01-01" });
+    expect(returned.valuation).toMatchObject({ kind: "return", totalCost: "8.5000", variance: "0.0000" });
   });
 
   it("cannot do without a standard cost", () => {

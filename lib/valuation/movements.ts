@@ -37,19 +37,20 @@ export function receive(state: CostState, receipt: IncomingUnits): Valued {
  * A customer return puts units back in a new layer at the cost they left with, which the caller gives (the
  * issue's cost); without one, at the state's current value per unit (at standard cost: the standard).
  */
-export function returnToStock(
-  state: CostState,
-  units: Omit<IncomingUnits, "unitCost" | "totalCost"> & { unitCost?: string; totalCost?: string },
-): Valued {
+export function returnToStock(state: CostState, units: IncomingUnits): Valued {
   if (units.unitCost !== undefined || units.totalCost !== undefined) return bringIn(state, units, "return", incomingCost(units));
   requireQuantity(units.quantity);
-  if (state.method === "standard")
-    return bringIn(state, units, "return", BigInt(units.quantity) * parseAmount(state.standardCost ?? "", "standardCost"));
+  return bringIn(state, units, "return", currentCost(state, units.quantity));
+}
+
+/** What `quantity` units are worth at the state's current value per unit. */
+function currentCost(state: CostState, quantity: number): bigint {
+  const working = toWorking(state);
+  if (working.method === "standard") return BigInt(quantity) * standardCostOf(working);
   if (state.quantity === 0) {
     throw new ValidationFailed([{ field: "unitCost", message: "Nothing is on hand to take a cost from: give the cost the units left with" }]);
   }
-  const cost = divideRounded(parseAmount(state.value, "value") * BigInt(units.quantity), BigInt(state.quantity));
-  return bringIn(state, units, "return", cost);
+  return divideRounded(totalValue(working) * BigInt(quantity), BigInt(state.quantity));
 }
 
 function incomingCost({ quantity, unitCost, totalCost }: IncomingUnits): bigint {
@@ -86,30 +87,7 @@ export function issue(state: CostState, { quantity }: { quantity: number }): Val
   if (quantity > state.quantity) throw new IssueExceedsStock(quantity, state.quantity);
   const working = toWorking(state);
   const takes = takeOldestFirst(working, quantity);
-  let costs: bigint[];
-  if (working.method === "fifo") {
-    costs = takes.map(({ layer, quantity: take }) => {
-      const cost = take === layer.quantity ? layer.value : divideRounded(layer.value * BigInt(take), BigInt(layer.quantity));
-      layer.value -= cost;
-      return cost;
-    });
-  } else if (working.method === "average") {
-    const pool = totalValue(working);
-    const cost = divideRounded(pool * BigInt(quantity), BigInt(totalQuantity(working)));
-    costs = allocateProportionally(
-      cost,
-      takes.map((t) => BigInt(t.quantity)),
-    );
-    takes.forEach(({ layer, quantity: take }) => (layer.quantity -= take));
-    spreadAverage(working, pool - cost);
-  } else {
-    const standardCost = standardCostOf(working);
-    costs = takes.map(({ layer, quantity: take }) => {
-      layer.value -= BigInt(take) * standardCost;
-      return BigInt(take) * standardCost;
-    });
-  }
-  if (working.method !== "average") takes.forEach(({ layer, quantity: take }) => (layer.quantity -= take));
+  const costs = working.method === "average" ? takeAtAverage(working, takes) : takeLayerByLayer(working, takes);
   const total = costs.reduce((sum, cost) => sum + cost, 0n);
   const consumed = takes.map(({ layer, quantity: take }, i) => ({
     layerId: layer.id,
@@ -120,8 +98,39 @@ export function issue(state: CostState, { quantity }: { quantity: number }): Val
   return { state: fromWorking(working), valuation: movementValuation(working.method, "issue", quantity, total, -total, { consumed }) };
 }
 
-function takeOldestFirst(working: Working, quantity: number): { layer: WorkingLayer; quantity: number }[] {
-  const takes: { layer: WorkingLayer; quantity: number }[] = [];
+type Take = { layer: WorkingLayer; quantity: number };
+
+/** FIFO: each part of a layer at its share of the layer's value, all of it at all of it. Standard: at standard. */
+function takeLayerByLayer(working: Working, takes: Take[]): bigint[] {
+  const standardCost = working.method === "standard" ? standardCostOf(working) : 0n;
+  return takes.map(({ layer, quantity: take }) => {
+    const cost =
+      working.method === "standard"
+        ? BigInt(take) * standardCost
+        : take === layer.quantity
+          ? layer.value
+          : divideRounded(layer.value * BigInt(take), BigInt(layer.quantity));
+    layer.value -= cost;
+    layer.quantity -= take;
+    return cost;
+  });
+}
+
+/** Average: round(V × q ÷ Q) of the whole, split over the layers taken from by their quantities for the record. */
+function takeAtAverage(working: Working, takes: Take[]): bigint[] {
+  const pool = totalValue(working);
+  const quantity = takes.reduce((sum, take) => sum + take.quantity, 0);
+  const cost = divideRounded(pool * BigInt(quantity), BigInt(totalQuantity(working)));
+  takes.forEach(({ layer, quantity: take }) => (layer.quantity -= take));
+  spreadAverage(working, pool - cost);
+  return allocateProportionally(
+    cost,
+    takes.map((take) => BigInt(take.quantity)),
+  );
+}
+
+function takeOldestFirst(working: Working, quantity: number): Take[] {
+  const takes: Take[] = [];
   let left = quantity;
   for (const layer of working.layers) {
     if (left === 0) break;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ValidationFailed } from "../domain-error";
 import { emptyCostState, type CostState } from "./cost-state";
 import { IssueExceedsStock, ReversalRefused } from "./errors";
 import { issue, receive, returnToStock, reverse } from "./movements";
@@ -139,5 +140,32 @@ describe("transfers between sites", () => {
       ["T1:P1", "2026-01-05"],
     ]);
     expect(arrived.valuations.map((v) => v.totalCost)).toEqual(["1000.0000", "550.0000"]);
+  });
+});
+
+describe("bad input", () => {
+  const state = receive(emptyCostState("fifo"), { layerId: "A", quantity: 1, unitCost: "1", at: "2026-01-01" }).state;
+  const fieldOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return error instanceof ValidationFailed ? error.issues.map((issue) => issue.field) : String(error);
+    }
+    return "no error";
+  };
+
+  it("names the field at fault", () => {
+    expect(fieldOf(() => receive(state, { layerId: "B", quantity: 0, unitCost: "1", at: "2026-01-02" }))).toEqual(["quantity"]);
+    expect(fieldOf(() => receive(state, { layerId: "B", quantity: 1.5, unitCost: "1", at: "2026-01-02" }))).toEqual(["quantity"]);
+    expect(fieldOf(() => receive(state, { layerId: "B", quantity: 1, unitCost: "1", totalCost: "1", at: "2026-01-02" }))).toEqual(["unitCost"]);
+    expect(fieldOf(() => receive(state, { layerId: "B", quantity: 1, unitCost: "1.00001", at: "2026-01-02" }))).toEqual(["unitCost"]);
+    expect(fieldOf(() => receive(state, { layerId: "B", quantity: 1, unitCost: "-1", at: "2026-01-02" }))).toEqual(["unitCost"]);
+    expect(fieldOf(() => receive(state, { layerId: "B", quantity: 1, unitCost: "1", at: "yesterday" }))).toEqual(["at"]);
+    expect(fieldOf(() => receive(state, { layerId: "A", quantity: 1, unitCost: "1", at: "2026-01-02" }))).toEqual(["layerId"]);
+    expect(fieldOf(() => issue(state, { quantity: -1 }))).toEqual(["quantity"]);
+  });
+
+  it("refuses a state whose totals are not the sum of its layers", () => {
+    expect(() => issue({ ...state, value: "2.0000" }, { quantity: 1 })).toThrow("inconsistent");
   });
 });

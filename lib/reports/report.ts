@@ -24,6 +24,8 @@ export type Report<F extends ReportFilters = ReportFilters> = {
   name: string;
   title: string;
   description: string;
+  /** What the page says when the report has no rows: why, and what to do. */
+  emptyText: string;
   /** Who may run it; the site scope of the actor limits the rows as well (lib/reports/run-report.ts). */
   permission: Permission;
   filters: z.ZodType<F, unknown>;

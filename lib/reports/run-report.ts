@@ -17,7 +17,9 @@ export async function runReport(db: Db, actor: Actor, name: string, query: Recor
   const report = findReport(name);
   if (!report) throw new NotFound("Report", name);
   authorize(actor, report.permission);
-  const filters = report.filters.parse(query);
+  const parsed = report.filters.safeParse(query);
+  if (!parsed.success) throw new ValidationFailed(parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
+  const filters = parsed.data;
   const sites = await sitesOf(db, actor, report.permission, filters.site);
   const { rows } = await report.run(db, actor, filters, sites);
   return { name: report.name, title: report.title, filters, columns: [...report.columns], data: rows.map((row) => pick(row, report.columns)) };

@@ -194,10 +194,10 @@ describe("the supplier-performance report", () => {
     const manager = await buildUser(db, "manager");
     await expect(runReport(db, manager.actor, "no-such-report", {})).rejects.toMatchObject({ code: "not_found" });
     await expect(runReport(db, manager.actor, "supplier-performance", { from: "2026-13-01" })).rejects.toMatchObject({
-      issues: [expect.objectContaining({ path: ["from"] })],
+      issues: [expect.objectContaining({ field: "from" })],
     });
     await expect(runReport(db, manager.actor, "supplier-performance", { from: "2026-10-31", to: "2026-10-01" })).rejects.toMatchObject({
-      issues: [expect.objectContaining({ path: ["from"] })],
+      issues: [expect.objectContaining({ field: "from" })],
     });
     await expect(runReport(db, manager.actor, "supplier-performance", { site: "NOWHERE" })).rejects.toMatchObject({
       issues: [{ field: "site", message: "No site has the code NOWHERE" }],

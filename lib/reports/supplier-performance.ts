@@ -9,6 +9,8 @@ export const supplierPerformanceReport = defineReport({
   name: "supplier-performance",
   title: "Supplier performance",
   description: "Per supplier, for purchase orders sent in the period: promised against actual lead time, fill rate, on-time rate and damaged units.",
+  emptyText:
+    "No purchase orders were sent to a supplier in this period. Choose an earlier From date or another site; orders count here once they are sent.",
   permission: "reports.view",
   filters: periodFilters({ site: siteFilterField }),
   columns: [

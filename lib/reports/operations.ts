@@ -7,10 +7,10 @@ export const runReportOp = defineOperation({
   method: "GET",
   path: "/api/v1/reports/{name}",
   tag: "Reports",
-  permission: "signedIn",
+  permission: "reports.view",
   summary: "Run a report over a period, as JSON or as a CSV download",
   description:
-    "Each report requires its own permission (listed by GET /api/v1/reports) and answers rows from the caller's sites only. " +
+    "A report may require a further permission of its own (listed by GET /api/v1/reports); each answers rows from the caller's sites only. " +
     "With format=csv the answer is text/csv (UTF-8 with a BOM), a header of the column keys then one line per row, with the same values as the JSON.",
   params: z.object({ name: reportName }),
   query: reportQuery,
@@ -23,7 +23,7 @@ export const listReportsOp = defineOperation({
   method: "GET",
   path: "/api/v1/reports",
   tag: "Reports",
-  permission: "signedIn",
+  permission: "reports.view",
   summary: "The reports the caller may run, with their columns",
   response: z.object({
     data: z.array(z.object({ name: z.string(), title: z.string(), description: z.string(), permission: z.string(), columns: z.array(reportColumn) })),

@@ -98,6 +98,6 @@ describe("GET /api/v1/reports/supplier-performance", () => {
     const listed = await callRoute(reportsRoute.GET, { path: "/api/v1/reports", key: manager.key });
     expect(listed.json.data.map((r: { name: string }) => r.name)).toContain("supplier-performance");
     const forClerk = await callRoute(reportsRoute.GET, { path: "/api/v1/reports", key: clerk.key });
-    expect(forClerk).toMatchObject({ status: 200, json: { data: [] } });
+    expect(forClerk).toMatchObject({ status: 403, json: { code: "forbidden" } });
   });
 });

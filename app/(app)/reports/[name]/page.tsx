@@ -47,7 +47,11 @@ export default async function ReportPage({ params, searchParams }: Props) {
     issues = error.issues;
   }
   const Chart = CHARTS[report.name];
-  const exportHref = answer ? `/api/v1/reports/${report.name}?${new URLSearchParams({ ...answer.filters, format: "csv" })}` : null;
+  // The API answers the page's own session, so the export is a plain link with the same filters.
+  const exportQuery = answer
+    ? Object.entries({ ...answer.filters, format: "csv" }).filter((entry): entry is [string, string] => Boolean(entry[1]))
+    : [];
+  const exportHref = answer ? `/api/v1/reports/${report.name}?${new URLSearchParams(exportQuery)}` : null;
 
   return (
     <>

@@ -6,10 +6,10 @@ import { signIn } from "./sign-in";
 const SKU = "HT-SCR-0003";
 const HEADER = "supplier,name,orders,lines,promisedLeadTimeDays,actualLeadTimeDays,fillRate,onTimeRate,damagedUnits,damagedRate";
 
-test("a manager sorts the supplier-performance report, sees its chart and downloads it as CSV", async ({ page }) => {
+test("a manager sorts the supplier-performance report, sees its chart and downloads it as CSV", async ({ page }, testInfo) => {
   test.setTimeout(60_000);
   await signIn(page, "manager@example.com");
-  // A purchase order sent, confirmed and received today with one damaged unit: the report has a row for its supplier.
+  // A purchase order sent, confirmed, received today with one damaged unit and closed: the report has a row for its supplier.
   const supplier = ((await (await page.request.get(`/api/v1/items/${SKU}`)).json()).suppliers as { supplier: string }[])[0].supplier;
   const bin = ((await (await page.request.get(`/api/v1/stock?sku=${SKU}&site=WH1`)).json()).data as { location: string }[]).find(
     (level) => !level.location.endsWith("-TRANSIT"),
@@ -29,6 +29,8 @@ test("a manager sorts the supplier-performance report, sees its chart and downlo
     data: { to: bin, lines: [{ sku: SKU, quantity: 3, damaged: 1 }] },
   });
   expect(received.status(), await received.text()).toBe(200);
+  // Closed short: a finished order, so its fill rate (3 of 4) and on-time rate count.
+  expect((await page.request.post(`/api/v1/purchase-orders/${id}/close`, { data: {} })).status()).toBe(200);
 
   await page.goto("/reports");
   await page.getByRole("link", { name: /Supplier performance/ }).click();
@@ -41,7 +43,10 @@ test("a manager sorts the supplier-performance report, sees its chart and downlo
   const row = table.getByRole("row").filter({ hasText: supplier });
   await expect(row).toBeVisible();
   const chart = page.getByTestId("supplier-performance-chart");
-  await expect(chart.getByRole("img")).toHaveAttribute("aria-label", new RegExp(`${supplier}: on time \\d+(\\.\\d)?%`));
+  await expect(chart.getByRole("img", { name: /^On-time rate and fill rate per supplier/ })).toHaveAttribute(
+    "aria-label",
+    new RegExp(`${supplier}: on time \\d+(\\.\\d)?%, fill rate \\d+(\\.\\d)?%`),
+  );
   await expect(chart.locator("svg.recharts-surface").first()).toBeVisible();
 
   // Sorting: the damaged units, most first on the first click, then fewest first.
@@ -59,6 +64,7 @@ test("a manager sorts the supplier-performance report, sees its chart and downlo
   await expect(damagedHeader).toHaveAttribute("aria-sort", "ascending");
   expect(await damaged()).toEqual([...descending].sort((a, b) => a - b));
 
+  await page.screenshot({ path: `test-results/screenshots/report-supplier-performance-${testInfo.project.name}.png`, fullPage: true });
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("report-export-csv").click()]);
   expect(download.suggestedFilename()).toMatch(/^supplier-performance-\d{4}-\d{2}-\d{2}\.csv$/);
   const lines = readFileSync((await download.path())!, "utf8")

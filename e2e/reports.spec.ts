@@ -48,7 +48,10 @@ test("a manager sorts the supplier-performance report, sees its chart and downlo
     new RegExp(`${supplier}: on time \\d+(\\.\\d)?%, fill rate \\d+(\\.\\d)?%`),
   );
   // Its bars are drawn (its supplier's order is 75% filled and on time, so both of its bars have a height).
-  await expect(chart.locator("path.recharts-rectangle").first()).toBeVisible();
+  await expect(chart.locator("path.recharts-rectangle").nth(1)).toBeVisible();
+  // In the chart's own colours (a data key named `fill` would paint them black).
+  const colours = await chart.locator("path.recharts-rectangle").evaluateAll((bars) => bars.map((bar) => bar.getAttribute("fill")));
+  expect(new Set(colours)).toEqual(new Set(["#1d5fd1", "#64748b"]));
 
   // Sorting: the damaged units, most first on the first click, then fewest first.
   const damagedHeader = table.getByRole("columnheader", { name: "Damaged units" });

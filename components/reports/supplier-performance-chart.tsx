@@ -12,8 +12,14 @@ const said = (value: number | null) => (value === null ? "not measured yet" : `$
  * there at once (a screenshot or a reader never catches them half-grown) and nothing moves for those who avoid motion.
  */
 export function SupplierPerformanceChart({ rows }: { rows: ReportRow[] }) {
-  const data = rows.map((r) => ({ supplier: String(r.supplier), name: String(r.name), onTime: share(r.onTimeRate), fill: share(r.fillRate) }));
-  const summary = data.map((d) => `${d.supplier}: on time ${said(d.onTime)}, fill rate ${said(d.fill)}`).join("; ");
+  // No key may be called `fill` or `name`: Recharts spreads each entry onto its bar, over the bar's own colour.
+  const data = rows.map((r) => ({
+    supplier: String(r.supplier),
+    supplierName: String(r.name),
+    onTimeShare: share(r.onTimeRate),
+    fillShare: share(r.fillRate),
+  }));
+  const summary = data.map((d) => `${d.supplier}: on time ${said(d.onTimeShare)}, fill rate ${said(d.fillShare)}`).join("; ");
   return (
     <figure data-testid="supplier-performance-chart">
       <div className="h-64 w-full" role="img" aria-label={`On-time rate and fill rate per supplier: ${summary}`}>
@@ -24,12 +30,12 @@ export function SupplierPerformanceChart({ rows }: { rows: ReportRow[] }) {
             <YAxis domain={[0, 100]} ticks={[0, 50, 100]} unit="%" tick={{ fontSize: 11 }} tickLine={false} axisLine={false} />
             <Tooltip
               formatter={(value, name) => [value === null ? "—" : `${value}%`, name]}
-              labelFormatter={(_label, items) => (items[0] ? `${items[0].payload.name} (${items[0].payload.supplier})` : "")}
+              labelFormatter={(_label, items) => (items[0] ? `${items[0].payload.supplierName} (${items[0].payload.supplier})` : "")}
               labelStyle={{ fontWeight: 600 }}
             />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar dataKey="onTime" name="On-time rate" fill="#1d5fd1" radius={[3, 3, 0, 0]} maxBarSize={32} isAnimationActive={false} />
-            <Bar dataKey="fill" name="Fill rate" fill="#64748b" radius={[3, 3, 0, 0]} maxBarSize={32} isAnimationActive={false} />
+            <Bar dataKey="onTimeShare" name="On-time rate" fill="#1d5fd1" radius={[3, 3, 0, 0]} maxBarSize={32} isAnimationActive={false} />
+            <Bar dataKey="fillShare" name="Fill rate" fill="#64748b" radius={[3, 3, 0, 0]} maxBarSize={32} isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       </div>

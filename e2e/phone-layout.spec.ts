@@ -197,6 +197,8 @@ async function pagesToVisit(page: Page): Promise<string[]> {
     "/alerts?state=resolved",
     "/alerts/notifications",
     "/purchase-orders/suggestions",
+    "/reports",
+    "/reports/supplier-performance",
   ];
 }
 

@@ -12,6 +12,7 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Purchase orders",
     "Locations",
     "Categories",
+    "Reports",
     "Suppliers",
     "Reorder points",
     "Channels",
@@ -32,12 +33,13 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Purchase orders",
     "Locations",
     "Categories",
+    "Reports",
     "Suppliers",
     "Reorder points",
     "Channels",
   ],
   "clerk@example.com": ["Dashboard", "Scan", "Items", "Move stock", "Orders", "Transfers", "Purchase orders", "Locations", "Categories"],
-  "viewer@example.com": ["Dashboard", "Scan", "Items", "Orders", "Transfers", "Purchase orders", "Locations", "Categories"],
+  "viewer@example.com": ["Dashboard", "Scan", "Items", "Orders", "Transfers", "Purchase orders", "Locations", "Categories", "Reports"],
 };
 
 for (const [email, links] of Object.entries(EXPECTED_NAVIGATION)) {

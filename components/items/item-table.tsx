@@ -2,7 +2,6 @@
 
 import {
   createColumnHelper,
-  flexRender,
   getCoreRowModel,
   useReactTable,
   type PaginationState,
@@ -16,6 +15,7 @@ import { useMemo, useState } from "react";
 import { PrintLabelsButton } from "@/components/labels/print-labels-button";
 import { EmptyState } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
+import { DataTable } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
 import { useUrlParams } from "@/components/ui/use-url-params";
 import type { ItemTable as ItemTableData, ItemTableRow } from "@/lib/catalog/list-item-table";
@@ -78,6 +78,7 @@ const COLUMNS = [
   column.accessor("name", {
     header: "Name",
     enableHiding: false,
+    meta: { wide: true },
     cell: (c) => (
       <Link href={itemHref(c.row.original.sku)} className="hover:underline">
         {c.getValue()}
@@ -93,17 +94,6 @@ const COLUMNS = [
   column.accessor("reorderPoint", { header: "Reorder point", enableSorting: false, ...quantity }),
   column.accessor("status", { header: "Status", enableSorting: false, cell: (c) => <StockStatusBadge status={c.getValue()} /> }),
 ];
-
-const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
-
-function SortIcon({ direction }: { direction: false | "asc" | "desc" }) {
-  return (
-    <svg aria-hidden viewBox="0 0 12 16" className={`size-3 shrink-0 ${direction ? "text-brand-700" : "text-slate-300"}`} fill="currentColor">
-      {direction !== "desc" ? <path d="M6 1l4 5H2z" /> : null}
-      {direction !== "asc" ? <path d="M6 15l4-5H2z" /> : null}
-    </svg>
-  );
-}
 
 type ItemTableProps = { data: ItemTableData; query: ItemTableParams; choices: ItemFilterChoices };
 
@@ -209,60 +199,7 @@ export function ItemTable({ data, query, choices }: ItemTableProps) {
             })}
           </ul>
 
-          {/* contain: inline-size keeps a wide table from widening the page: it scrolls inside its own box. */}
-          <div className="hidden overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm [contain:inline-size] md:block">
-            <table className="w-full text-left text-sm" data-testid="item-table">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
-                {table.getHeaderGroups().map((group) => (
-                  <tr key={group.id}>
-                    {group.headers.map((header) => {
-                      const numeric = (header.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
-                      const sorted = header.column.getIsSorted();
-                      const align = numeric ? "text-right" : "text-left";
-                      return (
-                        <th
-                          key={header.id}
-                          scope="col"
-                          aria-sort={header.column.getCanSort() ? (sorted ? ARIA_SORT[sorted] : "none") : undefined}
-                          className={`whitespace-nowrap px-3 font-semibold ${align}`}
-                        >
-                          {header.column.getCanSort() ? (
-                            <button
-                              type="button"
-                              onClick={header.column.getToggleSortingHandler()}
-                              className={`inline-flex min-h-11 items-center gap-1.5 hover:text-slate-900 ${numeric ? "flex-row-reverse" : ""}`}
-                            >
-                              {flexRender(header.column.columnDef.header, header.getContext())}
-                              <SortIcon direction={sorted} />
-                            </button>
-                          ) : (
-                            flexRender(header.column.columnDef.header, header.getContext())
-                          )}
-                        </th>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {rows.map((row) => (
-                  <tr key={row.id} className="hover:bg-slate-50">
-                    {row.getVisibleCells().map((cell) => {
-                      const numeric = (cell.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
-                      return (
-                        <td
-                          key={cell.id}
-                          className={`h-11 px-3 ${numeric ? "text-right tabular-nums" : ""} ${cell.column.id === "name" ? "min-w-48" : "whitespace-nowrap"}`}
-                        >
-                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable table={table} testId="item-table" className="hidden md:block" />
         </div>
       )}
 

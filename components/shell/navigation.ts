@@ -13,6 +13,7 @@ export const NAV_LINKS: NavLink[] = [
   { href: "/purchase-orders", label: "Purchase orders", permission: "purchasing.view", icon: "cart" },
   { href: "/locations", label: "Locations", permission: "stock.view", icon: "pin" },
   { href: "/categories", label: "Categories", permission: "stock.view", icon: "log" },
+  { href: "/reports", label: "Reports", permission: "reports.view", icon: "chart" },
   { href: "/suppliers", label: "Suppliers", permission: "catalog.manage", icon: "truck" },
   { href: "/reorder-points", label: "Reorder points", permission: "thresholds.manage", icon: "log" },
   { href: "/channels", label: "Channels", permission: "channels.manage", icon: "cart" },
@@ -36,5 +37,6 @@ export const ICONS = {
   truck: "M3 6h11v10H3zM14 10h4l3 3v3h-7M7 19a2 2 0 100-4 2 2 0 000 4zM17 19a2 2 0 100-4 2 2 0 000 4z",
   scan: "M4 7V5a1 1 0 011-1h2M17 4h2a1 1 0 011 1v2M20 17v2a1 1 0 01-1 1h-2M7 20H5a1 1 0 01-1-1v-2M8 8v8M11 8v8M14 8v8M17 8v8",
   cart: "M3 4h2l2.4 10.2a1 1 0 001 .8h9.2a1 1 0 001-.8L20 8H6.2M9 20a1 1 0 100-2 1 1 0 000 2zM18 20a1 1 0 100-2 1 1 0 000 2z",
+  chart: "M4 20V10M10 20V4M16 20v-7M21 20H3",
   pin: "M12 21s-7-6.2-7-11a7 7 0 0114 0c0 4.8-7 11-7 11zM12 12a2 2 0 100-4 2 2 0 000 4z",
 } as const;

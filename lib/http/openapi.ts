@@ -38,6 +38,7 @@ import * as settingsOps from "../settings/operations";
 import * as webhookOps from "../webhooks/operations";
 import * as alertOps from "../alerts/operations";
 import * as replenishmentOps from "../replenishment/operations";
+import * as reportOps from "../reports/operations";
 import type { Operation } from "../contract/operation";
 
 export const ALL_OPERATIONS: Operation[] = [
@@ -76,6 +77,7 @@ export const ALL_OPERATIONS: Operation[] = [
   settingsOps,
   alertOps,
   replenishmentOps,
+  reportOps,
 ].flatMap((module) => Object.values(module) as Operation[]);
 
 type JsonSchema = Record<string, unknown>;

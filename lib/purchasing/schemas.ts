@@ -56,6 +56,19 @@ export const purchaseOrderQuery = z.object({
   sscc: sscc.optional().describe("The purchase order an advance shipping notice with this SSCC belongs to"),
 });
 
+export const PURCHASE_ORDER_TABLE_SORTS = ["created", "number", "supplier", "site", "expected", "total", "status"] as const;
+export type PurchaseOrderTableSort = (typeof PURCHASE_ORDER_TABLE_SORTS)[number];
+
+/** The purchase-order page's query: a page of the list, sorted; values that do not fit fall back to the defaults. */
+export const purchaseOrderTableQuery = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
+  pageSize: z.coerce.number().int().min(10).max(100).default(25).catch(25),
+  sort: z.enum(PURCHASE_ORDER_TABLE_SORTS).default("created").catch("created"),
+  dir: z.enum(["asc", "desc"]).default("desc").catch("desc"),
+  status: z.enum(PURCHASE_ORDER_STATUSES).optional().catch(undefined),
+});
+export type PurchaseOrderTableParams = z.output<typeof purchaseOrderTableQuery>;
+
 export const confirmInput = z
   .object({
     lines: z

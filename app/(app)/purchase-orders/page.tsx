@@ -1,20 +1,22 @@
 import Link from "next/link";
-import { PURCHASE_ORDER_STATUS_TONE, statusLabel } from "@/components/purchasing/purchase-order-status";
-import { Badge } from "@/components/ui/badge";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { PurchaseOrderTable } from "@/components/purchasing/purchase-order-table";
+import { statusLabel } from "@/components/purchasing/purchase-order-status";
+import { PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/can";
 import { requirePageActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { listPurchaseOrders } from "@/lib/purchasing/list-purchase-orders";
-import { PURCHASE_ORDER_STATUSES } from "@/lib/purchasing/schemas";
+import { listPurchaseOrderTable } from "@/lib/purchasing/list-purchase-orders";
+import { PURCHASE_ORDER_STATUSES, purchaseOrderTableQuery } from "@/lib/purchasing/schemas";
 
 export const metadata = { title: "Purchase orders" };
 
-export default async function PurchaseOrdersPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+export default async function PurchaseOrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("purchasing.view");
-  const { status: wanted } = await searchParams;
-  const status = PURCHASE_ORDER_STATUSES.find((s) => s === wanted);
-  const orders = await listPurchaseOrders(getDb(), actor, status ? { status } : {});
+  // A parameter given twice counts once, by its first value; values that do not fit fall back to defaults.
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const query = purchaseOrderTableQuery.parse(raw);
+  const status = query.status;
+  const data = await listPurchaseOrderTable(getDb(), actor, query);
   return (
     <>
       <PageHeader title="Purchase orders">
@@ -44,30 +46,7 @@ export default async function PurchaseOrdersPage({ searchParams }: { searchParam
           </Link>
         ))}
       </nav>
-      <Card>
-        {orders.length === 0 ? (
-          <EmptyState title="No purchase orders here">Order from a supplier with “New purchase order”.</EmptyState>
-        ) : (
-          <ul className="divide-y divide-slate-100" data-testid="purchase-order-list">
-            {orders.map((o) => (
-              <li key={o.id}>
-                <Link href={`/purchase-orders/${o.id}`} className="flex min-h-14 flex-wrap items-center justify-between gap-2 py-2">
-                  <span className="font-medium">
-                    {o.number}{" "}
-                    <span className="text-sm text-slate-600">
-                      {o.supplierName} → {o.site}
-                    </span>
-                  </span>
-                  <span className="flex items-center gap-2 text-sm text-slate-600 tabular-nums">
-                    {o.total} {o.currency}
-                    {o.expectedAt && <> · due {o.expectedAt}</>} <Badge tone={PURCHASE_ORDER_STATUS_TONE[o.status]}>{statusLabel(o.status)}</Badge>
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Card>
+      <PurchaseOrderTable data={data} query={query} />
     </>
   );
 }

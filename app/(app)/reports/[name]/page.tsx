@@ -1,0 +1,93 @@
+import { forbidden, notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { ReportFilters } from "@/components/reports/report-filters";
+import { ReportTable } from "@/components/reports/report-table";
+import { SupplierPerformanceChart } from "@/components/reports/supplier-performance-chart";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { can } from "@/lib/auth/can";
+import { requirePageActor } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { Forbidden, ValidationFailed, type FieldIssue } from "@/lib/domain-error";
+import type { ReportRow } from "@/lib/reports/report";
+import { findReport } from "@/lib/reports/registry";
+import { runReport, type ReportAnswer } from "@/lib/reports/run-report";
+import { listSites } from "@/lib/sites/list-sites";
+
+type Props = { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The chart of a report where one helps, by report name. */
+const CHARTS: Record<string, (props: { rows: ReportRow[] }) => ReactNode> = {
+  "supplier-performance": SupplierPerformanceChart,
+};
+
+export async function generateMetadata({ params }: Props) {
+  return { title: findReport((await params).name)?.title ?? "Report" };
+}
+
+export default async function ReportPage({ params, searchParams }: Props) {
+  const report = findReport((await params).name);
+  if (!report) notFound();
+  const actor = await requirePageActor(report.permission);
+  // A parameter given twice counts once, by its first value; empty fields of the form count as left out.
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams)
+      .map(([key, value]) => [key, Array.isArray(value) ? value[0] : value] as const)
+      .filter(([key, value]) => ["from", "to", "site", "category"].includes(key) && value),
+  );
+  const db = getDb();
+  const sites = can(actor, "stock.view") ? await listSites(db, actor) : [];
+  let answer: ReportAnswer | null = null;
+  let issues: FieldIssue[] = [];
+  try {
+    answer = await runReport(db, actor, report.name, raw);
+  } catch (error) {
+    if (error instanceof Forbidden) forbidden();
+    if (!(error instanceof ValidationFailed)) throw error;
+    issues = error.issues;
+  }
+  const Chart = CHARTS[report.name];
+  // The API answers the page's own session, so the export is a plain link with the same filters.
+  const exportQuery = answer
+    ? Object.entries({ ...answer.filters, format: "csv" }).filter((entry): entry is [string, string] => Boolean(entry[1]))
+    : [];
+  const exportHref = answer ? `/api/v1/reports/${report.name}?${new URLSearchParams(exportQuery)}` : null;
+
+  return (
+    <>
+      <Breadcrumbs trail={[{ label: "Reports", href: "/reports" }, { label: report.title }]} />
+      <PageHeader title={report.title}>
+        {exportHref ? (
+          <a
+            href={exportHref}
+            download
+            data-testid="report-export-csv"
+            className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium text-brand-700 hover:bg-slate-100"
+          >
+            Export CSV
+          </a>
+        ) : null}
+      </PageHeader>
+      <p className="mb-3 text-sm text-slate-600">{report.description}</p>
+      <ReportFilters values={answer?.filters ?? raw} sites={sites} issues={issues} />
+      {!answer ? (
+        <EmptyState title="These filters cannot be used">Correct the field marked above and choose Show again.</EmptyState>
+      ) : answer.data.length === 0 ? (
+        <EmptyState title="Nothing to report for these filters">{report.emptyText}</EmptyState>
+      ) : (
+        <div className="space-y-4">
+          {Chart ? (
+            <Card title="At a glance">
+              <Chart rows={answer.data} />
+            </Card>
+          ) : null}
+          <p className="text-sm text-slate-600" aria-live="polite" data-testid="report-count">
+            {answer.data.length} {answer.data.length === 1 ? "row" : "rows"} · {answer.filters.from} to {answer.filters.to}
+            {answer.filters.site ? ` · ${answer.filters.site}` : ""}
+          </p>
+          <ReportTable columns={answer.columns} rows={answer.data} />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+// A manager opens the supplier-performance report: sorts a column, sees the chart, downloads the CSV.
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./sign-in";
+
+const SKU = "HT-SCR-0003";
+const HEADER = "supplier,name,orders,lines,promisedLeadTimeDays,actualLeadTimeDays,fillRate,onTimeRate,damagedUnits,damagedRate";
+
+test("a manager sorts the supplier-performance report, sees its chart and downloads it as CSV", async ({ page }, testInfo) => {
+  test.setTimeout(60_000);
+  await signIn(page, "manager@example.com");
+  // A purchase order sent, confirmed, received today with one damaged unit and closed: the report has a row for its supplier.
+  const supplier = ((await (await page.request.get(`/api/v1/items/${SKU}`)).json()).suppliers as { supplier: string }[])[0].supplier;
+  const bin = ((await (await page.request.get(`/api/v1/stock?sku=${SKU}&site=WH1`)).json()).data as { location: string }[]).find(
+    (level) => !level.location.endsWith("-TRANSIT"),
+  )!.location;
+  const created = await page.request.post("/api/v1/purchase-orders", {
+    data: { supplier, site: "WH1", lines: [{ sku: SKU, quantity: 4, unitCost: "1.25" }] },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const id = (await created.json()).id as string;
+  for (const step of ["approve", "send"]) expect((await page.request.post(`/api/v1/purchase-orders/${id}/${step}`, { data: {} })).status()).toBe(200);
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const confirmed = await page.request.post(`/api/v1/purchase-orders/${id}/confirm`, {
+    data: { lines: [{ sku: SKU, quantity: 4, promisedAt: tomorrow }] },
+  });
+  expect(confirmed.status(), await confirmed.text()).toBe(200);
+  const received = await page.request.post(`/api/v1/purchase-orders/${id}/receive`, {
+    data: { to: bin, lines: [{ sku: SKU, quantity: 3, damaged: 1 }] },
+  });
+  expect(received.status(), await received.text()).toBe(200);
+  // Closed short: a finished order, so its fill rate (3 of 4) and on-time rate count.
+  expect((await page.request.post(`/api/v1/purchase-orders/${id}/close`, { data: {} })).status()).toBe(200);
+
+  await page.goto("/reports");
+  await page.getByRole("link", { name: /Supplier performance/ }).click();
+  await expect(page).toHaveURL(/\/reports\/supplier-performance$/);
+  await page.getByLabel("Site").selectOption("WH1");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/site=WH1/);
+
+  const table = page.getByTestId("report-table");
+  const row = table.getByRole("row").filter({ hasText: supplier });
+  await expect(row).toBeVisible();
+  const chart = page.getByTestId("supplier-performance-chart");
+  await expect(chart.getByRole("img", { name: /^On-time rate and fill rate per supplier/ })).toHaveAttribute(
+    "aria-label",
+    new RegExp(`${supplier}: on time \\d+(\\.\\d)?%, fill rate \\d+(\\.\\d)?%`),
+  );
+  // Its bars are drawn (its supplier's order is 75% filled and on time, so both of its bars have a height).
+  await expect(chart.locator("path.recharts-rectangle").nth(1)).toBeVisible();
+  // In the chart's own colours (a data key named `fill` would paint them black).
+  const colours = await chart.locator("path.recharts-rectangle").evaluateAll((bars) => bars.map((bar) => bar.getAttribute("fill")));
+  expect(new Set(colours)).toEqual(new Set(["#1d5fd1", "#64748b"]));
+
+  // Sorting: the damaged units, most first on the first click, then fewest first.
+  const damagedHeader = table.getByRole("columnheader", { name: "Damaged units" });
+  await damagedHeader.getByRole("button").click();
+  await expect(damagedHeader).toHaveAttribute("aria-sort", "descending");
+  const damaged = async () =>
+    (await table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.children[8].textContent ?? ""))).map((t) =>
+      Number(t.replace(/\D/g, "")),
+    );
+  const descending = await damaged();
+  expect(descending).toEqual([...descending].sort((a, b) => b - a));
+  expect(descending[0]).toBeGreaterThanOrEqual(1);
+  await damagedHeader.getByRole("button").click();
+  await expect(damagedHeader).toHaveAttribute("aria-sort", "ascending");
+  expect(await damaged()).toEqual([...descending].sort((a, b) => a - b));
+
+  await page.screenshot({ path: `test-results/screenshots/report-supplier-performance-${testInfo.project.name}.png`, fullPage: true });
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("report-export-csv").click()]);
+  expect(download.suggestedFilename()).toMatch(/^supplier-performance-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = readFileSync((await download.path())!, "utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
+  expect(lines[0]).toBe(HEADER);
+  expect(lines.some((line) => line.startsWith(`${supplier},`))).toBe(true);
+});

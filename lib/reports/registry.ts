@@ -1,0 +1,16 @@
+import type { Actor } from "../auth/actor";
+import { can } from "../auth/can";
+import type { Report, ReportFilters } from "./report";
+import { supplierPerformanceReport } from "./supplier-performance";
+
+/** Every report, by the name in its URL (/api/v1/reports/{name}, /reports/{name}). A new report is added here. */
+export const REPORTS: readonly Report<ReportFilters>[] = [supplierPerformanceReport];
+
+export function findReport(name: string): Report<ReportFilters> | undefined {
+  return REPORTS.find((r) => r.name === name);
+}
+
+/** The reports the actor may run. */
+export function reportsFor(actor: Actor): Report<ReportFilters>[] {
+  return REPORTS.filter((r) => can(actor, r.permission));
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import type { Permission } from "../auth/permissions";
+import { codeField } from "../contract/code-field";
+import type { Db } from "../db/client";
+
+/**
+ * What a column holds, so the page, the CSV and later the spreadsheet can render it: numbers stay numbers in the
+ * JSON (a percent is a share 0..1), a decimal of money is an exact decimal string, a date is YYYY-MM-DD.
+ */
+export const COLUMN_TYPES = ["text", "integer", "decimal", "percent", "date"] as const;
+export type ColumnType = (typeof COLUMN_TYPES)[number];
+export type ReportColumn = { key: string; label: string; type: ColumnType; description?: string };
+export type ReportValue = string | number | null;
+export type ReportRow = Record<string, ReportValue>;
+
+/** The filters every report reads, once defaults are filled in: a period of UTC days, both ends included. */
+export type ReportFilters = { from: string; to: string; site?: string; category?: string };
+
+/** The sites a report's rows may come from: the site asked for, else every site the actor acts at. */
+export type ReportSites = "all" | readonly string[];
+
+export type Report<F extends ReportFilters = ReportFilters> = {
+  name: string;
+  title: string;
+  description: string;
+  /** What the page says when the report has no rows: why, and what to do. */
+  emptyText: string;
+  /** Who may run it; the site scope of the actor limits the rows as well (lib/reports/run-report.ts). */
+  permission: Permission;
+  filters: z.ZodType<F, unknown>;
+  columns: readonly ReportColumn[];
+  run(db: Db, actor: Actor, filters: F, sites: ReportSites): Promise<{ rows: ReportRow[] }>;
+};
+
+/** A report of its own filter type, as the registry holds it. */
+export function defineReport<F extends ReportFilters>(report: Report<F>): Report<F> {
+  return report;
+}
+
+export const isoDay = z.iso.date("A date as YYYY-MM-DD");
+export const DEFAULT_PERIOD_DAYS = 90;
+
+export const utcToday = () => new Date().toISOString().slice(0, 10);
+
+function daysBefore(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - days);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The period every report takes, plus the report's own filters (`extra`): `to` is today when left out, `from`
+ * the 90 days up to `to`; `from` after `to` is refused on `from`.
+ */
+export function periodFilters<S extends z.ZodRawShape>(extra: S) {
+  const shape = z
+    .object({
+      from: isoDay.optional().describe(`First day counted (UTC); ${DEFAULT_PERIOD_DAYS} days up to \`to\` when left out`),
+      to: isoDay.optional().describe("Last day counted (UTC); today when left out"),
+    })
+    .extend(extra);
+  type Filled = Omit<z.output<typeof shape>, "from" | "to"> & { from: string; to: string };
+  return shape
+    .transform((q): Filled => {
+      const { from, to = utcToday() } = q as { from?: string; to?: string };
+      return { ...q, to, from: from ?? daysBefore(to, DEFAULT_PERIOD_DAYS - 1) } as Filled;
+    })
+    .refine((q) => q.from <= q.to, { path: ["from"], message: "On or before `to`" });
+}
+
+export const siteFilterField = codeField.optional().describe("Only this site (its code); every site of the caller when left out");

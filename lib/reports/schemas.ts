@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { codeField } from "../contract/code-field";
+import { COLUMN_TYPES, DEFAULT_PERIOD_DAYS, isoDay } from "./report";
+
+export const reportName = z.string().regex(/^[a-z0-9-]{1,64}$/, "A report name such as supplier-performance");
+
+export const reportColumn = z
+  .object({
+    key: z.string().describe("The member of each row of `data`, and the CSV's column name"),
+    label: z.string(),
+    type: z.enum(COLUMN_TYPES).describe("percent: a share 0..1; decimal: a number, or an exact decimal string for money; date: YYYY-MM-DD"),
+    description: z.string().optional(),
+  })
+  .meta({ id: "ReportColumn" });
+
+const reportValue = z.union([z.string(), z.number(), z.null()]);
+
+export const reportAnswer = z
+  .object({
+    name: z.string(),
+    title: z.string(),
+    filters: z
+      .object({ from: z.string(), to: z.string(), site: z.string().optional(), category: z.string().optional() })
+      .describe("The filters the report ran with, defaults filled in"),
+    columns: z.array(reportColumn),
+    data: z.array(z.record(z.string(), reportValue)).describe("One object per row, keyed by the columns' keys; numbers are numbers"),
+  })
+  .meta({ id: "Report" });
+
+export const reportQuery = z.object({
+  from: isoDay.optional().describe(`First day counted (UTC, YYYY-MM-DD); ${DEFAULT_PERIOD_DAYS} days up to \`to\` when left out`),
+  to: isoDay.optional().describe("Last day counted (UTC, YYYY-MM-DD); today when left out"),
+  site: codeField.optional().describe("Only this site; every site of the caller when left out. A site outside the caller's scope is 403"),
+  category: z.string().trim().min(1).optional().describe("Only this category, for the reports that take it"),
+  format: z.enum(["json", "csv"]).default("json").describe("json, or csv: the same columns and numbers as a download (XLSX is not offered yet)"),
+});

@@ -1,0 +1,103 @@
+// GET /api/v1/reports/{name} as a client sees it: JSON with numbers, the same numbers as CSV (with the browser's
+// session cookie, as the page's export link sends it), 404 for no such report, 422 naming the field, site scope.
+import { describe, expect, it } from "vitest";
+import * as reportRoute from "../../../app/api/v1/reports/[name]/route";
+import * as reportsRoute from "../../../app/api/v1/reports/route";
+import { getDb } from "../../../lib/db/client";
+import { closePurchaseOrder } from "../../../lib/purchasing/close-purchase-order";
+import { confirmPurchaseOrder } from "../../../lib/purchasing/confirm-purchase-order";
+import { receivePurchaseOrder } from "../../../lib/purchasing/receive-purchase-order";
+import { buildApiKey, buildUser, signInSession } from "../../factories/access";
+import { buildPurchasing } from "../../factories/purchasing";
+import { callRoute } from "./call-route";
+
+const db = getDb();
+const DAY = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** One supplier at one warehouse: an order received in full by its promised date, one short with damage, closed. */
+async function buildSupplierRecord() {
+  const w = await buildPurchasing(db);
+  const manager = await buildUser(db, "manager");
+  const sku = w.items.plain.sku;
+  const onTime = await w.sentOrder([{ sku, quantity: 10 }]);
+  await db.purchaseOrder.update({ where: { id: onTime.id }, data: { sentAt: new Date(Date.now() - 4 * DAY) } });
+  await confirmPurchaseOrder(db, manager.actor, onTime.id, { lines: [{ sku, quantity: 10, promisedAt: isoDay(Date.now() + DAY) }] });
+  await receivePurchaseOrder(db, manager.actor, onTime.id, { to: w.bins.a1.code, lines: [{ sku, quantity: 10 }] });
+  const short = await w.sentOrder([{ sku, quantity: 10 }]);
+  await receivePurchaseOrder(db, manager.actor, short.id, { to: w.bins.a1.code, lines: [{ sku, quantity: 5, damaged: 1 }] });
+  await closePurchaseOrder(db, manager.actor, short.id);
+  return { w, manager };
+}
+
+async function get(path: string, headers: Record<string, string>) {
+  const name = new URL(`http://localhost${path}`).pathname.split("/").pop()!;
+  const response = await reportRoute.GET(new Request(`http://localhost${path}`, { headers }), { params: Promise.resolve({ name }) });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+describe("GET /api/v1/reports/supplier-performance", () => {
+  it("answers numbers as JSON, and the same numbers as CSV to the session of the page", async () => {
+    const { w, manager } = await buildSupplierRecord();
+    const key = await buildApiKey(db, "viewer");
+    const path = `/api/v1/reports/supplier-performance?site=${w.site.code}`;
+    const json = await callRoute(reportRoute.GET, { path, key: key.key, params: { name: "supplier-performance" } });
+    expect(json.status).toBe(200);
+    expect(json.json).toMatchObject({ name: "supplier-performance", title: "Supplier performance", filters: { site: w.site.code } });
+    const row = json.json.data.find((r: { supplier: string }) => r.supplier === w.supplier.code);
+    // 2 orders; fill (10 + 5) / 20; on time: the first by its promise, the second had no due date; damaged 1 of 16.
+    expect(row).toMatchObject({ orders: 2, lines: 2, fillRate: 0.75, onTimeRate: 1, damagedUnits: 1, damagedRate: 0.063 });
+    expect(row.promisedLeadTimeDays).toBeGreaterThanOrEqual(4);
+    expect(row.promisedLeadTimeDays).toBeLessThanOrEqual(5);
+
+    const { cookie } = await signInSession(db, manager);
+    const csv = await get(`${path}&format=csv`, { cookie });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="supplier-performance-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const [header, ...lines] = csv.text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
+    const keys = json.json.columns.map((c: { key: string }) => c.key);
+    expect(header).toBe(keys.join(","));
+    const cells = lines.map((line) => line.split(",")).find((cells) => cells[0] === w.supplier.code)!;
+    expect(cells).toEqual(keys.map((k: string) => (row[k] === null ? "" : String(row[k]))));
+  });
+
+  it("404s a report that does not exist and 422s a malformed or reversed period, naming the field", async () => {
+    const key = await buildApiKey(db, "manager");
+    const unknown = await callRoute(reportRoute.GET, { path: "/api/v1/reports/nothing-here", key: key.key, params: { name: "nothing-here" } });
+    expect(unknown).toMatchObject({ status: 404, json: { code: "not_found" } });
+    const call = (query: string) =>
+      callRoute(reportRoute.GET, { path: `/api/v1/reports/supplier-performance?${query}`, key: key.key, params: { name: "supplier-performance" } });
+    const bad = await call("from=01%2F10%2F2026");
+    expect(bad.status).toBe(422);
+    expect(bad.json.errors).toEqual([expect.objectContaining({ field: "from" })]);
+    const reversed = await call("from=2026-10-31&to=2026-10-01");
+    expect(reversed.status).toBe(422);
+    expect(reversed.json.errors).toEqual([{ field: "from", message: "On or before `to`" }]);
+    const format = await call("format=pdf");
+    expect(format.status).toBe(422);
+    expect(format.json.errors).toEqual([expect.objectContaining({ field: "format" })]);
+  });
+
+  it("403s a clerk, and a manager of one site asking for another; lists the report to whoever may run it", async () => {
+    const { w } = await buildSupplierRecord();
+    const elsewhere = await buildPurchasing(db);
+    const call = (key: string, site: string) =>
+      callRoute(reportRoute.GET, { path: `/api/v1/reports/supplier-performance?site=${site}`, key, params: { name: "supplier-performance" } });
+    const clerk = await buildApiKey(db, "clerk", [elsewhere.site.code]);
+    expect(await call(clerk.key, elsewhere.site.code)).toMatchObject({ status: 403, json: { code: "forbidden" } });
+    const manager = await buildApiKey(db, "manager", [elsewhere.site.code]);
+    expect(await call(manager.key, w.site.code)).toMatchObject({ status: 403, json: { code: "forbidden" } });
+    const own = await call(manager.key, elsewhere.site.code);
+    expect(own.status).toBe(200);
+    expect(own.json.data.some((r: { supplier: string }) => r.supplier === w.supplier.code)).toBe(false);
+
+    const listed = await callRoute(reportsRoute.GET, { path: "/api/v1/reports", key: manager.key });
+    expect(listed.json.data.map((r: { name: string }) => r.name)).toContain("supplier-performance");
+    const forClerk = await callRoute(reportsRoute.GET, { path: "/api/v1/reports", key: clerk.key });
+    expect(forClerk).toMatchObject({ status: 403, json: { code: "forbidden" } });
+  });
+});

@@ -47,6 +47,9 @@ test("a pick face at its refill level asks for a refill; a clerk scans the reser
   await page.getByRole("button", { name: "Confirm refill" }).click();
   await expect(page.getByRole("button", { name: new RegExp(`× ${sku}`) })).toHaveCount(0);
 
-  const levels = (await (await page.request.get(`/api/v1/stock?sku=${sku}`)).json()).data as { location: string; onHand: number }[];
-  expect(Object.fromEntries(levels.map((l) => [l.location, l.onHand]))).toEqual({ [face]: 10, [reserve]: 24 });
+  // The scan screen sends its writes from a queue (they survive going offline): the move lands a moment after the tap.
+  await expect(async () => {
+    const levels = (await (await page.request.get(`/api/v1/stock?sku=${sku}`)).json()).data as { location: string; onHand: number }[];
+    expect(Object.fromEntries(levels.map((l) => [l.location, l.onHand]))).toEqual({ [face]: 10, [reserve]: 24 });
+  }).toPass({ timeout: 15_000 });
 });

@@ -199,6 +199,8 @@ async function pagesToVisit(page: Page): Promise<string[]> {
     "/purchase-orders/suggestions",
     "/reports",
     "/reports/supplier-performance",
+    "/reports/shrinkage",
+    "/reports/dead-stock",
   ];
 }
 

@@ -1,10 +1,12 @@
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/can";
 import type { Report, ReportFilters } from "./report";
+import { deadStockReport } from "./dead-stock";
+import { shrinkageReport } from "./shrinkage";
 import { supplierPerformanceReport } from "./supplier-performance";
 
 /** Every report, by the name in its URL (/api/v1/reports/{name}, /reports/{name}). A new report is added here. */
-export const REPORTS: readonly Report<ReportFilters>[] = [supplierPerformanceReport];
+export const REPORTS: readonly Report<ReportFilters>[] = [supplierPerformanceReport, shrinkageReport, deadStockReport];
 
 export function findReport(name: string): Report<ReportFilters> | undefined {
   return REPORTS.find((r) => r.name === name);

@@ -2,6 +2,7 @@ import { forbidden, notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { ReportFilters } from "@/components/reports/report-filters";
 import { ReportTable } from "@/components/reports/report-table";
+import { ShrinkageChart } from "@/components/reports/shrinkage-chart";
 import { SupplierPerformanceChart } from "@/components/reports/supplier-performance-chart";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -19,6 +20,7 @@ type Props = { params: Promise<{ name: string }>; searchParams: Promise<Record<s
 /** The chart of a report where one helps, by report name. */
 const CHARTS: Record<string, (props: { rows: ReportRow[] }) => ReactNode> = {
   "supplier-performance": SupplierPerformanceChart,
+  shrinkage: ShrinkageChart,
 };
 
 export async function generateMetadata({ params }: Props) {

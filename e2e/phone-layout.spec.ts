@@ -201,6 +201,7 @@ async function pagesToVisit(page: Page): Promise<string[]> {
     "/reports/supplier-performance",
     "/reports/shrinkage",
     "/reports/dead-stock",
+    "/reports/transfer-discrepancies",
   ];
 }
 

@@ -202,6 +202,7 @@ async function pagesToVisit(page: Page): Promise<string[]> {
     "/reports/shrinkage",
     "/reports/dead-stock",
     "/reports/transfer-discrepancies",
+    "/reports/count-accuracy",
   ];
 }
 

@@ -203,6 +203,7 @@ async function pagesToVisit(page: Page): Promise<string[]> {
     "/reports/dead-stock",
     "/reports/transfer-discrepancies",
     "/reports/count-accuracy",
+    "/reports/expiring",
   ];
 }
 

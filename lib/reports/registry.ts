@@ -3,6 +3,7 @@ import { can } from "../auth/can";
 import type { Report, ReportFilters } from "./report";
 import { countAccuracyReport } from "./count-accuracy";
 import { deadStockReport } from "./dead-stock";
+import { expiringReport } from "./expiring";
 import { shrinkageReport } from "./shrinkage";
 import { supplierPerformanceReport } from "./supplier-performance";
 import { transferDiscrepanciesReport } from "./transfer-discrepancies";
@@ -14,6 +15,7 @@ export const REPORTS: readonly Report<ReportFilters>[] = [
   deadStockReport,
   transferDiscrepanciesReport,
   countAccuracyReport,
+  expiringReport,
 ];
 
 export function findReport(name: string): Report<ReportFilters> | undefined {

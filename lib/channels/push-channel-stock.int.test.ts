@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR } from "../auth/actor";
 import { getDb } from "../db/client";
 import { postMovement } from "../ledger/post-movement";
 import { pushChannelStock } from "./push-channel-stock";
+import { claimPushLease, PUSH_LEASE_MS } from "./push-lease";
 
 const db = getDb();
 const closers: (() => Promise<void>)[] = [];
@@ -130,5 +131,39 @@ describe("pushChannelStock to Shopify", () => {
     const later = { now: () => new Date(Date.parse("2026-12-04T12:01:00Z")), sleep: async () => {} };
     await s.push(later);
     expect(s.shop.available(s.gid)).toBe(4);
+  });
+});
+
+describe("pushChannelStock with several app processes", () => {
+  it("leaves a channel another process is pushing alone, looks again a second later, and takes over a lease its holder let lapse", async () => {
+    const s = await shopify();
+    await s.receive(6);
+    await relayAll(db);
+    const time = fakeTime();
+    const other = await claimPushLease(db, s.channel.id, time.io.now());
+    expect(other).not.toBeNull();
+    expect(await claimPushLease(db, s.channel.id, time.io.now())).toBeNull(); // one holder at a time
+
+    const skipped = await s.push(time.io);
+    expect(skipped.pushed).toBe(0);
+    expect(sets(s.shop.calls)).toHaveLength(0);
+    expect(skipped.nextDueAt?.getTime()).toBe(time.io.now().getTime() + 1_000);
+
+    // The holder died mid-push: once its lease has run out, the next pass pushes and frees the channel again.
+    await time.io.sleep(PUSH_LEASE_MS);
+    const pushed = await s.push(time.io);
+    expect(pushed).toMatchObject({ pushed: 1, nextDueAt: null });
+    expect(s.shop.available(s.gid)).toBe(6);
+    expect(await db.channel.findUniqueOrThrow({ where: { id: s.channel.id } })).toMatchObject({ pushLeaseHolder: null, pushLeaseUntil: null });
+  });
+
+  it("two passes at once set each SKU once", async () => {
+    const s = await shopify();
+    await s.receive(9);
+    await relayAll(db);
+    const results = await Promise.all([s.push(), s.push()]);
+    expect(results.map((r) => r.pushed).sort()).toEqual([0, 1]);
+    expect(sets(s.shop.calls)).toHaveLength(1);
+    expect(s.shop.available(s.gid)).toBe(9);
   });
 });

@@ -13,6 +13,7 @@ import type { Db } from "../db/client";
 import type { Channel } from "../db/generated/client";
 import { logChannel } from "./channel-log";
 import { markChangedSkus } from "./mark-changed-skus";
+import { claimPushLease, releasePushLease } from "./push-lease";
 import { PlatformError, type PlatformIo } from "./platform-http";
 import { platformOf } from "./platform-of";
 import { sellableQuantity } from "./sellable-quantity";
@@ -25,6 +26,7 @@ const CAS_ROUNDS = 3;
 const NOT_FOUND_RETRY_MS = 24 * 3_600_000;
 const REFUSED_RETRY_MS = 5 * 60_000;
 const FAILED_RETRY_MS = 60_000;
+const HELD_ELSEWHERE_RETRY_MS = 1_000;
 
 type DirtyRow = {
   id: string;
@@ -44,19 +46,35 @@ export async function pushChannelStock(db: Db, options: PushOptions = {}): Promi
   await markChangedSkus(db);
   const channels = await db.channel.findMany({ where: { active: true, ...(options.channelId ? { id: options.channelId } : {}) } });
   let pushed = 0;
+  const heldElsewhere: string[] = [];
   for (const channel of channels) {
+    const lease = await claimPushLease(db, channel.id, now());
+    if (!lease) {
+      heldElsewhere.push(channel.id);
+      continue;
+    }
     try {
       pushed += await pushChannel(db, channel, options.io ?? {});
     } catch (error) {
       console.error(`channel ${channel.name}: push failed`, error);
       await logChannel(db, channel.id, "error", `Push failed: ${(error as Error).message}`);
+    } finally {
+      await releasePushLease(db, channel.id, lease);
     }
   }
-  const waiting = { dirtySince: { not: null }, channel: { active: true }, ...(options.channelId ? { channelId: options.channelId } : {}) };
+  const waiting = {
+    dirtySince: { not: null },
+    channel: { active: true },
+    channelId: { ...(options.channelId ? { equals: options.channelId } : {}), notIn: heldElsewhere },
+  };
   const next = await db.channelSku.aggregate({ where: waiting, _min: { retryAfter: true } });
   // Still due now: more rows than one pass takes, or marked while this pass ran.
   const due = await db.channelSku.count({ where: { ...waiting, OR: [{ retryAfter: null }, { retryAfter: { lte: now() } }] } });
-  return { pushed, nextDueAt: due > 0 ? now() : (next._min.retryAfter ?? null) };
+  if (due > 0) return { pushed, nextDueAt: now() };
+  // A channel another process is pushing: look again soon, in case that process stops before it is done.
+  const soon = heldElsewhere.length > 0 ? new Date(now().getTime() + HELD_ELSEWHERE_RETRY_MS) : null;
+  const retry = next._min.retryAfter ?? null;
+  return { pushed, nextDueAt: soon && (!retry || soon < retry) ? soon : retry };
 }
 
 /** SKUs looked up by SKU at the shop in one pass of one channel. */

@@ -12,6 +12,7 @@ import { purchaseOrderPdf } from "./print-purchase-order";
 import { asSentToSupplier } from "./purchase-order-view";
 import { requireStatus, runPurchaseOrderStep, type LockedPurchaseOrder } from "./run-purchase-order-step";
 import { sendPurchaseOrderInput, type PurchaseOrderView, type SendPurchaseOrderInput, type SendVia } from "./schemas";
+import { openSigningSecret } from "../webhooks/stored-secret";
 
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
@@ -82,7 +83,10 @@ async function deliveryFor(tx: DbTx, order: LockedPurchaseOrder, supplier: Suppl
       throw new ValidationFailed([{ field: "via", message: `${supplier.name} has no order webhook URL: set one on the supplier first` }]);
     const allowPrivate = await allowsPrivateUrls(tx);
     await checkOutboundUrl(url, { allowPrivate, field: "via" });
-    return { detail: { via, to: new URL(url).host }, deliver: (_db, view) => postOrder(view, { url, secret }, allowPrivate, order.number) };
+    return {
+      detail: { via, to: new URL(url).host },
+      deliver: (_db, view) => postOrder(view, { url, secret: openSigningSecret(secret) }, allowPrivate, order.number),
+    };
   }
   return { detail: { via } };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { openSigningSecret } from "../webhooks/stored-secret";
 import { buildUser } from "../../tests/factories/access";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { createItem } from "../catalog/create-item";
@@ -103,7 +104,10 @@ describe("suppliers", () => {
     const moved = await updateSupplier(db, manager.actor, "HOOKED", { orderWebhookUrl: "http://127.0.0.1:9/v2/orders" });
     expect(moved.orderWebhookUrl).toBe("http://127.0.0.1:9/v2/orders");
     expect(moved).not.toHaveProperty("orderWebhookSecret");
-    expect((await db.supplier.findUniqueOrThrow({ where: { code: "HOOKED" } })).orderWebhookSecret).toBe(created.orderWebhookSecret);
+    // Kept sealed at rest, and the same secret after the URL moved.
+    const stored = (await db.supplier.findUniqueOrThrow({ where: { code: "HOOKED" } })).orderWebhookSecret!;
+    expect(stored).not.toContain("whsec_");
+    expect(openSigningSecret(stored)).toBe(created.orderWebhookSecret);
     const listed = (await listSuppliers(db, manager.actor)).find((s) => s.code === "HOOKED");
     expect(listed).toMatchObject({ orderWebhookUrl: "http://127.0.0.1:9/v2/orders" });
     expect(JSON.stringify(listed)).not.toContain("whsec_");

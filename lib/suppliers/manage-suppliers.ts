@@ -10,6 +10,9 @@ import { checkOutboundUrl } from "../outbound-urls/check-outbound-url";
 import { allowsPrivateUrls } from "../settings/installation-settings";
 import { newWebhookSecret } from "../webhooks/signing";
 import { supplierInput, supplierUpdate, type SavedSupplier, type SupplierInput, type SupplierUpdate, type SupplierView } from "./schemas";
+import { sealSigningSecret } from "../webhooks/stored-secret";
+
+const sealed = (secret: string | undefined) => (secret === undefined ? undefined : sealSigningSecret(secret));
 
 export class SupplierCodeTaken extends Conflict {
   readonly code = "supplier_code_taken";
@@ -59,7 +62,7 @@ export async function createSupplier(db: Db, actor: Actor, input: SupplierInput)
   const orderWebhookSecret = data.orderWebhookUrl ? newWebhookSecret() : undefined;
   try {
     return await unitOfWork(db, async (tx) => {
-      await tx.supplier.create({ data: { ...data, contacts: data.contacts, orderWebhookSecret } });
+      await tx.supplier.create({ data: { ...data, contacts: data.contacts, orderWebhookSecret: sealed(orderWebhookSecret) } });
       const view = (await findView(tx, data.code))!;
       await recordAudit(tx, actor, { action: "supplier.create", entityType: "supplier", entityId: data.code, after: view });
       return orderWebhookSecret ? { ...view, orderWebhookSecret } : view;
@@ -92,7 +95,7 @@ export async function updateSupplier(db: Db, actor: Actor, code: string, input: 
         ...data,
         contacts: data.contacts,
         ...(data.orderWebhookUrl === null ? { orderWebhookSecret: null } : {}),
-        ...(orderWebhookSecret ? { orderWebhookSecret } : {}),
+        ...(orderWebhookSecret ? { orderWebhookSecret: sealSigningSecret(orderWebhookSecret) } : {}),
       },
     });
     const after = (await findView(tx, key))!;

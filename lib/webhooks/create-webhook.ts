@@ -8,6 +8,7 @@ import { authorizeWebhooks } from "./authorize-webhooks";
 import { toWebhookView, webhookColumns } from "./list-webhooks";
 import { webhookInput, type CreatedWebhook, type WebhookInput } from "./schemas";
 import { newWebhookSecret } from "./signing";
+import { sealSigningSecret } from "./stored-secret";
 
 /**
  * Registers a URL to hear events from now on. The secret is in this answer only (the API stores the answer of
@@ -20,7 +21,7 @@ export async function createWebhook(db: Db, actor: Actor, input: WebhookInput): 
   const secret = newWebhookSecret();
   return unitOfWork(db, async (tx) => {
     const row = await tx.webhookEndpoint.create({
-      data: { url: data.url, types: data.types, description: data.description ?? null, secret, createdBy: actor.label },
+      data: { url: data.url, types: data.types, description: data.description ?? null, secret: sealSigningSecret(secret), createdBy: actor.label },
       select: webhookColumns,
     });
     const view = toWebhookView(row);

@@ -4,6 +4,7 @@ import { allowsPrivateUrls } from "../settings/installation-settings";
 import { giveUpDelivery } from "./give-up-delivery";
 import { retryDelayMs } from "./retry-schedule";
 import { sendWebhook, type AttemptOutcome } from "./send-webhook";
+import { openSigningSecret } from "./stored-secret";
 
 export type DeliverOptions = {
   /** The clock the schedule runs on (tests drive retries with it); signatures carry the real time regardless. */
@@ -87,7 +88,8 @@ async function deliverToEndpoint(db: Db, endpointId: string, context: Context): 
   const budgetMs = workBudgetMs(context.timeoutMs);
   let attempted = 0;
   try {
-    const endpoint = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId }, select: { url: true, secret: true } });
+    const stored = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId }, select: { url: true, secret: true } });
+    const endpoint = { url: stored.url, secret: openSigningSecret(stored.secret) };
     while (performance.now() - started < budgetMs) {
       const batch = await nextPending(db, endpointId);
       if (batch.length === 0) break;

@@ -1,3 +1,4 @@
+import { openSigningSecret } from "./stored-secret";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildApiKey, buildSite, buildUser } from "../../tests/factories/access";
 import { appendEvents } from "../../tests/factories/events";
@@ -95,6 +96,10 @@ describe("managing webhooks", () => {
     expect(created.secret).toMatch(/^whsec_/);
     const listed = await listWebhooks(db, admin.actor);
     expect(JSON.stringify(listed)).not.toContain(created.secret);
+    // At rest it is sealed: a copy of the database alone does not give it away.
+    const stored = (await db.webhookEndpoint.findUniqueOrThrow({ where: { id: created.id } })).secret;
+    expect(stored).not.toContain(created.secret.slice("whsec_".length));
+    expect(openSigningSecret(stored)).toBe(created.secret);
     await updateWebhook(db, admin.actor, created.id, { types: ["stock.*"], description: null, enabled: false });
     expect((await listWebhooks(db, admin.actor))[0]).toMatchObject({ types: ["stock.*"], description: null, enabled: false });
     await deleteWebhook(db, admin.actor, created.id);

@@ -111,14 +111,15 @@ export function ScanApp({ userId, sites, canWrite }: { userId: string; sites: st
               ))}
             </select>
           )}
-          <nav aria-label="Scan tasks" className="flex flex-1 gap-1 overflow-x-auto rounded-xl bg-slate-100 p-1">
+          {/* Three to a row on a phone, so every task shows without scrolling sideways; one row from the tablet up. */}
+          <nav aria-label="Scan tasks" className="grid flex-1 basis-full grid-cols-3 gap-1 rounded-xl bg-slate-100 p-1 sm:flex sm:basis-0">
             {modes.map((m) => (
               <button
                 key={m.id}
                 type="button"
                 onClick={() => choose(m.id)}
                 aria-current={mode === m.id ? "page" : undefined}
-                className={`min-h-11 flex-1 rounded-lg px-3 text-sm font-medium ${mode === m.id ? "bg-white shadow" : "text-slate-700"}`}
+                className={`min-h-11 flex-1 rounded-lg px-2 text-sm font-medium sm:px-3 ${mode === m.id ? "bg-white shadow" : "text-slate-700"}`}
               >
                 {m.label}
               </button>

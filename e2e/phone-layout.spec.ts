@@ -204,6 +204,7 @@ async function pagesToVisit(page: Page): Promise<string[]> {
     "/reports/transfer-discrepancies",
     "/reports/count-accuracy",
     "/reports/expiring",
+    "/reports/abc-xyz",
   ];
 }
 

@@ -2,6 +2,7 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import type { Db } from "../db/client";
 import { NotFound } from "../domain-error";
+import { consumptionUnitCost } from "./consumption-cost";
 import { demandHistory, demandSeries, type DemandBucket, type DemandPeriod } from "./demand-history";
 import { forecastSeries } from "./forecast-series";
 import type { DemandOverride } from "./plan-forecast";
@@ -105,8 +106,7 @@ export async function abcClassOf(db: Db, itemId: string, siteId: string): Promis
   const [row] = await db.$queryRaw<{ class: AbcClass }[]>`
     WITH customer AS (SELECT id FROM "Location" WHERE "siteId" = ${siteId}::uuid AND type = 'customer'),
     value AS (
-      SELECT m."itemId", sum(m.quantity * coalesce(m."unitCost",
-        (SELECT s."unitCost" FROM "ItemSupplier" s WHERE s."itemId" = m."itemId" ORDER BY s.preferred DESC LIMIT 1), 1)) AS worth
+      SELECT m."itemId", sum(m.quantity * ${consumptionUnitCost("m")}) AS worth
       FROM "StockMovement" m
       WHERE m."toLocationId" IN (SELECT id FROM customer) AND m.at > now() - interval '365 days'
       GROUP BY m."itemId"

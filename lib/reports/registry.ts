@@ -1,6 +1,7 @@
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/can";
 import type { Report, ReportFilters } from "./report";
+import { abcXyzReport } from "./abc-xyz";
 import { countAccuracyReport } from "./count-accuracy";
 import { deadStockReport } from "./dead-stock";
 import { expiringReport } from "./expiring";
@@ -16,6 +17,7 @@ export const REPORTS: readonly Report<ReportFilters>[] = [
   transferDiscrepanciesReport,
   countAccuracyReport,
   expiringReport,
+  abcXyzReport,
 ];
 
 export function findReport(name: string): Report<ReportFilters> | undefined {

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { Prisma } from "../db/generated/client";
+import { consumptionUnitCost } from "../forecast/consumption-cost";
+import { categoryCondition, periodBounds, siteCondition } from "./report-scope";
+import { defineReport, periodFilters, siteFilterField } from "./report";
+
+type Row = { sku: string; name: string; site: string; abc: "A" | "B" | "C"; units: number; sumOfSquares: number; value: string; valueShare: number };
+
+const WEEK_MS = 7 * 86_400_000;
+/** Days between counts per ABC class; a Z item (erratic demand) is counted as often as the class above it. */
+const COUNT_EVERY_DAYS = { A: 30, B: 90, C: 180 } as const;
+
+const share = (description: string, fallback: number) => z.coerce.number().gt(0).lt(1).default(fallback).describe(description);
+
+/**
+ * ABC by consumption value over the period — A the items making up the first `a` of the site's value, B up to
+ * `b`, C the rest — crossed with XYZ by the variability of weekly demand (coefficient of variation: X up to `x`,
+ * Y up to `y`, Z above; weeks without demand count as 0), with the count frequency the class calls for. Items
+ * with demand in the period, per site. Consumption value is units × ./consumptionUnitCost until movements are
+ * valued (docs/valuation.md).
+ */
+export const abcXyzReport = defineReport({
+  name: "abc-xyz",
+  title: "ABC × XYZ",
+  description:
+    "Per item and site with demand in the period: its share of consumption value (ABC), how steady its weekly demand was (XYZ), and how often to count it.",
+  emptyText: "Nothing left to customers in this period. Choose a longer period or another site.",
+  permission: "reports.view",
+  filters: periodFilters({
+    site: siteFilterField,
+    category: z.string().trim().min(1).optional().describe('A category path, e.g. "Tools > Drills"; its subcategories count too'),
+    a: share("Cumulative share of consumption value that is class A", 0.8),
+    b: share("Cumulative share up to which items are class B (the rest is C)", 0.95),
+    x: z.coerce.number().positive().default(0.5).describe("Weekly demand's coefficient of variation up to which an item is X"),
+    y: z.coerce.number().positive().default(1).describe("… up to which it is Y (above: Z)"),
+  })
+    .refine((f) => f.a < f.b, { path: ["b"], message: "Above a" })
+    .refine((f) => f.x < f.y, { path: ["y"], message: "Above x" }),
+  columns: [
+    { key: "sku", label: "SKU", type: "text" },
+    { key: "name", label: "Name", type: "text" },
+    { key: "site", label: "Site", type: "text" },
+    { key: "abc", label: "ABC", type: "text" },
+    { key: "xyz", label: "XYZ", type: "text" },
+    { key: "class", label: "Class", type: "text" },
+    { key: "units", label: "Units issued", type: "integer" },
+    { key: "consumptionValue", label: "Consumption value", type: "decimal" },
+    { key: "valueShare", label: "Share of value", type: "percent" },
+    { key: "weeklyCv", label: "CV of weekly demand", type: "decimal" },
+    { key: "countEveryDays", label: "Count every (days)", type: "integer" },
+  ],
+  async run(db, _actor, filters, sites) {
+    const { start, end } = periodBounds(filters);
+    const weeks = Math.max(1, Math.ceil((end.getTime() - start.getTime()) / WEEK_MS));
+    const rows = await db.$queryRaw<Row[]>`
+      WITH weekly AS (
+        SELECT m."itemId", CASE WHEN fl."isVirtual" THEN tl."siteId" ELSE fl."siteId" END AS "siteId",
+               floor(extract(epoch FROM m.at - ${start}::timestamptz) / 604800)::int AS week,
+               SUM(CASE WHEN tl.type = 'customer' THEN m.quantity ELSE -m.quantity END) AS units,
+               SUM(CASE WHEN tl.type = 'customer' THEN 1 ELSE -1 END * m.quantity * ${consumptionUnitCost("m")}) AS worth
+        FROM "StockMovement" m
+        JOIN "Location" fl ON fl.id = m."fromLocationId" JOIN "Location" tl ON tl.id = m."toLocationId"
+        WHERE m.at >= ${start} AND m.at < ${end}
+          AND ((m.kind = 'issue' AND tl.type = 'customer') OR (m.kind = 'reversal' AND fl.type = 'customer'))
+        GROUP BY 1, 2, 3
+      ), per_item AS (
+        SELECT "itemId", "siteId", SUM(units)::int AS units, SUM(units * units)::float8 AS "sumOfSquares", SUM(worth) AS value
+        FROM weekly GROUP BY 1, 2 HAVING SUM(units) > 0
+      ), ranked AS (
+        SELECT p.*, SUM(value) OVER (PARTITION BY "siteId" ORDER BY value DESC, "itemId") - value AS before,
+               SUM(value) OVER (PARTITION BY "siteId") AS total
+        FROM per_item p
+      )
+      SELECT i.sku, i.name, s.code AS site, r.units, r."sumOfSquares", round(r.value, 4)::text AS value,
+             CASE WHEN r.before < ${filters.a} * r.total THEN 'A' WHEN r.before < ${filters.b} * r.total THEN 'B' ELSE 'C' END AS abc,
+             round(r.value / NULLIF(r.total, 0), 3)::float8 AS "valueShare"
+      FROM ranked r JOIN "Item" i ON i.id = r."itemId" JOIN "Site" s ON s.id = r."siteId"
+      WHERE true ${siteCondition(Prisma.sql`r."siteId"`, sites)} ${categoryCondition(Prisma.sql`i."categoryId"`, filters.category)}
+      ORDER BY s.code, r.value DESC, i.sku`;
+    return { rows: rows.map((row) => classify(row, weeks, filters)) };
+  },
+});
+
+/** XYZ from the weekly demand's mean and spread (the weeks of the period, those without demand as 0), and the count frequency. */
+function classify(row: Row, weeks: number, limits: { x: number; y: number }) {
+  const abc = row.abc;
+  const mean = row.units / weeks;
+  const variance = Math.max(0, row.sumOfSquares / weeks - mean * mean);
+  const cv = Math.sqrt(variance) / mean;
+  const xyz = cv <= limits.x ? "X" : cv <= limits.y ? "Y" : "Z";
+  const countClass = xyz === "Z" && abc !== "A" ? (abc === "C" ? "B" : "A") : abc;
+  return {
+    sku: row.sku,
+    name: row.name,
+    site: row.site,
+    abc,
+    xyz,
+    class: `${abc}${xyz}`,
+    units: row.units,
+    consumptionValue: row.value,
+    valueShare: row.valueShare,
+    weeklyCv: cv.toFixed(2),
+    countEveryDays: COUNT_EVERY_DAYS[countClass],
+  };
+}

@@ -20,7 +20,7 @@ describe("ABC × XYZ report", () => {
   it("ranks by consumption value, classes weekly demand by its coefficient of variation, and sets the count frequency", async () => {
     const w = await buildWarehouse(db);
     const supplier = await db.supplier.create({ data: { code: `ABC${Date.now().toString(36).toUpperCase()}`, name: "Costs" } });
-    const items = [];
+    const items: { sku: string }[] = [];
     for (const cost of ["10", "5", "1", "1"]) {
       const item = await buildItem(db);
       await db.itemSupplier.create({

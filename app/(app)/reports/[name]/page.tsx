@@ -2,6 +2,7 @@ import { forbidden, notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { ReportFilters } from "@/components/reports/report-filters";
 import { ReportTable } from "@/components/reports/report-table";
+import { AbcXyzMatrix } from "@/components/reports/abc-xyz-matrix";
 import { ShrinkageChart } from "@/components/reports/shrinkage-chart";
 import { SupplierPerformanceChart } from "@/components/reports/supplier-performance-chart";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -21,6 +22,7 @@ type Props = { params: Promise<{ name: string }>; searchParams: Promise<Record<s
 const CHARTS: Record<string, (props: { rows: ReportRow[] }) => ReactNode> = {
   "supplier-performance": SupplierPerformanceChart,
   shrinkage: ShrinkageChart,
+  "abc-xyz": AbcXyzMatrix,
 };
 
 export async function generateMetadata({ params }: Props) {

@@ -189,7 +189,7 @@ export const suggestPurchasesOp = defineOperation({
   permission: "purchasing.manage",
   summary: "What to order for a site, per supplier: items at or below their reorder point, in whole packs and at least the MOQ",
   description:
-    "An item is suggested when available + on order (open purchase orders, drafts included) ≤ its reorder point at the site. The quantity brings it back above the reorder point plus the demand expected over the lead time (last 90 days' sales per day × lead time), at least the reorder quantity, rounded up to whole packs and to the minimum order quantity. `reason` says so in words. Turn a supplier's lines into a draft with POST /api/v1/purchase-orders.",
+    "An item is suggested when available + on order (open purchase orders, drafts included) ≤ its reorder point at the site. The quantity brings it back above the reorder point plus the demand expected over the lead time (the forecast's, where the forecast set the site's reorder point: its reorder point less its safety stock; else the last 90 days' sales per day × lead time), at least the reorder quantity, rounded up to whole packs and to the minimum order quantity. `reason` says so in words. Turn a supplier's lines into a draft with POST /api/v1/purchase-orders.",
   query: suggestionsQuery,
   response: suggestionsView,
 });

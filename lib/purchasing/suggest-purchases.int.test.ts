@@ -76,6 +76,23 @@ describe("purchase suggestions", () => {
     expect((await suggestPurchases(db, admin, { site: w.site.code })).data).toEqual([]);
   });
 
+  it("takes the demand over the lead time from the forecast where one set the site's reorder point, and from the last 90 days once a person set it", async () => {
+    const w = await buildPurchasing(db);
+    const { serialised } = w.items; // nothing in stock, no sales, 14-day lead time
+    // The weekly recompute's shape: reorder point 12 = 8 expected over the lead time + safety stock 4.
+    await setThresholds(db, admin, serialised.sku, { site: w.site.code, reorderPoint: 12, safetyStock: 4 }, { source: "forecast" });
+    const fromForecast = (await suggestPurchases(db, admin, { site: w.site.code })).data[0].lines[0];
+    expect(fromForecast).toMatchObject({
+      sku: serialised.sku,
+      quantity: 21, // 12 + 1 + 8 − 0
+      reason: "available 0 ≤ reorder point 12; 8 expected over a 14-day lead time (forecast)",
+    });
+    // A buyer's own reorder point: no forecast behind it, and no sales in 90 days → nothing expected.
+    await setThresholds(db, admin, serialised.sku, { site: w.site.code, reorderPoint: 12 });
+    const byHand = (await suggestPurchases(db, admin, { site: w.site.code })).data[0].lines[0];
+    expect(byHand).toMatchObject({ quantity: 13, reason: "available 0 ≤ reorder point 12; no sales in the last 90 days; 14-day lead time" });
+  });
+
   it("answers only a site the caller buys for, and names an unknown one", async () => {
     const w = await buildPurchasing(db);
     const other = await buildWarehouse(db);

@@ -1,10 +1,11 @@
 /**
  * Purchase suggestions for one site, per supplier: every item whose projected available (available under the
  * one availability rule + what open purchase orders still bring) is at or below the reorder point in force, with
- * the quantity of ./suggested-quantity.ts. Demand over the lead time is the last 90 days' sales to customers
- * (issues) per day × the lead time; where the weekly recompute applied a forecast, the reorder point itself comes
- * from the forecast. The supplier is the item's preferred one, else its cheapest; the lead time the item's with
- * that supplier, else the supplier's, else 14 days. One statement reads every figure for the whole site.
+ * the quantity of ./suggested-quantity.ts. Demand over the lead time comes from the forecast where one set the
+ * site's reorder point (its reorder point less its safety stock, as the weekly recompute or a planner's "apply"
+ * wrote them), else from the last 90 days' sales to customers (issues) per day × the lead time. The supplier is
+ * the item's preferred one, else its cheapest; the lead time the item's with that supplier, else the supplier's,
+ * else 14 days. One statement reads every figure for the whole site.
  */
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
@@ -33,6 +34,8 @@ type Row = {
   leadTimeDays: number;
   packSize: number;
   minOrderQty: number | null;
+  /** Demand over the lead time as the forecast put it, where the site's reorder point was applied from one. */
+  forecastDemand: number | null;
 };
 
 export async function suggestPurchases(db: Db | DbTx, actor: Actor, query: z.input<typeof suggestionsQuery>): Promise<SuggestionsView> {
@@ -69,7 +72,9 @@ export async function suggestPurchases(db: Db | DbTx, actor: Actor, query: z.inp
     SELECT sup.code AS supplier, sup.name AS "supplierName", i.sku, p.available, p.on_order AS "onOrder", p."reorderPoint", p."reorderQuantity",
       COALESCE(sold.units, 0)::int AS sold,
       COALESCE(choice."leadTimeDays", sup."leadTimeDays", ${DEFAULT_LEAD_TIME_DAYS})::int AS "leadTimeDays",
-      choice."packSize", choice."minOrderQty"
+      choice."packSize", choice."minOrderQty",
+      -- GREATEST skips NULLs: without a forecast row the figure must stay NULL
+      CASE WHEN own.id IS NULL THEN NULL ELSE GREATEST(own."reorderPoint" - COALESCE(own."safetyStock", 0), 0) END::int AS "forecastDemand"
     FROM projected p
     JOIN "Item" i ON i.id = p."itemId" AND i.active
     CROSS JOIN LATERAL (
@@ -77,6 +82,8 @@ export async function suggestPurchases(db: Db | DbTx, actor: Actor, query: z.inp
       WHERE isup."itemId" = p."itemId" ORDER BY isup.preferred DESC, isup."unitCost" ASC NULLS LAST, s2.code LIMIT 1
     ) choice
     JOIN "Supplier" sup ON sup.id = choice."supplierId"
+    -- a reorder point the forecast set is its demand over the lead time plus safety stock (lib/forecast/reorder-point.ts)
+    LEFT JOIN "StockThreshold" own ON own."itemId" = p."itemId" AND own."siteId" = ${site.id}::uuid AND own."reorderPointSource" = 'forecast'
     LEFT JOIN LATERAL (
       SELECT SUM(m.quantity) AS units FROM "StockMovement" m JOIN "Location" c ON c.id = m."toLocationId"
       WHERE m."itemId" = p."itemId" AND c.type = 'customer' AND c."siteId" = ${site.id}::uuid
@@ -91,7 +98,8 @@ function groupBySupplier(rows: readonly Row[]): SuggestionsView["data"] {
   const bySupplier = new Map<string, SuggestionsView["data"][number]>();
   for (const row of rows) {
     const dailyDemand = row.sold / DEMAND_DAYS;
-    const figures = { ...row, leadTimeDemand: dailyDemand * row.leadTimeDays };
+    const fromForecast = row.forecastDemand !== null;
+    const figures = { ...row, leadTimeDemand: row.forecastDemand ?? dailyDemand * row.leadTimeDays };
     const quantity = suggestedQuantity(figures);
     if (quantity === 0) continue;
     const group = bySupplier.get(row.supplier) ?? { supplier: row.supplier, supplierName: row.supplierName, lines: [] };
@@ -103,7 +111,7 @@ function groupBySupplier(rows: readonly Row[]): SuggestionsView["data"] {
       available: row.available,
       onOrder: row.onOrder,
       reorderPoint: row.reorderPoint,
-      reason: suggestionReason({ ...figures, dailyDemand }),
+      reason: suggestionReason({ ...figures, dailyDemand, fromForecast }),
     });
     bySupplier.set(row.supplier, group);
   }

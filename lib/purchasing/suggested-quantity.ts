@@ -25,10 +25,11 @@ export function suggestedQuantity(f: SuggestionFigures): number {
 }
 
 /** The reason in a buyer's words: "available 4 + on order 0 ≤ reorder point 10; 3 weeks' demand (21) over a 9-day lead time". */
-export function suggestionReason(f: SuggestionFigures & { leadTimeDays: number; dailyDemand: number }): string {
+export function suggestionReason(f: SuggestionFigures & { leadTimeDays: number; dailyDemand: number; fromForecast?: boolean }): string {
   const onOrder = f.onOrder > 0 ? ` + on order ${f.onOrder}` : "";
-  const demand =
-    f.dailyDemand > 0
+  const demand = f.fromForecast
+    ? `${Math.ceil(f.leadTimeDemand)} expected over a ${f.leadTimeDays}-day lead time (forecast)`
+    : f.dailyDemand > 0
       ? `${Math.ceil(f.leadTimeDemand)} expected over a ${f.leadTimeDays}-day lead time (${formatRate(f.dailyDemand)} a day over the last 90 days)`
       : `no sales in the last 90 days; ${f.leadTimeDays}-day lead time`;
   const rounding = f.packSize > 1 ? `; packs of ${f.packSize}` : "";

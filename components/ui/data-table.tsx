@@ -47,7 +47,7 @@ export function DataTable<Row>({ table, testId, className = "" }: { table: Table
                       <button
                         type="button"
                         onClick={header.column.getToggleSortingHandler()}
-                        className={`inline-flex min-h-11 items-center gap-1.5 hover:text-slate-900 ${numeric ? "flex-row-reverse" : ""}`}
+                        className={`inline-flex min-h-11 min-w-11 items-center gap-1.5 hover:text-slate-900 ${numeric ? "flex-row-reverse" : ""}`}
                       >
                         {flexRender(header.column.columnDef.header, header.getContext())}
                         <SortIcon direction={sorted} />

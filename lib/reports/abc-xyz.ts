@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Prisma } from "../db/generated/client";
 import { consumptionUnitCost } from "../forecast/consumption-cost";
 import { categoryCondition, periodBounds, siteCondition } from "./report-scope";
-import { defineReport, periodFilters, siteFilterField } from "./report";
+import { categoryFilterField, defineReport, periodFilters, siteFilterField } from "./report";
 
 type Row = { sku: string; name: string; site: string; abc: "A" | "B" | "C"; units: number; sumOfSquares: number; value: string; valueShare: number };
 
@@ -28,7 +28,7 @@ export const abcXyzReport = defineReport({
   permission: "reports.view",
   filters: periodFilters({
     site: siteFilterField,
-    category: z.string().trim().min(1).optional().describe('A category path, e.g. "Tools > Drills"; its subcategories count too'),
+    category: categoryFilterField,
     a: share("Cumulative share of consumption value that is class A", 0.8),
     b: share("Cumulative share up to which items are class B (the rest is C)", 0.95),
     x: z.coerce.number().positive().default(0.5).describe("Weekly demand's coefficient of variation up to which an item is X"),

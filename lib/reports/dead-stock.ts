@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Prisma } from "../db/generated/client";
 import { categoryCondition, periodBounds, siteCondition } from "./report-scope";
-import { defineReport, periodFilters, siteFilterField } from "./report";
+import { categoryFilterField, defineReport, periodFilters, siteFilterField } from "./report";
 
 type Row = { sku: string; name: string; site: string; onHand: number; issued: number; lastIssuedAt: Date | null };
 
@@ -21,7 +21,7 @@ export const deadStockReport = defineReport({
   permission: "reports.view",
   filters: periodFilters({
     site: siteFilterField,
-    category: z.string().trim().min(1).optional().describe('A category path, e.g. "Tools > Drills"; its subcategories count too'),
+    category: categoryFilterField,
     slowAfterDays: z.coerce
       .number()
       .int()

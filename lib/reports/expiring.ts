@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Prisma } from "../db/generated/client";
 import { categoryCondition, siteCondition } from "./report-scope";
-import { defineReport, periodFilters, siteFilterField } from "./report";
+import { categoryFilterField, defineReport, periodFilters, siteFilterField } from "./report";
 
 type Row = { site: string; sku: string; name: string; lot: string; expiresOn: Date; onHand: number; locations: number };
 
@@ -20,7 +20,7 @@ export const expiringReport = defineReport({
   permission: "reports.view",
   filters: periodFilters({
     site: siteFilterField,
-    category: z.string().trim().min(1).optional().describe('A category path, e.g. "Tools > Drills"; its subcategories count too'),
+    category: categoryFilterField,
     withinDays: z.coerce.number().int().min(0).max(3650).default(30).describe("Lots expiring within this many days of `to` (expired ones too)"),
   }),
   columns: [

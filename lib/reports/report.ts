@@ -70,3 +70,10 @@ export function periodFilters<S extends z.ZodRawShape>(extra: S) {
 }
 
 export const siteFilterField = codeField.optional().describe("Only this site (its code); every site of the caller when left out");
+
+export const categoryFilterField = z
+  .string()
+  .trim()
+  .min(1)
+  .optional()
+  .describe('A category path, e.g. "Tools > Drills"; its subcategories count too');

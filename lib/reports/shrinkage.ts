@@ -1,7 +1,6 @@
 import { Prisma } from "../db/generated/client";
 import { categoryCondition, periodBounds, siteCondition } from "./report-scope";
-import { defineReport, periodFilters, siteFilterField } from "./report";
-import { z } from "zod";
+import { categoryFilterField, defineReport, periodFilters, siteFilterField } from "./report";
 
 /** Where stock goes when it is lost to the warehouse (and comes back from when it turns up again). */
 const SHRINK_ENDS = ["loss", "scrap", "damage", "adjustment"];
@@ -22,7 +21,7 @@ export const shrinkageReport = defineReport({
   permission: "reports.view",
   filters: periodFilters({
     site: siteFilterField,
-    category: z.string().trim().min(1).optional().describe('A category path, e.g. "Tools > Drills"; its subcategories count too'),
+    category: categoryFilterField,
   }),
   columns: [
     { key: "site", label: "Site", type: "text" },

@@ -1,7 +1,6 @@
-import { z } from "zod";
 import { Prisma } from "../db/generated/client";
 import { categoryCondition, periodBounds } from "./report-scope";
-import { defineReport, periodFilters, siteFilterField, type ReportSites } from "./report";
+import { categoryFilterField, defineReport, periodFilters, siteFilterField, type ReportSites } from "./report";
 
 type Row = {
   transfer: string;
@@ -38,7 +37,7 @@ export const transferDiscrepanciesReport = defineReport({
   permission: "reports.view",
   filters: periodFilters({
     site: siteFilterField,
-    category: z.string().trim().min(1).optional().describe('A category path, e.g. "Tools > Drills"; its subcategories count too'),
+    category: categoryFilterField,
   }),
   columns: [
     { key: "transfer", label: "Transfer", type: "text" },

@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   "catalog.manage": { roles: ["admin", "manager"], siteBound: false },
   "locations.manage": { roles: ["admin", "manager"], siteBound: true },
   "reports.view": { roles: ["admin", "manager", "viewer"], siteBound: false },
+  "valuation.close": { roles: ["admin", "manager"], siteBound: false },
   "alerts.acknowledge": { roles: ["admin", "manager", "clerk"], siteBound: true },
   "thresholds.manage": { roles: ["admin", "manager"], siteBound: true },
   "purchasing.manage": { roles: ["admin", "manager"], siteBound: true },

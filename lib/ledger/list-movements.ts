@@ -2,7 +2,8 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import type { MovementView } from "./schemas";
+import { divideRounded, fromTenThousandths, toTenThousandths } from "../money/fixed-point";
+import type { MovementValuation, MovementView } from "./schemas";
 
 export type MovementQuery = { sku?: string; location?: string; since?: string; cursor?: string; limit?: number };
 
@@ -17,7 +18,9 @@ export const movementSelect = {
   reference: true,
   actorLabel: true,
   at: true,
+  occurredAt: true,
   reversesId: true,
+  values: { select: { quantity: true, value: true, variance: true, method: true } },
   item: { select: { sku: true } },
   fromLocation: { select: { code: true } },
   toLocation: { select: { code: true } },
@@ -44,8 +47,26 @@ export function toMovementView(m: MovementRow): MovementView {
     reference: m.reference,
     actor: m.actorLabel,
     at: m.at.toISOString(),
+    occurredAt: m.occurredAt.toISOString(),
     reverses: m.reversesId?.toString() ?? null,
     serials: m.serials.map((s) => s.serial.serial).sort(),
+    valuation: valuationOf(m.values),
+  };
+}
+
+type ValueRow = MovementRow["values"][number];
+
+/** As the posting answered it: the side that left a site's stock if one did (a transfer's), else the side that came in. */
+function valuationOf(values: ValueRow[]): MovementValuation | null {
+  const side = values.find((v) => v.quantity < 0) ?? values[0];
+  if (!side) return null;
+  const total = toTenThousandths(side.value.toFixed(4));
+  const magnitude = total < 0n ? -total : total;
+  return {
+    method: side.method,
+    totalCost: fromTenThousandths(magnitude),
+    unitCost: fromTenThousandths(divideRounded(magnitude, BigInt(Math.abs(side.quantity)))),
+    variance: side.variance.toFixed(4),
   };
 }
 

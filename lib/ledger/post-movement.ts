@@ -71,7 +71,8 @@ async function postPlanned(
   isBatch: boolean,
 ): Promise<PostedMovement & { replayed: boolean }> {
   const idempotency = options.idempotency ?? null;
-  const result = await checkKeyFirst(db, idempotency, () => planAndPost(db, actor, inputs, action, idempotency, isBatch));
+  const occurredAt = occurredAtOf(inputs);
+  const result = await checkKeyFirst(db, idempotency, () => planAndPost(db, actor, inputs, action, { idempotency, occurredAt }, isBatch));
   return result.replayed ? toPosted(result.stored as PostingAnswer, true) : result.value;
 }
 
@@ -86,14 +87,14 @@ async function planAndPost(
   actor: Actor,
   inputs: ReturnType<typeof movementInput.parse>[],
   action: string,
-  idempotency: IdempotencyKey | null,
+  when: PostingWhen,
   isBatch: boolean,
 ): Promise<PostedMovement & { replayed: boolean }> {
   const refs = await resolveReferences(db, inputs);
-  if (isTransaction(db)) return inSavepoint(db, () => planAndPostOnce(db, actor, refs, inputs, action, idempotency, isBatch));
+  if (isTransaction(db)) return inSavepoint(db, () => planAndPostOnce(db, actor, refs, inputs, action, when, isBatch));
   for (let attempt = 1; ; attempt++) {
     try {
-      return await planAndPostOnce(db, actor, refs, inputs, action, idempotency, isBatch);
+      return await planAndPostOnce(db, actor, refs, inputs, action, when, isBatch);
     } catch (error) {
       if (!isRetryable(error)) throw error;
       if (attempt >= REPLANS) throw error instanceof RetryableConflict && error.refusal ? error.refusal : error;
@@ -107,7 +108,7 @@ async function planAndPostOnce(
   refs: References,
   inputs: ReturnType<typeof movementInput.parse>[],
   action: string,
-  idempotency: IdempotencyKey | null,
+  { idempotency, occurredAt }: PostingWhen,
   isBatch: boolean,
 ): Promise<PostedMovement & { replayed: boolean }> {
   const plans: PlannedMovement[] = [];
@@ -124,6 +125,7 @@ async function planAndPostOnce(
       siteId: plans[0].siteId,
       actor,
       idempotency,
+      occurredAt,
       lines: order.map((position) => lines[position]),
     });
     // Movements come back in posting order; answer them in the order they were asked for. A replay of the same
@@ -137,6 +139,27 @@ async function planAndPostOnce(
     const raced = plan.readStock && (error.sqlState === "SR411" || error.sqlState === "SR409");
     throw raced ? RetryableConflict.of(refusal) : refusal;
   }
+}
+
+type PostingWhen = { idempotency: IdempotencyKey | null; occurredAt: string | null };
+
+/**
+ * When the movements happened, if the caller said (one time for a whole batch); a plain date is that day's start
+ * (UTC). Not in the future; the posting function refuses a closed month.
+ */
+export function occurredAtOf(inputs: { occurredAt?: string }[]): string | null {
+  const given = inputs[0]?.occurredAt;
+  inputs.forEach((input, index) => {
+    if (input.occurredAt !== given) {
+      throw new ValidationFailed([
+        { field: `movements.${index}.occurredAt`, message: "A batch happens at one time: give every movement the same occurredAt, or none" },
+      ]);
+    }
+  });
+  if (given === undefined) return null;
+  const at = new Date(/^\d{4}-\d{2}-\d{2}$/.test(given) ? `${given}T00:00:00Z` : given);
+  if (at.getTime() > Date.now() + 60_000) throw new ValidationFailed([{ field: "occurredAt", message: "It cannot have happened in the future" }]);
+  return at.toISOString();
 }
 
 /**

@@ -75,6 +75,7 @@ DECLARE
   actor jsonb := p->'actor';
   -- Every movement of a posting is stamped with the transaction's time, as stored (to the millisecond).
   posted_at timestamp(3) := now();
+  occurred_at timestamp(3) := coalesce((p->>'occurredAt')::timestamptz::timestamp(3), posted_at);
   ids bigint[];
   movements jsonb;
   units bigint;
@@ -86,9 +87,10 @@ BEGIN
   inserted AS (
     INSERT INTO "StockMovement" (id, "postingId", kind, "itemId", quantity, "fromLocationId", "toLocationId", "lotId",
       "unitCost", currency, "reasonCode", note, reference, "actorUserId", "actorApiKeyId", "actorLabel", at,
-      "idempotencyKey", "reversesId")
+      "occurredAt", "idempotencyKey", "reversesId")
     SELECT ids[l.n + 1], posting_id, l.kind, l.item, l.quantity, l.from_loc, l.to_loc, l.lot, l.unit_cost, l.currency, l.reason,
-      l.note, l.reference, (actor->>'userId')::uuid, (actor->>'apiKeyId')::uuid, actor->>'label', posted_at, idem->>'key', l.reverses
+      l.note, l.reference, (actor->>'userId')::uuid, (actor->>'apiKeyId')::uuid, actor->>'label', posted_at, occurred_at,
+      idem->>'key', l.reverses
     FROM lines l
   )
   -- Everything a movement's answer shows is what was just inserted, in the column's own type.
@@ -96,7 +98,8 @@ BEGIN
       'id', ids[l.n + 1]::text, 'kind', l.kind, 'sku', l.sku, 'quantity', l.quantity, 'from', l.from_code, 'to', l.to_code,
       'lot', lot.number, 'expiresOn', lot."expiresOn", 'unitCost', l.unit_cost::numeric(18,4)::text, 'currency', l.currency,
       'reason', l.reason, 'note', l.note, 'reference', l.reference, 'actor', actor->>'label',
-      'at', to_char(posted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'reverses', l.reverses::text,
+      'at', to_char(posted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'occurredAt', to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'reverses', l.reverses::text,
       'serials', '[]'::jsonb) ORDER BY l.n), sum(l.quantity)
     INTO movements, units
     FROM lines l LEFT JOIN "Lot" lot ON lot.id = l.lot;
@@ -221,6 +224,7 @@ DECLARE
   movements_answer jsonb;
   movement_count int;
   together boolean := false;
+  valuations jsonb;
 BEGIN
   IF idem IS NOT NULL AND idem <> 'null'::jsonb THEN
     -- A twin request still in flight holds this key's row lock: this insert waits for it, then sees its answer.
@@ -240,6 +244,9 @@ BEGIN
       RETURN jsonb_build_object('replayed', true, 'status', previous."status", 'answer', previous."responseBody");
     END IF;
   END IF;
+
+  -- A posting dated into the past may not land in a closed month (lib/valuation/valuation-function.sql).
+  IF p->>'occurredAt' IS NOT NULL THEN PERFORM stockroom_check_occurred_at((p->>'occurredAt')::timestamptz::timestamp(3)); END IF;
 
   -- New lots come into being here, in the posting's transaction: a refused posting leaves none behind, and two
   -- receipts of the same new lot at once both post into the one lot the first of them created.
@@ -283,12 +290,12 @@ BEGIN
 
       INSERT INTO "StockMovement" ("postingId", kind, "itemId", quantity, "fromLocationId", "toLocationId", "lotId",
         "unitCost", currency, "reasonCode", note, reference, "actorUserId", "actorApiKeyId", "actorLabel", at,
-        "idempotencyKey", "reversesId")
+        "occurredAt", "idempotencyKey", "reversesId")
       VALUES (posting_id, (line->>'kind')::"MovementKind", item, quantity, from_loc, to_loc, lot,
         (line->>'unitCost')::numeric, line->>'currency', line->>'reasonCode', line->>'note', line->>'reference',
         (actor->>'userId')::uuid, (actor->>'apiKeyId')::uuid, actor->>'label', now(),
-        idem->>'key', (line->>'reversesId')::bigint)
-      RETURNING id, kind, "unitCost", currency, "reasonCode", note, reference, "actorLabel", at, "reversesId" INTO movement;
+        coalesce((p->>'occurredAt')::timestamptz::timestamp(3), now()), idem->>'key', (line->>'reversesId')::bigint)
+      RETURNING id, kind, "unitCost", currency, "reasonCode", note, reference, "actorLabel", at, "occurredAt", "reversesId" INTO movement;
       units := units + quantity;
 
       -- (Only serial lines pay for a query here: an expression holding a subquery is a query of its own.)
@@ -320,7 +327,8 @@ BEGIN
         'id', movement.id::text, 'kind', movement.kind, 'sku', sku, 'quantity', quantity, 'from', from_code, 'to', to_code,
         'lot', lot_number, 'expiresOn', lot_expires, 'unitCost', movement."unitCost"::text, 'currency', movement.currency,
         'reason', movement."reasonCode", 'note', movement.note, 'reference', movement.reference, 'actor', movement."actorLabel",
-        'at', to_char(movement.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'reverses', movement."reversesId"::text,
+        'at', to_char(movement.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+        'occurredAt', to_char(movement."occurredAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'reverses', movement."reversesId"::text,
         'serials', serials_answered));
       line_facts := array_append(line_facts, jsonb_build_object('item', item, 'from', from_loc, 'to', to_loc, 'lot', lot,
         'quantity', quantity, 'fromKeeps', from_keeps, 'toKeeps', to_keeps, 'toVirtual', to_virtual, 'sku', sku,
@@ -390,6 +398,11 @@ BEGIN
              ORDER BY u.w->>'item', u.w->>'location', u.w->>'lot', u.written DESC) last_writes(w);
     movements_answer := to_jsonb(movements);
   END IF;
+
+  -- What the movements that crossed a site's stock boundary were worth, valued now that the levels are locked.
+  valuations := stockroom_value_posting(posting_id);
+  SELECT coalesce(jsonb_agg(e.m || jsonb_build_object('valuation', valuations->(e.m->>'id')) ORDER BY e.ord), '[]')
+    INTO movements_answer FROM jsonb_array_elements(movements_answer) WITH ORDINALITY AS e(m, ord);
   answer := jsonb_build_object('postingId', posting_id, 'movements', movements_answer, 'levels', levels);
   movement_count := jsonb_array_length(movements_answer);
 

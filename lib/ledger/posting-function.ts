@@ -12,6 +12,7 @@ import { groupedCallsPerPool } from "../db/grouped-calls";
 import { queryPrepared, type PreparedStatement } from "../db/prepared";
 import { IDEMPOTENCY_TTL_DAYS, IdempotencyKeyReused, type IdempotencyKey } from "../db/idempotency-key";
 import { isTransaction, RetryableConflict } from "../db/unit-of-work";
+import { ValidationFailed } from "../domain-error";
 import type { PostedMovement } from "./schemas";
 
 export type PostingLine = {
@@ -55,6 +56,8 @@ export type Posting = {
   siteId: string;
   actor: Actor;
   idempotency: IdempotencyKey | null;
+  /** When it happened, if earlier than now: an ISO timestamp the function checks against closed months. */
+  occurredAt?: string | null;
   lines: PostingLine[];
 };
 
@@ -130,6 +133,13 @@ export function inRequestOrder<T>(sent: T[], order: number[]): T[] {
   return byPosition;
 }
 
+function occurredAtRefused(detail: { closedThrough?: string }) {
+  const message = detail.closedThrough
+    ? `The books are closed through ${detail.closedThrough}: post it on a later day`
+    : "It cannot have happened in the future";
+  return new ValidationFailed([{ field: "occurredAt", message }]);
+}
+
 type GroupedPostingResult = { result: PostingResult } | { error: { code: string; message: string; detail: string | null } };
 
 /** A posting's error from within a group, as pg would have raised it had the posting been sent alone. */
@@ -166,6 +176,7 @@ export async function runPosting(db: Db, posting: Posting): Promise<PostingResul
     }
     if (cause?.code === "40P01") throw new DeadlockDetected("deadlock detected; the posting was rolled back");
     if (cause?.code === "SR422") throw new IdempotencyKeyReused();
+    if (cause?.code === "SR423") throw occurredAtRefused(JSON.parse(cause.detail ?? "{}"));
     throw error;
   }
 }

@@ -44,7 +44,10 @@ async function postAndRollBack(client: pg.PoolClient, posting: object, siteId: s
     const ranked = (id: string) => rank.get(id) ?? `unknown ${id}`;
     return {
       ok: true,
-      answer: { ...answer, movements: answer.movements.map((m: { id: string }) => ({ ...m, id: ranked(m.id), at: "posting time" })) },
+      answer: {
+        ...answer,
+        movements: answer.movements.map((m: { id: string }) => ({ ...m, id: ranked(m.id), at: "posting time", occurredAt: "posting time" })),
+      },
       ledger: ledger.rows.map((m) => ({ ...m, movement: ranked(m.movement) })),
       levels: levels.rows,
     };

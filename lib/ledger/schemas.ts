@@ -33,6 +33,13 @@ export const movementInput = z
     reason: z.string().trim().min(1, "Choose a reason").max(40).describe("Reason code, e.g. received, sold, damaged, count"),
     note: z.string().trim().max(500).optional(),
     reference: z.string().trim().max(120).optional().describe("Order number, delivery note…"),
+    occurredAt: z.iso
+      .datetime({ offset: true })
+      .or(z.iso.date())
+      .optional()
+      .describe(
+        "When it happened, if before now (late paperwork, opening balances): not in the future, not in a closed month. A batch happens at one time: every movement of it gives the same or none",
+      ),
     overrideConditions: z
       .string()
       .trim()
@@ -47,6 +54,15 @@ export const movementInput = z
       ctx.addIssue({ code: "custom", path: ["serials"], message: "A serial is listed twice" });
   })
   .meta({ id: "MovementInput" });
+
+export const movementValuation = z
+  .object({
+    method: z.enum(["fifo", "average", "standard"]).describe("The costing method of the item at the site it left (or entered)"),
+    unitCost: z.string().describe("totalCost ÷ quantity, rounded to 4 places (for display)"),
+    totalCost: z.string().describe("Exact decimal, 4 places: the value that left the site's stock (or entered it)"),
+    variance: z.string().describe("Standard cost: what the units cost beyond their standard value (purchase price variance); else 0"),
+  })
+  .meta({ id: "MovementValuation" });
 
 export const movementView = z
   .object({
@@ -64,9 +80,13 @@ export const movementView = z
     note: z.string().nullable(),
     reference: z.string().nullable(),
     actor: z.string(),
-    at: z.string(),
+    at: z.string().describe("When it was recorded"),
+    occurredAt: z.string().describe("When it happened (the same as `at` unless it was posted with an earlier `occurredAt`)"),
     reverses: z.string().nullable(),
     serials: z.array(z.string()),
+    valuation: movementValuation
+      .nullable()
+      .describe("What the units moved were worth at their site's cost; null for a move between locations of one site"),
   })
   .meta({ id: "Movement" });
 
@@ -96,5 +116,6 @@ export const postedMovement = z
 export type MovementInput = z.input<typeof movementInput>;
 export type ParsedMovementInput = z.output<typeof movementInput>;
 export type MovementView = z.infer<typeof movementView>;
+export type MovementValuation = z.infer<typeof movementValuation>;
 export type LevelView = z.infer<typeof levelView>;
 export type PostedMovement = z.infer<typeof postedMovement>;

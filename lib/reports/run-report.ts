@@ -25,7 +25,7 @@ export async function runReport(db: Db, actor: Actor, name: string, query: Recor
   return { name: report.name, title: report.title, filters, columns: [...report.columns], data: rows.map((row) => pick(row, report.columns)) };
 }
 
-async function sitesOf(db: Db, actor: Actor, permission: string, code: string | undefined): Promise<ReportSites> {
+export async function sitesOf(db: Db, actor: Actor, permission: string, code: string | undefined): Promise<ReportSites> {
   if (code === undefined) return actor.sites;
   const site = await db.site.findUnique({ where: { code }, select: { id: true } });
   if (!site) throw new ValidationFailed([{ field: "site", message: `No site has the code ${code}` }]);

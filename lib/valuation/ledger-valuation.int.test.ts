@@ -1,0 +1,231 @@
+// Valuation as the ledger posts it (lib/valuation/valuation-function.sql), on the perpetual-inventory example of
+// Kieso, Weygandt & Warfield's Intermediate Accounting ("Call-Mart Inc."): purchases of 2,000 at 4.00 (2 March)
+// and 6,000 at 4.40 (15 March), 4,000 sold (19 March), 2,000 bought at 4.75 (30 March). The book's answers:
+// FIFO cost of goods sold 16,800 and ending inventory 27,100; moving average 17,200 and 26,700. The returns,
+// reversals and transfers below are our own cases, worked by hand in the comments.
+import { describe, expect, it } from "vitest";
+import { buildWarehouse } from "../../tests/factories/stock";
+import { SYSTEM_ACTOR } from "../auth/actor";
+import { getDb } from "../db/client";
+import type { CostingMethod } from "../db/generated/client";
+import { postMovement } from "../ledger/post-movement";
+import { reverseMovement } from "../ledger/reverse-movement";
+import { createTransfer } from "../transfers/create-transfer";
+import { receiveTransfer } from "../transfers/receive-transfer";
+import { shipTransfer } from "../transfers/ship-transfer";
+import { valuationAsOf, valuationReconciliation } from "./valuation-reads";
+
+const db = getDb();
+
+async function callMart(method: CostingMethod) {
+  const warehouse = await buildWarehouse(db);
+  const item = await db.item.update({ where: { id: warehouse.items.plain.id }, data: { costingMethod: method } });
+  const bin = warehouse.bins.a1.code;
+  const post = (kind: "receive" | "issue", quantity: number, day: string, unitCost?: string) =>
+    postMovement(db, SYSTEM_ACTOR, {
+      kind,
+      sku: item.sku,
+      quantity,
+      ...(kind === "receive" ? { to: bin, unitCost } : { from: bin }),
+      reason: kind === "receive" ? "received" : "sold",
+      occurredAt: `2026-03-${day}`,
+    });
+  const bought1 = await post("receive", 2000, "02", "4.00");
+  const bought2 = await post("receive", 6000, "15", "4.40");
+  const sold = await post("issue", 4000, "19");
+  const bought3 = await post("receive", 2000, "30", "4.75");
+  const value = async (asOf: string) => (await valuationAsOf(db, SYSTEM_ACTOR, { asOf, site: warehouse.site.code, sku: item.sku })).total;
+  return { warehouse, item, bin, bought1, bought2, sold, bought3, value };
+}
+
+describe("valuation in the ledger: the textbook's perpetual FIFO", () => {
+  it("values each movement as it is posted and the stock as of every date", async () => {
+    const { bought1, bought2, sold, bought3, value } = await callMart("fifo");
+    expect(bought1.movement?.valuation).toEqual({ method: "fifo", unitCost: "4.0000", totalCost: "8000.0000", variance: "0.0000" });
+    expect(bought2.movement?.valuation?.totalCost).toBe("26400.0000");
+    // 2,000 × 4.00 + 2,000 × 4.40
+    expect(sold.movement?.valuation).toEqual({ method: "fifo", unitCost: "4.2000", totalCost: "16800.0000", variance: "0.0000" });
+    expect(bought3.movement?.valuation?.totalCost).toBe("9500.0000");
+    expect(await value("2026-03-01")).toBe("0.0000");
+    expect(await value("2026-03-02")).toBe("8000.0000");
+    expect(await value("2026-03-15")).toBe("34400.0000");
+    expect(await value("2026-03-19")).toBe("17600.0000");
+    expect(await value("2026-03-31")).toBe("27100.0000");
+  });
+
+  it("reverses the sale back into the very layers it took from, and a receipt out of its own layer, exactly", async () => {
+    const { item, warehouse, sold, bought3, value } = await callMart("fifo");
+    const unsold = await reverseMovement(db, SYSTEM_ACTOR, sold.movement!.id);
+    expect(unsold.movement?.valuation?.totalCost).toBe("16800.0000");
+    // 27,100 + 16,800: 2,000 × 4.00 + 6,000 × 4.40 + 2,000 × 4.75
+    expect(await value(new Date().toISOString())).toBe("43900.0000");
+    const unbought = await reverseMovement(db, SYSTEM_ACTOR, bought3.movement!.id);
+    expect(unbought.movement?.valuation?.totalCost).toBe("9500.0000");
+    expect(await value(new Date().toISOString())).toBe("34400.0000");
+    // The next sale of 2,500 takes the 4.00 layer first again: 2,000 × 4.00 + 500 × 4.40 = 10,200.
+    const next = await postMovement(db, SYSTEM_ACTOR, { kind: "issue", sku: item.sku, quantity: 2500, from: warehouse.bins.a1.code, reason: "sold" });
+    expect(next.movement?.valuation?.totalCost).toBe("10200.0000");
+  });
+
+  it("reconciles the month to the cent: opening + receipts − cost of goods sold ± adjustments = closing", async () => {
+    const { warehouse, item } = await callMart("fifo");
+    // A loss of 100 in April (from the 4.40 layer: 440) and a count that finds 10 (at the value per unit on hand,
+    // 27,100 − 440 = 26,660 over 5,900 units: 10 × 4.518644… = 45.1864).
+    await postMovement(db, SYSTEM_ACTOR, {
+      kind: "loss",
+      sku: item.sku,
+      quantity: 100,
+      from: warehouse.bins.a1.code,
+      reason: "lost",
+      occurredAt: "2026-04-03",
+    });
+    const found = await postMovement(db, SYSTEM_ACTOR, {
+      kind: "found",
+      sku: item.sku,
+      quantity: 10,
+      to: warehouse.bins.a1.code,
+      reason: "found",
+      occurredAt: "2026-04-04",
+    });
+    expect(found.movement?.valuation?.totalCost).toBe("45.1864");
+    const march = await valuationReconciliation(db, SYSTEM_ACTOR, { from: "2026-03-01", to: "2026-03-31", site: warehouse.site.code });
+    expect(march).toMatchObject({
+      opening: "0.0000",
+      receipts: "43900.0000",
+      cogs: "16800.0000",
+      adjustments: "0.0000",
+      transfers: "0.0000",
+      closing: "27100.0000",
+    });
+    const april = await valuationReconciliation(db, SYSTEM_ACTOR, { from: "2026-04-01", to: "2026-04-30", site: warehouse.site.code });
+    expect(april).toMatchObject({ opening: "27100.0000", receipts: "0.0000", cogs: "0.0000", adjustments: "-394.8136", closing: "26705.1864" });
+  });
+});
+
+describe("valuation in the ledger: the textbook's moving average", () => {
+  it("values the sale at the average of the moment and ends at 26,700", async () => {
+    const { sold, bought3, value } = await callMart("average");
+    // (8,000 + 26,400) ÷ 8,000 = 4.30 per unit
+    expect(sold.movement?.valuation).toEqual({ method: "average", unitCost: "4.3000", totalCost: "17200.0000", variance: "0.0000" });
+    expect(bought3.movement?.valuation?.totalCost).toBe("9500.0000");
+    expect(await value("2026-03-19")).toBe("17200.0000");
+    expect(await value("2026-03-31")).toBe("26700.0000");
+  });
+
+  it("puts a reversed sale back at exactly what it took", async () => {
+    const { sold, value } = await callMart("average");
+    const unsold = await reverseMovement(db, SYSTEM_ACTOR, sold.movement!.id);
+    expect(unsold.movement?.valuation?.totalCost).toBe("17200.0000");
+    expect(await value(new Date().toISOString())).toBe("43900.0000");
+  });
+});
+
+describe("valuation in the ledger: standard cost", () => {
+  it("books stock at standard and the difference as a purchase price variance", async () => {
+    const warehouse = await buildWarehouse(db);
+    const item = await db.item.update({ where: { id: warehouse.items.plain.id }, data: { costingMethod: "standard", standardCost: "4.25" } });
+    const bought = await postMovement(db, SYSTEM_ACTOR, {
+      kind: "receive",
+      sku: item.sku,
+      quantity: 100,
+      to: warehouse.bins.a1.code,
+      unitCost: "4.40",
+      reason: "received",
+    });
+    // 100 × 4.25 in stock; 100 × (4.40 − 4.25) = 15 variance
+    expect(bought.movement?.valuation).toEqual({ method: "standard", unitCost: "4.2500", totalCost: "425.0000", variance: "15.0000" });
+    const sold = await postMovement(db, SYSTEM_ACTOR, { kind: "issue", sku: item.sku, quantity: 30, from: warehouse.bins.a1.code, reason: "sold" });
+    expect(sold.movement?.valuation?.totalCost).toBe("127.5000");
+  });
+});
+
+describe("valuation in the ledger: moves and dates", () => {
+  it("does not value a move between bins of one site, and refuses a date in a closed month or the future", async () => {
+    const { item, warehouse } = await callMart("fifo");
+    const moved = await postMovement(db, SYSTEM_ACTOR, {
+      kind: "move",
+      sku: item.sku,
+      quantity: 10,
+      from: warehouse.bins.a1.code,
+      to: warehouse.bins.a2.code,
+      reason: "putaway",
+    });
+    expect(moved.movement?.valuation).toBeNull();
+    await db.closedPeriod.create({ data: { month: new Date("2026-03-01T00:00:00Z"), closedBy: "test" } });
+    const late = postMovement(db, SYSTEM_ACTOR, {
+      kind: "receive",
+      sku: item.sku,
+      quantity: 1,
+      to: warehouse.bins.a1.code,
+      reason: "received",
+      occurredAt: "2026-03-31",
+    });
+    await expect(late).rejects.toMatchObject({ issues: [{ field: "occurredAt" }] });
+    const future = postMovement(db, SYSTEM_ACTOR, {
+      kind: "receive",
+      sku: item.sku,
+      quantity: 1,
+      to: warehouse.bins.a1.code,
+      reason: "received",
+      occurredAt: "2099-01-01",
+    });
+    await expect(future).rejects.toMatchObject({ issues: [{ field: "occurredAt" }] });
+    await db.closedPeriod.deleteMany({});
+  });
+});
+
+describe("valuation in the ledger: between sites", () => {
+  it("carries the layers with their dates and costs to the other site, through transit", async () => {
+    const { warehouse: source, item, value } = await callMart("fifo");
+    const destination = await buildWarehouse(db);
+    const transfer = await createTransfer(db, SYSTEM_ACTOR, {
+      from: source.site.code,
+      to: destination.site.code,
+      lines: [{ sku: item.sku, quantity: 3000 }],
+    });
+    await shipTransfer(db, SYSTEM_ACTOR, transfer.id);
+    // In transit the units are still the source's: 27,100 there.
+    expect(await value(new Date().toISOString())).toBe("27100.0000");
+    const received = await receiveTransfer(db, SYSTEM_ACTOR, transfer.id, {
+      lines: [{ sku: item.sku, quantity: 3000, to: destination.bins.a1.code }],
+    });
+    // The oldest 3,000 of the source's layers: 3,000 × 4.40 = 13,200, still dated 15 March at the destination.
+    expect(received.steps.at(-1)!.movements[0].valuation).toMatchObject({ method: "fifo", totalCost: "13200.0000" });
+    expect(await value(new Date().toISOString())).toBe("13900.0000");
+    const there = await valuationAsOf(db, SYSTEM_ACTOR, { site: destination.site.code, sku: item.sku });
+    expect(there.data).toEqual([expect.objectContaining({ quantity: 3000, value: "13200.0000" })]);
+    const layers = await db.costLayer.findMany({ where: { itemId: item.id, siteId: destination.site.id, quantity: { gt: 0 } } });
+    expect(layers.map((l) => [l.receivedAt.toISOString().slice(0, 10), l.quantity, l.value.toFixed(4)])).toEqual([
+      ["2026-03-15", 3000, "13200.0000"],
+    ]);
+    // Over both sites, the transfer is no change in value.
+    const both = await valuationReconciliation(db, SYSTEM_ACTOR, { from: "2026-01-01", to: new Date().toISOString().slice(0, 10) });
+    expect(Number(both.transfers)).toBe(0);
+  });
+});
+
+describe("valuation in the ledger: many clerks at once", () => {
+  it("never takes a layer's units twice: parallel sales cost exactly what the layers held", async () => {
+    const warehouse = await buildWarehouse(db);
+    const item = warehouse.items.plain;
+    for (const [quantity, unitCost] of [
+      [10, "1.00"],
+      [10, "2.00"],
+      [10, "3.00"],
+    ] as const) {
+      await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: item.sku, quantity, to: warehouse.bins.a1.code, unitCost, reason: "received" });
+    }
+    // 30 sales of one unit each, all at once: together they take every layer, so they cost 10 + 20 + 30.
+    const sales = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        postMovement(db, SYSTEM_ACTOR, { kind: "issue", sku: item.sku, quantity: 1, from: warehouse.bins.a1.code, reason: "sold" }),
+      ),
+    );
+    const costs = sales.map((sale) => sale.movement!.valuation!.totalCost).sort();
+    expect(costs.filter((c) => c === "1.0000")).toHaveLength(10);
+    expect(costs.filter((c) => c === "2.0000")).toHaveLength(10);
+    expect(costs.filter((c) => c === "3.0000")).toHaveLength(10);
+    const state = await db.costState.findUniqueOrThrow({ where: { itemId_siteId: { itemId: item.id, siteId: warehouse.site.id } } });
+    expect([state.quantity, state.value.toFixed(4)]).toEqual([0, "0.0000"]);
+  });
+});

@@ -2,6 +2,7 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
+import { NotFound } from "../domain-error";
 import { divideRounded, fromTenThousandths, toTenThousandths } from "../money/fixed-point";
 import type { MovementValuation, MovementView } from "./schemas";
 
@@ -81,6 +82,14 @@ export function movementsInScope(actor: Actor): Prisma.StockMovementWhereInput {
   if (actor.sites === "all") return {};
   const sites = { siteId: { in: [...actor.sites] } };
   return { OR: [{ fromLocation: sites }, { toLocation: sites }] };
+}
+
+/** One movement, if it has an end at one of the actor's sites (else 404, as if it did not exist). */
+export async function getMovement(db: Db, actor: Actor, id: string): Promise<MovementView> {
+  authorize(actor, "stock.view");
+  const movement = await db.stockMovement.findFirst({ where: { AND: [{ id: BigInt(id) }, movementsInScope(actor)] }, select: movementSelect });
+  if (!movement) throw new NotFound("Movement", id);
+  return toMovementView(movement);
 }
 
 /** Newest first, keyset-paginated on id. */

@@ -56,6 +56,18 @@ export const listMovementsOp = defineOperation({
   response: z.object({ data: z.array(movementView), nextCursor: z.string().nullable() }),
 });
 
+export const getMovementOp = defineOperation({
+  id: "getMovement",
+  method: "GET",
+  path: "/api/v1/movements/{id}",
+  tag: "Stock",
+  permission: "stock.view",
+  summary: "One movement of the ledger, with what it was worth (valuation) and when it happened",
+  params: z.object({ id: z.string().regex(/^\d{1,18}$/, "Not a movement id") }),
+  response: movementView,
+  problems: ["not_found"],
+});
+
 export const reverseMovementOp = defineOperation({
   id: "reverseMovement",
   method: "POST",

@@ -1,7 +1,7 @@
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import type { Db } from "../db/client";
-import { Prisma } from "../db/generated/client";
+import { Prisma, type CostingMethod } from "../db/generated/client";
 import { ValidationFailed } from "../domain-error";
 import { categoryCondition, siteCondition } from "../reports/report-scope";
 import type { ReportSites } from "../reports/report";
@@ -19,7 +19,7 @@ export function instantOf(asOf: string | undefined, field = "asOf"): Date {
   return at;
 }
 
-export type ValuationLine = { sku: string; name: string; site: string; quantity: number; value: string; method: string };
+export type ValuationLine = { sku: string; name: string; site: string; quantity: number; value: string; method: CostingMethod };
 
 /**
  * What the stock was worth at an instant, per item × site: the sum of every value that entered and left each
@@ -37,7 +37,7 @@ export async function valuationAsOf(db: Db, actor: Actor, query: ValuationQuery)
 
 async function valuedLines(db: Db, at: Date, sites: ReportSites, query: { category?: string; sku?: string }): Promise<ValuationLine[]> {
   const sku = query.sku ? Prisma.sql`AND i."skuKey" = ${query.sku.toLowerCase()}` : Prisma.empty;
-  const rows = await db.$queryRaw<{ sku: string; name: string; site: string; quantity: bigint; value: string; method: string }[]>`
+  const rows = await db.$queryRaw<{ sku: string; name: string; site: string; quantity: bigint; value: string; method: CostingMethod }[]>`
     WITH changes AS (
       SELECT v."itemId", v."siteId", v.quantity::bigint AS quantity, v.value FROM "MovementValue" v
        WHERE v."occurredAt" <= ${at} ${siteCondition(Prisma.sql`v."siteId"`, sites)}

@@ -41,6 +41,8 @@ export async function createItem(db: Db, actor: Actor, input: ItemInput): Promis
           handlingNotes: data.handlingNotes,
           attributes: data.attributes,
           imageUrl: data.imageUrl,
+          costingMethod: data.costingMethod,
+          standardCost: data.standardCost,
           barcodes: { create: data.barcodes.map((code) => ({ code, kind: barcodeKind(code) })) },
           suppliers: { create: supplierLinks },
         },

@@ -130,6 +130,7 @@ describe("writeItemRow", () => {
     storage: { tempMinC: -18, tempMaxC: null, humidityMaxPct: null, hazardClass: null, handlingNotes: null },
     attributes: { colour: "red" },
     imageUrl: null,
+    costing: { method: null, standardCost: null },
     active: true,
     createdAt: "",
     updatedAt: "",

@@ -43,6 +43,8 @@ export const ITEM_CSV_COLUMNS = [
   "max_qty",
   "reorder_quantity",
   "safety_stock",
+  "costing_method",
+  "standard_cost",
 ] as const;
 
 export type ItemCsvColumn = (typeof ITEM_CSV_COLUMNS)[number];
@@ -74,6 +76,8 @@ const COLUMN_OF_FIELD: Record<string, ItemCsvColumn> = {
   max: "max_qty",
   reorderQuantity: "reorder_quantity",
   safetyStock: "safety_stock",
+  costingMethod: "costing_method",
+  standardCost: "standard_cost",
 };
 
 /** "suppliers.0.unitCost" or ["barcodes", 2] → the column it came from ("row" when it names none). */
@@ -158,13 +162,20 @@ export function readItemRow(values: Record<string, string>, options: ReadOptions
     tempMaxC: temperature("temp_max_c"),
     hazardClass: text("hazard_class"),
     handlingNotes: text("handling_notes"),
+    costingMethod: text("costing_method")?.toLowerCase() as ItemInput["costingMethod"],
+    standardCost: options.decimalComma ? text("standard_cost")?.replace(",", ".") : text("standard_cost"),
   };
   const parsed = itemInput.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const column = itemColumnOf(issue.path);
       const barcode = issue.path[0] === "barcodes" && typeof issue.path[1] === "number" ? input.barcodes?.[issue.path[1]] : undefined;
-      const message = column === "tracking" ? "Use none, lot or serial" : issue.message.replace("tempMinC", "temp_min_c");
+      const message =
+        column === "tracking"
+          ? "Use none, lot or serial"
+          : column === "costing_method"
+            ? "Use fifo, average or standard"
+            : issue.message.replace("tempMinC", "temp_min_c");
       errors.push({ field: column, message: barcode ? `${barcode}: ${message}` : message });
     }
   }
@@ -204,6 +215,8 @@ export function writeItemRow(item: ItemView, thresholds: Partial<Record<Threshol
     max_qty: cell(thresholds.max),
     reorder_quantity: cell(thresholds.reorderQuantity),
     safety_stock: cell(thresholds.safetyStock),
+    costing_method: cell(item.costing.method),
+    standard_cost: cell(item.costing.standardCost),
   };
 }
 

@@ -44,6 +44,7 @@ export function toItemView(item: ItemRow): ItemView {
     },
     attributes: item.attributes as ItemView["attributes"],
     imageUrl: item.imageUrl,
+    costing: { method: item.costingMethod, standardCost: item.standardCost?.toFixed(4) ?? null },
     active: item.active,
     createdAt: item.createdAt.toISOString(),
     updatedAt: item.updatedAt.toISOString(),

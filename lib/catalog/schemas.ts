@@ -3,6 +3,8 @@ import { humidityPct, refineTemperatureRange, temperatureC } from "../locations/
 import { isAcceptableBarcode, normaliseBarcode } from "./barcode";
 import { isValidCategoryPath, normaliseCategoryPath } from "./category-path";
 
+export const COSTING_METHODS = ["fifo", "average", "standard"] as const;
+
 export const TRACKING_MODES = ["none", "lot", "serial"] as const;
 
 // The SKU appears in URLs (/api/v1/items/{sku}), so it keeps to characters that need no escaping.
@@ -121,7 +123,23 @@ const itemFields = {
   handlingNotes: z.string().trim().max(1000),
   attributes,
   imageUrl: z.httpUrl("Enter an http(s) URL").max(2000),
+  costingMethod: z
+    .enum(COSTING_METHODS)
+    .describe(
+      "How its stock is valued: fifo | average (moving weighted average) | standard; left out or null: its category's, else the installation's",
+    ),
+  standardCost: z
+    .union([z.number().nonnegative(), z.string().regex(/^\d{1,14}(\.\d{1,4})?$/, "A decimal amount like 12.50")])
+    .transform((value) => (typeof value === "number" ? value.toFixed(4) : value))
+    .describe("The standard cost per unit (the standard method values stock at this), exact decimal"),
 };
+
+/** The standard method cannot do without a standard cost. */
+function refineCosting(input: { costingMethod?: string | null; standardCost?: string | null }, ctx: z.RefinementCtx) {
+  if (input.costingMethod === "standard" && (input.standardCost === undefined || input.standardCost === null)) {
+    ctx.addIssue({ code: "custom", path: ["standardCost"], message: "The standard cost method needs a standard cost" });
+  }
+}
 
 export const itemInput = z
   .object({
@@ -140,8 +158,11 @@ export const itemInput = z
     handlingNotes: itemFields.handlingNotes.optional(),
     attributes: itemFields.attributes.default({}),
     imageUrl: itemFields.imageUrl.optional(),
+    costingMethod: itemFields.costingMethod.nullable().optional(),
+    standardCost: itemFields.standardCost.nullable().optional(),
   })
   .superRefine(refineTemperatureRange)
+  .superRefine(refineCosting)
   .meta({ id: "ItemInput" });
 
 // null clears a field; an absent field is left as it is.
@@ -163,6 +184,12 @@ export const itemUpdate = z
     attributes: itemFields.attributes.optional().describe("Replaces all attributes"),
     imageUrl: itemFields.imageUrl.nullable().optional(),
     active: z.boolean().optional().describe("false archives the item: it leaves lists and searches; true restores it"),
+    costingMethod: itemFields.costingMethod.nullable().optional(),
+    standardCost: itemFields.standardCost.nullable().optional(),
+    costingFrom: z.iso
+      .date()
+      .optional()
+      .describe("When a new method or standard cost takes effect (its revaluation is dated then): today when left out; not in a closed month"),
   })
   .meta({ id: "ItemUpdate" });
 
@@ -199,6 +226,10 @@ export const itemView = z
     }),
     attributes: z.record(z.string(), attributeValue),
     imageUrl: z.string().nullable(),
+    costing: z.object({
+      method: z.enum(COSTING_METHODS).nullable().describe("The item's own method; null: its category's, else the installation's"),
+      standardCost: z.string().nullable(),
+    }),
     active: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -16,6 +16,7 @@ import { findItemView } from "./item-view";
 import { resolveSupplierLinks } from "./resolve-supplier-links";
 import { itemUpdate, type ItemUpdate, type ItemView } from "./schemas";
 import { requestSearchWordsRefresh } from "../search/refresh-search-words";
+import { revalueItem } from "../valuation/revalue-item";
 
 type Change = z.output<typeof itemUpdate>;
 
@@ -40,6 +41,8 @@ export async function updateItem(db: Db, actor: Actor, sku: string, input: ItemU
       await replaceRelations(tx, itemId, change);
       await tx.item.update({ where: { id: itemId }, data: await scalarChanges(tx, change) });
       const after = (await findItemView(tx, { id: itemId }))!;
+      refuseStandardWithoutCost(after);
+      await revalueItem(tx, itemId, change.costingFrom);
       const isArchiving = change.active === false && before.active;
       await recordAudit(tx, actor, { action: isArchiving ? "item.archive" : "item.update", entityType: "item", entityId: itemId, before, after });
       await enqueueEvent(tx, { type: "item.updated", aggregateId: itemId, payload: after });
@@ -61,6 +64,12 @@ async function refuseRewritingHistory(tx: DbTx, itemId: string, before: ItemView
     (change.tracking !== undefined && change.tracking !== before.tracking) || (change.unit !== undefined && change.unit !== before.unit);
   if (!changesMeaning) return;
   if (await hasStockHistory(tx, { id: itemId })) throw new ItemHasHistory(before.sku);
+}
+
+function refuseStandardWithoutCost(after: ItemView) {
+  if (after.costing.method === "standard" && after.costing.standardCost === null) {
+    throw new ValidationFailed([{ field: "standardCost", message: "The standard cost method needs a standard cost" }]);
+  }
 }
 
 function refuseInvalidChange(before: ItemView, change: Change) {
@@ -103,6 +112,8 @@ async function scalarChanges(tx: DbTx, change: Change) {
     handlingNotes: change.handlingNotes,
     attributes: change.attributes,
     imageUrl: change.imageUrl,
+    costingMethod: change.costingMethod,
+    standardCost: change.standardCost,
     active: change.active,
     // Explicit, so a change of barcodes or suppliers alone still moves updatedAt.
     updatedAt: new Date(),

@@ -8,6 +8,7 @@ import { buildWarehouse } from "../../tests/factories/stock";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { getDb } from "../db/client";
 import type { CostingMethod } from "../db/generated/client";
+import { updateItem } from "../catalog/update-item";
 import { postMovement } from "../ledger/post-movement";
 import { reverseMovement } from "../ledger/reverse-movement";
 import { createTransfer } from "../transfers/create-transfer";
@@ -227,5 +228,50 @@ describe("valuation in the ledger: many clerks at once", () => {
     expect(costs.filter((c) => c === "3.0000")).toHaveLength(10);
     const state = await db.costState.findUniqueOrThrow({ where: { itemId_siteId: { itemId: item.id, siteId: warehouse.site.id } } });
     expect([state.quantity, state.value.toFixed(4)]).toEqual([0, "0.0000"]);
+  });
+});
+
+describe("valuation in the ledger: a change of method or standard cost", () => {
+  it("takes effect from its date with a revaluation entry, and the value as of earlier dates stays", async () => {
+    const { item, warehouse, value } = await callMart("average");
+    // 6,000 units worth 26,700 (4.45 each) become 6,000 at a standard 4.50: +300 on 1 April.
+    await updateItem(db, SYSTEM_ACTOR, item.sku, { costingMethod: "standard", standardCost: "4.50", costingFrom: "2026-04-01" });
+    expect(await value("2026-03-31")).toBe("26700.0000");
+    expect(await value("2026-04-01")).toBe("27000.0000");
+    const april = await valuationReconciliation(db, SYSTEM_ACTOR, { from: "2026-04-01", to: "2026-04-30", site: warehouse.site.code });
+    expect(april).toMatchObject({ opening: "26700.0000", adjustments: "300.0000", closing: "27000.0000" });
+    // Back to FIFO: the layers keep their standard values, so nothing changes in value; a sale takes 4.50 a unit.
+    await updateItem(db, SYSTEM_ACTOR, item.sku, { costingMethod: "fifo" });
+    const sold = await postMovement(db, SYSTEM_ACTOR, { kind: "issue", sku: item.sku, quantity: 10, from: warehouse.bins.a1.code, reason: "sold" });
+    expect(sold.movement?.valuation).toMatchObject({ method: "fifo", totalCost: "45.0000" });
+  });
+
+  it("spreads an average over the layers when it becomes FIFO, to the ten-thousandth", async () => {
+    const warehouse = await buildWarehouse(db);
+    const item = await db.item.update({ where: { id: warehouse.items.plain.id }, data: { costingMethod: "average" } });
+    for (const [quantity, unitCost] of [
+      [1, "1.00"],
+      [2, "0.00"],
+    ] as const) {
+      await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: item.sku, quantity, to: warehouse.bins.a1.code, unitCost, reason: "received" });
+    }
+    // 3 units worth 1.00: layers of 1 and 2 units get 0.3333 and 0.6667 (cumulative rounding), which add up to 1.
+    await updateItem(db, SYSTEM_ACTOR, item.sku, { costingMethod: "fifo" });
+    const layers = await db.costLayer.findMany({ where: { itemId: item.id, quantity: { gt: 0 } }, orderBy: { receivedAt: "asc" } });
+    expect(layers.map((l) => l.value.toFixed(4))).toEqual(["0.3333", "0.6667"]);
+    const sold = await postMovement(db, SYSTEM_ACTOR, { kind: "issue", sku: item.sku, quantity: 1, from: warehouse.bins.a1.code, reason: "sold" });
+    expect(sold.movement?.valuation?.totalCost).toBe("0.3333");
+  });
+
+  it("refuses a standard method without a standard cost, and a date in a closed month, changing nothing", async () => {
+    const { item } = await callMart("fifo");
+    await expect(updateItem(db, SYSTEM_ACTOR, item.sku, { costingMethod: "standard" })).rejects.toMatchObject({
+      issues: [{ field: "standardCost" }],
+    });
+    await db.closedPeriod.create({ data: { month: new Date("2026-03-01T00:00:00Z"), closedBy: "test" } });
+    const late = updateItem(db, SYSTEM_ACTOR, item.sku, { costingMethod: "average", costingFrom: "2026-03-15" });
+    await expect(late).rejects.toMatchObject({ issues: [{ field: "costingFrom" }] });
+    await db.closedPeriod.deleteMany({});
+    expect((await db.item.findUniqueOrThrow({ where: { id: item.id } })).costingMethod).toBe("fifo");
   });
 });

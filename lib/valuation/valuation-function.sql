@@ -275,3 +275,46 @@ BEGIN
   END IF;
 END;
 $$;
+
+-- A new costing method or standard cost for an item (its own, its category's or the installation's), from an
+-- instant: each of its cost states takes the method now, and what that changes in value is a revaluation dated
+-- then. To standard: every unit at the standard. Average to FIFO: the pool spread over the open layers by quantity
+-- (cumulative rounding, so they add up to it exactly). To average: the layers' values pooled. Standard to FIFO:
+-- the layers keep their standard values. Answers the total change in value.
+CREATE OR REPLACE FUNCTION stockroom_revalue(p_item uuid, p_at timestamp, p_note text) RETURNS numeric LANGUAGE plpgsql AS $$
+DECLARE
+  state "CostState";
+  target record;
+  new_value numeric;
+  total numeric := 0;
+BEGIN
+  SELECT * INTO target FROM stockroom_costing_of(p_item);
+  FOR state IN SELECT * FROM "CostState" s WHERE s."itemId" = p_item ORDER BY s."siteId" FOR UPDATE LOOP
+    CONTINUE WHEN state.method = target.method
+      AND (target.method <> 'standard' OR state."standardCost" IS NOT DISTINCT FROM target.standard_cost);
+    new_value := state.value;
+    IF target.method = 'standard' THEN
+      UPDATE "CostLayer" SET value = quantity * target.standard_cost
+        WHERE "itemId" = p_item AND "siteId" = state."siteId" AND quantity > 0;
+      new_value := state.quantity * target.standard_cost;
+    ELSIF target.method = 'average' THEN
+      UPDATE "CostLayer" SET value = 0 WHERE "itemId" = p_item AND "siteId" = state."siteId" AND quantity > 0;
+    ELSIF state.method = 'average' AND state.quantity > 0 THEN
+      UPDATE "CostLayer" l SET value = shares.share
+        FROM (SELECT x.id, round(state.value * x.through / state.quantity, 4)
+                         - round(state.value * (x.through - x.quantity) / state.quantity, 4) AS share
+                FROM (SELECT c.id, c.quantity, sum(c.quantity) OVER (ORDER BY c."receivedAt", c.id) AS through
+                        FROM "CostLayer" c WHERE c."itemId" = p_item AND c."siteId" = state."siteId" AND c.quantity > 0) x) shares
+       WHERE l.id = shares.id;
+    END IF;
+    INSERT INTO "CostRevaluation" (id, "itemId", "siteId", "occurredAt", amount, quantity, "fromMethod", "toMethod",
+      "fromStandardCost", "toStandardCost", note)
+    VALUES (gen_random_uuid(), p_item, state."siteId", p_at, new_value - state.value, 0, state.method, target.method,
+      state."standardCost", target.standard_cost, p_note);
+    UPDATE "CostState" SET method = target.method, "standardCost" = target.standard_cost, value = new_value, "updatedAt" = now()
+      WHERE "itemId" = p_item AND "siteId" = state."siteId";
+    total := total + new_value - state.value;
+  END LOOP;
+  RETURN total;
+END;
+$$;

@@ -121,6 +121,13 @@ export const EVENT_CATALOGUE: Record<string, CatalogueEntry> = {
     description: "A site's floor plan was saved as a new version",
     data: summaryData("{ site, version, width, height, shapeCount, note }"),
   },
+  "valuation.landed_cost": {
+    description: "Freight, duty or handling was added to a receipt's cost layers",
+    data: summaryData(
+      "The landed cost: { id, receipt, kind, amount, allocatedBy, shares: [{ movementId, sku, site, amount, toStock, toCogs, variance }] }",
+    ),
+  },
+  "valuation.period_closed": { description: "A month was closed for posting", data: summaryData("{ month, closedThrough }") },
   "alert.raised": { description: "A condition needing attention began (low stock, stockout, expiry, …): the alert", data: alertView },
   "alert.acknowledged": { description: "Someone acknowledged an alert", data: alertView },
   "alert.resolved": { description: "An alert's condition cleared and it resolved by itself", data: alertView },

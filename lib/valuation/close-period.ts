@@ -3,6 +3,7 @@ import { authorize } from "../auth/can";
 import type { Db } from "../db/client";
 import { ValidationFailed } from "../domain-error";
 import { recordAudit } from "../audit/record-audit";
+import { enqueueEvent } from "../outbox/enqueue-event";
 
 /**
  * Closes a month for posting: afterwards no movement may carry an occurredAt in it or before it (the posting
@@ -18,6 +19,8 @@ export async function closePeriod(db: Db, actor: Actor, month: string) {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('stockroom.closed-periods'))`;
     await tx.closedPeriod.upsert({ where: { month: first }, create: { month: first, closedBy: actor.label }, update: {} });
     await recordAudit(tx, actor, { action: "valuation.close", entityType: "period", entityId: month, after: { month } });
+    const closedThrough = new Date(next.getTime() - 86_400_000).toISOString().slice(0, 10);
+    await enqueueEvent(tx, { type: "valuation.period_closed", aggregateId: month, payload: { month, closedThrough } });
   });
   return listClosedPeriods(db, actor);
 }

@@ -9,7 +9,8 @@ import { SYSTEM_ACTOR } from "../auth/actor";
 import { getDb } from "../db/client";
 import type { CostingMethod } from "../db/generated/client";
 import { updateItem } from "../catalog/update-item";
-import { postMovement } from "../ledger/post-movement";
+import { postMovement, postMovements } from "../ledger/post-movement";
+import { addLandedCost } from "./add-landed-cost";
 import { reverseMovement } from "../ledger/reverse-movement";
 import { createTransfer } from "../transfers/create-transfer";
 import { receiveTransfer } from "../transfers/receive-transfer";
@@ -273,5 +274,70 @@ describe("valuation in the ledger: a change of method or standard cost", () => {
     await expect(late).rejects.toMatchObject({ issues: [{ field: "costingFrom" }] });
     await db.closedPeriod.deleteMany({});
     expect((await db.item.findUniqueOrThrow({ where: { id: item.id } })).costingMethod).toBe("fifo");
+  });
+});
+
+describe("valuation in the ledger: landed costs", () => {
+  /** One delivery of two lines: A 10 at 2.00 (20) and B 30 at 1.00 (30); then 5 of A sold (10). */
+  async function delivery() {
+    const warehouse = await buildWarehouse(db);
+    const [a, b] = [warehouse.items.plain, warehouse.items.solvent];
+    const receipt = await postMovements(db, SYSTEM_ACTOR, [
+      { kind: "receive", sku: a.sku, quantity: 10, to: warehouse.bins.a1.code, unitCost: "2.00", reason: "received", occurredAt: "2026-05-04" },
+      { kind: "receive", sku: b.sku, quantity: 30, to: warehouse.bins.cage.code, unitCost: "1.00", reason: "received", occurredAt: "2026-05-04" },
+    ]);
+    await postMovement(db, SYSTEM_ACTOR, {
+      kind: "issue",
+      sku: a.sku,
+      quantity: 5,
+      from: warehouse.bins.a1.code,
+      reason: "sold",
+      occurredAt: "2026-05-05",
+    });
+    return { warehouse, a, b, receipt: receipt.postingId! };
+  }
+
+  it("splits freight by value after half of a line was sold: half of its share to stock, half to cost of goods sold", async () => {
+    const { warehouse, a, b, receipt } = await delivery();
+    const landed = await addLandedCost(db, SYSTEM_ACTOR, { receipt, kind: "freight", amount: "10.00", occurredAt: "2026-05-06" });
+    // By value 20 : 30 → A 4, B 6; A has 5 of its 10 units left → 2 to stock, 2 to cost of goods sold.
+    expect(landed.shares.map((s) => [s.sku, s.amount, s.toStock, s.toCogs])).toEqual([
+      [a.sku, "4.0000", "2.0000", "2.0000"],
+      [b.sku, "6.0000", "6.0000", "0.0000"],
+    ]);
+    const now = await valuationAsOf(db, SYSTEM_ACTOR, { site: warehouse.site.code });
+    expect(now.data.map((row) => [row.sku, row.value])).toEqual([
+      [a.sku, "12.0000"],
+      [b.sku, "36.0000"],
+    ]);
+    // receipts 50 + 10 freight; cost of goods sold 10 + 2; closing 48
+    const may = await valuationReconciliation(db, SYSTEM_ACTOR, { from: "2026-05-01", to: "2026-05-31", site: warehouse.site.code });
+    expect(may).toMatchObject({ opening: "0.0000", receipts: "60.0000", cogs: "12.0000", adjustments: "0.0000", closing: "48.0000" });
+    // The next sale of A takes the layer with its freight: 5 × 2.00 + 2 = 12.
+    const sold = await postMovement(db, SYSTEM_ACTOR, { kind: "issue", sku: a.sku, quantity: 5, from: warehouse.bins.a1.code, reason: "sold" });
+    expect(sold.movement?.valuation?.totalCost).toBe("12.0000");
+  });
+
+  it("splits by quantity or by weight, to the ten-thousandth, and refuses what is not a receipt", async () => {
+    const { a, b, receipt } = await delivery();
+    const byQuantity = await addLandedCost(db, SYSTEM_ACTOR, { receipt, kind: "duty", amount: "10.00", allocateBy: "quantity" });
+    expect(byQuantity.shares.map((s) => s.amount)).toEqual(["2.5000", "7.5000"]);
+    // Weights 10 × 1.5 = 15 and 30 × 0.1 = 3: 10 × 15/18 = 8.3333…, the rest 1.6667.
+    const byWeight = await addLandedCost(db, SYSTEM_ACTOR, {
+      receipt,
+      kind: "handling",
+      amount: "10.00",
+      allocateBy: "weight",
+      weights: { [a.sku]: "1.5", [b.sku]: "0.1" },
+    });
+    expect(byWeight.shares.map((s) => s.amount)).toEqual(["8.3333", "1.6667"]);
+    await expect(
+      addLandedCost(db, SYSTEM_ACTOR, { receipt, kind: "freight", amount: "1", allocateBy: "weight", weights: { [a.sku]: "1" } }),
+    ).rejects.toMatchObject({
+      issues: [{ field: `weights.${b.sku}` }],
+    });
+    await expect(addLandedCost(db, SYSTEM_ACTOR, { receipt: crypto.randomUUID(), kind: "freight", amount: "1" })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { defineOperation } from "../contract/operation";
+import { landedCostInput, landedCostView } from "./add-landed-cost";
 import { closedPeriods, closePeriodInput, reconciliationAnswer, reconciliationQuery, valuationAnswer, valuationQuery } from "./schemas";
 
 export const getValuationOp = defineOperation({
@@ -46,4 +47,20 @@ export const closePeriodOp = defineOperation({
   description: "Managers and admins. Closing an already closed month changes nothing. A month that has not ended is 422.",
   body: closePeriodInput,
   response: closedPeriods,
+});
+
+export const addLandedCostOp = defineOperation({
+  id: "addLandedCost",
+  method: "POST",
+  path: "/api/v1/landed-costs",
+  tag: "Valuation",
+  permission: "purchasing.manage",
+  status: 201,
+  idempotency: "in-transaction",
+  summary: "Add freight, duty or handling to a receipt, also after its goods came (or went): split over its lines by value, quantity or weight",
+  description:
+    "Each line's share goes into the cost layer that line made: the part for its units still on hand into stock, the rest to cost of goods sold; at standard cost the whole share is a purchase price variance. 404 for no such receipt; 422 for a posting that received nothing from a supplier.",
+  body: landedCostInput,
+  response: landedCostView,
+  problems: ["not_found"],
 });

@@ -59,7 +59,8 @@ async function valuedLines(db: Db, at: Date, sites: ReportSites, query: { catego
 
 /**
  * How the value moved over a period (its days, UTC): opening + receipts − cost of goods sold + adjustments
- * (losses, damage, counts, found, revaluations) + transfers (in less out; 0 over every site) = closing. Each
+ * (losses, damage, counts, found, revaluations) + transfers; a landed cost is a receipt, and its share for units
+ * already gone is cost of goods sold (in less out; 0 over every site) = closing. Each
  * figure is a sum of the same rows the valuation adds up, so the identity holds to the cent.
  */
 export async function valuationReconciliation(db: Db, actor: Actor, query: ReconciliationQuery) {
@@ -73,7 +74,7 @@ export async function valuationReconciliation(db: Db, actor: Actor, query: Recon
       SELECT v."occurredAt", v.category::text AS category, v.value FROM "MovementValue" v
        WHERE v."occurredAt" <= ${end} ${siteCondition(Prisma.sql`v."siteId"`, sites)}
       UNION ALL
-      SELECT r."occurredAt", 'adjustments', r.amount FROM "CostRevaluation" r
+      SELECT r."occurredAt", r.category::text, r.amount FROM "CostRevaluation" r
        WHERE r."occurredAt" <= ${end} ${siteCondition(Prisma.sql`r."siteId"`, sites)}
     )
     SELECT

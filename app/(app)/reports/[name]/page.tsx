@@ -51,25 +51,34 @@ export default async function ReportPage({ params, searchParams }: Props) {
     issues = error.issues;
   }
   const Chart = CHARTS[report.name];
-  // The API answers the page's own session, so the export is a plain link with the same filters.
-  const exportQuery = answer
-    ? Object.entries({ ...answer.filters, format: "csv" }).filter((entry): entry is [string, string] => Boolean(entry[1]))
-    : [];
-  const exportHref = answer ? `/api/v1/reports/${report.name}?${new URLSearchParams(exportQuery)}` : null;
+  // The API answers the page's own session, so each export is a plain link with the same filters.
+  const exportHref = (format: "csv" | "xlsx") =>
+    answer
+      ? `/api/v1/reports/${report.name}?${new URLSearchParams(
+          Object.entries({ ...answer.filters, format })
+            .filter(([, value]) => value !== undefined && value !== null && value !== "")
+            .map(([key, value]) => [key, String(value)]),
+        )}`
+      : null;
 
   return (
     <>
       <Breadcrumbs trail={[{ label: "Reports", href: "/reports" }, { label: report.title }]} />
       <PageHeader title={report.title}>
-        {exportHref ? (
-          <a
-            href={exportHref}
-            download
-            data-testid="report-export-csv"
-            className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium text-brand-700 hover:bg-slate-100"
-          >
-            Export CSV
-          </a>
+        {answer ? (
+          <div className="flex gap-2">
+            {(["csv", "xlsx"] as const).map((format) => (
+              <a
+                key={format}
+                href={exportHref(format)!}
+                download
+                data-testid={`report-export-${format}`}
+                className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium text-brand-700 hover:bg-slate-100"
+              >
+                Export {format.toUpperCase()}
+              </a>
+            ))}
+          </div>
         ) : null}
       </PageHeader>
       <p className="mb-3 text-sm text-slate-600">{report.description}</p>

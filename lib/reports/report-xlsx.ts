@@ -37,8 +37,10 @@ export async function writeReportXlsx(
       });
       line.commit();
     }
-    // Wait for the reader between pages: exceljs does not itself stop writing while the response is unread.
-    if (output.writableNeedDrain) await once(output, "drain");
+    // Wait for the reader between pages: exceljs does not itself stop writing while the response is unread. A
+    // reader that went away closes the stream: stop reading the report then.
+    if (output.writableNeedDrain) await Promise.race([once(output, "drain"), once(output, "close")]);
+    if (output.destroyed) throw new Error("The download was abandoned before the report was written");
   }
   sheet.commit();
   await workbook.commit();

@@ -51,6 +51,15 @@ export const movementsReport = defineReport({
     sku: z.string().trim().min(1).max(64).optional().describe("Only this item's movements (its SKU)"),
     kind: z.enum(KINDS).optional().describe("Only movements of this kind"),
   }),
+  formFields: [
+    { name: "sku", label: "SKU" },
+    {
+      name: "kind",
+      label: "Kind",
+      options: [{ value: "", label: "Every kind" }, ...KINDS.map((kind) => ({ value: kind, label: kind.replace("_", " ") }))],
+    },
+    { name: "category", label: "Category" },
+  ],
   columns: [
     { key: "id", label: "Movement", type: "integer" },
     { key: "at", label: "At", type: "timestamp" },

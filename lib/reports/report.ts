@@ -27,6 +27,9 @@ export type StreamPage = { after: bigint | null; size: number };
 /** Rows a streamed report reads per query. */
 export const STREAM_BATCH_SIZE = 2_000;
 
+/** A filter of the report's own that its page's form shows: a text field, or a choice of `options`. */
+export type ReportFormField = { name: string; label: string; options?: readonly { value: string; label: string }[] };
+
 export type Report<F extends ReportFilters = ReportFilters> = {
   name: string;
   title: string;
@@ -36,6 +39,10 @@ export type Report<F extends ReportFilters = ReportFilters> = {
   /** Who may run it; the site scope of the actor limits the rows as well (lib/reports/run-report.ts). */
   permission: Permission;
   filters: z.ZodType<F, unknown>;
+  /** false when the report ignores the period (today's stock): its page leaves the dates out of the form. */
+  usesPeriod?: boolean;
+  /** Filters beside the period and site that the page's form offers; the API takes every one of `filters`. */
+  formFields?: readonly ReportFormField[];
   columns: readonly ReportColumn[];
   run(db: Db, actor: Actor, filters: F, sites: ReportSites): Promise<{ rows: ReportRow[] }>;
   /**

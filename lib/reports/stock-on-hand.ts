@@ -35,6 +35,18 @@ export const stockOnHandReport = defineReport({
     category: categoryFilterField,
     by: z.enum(["site", "location"]).default("site").describe("One row per item × site, or per item × location"),
   }),
+  usesPeriod: false,
+  formFields: [
+    { name: "category", label: "Category" },
+    {
+      name: "by",
+      label: "One row per",
+      options: [
+        { value: "site", label: "Item and site" },
+        { value: "location", label: "Item and location" },
+      ],
+    },
+  ],
   columns: [
     { key: "sku", label: "SKU", type: "text" },
     { key: "name", label: "Name", type: "text" },

@@ -34,17 +34,16 @@ export default async function ReportPage({ params, searchParams }: Props) {
   if (!report) notFound();
   const actor = await requirePageActor(report.permission);
   // A parameter given twice counts once, by its first value; empty fields of the form count as left out.
-  const raw = Object.fromEntries(
-    Object.entries(await searchParams)
-      .map(([key, value]) => [key, Array.isArray(value) ? value[0] : value] as const)
-      .filter(([key, value]) => ["from", "to", "site", "category"].includes(key) && value),
-  );
+  const known = ["from", "to", "site", "category", ...(report.formFields ?? []).map((f) => f.name)];
+  const query = Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value] as const);
+  const raw = Object.fromEntries(query.filter(([key, value]) => known.includes(key) && value));
+  const cursor = query.find(([key]) => key === "cursor")?.[1] || undefined;
   const db = getDb();
   const sites = can(actor, "stock.view") ? await listSites(db, actor) : [];
   let answer: ReportAnswer | null = null;
   let issues: FieldIssue[] = [];
   try {
-    answer = await runReport(db, actor, report.name, raw);
+    answer = await runReport(db, actor, report.name, raw, { cursor });
   } catch (error) {
     if (error instanceof Forbidden) forbidden();
     if (!(error instanceof ValidationFailed)) throw error;
@@ -52,14 +51,15 @@ export default async function ReportPage({ params, searchParams }: Props) {
   }
   const Chart = CHARTS[report.name];
   // The API answers the page's own session, so each export is a plain link with the same filters.
-  const exportHref = (format: "csv" | "xlsx") =>
+  const withFilters = (extra: Record<string, string>) =>
     answer
-      ? `/api/v1/reports/${report.name}?${new URLSearchParams(
-          Object.entries({ ...answer.filters, format })
+      ? new URLSearchParams(
+          Object.entries({ ...answer.filters, ...extra })
             .filter(([, value]) => value !== undefined && value !== null && value !== "")
             .map(([key, value]) => [key, String(value)]),
-        )}`
-      : null;
+        ).toString()
+      : "";
+  const exportHref = (format: "csv" | "xlsx") => `/api/v1/reports/${report.name}?${withFilters({ format })}`;
 
   return (
     <>
@@ -70,7 +70,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
             {(["csv", "xlsx"] as const).map((format) => (
               <a
                 key={format}
-                href={exportHref(format)!}
+                href={exportHref(format)}
                 download
                 data-testid={`report-export-${format}`}
                 className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium text-brand-700 hover:bg-slate-100"
@@ -82,7 +82,13 @@ export default async function ReportPage({ params, searchParams }: Props) {
         ) : null}
       </PageHeader>
       <p className="mb-3 text-sm text-slate-600">{report.description}</p>
-      <ReportFilters values={answer?.filters ?? raw} sites={sites} issues={issues} />
+      <ReportFilters
+        values={answer?.filters ?? raw}
+        sites={sites}
+        issues={issues}
+        usesPeriod={report.usesPeriod !== false}
+        fields={report.formFields}
+      />
       {!answer ? (
         <EmptyState title="These filters cannot be used">Correct the field marked above and choose Show again.</EmptyState>
       ) : answer.data.length === 0 ? (
@@ -95,10 +101,25 @@ export default async function ReportPage({ params, searchParams }: Props) {
             </Card>
           ) : null}
           <p className="text-sm text-slate-600" aria-live="polite" data-testid="report-count">
-            {answer.data.length} {answer.data.length === 1 ? "row" : "rows"} · {answer.filters.from} to {answer.filters.to}
+            {answer.data.length.toLocaleString("en")} {answer.data.length === 1 ? "row" : "rows"}
+            {cursor || answer.next ? (cursor ? " (a later page)" : " (the first page)") : ""}
+            {report.usesPeriod === false ? " · today" : ` · ${answer.filters.from} to ${answer.filters.to}`}
             {answer.filters.site ? ` · ${answer.filters.site}` : ""}
           </p>
           <ReportTable columns={answer.columns} rows={answer.data} />
+          {answer.next ? (
+            <p className="text-sm text-slate-600">
+              {/* Long reports show a page at a time; the exports above hold every row. */}
+              <a
+                href={`/reports/${report.name}?${withFilters({ cursor: answer.next })}`}
+                data-testid="report-next-page"
+                className="inline-flex min-h-11 items-center font-medium text-brand-700 underline"
+              >
+                Next rows
+              </a>{" "}
+              · the exports hold every row
+            </p>
+          ) : null}
         </div>
       )}
     </>

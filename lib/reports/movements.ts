@@ -61,7 +61,8 @@ export const movementsReport = defineReport({
     { name: "category", label: "Category" },
   ],
   columns: [
-    { key: "id", label: "Movement", type: "integer" },
+    // Text, as GET /api/v1/movements/{id} names it: an identifier, not a quantity to sum or format with commas.
+    { key: "id", label: "Movement", type: "text" },
     { key: "at", label: "At", type: "timestamp" },
     { key: "kind", label: "Kind", type: "text" },
     { key: "sku", label: "SKU", type: "text" },
@@ -116,7 +117,5 @@ function eitherEndAt(sites: ReportSites): Prisma.Sql {
 }
 
 function toReportRow(row: Row): ReportRow {
-  // A report's numbers are numbers; a movement id stays far below 2^53, so the number is exact.
-  if (row.id > BigInt(Number.MAX_SAFE_INTEGER)) throw new Error(`movement id ${row.id} is past what JSON numbers hold exactly`);
-  return { ...row, id: Number(row.id), at: row.at.toISOString() };
+  return { ...row, id: row.id.toString(), at: row.at.toISOString() };
 }

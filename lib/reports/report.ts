@@ -46,8 +46,8 @@ export type Report<F extends ReportFilters = ReportFilters> = {
   columns: readonly ReportColumn[];
   run(db: Db, actor: Actor, filters: F, sites: ReportSites): Promise<{ rows: ReportRow[] }>;
   /**
-   * For a report that can grow past 10,000 rows: its rows a batch at a time, keyset-paginated on an integer `id`
-   * column in ascending order, so an export never holds the whole report and JSON answers a page with a cursor
+   * For a report that can grow past 10,000 rows: its rows a batch at a time, keyset-paginated on an `id` column (the
+   * decimal digits of a bigint) in ascending order, so an export never holds the whole report and JSON answers a page with a cursor
    * (lib/reports/run-report.ts). Its `run` may gather them all (`allRows`), for callers in the process.
    */
   stream?(db: Db, actor: Actor, filters: F, sites: ReportSites, page: StreamPage): AsyncGenerator<ReportRow[]>;

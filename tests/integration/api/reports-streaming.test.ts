@@ -17,7 +17,7 @@ const MOVES = 10_500; // even: the unit ends where it started
 
 let site: string;
 let key: string;
-let ids: number[];
+let ids: string[];
 
 /**
  * One unit received into A1 by the ledger, then moved A1 → A2 → A1 … by one INSERT … SELECT (posting 10,500
@@ -47,7 +47,7 @@ beforeAll(async () => {
   expect(balance).toEqual({ a1: level(a1), a2: level(a2) });
   expect(balance).toEqual({ a1: 1, a2: 0 });
   ids = (await db.stockMovement.findMany({ where: { itemId: w.items.plain.id }, orderBy: { id: "asc" }, select: { id: true } })).map((m) =>
-    Number(m.id),
+    m.id.toString(),
   );
   expect(ids).toHaveLength(MOVES + 1);
   key = (await buildApiKey(db, "manager")).key;
@@ -74,7 +74,7 @@ describe("GET /api/v1/reports/movements over 10,000 rows", () => {
     // A header chunk, then one chunk per batch of 2,000: 10,501 rows make six batches.
     expect(chunks).toBe(1 + Math.ceil((MOVES + 1) / 2_000));
     const records = parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
-    expect(records.map((r) => Number(r.id))).toEqual(ids);
+    expect(records.map((r) => r.id)).toEqual(ids);
     expect(records[0]).toMatchObject({ kind: "receive", quantity: "1" });
     expect(records.slice(1).every((r) => r.kind === "move" && r.quantity === "1")).toBe(true);
   });
@@ -94,10 +94,10 @@ describe("GET /api/v1/reports/movements over 10,000 rows", () => {
       callRoute(reportRoute.GET, { path: `/api/v1/reports/movements?site=${site}${query}`, key, params: { name: "movements" } });
     const first = await call("");
     expect(first.status).toBe(200);
-    expect(first.json.data.map((r: { id: number }) => r.id)).toEqual(ids.slice(0, 1_000));
-    expect(first.json.next).toBe(String(ids[999]));
+    expect(first.json.data.map((r: { id: string }) => r.id)).toEqual(ids.slice(0, 1_000));
+    expect(first.json.next).toBe(ids[999]);
     const last = await call(`&cursor=${ids[ids.length - 3]}&limit=10000`);
-    expect(last.json.data.map((r: { id: number }) => r.id)).toEqual(ids.slice(-2));
+    expect(last.json.data.map((r: { id: string }) => r.id)).toEqual(ids.slice(-2));
     expect(last.json.next).toBeNull();
     const tooMany = await call("&limit=10001");
     expect(tooMany.status).toBe(422);

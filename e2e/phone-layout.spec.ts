@@ -205,6 +205,8 @@ async function pagesToVisit(page: Page): Promise<string[]> {
     "/reports/count-accuracy",
     "/reports/expiring",
     "/reports/abc-xyz",
+    "/reports/stock-on-hand?by=location",
+    "/reports/movements",
   ];
 }
 

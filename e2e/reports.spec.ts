@@ -78,3 +78,47 @@ test("a manager sorts the supplier-performance report, sees its chart and downlo
   expect(lines[0]).toBe(HEADER);
   expect(lines.some((line) => line.startsWith(`${supplier},`))).toBe(true);
 });
+
+test("a manager reads the movement journal filtered by item and kind, downloads it as XLSX, and sees stock on hand", async ({ page }, testInfo) => {
+  test.setTimeout(60_000);
+  await signIn(page, "manager@example.com");
+  const bin = ((await (await page.request.get(`/api/v1/stock?sku=${SKU}&site=WH1`)).json()).data as { location: string }[]).find(
+    (level) => !level.location.endsWith("-TRANSIT"),
+  )!.location;
+  const reference = `E2E-${testInfo.project.name}-${Date.now()}`;
+  const posted = await page.request.post("/api/v1/movements", {
+    data: { kind: "receive", sku: SKU, quantity: 2, to: bin, reason: "received", reference },
+  });
+  expect(posted.status(), await posted.text()).toBe(201);
+
+  await page.goto("/reports");
+  await page.getByRole("link", { name: /Movement journal/ }).click();
+  await expect(page).toHaveURL(/\/reports\/movements$/);
+  await page.getByLabel("Site").selectOption("WH1");
+  await page.getByLabel("SKU").fill(SKU);
+  await page.getByLabel("Kind").selectOption("receive");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/kind=receive/);
+  const row = page.getByTestId("report-table").getByRole("row").filter({ hasText: reference });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText(bin);
+  await page.screenshot({ path: `test-results/screenshots/report-movements-${testInfo.project.name}.png`, fullPage: true });
+
+  const xlsx = page.getByTestId("report-export-xlsx");
+  await expect(xlsx).toHaveAttribute("href", /format=xlsx/);
+  await expect(xlsx).toHaveAttribute("href", /kind=receive/);
+  const [download] = await Promise.all([page.waitForEvent("download"), xlsx.click()]);
+  expect(download.suggestedFilename()).toMatch(/^movements-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  // An XLSX is a zip: it starts with "PK".
+  expect(
+    readFileSync((await download.path())!)
+      .subarray(0, 2)
+      .toString("latin1"),
+  ).toBe("PK");
+
+  // Stock on hand is today's: its form has no dates, and it offers a row per location.
+  await page.goto("/reports/stock-on-hand?site=WH1&by=location");
+  await expect(page.getByLabel("From")).toHaveCount(0);
+  await expect(page.getByLabel("One row per")).toHaveValue("location");
+  await expect(page.getByTestId("report-table").getByRole("row").filter({ hasText: SKU }).filter({ hasText: bin })).toBeVisible();
+});

@@ -13,7 +13,7 @@ import { formatReportValue } from "./format-report-value";
 export function ReportTable({ columns, rows }: { columns: readonly ReportColumn[]; rows: ReportRow[] }) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const columnDefs: ColumnDef<ReportRow>[] = columns.map((c) => {
-    const numeric = c.type !== "text" && c.type !== "date";
+    const numeric = c.type === "integer" || c.type === "decimal" || c.type === "percent";
     return {
       id: c.key,
       // undefined, not null: TanStack keeps undefined values last whichever way the column is sorted.

@@ -33,6 +33,16 @@ export function csvAnswer(chunks: AsyncIterable<string>, name: string): StreamAn
   });
 }
 
+/** An XLSX download named `<name>-<date>.xlsx`, its bytes written as the response is read. */
+export function xlsxAnswer(bytes: ReadableStream<Uint8Array>, name: string): StreamAnswer {
+  const date = new Date().toISOString().slice(0, 10);
+  return new StreamAnswer(bytes, {
+    "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "content-disposition": `attachment; filename="${name}-${date}.xlsx"`,
+    "cache-control": "no-store",
+  });
+}
+
 export function eventStreamAnswer(stream: ReadableStream<Uint8Array>): StreamAnswer {
   return new StreamAnswer(stream, { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive" });
 }

@@ -8,10 +8,13 @@ export const runReportOp = defineOperation({
   path: "/api/v1/reports/{name}",
   tag: "Reports",
   permission: "reports.view",
-  summary: "Run a report over a period, as JSON or as a CSV download",
+  summary: "Run a report over a period, as JSON or as a CSV or XLSX download",
   description:
     "A report may require a further permission of its own (listed by GET /api/v1/reports); each answers rows from the caller's sites only. " +
-    "With format=csv the answer is text/csv (UTF-8 with a BOM), a header of the column keys then one line per row, with the same values as the JSON.",
+    "With format=csv the answer is text/csv (UTF-8 with a BOM), a header of the column keys then one line per row, with the same values as the JSON. " +
+    "With format=xlsx it is an XLSX workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet): one sheet, a frozen header row of the column labels, " +
+    "numbers as numbers (a percent as a share with a percent format, money with four places), dates and timestamps as date cells (UTC). " +
+    "Both downloads stream every row. A report that can grow long (movements) answers JSON a page at a time: at most `limit` rows and `next`, the `cursor` of the page that follows.",
   params: z.object({ name: reportName }),
   query: reportQuery,
   response: reportAnswer,

@@ -5,12 +5,16 @@ import { abcXyzReport } from "./abc-xyz";
 import { countAccuracyReport } from "./count-accuracy";
 import { deadStockReport } from "./dead-stock";
 import { expiringReport } from "./expiring";
+import { movementsReport } from "./movements";
 import { shrinkageReport } from "./shrinkage";
+import { stockOnHandReport } from "./stock-on-hand";
 import { supplierPerformanceReport } from "./supplier-performance";
 import { transferDiscrepanciesReport } from "./transfer-discrepancies";
 
 /** Every report, by the name in its URL (/api/v1/reports/{name}, /reports/{name}). A new report is added here. */
 export const REPORTS: readonly Report<ReportFilters>[] = [
+  stockOnHandReport,
+  movementsReport,
   supplierPerformanceReport,
   shrinkageReport,
   deadStockReport,

@@ -5,10 +5,11 @@ import { codeField } from "../contract/code-field";
 import type { Db } from "../db/client";
 
 /**
- * What a column holds, so the page, the CSV and later the spreadsheet can render it: numbers stay numbers in the
- * JSON (a percent is a share 0..1), a decimal of money is an exact decimal string, a date is YYYY-MM-DD.
+ * What a column holds, so the page, the CSV and the spreadsheet can render it: numbers stay numbers in the JSON (a
+ * percent is a share 0..1), a decimal of money is an exact decimal string, a date is YYYY-MM-DD, a timestamp an
+ * ISO 8601 instant in UTC.
  */
-export const COLUMN_TYPES = ["text", "integer", "decimal", "percent", "date"] as const;
+export const COLUMN_TYPES = ["text", "integer", "decimal", "percent", "date", "timestamp"] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 export type ReportColumn = { key: string; label: string; type: ColumnType; description?: string };
 export type ReportValue = string | number | null;
@@ -20,6 +21,15 @@ export type ReportFilters = { from: string; to: string; site?: string; category?
 /** The sites a report's rows may come from: the site asked for, else every site the actor acts at. */
 export type ReportSites = "all" | readonly string[];
 
+/** Where a streamed report resumes: after the row whose `id` is `after` (none: from the start), `size` rows a query. */
+export type StreamPage = { after: bigint | null; size: number };
+
+/** Rows a streamed report reads per query. */
+export const STREAM_BATCH_SIZE = 2_000;
+
+/** A filter of the report's own that its page's form shows: a text field, or a choice of `options`. */
+export type ReportFormField = { name: string; label: string; options?: readonly { value: string; label: string }[] };
+
 export type Report<F extends ReportFilters = ReportFilters> = {
   name: string;
   title: string;
@@ -29,8 +39,18 @@ export type Report<F extends ReportFilters = ReportFilters> = {
   /** Who may run it; the site scope of the actor limits the rows as well (lib/reports/run-report.ts). */
   permission: Permission;
   filters: z.ZodType<F, unknown>;
+  /** false when the report ignores the period (today's stock): its page leaves the dates out of the form. */
+  usesPeriod?: boolean;
+  /** Filters beside the period and site that the page's form offers; the API takes every one of `filters`. */
+  formFields?: readonly ReportFormField[];
   columns: readonly ReportColumn[];
   run(db: Db, actor: Actor, filters: F, sites: ReportSites): Promise<{ rows: ReportRow[] }>;
+  /**
+   * For a report that can grow past 10,000 rows: its rows a batch at a time, keyset-paginated on an `id` column (the
+   * decimal digits of a bigint) in ascending order, so an export never holds the whole report and JSON answers a page with a cursor
+   * (lib/reports/run-report.ts). Its `run` may gather them all (`allRows`), for callers in the process.
+   */
+  stream?(db: Db, actor: Actor, filters: F, sites: ReportSites, page: StreamPage): AsyncGenerator<ReportRow[]>;
 };
 
 /** A report of its own filter type, as the registry holds it. */
@@ -77,3 +97,10 @@ export const categoryFilterField = z
   .min(1)
   .optional()
   .describe('A category path, e.g. "Tools > Drills"; its subcategories count too');
+
+/** Every batch of a streamed report in one array: for tests and callers that want the whole, small, answer. */
+export async function allRows(batches: AsyncIterable<ReportRow[]>): Promise<{ rows: ReportRow[] }> {
+  const rows: ReportRow[] = [];
+  for await (const batch of batches) rows.push(...batch);
+  return { rows };
+}

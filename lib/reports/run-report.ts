@@ -1,28 +1,90 @@
+import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import type { Db } from "../db/client";
 import { Forbidden, NotFound, ValidationFailed } from "../domain-error";
-import type { ReportColumn, ReportFilters, ReportRow, ReportSites } from "./report";
+import { STREAM_BATCH_SIZE, type Report, type ReportColumn, type ReportFilters, type ReportRow, type ReportSites } from "./report";
 import { findReport } from "./registry";
+import { reportPage } from "./schemas";
 
-export type ReportAnswer = { name: string; title: string; filters: ReportFilters; columns: ReportColumn[]; data: ReportRow[] };
+export type ReportAnswer = {
+  name: string;
+  title: string;
+  filters: ReportFilters;
+  columns: ReportColumn[];
+  data: ReportRow[];
+  /** For a streamed report, the cursor of the next page (null on the last); always null for the others. */
+  next: string | null;
+};
+
+export type ReportPage = z.input<typeof reportPage>;
+
+export const DEFAULT_PAGE_ROWS = 1_000;
+
+/** A report ready to export: its rows a page at a time, checked and scoped before the first byte is sent. */
+export type ReportExport = Omit<ReportAnswer, "data" | "next"> & { pages: AsyncIterable<ReportRow[]> };
 
 /**
  * Runs the report called `name` for the actor: 404 for no such report, the report's permission, its filters
  * parsed (422 naming the field; defaults filled in and echoed in the answer), and the site scope — a site that
  * does not exist is 422, one outside the actor's sites is 403, as a site-bound read elsewhere answers
- * (lib/availability/get-availability.ts); without a site the rows come from the actor's sites.
+ * (lib/availability/get-availability.ts); without a site the rows come from the actor's sites. A streamed report
+ * answers one page (`limit` rows after `cursor`) and the cursor of the next.
  */
-export async function runReport(db: Db, actor: Actor, name: string, query: Record<string, unknown>): Promise<ReportAnswer> {
+export async function runReport(db: Db, actor: Actor, name: string, query: Record<string, unknown>, page: ReportPage = {}): Promise<ReportAnswer> {
+  const { report, filters, sites } = await prepare(db, actor, name, query);
+  const parsedPage = reportPage.safeParse(page);
+  if (!parsedPage.success) throw invalid(parsedPage.error);
+  const head = { name: report.name, title: report.title, filters, columns: [...report.columns] };
+  if (!report.stream) {
+    const { rows } = await report.run(db, actor, filters, sites);
+    return { ...head, data: rows.map((row) => pick(row, report.columns)), next: null };
+  }
+  const { cursor, limit = DEFAULT_PAGE_ROWS } = parsedPage.data;
+  // One row more than the page tells whether another page follows.
+  const rows: ReportRow[] = [];
+  const after = cursor === undefined ? null : BigInt(cursor);
+  for await (const batch of report.stream(db, actor, filters, sites, { after, size: Math.min(limit + 1, STREAM_BATCH_SIZE) })) {
+    rows.push(...batch);
+    if (rows.length > limit) break;
+  }
+  const data = rows.slice(0, limit).map((row) => pick(row, report.columns));
+  return { ...head, data, next: rows.length > limit ? String(data[data.length - 1].id) : null };
+}
+
+/**
+ * The same checks as runReport, then the rows as pages for a CSV or XLSX download: a streamed report reads
+ * STREAM_BATCH_SIZE rows a query as the download is read, the others answer one page of all their rows.
+ */
+export async function exportReport(db: Db, actor: Actor, name: string, query: Record<string, unknown>): Promise<ReportExport> {
+  const { report, filters, sites } = await prepare(db, actor, name, query);
+  const head = { name: report.name, title: report.title, filters, columns: [...report.columns] };
+  return { ...head, pages: pagesOf(db, actor, report, filters, sites) };
+}
+
+async function* pagesOf(db: Db, actor: Actor, report: Report, filters: ReportFilters, sites: ReportSites): AsyncGenerator<ReportRow[]> {
+  if (!report.stream) {
+    yield (await report.run(db, actor, filters, sites)).rows.map((row) => pick(row, report.columns));
+    return;
+  }
+  for await (const batch of report.stream(db, actor, filters, sites, { after: null, size: STREAM_BATCH_SIZE })) {
+    yield batch.map((row) => pick(row, report.columns));
+  }
+}
+
+async function prepare(db: Db, actor: Actor, name: string, query: Record<string, unknown>) {
   const report = findReport(name);
   if (!report) throw new NotFound("Report", name);
   authorize(actor, report.permission);
   const parsed = report.filters.safeParse(query);
-  if (!parsed.success) throw new ValidationFailed(parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
+  if (!parsed.success) throw invalid(parsed.error);
   const filters = parsed.data;
   const sites = await sitesOf(db, actor, report.permission, filters.site);
-  const { rows } = await report.run(db, actor, filters, sites);
-  return { name: report.name, title: report.title, filters, columns: [...report.columns], data: rows.map((row) => pick(row, report.columns)) };
+  return { report, filters, sites };
+}
+
+function invalid(error: z.ZodError): ValidationFailed {
+  return new ValidationFailed(error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
 }
 
 export async function sitesOf(db: Db, actor: Actor, permission: string, code: string | undefined): Promise<ReportSites> {

@@ -1,6 +1,7 @@
 // GET /api/v1/reports/{name} as a client sees it: JSON with numbers, the same numbers as CSV (with the browser's
 // session cookie, as the page's export link sends it), 404 for no such report, 422 naming the field, site scope.
 import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import * as reportRoute from "../../../app/api/v1/reports/[name]/route";
 import * as reportsRoute from "../../../app/api/v1/reports/route";
@@ -37,7 +38,41 @@ async function buildSupplierRecord() {
 async function get(path: string, headers: Record<string, string>) {
   const name = new URL(`http://localhost${path}`).pathname.split("/").pop()!;
   const response = await reportRoute.GET(new Request(`http://localhost${path}`, { headers }), { params: Promise.resolve({ name }) });
-  return { status: response.status, headers: response.headers, text: await response.text() };
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { status: response.status, headers: response.headers, text: new TextDecoder().decode(bytes), bytes };
+}
+
+type Column = { key: string; label: string; type: string };
+
+/**
+ * The sheet of an XLSX report read back as JSON would say it: numbers as numbers (money compared as the exact
+ * decimal the JSON sends, to 4 places), date cells as YYYY-MM-DD or the ISO instant, empty cells as null.
+ */
+async function sheetRows(bytes: Uint8Array, columns: Column[]) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  const header = (sheet.getRow(1).values as unknown[]).slice(1);
+  const rows: Record<string, unknown>[] = [];
+  sheet.eachRow((row, number) => {
+    if (number === 1) return;
+    rows.push(Object.fromEntries(columns.map((c, index) => [c.key, fromCell(row.getCell(index + 1), c.type)])));
+  });
+  return { header, rows, frozen: sheet.views[0] };
+}
+
+function fromCell(cell: ExcelJS.Cell, type: string): unknown {
+  const value = cell.value;
+  if (value === null || value === undefined) return null;
+  // A share shown as a percent; anything else would show 0.75 where the page says 75%.
+  if (type === "percent" && cell.numFmt !== "0.0%") return `${String(value)} without a percent format`;
+  if (value instanceof Date) return type === "date" ? value.toISOString().slice(0, 10) : value.toISOString();
+  return value;
+}
+
+/** The JSON row with money's exact decimal strings as numbers: the sheet holds them as numbers. */
+function asSheetHolds(row: Record<string, unknown>, columns: Column[]) {
+  return Object.fromEntries(columns.map((c) => [c.key, c.type === "decimal" && typeof row[c.key] === "string" ? Number(row[c.key]) : row[c.key]]));
 }
 
 describe("GET /api/v1/reports/supplier-performance", () => {
@@ -107,7 +142,7 @@ describe("GET /api/v1/reports/supplier-performance", () => {
 });
 
 describe("every report", () => {
-  it("answers the same rows as CSV as it does as JSON", async () => {
+  it("answers the same rows as CSV and as XLSX as it does as JSON", async () => {
     const { w } = await buildSupplierRecord();
     await postMovement(db, SYSTEM_ACTOR, { kind: "loss", sku: w.items.plain.sku, quantity: 1, from: w.bins.a1.code, reason: "lost" });
     await postMovement(db, SYSTEM_ACTOR, {
@@ -129,6 +164,16 @@ describe("every report", () => {
       const records = parse(csv.text.replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
       const asText = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? "" : String(v)]));
       expect(records, report.name).toEqual(json.json.data.map(asText));
+
+      const xlsx = await get(`${path}&format=xlsx`, { authorization: `Bearer ${key.key}` });
+      expect(xlsx.status, report.name).toBe(200);
+      expect(xlsx.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      expect(xlsx.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="${report.name}-\\d{4}-\\d{2}-\\d{2}\\.xlsx"$`));
+      const columns = json.json.columns as Column[];
+      const sheet = await sheetRows(xlsx.bytes, columns);
+      expect(sheet.header, report.name).toEqual(columns.map((c) => c.label));
+      expect(sheet.frozen, report.name).toMatchObject({ state: "frozen", ySplit: 1 });
+      expect(sheet.rows, report.name).toEqual(json.json.data.map((row: Record<string, unknown>) => asSheetHolds(row, columns)));
       rowsSeen += records.length;
     }
     expect(rowsSeen).toBeGreaterThanOrEqual(REPORTS.length - 2); // most reports have rows here, so the comparison compares something

@@ -34,46 +34,61 @@ export default async function ReportPage({ params, searchParams }: Props) {
   if (!report) notFound();
   const actor = await requirePageActor(report.permission);
   // A parameter given twice counts once, by its first value; empty fields of the form count as left out.
-  const raw = Object.fromEntries(
-    Object.entries(await searchParams)
-      .map(([key, value]) => [key, Array.isArray(value) ? value[0] : value] as const)
-      .filter(([key, value]) => ["from", "to", "site", "category"].includes(key) && value),
-  );
+  const known = ["from", "to", "site", "category", ...(report.formFields ?? []).map((f) => f.name)];
+  const query = Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value] as const);
+  const raw = Object.fromEntries(query.filter(([key, value]) => known.includes(key) && value));
+  const cursor = query.find(([key]) => key === "cursor")?.[1] || undefined;
   const db = getDb();
   const sites = can(actor, "stock.view") ? await listSites(db, actor) : [];
   let answer: ReportAnswer | null = null;
   let issues: FieldIssue[] = [];
   try {
-    answer = await runReport(db, actor, report.name, raw);
+    answer = await runReport(db, actor, report.name, raw, { cursor });
   } catch (error) {
     if (error instanceof Forbidden) forbidden();
     if (!(error instanceof ValidationFailed)) throw error;
     issues = error.issues;
   }
   const Chart = CHARTS[report.name];
-  // The API answers the page's own session, so the export is a plain link with the same filters.
-  const exportQuery = answer
-    ? Object.entries({ ...answer.filters, format: "csv" }).filter((entry): entry is [string, string] => Boolean(entry[1]))
-    : [];
-  const exportHref = answer ? `/api/v1/reports/${report.name}?${new URLSearchParams(exportQuery)}` : null;
+  // The API answers the page's own session, so each export is a plain link with the same filters.
+  const withFilters = (extra: Record<string, string>) =>
+    answer
+      ? new URLSearchParams(
+          Object.entries({ ...answer.filters, ...extra })
+            .filter(([, value]) => value !== undefined && value !== null && value !== "")
+            .map(([key, value]) => [key, String(value)]),
+        ).toString()
+      : "";
+  const exportHref = (format: "csv" | "xlsx") => `/api/v1/reports/${report.name}?${withFilters({ format })}`;
 
   return (
     <>
       <Breadcrumbs trail={[{ label: "Reports", href: "/reports" }, { label: report.title }]} />
       <PageHeader title={report.title}>
-        {exportHref ? (
-          <a
-            href={exportHref}
-            download
-            data-testid="report-export-csv"
-            className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium text-brand-700 hover:bg-slate-100"
-          >
-            Export CSV
-          </a>
+        {answer ? (
+          <div className="flex gap-2">
+            {(["csv", "xlsx"] as const).map((format) => (
+              <a
+                key={format}
+                href={exportHref(format)}
+                download
+                data-testid={`report-export-${format}`}
+                className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium text-brand-700 hover:bg-slate-100"
+              >
+                Export {format.toUpperCase()}
+              </a>
+            ))}
+          </div>
         ) : null}
       </PageHeader>
       <p className="mb-3 text-sm text-slate-600">{report.description}</p>
-      <ReportFilters values={answer?.filters ?? raw} sites={sites} issues={issues} />
+      <ReportFilters
+        values={answer?.filters ?? raw}
+        sites={sites}
+        issues={issues}
+        usesPeriod={report.usesPeriod !== false}
+        fields={report.formFields}
+      />
       {!answer ? (
         <EmptyState title="These filters cannot be used">Correct the field marked above and choose Show again.</EmptyState>
       ) : answer.data.length === 0 ? (
@@ -86,10 +101,25 @@ export default async function ReportPage({ params, searchParams }: Props) {
             </Card>
           ) : null}
           <p className="text-sm text-slate-600" aria-live="polite" data-testid="report-count">
-            {answer.data.length} {answer.data.length === 1 ? "row" : "rows"} · {answer.filters.from} to {answer.filters.to}
+            {answer.data.length.toLocaleString("en")} {answer.data.length === 1 ? "row" : "rows"}
+            {cursor || answer.next ? (cursor ? " (a later page)" : " (the first page)") : ""}
+            {report.usesPeriod === false ? " · today" : ` · ${answer.filters.from} to ${answer.filters.to}`}
             {answer.filters.site ? ` · ${answer.filters.site}` : ""}
           </p>
           <ReportTable columns={answer.columns} rows={answer.data} />
+          {answer.next ? (
+            <p className="text-sm text-slate-600">
+              {/* Long reports show a page at a time; the exports above hold every row. */}
+              <a
+                href={`/reports/${report.name}?${withFilters({ cursor: answer.next })}`}
+                data-testid="report-next-page"
+                className="inline-flex min-h-11 items-center font-medium text-brand-700 underline"
+              >
+                Next rows
+              </a>{" "}
+              · the exports hold every row
+            </p>
+          ) : null}
         </div>
       )}
     </>

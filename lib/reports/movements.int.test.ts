@@ -1,0 +1,92 @@
+// The movement journal on two sites worked out by hand: a transfer shows at both ends, the rest at its own site;
+// the item, kind and category filters and the period narrow it; JSON pages it with a cursor.
+import { describe, expect, it } from "vitest";
+import { buildWarehouse } from "../../tests/factories/stock";
+import { SYSTEM_ACTOR } from "../auth/actor";
+import { ensureCategory } from "../catalog/ensure-category";
+import { getDb, type DbTx } from "../db/client";
+import { postMovement } from "../ledger/post-movement";
+import { createTransfer } from "../transfers/create-transfer";
+import { receiveTransfer } from "../transfers/receive-transfer";
+import { shipTransfer } from "../transfers/ship-transfer";
+import { runReport } from "./run-report";
+
+const db = getDb();
+const today = new Date().toISOString().slice(0, 10);
+
+describe("movement journal report", () => {
+  it("lists the period's movements with an end at the site, in id order, narrowed by item, kind and category, a page at a time", async () => {
+    const source = await buildWarehouse(db);
+    const destination = await buildWarehouse(db);
+    const { plain, lotted } = source.items;
+    await db.item.update({ where: { id: lotted.id }, data: { categoryId: await ensureCategory(db as unknown as DbTx, "Food") } });
+    const post = (input: Record<string, unknown>) => postMovement(db, SYSTEM_ACTOR, input as Parameters<typeof postMovement>[2]);
+    const [s, d] = [source.site.code, destination.site.code];
+
+    await post({ kind: "receive", sku: plain.sku, quantity: 6, to: source.bins.a1.code, reason: "received", reference: "PO-1" }); // 1
+    const transfer = await createTransfer(db, SYSTEM_ACTOR, { from: s, to: d, reference: "TR-1", lines: [{ sku: plain.sku, quantity: 2 }] });
+    await shipTransfer(db, SYSTEM_ACTOR, transfer.id); // 2: A1 → source transit
+    await receiveTransfer(db, SYSTEM_ACTOR, transfer.id, { lines: [{ sku: plain.sku, quantity: 2, to: destination.bins.a1.code }] }); // 3: → destination A1
+    await post({ kind: "move", sku: plain.sku, quantity: 2, from: source.bins.a1.code, to: source.bins.a2.code, reason: "putaway" }); // 4
+    await post({ kind: "receive", sku: lotted.sku, quantity: 4, to: source.bins.a2.code, reason: "received", lot: "L1", expiresAt: "2031-01-31" }); // 5
+    await post({ kind: "issue", sku: plain.sku, quantity: 1, from: source.bins.a1.code, reason: "sold", reference: "SO-1" }); // 6
+    await post({ kind: "receive", sku: plain.sku, quantity: 5, to: destination.bins.a2.code, reason: "received" }); // 7: destination only
+
+    const line = (kind: string, item: typeof plain, quantity: number, from: string, to: string, lot: string | null, reason: string) => ({
+      id: expect.stringMatching(/^\d+$/),
+      at: expect.stringMatching(new RegExp(`^${today}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$`)),
+      kind,
+      sku: item.sku,
+      name: item.name,
+      quantity,
+      from,
+      to,
+      lot,
+      reason,
+      reference: null as string | null,
+      actor: "system",
+    });
+    const atSource = await runReport(db, SYSTEM_ACTOR, "movements", { site: s });
+    expect(atSource.data).toEqual([
+      { ...line("receive", plain, 6, `${s}-SUPPLIER`, source.bins.a1.code, null, "received"), reference: "PO-1" },
+      { ...line("transfer_ship", plain, 2, source.bins.a1.code, `${s}-TRANSIT`, null, "transfer"), reference: "TR-1" },
+      { ...line("transfer_receive", plain, 2, `${s}-TRANSIT`, destination.bins.a1.code, null, "transfer"), reference: "TR-1" },
+      line("move", plain, 2, source.bins.a1.code, source.bins.a2.code, null, "putaway"),
+      line("receive", lotted, 4, `${s}-SUPPLIER`, source.bins.a2.code, "L1", "received"),
+      { ...line("issue", plain, 1, source.bins.a1.code, `${s}-CUSTOMER`, null, "sold"), reference: "SO-1" },
+    ]);
+    const ids = atSource.data.map((row) => row.id as string);
+    expect(ids.map(Number)).toEqual(ids.map(Number).sort((a, b) => a - b));
+    expect(new Set(ids).size).toBe(6);
+    expect(atSource.next).toBeNull();
+
+    // The transfer's receipt has one end at each site; the destination's own receipt is its alone.
+    const atDestination = await runReport(db, SYSTEM_ACTOR, "movements", { site: d });
+    expect(atDestination.data.map((row) => [row.kind, row.quantity])).toEqual([
+      ["transfer_receive", 2],
+      ["receive", 5],
+    ]);
+    expect(atDestination.data[0].id).toBe(ids[2]);
+
+    const only = async (filters: Record<string, string>) =>
+      (await runReport(db, SYSTEM_ACTOR, "movements", { site: s, ...filters })).data.map((row) => row.id);
+    expect(await only({ kind: "issue" })).toEqual([ids[5]]);
+    expect(await only({ sku: lotted.sku.toLowerCase() })).toEqual([ids[4]]);
+    expect(await only({ category: "Food" })).toEqual([ids[4]]);
+    expect(await only({ from: "2020-01-01", to: "2020-12-31" })).toEqual([]);
+    await expect(runReport(db, SYSTEM_ACTOR, "movements", { kind: "teleport" })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ field: "kind" })],
+    });
+
+    // Pages of 4: the first four and a cursor, then the last two and none.
+    const first = await runReport(db, SYSTEM_ACTOR, "movements", { site: s }, { limit: 4 });
+    expect(first.data.map((row) => row.id)).toEqual(ids.slice(0, 4));
+    expect(first.next).toBe(ids[3]);
+    const second = await runReport(db, SYSTEM_ACTOR, "movements", { site: s }, { limit: 4, cursor: first.next! });
+    expect(second.data.map((row) => row.id)).toEqual(ids.slice(4));
+    expect(second.next).toBeNull();
+    await expect(runReport(db, SYSTEM_ACTOR, "movements", { site: s }, { cursor: "abc" })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ field: "cursor" })],
+    });
+  });
+});

@@ -39,6 +39,7 @@ import * as webhookOps from "../webhooks/operations";
 import * as alertOps from "../alerts/operations";
 import * as replenishmentOps from "../replenishment/operations";
 import * as reportOps from "../reports/operations";
+import * as dashboardOps from "../dashboard/operations";
 import type { Operation } from "../contract/operation";
 
 export const ALL_OPERATIONS: Operation[] = [
@@ -78,6 +79,7 @@ export const ALL_OPERATIONS: Operation[] = [
   alertOps,
   replenishmentOps,
   reportOps,
+  dashboardOps,
 ].flatMap((module) => Object.values(module) as Operation[]);
 
 type JsonSchema = Record<string, unknown>;

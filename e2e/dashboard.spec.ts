@@ -34,7 +34,7 @@ test("a manager opens the dashboard, filters it by site and drills from a top mo
   await page.screenshot({ path: `test-results/screenshots/manager-dashboard-wh1-${testInfo.project.name}.png`, fullPage: true });
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/items/${encodeURIComponent(sku)}$`));
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(sku);
+  await expect(page.getByTestId("item-sku")).toHaveText(sku);
 });
 
 test("a period without activity says what to do next instead of empty charts", async ({ page }) => {

@@ -4,6 +4,7 @@ import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YA
 
 const dayLabel = new Intl.DateTimeFormat("en", { day: "numeric", month: "short", timeZone: "UTC" });
 const number = new Intl.NumberFormat("en");
+const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
 
 export type SeriesPoint = { day: string; value: number };
 
@@ -26,7 +27,14 @@ export function SeriesChart({ points, label, unit, testId }: { points: SeriesPoi
           <AreaChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid vertical={false} stroke="#e2e8f0" />
             <XAxis dataKey="label" tick={{ fontSize: 11 }} tickLine={false} interval="preserveStartEnd" minTickGap={24} />
-            <YAxis allowDecimals={false} tick={{ fontSize: 11 }} tickLine={false} axisLine={false} width={48} />
+            <YAxis
+              allowDecimals={false}
+              tick={{ fontSize: 11 }}
+              tickLine={false}
+              axisLine={false}
+              width={44}
+              tickFormatter={(value) => compact.format(Number(value))}
+            />
             <Tooltip formatter={(value) => [`${number.format(Number(value))} ${unit}`, label]} labelStyle={{ fontWeight: 600 }} />
             <Area type="stepAfter" dataKey="value" stroke="#1d5fd1" fill="#dbe7fb" strokeWidth={2} isAnimationActive={false} />
           </AreaChart>

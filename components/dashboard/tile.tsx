@@ -36,9 +36,9 @@ export function Tile({
 /** A headline number with its label and, below, what it means or how it was counted. */
 export function Figure({ label, value, note, testId }: { label: string; value: string; note?: string; testId?: string }) {
   return (
-    <div className="min-w-0">
+    <div className="min-w-24 max-w-full flex-1 basis-24">
       <p className="text-xs text-slate-500 sm:text-sm">{label}</p>
-      <p className="text-2xl font-bold tabular-nums sm:text-3xl" data-testid={testId}>
+      <p className="text-2xl font-bold tabular-nums" data-testid={testId}>
         {value}
       </p>
       {note ? <p className="text-xs text-slate-500">{note}</p> : null}

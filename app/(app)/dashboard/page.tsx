@@ -72,7 +72,7 @@ function Tiles({ dashboard: d }: { dashboard: ManagerDashboard }) {
       </p>
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3">
         <Tile title="Turns and days of inventory" testId="tile-turnover" href={report("abc-xyz")} linkText="Units issued, item by item">
-          <div className="mb-3 grid grid-cols-2 gap-3">
+          <div className="mb-3 flex flex-wrap gap-x-6 gap-y-3">
             <Figure
               label="Turns"
               value={d.turnover.turns === null ? "–" : decimal.format(d.turnover.turns)}
@@ -108,7 +108,7 @@ function Tiles({ dashboard: d }: { dashboard: ManagerDashboard }) {
         ) : null}
 
         <Tile title="Stockouts and fill rate" testId="tile-fill-rate" href={alerts("stockout")} linkText="Stockout alerts">
-          <div className="grid grid-cols-2 gap-3">
+          <div className="flex flex-wrap gap-x-6 gap-y-3">
             <Figure
               label="Fill rate"
               value={d.fillRate.rate === null ? "–" : percent.format(d.fillRate.rate)}
@@ -144,7 +144,7 @@ function Tiles({ dashboard: d }: { dashboard: ManagerDashboard }) {
         </Tile>
 
         <Tile title="Dead stock" testId="tile-dead-stock" href={report("dead-stock")} linkText="Slow and dead stock report">
-          <div className="mb-2 grid grid-cols-3 gap-3">
+          <div className="mb-2 flex flex-wrap gap-x-6 gap-y-3">
             <Figure label="Dead" value={number.format(d.deadStock.dead)} testId="figure-dead" note="item × site" />
             <Figure label="Units" value={number.format(d.deadStock.deadUnits)} />
             <Figure label="Slow" value={number.format(d.deadStock.slow)} />
@@ -185,7 +185,7 @@ function Tiles({ dashboard: d }: { dashboard: ManagerDashboard }) {
           href={report("expiring")}
           linkText="Expiring stock report"
         >
-          <div className="mb-2 grid grid-cols-3 gap-3">
+          <div className="mb-2 flex flex-wrap gap-x-6 gap-y-3">
             <Figure label="Units" value={number.format(d.expiring.units)} testId="figure-expiring-units" />
             <Figure label="Lots" value={number.format(d.expiring.lots)} />
             <Figure

@@ -21,6 +21,7 @@ const SCREENSHOTS: Record<string, string> = {
   "/admin/users": "users",
   "/items/import": "import",
   "/orders": "orders",
+  "/dashboard": "dashboard",
 };
 
 type Finding = { what: string; size?: string; problem: string };
@@ -207,6 +208,8 @@ async function pagesToVisit(page: Page): Promise<string[]> {
     "/reports/abc-xyz",
     "/reports/stock-on-hand?by=location",
     "/reports/movements",
+    "/dashboard",
+    "/dashboard?site=WH1&from=2001-01-01&to=2001-01-31",
   ];
 }
 

@@ -13,6 +13,7 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Locations",
     "Categories",
     "Reports",
+    "Analytics",
     "Suppliers",
     "Reorder points",
     "Channels",
@@ -34,12 +35,13 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Locations",
     "Categories",
     "Reports",
+    "Analytics",
     "Suppliers",
     "Reorder points",
     "Channels",
   ],
   "clerk@example.com": ["Dashboard", "Scan", "Items", "Move stock", "Orders", "Transfers", "Purchase orders", "Locations", "Categories"],
-  "viewer@example.com": ["Dashboard", "Scan", "Items", "Orders", "Transfers", "Purchase orders", "Locations", "Categories", "Reports"],
+  "viewer@example.com": ["Dashboard", "Scan", "Items", "Orders", "Transfers", "Purchase orders", "Locations", "Categories", "Reports", "Analytics"],
 };
 
 for (const [email, links] of Object.entries(EXPECTED_NAVIGATION)) {
@@ -75,4 +77,14 @@ test("signing out returns to the sign-in page, protects the app again, and is au
   await signIn(page, "admin@example.com");
   await page.goto("/admin/audit?action=auth.sign_out&actor=viewer%40example.com");
   await expect(page.getByTestId("audit-action").first()).toHaveText("auth.sign_out");
+});
+
+test("a clerk opening the manager's dashboard gets 403, on the page and from the API", async ({ page }) => {
+  await signIn(page, "clerk@example.com");
+  const response = await page.goto("/dashboard");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You may not open this page" })).toBeVisible();
+  const api = await page.request.get("/api/v1/dashboard");
+  expect(api.status()).toBe(403);
+  expect(await api.json()).toMatchObject({ status: 403, code: "forbidden" });
 });

@@ -14,6 +14,7 @@ export const NAV_LINKS: NavLink[] = [
   { href: "/locations", label: "Locations", permission: "stock.view", icon: "pin" },
   { href: "/categories", label: "Categories", permission: "stock.view", icon: "log" },
   { href: "/reports", label: "Reports", permission: "reports.view", icon: "chart" },
+  { href: "/dashboard", label: "Analytics", permission: "reports.view", icon: "chart" },
   { href: "/suppliers", label: "Suppliers", permission: "catalog.manage", icon: "truck" },
   { href: "/reorder-points", label: "Reorder points", permission: "thresholds.manage", icon: "log" },
   { href: "/channels", label: "Channels", permission: "channels.manage", icon: "cart" },

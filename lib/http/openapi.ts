@@ -40,6 +40,7 @@ import * as alertOps from "../alerts/operations";
 import * as replenishmentOps from "../replenishment/operations";
 import * as reportOps from "../reports/operations";
 import * as valuationOps from "../valuation/operations";
+import * as dashboardOps from "../dashboard/operations";
 import type { Operation } from "../contract/operation";
 
 export const ALL_OPERATIONS: Operation[] = [
@@ -80,6 +81,7 @@ export const ALL_OPERATIONS: Operation[] = [
   replenishmentOps,
   reportOps,
   valuationOps,
+  dashboardOps,
 ].flatMap((module) => Object.values(module) as Operation[]);
 
 type JsonSchema = Record<string, unknown>;

@@ -1,0 +1,92 @@
+import type { Actor } from "../auth/actor";
+import { authorize } from "../auth/can";
+import { countActiveAlerts } from "../alerts/list-alerts";
+import { ALERT_KINDS } from "../alerts/alert-kinds";
+import type { Db } from "../db/client";
+import { Forbidden, ValidationFailed } from "../domain-error";
+import type { ReportSites } from "../reports/report";
+import { runReport } from "../reports/run-report";
+import { abcXyzCells, deadStock, expiring, shrinkage, topMovers, unitsIssued } from "./report-tiles";
+import { managerDashboardFilters, type ManagerDashboard } from "./schemas";
+import { fillRate, onHandByDay, round, stockoutsRaised } from "./stock-figures";
+
+/** Lots expiring within this many days of the period's end make the expiring tile (the expiring report's default). */
+const EXPIRING_WITHIN_DAYS = 30;
+const PERMISSION = "reports.view";
+
+export type ManagerDashboardQuery = { site?: string; from?: string; to?: string };
+
+/**
+ * The manager's dashboard: every tile's numbers for the actor's sites (or the one site asked for) over a period.
+ * The tiles a report answers come from that report (lib/reports, through runReport, so its rules and its site
+ * checks hold here too); the rest are one grouped statement each, all run together. Turnover is in units until
+ * movements are valued: `inventoryValue` is null until then, and the page shows its tile only when it is not.
+ * `today` stands in for the current day in tests (what is overdue for the fill rate).
+ */
+export async function getManagerDashboard(
+  db: Db,
+  actor: Actor,
+  query: ManagerDashboardQuery,
+  options: { today?: string } = {},
+): Promise<ManagerDashboard> {
+  authorize(actor, PERMISSION);
+  const parsed = managerDashboardFilters.safeParse(query);
+  if (!parsed.success) throw new ValidationFailed(parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
+  const filters = parsed.data;
+  const sites = await sitesOf(db, actor, filters.site);
+  // The alert counts are the actor's own function, run as the actor narrowed to the sites in view.
+  const inView: Actor = sites === "all" ? actor : { ...actor, sites };
+  const reportQuery = { from: filters.from, to: filters.to, ...(filters.site ? { site: filters.site } : {}) };
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+
+  const [abcXyz, dead, shrunk, expiringLots, onHand, fill, stockouts, alerts] = await Promise.all([
+    runReport(db, actor, "abc-xyz", reportQuery),
+    runReport(db, actor, "dead-stock", reportQuery),
+    runReport(db, actor, "shrinkage", reportQuery),
+    runReport(db, actor, "expiring", { ...reportQuery, withinDays: String(EXPIRING_WITHIN_DAYS) }),
+    onHandByDay(db, filters, sites),
+    fillRate(db, filters, sites, today),
+    stockoutsRaised(db, filters, sites),
+    countActiveAlerts(db, inView),
+  ]);
+
+  const issued = unitsIssued(abcXyz.data);
+  const averageOnHand = onHand.length === 0 ? 0 : onHand.reduce((sum, d) => sum + d.units, 0) / onHand.length;
+  const turns = averageOnHand > 0 ? issued / averageOnHand : null;
+  return {
+    filters: { from: filters.from, to: filters.to, ...(filters.site ? { site: filters.site } : {}) },
+    days: onHand.length,
+    onHand,
+    inventoryValue: null, // TODO(#16): the value on hand per day, once the ledger values movements
+    turnover: {
+      unitsIssued: issued,
+      averageOnHand: round(averageOnHand, 2),
+      turns: turns === null ? null : round(turns, 2),
+      daysOfInventory: turns ? round(onHand.length / turns, 1) : null,
+    },
+    stockouts: { ...stockouts, open: alerts.byKind.stockout ?? 0 },
+    fillRate: fill,
+    topMovers: topMovers(abcXyz.data),
+    deadStock: deadStock(dead.data),
+    shrinkage: shrinkage(shrunk.data),
+    expiring: expiring(
+      expiringLots.data,
+      EXPIRING_WITHIN_DAYS,
+      expiringLots.columns.map((c) => c.key),
+    ),
+    abcXyz: abcXyzCells(abcXyz.data),
+    alerts: {
+      total: alerts.total,
+      byKind: ALERT_KINDS.filter((kind) => alerts.byKind[kind]).map((kind) => ({ kind, count: alerts.byKind[kind] ?? 0 })),
+    },
+  };
+}
+
+/** The site asked for (422 when there is none such, 403 outside the actor's sites, as runReport answers), else the actor's sites. */
+async function sitesOf(db: Db, actor: Actor, code: string | undefined): Promise<ReportSites> {
+  if (code === undefined) return actor.sites;
+  const site = await db.site.findUnique({ where: { code }, select: { id: true } });
+  if (!site) throw new ValidationFailed([{ field: "site", message: `No site has the code ${code}` }]);
+  if (actor.sites !== "all" && !actor.sites.includes(site.id)) throw new Forbidden(PERMISSION, site.id);
+  return [site.id];
+}

@@ -152,7 +152,7 @@ UPDATE "StockMovement" SET "occurredAt" = at;
 ALTER TABLE "StockMovement" ENABLE TRIGGER "StockMovement_append_only";
 
 -- FIFO finds the open layers of an item × site, oldest first, without walking the emptied ones.
-CREATE INDEX "CostLayer_open_idx" ON "CostLayer" ("itemId", "siteId", "receivedAt", id) WHERE quantity > 0;
+CREATE INDEX "CostLayer_open_idx" ON "CostLayer" ("itemId", "siteId", "receivedAt", "movementId", id) WHERE quantity > 0;
 
 -- Values and the layers they touched are history, as the ledger is.
 CREATE TRIGGER "MovementValue_append_only" BEFORE UPDATE OR DELETE ON "MovementValue"
@@ -208,7 +208,8 @@ BEGIN
 END;
 $$;
 
--- Takes units out of an item's stock at a site: FIFO (standard cost too) from the oldest open layer, `p_first`
+-- Takes units out of an item's stock at a site: FIFO (standard cost too) from the oldest open layer (of one day,
+-- the first posted), `p_first`
 -- first (the layer a reversed receipt made); the moving average at the state's value per unit, or exactly
 -- `p_exact` (a reversal's) while units remain. Records the layers taken from and answers the value taken. Units
 -- beyond the layers (stock that predates valuation) are valued at the last unit cost.
@@ -223,7 +224,7 @@ DECLARE
 BEGIN
   FOR layer IN SELECT l.id, l.quantity, l.value FROM "CostLayer" l
       WHERE l."itemId" = state."itemId" AND l."siteId" = state."siteId" AND l.quantity > 0
-      ORDER BY (l.id IS NOT DISTINCT FROM p_first) DESC, l."receivedAt", l.id FOR UPDATE LOOP
+      ORDER BY (l.id IS NOT DISTINCT FROM p_first) DESC, l."receivedAt", l."movementId", l.id FOR UPDATE LOOP
     EXIT WHEN remaining = 0;
     take := least(layer.quantity, remaining);
     piece := CASE WHEN take = layer.quantity THEN layer.value ELSE round(layer.value * take / layer.quantity, 4) END;
@@ -468,7 +469,7 @@ BEGIN
       UPDATE "CostLayer" l SET value = shares.share
         FROM (SELECT x.id, round(state.value * x.through / state.quantity, 4)
                          - round(state.value * (x.through - x.quantity) / state.quantity, 4) AS share
-                FROM (SELECT c.id, c.quantity, sum(c.quantity) OVER (ORDER BY c."receivedAt", c.id) AS through
+                FROM (SELECT c.id, c.quantity, sum(c.quantity) OVER (ORDER BY c."receivedAt", c."movementId", c.id) AS through
                         FROM "CostLayer" c WHERE c."itemId" = p_item AND c."siteId" = state."siteId" AND c.quantity > 0) x) shares
        WHERE l.id = shares.id;
     END IF;

@@ -64,7 +64,7 @@ async function prepareStock(databaseUrl: string) {
   await postMovements(
     db,
     SYSTEM_ACTOR,
-    placement.map((p) => ({ kind: "receive", sku: p.sku, quantity: 10_000_000, to: p.bin, reason: "received" })),
+    placement.map((p) => ({ kind: "receive", sku: p.sku, quantity: 10_000_000, to: p.bin, unitCost: "2.4999", reason: "received" })),
   );
   if ("thresholds" in args) {
     await db.$executeRaw`

@@ -116,6 +116,9 @@ describe("importOpeningStock", () => {
       ["receive", w.items.serialised.sku, w.bins.a2.code, 2, null, "received", "OPENING-STOCK"],
     ]);
     expect(bySku[1].unitCost?.toFixed(2)).toBe("2.50");
+    // Valued as it is posted: 5 × 2.50 enter the site's stock as a receipt.
+    const value = await db.movementValue.findUniqueOrThrow({ where: { movementId_siteId: { movementId: bySku[1].id, siteId: w.site.id } } });
+    expect([value.value.toFixed(4), value.category]).toEqual(["12.5000", "receipts"]);
     expect(new Set(movements.map((m) => m.postingId)).size).toBe(1); // one site, one atomic batch
     expect(await onHand(db, w.items.plain.id, w.bins.a1.id)).toBe(5);
     const lot = await db.lot.findFirstOrThrow({ where: { itemId: w.items.lotted.id, number: "L-1" } });

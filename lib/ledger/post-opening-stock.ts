@@ -21,7 +21,8 @@ export const OPENING_STOCK_REFERENCE = "OPENING-STOCK";
 
 /**
  * Posts a warehouse's starting balances as receipts (supplier → bin), in bulk and in one transaction, so history
- * begins with them. The levels are then derived from exactly these movement rows by one SQL statement.
+ * begins with them. The levels are then derived from exactly these movement rows by one SQL statement, and the
+ * movements valued like any receipt.
  */
 export async function postOpeningStock(db: Db, actor: Actor, lines: OpeningStockLine[], siteId: string) {
   authorize(actor, "stock.move", { siteId });
@@ -67,6 +68,8 @@ export async function postOpeningStock(db: Db, actor: Actor, lines: OpeningStock
         GROUP BY d."itemId", d."locationId", d."lotId", l."isVirtual"
         ON CONFLICT ("itemId", "locationId", "lotId")
         DO UPDATE SET "onHand" = "StockLevel"."onHand" + EXCLUDED."onHand", "updatedAt" = now()`;
+      // Valued as any receipt is (lib/valuation/valuation-function.sql): each line a cost layer at its unit cost.
+      await tx.$queryRaw`SELECT stockroom_value_posting(${postingId}::uuid)::text AS valued`;
       const units = lines.reduce((sum, line) => sum + line.quantity, 0);
       await recordAudit(tx, actor, {
         action: "stock.opening_posted",

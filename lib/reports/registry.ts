@@ -10,6 +10,7 @@ import { shrinkageReport } from "./shrinkage";
 import { stockOnHandReport } from "./stock-on-hand";
 import { supplierPerformanceReport } from "./supplier-performance";
 import { transferDiscrepanciesReport } from "./transfer-discrepancies";
+import { valuationReport } from "./valuation";
 
 /** Every report, by the name in its URL (/api/v1/reports/{name}, /reports/{name}). A new report is added here. */
 export const REPORTS: readonly Report<ReportFilters>[] = [
@@ -22,6 +23,7 @@ export const REPORTS: readonly Report<ReportFilters>[] = [
   countAccuracyReport,
   expiringReport,
   abcXyzReport,
+  valuationReport,
 ];
 
 export function findReport(name: string): Report<ReportFilters> | undefined {

@@ -5,6 +5,7 @@ import { ReportTable } from "@/components/reports/report-table";
 import { AbcXyzMatrix } from "@/components/reports/abc-xyz-matrix";
 import { ShrinkageChart } from "@/components/reports/shrinkage-chart";
 import { SupplierPerformanceChart } from "@/components/reports/supplier-performance-chart";
+import { ValuationChart } from "@/components/reports/valuation-chart";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/can";
@@ -23,6 +24,7 @@ const CHARTS: Record<string, (props: { rows: ReportRow[] }) => ReactNode> = {
   "supplier-performance": SupplierPerformanceChart,
   shrinkage: ShrinkageChart,
   "abc-xyz": AbcXyzMatrix,
+  valuation: ValuationChart,
 };
 
 export async function generateMetadata({ params }: Props) {

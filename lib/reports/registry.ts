@@ -2,6 +2,7 @@ import type { Actor } from "../auth/actor";
 import { can } from "../auth/can";
 import type { Report, ReportFilters } from "./report";
 import { abcXyzReport } from "./abc-xyz";
+import { ageingReport } from "./ageing";
 import { countAccuracyReport } from "./count-accuracy";
 import { deadStockReport } from "./dead-stock";
 import { expiringReport } from "./expiring";
@@ -24,6 +25,7 @@ export const REPORTS: readonly Report<ReportFilters>[] = [
   expiringReport,
   abcXyzReport,
   valuationReport,
+  ageingReport,
 ];
 
 export function findReport(name: string): Report<ReportFilters> | undefined {

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { ReportFilters } from "@/components/reports/report-filters";
 import { ReportTable } from "@/components/reports/report-table";
 import { AbcXyzMatrix } from "@/components/reports/abc-xyz-matrix";
+import { AgeingChart } from "@/components/reports/ageing-chart";
 import { ShrinkageChart } from "@/components/reports/shrinkage-chart";
 import { SupplierPerformanceChart } from "@/components/reports/supplier-performance-chart";
 import { ValuationChart } from "@/components/reports/valuation-chart";
@@ -25,6 +26,7 @@ const CHARTS: Record<string, (props: { rows: ReportRow[] }) => ReactNode> = {
   shrinkage: ShrinkageChart,
   "abc-xyz": AbcXyzMatrix,
   valuation: ValuationChart,
+  ageing: AgeingChart,
 };
 
 export async function generateMetadata({ params }: Props) {

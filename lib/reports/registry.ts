@@ -11,6 +11,7 @@ import { shrinkageReport } from "./shrinkage";
 import { stockOnHandReport } from "./stock-on-hand";
 import { supplierPerformanceReport } from "./supplier-performance";
 import { transferDiscrepanciesReport } from "./transfer-discrepancies";
+import { turnoverReport } from "./turnover";
 import { valuationReport } from "./valuation";
 
 /** Every report, by the name in its URL (/api/v1/reports/{name}, /reports/{name}). A new report is added here. */
@@ -26,6 +27,7 @@ export const REPORTS: readonly Report<ReportFilters>[] = [
   abcXyzReport,
   valuationReport,
   ageingReport,
+  turnoverReport,
 ];
 
 export function findReport(name: string): Report<ReportFilters> | undefined {

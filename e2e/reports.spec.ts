@@ -143,6 +143,7 @@ test("a manager values the stock as of today, sees value by category, and downlo
   await expect(page).toHaveURL(/site=WH1/);
   await expect(page.getByTestId("report-table").getByRole("row").filter({ hasText: SKU })).toBeVisible();
   await expect(page.getByTestId("valuation-chart").getByRole("img", { name: /^Value by category: / })).toBeVisible();
+  await expect(page.getByTestId("report-count")).toContainText(/as of the end of \d{4}-\d{2}-\d{2}/);
   await page.screenshot({ path: `test-results/screenshots/report-valuation-${testInfo.project.name}.png`, fullPage: true });
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("report-export-csv").click()]);

@@ -187,7 +187,10 @@ export function ExpiringTile({ d, links }: TileProps) {
       <div className="mb-2 flex flex-wrap gap-x-6 gap-y-3">
         <Figure label="Units" value={number.format(d.expiring.units)} testId="figure-expiring-units" />
         <Figure label="Lots" value={number.format(d.expiring.lots)} />
-        <Figure label={d.expiring.value === null ? "Expired units" : "Value"} value={d.expiring.value ?? number.format(d.expiring.expiredUnits)} />
+        <Figure
+          label={d.expiring.value === null ? "Expired units" : "Value"}
+          value={d.expiring.value === null ? number.format(d.expiring.expiredUnits) : money(d.expiring.value)}
+        />
       </div>
       {d.expiring.top.length === 0 ? (
         <TileEmpty>

@@ -107,7 +107,12 @@ export default async function ReportPage({ params, searchParams }: Props) {
           <p className="text-sm text-slate-600" aria-live="polite" data-testid="report-count">
             {answer.data.length.toLocaleString("en")} {answer.data.length === 1 ? "row" : "rows"}
             {cursor || answer.next ? (cursor ? " (a later page)" : " (the first page)") : ""}
-            {report.usesPeriod === false ? " · today" : ` · ${answer.filters.from} to ${answer.filters.to}`}
+            {/* A report of one day (the valuation) names it; today's stock says today. */}
+            {"asOf" in answer.filters
+              ? ` · as of the end of ${String(answer.filters.asOf)}`
+              : report.usesPeriod === false
+                ? " · today"
+                : ` · ${answer.filters.from} to ${answer.filters.to}`}
             {answer.filters.site ? ` · ${answer.filters.site}` : ""}
           </p>
           <ReportTable columns={answer.columns} rows={answer.data} />

@@ -8,12 +8,18 @@ test("a manager opens the dashboard, filters it by site and drills from a top mo
   await signIn(page, "manager@example.com");
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { name: "Analytics", level: 1 })).toBeVisible();
-  for (const tile of ["turnover", "fill-rate", "top-movers", "dead-stock", "shrinkage", "expiring", "abc-xyz", "alerts"]) {
+  for (const tile of ["turnover", "inventory-value", "fill-rate", "top-movers", "dead-stock", "shrinkage", "expiring", "abc-xyz", "alerts"]) {
     await expect(page.getByTestId(`tile-${tile}`)).toBeVisible();
   }
   // The demo's year of sales at WH1: the turns are a number, and the chart is there with its words.
   await expect(page.getByTestId("figure-turns")).toHaveText(/^\d/);
   await expect(page.getByTestId("chart-on-hand").getByRole("img")).toHaveAttribute("aria-label", /Units on hand: \d/);
+  // The value on hand: its last day as an amount, and the tile links to the valuation report.
+  await expect(page.getByTestId("figure-inventory-value")).toHaveText(/\d+\.\d{2}/);
+  await expect(page.getByTestId("tile-inventory-value").getByRole("link", { name: "Valuation, item by item" })).toHaveAttribute(
+    "href",
+    /\/reports\/valuation/,
+  );
   await page.screenshot({ path: `test-results/screenshots/manager-dashboard-${testInfo.project.name}.png`, fullPage: true });
 
   await page.getByLabel("Site").selectOption("WH1");

@@ -208,6 +208,9 @@ async function pagesToVisit(page: Page): Promise<string[]> {
     "/reports/abc-xyz",
     "/reports/stock-on-hand?by=location",
     "/reports/movements",
+    "/reports/valuation",
+    "/reports/ageing",
+    "/reports/turnover?by=category",
     "/dashboard",
     "/dashboard?site=WH1&from=2001-01-01&to=2001-01-31",
   ];

@@ -122,3 +122,42 @@ test("a manager reads the movement journal filtered by item and kind, downloads 
   await expect(page.getByLabel("One row per")).toHaveValue("location");
   await expect(page.getByTestId("report-table").getByRole("row").filter({ hasText: SKU }).filter({ hasText: bin })).toBeVisible();
 });
+
+test("a manager values the stock as of today, sees value by category, and downloads the valuation as CSV", async ({ page }, testInfo) => {
+  test.setTimeout(60_000);
+  await signIn(page, "manager@example.com");
+  const bin = ((await (await page.request.get(`/api/v1/stock?sku=${SKU}&site=WH1`)).json()).data as { location: string }[]).find(
+    (level) => !level.location.endsWith("-TRANSIT"),
+  )!.location;
+  // A receipt with a cost: the item has a value at WH1 whatever the demo data held.
+  const posted = await page.request.post("/api/v1/movements", {
+    data: { kind: "receive", sku: SKU, quantity: 3, to: bin, reason: "received", unitCost: "2.50", reference: `E2E-VAL-${testInfo.project.name}` },
+  });
+  expect(posted.status(), await posted.text()).toBe(201);
+
+  await page.goto("/reports");
+  await page.getByRole("link", { name: /Inventory valuation/ }).click();
+  await expect(page).toHaveURL(/\/reports\/valuation$/);
+  await page.getByLabel("Site").selectOption("WH1");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/site=WH1/);
+  await expect(page.getByTestId("report-table").getByRole("row").filter({ hasText: SKU })).toBeVisible();
+  await expect(page.getByTestId("valuation-chart").getByRole("img", { name: /^Value by category: / })).toBeVisible();
+  await expect(page.getByTestId("report-count")).toContainText(/as of the end of \d{4}-\d{2}-\d{2}/);
+  await page.screenshot({ path: `test-results/screenshots/report-valuation-${testInfo.project.name}.png`, fullPage: true });
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("report-export-csv").click()]);
+  expect(download.suggestedFilename()).toMatch(/^valuation-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = readFileSync((await download.path())!, "utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
+  expect(lines[0]).toBe("sku,name,category,site,method,quantity,unitValue,value");
+  // The file's row for the item says what GET /api/v1/valuation says for it, to the last decimal.
+  const api = (await (await page.request.get(`/api/v1/valuation?site=WH1&sku=${SKU}`)).json()) as { data: { quantity: number; value: string }[] };
+  const line = lines.find((l) => l.startsWith(`${SKU},`));
+  expect(line).toBeDefined();
+  const cells = line!.split(",");
+  expect([Number(cells.at(-3)), cells.at(-1)]).toEqual([api.data[0].quantity, api.data[0].value]);
+  expect(lines.length).toBeGreaterThan(1);
+});

@@ -15,6 +15,15 @@ type TileProps = { d: ManagerDashboard; links: DashboardLinks };
 const number = new Intl.NumberFormat("en");
 const decimal = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
 const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 1 });
+/** An exact 4-place decimal shown to 2 places with thousands separators, rounded on its digits (half away from zero). */
+function money(amount: string): string {
+  const negative = amount.startsWith("-");
+  const [whole, fraction = ""] = amount.replace(/^-/, "").split(".");
+  const digits = fraction.padEnd(4, "0");
+  const cents = BigInt(whole) * 100n + BigInt(digits.slice(0, 2)) + (Number(digits[2]) >= 5 ? 1n : 0n);
+  const text = `${number.format(cents / 100n)}.${(cents % 100n).toString().padStart(2, "0")}`;
+  return negative && cents !== 0n ? `-${text}` : text;
+}
 const itemHref = (sku: string) => `/items/${encodeURIComponent(sku)}`;
 
 /** Turns and days of inventory, in units, over the units on hand day by day. */
@@ -34,6 +43,12 @@ export function TurnoverTile({ d, links }: TileProps) {
           testId="figure-days-of-inventory"
           note={`${d.days} days ÷ turns`}
         />
+        <Figure
+          label="Turns in value"
+          value={d.turnover.valueTurns === null ? "–" : decimal.format(d.turnover.valueTurns)}
+          testId="figure-value-turns"
+          note="Cost of goods sold ÷ average value"
+        />
         <Figure label="Units issued" value={number.format(d.turnover.unitsIssued)} />
         <Figure label="Average on hand" value={number.format(Math.round(d.turnover.averageOnHand))} />
       </div>
@@ -46,12 +61,18 @@ export function TurnoverTile({ d, links }: TileProps) {
   );
 }
 
-/** The value on hand day by day: shown only once the dashboard answers such a series. */
-export function InventoryValueTile({ d }: TileProps) {
+/** The value on hand day by day, with its last day's and average figures (exact decimals, as the API answers them). */
+export function InventoryValueTile({ d, links }: TileProps) {
   if (!d.inventoryValue) return null;
+  const last = d.inventoryValue.at(-1);
   return (
-    <Tile title="Inventory value" testId="tile-inventory-value" href="/reports" linkText="All reports">
-      {/* A picture only: the exact decimals stay in the API's answer. */}
+    <Tile title="Inventory value" testId="tile-inventory-value" href={links.report("valuation")} linkText="Valuation, item by item">
+      <div className="mb-3 flex flex-wrap gap-x-6 gap-y-3">
+        <Figure label={`Value at the end of ${d.filters.to}`} value={money(last?.value ?? "0")} testId="figure-inventory-value" />
+        <Figure label="Average value" value={money(d.turnover.averageValue)} note="Mean of the day-end values" />
+        <Figure label="Cost of goods sold" value={money(d.turnover.cogs)} />
+      </div>
+      {/* The chart is a picture; the exact decimals are the figures above and the API's answer. */}
       <SeriesChart
         points={d.inventoryValue.map((p) => ({ day: p.day, value: Number(p.value) }))}
         label="Value on hand"
@@ -166,7 +187,10 @@ export function ExpiringTile({ d, links }: TileProps) {
       <div className="mb-2 flex flex-wrap gap-x-6 gap-y-3">
         <Figure label="Units" value={number.format(d.expiring.units)} testId="figure-expiring-units" />
         <Figure label="Lots" value={number.format(d.expiring.lots)} />
-        <Figure label={d.expiring.value === null ? "Expired units" : "Value"} value={d.expiring.value ?? number.format(d.expiring.expiredUnits)} />
+        <Figure
+          label={d.expiring.value === null ? "Expired units" : "Value"}
+          value={d.expiring.value === null ? number.format(d.expiring.expiredUnits) : money(d.expiring.value)}
+        />
       </div>
       {d.expiring.top.length === 0 ? (
         <TileEmpty>

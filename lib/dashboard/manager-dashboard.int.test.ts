@@ -21,9 +21,21 @@ describe("getManagerDashboard", () => {
     // P 100 + Q 10 + L1 6 = 116 for days −9…−6, 96 after the sale 5 days ago (−5…−1), 81 at the end of today.
     expect(dashboard.onHand.map((d) => d.units)).toEqual([116, 116, 116, 116, 96, 96, 96, 96, 96, 81]);
     expect(dashboard.onHand[0].day).toBe(period.from);
-    expect(dashboard.inventoryValue).toBeNull();
+    // Value: 200 + 30 + 9 = 239 before the period; the sale 5 days ago takes 20 × 2.00 → 199; today P −20 sold,
+    // −10 lost, S +8 in and −8 sold → 169. Cost of goods sold 40 + 20 + 8 = 68; the mean of the days
+    // (4 × 239 + 5 × 199 + 169) ÷ 10 = 212; turns in value 68 ÷ 212 = 0.32.
+    expect(dashboard.inventoryValue?.map((d) => d.value)).toEqual([...Array(4).fill("239.0000"), ...Array(5).fill("199.0000"), "169.0000"]);
+    expect(dashboard.inventoryValue?.[0].day).toBe(period.from);
     // 34 issued (P 30, S 4) ÷ 1025 / 10 = 102.5 on average = 0.33 turns; 10 days ÷ (34 / 102.5) = 30.1 days.
-    expect(dashboard.turnover).toEqual({ unitsIssued: 34, averageOnHand: 102.5, turns: 0.33, daysOfInventory: 30.1 });
+    expect(dashboard.turnover).toEqual({
+      unitsIssued: 34,
+      averageOnHand: 102.5,
+      turns: 0.33,
+      daysOfInventory: 30.1,
+      cogs: "68.0000",
+      averageValue: "212.0000",
+      valueTurns: 0.32,
+    });
     expect(dashboard.stockouts).toEqual({ raised: 1, items: 1, open: 1 });
     expect(dashboard.fillRate).toEqual({ orders: 3, ordersFilled: 1, unitsOrdered: 20, unitsFilled: 12, rate: 0.6 });
     expect(dashboard.topMovers).toEqual([
@@ -49,7 +61,7 @@ describe("getManagerDashboard", () => {
       lots: 1,
       units: 6,
       expiredUnits: 0,
-      value: null,
+      value: "9.0000", // 6 × 1.50
       top: [{ sku: lotted.sku, name: lotted.name, site: w.site.code, lot: "L1", expiresOn: daysAgo(-10), daysLeft: 10, onHand: 6 }],
     });
     // Weeks of the period: P 20 then 10 (CV 0.33, X), S 0 then 4 (CV 1, Y); P is 30 of 34 units' value (A), S B.
@@ -68,7 +80,16 @@ describe("getManagerDashboard", () => {
     const { w, elsewhere } = await build(db);
     const early = await getManagerDashboard(db, SYSTEM_ACTOR, { from: daysAgo(30), to: daysAgo(25), site: w.site.code }, { today });
     expect(early.onHand.map((d) => d.units)).toEqual([0, 0, 0, 0, 0, 0]);
-    expect(early.turnover).toEqual({ unitsIssued: 0, averageOnHand: 0, turns: null, daysOfInventory: null });
+    expect(early.turnover).toEqual({
+      unitsIssued: 0,
+      averageOnHand: 0,
+      turns: null,
+      daysOfInventory: null,
+      cogs: "0.0000",
+      averageValue: "0.0000",
+      valueTurns: null,
+    });
+    expect(early.inventoryValue?.every((d) => d.value === "0.0000")).toBe(true);
     expect(early.fillRate.rate).toBeNull();
 
     const manager = await buildUser(db, "manager", { sites: [elsewhere.site.code] });

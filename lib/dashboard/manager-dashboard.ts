@@ -8,7 +8,7 @@ import type { ReportSites } from "../reports/report";
 import { runReport } from "../reports/run-report";
 import { abcXyzCells, deadStock, expiring, shrinkage, topMovers, unitsIssued } from "./report-tiles";
 import { managerDashboardFilters, type ManagerDashboard } from "./schemas";
-import { fillRate, onHandByDay, round, stockoutsRaised } from "./stock-figures";
+import { averageValue, fillRate, onHandByDay, round, stockoutsRaised, valueByDay } from "./stock-figures";
 
 /** Lots expiring within this many days of the period's end make the expiring tile (the expiring report's default). */
 const EXPIRING_WITHIN_DAYS = 30;
@@ -19,8 +19,8 @@ export type ManagerDashboardQuery = { site?: string; from?: string; to?: string 
 /**
  * The manager's dashboard: every tile's numbers for the actor's sites (or the one site asked for) over a period.
  * The tiles a report answers come from that report (lib/reports, through runReport, so its rules and its site
- * checks hold here too); the rest are one grouped statement each, all run together. Turnover is in units until
- * movements are valued: `inventoryValue` is null until then, and the page shows its tile only when it is not.
+ * checks hold here too); the rest are one grouped statement each, all run together. Turnover is in units and in
+ * value (cost of goods sold ÷ the mean of the day-end values of `inventoryValue`).
  * `today` stands in for the current day in tests (what is overdue for the fill rate).
  */
 export async function getManagerDashboard(
@@ -39,12 +39,13 @@ export async function getManagerDashboard(
   const reportQuery = { from: filters.from, to: filters.to, ...(filters.site ? { site: filters.site } : {}) };
   const today = options.today ?? new Date().toISOString().slice(0, 10);
 
-  const [abcXyz, dead, shrunk, expiringLots, onHand, fill, stockouts, alerts] = await Promise.all([
+  const [abcXyz, dead, shrunk, expiringLots, onHand, value, fill, stockouts, alerts] = await Promise.all([
     runReport(db, actor, "abc-xyz", reportQuery),
     runReport(db, actor, "dead-stock", reportQuery),
     runReport(db, actor, "shrinkage", reportQuery),
     runReport(db, actor, "expiring", { ...reportQuery, withinDays: String(EXPIRING_WITHIN_DAYS) }),
     onHandByDay(db, filters, sites),
+    valueByDay(db, filters, sites),
     fillRate(db, filters, sites, today),
     stockoutsRaised(db, filters, sites),
     countActiveAlerts(db, inView),
@@ -53,16 +54,21 @@ export async function getManagerDashboard(
   const issued = unitsIssued(abcXyz.data);
   const averageOnHand = onHand.length === 0 ? 0 : onHand.reduce((sum, d) => sum + d.units, 0) / onHand.length;
   const turns = averageOnHand > 0 ? issued / averageOnHand : null;
+  const meanValue = averageValue(value.series);
+  const valueTurns = Number(meanValue) > 0 ? round(Number(value.cogs) / Number(meanValue), 2) : null;
   return {
     filters: { from: filters.from, to: filters.to, ...(filters.site ? { site: filters.site } : {}) },
     days: onHand.length,
     onHand,
-    inventoryValue: null, // TODO(#16): the value on hand per day, once the ledger values movements
+    inventoryValue: value.series,
     turnover: {
       unitsIssued: issued,
       averageOnHand: round(averageOnHand, 2),
       turns: turns === null ? null : round(turns, 2),
       daysOfInventory: turns ? round(onHand.length / turns, 1) : null,
+      cogs: value.cogs,
+      averageValue: meanValue,
+      valueTurns,
     },
     stockouts: { ...stockouts, open: alerts.byKind.stockout ?? 0 },
     fillRate: fill,

@@ -67,10 +67,7 @@ export function shrinkage(rows: ReportRow[]): ManagerDashboard["shrinkage"] {
   return { netUnits: list.reduce((sum, r) => sum + r.netUnits, 0), byReason: list };
 }
 
-/**
- * Expiring lots in units; their value only when the report has a `value` column (it does not yet: movements are
- * not valued), added as exact decimals.
- */
+/** Expiring lots in units, and their value (the report's `value` column, when it has one) added as exact decimals. */
 export function expiring(rows: ReportRow[], withinDays: number, columnKeys: readonly string[]): ManagerDashboard["expiring"] {
   const hasValue = columnKeys.includes("value");
   return {

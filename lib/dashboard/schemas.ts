@@ -24,12 +24,15 @@ export const managerDashboard = z
     inventoryValue: z
       .array(z.object({ day: z.string(), value: z.string().describe("Exact decimal") }))
       .nullable()
-      .describe("Value on hand at the end of each day; null until movements are valued (docs/valuation.md)"),
+      .describe("Value on hand at the end of each day (valuation as of that day: MovementValue and revaluations by when they happened)"),
     turnover: z.object({
       unitsIssued: count.describe("Units that left to customers in the period, less reversals (the ABC × XYZ report's demand)"),
       averageOnHand: z.number().describe("Mean of `onHand` over the period's days"),
       turns: ratio("unitsIssued ÷ averageOnHand, 2 decimals; null when nothing was on hand"),
       daysOfInventory: ratio("days ÷ turns, 1 decimal; null when nothing was issued"),
+      cogs: z.string().describe("Cost of goods sold in the period, exact decimal (the turnover report's)"),
+      averageValue: z.string().describe("Mean of `inventoryValue` over the period's days, exact decimal to 4 places"),
+      valueTurns: ratio("cogs ÷ averageValue, 2 decimals; null when nothing was worth anything on hand"),
     }),
     stockouts: z.object({
       raised: count.describe("Stockout alerts raised in the period"),

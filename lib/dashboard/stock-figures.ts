@@ -1,7 +1,8 @@
-// The dashboard's figures that no report answers: units on hand per day, the order fill rate and stockouts.
+// The dashboard's figures that no report answers: units and value on hand per day, the order fill rate and stockouts.
 // One grouped statement each, over the sites in scope ("all", or the ids).
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
+import { divideRounded, fromTenThousandths, sumAmounts, toTenThousandths } from "../money/fixed-point";
 import { periodBounds, siteCondition } from "../reports/report-scope";
 import type { ReportSites } from "../reports/report";
 import type { ManagerDashboard } from "./schemas";
@@ -37,6 +38,44 @@ export async function onHandByDay(db: Db, period: Period, sites: ReportSites): P
     FROM generate_series(${period.from}::date, ${period.to}::date, interval '1 day') AS d(day)
     ORDER BY 1`;
   return rows.map((row) => ({ day: row.day.toISOString().slice(0, 10), units: row.units }));
+}
+
+/**
+ * The value on hand at the end of each day of the period, and the period's cost of goods sold, in one grouped
+ * statement: the changes of value (MovementValue and CostRevaluation, by when they happened) summed per day, those
+ * before the period counted on its first day, then a running sum over the days. Cost of goods sold is −Σ of the
+ * period's `cogs` changes, as the reconciliation and the turnover report count it.
+ */
+export async function valueByDay(db: Db, period: Period, sites: ReportSites): Promise<{ series: { day: string; value: string }[]; cogs: string }> {
+  const { start, end } = periodBounds(period);
+  const rows = await db.$queryRaw<{ day: Date; value: string; cogs: string }[]>`
+    WITH changes AS (
+      SELECT v."occurredAt", v.category::text AS category, v.value FROM "MovementValue" v
+       WHERE v."occurredAt" < ${end} ${siteCondition(Prisma.sql`v."siteId"`, sites)}
+      UNION ALL
+      SELECT r."occurredAt", r.category::text, r.amount FROM "CostRevaluation" r
+       WHERE r."occurredAt" < ${end} ${siteCondition(Prisma.sql`r."siteId"`, sites)}
+    ), daily AS (
+      SELECT greatest(x."occurredAt"::date, ${period.from}::date) AS day, sum(x.value) AS change,
+             coalesce(-sum(x.value) FILTER (WHERE x.category = 'cogs' AND x."occurredAt" >= ${start}), 0) AS cogs
+        FROM changes x GROUP BY 1
+    )
+    SELECT d.day::date AS day,
+           (sum(coalesce(daily.change, 0)) OVER (ORDER BY d.day))::numeric(18,4)::text AS value,
+           coalesce(daily.cogs, 0)::numeric(18,4)::text AS cogs
+      FROM generate_series(${period.from}::date, ${period.to}::date, interval '1 day') AS d(day)
+      LEFT JOIN daily ON daily.day = d.day::date
+     ORDER BY 1`;
+  return {
+    series: rows.map((row) => ({ day: row.day.toISOString().slice(0, 10), value: row.value })),
+    cogs: sumAmounts(rows.map((row) => row.cogs)),
+  };
+}
+
+/** The mean of the day-end values, exact to 4 places (half away from zero); "0.0000" for no days. */
+export function averageValue(series: readonly { value: string }[]): string {
+  if (series.length === 0) return "0.0000";
+  return fromTenThousandths(divideRounded(toTenThousandths(sumAmounts(series.map((d) => d.value))), BigInt(series.length)));
 }
 
 /**

@@ -23,7 +23,7 @@ describe("movement journal report", () => {
     const post = (input: Record<string, unknown>) => postMovement(db, SYSTEM_ACTOR, input as Parameters<typeof postMovement>[2]);
     const [s, d] = [source.site.code, destination.site.code];
 
-    await post({ kind: "receive", sku: plain.sku, quantity: 6, to: source.bins.a1.code, reason: "received", reference: "PO-1" }); // 1
+    await post({ kind: "receive", sku: plain.sku, quantity: 6, to: source.bins.a1.code, reason: "received", reference: "PO-1", unitCost: "1.50" }); // 1
     const transfer = await createTransfer(db, SYSTEM_ACTOR, { from: s, to: d, reference: "TR-1", lines: [{ sku: plain.sku, quantity: 2 }] });
     await shipTransfer(db, SYSTEM_ACTOR, transfer.id); // 2: A1 → source transit
     await receiveTransfer(db, SYSTEM_ACTOR, transfer.id, { lines: [{ sku: plain.sku, quantity: 2, to: destination.bins.a1.code }] }); // 3: → destination A1
@@ -32,9 +32,20 @@ describe("movement journal report", () => {
     await post({ kind: "issue", sku: plain.sku, quantity: 1, from: source.bins.a1.code, reason: "sold", reference: "SO-1" }); // 6
     await post({ kind: "receive", sku: plain.sku, quantity: 5, to: destination.bins.a2.code, reason: "received" }); // 7: destination only
 
-    const line = (kind: string, item: typeof plain, quantity: number, from: string, to: string, lot: string | null, reason: string) => ({
+    const instantToday = expect.stringMatching(new RegExp(`^${today}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$`));
+    const line = (
+      kind: string,
+      item: typeof plain,
+      quantity: number,
+      from: string,
+      to: string,
+      lot: string | null,
+      reason: string,
+      value: string | null,
+    ) => ({
       id: expect.stringMatching(/^\d+$/),
-      at: expect.stringMatching(new RegExp(`^${today}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$`)),
+      at: instantToday,
+      occurredAt: instantToday,
       kind,
       sku: item.sku,
       name: item.name,
@@ -45,15 +56,19 @@ describe("movement journal report", () => {
       reason,
       reference: null as string | null,
       actor: "system",
+      value,
     });
+    // Values: the receipt 6 × 1.50; the shipment stays at the source (its transit location), so it is not valued;
+    // the transfer's receipt leaves the source at 2 × 1.50; a move within a site has none; the lotted receipt had
+    // no cost (0); the sale 1 × 1.50.
     const atSource = await runReport(db, SYSTEM_ACTOR, "movements", { site: s });
     expect(atSource.data).toEqual([
-      { ...line("receive", plain, 6, `${s}-SUPPLIER`, source.bins.a1.code, null, "received"), reference: "PO-1" },
-      { ...line("transfer_ship", plain, 2, source.bins.a1.code, `${s}-TRANSIT`, null, "transfer"), reference: "TR-1" },
-      { ...line("transfer_receive", plain, 2, `${s}-TRANSIT`, destination.bins.a1.code, null, "transfer"), reference: "TR-1" },
-      line("move", plain, 2, source.bins.a1.code, source.bins.a2.code, null, "putaway"),
-      line("receive", lotted, 4, `${s}-SUPPLIER`, source.bins.a2.code, "L1", "received"),
-      { ...line("issue", plain, 1, source.bins.a1.code, `${s}-CUSTOMER`, null, "sold"), reference: "SO-1" },
+      { ...line("receive", plain, 6, `${s}-SUPPLIER`, source.bins.a1.code, null, "received", "9.0000"), reference: "PO-1" },
+      { ...line("transfer_ship", plain, 2, source.bins.a1.code, `${s}-TRANSIT`, null, "transfer", null), reference: "TR-1" },
+      { ...line("transfer_receive", plain, 2, `${s}-TRANSIT`, destination.bins.a1.code, null, "transfer", "3.0000"), reference: "TR-1" },
+      line("move", plain, 2, source.bins.a1.code, source.bins.a2.code, null, "putaway", null),
+      line("receive", lotted, 4, `${s}-SUPPLIER`, source.bins.a2.code, "L1", "received", "0.0000"),
+      { ...line("issue", plain, 1, source.bins.a1.code, `${s}-CUSTOMER`, null, "sold", "1.5000"), reference: "SO-1" },
     ]);
     const ids = atSource.data.map((row) => row.id as string);
     expect(ids.map(Number)).toEqual(ids.map(Number).sort((a, b) => a - b));

@@ -17,6 +17,7 @@ import {
 type Row = {
   id: bigint;
   at: Date;
+  occurredAt: Date;
   kind: string;
   sku: string;
   name: string;
@@ -27,6 +28,7 @@ type Row = {
   reason: string;
   reference: string | null;
   actor: string;
+  value: string | null;
 };
 
 type Filters = { from: string; to: string; site?: string; category?: string; sku?: string; kind?: MovementKind };
@@ -37,7 +39,8 @@ const KINDS = Object.values(MovementKind) as [MovementKind, ...MovementKind[]];
  * The movement journal: every movement of the period with at least one end at the report's sites, oldest first
  * by id. It can run to millions of rows, so it streams: a batch per query, keyset-paginated on the id, and never
  * past the last id there was when it started, so a download is one consistent snapshot of the append-only ledger.
- * Units only: values follow once movements are valued (docs/valuation.md).
+ * Each carries its cost (`value`, as `valuation.totalCost` of GET /api/v1/movements/{id}): what left the site's stock
+ * where it left one, else what came in; null for a move within a site, which is not valued.
  */
 export const movementsReport = defineReport({
   name: "movements",
@@ -63,7 +66,8 @@ export const movementsReport = defineReport({
   columns: [
     // Text, as GET /api/v1/movements/{id} names it: an identifier, not a quantity to sum or format with commas.
     { key: "id", label: "Movement", type: "text" },
-    { key: "at", label: "At", type: "timestamp" },
+    { key: "at", label: "Recorded at", type: "timestamp", description: "When it was posted; the period counts by this" },
+    { key: "occurredAt", label: "Occurred at", type: "timestamp", description: "When it happened (late paperwork, opening balances)" },
     { key: "kind", label: "Kind", type: "text" },
     { key: "sku", label: "SKU", type: "text" },
     { key: "name", label: "Name", type: "text" },
@@ -74,6 +78,12 @@ export const movementsReport = defineReport({
     { key: "reason", label: "Reason", type: "text" },
     { key: "reference", label: "Reference", type: "text" },
     { key: "actor", label: "By", type: "text" },
+    {
+      key: "value",
+      label: "Value",
+      type: "decimal",
+      description: "Its cost, 4 places: what left a site's stock, else what came in; empty for a move within a site",
+    },
   ],
   run(db, _actor, filters, sites) {
     return allRows(movementBatches(db, filters, sites, { after: null, size: STREAM_BATCH_SIZE }));
@@ -91,11 +101,14 @@ async function* movementBatches(db: Db, filters: Filters, sites: ReportSites, pa
   for (;;) {
     const rows = await db.$queryRaw<Row[]>`
       SELECT m.id, m.at, m.kind::text AS kind, i.sku, i.name, m.quantity, fl.code AS "from", tl.code AS "to", lot.number AS lot,
-             m."reasonCode" AS reason, m.reference, m."actorLabel" AS actor
+             m."reasonCode" AS reason, m.reference, m."actorLabel" AS actor, m."occurredAt",
+             abs(mv.value)::numeric(18,4)::text AS value
       FROM "StockMovement" m
       JOIN "Item" i ON i.id = m."itemId"
       JOIN "Location" fl ON fl.id = m."fromLocationId" JOIN "Location" tl ON tl.id = m."toLocationId"
       LEFT JOIN "Lot" lot ON lot.id = m."lotId"
+      -- The side that left a site (its quantity is negative) first, else the side that came in.
+      LEFT JOIN LATERAL (SELECT v.value FROM "MovementValue" v WHERE v."movementId" = m.id ORDER BY v.quantity LIMIT 1) mv ON true
       WHERE m.id > ${after} AND m.id <= ${last} AND m.at >= ${start} AND m.at < ${end}
         ${eitherEndAt(sites)}
         ${categoryCondition(Prisma.sql`i."categoryId"`, filters.category)}
@@ -117,5 +130,5 @@ function eitherEndAt(sites: ReportSites): Prisma.Sql {
 }
 
 function toReportRow(row: Row): ReportRow {
-  return { ...row, id: row.id.toString(), at: row.at.toISOString() };
+  return { ...row, id: row.id.toString(), at: row.at.toISOString(), occurredAt: row.occurredAt.toISOString() };
 }

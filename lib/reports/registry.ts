@@ -2,6 +2,7 @@ import type { Actor } from "../auth/actor";
 import { can } from "../auth/can";
 import type { Report, ReportFilters } from "./report";
 import { abcXyzReport } from "./abc-xyz";
+import { ageingReport } from "./ageing";
 import { countAccuracyReport } from "./count-accuracy";
 import { deadStockReport } from "./dead-stock";
 import { expiringReport } from "./expiring";
@@ -10,6 +11,8 @@ import { shrinkageReport } from "./shrinkage";
 import { stockOnHandReport } from "./stock-on-hand";
 import { supplierPerformanceReport } from "./supplier-performance";
 import { transferDiscrepanciesReport } from "./transfer-discrepancies";
+import { turnoverReport } from "./turnover";
+import { valuationReport } from "./valuation";
 
 /** Every report, by the name in its URL (/api/v1/reports/{name}, /reports/{name}). A new report is added here. */
 export const REPORTS: readonly Report<ReportFilters>[] = [
@@ -22,6 +25,9 @@ export const REPORTS: readonly Report<ReportFilters>[] = [
   countAccuracyReport,
   expiringReport,
   abcXyzReport,
+  valuationReport,
+  ageingReport,
+  turnoverReport,
 ];
 
 export function findReport(name: string): Report<ReportFilters> | undefined {

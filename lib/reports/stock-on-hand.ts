@@ -14,6 +14,7 @@ type Row = {
   reserved: number;
   available: number;
   unit: string;
+  value: string | null;
 };
 
 /**
@@ -21,7 +22,8 @@ type Row = {
  * physical locations (not in transit nor the virtual ends), and available under the one availability rule
  * (lib/availability/availability-rule.ts), summed over the levels. Rows with nothing on hand and nothing
  * reserved are left out. The period filters are accepted, as by every report, but do not apply: this is today's
- * stock. Units only: values follow once movements are valued (docs/valuation.md).
+ * stock. `value` is the item × site's value in the ledger now (its CostState: every unit the site holds, in transit
+ * from it too); with `by=location` it is left empty, as value is kept per site, not per bin.
  */
 export const stockOnHandReport = defineReport({
   name: "stock-on-hand",
@@ -62,21 +64,25 @@ export const stockOnHandReport = defineReport({
       description: "On hand − reserved in storage bins, lots past expiry left out, never below zero",
     },
     { key: "unit", label: "Unit", type: "text" },
+    { key: "value", label: "Value", type: "decimal", description: "The item's value at the site now, 4 places; with by=site only" },
   ],
   async run(db, _actor, filters, sites) {
     const byLocation = filters.by === "location";
     const location = byLocation ? Prisma.sql`loc.code` : Prisma.sql`NULL::text`;
+    const value = byLocation ? Prisma.sql`NULL::text` : Prisma.sql`coalesce(cs.value, 0)::numeric(18,4)::text`;
     const rows = await db.$queryRaw<Row[]>`
       SELECT i.sku, i.name, c.path AS category, st.code AS site, ${location} AS location,
-             SUM(s."onHand")::int AS "onHand", SUM(s.reserved)::int AS reserved, SUM(${AVAILABLE_OF_LEVEL})::int AS available, i.unit
+             SUM(s."onHand")::int AS "onHand", SUM(s.reserved)::int AS reserved, SUM(${AVAILABLE_OF_LEVEL})::int AS available, i.unit,
+             ${value} AS value
       FROM "StockLevel" s
       JOIN "Location" loc ON loc.id = s."locationId" LEFT JOIN "Lot" lot ON lot.id = s."lotId"
       JOIN "Site" st ON st.id = loc."siteId"
       JOIN "Item" i ON i.id = s."itemId" LEFT JOIN "Category" c ON c.id = i."categoryId"
+      LEFT JOIN "CostState" cs ON cs."itemId" = i.id AND cs."siteId" = st.id
       WHERE NOT loc."isVirtual"
         ${siteCondition(Prisma.sql`loc."siteId"`, sites)}
         ${categoryCondition(Prisma.sql`i."categoryId"`, filters.category)}
-      GROUP BY i.id, c.path, st.code ${byLocation ? Prisma.sql`, loc.code` : Prisma.empty}
+      GROUP BY i.id, c.path, st.code, cs.value ${byLocation ? Prisma.sql`, loc.code` : Prisma.empty}
       HAVING SUM(s."onHand") <> 0 OR SUM(s.reserved) <> 0
       ORDER BY i."skuKey", st.code ${byLocation ? Prisma.sql`, loc.code` : Prisma.empty}`;
     return { rows };

@@ -17,6 +17,8 @@ const noonDaysAgo = (n: number) => new Date(`${daysAgo(n)}T12:00:00Z`);
 let sequence = 0;
 
 /**
+ * Values (what the ledger makes of the unit costs, by when things happened): P 100 × 2.00, Q 10 × 3.00, L1 6 × 1.50
+ * and S 4 × 2.00; the backdated postings happened (occurredAt) when they are backdated to.
  * Site W: P 100 in (20 days ago), 20 sold 5 days ago, 10 sold and 5 lost today → 65; Q 10 in, never sold (dead);
  * lot L1 of the lotted item, 6 in, expiring in 10 days (dead too); S 4 in and 4 sold today (a stockout). Orders
  * made straight in the table, as the on-time figures' test makes them. Another site has stock that must not show.
@@ -30,15 +32,18 @@ export async function buildDashboardData(db: Db) {
   const made = [await buildItem(db), await buildItem(db)];
   const [q, s] = await Promise.all(made.map((item) => db.item.findFirstOrThrow({ where: { sku: item.sku } })));
   const backdated = async (input: Record<string, unknown>, daysBack: number) =>
-    backdatePosting(db, (await move(input)).postingId, noonDaysAgo(daysBack));
+    backdatePosting(db, (await move({ ...input, occurredAt: noonDaysAgo(daysBack).toISOString() })).postingId, noonDaysAgo(daysBack));
 
-  await backdated({ kind: "receive", sku: p.sku, quantity: 100, to: a1, reason: "received" }, 20);
-  await backdated({ kind: "receive", sku: q.sku, quantity: 10, to: a1, reason: "received" }, 20);
-  await backdated({ kind: "receive", sku: lotted.sku, quantity: 6, to: w.bins.a2.code, reason: "received", lot: "L1", expiresAt: daysAgo(-10) }, 20);
+  await backdated({ kind: "receive", sku: p.sku, quantity: 100, to: a1, reason: "received", unitCost: "2.00" }, 20);
+  await backdated({ kind: "receive", sku: q.sku, quantity: 10, to: a1, reason: "received", unitCost: "3.00" }, 20);
+  await backdated(
+    { kind: "receive", sku: lotted.sku, quantity: 6, to: w.bins.a2.code, reason: "received", lot: "L1", expiresAt: daysAgo(-10), unitCost: "1.50" },
+    20,
+  );
   await backdated({ kind: "issue", sku: p.sku, quantity: 20, from: a1, reason: "sold" }, 5);
   await move({ kind: "issue", sku: p.sku, quantity: 10, from: a1, reason: "sold" });
   await move({ kind: "loss", sku: p.sku, quantity: 5, from: a1, reason: "lost" });
-  await move({ kind: "receive", sku: s.sku, quantity: 4, to: a1, reason: "received" });
+  await move({ kind: "receive", sku: s.sku, quantity: 4, to: a1, reason: "received", unitCost: "2.00" });
   await move({ kind: "issue", sku: s.sku, quantity: 4, from: a1, reason: "sold" });
   await relayAll(db, afterEventsWritten);
 

@@ -21,17 +21,25 @@ describe("GET /api/v1/dashboard", () => {
     expect(answer.json).toMatchObject({
       filters: { from: daysAgo(9), to: daysAgo(0), site: w.site.code },
       days: 10,
-      inventoryValue: null,
-      turnover: { unitsIssued: 34, averageOnHand: 102.5, turns: 0.33, daysOfInventory: 30.1 },
+      turnover: {
+        unitsIssued: 34,
+        averageOnHand: 102.5,
+        turns: 0.33,
+        daysOfInventory: 30.1,
+        cogs: "68.0000",
+        averageValue: "212.0000",
+        valueTurns: 0.32,
+      },
       stockouts: { raised: 1, items: 1, open: 1 },
       fillRate: { orders: 3, ordersFilled: 1, unitsOrdered: 20, unitsFilled: 12, rate: 0.6 },
       deadStock: { dead: 2, slow: 0, deadUnits: 16 },
       shrinkage: { netUnits: 5 },
-      expiring: { lots: 1, units: 6, value: null },
+      expiring: { lots: 1, units: 6, value: "9.0000" },
       abcXyz: { items: 2 },
     });
     expect(answer.json.topMovers[0]).toEqual({ sku: p.sku, name: p.name, units: 30 });
     expect(answer.json.onHand.at(-1)).toEqual({ day: daysAgo(0), units: 81 });
+    expect(answer.json.inventoryValue.at(-1)).toEqual({ day: daysAgo(0), value: "169.0000" });
 
     const key = await buildApiKey(db, "admin");
     const byKey = await callRoute(dashboardRoute.GET, { path, key: key.key });

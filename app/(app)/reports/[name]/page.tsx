@@ -3,8 +3,10 @@ import type { ReactNode } from "react";
 import { ReportFilters } from "@/components/reports/report-filters";
 import { ReportTable } from "@/components/reports/report-table";
 import { AbcXyzMatrix } from "@/components/reports/abc-xyz-matrix";
+import { AgeingChart } from "@/components/reports/ageing-chart";
 import { ShrinkageChart } from "@/components/reports/shrinkage-chart";
 import { SupplierPerformanceChart } from "@/components/reports/supplier-performance-chart";
+import { ValuationChart } from "@/components/reports/valuation-chart";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/can";
@@ -23,6 +25,8 @@ const CHARTS: Record<string, (props: { rows: ReportRow[] }) => ReactNode> = {
   "supplier-performance": SupplierPerformanceChart,
   shrinkage: ShrinkageChart,
   "abc-xyz": AbcXyzMatrix,
+  valuation: ValuationChart,
+  ageing: AgeingChart,
 };
 
 export async function generateMetadata({ params }: Props) {
@@ -103,7 +107,12 @@ export default async function ReportPage({ params, searchParams }: Props) {
           <p className="text-sm text-slate-600" aria-live="polite" data-testid="report-count">
             {answer.data.length.toLocaleString("en")} {answer.data.length === 1 ? "row" : "rows"}
             {cursor || answer.next ? (cursor ? " (a later page)" : " (the first page)") : ""}
-            {report.usesPeriod === false ? " · today" : ` · ${answer.filters.from} to ${answer.filters.to}`}
+            {/* A report of one day (the valuation) names it; today's stock says today. */}
+            {"asOf" in answer.filters
+              ? ` · as of the end of ${String(answer.filters.asOf)}`
+              : report.usesPeriod === false
+                ? " · today"
+                : ` · ${answer.filters.from} to ${answer.filters.to}`}
             {answer.filters.site ? ` · ${answer.filters.site}` : ""}
           </p>
           <ReportTable columns={answer.columns} rows={answer.data} />

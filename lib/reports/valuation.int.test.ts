@@ -1,0 +1,95 @@
+// The valuation report on movements dated in March 2026, worked by hand: a FIFO item across a sale, an average item
+// whose value per unit does not divide evenly, and another site that the site filter leaves out.
+import { describe, expect, it } from "vitest";
+import { buildWarehouse } from "../../tests/factories/stock";
+import { SYSTEM_ACTOR } from "../auth/actor";
+import { ensureCategory } from "../catalog/ensure-category";
+import { getDb, type DbTx } from "../db/client";
+import { postMovement } from "../ledger/post-movement";
+import { valuationAsOf } from "../valuation/valuation-reads";
+import { runReport } from "./run-report";
+
+const db = getDb();
+
+describe("valuation report", () => {
+  it("values each item × site at the end of the day asked for, with its unit value, and filters by site and category", async () => {
+    const w = await buildWarehouse(db);
+    const other = await buildWarehouse(db);
+    const { plain, solvent } = w.items;
+    await db.item.update({
+      where: { id: plain.id },
+      data: { costingMethod: "fifo", categoryId: await ensureCategory(db as unknown as DbTx, "Tools > Drills") },
+    });
+    await db.item.update({ where: { id: solvent.id }, data: { costingMethod: "average" } });
+    const post = (input: Record<string, unknown>) => postMovement(db, SYSTEM_ACTOR, input as Parameters<typeof postMovement>[2]);
+
+    // plain, FIFO: 10 × 2.00 (2 March), 5 × 3.00 (10 March), 12 sold (15 March: 10 × 2.00 + 2 × 3.00 = 26) → 3 × 3.00 = 9.
+    await post({ kind: "receive", sku: plain.sku, quantity: 10, to: w.bins.a1.code, unitCost: "2.00", reason: "received", occurredAt: "2026-03-02" });
+    await post({ kind: "receive", sku: plain.sku, quantity: 5, to: w.bins.a1.code, unitCost: "3.00", reason: "received", occurredAt: "2026-03-10" });
+    await post({ kind: "issue", sku: plain.sku, quantity: 12, from: w.bins.a1.code, reason: "sold", occurredAt: "2026-03-15" });
+    // solvent, average: 3 × 1.00 + 4 × 1.50 = 9.00 for 7 units; 9 ÷ 7 = 1.285714… → 1.2857.
+    await post({
+      kind: "receive",
+      sku: solvent.sku,
+      quantity: 3,
+      to: w.bins.cage.code,
+      unitCost: "1.00",
+      reason: "received",
+      occurredAt: "2026-03-03",
+    });
+    await post({
+      kind: "receive",
+      sku: solvent.sku,
+      quantity: 4,
+      to: w.bins.cage.code,
+      unitCost: "1.50",
+      reason: "received",
+      occurredAt: "2026-03-04",
+    });
+    // The other site's stock is not this site's.
+    await post({
+      kind: "receive",
+      sku: other.items.plain.sku,
+      quantity: 7,
+      to: other.bins.a1.code,
+      unitCost: "1.00",
+      reason: "received",
+      occurredAt: "2026-03-02",
+    });
+
+    const row = (item: typeof plain, category: string | null, method: string, quantity: number, unitValue: string, value: string) => ({
+      sku: item.sku,
+      name: item.name,
+      category,
+      site: w.site.code,
+      method,
+      quantity,
+      unitValue,
+      value,
+    });
+    const at = (asOf: string, extra: Record<string, string> = {}) => runReport(db, SYSTEM_ACTOR, "valuation", { site: w.site.code, asOf, ...extra });
+
+    expect((await at("2026-03-01")).data).toEqual([]);
+    expect((await at("2026-03-05")).data).toEqual([
+      row(plain, "Tools > Drills", "fifo", 10, "2.0000", "20.0000"),
+      row(solvent, null, "average", 7, "1.2857", "9.0000"),
+    ]);
+    // 10 × 2.00 + 5 × 3.00 = 35 for 15 units: 2.3333.
+    expect((await at("2026-03-12")).data[0]).toEqual(row(plain, "Tools > Drills", "fifo", 15, "2.3333", "35.0000"));
+    const march = await at("2026-03-31");
+    expect(march.data).toEqual([row(plain, "Tools > Drills", "fifo", 3, "3.0000", "9.0000"), row(solvent, null, "average", 7, "1.2857", "9.0000")]);
+    expect(march.filters).toMatchObject({ asOf: "2026-03-31" });
+
+    // asOf left out: the period's `to`.
+    expect((await runReport(db, SYSTEM_ACTOR, "valuation", { site: w.site.code, to: "2026-03-12" })).data[0]).toMatchObject({ quantity: 15 });
+    expect((await at("2026-03-31", { category: "Tools" })).data.map((r) => r.sku)).toEqual([plain.sku]);
+    // The API's valuation and the report read the same lines.
+    const api = await valuationAsOf(db, SYSTEM_ACTOR, { asOf: "2026-03-31", site: w.site.code });
+    expect(api.data.map((l) => [l.sku, l.quantity, l.value])).toEqual(march.data.map((r) => [r.sku, r.quantity, r.value]));
+    expect(api.total).toBe("18.0000");
+
+    await expect(runReport(db, SYSTEM_ACTOR, "valuation", { asOf: "31.03.2026" })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ field: "asOf" })],
+    });
+  });
+});

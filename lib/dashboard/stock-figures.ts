@@ -1,5 +1,6 @@
 // The dashboard's figures that no report answers: units and value on hand per day, the order fill rate and stockouts.
 // One grouped statement each, over the sites in scope ("all", or the ids).
+import { valueChangesBetween } from "../valuation/valued-lines";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { divideRounded, fromTenThousandths, sumAmounts, toTenThousandths } from "../money/fixed-point";
@@ -49,13 +50,7 @@ export async function onHandByDay(db: Db, period: Period, sites: ReportSites): P
 export async function valueByDay(db: Db, period: Period, sites: ReportSites): Promise<{ series: { day: string; value: string }[]; cogs: string }> {
   const { start, end } = periodBounds(period);
   const rows = await db.$queryRaw<{ day: Date; value: string; cogs: string }[]>`
-    WITH changes AS (
-      SELECT v."occurredAt", v.category::text AS category, v.value FROM "MovementValue" v
-       WHERE v."occurredAt" < ${end} ${siteCondition(Prisma.sql`v."siteId"`, sites)}
-      UNION ALL
-      SELECT r."occurredAt", r.category::text, r.amount FROM "CostRevaluation" r
-       WHERE r."occurredAt" < ${end} ${siteCondition(Prisma.sql`r."siteId"`, sites)}
-    ), daily AS (
+    WITH changes AS (${valueChangesBetween(start, end, sites)}), daily AS (
       SELECT greatest(x."occurredAt"::date, ${period.from}::date) AS day, sum(x.value) AS change,
              coalesce(-sum(x.value) FILTER (WHERE x.category = 'cogs' AND x."occurredAt" >= ${start}), 0) AS cogs
         FROM changes x GROUP BY 1

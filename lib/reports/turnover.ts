@@ -1,6 +1,7 @@
+import { valueChangesBetween } from "../valuation/valued-lines";
 import { z } from "zod";
 import { Prisma } from "../db/generated/client";
-import { categoryCondition, periodBounds, siteCondition } from "./report-scope";
+import { categoryCondition, periodBounds } from "./report-scope";
 import { categoryFilterField, defineReport, periodFilters, siteFilterField } from "./report";
 
 type Row = {
@@ -79,13 +80,7 @@ export const turnoverReport = defineReport({
     const days = Math.round((end.getTime() - start.getTime()) / DAY_MS);
     const group = GROUPINGS[filters.by];
     const rows = await db.$queryRaw<Row[]>`
-      WITH changes AS (
-        SELECT v."itemId", v."siteId", v."occurredAt", v.category::text AS category, v.value FROM "MovementValue" v
-         WHERE v."occurredAt" < ${end} ${siteCondition(Prisma.sql`v."siteId"`, sites)}
-        UNION ALL
-        SELECT r."itemId", r."siteId", r."occurredAt", r.category::text, r.amount FROM "CostRevaluation" r
-         WHERE r."occurredAt" < ${end} ${siteCondition(Prisma.sql`r."siteId"`, sites)}
-      ), grouped AS (
+      WITH changes AS (${valueChangesBetween(start, end, sites)}), grouped AS (
         SELECT ${group.select},
                coalesce(sum(x.value) FILTER (WHERE x."occurredAt" < ${start}), 0) AS opening,
                -- A change on day d is on the books at the end of d and of every later day of the period.

@@ -3,10 +3,9 @@ import { authorize } from "../auth/can";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { ValidationFailed } from "../domain-error";
-import { siteCondition } from "../reports/report-scope";
 import { sitesOf } from "../reports/run-report";
 import type { ValuationQuery, ReconciliationQuery } from "./schemas";
-import { instantOf, valuedLines, type ValuedLine } from "./valued-lines";
+import { instantOf, valueChangesBetween, valuedLines, type ValuedLine } from "./valued-lines";
 
 export { instantOf };
 
@@ -37,13 +36,7 @@ export async function valuationReconciliation(db: Db, actor: Actor, query: Recon
   const start = new Date(`${query.from}T00:00:00Z`);
   const end = instantOf(query.to, "to");
   const [row] = await db.$queryRaw<{ opening: string; receipts: string; cogs: string; adjustments: string; transfers: string; closing: string }[]>`
-    WITH changes AS (
-      SELECT v."occurredAt", v.category::text AS category, v.value FROM "MovementValue" v
-       WHERE v."occurredAt" <= ${end} ${siteCondition(Prisma.sql`v."siteId"`, sites)}
-      UNION ALL
-      SELECT r."occurredAt", r.category::text, r.amount FROM "CostRevaluation" r
-       WHERE r."occurredAt" <= ${end} ${siteCondition(Prisma.sql`r."siteId"`, sites)}
-    )
+    WITH changes AS (${valueChangesBetween(start, end, sites, { endInclusive: true })})
     SELECT
       coalesce(sum(value) FILTER (WHERE "occurredAt" < ${start}), 0)::numeric(18,4)::text AS opening,
       coalesce(sum(value) FILTER (WHERE "occurredAt" >= ${start} AND category = 'receipts'), 0)::numeric(18,4)::text AS receipts,

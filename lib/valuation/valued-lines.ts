@@ -28,20 +28,65 @@ export type ValuedLine = {
 };
 
 /**
+ * Every change of value up to `at` as rows (itemId, siteId, quantity, value): the latest snapshot at or before it
+ * (a closed month's sums, see close-period.ts) and what was recorded since — so a read scans the months since the
+ * last close, not the whole history. `itemId` narrows to one item (a SKU filter).
+ */
+export function valueChangesUpTo(at: Date, sites: ReportSites, itemId?: string): Prisma.Sql {
+  const item = (column: string) => (itemId ? Prisma.sql`AND ${Prisma.raw(column)} = ${itemId}::uuid` : Prisma.empty);
+  const snapshot = Prisma.sql`(SELECT max(through) FROM "ValueSnapshot" WHERE through <= ${at})`;
+  return Prisma.sql`
+    SELECT x."itemId", x."siteId", x.quantity::bigint AS quantity, x.value FROM "ValueSnapshot" x
+     WHERE x.through = ${snapshot} ${siteCondition(Prisma.sql`x."siteId"`, sites)} ${item('x."itemId"')}
+    UNION ALL
+    SELECT v."itemId", v."siteId", v.quantity::bigint, v.value FROM "MovementValue" v
+     WHERE v."occurredAt" <= ${at} AND v."occurredAt" >= coalesce(${snapshot}, '-infinity')
+       ${siteCondition(Prisma.sql`v."siteId"`, sites)} ${item('v."itemId"')}
+    UNION ALL
+    SELECT r."itemId", r."siteId", r.quantity, r.amount FROM "CostRevaluation" r
+     WHERE r."occurredAt" <= ${at} AND r."occurredAt" >= coalesce(${snapshot}, '-infinity')
+       ${siteCondition(Prisma.sql`r."siteId"`, sites)} ${item('r."itemId"')}`;
+}
+
+/**
+ * Every change of value before `end` (or up to it) as rows (itemId, siteId, occurredAt, category, value), the
+ * history before `start` folded into the latest snapshot at or before it (its rows dated -infinity, category
+ * "snapshot"): what the reconciliation, turnover and the dashboard's value series add up, by the months since the
+ * last close rather than the whole history.
+ */
+export function valueChangesBetween(start: Date, end: Date, sites: ReportSites, { endInclusive = false } = {}): Prisma.Sql {
+  const snapshot = Prisma.sql`(SELECT max(through) FROM "ValueSnapshot" WHERE through <= ${start})`;
+  const until = (column: string) => (endInclusive ? Prisma.sql`${Prisma.raw(column)} <= ${end}` : Prisma.sql`${Prisma.raw(column)} < ${end}`);
+  return Prisma.sql`
+    SELECT x."itemId", x."siteId", '-infinity'::timestamp AS "occurredAt", 'snapshot' AS category, x.value FROM "ValueSnapshot" x
+     WHERE x.through = ${snapshot} ${siteCondition(Prisma.sql`x."siteId"`, sites)}
+    UNION ALL
+    SELECT v."itemId", v."siteId", v."occurredAt", v.category::text, v.value FROM "MovementValue" v
+     WHERE ${until('v."occurredAt"')} AND v."occurredAt" >= coalesce(${snapshot}, '-infinity') ${siteCondition(Prisma.sql`v."siteId"`, sites)}
+    UNION ALL
+    SELECT r."itemId", r."siteId", r."occurredAt", r.category::text, r.amount FROM "CostRevaluation" r
+     WHERE ${until('r."occurredAt"')} AND r."occurredAt" >= coalesce(${snapshot}, '-infinity') ${siteCondition(Prisma.sql`r."siteId"`, sites)}`;
+}
+
+/** A large aggregation stays in memory: PostgreSQL's default 4 MB spills 400,000 groups to disk. */
+const AGGREGATION_MEMORY = Prisma.sql`SELECT set_config('work_mem', '256MB', true)`;
+
+/**
  * Per item × site, the sum of every value that entered and left each site's stock up to `at` (MovementValue) plus
  * revaluations (a new method or standard cost, an opening value, a landed cost); rows with neither units nor value
  * left out. By SKU, then site code.
  */
 export async function valuedLines(db: Db, at: Date, sites: ReportSites, query: { category?: string; sku?: string }): Promise<ValuedLine[]> {
-  const sku = query.sku ? Prisma.sql`AND i."skuKey" = ${query.sku.toLowerCase()}` : Prisma.empty;
-  const rows = await db.$queryRaw<(Omit<ValuedLine, "quantity"> & { quantity: bigint })[]>`
-    WITH changes AS (
-      SELECT v."itemId", v."siteId", v.quantity::bigint AS quantity, v.value FROM "MovementValue" v
-       WHERE v."occurredAt" <= ${at} ${siteCondition(Prisma.sql`v."siteId"`, sites)}
-      UNION ALL
-      SELECT r."itemId", r."siteId", r.quantity, r.amount FROM "CostRevaluation" r
-       WHERE r."occurredAt" <= ${at} ${siteCondition(Prisma.sql`r."siteId"`, sites)}
-    ), per_item AS (
+  let itemId: string | undefined;
+  if (query.sku) {
+    const item = await db.item.findUnique({ where: { skuKey: query.sku.toLowerCase() }, select: { id: true } });
+    if (!item) return [];
+    itemId = item.id;
+  }
+  const [, rows] = await db.$transaction([
+    db.$queryRaw`${AGGREGATION_MEMORY}`,
+    db.$queryRaw<(Omit<ValuedLine, "quantity"> & { quantity: bigint })[]>`
+    WITH changes AS (${valueChangesUpTo(at, sites, itemId)}), per_item AS (
       SELECT "itemId", "siteId", sum(quantity) AS quantity, sum(value) AS value FROM changes GROUP BY "itemId", "siteId"
     )
     SELECT i.sku, i.name, c.path AS category, s.code AS site, p.quantity, p.value::numeric(18,4)::text AS value,
@@ -51,7 +96,8 @@ export async function valuedLines(db: Db, at: Date, sites: ReportSites, query: {
       LEFT JOIN "Category" c ON c.id = i."categoryId"
       JOIN "Site" s ON s.id = p."siteId"
       LEFT JOIN "CostState" cs ON cs."itemId" = p."itemId" AND cs."siteId" = p."siteId"
-     WHERE (p.quantity <> 0 OR p.value <> 0) ${sku} ${categoryCondition(Prisma.sql`i."categoryId"`, query.category)}
-     ORDER BY i.sku, s.code`;
+     WHERE (p.quantity <> 0 OR p.value <> 0) ${categoryCondition(Prisma.sql`i."categoryId"`, query.category)}
+     ORDER BY i.sku, s.code`,
+  ]);
   return rows.map((row) => ({ ...row, quantity: Number(row.quantity) }));
 }

@@ -59,7 +59,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
             .map(([key, value]) => [key, String(value)]),
         ).toString()
       : "";
-  const exportHref = (format: "csv" | "xlsx") => `/api/v1/reports/${report.name}?${withFilters({ format })}`;
+  const exportHref = (format: "csv" | "xlsx" | "pdf") => `/api/v1/reports/${report.name}?${withFilters({ format })}`;
 
   return (
     <>
@@ -67,11 +67,12 @@ export default async function ReportPage({ params, searchParams }: Props) {
       <PageHeader title={report.title}>
         {answer ? (
           <div className="flex gap-2">
-            {(["csv", "xlsx"] as const).map((format) => (
+            {(["csv", "xlsx", "pdf"] as const).map((format) => (
               <a
                 key={format}
                 href={exportHref(format)}
-                download
+                // The PDF opens in a new tab, to print; the others download.
+                {...(format === "pdf" ? { target: "_blank", rel: "noopener" } : { download: true })}
                 data-testid={`report-export-${format}`}
                 className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium text-brand-700 hover:bg-slate-100"
               >

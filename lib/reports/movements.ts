@@ -81,10 +81,13 @@ export const movementsReport = defineReport({
   stream(db, _actor, filters, sites, page) {
     return movementBatches(db, filters, sites, page);
   },
+  async count(db, _actor, filters, sites) {
+    const [{ count }] = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count ${journalFrom(filters, sites)}`;
+    return Number(count);
+  },
 });
 
 async function* movementBatches(db: Db, filters: Filters, sites: ReportSites, page: StreamPage): AsyncGenerator<ReportRow[]> {
-  const { start, end } = periodBounds(filters);
   const [{ last }] = await db.$queryRaw<{ last: bigint | null }[]>`SELECT max(id) AS last FROM "StockMovement"`;
   if (last === null) return;
   let after = page.after ?? 0n;
@@ -92,21 +95,28 @@ async function* movementBatches(db: Db, filters: Filters, sites: ReportSites, pa
     const rows = await db.$queryRaw<Row[]>`
       SELECT m.id, m.at, m.kind::text AS kind, i.sku, i.name, m.quantity, fl.code AS "from", tl.code AS "to", lot.number AS lot,
              m."reasonCode" AS reason, m.reference, m."actorLabel" AS actor
-      FROM "StockMovement" m
-      JOIN "Item" i ON i.id = m."itemId"
-      JOIN "Location" fl ON fl.id = m."fromLocationId" JOIN "Location" tl ON tl.id = m."toLocationId"
-      LEFT JOIN "Lot" lot ON lot.id = m."lotId"
-      WHERE m.id > ${after} AND m.id <= ${last} AND m.at >= ${start} AND m.at < ${end}
-        ${eitherEndAt(sites)}
-        ${categoryCondition(Prisma.sql`i."categoryId"`, filters.category)}
-        ${filters.sku ? Prisma.sql`AND i."skuKey" = ${filters.sku.toLowerCase()}` : Prisma.empty}
-        ${filters.kind ? Prisma.sql`AND m.kind = ${filters.kind}::"MovementKind"` : Prisma.empty}
+      ${journalFrom(filters, sites)} AND m.id > ${after} AND m.id <= ${last}
       ORDER BY m.id
       LIMIT ${page.size}`;
     if (rows.length > 0) yield rows.map(toReportRow);
     if (rows.length < page.size) return;
     after = rows[rows.length - 1].id;
   }
+}
+
+/** The journal's tables and conditions, shared by the rows and their count. */
+function journalFrom(filters: Filters, sites: ReportSites): Prisma.Sql {
+  const { start, end } = periodBounds(filters);
+  return Prisma.sql`
+      FROM "StockMovement" m
+      JOIN "Item" i ON i.id = m."itemId"
+      JOIN "Location" fl ON fl.id = m."fromLocationId" JOIN "Location" tl ON tl.id = m."toLocationId"
+      LEFT JOIN "Lot" lot ON lot.id = m."lotId"
+      WHERE m.at >= ${start} AND m.at < ${end}
+        ${eitherEndAt(sites)}
+        ${categoryCondition(Prisma.sql`i."categoryId"`, filters.category)}
+        ${filters.sku ? Prisma.sql`AND i."skuKey" = ${filters.sku.toLowerCase()}` : Prisma.empty}
+        ${filters.kind ? Prisma.sql`AND m.kind = ${filters.kind}::"MovementKind"` : Prisma.empty}`;
 }
 
 /** A movement is the site's when either end is there: a transfer shows at the site it left and the one it reached. */

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "../contract/operation";
+import { reportRunInput, reportRunView } from "./delivery-schemas";
+import { CONTENT_TYPES } from "./render-report";
 import { reportAnswer, reportColumn, reportName, reportQuery } from "./schemas";
 
 export const runReportOp = defineOperation({
@@ -33,4 +35,52 @@ export const listReportsOp = defineOperation({
   response: z.object({
     data: z.array(z.object({ name: z.string(), title: z.string(), description: z.string(), permission: z.string(), columns: z.array(reportColumn) })),
   }),
+});
+
+const runId = z.object({ id: z.string().describe("The run's id") });
+
+export const startReportRunOp = defineOperation({
+  id: "startReportRun",
+  method: "POST",
+  path: "/api/v1/reports/{name}/runs",
+  tag: "Reports",
+  permission: "reports.view",
+  status: 202,
+  summary: "Run a report in the background, into a CSV, XLSX or PDF file to download when done",
+  description:
+    "For long reports (the movement journal over a year): the run is queued and answered at once (status queued, progress 0); an app process works it, " +
+    "and GET /api/v1/report-runs/{id} tells its progress until it is done with a `downloadUrl`. The filters are those of GET /api/v1/reports/{name}, " +
+    "checked now (404, 403, 422 as there) and kept with their defaults filled in. Only the caller who asked (or an admin) can follow and download it. " +
+    "A file may be up to 64 MiB; runs and their files are deleted after 7 days.",
+  params: z.object({ name: reportName }),
+  body: reportRunInput,
+  response: reportRunView,
+  problems: ["not_found"],
+});
+
+export const getReportRunOp = defineOperation({
+  id: "getReportRun",
+  method: "GET",
+  path: "/api/v1/report-runs/{id}",
+  tag: "Reports",
+  permission: "reports.view",
+  summary: "A background report run: status, progress 0..1, rows so far, and its download link when done",
+  description: "404 for a run someone else asked for, unless the caller is an admin.",
+  params: runId,
+  response: reportRunView,
+  problems: ["not_found"],
+});
+
+export const downloadReportRunOp = defineOperation({
+  id: "downloadReportRun",
+  method: "GET",
+  path: "/api/v1/report-runs/{id}/download",
+  tag: "Reports",
+  permission: "reports.view",
+  summary: "The file of a finished background report run",
+  description: "For the caller who asked for the run, or an admin (404 for anyone else); 409 while the run is not done.",
+  params: runId,
+  response: z.string().describe("The file, in the format the run was asked for"),
+  fileTypes: [CONTENT_TYPES.csv, CONTENT_TYPES.xlsx, CONTENT_TYPES.pdf],
+  problems: ["not_found", "run_not_done"],
 });

@@ -24,20 +24,45 @@ export function reportFileName(name: string, format: ReportFileFormat, at = new 
  * A report exported whole into one file in memory, for what cannot stream to a reader: a PDF, a background run's
  * stored file and a scheduled e-mail's attachment. The bytes are those the streamed CSV and XLSX downloads send.
  */
-export async function renderReportFile(report: ReportExport, format: ReportFileFormat, generatedAt = new Date()): Promise<ReportFile> {
+export async function renderReportFile(
+  report: ReportExport,
+  format: ReportFileFormat,
+  generatedAt = new Date(),
+  options: { maxBytes?: number } = {},
+): Promise<ReportFile> {
+  const maxBytes = options.maxBytes ?? Infinity;
+  const tooLarge = () =>
+    new Error(`The file would be larger than ${Math.floor(maxBytes / 1024 / 1024)} MiB: narrow the filters (a shorter period, one site)`);
   const head = { contentType: CONTENT_TYPES[format], fileName: reportFileName(report.name, format, generatedAt) };
   if (format === "pdf")
     return { ...head, body: await reportPdf({ title: report.title, filters: report.filters, generatedAt }, report.columns, report.pages) };
   if (format === "csv") {
-    let text = "";
-    for await (const chunk of reportCsv(report.columns, report.pages)) text += chunk;
-    return { ...head, body: new TextEncoder().encode(text) };
+    const parts: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of reportCsv(report.columns, report.pages)) {
+      const bytes = Buffer.from(chunk, "utf8");
+      size += bytes.length;
+      if (size > maxBytes) throw tooLarge();
+      parts.push(bytes);
+    }
+    return { ...head, body: new Uint8Array(Buffer.concat(parts)) };
   }
   const output = new PassThrough();
   const chunks: Buffer[] = [];
-  output.on("data", (chunk: Buffer) => chunks.push(chunk));
+  let size = 0;
+  output.on("data", (chunk: Buffer) => {
+    size += chunk.length;
+    // Destroying the stream stops the writer at its next page (lib/reports/report-xlsx.ts).
+    if (size > maxBytes) output.destroy(tooLarge());
+    else chunks.push(chunk);
+  });
   const ended = new Promise((resolve, reject) => output.on("end", resolve).on("error", reject));
-  await writeReportXlsx(report.columns, report.pages, output, report.title);
-  await ended;
+  ended.catch(() => {}); // a failure is answered by the writer below
+  try {
+    await writeReportXlsx(report.columns, report.pages, output, report.title);
+    await ended;
+  } catch (error) {
+    throw size > maxBytes ? tooLarge() : error;
+  }
   return { ...head, body: new Uint8Array(Buffer.concat(chunks)) };
 }

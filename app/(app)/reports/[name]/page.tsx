@@ -1,5 +1,6 @@
 import { forbidden, notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { BackgroundRun } from "@/components/reports/background-run";
 import { ReportFilters } from "@/components/reports/report-filters";
 import { ReportTable } from "@/components/reports/report-table";
 import { AbcXyzMatrix } from "@/components/reports/abc-xyz-matrix";
@@ -24,6 +25,15 @@ const CHARTS: Record<string, (props: { rows: ReportRow[] }) => ReactNode> = {
   shrinkage: ShrinkageChart,
   "abc-xyz": AbcXyzMatrix,
 };
+
+/** The filters a report ran with, as the text fields a background run is asked with. */
+function filterStrings(filters: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(filters)
+      .filter(([, value]) => value !== undefined && value !== null && value !== "")
+      .map(([key, value]) => [key, String(value)]),
+  );
+}
 
 export async function generateMetadata({ params }: Props) {
   return { title: findReport((await params).name)?.title ?? "Report" };
@@ -90,6 +100,11 @@ export default async function ReportPage({ params, searchParams }: Props) {
         usesPeriod={report.usesPeriod !== false}
         fields={report.formFields}
       />
+      {answer && report.stream ? (
+        <div className="mb-4">
+          <BackgroundRun name={report.name} filters={filterStrings(answer.filters)} />
+        </div>
+      ) : null}
       {!answer ? (
         <EmptyState title="These filters cannot be used">Correct the field marked above and choose Show again.</EmptyState>
       ) : answer.data.length === 0 ? (

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../contract/operation";
-import { reportRunInput, reportRunView } from "./delivery-schemas";
+import { reportRunInput, reportRunView, reportScheduleInput, reportScheduleView } from "./delivery-schemas";
 import { CONTENT_TYPES } from "./render-report";
 import { reportAnswer, reportColumn, reportName, reportQuery } from "./schemas";
 
@@ -83,4 +83,44 @@ export const downloadReportRunOp = defineOperation({
   response: z.string().describe("The file, in the format the run was asked for"),
   fileTypes: [CONTENT_TYPES.csv, CONTENT_TYPES.xlsx, CONTENT_TYPES.pdf],
   problems: ["not_found", "run_not_done"],
+});
+
+export const createReportScheduleOp = defineOperation({
+  id: "createReportSchedule",
+  method: "POST",
+  path: "/api/v1/report-schedules",
+  tag: "Reports",
+  permission: "reports.schedule",
+  status: 201,
+  summary: "E-mail a report daily, weekly or monthly, as a CSV, XLSX or PDF attachment",
+  description:
+    "Managers and admins. Each mail covers the period just ended (daily: yesterday; weekly: last ISO week, sent on Monday; monthly: last month, sent on the 1st; UTC), " +
+    "so `filters` leave the period out (422 on `filters.from`/`filters.to`); the report runs with its maker's access as it is when sent. " +
+    "The first mail goes in the next period; each period's mail goes once, also with several app processes. " +
+    "422 naming `to` while mail is not set up (SMTP_URL); a report's refusal of a filter names it under `filters.`.",
+  body: reportScheduleInput,
+  response: reportScheduleView,
+  problems: ["not_found"],
+});
+
+export const listReportSchedulesOp = defineOperation({
+  id: "listReportSchedules",
+  method: "GET",
+  path: "/api/v1/report-schedules",
+  tag: "Reports",
+  permission: "reports.schedule",
+  summary: "The caller's report schedules (an admin sees everyone's), with when each last sent",
+  response: z.object({ data: z.array(reportScheduleView) }),
+});
+
+export const deleteReportScheduleOp = defineOperation({
+  id: "deleteReportSchedule",
+  method: "DELETE",
+  path: "/api/v1/report-schedules/{id}",
+  tag: "Reports",
+  permission: "reports.schedule",
+  summary: "Stop a report schedule (its maker or an admin; 404 for anyone else)",
+  params: z.object({ id: z.string() }),
+  response: z.object({ id: z.string(), deleted: z.literal(true) }),
+  problems: ["not_found"],
 });

@@ -17,6 +17,7 @@ import { queueWeeklyRecompute } from "../reorder-points/queue-weekly-recompute";
 import { runQueuedRecompute } from "../reorder-points/run-recompute";
 import { draftScheduledPurchaseOrders } from "../purchasing/draft-schedule";
 import { purgeOldReportRuns, runQueuedReports } from "../reports/report-runs";
+import { sendDueReportSchedules } from "../reports/report-schedules";
 
 export type BackgroundJob = { name: string; everyMs: number; run: (db: Db) => Promise<unknown> };
 
@@ -47,6 +48,8 @@ export const BACKGROUND_JOBS: BackgroundJob[] = [
   // one process works each run and another takes over one whose process died; kept 7 days.
   { name: "run queued reports", everyMs: 2_000, run: (db) => runQueuedReports(db) },
   { name: "purge old report runs", everyMs: 60 * 60_000, run: purgeOldReportRuns },
+  // Scheduled reports by e-mail, when SMTP_URL is set: each schedule once a period (row lock, SKIP LOCKED).
+  { name: "send scheduled reports", everyMs: 60_000, run: (db) => sendDueReportSchedules(db) },
   // Reorder points from the forecast: the weekly run queued on Sunday night, and any queued run (weekly or asked
   // for) worked to the end by one process (FOR UPDATE SKIP LOCKED, a heartbeat for runs whose process died).
   {

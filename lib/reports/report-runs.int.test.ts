@@ -30,6 +30,8 @@ describe("background report runs", () => {
     expect(queued).toMatchObject({ name: "movements", format: "csv", status: "queued", progress: 0, rows: 0, finishedAt: null });
     expect(queued.downloadUrl).toBeUndefined();
     expect(queued.filters).toMatchObject({ site: w.site.code, from: expect.any(String), to: expect.any(String) });
+    // Progress is rows written of the rows the journal counts ahead.
+    expect(await (await exportReport(db, manager.actor, "movements", { site: w.site.code })).countRows()).toBe(12);
 
     expect(await runQueuedReports(db)).toEqual([queued.id]);
     const done = await getReportRun(db, manager.actor, queued.id);

@@ -76,7 +76,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
       <Breadcrumbs trail={[{ label: "Reports", href: "/reports" }, { label: report.title }]} />
       <PageHeader title={report.title}>
         {answer ? (
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             {(["csv", "xlsx", "pdf"] as const).map((format) => (
               <a
                 key={format}
@@ -84,7 +84,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
                 // The PDF opens in a new tab, to print; the others download.
                 {...(format === "pdf" ? { target: "_blank", rel: "noopener" } : { download: true })}
                 data-testid={`report-export-${format}`}
-                className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium text-brand-700 hover:bg-slate-100"
+                className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium whitespace-nowrap text-brand-700 hover:bg-slate-100"
               >
                 Export {format.toUpperCase()}
               </a>

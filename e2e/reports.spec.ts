@@ -153,4 +153,8 @@ test("a manager runs the movement journal in the background, watches its progres
   expect(lines[0]).toBe("id,at,kind,sku,name,quantity,from,to,lot,reason,reference,actor");
   expect(lines.length).toBeGreaterThan(1);
   expect(lines.slice(1).every((line) => line.split(",")[3] === SKU)).toBe(true);
+
+  // E-mailing it on a schedule is offered to a manager; this server has no mail, and the section says so.
+  await page.getByText("E-mail this report regularly").click();
+  await expect(page.getByTestId("report-schedules")).toContainText("Mail is not set up");
 });

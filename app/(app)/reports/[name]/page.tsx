@@ -2,6 +2,9 @@ import { forbidden, notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { BackgroundRun } from "@/components/reports/background-run";
 import { ReportFilters } from "@/components/reports/report-filters";
+import { ReportSchedules } from "@/components/reports/report-schedules";
+import { isMailConfigured } from "@/lib/mail/send-mail";
+import { listReportSchedules } from "@/lib/reports/report-schedules";
 import { ReportTable } from "@/components/reports/report-table";
 import { AbcXyzMatrix } from "@/components/reports/abc-xyz-matrix";
 import { ShrinkageChart } from "@/components/reports/shrinkage-chart";
@@ -35,6 +38,11 @@ function filterStrings(filters: Record<string, unknown>): Record<string, string>
   );
 }
 
+/** A schedule's filters: each mail has its own period. */
+function withoutPeriod({ from: _from, to: _to, ...rest }: Record<string, string>): Record<string, string> {
+  return rest;
+}
+
 export async function generateMetadata({ params }: Props) {
   return { title: findReport((await params).name)?.title ?? "Report" };
 }
@@ -60,6 +68,8 @@ export default async function ReportPage({ params, searchParams }: Props) {
     issues = error.issues;
   }
   const Chart = CHARTS[report.name];
+  const maySchedule = can(actor, "reports.schedule");
+  const schedules = maySchedule ? (await listReportSchedules(db, actor)).data.filter((s) => s.name === report.name && s.owner === actor.label) : [];
   // The API answers the page's own session, so each export is a plain link with the same filters.
   const withFilters = (extra: Record<string, string>) =>
     answer
@@ -104,6 +114,17 @@ export default async function ReportPage({ params, searchParams }: Props) {
         <div className="mb-4">
           <BackgroundRun name={report.name} filters={filterStrings(answer.filters)} />
         </div>
+      ) : null}
+      {answer && maySchedule ? (
+        <details className="mb-4 rounded-lg border border-slate-200 bg-white p-3">
+          <summary className="flex min-h-11 cursor-pointer items-center font-medium">E-mail this report regularly</summary>
+          <ReportSchedules
+            name={report.name}
+            filters={withoutPeriod(filterStrings(answer.filters))}
+            mailConfigured={isMailConfigured()}
+            initial={schedules}
+          />
+        </details>
       ) : null}
       {!answer ? (
         <EmptyState title="These filters cannot be used">Correct the field marked above and choose Show again.</EmptyState>

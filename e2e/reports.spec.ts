@@ -161,3 +161,39 @@ test("a manager values the stock as of today, sees value by category, and downlo
   expect([Number(cells.at(-3)), cells.at(-1)]).toEqual([api.data[0].quantity, api.data[0].value]);
   expect(lines.length).toBeGreaterThan(1);
 });
+
+test("a manager runs the movement journal in the background, watches its progress and downloads it; the PDF link prints", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(60_000);
+  await signIn(page, "manager@example.com");
+  await page.goto(`/reports/movements?site=WH1&sku=${SKU}`);
+  const pdf = page.getByTestId("report-export-pdf");
+  await expect(pdf).toHaveAttribute("href", /format=pdf/);
+  const printed = await page.request.get((await pdf.getAttribute("href"))!);
+  expect(printed.headers()["content-type"]).toBe("application/pdf");
+  expect((await printed.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+  await page.getByTestId("report-background-format").selectOption("csv");
+  await page.getByTestId("report-run-background").click();
+  const run = page.getByTestId("report-run");
+  await expect(run.getByRole("progressbar")).toBeVisible();
+  const link = page.getByTestId("report-run-download");
+  await expect(link).toBeVisible({ timeout: 20_000 });
+  await expect(run).toHaveAttribute("data-status", "done");
+  await expect(run.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
+  await page.screenshot({ path: `test-results/screenshots/report-background-run-${testInfo.project.name}.png`, fullPage: true });
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  expect(download.suggestedFilename()).toMatch(/^movements-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = readFileSync((await download.path())!, "utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
+  expect(lines[0]).toBe("id,at,occurredAt,kind,sku,name,quantity,from,to,lot,reason,reference,actor,value");
+  expect(lines.length).toBeGreaterThan(1);
+  expect(lines.slice(1).every((line) => line.split(",")[4] === SKU)).toBe(true);
+
+  // E-mailing it on a schedule is offered to a manager; this server has no mail, and the section says so.
+  await page.getByText("E-mail this report regularly").click();
+  await expect(page.getByTestId("report-schedules")).toContainText("Mail is not set up");
+});

@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   "catalog.manage": { roles: ["admin", "manager"], siteBound: false },
   "locations.manage": { roles: ["admin", "manager"], siteBound: true },
   "reports.view": { roles: ["admin", "manager", "viewer"], siteBound: false },
+  // E-mailing a report on a schedule (lib/reports/report-schedules.ts): it runs with its maker's access.
+  "reports.schedule": { roles: ["admin", "manager"], siteBound: false },
   "valuation.close": { roles: ["admin", "manager"], siteBound: false },
   "alerts.acknowledge": { roles: ["admin", "manager", "clerk"], siteBound: true },
   "thresholds.manage": { roles: ["admin", "manager"], siteBound: true },

@@ -91,10 +91,13 @@ export const movementsReport = defineReport({
   stream(db, _actor, filters, sites, page) {
     return movementBatches(db, filters, sites, page);
   },
+  async count(db, _actor, filters, sites) {
+    const [{ count }] = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count ${journalFrom(filters, sites)}`;
+    return Number(count);
+  },
 });
 
 async function* movementBatches(db: Db, filters: Filters, sites: ReportSites, page: StreamPage): AsyncGenerator<ReportRow[]> {
-  const { start, end } = periodBounds(filters);
   const [{ last }] = await db.$queryRaw<{ last: bigint | null }[]>`SELECT max(id) AS last FROM "StockMovement"`;
   if (last === null) return;
   let after = page.after ?? 0n;
@@ -103,23 +106,33 @@ async function* movementBatches(db: Db, filters: Filters, sites: ReportSites, pa
       SELECT m.id, m.at, m.kind::text AS kind, i.sku, i.name, m.quantity, fl.code AS "from", tl.code AS "to", lot.number AS lot,
              m."reasonCode" AS reason, m.reference, m."actorLabel" AS actor, m."occurredAt",
              abs(mv.value)::numeric(18,4)::text AS value
-      FROM "StockMovement" m
-      JOIN "Item" i ON i.id = m."itemId"
-      JOIN "Location" fl ON fl.id = m."fromLocationId" JOIN "Location" tl ON tl.id = m."toLocationId"
-      LEFT JOIN "Lot" lot ON lot.id = m."lotId"
-      -- The side that left a site (its quantity is negative) first, else the side that came in.
-      LEFT JOIN LATERAL (SELECT v.value FROM "MovementValue" v WHERE v."movementId" = m.id ORDER BY v.quantity LIMIT 1) mv ON true
-      WHERE m.id > ${after} AND m.id <= ${last} AND m.at >= ${start} AND m.at < ${end}
-        ${eitherEndAt(sites)}
-        ${categoryCondition(Prisma.sql`i."categoryId"`, filters.category)}
-        ${filters.sku ? Prisma.sql`AND i."skuKey" = ${filters.sku.toLowerCase()}` : Prisma.empty}
-        ${filters.kind ? Prisma.sql`AND m.kind = ${filters.kind}::"MovementKind"` : Prisma.empty}
+      ${journalFrom(filters, sites, { withValue: true })} AND m.id > ${after} AND m.id <= ${last}
       ORDER BY m.id
       LIMIT ${page.size}`;
     if (rows.length > 0) yield rows.map(toReportRow);
     if (rows.length < page.size) return;
     after = rows[rows.length - 1].id;
   }
+}
+
+/** The journal's tables and conditions, shared by the rows and their count. */
+function journalFrom(filters: Filters, sites: ReportSites, { withValue = false } = {}): Prisma.Sql {
+  const { start, end } = periodBounds(filters);
+  // The side that left a site (its quantity is negative) first, else the side that came in.
+  const value = withValue
+    ? Prisma.sql`LEFT JOIN LATERAL (SELECT v.value FROM "MovementValue" v WHERE v."movementId" = m.id ORDER BY v.quantity LIMIT 1) mv ON true`
+    : Prisma.empty;
+  return Prisma.sql`
+      FROM "StockMovement" m
+      JOIN "Item" i ON i.id = m."itemId"
+      JOIN "Location" fl ON fl.id = m."fromLocationId" JOIN "Location" tl ON tl.id = m."toLocationId"
+      LEFT JOIN "Lot" lot ON lot.id = m."lotId"
+      ${value}
+      WHERE m.at >= ${start} AND m.at < ${end}
+        ${eitherEndAt(sites)}
+        ${categoryCondition(Prisma.sql`i."categoryId"`, filters.category)}
+        ${filters.sku ? Prisma.sql`AND i."skuKey" = ${filters.sku.toLowerCase()}` : Prisma.empty}
+        ${filters.kind ? Prisma.sql`AND m.kind = ${filters.kind}::"MovementKind"` : Prisma.empty}`;
 }
 
 /** A movement is the site's when either end is there: a transfer shows at the site it left and the one it reached. */

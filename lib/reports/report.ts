@@ -51,6 +51,8 @@ export type Report<F extends ReportFilters = ReportFilters> = {
    * (lib/reports/run-report.ts). Its `run` may gather them all (`allRows`), for callers in the process.
    */
   stream?(db: Db, actor: Actor, filters: F, sites: ReportSites, page: StreamPage): AsyncGenerator<ReportRow[]>;
+  /** For a streamed report: how many rows `stream` will yield, so a background run can tell its progress. */
+  count?(db: Db, actor: Actor, filters: F, sites: ReportSites): Promise<number>;
 };
 
 /** A report of its own filter type, as the registry holds it. */

@@ -22,7 +22,11 @@ export type ReportPage = z.input<typeof reportPage>;
 export const DEFAULT_PAGE_ROWS = 1_000;
 
 /** A report ready to export: its rows a page at a time, checked and scoped before the first byte is sent. */
-export type ReportExport = Omit<ReportAnswer, "data" | "next"> & { pages: AsyncIterable<ReportRow[]> };
+export type ReportExport = Omit<ReportAnswer, "data" | "next"> & {
+  pages: AsyncIterable<ReportRow[]>;
+  /** How many rows `pages` will hold, for a report that can count them ahead (a streamed one); else null. */
+  countRows(): Promise<number | null>;
+};
 
 /**
  * Runs the report called `name` for the actor: 404 for no such report, the report's permission, its filters
@@ -59,7 +63,8 @@ export async function runReport(db: Db, actor: Actor, name: string, query: Recor
 export async function exportReport(db: Db, actor: Actor, name: string, query: Record<string, unknown>): Promise<ReportExport> {
   const { report, filters, sites } = await prepare(db, actor, name, query);
   const head = { name: report.name, title: report.title, filters, columns: [...report.columns] };
-  return { ...head, pages: pagesOf(db, actor, report, filters, sites) };
+  const countRows = async () => (report.count ? report.count(db, actor, filters, sites) : null);
+  return { ...head, pages: pagesOf(db, actor, report, filters, sites), countRows };
 }
 
 async function* pagesOf(db: Db, actor: Actor, report: Report, filters: ReportFilters, sites: ReportSites): AsyncGenerator<ReportRow[]> {

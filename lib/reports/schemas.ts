@@ -59,10 +59,11 @@ export const reportQuery = reportPage
     site: codeField.optional().describe("Only this site; every site of the caller when left out. A site outside the caller's scope is 403"),
     category: z.string().trim().min(1).optional().describe("Only this category, for the reports that take it"),
     format: z
-      .enum(["json", "csv", "xlsx"])
+      .enum(["json", "csv", "xlsx", "pdf"])
       .default("json")
       .describe(
-        "json; csv or xlsx: the same columns and numbers as a download (every row, streamed, also for the reports JSON answers a page at a time)",
+        "json; csv or xlsx: the same columns and numbers as a download (every row, streamed, also for the reports JSON answers a page at a time); " +
+          "pdf: a printable table (at most 10,000 rows)",
       ),
   })
   // A report's own filters (withinDays, sku, kind, by…) pass through to it and are checked there.

@@ -16,6 +16,8 @@ import { pollAllChannelOrders, reconcileAllChannels } from "../channels/sync-all
 import { queueWeeklyRecompute } from "../reorder-points/queue-weekly-recompute";
 import { runQueuedRecompute } from "../reorder-points/run-recompute";
 import { draftScheduledPurchaseOrders } from "../purchasing/draft-schedule";
+import { purgeOldReportRuns, runQueuedReports } from "../reports/report-runs";
+import { sendDueReportSchedules } from "../reports/report-schedules";
 
 export type BackgroundJob = { name: string; everyMs: number; run: (db: Db) => Promise<unknown> };
 
@@ -42,6 +44,12 @@ export const BACKGROUND_JOBS: BackgroundJob[] = [
   { name: "purge old events", everyMs: 60 * 60_000, run: purgeOldEvents },
   // Sites that asked for it get their purchase suggestions drafted as orders, once a day or week (unique run key).
   { name: "draft scheduled purchase orders", everyMs: 60_000, run: (db) => draftScheduledPurchaseOrders(db) },
+  // Reports asked for in the background: claimed with FOR UPDATE SKIP LOCKED under a lease each batch renews, so
+  // one process works each run and another takes over one whose process died; kept 7 days.
+  { name: "run queued reports", everyMs: 2_000, run: (db) => runQueuedReports(db) },
+  { name: "purge old report runs", everyMs: 60 * 60_000, run: purgeOldReportRuns },
+  // Scheduled reports by e-mail, when SMTP_URL is set: each schedule once a period (row lock, SKIP LOCKED).
+  { name: "send scheduled reports", everyMs: 60_000, run: (db) => sendDueReportSchedules(db) },
   // Reorder points from the forecast: the weekly run queued on Sunday night, and any queued run (weekly or asked
   // for) worked to the end by one process (FOR UPDATE SKIP LOCKED, a heartbeat for runs whose process died).
   {

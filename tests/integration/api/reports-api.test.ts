@@ -15,6 +15,10 @@ import { receivePurchaseOrder } from "../../../lib/purchasing/receive-purchase-o
 import { buildApiKey, buildUser, signInSession } from "../../factories/access";
 import { buildPurchasing } from "../../factories/purchasing";
 import { callRoute } from "./call-route";
+import { PDFDocument } from "pdf-lib";
+import type { ReportColumn } from "../../../lib/reports/report";
+import { pdfLayout } from "../../../lib/reports/report-pdf";
+import { pdfPagesText } from "../../factories/pdf-text";
 
 const db = getDb();
 const DAY = 86_400_000;
@@ -116,7 +120,7 @@ describe("GET /api/v1/reports/supplier-performance", () => {
     const reversed = await call("from=2026-10-31&to=2026-10-01");
     expect(reversed.status).toBe(422);
     expect(reversed.json.errors).toEqual([{ field: "from", message: "On or before `to`" }]);
-    const format = await call("format=pdf");
+    const format = await call("format=docx");
     expect(format.status).toBe(422);
     expect(format.json.errors).toEqual([expect.objectContaining({ field: "format" })]);
   });
@@ -174,6 +178,17 @@ describe("every report", () => {
       expect(sheet.header, report.name).toEqual(columns.map((c) => c.label));
       expect(sheet.frozen, report.name).toMatchObject({ state: "frozen", ySplit: 1 });
       expect(sheet.rows, report.name).toEqual(json.json.data.map((row: Record<string, unknown>) => asSheetHolds(row, columns)));
+
+      // Every report prints: a PDF pdf-lib can load, titled, the labels on the page, a page per 57 rows or fewer.
+      const pdf = await get(`${path}&format=pdf`, { authorization: `Bearer ${key.key}` });
+      expect(pdf.status, report.name).toBe(200);
+      expect(pdf.headers.get("content-type")).toBe("application/pdf");
+      expect(pdf.headers.get("content-disposition")).toMatch(new RegExp(`^inline; filename="${report.name}-\\d{4}-\\d{2}-\\d{2}\\.pdf"$`));
+      const printed = await PDFDocument.load(pdf.bytes);
+      expect(printed.getTitle(), report.name).toBe(report.title);
+      expect(printed.getPageCount(), report.name).toBe(Math.max(1, Math.ceil(records.length / pdfLayout(columns as ReportColumn[]).rowsPerPage)));
+      const firstPage = (await pdfPagesText(pdf.bytes))[0];
+      expect(firstPage, report.name).toEqual(expect.arrayContaining([report.title, `Page 1 of ${printed.getPageCount()}`]));
       rowsSeen += records.length;
     }
     expect(rowsSeen).toBeGreaterThanOrEqual(REPORTS.length - 2); // most reports have rows here, so the comparison compares something

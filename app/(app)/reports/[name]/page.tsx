@@ -1,6 +1,10 @@
 import { forbidden, notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { BackgroundRun } from "@/components/reports/background-run";
 import { ReportFilters } from "@/components/reports/report-filters";
+import { ReportSchedules } from "@/components/reports/report-schedules";
+import { isMailConfigured } from "@/lib/mail/send-mail";
+import { listReportSchedules } from "@/lib/reports/report-schedules";
 import { ReportTable } from "@/components/reports/report-table";
 import { AbcXyzMatrix } from "@/components/reports/abc-xyz-matrix";
 import { AgeingChart } from "@/components/reports/ageing-chart";
@@ -29,6 +33,20 @@ const CHARTS: Record<string, (props: { rows: ReportRow[] }) => ReactNode> = {
   ageing: AgeingChart,
 };
 
+/** The filters a report ran with, as the text fields a background run is asked with. */
+function filterStrings(filters: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(filters)
+      .filter(([, value]) => value !== undefined && value !== null && value !== "")
+      .map(([key, value]) => [key, String(value)]),
+  );
+}
+
+/** A schedule's filters: each mail has its own period. */
+function withoutPeriod({ from: _from, to: _to, ...rest }: Record<string, string>): Record<string, string> {
+  return rest;
+}
+
 export async function generateMetadata({ params }: Props) {
   return { title: findReport((await params).name)?.title ?? "Report" };
 }
@@ -54,6 +72,8 @@ export default async function ReportPage({ params, searchParams }: Props) {
     issues = error.issues;
   }
   const Chart = CHARTS[report.name];
+  const maySchedule = can(actor, "reports.schedule");
+  const schedules = maySchedule ? (await listReportSchedules(db, actor)).data.filter((s) => s.name === report.name && s.owner === actor.label) : [];
   // The API answers the page's own session, so each export is a plain link with the same filters.
   const withFilters = (extra: Record<string, string>) =>
     answer
@@ -63,21 +83,22 @@ export default async function ReportPage({ params, searchParams }: Props) {
             .map(([key, value]) => [key, String(value)]),
         ).toString()
       : "";
-  const exportHref = (format: "csv" | "xlsx") => `/api/v1/reports/${report.name}?${withFilters({ format })}`;
+  const exportHref = (format: "csv" | "xlsx" | "pdf") => `/api/v1/reports/${report.name}?${withFilters({ format })}`;
 
   return (
     <>
       <Breadcrumbs trail={[{ label: "Reports", href: "/reports" }, { label: report.title }]} />
       <PageHeader title={report.title}>
         {answer ? (
-          <div className="flex gap-2">
-            {(["csv", "xlsx"] as const).map((format) => (
+          <div className="flex flex-wrap gap-2">
+            {(["csv", "xlsx", "pdf"] as const).map((format) => (
               <a
                 key={format}
                 href={exportHref(format)}
-                download
+                // The PDF opens in a new tab, to print; the others download.
+                {...(format === "pdf" ? { target: "_blank", rel: "noopener" } : { download: true })}
                 data-testid={`report-export-${format}`}
-                className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium text-brand-700 hover:bg-slate-100"
+                className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium whitespace-nowrap text-brand-700 hover:bg-slate-100"
               >
                 Export {format.toUpperCase()}
               </a>
@@ -93,6 +114,22 @@ export default async function ReportPage({ params, searchParams }: Props) {
         usesPeriod={report.usesPeriod !== false}
         fields={report.formFields}
       />
+      {answer && report.stream ? (
+        <div className="mb-4">
+          <BackgroundRun name={report.name} filters={filterStrings(answer.filters)} />
+        </div>
+      ) : null}
+      {answer && maySchedule ? (
+        <details className="mb-4 rounded-lg border border-slate-200 bg-white p-3">
+          <summary className="flex min-h-11 cursor-pointer items-center font-medium">E-mail this report regularly</summary>
+          <ReportSchedules
+            name={report.name}
+            filters={withoutPeriod(filterStrings(answer.filters))}
+            mailConfigured={isMailConfigured()}
+            initial={schedules}
+          />
+        </details>
+      ) : null}
       {!answer ? (
         <EmptyState title="These filters cannot be used">Correct the field marked above and choose Show again.</EmptyState>
       ) : answer.data.length === 0 ? (

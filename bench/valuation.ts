@@ -132,7 +132,10 @@ async function timed<T>(label: string, read: () => Promise<T>, describe: (answer
 }
 
 if (!(await exists())) await generate();
-else step("data set present (--regenerate to make it again)");
+else {
+  await applyMigrations(url); // a data set made before the latest migrations
+  step("data set present (--regenerate to make it again)");
+}
 const db = createDb(url, 4);
 // Months are closed as a controller would close them; the first close sums the history into monthly snapshots,
 // which every read then starts from.

@@ -8,6 +8,8 @@ export const valuationQuery = z.object({
   site: siteFilterField,
   category: categoryFilterField,
   sku: z.string().trim().min(1).max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).optional().describe("Lines per page (1,000 when left out); total and count are over all"),
+  cursor: z.string().max(200).optional().describe("`next` of the previous page"),
 });
 export type ValuationQuery = z.infer<typeof valuationQuery>;
 
@@ -15,7 +17,9 @@ export const valuationAnswer = z
   .object({
     asOf: z.string(),
     currency: z.string(),
-    total: z.string().describe("Exact decimal, 4 places"),
+    total: z.string().describe("Exact decimal, 4 places: every line's, not only this page's"),
+    count: z.number().int().describe("Lines in all"),
+    next: z.string().nullable().describe("Send as `cursor` for the next page; null on the last"),
     data: z.array(
       z.object({
         sku: z.string(),

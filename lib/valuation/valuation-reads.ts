@@ -1,26 +1,28 @@
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import type { Db } from "../db/client";
-import { Prisma } from "../db/generated/client";
 import { ValidationFailed } from "../domain-error";
 import { sitesOf } from "../reports/run-report";
 import type { ValuationQuery, ReconciliationQuery } from "./schemas";
-import { instantOf, valueChangesBetween, valuedLines, type ValuedLine } from "./valued-lines";
+import { instantOf, valueChangesBetween, valuedPage, type ValuedLine } from "./valued-lines";
 
 export { instantOf };
 
 export type ValuationLine = Omit<ValuedLine, "category">;
 
-/** What the stock was worth at an instant, per item × site (lib/valuation/valued-lines.ts has the rule). */
+/**
+ * What the stock was worth at an instant, per item × site (lib/valuation/valued-lines.ts has the rule): the total
+ * and count over every line, and a page of lines by SKU and site (`limit`, 1,000 by default; `cursor` = `next`).
+ */
 export async function valuationAsOf(db: Db, actor: Actor, query: ValuationQuery) {
   authorize(actor, "reports.view");
   const at = instantOf(query.asOf);
   const sites = await sitesOf(db, actor, "reports.view", query.site);
-  // The API's line has no category (the report's does).
-  const lines: ValuationLine[] = (await valuedLines(db, at, sites, query)).map(({ category: _category, ...line }) => line);
+  const page = await valuedPage(db, at, sites, query, { limit: query.limit ?? 1_000, after: query.cursor });
   const settings = await db.installationSettings.findUnique({ where: { id: 1 }, select: { currency: true } });
-  const total = lines.reduce((sum, line) => sum.plus(line.value), new Prisma.Decimal(0));
-  return { asOf: at.toISOString(), currency: settings?.currency ?? "EUR", total: total.toFixed(4), data: lines };
+  // The API's line has no category (the report's does).
+  const data: ValuationLine[] = page.lines.map(({ category: _category, ...line }) => line);
+  return { asOf: at.toISOString(), currency: settings?.currency ?? "EUR", total: page.total, count: page.count, data, next: page.next };
 }
 
 /**

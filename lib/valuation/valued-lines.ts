@@ -68,36 +68,78 @@ export function valueChangesBetween(start: Date, end: Date, sites: ReportSites, 
      WHERE ${until('r."occurredAt"')} AND r."occurredAt" >= coalesce(${snapshot}, '-infinity') ${siteCondition(Prisma.sql`r."siteId"`, sites)}`;
 }
 
-/** A large aggregation stays in memory: PostgreSQL's default 4 MB spills 400,000 groups to disk. */
-const AGGREGATION_MEMORY = Prisma.sql`SELECT set_config('work_mem', '256MB', true)`;
+/**
+ * An analytic read over every item × site: the aggregation stays in memory (PostgreSQL's default 4 MB spills
+ * 400,000 groups to disk), and the joins hash (the planner, guessing a few thousand groups, would look up each
+ * item one by one). In the read's own transaction only.
+ */
+const ANALYTIC_READ = Prisma.sql`SELECT set_config('work_mem', '256MB', true), set_config('enable_nestloop', 'off', true)`;
+
+export type ValuedPage = { lines: ValuedLine[]; total: string; count: number; next: string | null };
+
+/** A page of lines: at most `limit` after the cursor `after` (the last line's "sku site" of the page before). */
+export type PageRequest = { limit?: number; after?: string };
 
 /**
  * Per item × site, the sum of every value that entered and left each site's stock up to `at` (MovementValue) plus
  * revaluations (a new method or standard cost, an opening value, a landed cost); rows with neither units nor value
- * left out. By SKU, then site code.
+ * left out. By SKU, then site code; `total` and `count` are over every line, whatever the page.
  */
-export async function valuedLines(db: Db, at: Date, sites: ReportSites, query: { category?: string; sku?: string }): Promise<ValuedLine[]> {
+export async function valuedPage(
+  db: Db,
+  at: Date,
+  sites: ReportSites,
+  query: { category?: string; sku?: string },
+  page: PageRequest = {},
+): Promise<ValuedPage> {
   let itemId: string | undefined;
   if (query.sku) {
     const item = await db.item.findUnique({ where: { skuKey: query.sku.toLowerCase() }, select: { id: true } });
-    if (!item) return [];
+    if (!item) return { lines: [], total: "0.0000", count: 0, next: null };
     itemId = item.id;
   }
-  const [, rows] = await db.$transaction([
-    db.$queryRaw`${AGGREGATION_MEMORY}`,
-    db.$queryRaw<(Omit<ValuedLine, "quantity"> & { quantity: bigint })[]>`
-    WITH changes AS (${valueChangesUpTo(at, sites, itemId)}), per_item AS (
-      SELECT "itemId", "siteId", sum(quantity) AS quantity, sum(value) AS value FROM changes GROUP BY "itemId", "siteId"
-    )
-    SELECT i.sku, i.name, c.path AS category, s.code AS site, p.quantity, p.value::numeric(18,4)::text AS value,
-           coalesce(cs.method::text, 'fifo') AS method
-      FROM per_item p
-      JOIN "Item" i ON i.id = p."itemId"
-      LEFT JOIN "Category" c ON c.id = i."categoryId"
-      JOIN "Site" s ON s.id = p."siteId"
-      LEFT JOIN "CostState" cs ON cs."itemId" = p."itemId" AND cs."siteId" = p."siteId"
-     WHERE (p.quantity <> 0 OR p.value <> 0) ${categoryCondition(Prisma.sql`i."categoryId"`, query.category)}
-     ORDER BY i.sku, s.code`,
-  ]);
-  return rows.map((row) => ({ ...row, quantity: Number(row.quantity) }));
+  const [after, afterSite] = page.after ? page.after.split(" ") : [];
+  const limit = page.limit ?? null;
+  const rows = await db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`${ANALYTIC_READ}`;
+      return tx.$queryRaw<(Omit<ValuedLine, "quantity"> & { quantity: bigint; total: string; count: bigint })[]>`
+      WITH changes AS (${valueChangesUpTo(at, sites, itemId)}), per_item AS (
+        SELECT "itemId", "siteId", sum(quantity) AS quantity, sum(value) AS value FROM changes GROUP BY "itemId", "siteId"
+      ), lines AS (
+        SELECT i.sku, i.name, c.path AS category, s.code AS site, p.quantity, p.value, coalesce(cs.method::text, 'fifo') AS method,
+               sum(p.value) OVER () AS total, count(*) OVER () AS count
+          FROM per_item p
+          JOIN "Item" i ON i.id = p."itemId"
+          LEFT JOIN "Category" c ON c.id = i."categoryId"
+          JOIN "Site" s ON s.id = p."siteId"
+          LEFT JOIN "CostState" cs ON cs."itemId" = p."itemId" AND cs."siteId" = p."siteId"
+         WHERE (p.quantity <> 0 OR p.value <> 0) ${categoryCondition(Prisma.sql`i."categoryId"`, query.category)}
+      )
+      SELECT sku, name, category, site, quantity, value::numeric(18,4)::text AS value, method,
+             total::numeric(18,4)::text AS total, count
+        FROM lines
+       WHERE ${after === undefined ? Prisma.sql`true` : Prisma.sql`(sku, site) > (${after}, ${afterSite ?? ""})`}
+       ORDER BY sku, site
+       LIMIT ${limit === null ? null : limit + 1}`;
+    },
+    { timeout: 120_000 },
+  );
+  // A page past the last line has no row to carry the totals: they are the first page's.
+  if (rows.length === 0 && page.after) return { ...(await valuedPage(db, at, sites, query, { limit: 1 })), lines: [], next: null };
+  // One line more than the page tells whether another page follows.
+  const more = limit !== null && rows.length > limit;
+  const lines = rows.slice(0, limit ?? undefined).map(({ total: _total, count: _count, ...row }) => ({ ...row, quantity: Number(row.quantity) }));
+  const last = lines.at(-1);
+  return {
+    lines,
+    total: rows[0]?.total ?? "0.0000",
+    count: Number(rows[0]?.count ?? 0),
+    next: more && last ? `${last.sku} ${last.site}` : null,
+  };
+}
+
+/** Every line (the valuation report: as many as items × sites). */
+export async function valuedLines(db: Db, at: Date, sites: ReportSites, query: { category?: string; sku?: string }): Promise<ValuedLine[]> {
+  return (await valuedPage(db, at, sites, query)).lines;
 }

@@ -55,11 +55,33 @@ describe("valuation over the API", () => {
       total: "6.9999",
       data: [{ sku: w.items.plain.sku, site: w.site.code, quantity: 3, value: "6.9999", method: "fifo" }],
     });
+    // A second item, and pages of one line: the total and count stay those of every line.
+    await callRoute(movementsRoute.POST, {
+      method: "POST",
+      path: "/api/v1/movements",
+      key: clerk.key,
+      body: {
+        kind: "receive",
+        sku: w.items.solvent.sku,
+        quantity: 1,
+        to: w.bins.cage.code,
+        unitCost: "1.0001",
+        reason: "received",
+        occurredAt: "2026-01-10",
+      },
+    });
+    const first = await callRoute(valuationRoute.GET, { path: `/api/v1/valuation?asOf=2026-01-10&site=${w.site.code}&limit=1`, key: viewer.key });
+    expect(first.json).toMatchObject({ total: "8.0000", count: 2, data: [{ sku: w.items.plain.sku }] });
+    const second = await callRoute(valuationRoute.GET, {
+      path: `/api/v1/valuation?asOf=2026-01-10&site=${w.site.code}&limit=1&cursor=${encodeURIComponent(first.json.next)}`,
+      key: viewer.key,
+    });
+    expect(second.json).toMatchObject({ total: "8.0000", count: 2, data: [{ sku: w.items.solvent.sku, value: "1.0001" }], next: null });
     const rec = await callRoute(reconciliationRoute.GET, {
       path: `/api/v1/valuation/reconciliation?from=2026-01-01&to=2026-01-31&site=${w.site.code}`,
       key: viewer.key,
     });
-    expect(rec.json).toMatchObject({ opening: "0.0000", receipts: "6.9999", cogs: "0.0000", closing: "6.9999" });
+    expect(rec.json).toMatchObject({ opening: "0.0000", receipts: "8.0000", cogs: "0.0000", closing: "8.0000" });
   });
 
   it("refuses bad input with 422 naming the field, and another site's valuation with 403", async () => {

@@ -164,6 +164,21 @@ export async function seedHistory(db: Db, sites: HistoryItem[][], random: () => 
       if (COUNT_WEEKS.has(week)) await post(db, countOf(stocks, week, random), friday);
     }
   }
+  await recordAsHappened(db);
+}
+
+/**
+ * The demo pretends Stockroom was in use all along, so its history was also recorded as it happened. Needed
+ * because the reports, the dashboard, the forecasts and reorder points read when a movement was recorded (`at`),
+ * not `occurredAt`. The ledger is append-only: its guard is lifted for this one statement, in a transaction that
+ * holds the table's lock throughout, so no other session ever sees it lifted (as the valuation migration does).
+ */
+async function recordAsHappened(db: Db) {
+  await db.$transaction([
+    db.$executeRawUnsafe(`ALTER TABLE "StockMovement" DISABLE TRIGGER "StockMovement_append_only"`),
+    db.$executeRaw`UPDATE "StockMovement" SET at = "occurredAt" WHERE reference LIKE 'DEMO-%' AND at <> "occurredAt"`,
+    db.$executeRawUnsafe(`ALTER TABLE "StockMovement" ENABLE TRIGGER "StockMovement_append_only"`),
+  ]);
 }
 
 async function post(db: Db, lines: MovementInput[], occurredAt: string) {

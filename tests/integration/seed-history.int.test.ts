@@ -28,6 +28,11 @@ describe("the demo seed's history", () => {
     expect(oldest).toBeGreaterThan(700);
     expect(oldest).toBeLessThan(740);
     expect(newest).toBeLessThan(10);
+    // Recorded as it happened, since the reports and forecasts read when a movement was recorded.
+    const recordedLater = await db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM "StockMovement" WHERE reference LIKE 'DEMO-%' AND at <> "occurredAt"`;
+    expect(Number(recordedLater[0].n)).toBe(0);
     const sites = await db.$queryRaw<{ code: string }[]>`
       SELECT DISTINCT s.code FROM "StockMovement" m JOIN "Location" l ON l.id = m."fromLocationId" JOIN "Site" s ON s.id = l."siteId"
        WHERE m.reference LIKE 'DEMO-%' ORDER BY 1`;

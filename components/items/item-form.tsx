@@ -191,7 +191,9 @@ function CostingFields({ values, error, askFrom }: { values: ItemFormValues; err
       <SelectField
         label="Costing method"
         name="costingMethod"
-        value={method}
+        // Uncontrolled, like the rest of the form (React resets it after an answer); the state only shows or hides
+        // the standard cost.
+        defaultValue={values.costingMethod ?? ""}
         onChange={(event) => setMethod(event.target.value)}
         error={error("costingMethod")}
       >

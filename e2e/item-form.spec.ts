@@ -28,6 +28,19 @@ test("a manager adds an item, is told what is wrong first, then edits it", async
   await page.getByLabel("Name", { exact: true }).fill("Cable tie 200 mm, black, pack of 100 (UV resistant)");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("heading", { name: /UV resistant/ })).toBeVisible();
+
+  // Valued at a standard cost: the method alone is refused beside the field, then saved with its cost.
+  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByLabel("Costing method").selectOption("standard");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("The standard cost method needs a standard cost")).toBeVisible();
+  await expect(page.getByLabel("Costing method")).toHaveValue("standard");
+  await page.getByLabel("Standard cost", { exact: true }).fill("0.85");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("heading", { name: /UV resistant/ })).toBeVisible();
+  await expect(page.getByTestId("item-costing-method")).toContainText("Standard cost");
+  await expect(page.getByTestId("item-costing-method")).toContainText("the item's own");
+  await expect(page.getByTestId("item-standard-cost")).toHaveText("Standard cost 0.85 EUR");
   await page.screenshot({ path: `test-results/screenshots/item-created-${testInfo.project.name}.png`, fullPage: true });
 });
 

@@ -10,7 +10,7 @@ import type { Location } from "../lib/db/generated/client";
 import { ensureCategory } from "../lib/catalog/ensure-category";
 import { gs1CheckDigit } from "../lib/gs1/check-digit";
 import { OPENING_STOCK_REFERENCE, postOpeningStock, type OpeningStockLine } from "../lib/ledger/post-opening-stock";
-import { hasDemoHistory, seedSalesHistory, type HistoryItem } from "./demo-history";
+import { DEMO_CATEGORY_METHODS, DEMO_ITEM_METHODS, hasDemoHistory, seedHistory, type HistoryItem } from "./demo-history";
 import { ensureDefaultReasonCodes } from "../lib/reasons/default-reason-codes";
 import { createSite } from "../lib/locations/create-site";
 import { virtualLocationCode } from "../lib/locations/virtual-locations";
@@ -146,7 +146,13 @@ async function seedCatalog(db: Db) {
   const categories = new Map<string, string>();
   const categoryFor = async (path: string[]) => {
     const key = path.join(" > ");
-    if (!categories.has(key)) categories.set(key, await ensureCategory(db, key));
+    if (!categories.has(key)) {
+      const id = await ensureCategory(db, key);
+      // Before any stock is posted, so no revaluation is due.
+      const method = DEMO_CATEGORY_METHODS[key];
+      if (method) await db.category.update({ where: { id }, data: { costingMethod: method } });
+      categories.set(key, id);
+    }
     return categories.get(key)!;
   };
   const items = demoItems();
@@ -167,6 +173,8 @@ async function seedCatalog(db: Db) {
         tempMaxC: item.tempMaxC,
         hazardClass: item.hazardClass,
         handlingNotes: item.handlingNotes,
+        costingMethod: DEMO_ITEM_METHODS[item.sku] ?? null,
+        standardCost: DEMO_ITEM_METHODS[item.sku] === "standard" ? item.unitCost : null,
         attributes: item.shelfLifeDays ? { shelfLifeDays: item.shelfLifeDays } : {},
         // The item-wide default; sites inherit it until they set their own (lib/thresholds).
         thresholds: { create: [{ reorderPoint: item.reorderPoint, reorderPointSource: "manual", updatedBy: "seed" }] },
@@ -201,6 +209,7 @@ async function seedOpeningStock(db: Db) {
   const items = demoItems();
   const itemRows = new Map((await db.item.findMany({ select: { id: true, skuKey: true } })).map((i) => [i.skuKey, i.id]));
   const today = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()));
+  const historyBySite: HistoryItem[][] = [];
 
   for (const site of SITES) {
     const bins = await db.location.findMany({ where: { site: { code: site.code }, type: "bin" }, orderBy: { code: "asc" } });
@@ -210,9 +219,9 @@ async function seedOpeningStock(db: Db) {
       binsByZone.set(zone, [...(binsByZone.get(zone) ?? []), bin]);
     }
     const supplierLocation = await db.location.findUniqueOrThrow({ where: { code: virtualLocationCode(site.code, "supplier") } });
-    const customerLocation = await db.location.findUniqueOrThrow({ where: { code: virtualLocationCode(site.code, "customer") } });
     const lines: OpeningStockLine[] = [];
     const withHistory: HistoryItem[] = [];
+    historyBySite.push(withHistory);
     for (const item of items) {
       // Every item is stocked at the first site; about half of them at the second as well.
       if (site.code !== SITES[0].code && random() < 0.5) continue;
@@ -250,24 +259,19 @@ async function seedOpeningStock(db: Db) {
           });
           lines.push({ ...base, lotId: lot.id, quantity: Math.max(1, Math.round(quantity * share)) });
         }
-      } else if (site.code === SITES[0].code && hasDemoHistory(item.sku)) {
-        // Opens with the same quantity, reached through a year of sales (prisma/demo-history.ts).
-        withHistory.push({
-          itemId,
-          sku: item.sku,
-          binId: bin.id,
-          supplierLocationId: supplierLocation.id,
-          customerLocationId: customerLocation.id,
-          openingQty: quantity,
-        });
+      } else if (hasDemoHistory(item.sku)) {
+        // Opens with the same quantity, reached through two years of history (prisma/demo-history.ts).
+        withHistory.push({ sku: item.sku, bin: bin.code, unitCost: item.unitCost, openingQty: quantity });
       } else {
         lines.push({ ...base, quantity });
       }
     }
     const siteRow = await db.site.findUniqueOrThrow({ where: { code: site.code } });
     await postOpeningStock(db, SYSTEM_ACTOR, lines, siteRow.id);
-    if (withHistory.length > 0) await seedSalesHistory(db, withHistory, random, today);
+    // The year of sales this seed used to draw here took this many numbers; the later sites keep their draws.
+    if (site.code === SITES[0].code) for (let n = 0; n < 6 * 364; n++) random();
   }
+  await seedHistory(db, historyBySite, prng(20241204), today);
 }
 
 async function seedMap(db: Db) {

@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import type { ItemView } from "@/lib/catalog/schemas";
 
 /** "12.5000" → "12.50", "0.1234" stays: the stored decimal string, never a float (money stays exact). */
-function price(amount: string) {
+export function price(amount: string) {
   const [whole, fraction = ""] = amount.split(".");
   return `${whole}.${fraction.replace(/0+$/, "").padEnd(2, "0")}`;
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { createItemAction, updateItemAction } from "@/app/(app)/items/item-actions";
 import { initialFormState } from "@/lib/http/form-state";
 import { Button } from "../ui/button";
@@ -25,7 +25,10 @@ export type ItemFormValues = Partial<
     | "tempMaxC"
     | "hazardClass"
     | "handlingNotes"
-    | "reorderPoint",
+    | "reorderPoint"
+    | "costingMethod"
+    | "standardCost"
+    | "costingFrom",
     string
   >
 > & { active?: boolean };
@@ -153,6 +156,7 @@ export function ItemForm({
           />
         </div>
       </fieldset>
+      <CostingFields values={values} error={error} askFrom={mode === "edit" && Boolean(hasHistory)} />
       {mode === "edit" ? (
         <Checkbox name="active" defaultChecked={values.active !== false} className="self-start sm:col-span-2">
           Active (untick to archive)
@@ -165,5 +169,60 @@ export function ItemForm({
         </Button>
       </div>
     </form>
+  );
+}
+
+const METHOD_CHOICES = [
+  { value: "", label: "Inherit (category, else installation)" },
+  { value: "fifo", label: "FIFO" },
+  { value: "average", label: "Moving average" },
+  { value: "standard", label: "Standard cost" },
+];
+
+/**
+ * How the item's stock is valued: its own method or its category's; the standard cost only matters (and shows)
+ * for the standard method; an item whose stock has moved may take the change from an earlier day.
+ */
+function CostingFields({ values, error, askFrom }: { values: ItemFormValues; error: (field: string) => string | undefined; askFrom: boolean }) {
+  const [method, setMethod] = useState(values.costingMethod ?? "");
+  return (
+    <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-3">
+      <legend className="mb-1 text-sm font-medium text-slate-800">Costing</legend>
+      <SelectField
+        label="Costing method"
+        name="costingMethod"
+        // Uncontrolled, like the rest of the form (React resets it after an answer); the state only shows or hides
+        // the standard cost.
+        defaultValue={values.costingMethod ?? ""}
+        onChange={(event) => setMethod(event.target.value)}
+        error={error("costingMethod")}
+      >
+        {METHOD_CHOICES.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </SelectField>
+      {method === "standard" ? (
+        <TextField
+          label="Standard cost"
+          name="standardCost"
+          inputMode="decimal"
+          defaultValue={values.standardCost}
+          error={error("standardCost")}
+          hint="Per unit; stock is valued at this"
+        />
+      ) : null}
+      {askFrom ? (
+        <TextField
+          label="Change takes effect from"
+          name="costingFrom"
+          type="date"
+          defaultValue={values.costingFrom}
+          error={error("costingFrom")}
+          hint="Today when left empty; not in a closed month"
+        />
+      ) : null}
+    </fieldset>
   );
 }

@@ -10,7 +10,7 @@ const db = getDb();
 describe("categories", () => {
   it("adds a path with its parents and counts items beneath each", async () => {
     const manager = await buildUser(db, "manager");
-    expect(await addCategory(db, manager.actor, "  Garden >  Hoses ")).toEqual({ path: "Garden > Hoses" });
+    expect(await addCategory(db, manager.actor, "  Garden >  Hoses ")).toEqual({ path: "Garden > Hoses", costingMethod: null });
     await createItem(db, SYSTEM_ACTOR, { sku: "CAT-1", name: "Hose 20 m", category: "Garden > Hoses" });
     await createItem(db, SYSTEM_ACTOR, { sku: "CAT-2", name: "Rake", category: "Garden" });
     const tree = await listCategories(db, manager.actor);

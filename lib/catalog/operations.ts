@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../contract/operation";
+import { categoryInput, categoryPathParams, categoryUpdate, categoryView } from "./category-schemas";
 import { itemInput, itemListQuery, itemSkuParams, itemUpdate, itemView } from "./schemas";
 
 export const listItemsOp = defineOperation({
@@ -52,4 +53,39 @@ export const updateItemOp = defineOperation({
   body: itemUpdate,
   response: itemView,
   problems: ["not_found", "barcode_taken"],
+});
+
+export const listCategoriesOp = defineOperation({
+  id: "listCategories",
+  method: "GET",
+  path: "/api/v1/categories",
+  tag: "Catalogue",
+  permission: "stock.view",
+  summary: "The category tree in path order, with item counts and each category's costing method",
+  response: z.object({ data: z.array(categoryView) }),
+});
+
+export const addCategoryOp = defineOperation({
+  id: "addCategory",
+  method: "POST",
+  path: "/api/v1/categories",
+  tag: "Catalogue",
+  permission: "catalog.manage",
+  summary: "Add a category (and missing parents) by its path, optionally with the costing method of its items",
+  status: 201,
+  body: categoryInput,
+  response: z.object({ path: z.string(), costingMethod: categoryView.shape.costingMethod }),
+});
+
+export const updateCategoryOp = defineOperation({
+  id: "updateCategory",
+  method: "PATCH",
+  path: "/api/v1/categories/{path}",
+  tag: "Catalogue",
+  permission: "catalog.manage",
+  summary: "Change a category's costing method: its items without their own method are revalued from `costingFrom`",
+  params: categoryPathParams,
+  body: categoryUpdate,
+  response: categoryView,
+  problems: ["not_found"],
 });

@@ -3,6 +3,7 @@ import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
 import type { Db, DbTx } from "../db/client";
 import { unitOfWork } from "../db/unit-of-work";
+import { revalueItem } from "../valuation/revalue-item";
 import { installationSettingsPatch, type InstallationSettingsPatch, type InstallationSettingsView } from "./schemas";
 
 // The migration inserts the one row (id 1); the upserts below only guard a database restored without it.
@@ -27,20 +28,39 @@ export async function updateInstallationSettings(db: Db, actor: Actor, patch: In
     // Locks the row first, so two admins changing settings at once each audit what they really changed.
     await tx.$queryRaw`SELECT 1 FROM "InstallationSettings" WHERE id = ${ROW} FOR UPDATE`;
     const before = toView(await tx.installationSettings.upsert({ where: { id: ROW }, create: { id: ROW }, update: {} }));
-    const after = toView(await tx.installationSettings.update({ where: { id: ROW }, data }));
+    const { costingFrom, ...fields } = data;
+    const after = toView(await tx.installationSettings.update({ where: { id: ROW }, data: fields }));
+    if (after.costingMethod !== before.costingMethod) await revalueInheritingItems(tx, costingFrom);
     await recordAudit(tx, actor, { action: "settings.update", entityType: "settings", entityId: String(ROW), before, after });
     return after;
   });
 }
 
+/**
+ * The items valued by the installation's method (neither they nor their category name one) take the new one from
+ * `from` (today when left out), with a revaluation entry at every site where they have stock: one call per item.
+ */
+async function revalueInheritingItems(tx: DbTx, from: string | undefined) {
+  const items = await tx.item.findMany({
+    where: { costingMethod: null, OR: [{ categoryId: null }, { category: { costingMethod: null } }], costStates: { some: {} } },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  for (const item of items) await revalueItem(tx, item.id, from);
+}
+
 function toView(row: {
   allowPrivateUrls: boolean;
   purchaseApprovalLimit: { toFixed(digits: number): string };
+  costingMethod: InstallationSettingsView["costingMethod"];
+  currency: string;
   updatedAt: Date;
 }): InstallationSettingsView {
   return {
     allowPrivateUrls: row.allowPrivateUrls,
     purchaseApprovalLimit: row.purchaseApprovalLimit.toFixed(4),
+    costingMethod: row.costingMethod,
+    currency: row.currency,
     updatedAt: row.updatedAt.toISOString(),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { COSTING_METHODS } from "../catalog/schemas";
 import { decimalAmount } from "../money/decimal-amount";
 
 export const installationSettingsView = z
@@ -9,6 +10,8 @@ export const installationSettingsView = z
     purchaseApprovalLimit: z
       .string()
       .describe("A purchase order worth more than this, in its own currency, is approved by an admin only (decimal string)"),
+    costingMethod: z.enum(COSTING_METHODS).describe("How stock is valued where neither the item nor its category names a method"),
+    currency: z.string().describe("ISO 4217 code of the valuation's amounts"),
     updatedAt: z.string(),
   })
   .meta({ id: "InstallationSettings" });
@@ -17,6 +20,21 @@ export const installationSettingsPatch = z
   .object({
     allowPrivateUrls: z.boolean().optional().describe("Allow URLs that reach private, loopback and link-local addresses"),
     purchaseApprovalLimit: decimalAmount.optional().describe("Above this value a purchase order needs an admin's approval"),
+    costingMethod: z
+      .enum(COSTING_METHODS)
+      .optional()
+      .describe("The installation's costing method: items with neither their own nor a category's method are revalued to it"),
+    costingFrom: z.iso
+      .date()
+      .optional()
+      .describe("When a new costingMethod takes effect (the revaluations are dated then): today when left out; not in a closed month"),
+    currency: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{3}$/, "A three-letter currency code like EUR")
+      .transform((code) => code.toUpperCase())
+      .optional()
+      .describe("ISO 4217 code the valuation reports its amounts in"),
   })
   .strict()
   .meta({ id: "InstallationSettingsPatch" });

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { AddCategoryForm } from "@/components/catalog/category-form";
+import { AddCategoryForm, CategoryCostingForm } from "@/components/catalog/category-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/can";
 import { requirePageActor } from "@/lib/auth/session";
@@ -27,7 +27,10 @@ export default async function CategoriesPage() {
                     className="flex min-h-11 items-center justify-between gap-2 border-b border-slate-100"
                   >
                     <span className={category.depth === 0 ? "font-semibold" : ""}>{category.name}</span>
-                    <span className="text-sm tabular-nums text-slate-500">{category.itemsBeneath} items</span>
+                    <span className="flex items-center gap-2 text-sm tabular-nums text-slate-500">
+                      {category.costingMethod ? <span className="rounded bg-slate-100 px-1.5 text-slate-700">{category.costingMethod}</span> : null}
+                      {category.itemsBeneath} items
+                    </span>
                   </Link>
                 </li>
               ))}
@@ -35,9 +38,16 @@ export default async function CategoriesPage() {
           )}
         </Card>
         {can(actor, "catalog.manage") ? (
-          <Card title="Add a category">
-            <AddCategoryForm />
-          </Card>
+          <div className="space-y-4">
+            <Card title="Add a category">
+              <AddCategoryForm />
+            </Card>
+            {categories.length > 0 ? (
+              <Card title="Costing method">
+                <CategoryCostingForm categories={categories} />
+              </Card>
+            ) : null}
+          </div>
         ) : null}
       </div>
     </>

@@ -29,6 +29,10 @@ function itemFields(form: FormData) {
     tempMaxC: formNumber(form, "tempMaxC"),
     hazardClass: formText(form, "hazardClass"),
     handlingNotes: formText(form, "handlingNotes"),
+    // "" is "inherit": the category's method, else the installation's.
+    costingMethod: (formText(form, "costingMethod") ?? null) as ItemInput["costingMethod"],
+    // Only the standard method shows the field; elsewhere the item keeps what it had.
+    standardCost: formText(form, "standardCost"),
   };
 }
 
@@ -90,6 +94,7 @@ export async function updateItemAction(_previous: FormState, form: FormData): Pr
         hazardClass: fields.hazardClass ?? null,
         handlingNotes: fields.handlingNotes ?? null,
         active: form.get("active") === "on",
+        costingFrom: formText(form, "costingFrom"),
       });
     });
   } catch (error) {

@@ -20,6 +20,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { listSites } from "@/lib/sites/list-sites";
 import { listThresholds } from "@/lib/thresholds/list-thresholds";
 import { THRESHOLD_FIELDS, type ItemThresholds, type ThresholdsInForce } from "@/lib/thresholds/schemas";
+import { itemCosting } from "@/lib/valuation/item-costing";
+import { ItemCostingFacts } from "@/components/items/item-costing";
 import { setThresholdsAction } from "./actions";
 
 type Params = { params: Promise<{ sku: string }> };
@@ -48,6 +50,8 @@ export default async function ItemPage({ params }: Params) {
     orNotFound(listThresholds(db, actor, sku)),
     listSites(db, actor),
   ]);
+  // Values are for those who see reports; a clerk sees the stock but not what it is worth.
+  const costing = can(actor, "reports.view") ? await itemCosting(db, actor, item.sku) : null;
   const reorderPoint = thresholds.default.reorderPoint;
   const thresholdChoices = editableThresholds(actor, thresholds, sites);
   const mayMove = item.active && can(actor, "stock.move");
@@ -130,6 +134,11 @@ export default async function ItemPage({ params }: Params) {
           <Card title="Suppliers">
             <SupplierList suppliers={item.suppliers} unit={item.unit} />
           </Card>
+          {costing ? (
+            <Card title="Costing">
+              <ItemCostingFacts costing={costing} />
+            </Card>
+          ) : null}
           <Card title="Thresholds">
             <ItemThresholdsTable thresholds={thresholds} />
             {thresholdChoices.length > 0 ? <ThresholdsForm action={setThresholdsAction} sku={item.sku} choices={thresholdChoices} /> : null}

@@ -45,6 +45,8 @@ export default async function EditItemPage({ params }: { params: Promise<{ sku: 
           hazardClass: item.storage.hazardClass ?? "",
           handlingNotes: item.storage.handlingNotes ?? "",
           active: item.active,
+          costingMethod: item.costing.method ?? "",
+          standardCost: item.costing.standardCost ?? "",
         }}
       />
     </>

@@ -401,8 +401,13 @@ BEGIN
 
   -- What the movements that crossed a site's stock boundary were worth, valued now that the levels are locked.
   valuations := stockroom_value_posting(posting_id);
-  SELECT coalesce(jsonb_agg(e.m || jsonb_build_object('valuation', valuations->(e.m->>'id')) ORDER BY e.ord), '[]')
-    INTO movements_answer FROM jsonb_array_elements(movements_answer) WITH ORDINALITY AS e(m, ord);
+  IF jsonb_array_length(movements_answer) = 1 THEN
+    -- One movement (most postings): an expression, not a query.
+    movements_answer := jsonb_build_array(movements_answer->0 || jsonb_build_object('valuation', valuations->(movements_answer->0->>'id')));
+  ELSE
+    SELECT coalesce(jsonb_agg(e.m || jsonb_build_object('valuation', valuations->(e.m->>'id')) ORDER BY e.ord), '[]')
+      INTO movements_answer FROM jsonb_array_elements(movements_answer) WITH ORDINALITY AS e(m, ord);
+  END IF;
   answer := jsonb_build_object('postingId', posting_id, 'movements', movements_answer, 'levels', levels);
   movement_count := jsonb_array_length(movements_answer);
 

@@ -27,12 +27,19 @@ RETURNS TABLE (method "CostingMethod", standard_cost numeric) LANGUAGE sql STABL
    WHERE i.id = p_item
 $$;
 
--- The cost state of an item at a site, locked; made (empty, with the item's method) the first time.
-CREATE OR REPLACE FUNCTION stockroom_cost_state(p_item uuid, p_site uuid) RETURNS "CostState" LANGUAGE plpgsql AS $$
+-- The cost state of an item at a site; made (empty, with the item's method) the first time. Locked only when the
+-- caller computes from its value and quantity (an average issue, units in at the value per unit): everything else
+-- changes it by one atomic UPDATE (which then locks it), and FIFO takes lock the layers they take from — a
+-- lock less per posting, on the ledger's hottest path.
+CREATE OR REPLACE FUNCTION stockroom_cost_state(p_item uuid, p_site uuid, p_lock boolean) RETURNS "CostState" LANGUAGE plpgsql AS $$
 DECLARE
   state "CostState";
 BEGIN
-  SELECT * INTO state FROM "CostState" WHERE "itemId" = p_item AND "siteId" = p_site FOR UPDATE;
+  IF p_lock THEN
+    SELECT * INTO state FROM "CostState" WHERE "itemId" = p_item AND "siteId" = p_site FOR UPDATE;
+  ELSE
+    SELECT * INTO state FROM "CostState" WHERE "itemId" = p_item AND "siteId" = p_site;
+  END IF;
   IF NOT FOUND THEN
     INSERT INTO "CostState" ("itemId", "siteId", method, "standardCost", quantity, value, "updatedAt")
       SELECT p_item, p_site, c.method, c.standard_cost, 0, 0, now() FROM stockroom_costing_of(p_item) c
@@ -47,7 +54,8 @@ $$;
 -- the first posted), `p_first`
 -- first (the layer a reversed receipt made); the moving average at the state's value per unit, or exactly
 -- `p_exact` (a reversal's) while units remain. Records the layers taken from and answers the value taken. Units
--- beyond the layers (stock that predates valuation) are valued at the last unit cost.
+-- beyond the layers (stock that predates valuation) are valued at the last unit cost. The caller takes the value
+-- off the state (with the movement's value, in one statement).
 CREATE OR REPLACE FUNCTION stockroom_cost_take(p_movement bigint, state "CostState", p_quantity int, p_first uuid, p_exact numeric)
 RETURNS numeric LANGUAGE plpgsql AS $$
 DECLARE
@@ -58,12 +66,12 @@ DECLARE
   taken numeric := 0;
 BEGIN
   FOR layer IN SELECT l.id, l.quantity, l.value FROM "CostLayer" l
-      WHERE l."itemId" = state."itemId" AND l."siteId" = state."siteId" AND l.quantity > 0
+      WHERE l."itemId" = state."itemId" AND l."siteId" = state."siteId" AND l."isOpen"
       ORDER BY (l.id IS NOT DISTINCT FROM p_first) DESC, l."receivedAt", l."movementId", l.id FOR UPDATE LOOP
     EXIT WHEN remaining = 0;
     take := least(layer.quantity, remaining);
     piece := CASE WHEN take = layer.quantity THEN layer.value ELSE round(layer.value * take / layer.quantity, 4) END;
-    UPDATE "CostLayer" SET quantity = quantity - take, value = value - piece WHERE id = layer.id;
+    UPDATE "CostLayer" SET quantity = quantity - take, value = value - piece, "isOpen" = quantity > take WHERE id = layer.id;
     INSERT INTO "MovementLayer" ("movementId", "layerId", quantity, value) VALUES (p_movement, layer.id, -take, -piece);
     taken := taken + piece;
     remaining := remaining - take;
@@ -76,8 +84,6 @@ BEGIN
   ELSIF remaining > 0 THEN
     taken := taken + round(coalesce(state."standardCost", state."lastUnitCost", 0) * remaining, 4);
   END IF;
-  UPDATE "CostState" SET quantity = quantity - p_quantity, value = value - taken, "updatedAt" = now()
-    WHERE "itemId" = state."itemId" AND "siteId" = state."siteId";
   RETURN taken;
 END;
 $$;
@@ -120,7 +126,7 @@ BEGIN
   FOR piece IN SELECT ml."layerId", -ml.quantity AS quantity, -ml.value AS value FROM "MovementLayer" ml
       WHERE ml."movementId" = p_reversed AND ml.quantity < 0 ORDER BY ml."layerId" LOOP
     booked := CASE state.method WHEN 'standard' THEN state."standardCost" * piece.quantity ELSE piece.value END;
-    UPDATE "CostLayer" SET quantity = quantity + piece.quantity, value = value + booked WHERE id = piece."layerId";
+    UPDATE "CostLayer" SET quantity = quantity + piece.quantity, value = value + booked, "isOpen" = true WHERE id = piece."layerId";
     INSERT INTO "MovementLayer" ("movementId", "layerId", quantity, value) VALUES (p_movement, piece."layerId", piece.quantity, booked);
     units := units + piece.quantity;
   END LOOP;
@@ -159,9 +165,13 @@ BEGIN
                    WHEN 'customer' IN (p_from_type, p_to_type) THEN 'cogs'
                    ELSE 'adjustments' END;
   -- Two sites' states (a transfer) are locked in site order, as two transfers the other way round would.
-  IF p_from_keeps AND p_to_keeps AND p_to_site < p_from_site THEN in_state := stockroom_cost_state(p_item, p_to_site); END IF;
-  IF p_from_keeps THEN out_state := stockroom_cost_state(p_item, p_from_site); END IF;
-  IF p_to_keeps AND in_state IS NULL THEN in_state := stockroom_cost_state(p_item, p_to_site); END IF;
+  IF p_from_keeps AND p_to_keeps AND p_to_site < p_from_site THEN in_state := stockroom_cost_state(p_item, p_to_site, false); END IF;
+  IF p_from_keeps THEN
+    out_state := stockroom_cost_state(p_item, p_from_site, false);
+    -- An average issue computes from the state's value and quantity: those must hold until it writes.
+    IF out_state.method = 'average' THEN out_state := stockroom_cost_state(p_item, p_from_site, true); END IF;
+  END IF;
+  IF p_to_keeps AND in_state IS NULL THEN in_state := stockroom_cost_state(p_item, p_to_site, p_unit_cost IS NULL AND NOT p_from_keeps); END IF;
 
   IF p_from_keeps THEN
     IF p_reverses IS NOT NULL AND NOT p_to_keeps THEN
@@ -170,6 +180,10 @@ BEGIN
       SELECT v.value INTO exact FROM "MovementValue" v WHERE v."movementId" = p_reverses AND v."siteId" = p_from_site;
     END IF;
     taken := stockroom_cost_take(p_id, out_state, p_quantity, first_layer, exact);
+    WITH state AS (
+      UPDATE "CostState" SET quantity = quantity - p_quantity, value = value - taken, "updatedAt" = now()
+       WHERE "itemId" = p_item AND "siteId" = p_from_site
+    )
     INSERT INTO "MovementValue" ("movementId", "siteId", "itemId", "occurredAt", method, quantity, value, variance, category)
     VALUES (p_id, p_from_site, p_item, p_occurred_at, out_state.method, -p_quantity, -taken, 0, category);
     method := out_state.method;

@@ -54,7 +54,8 @@ describe("scheduled reports", () => {
     for (let i = 1; i <= 3; i++)
       await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: w.items.plain.sku, quantity: i, to: w.bins.a1.code, reason: "received" });
     const manager = await buildUser(db, "manager");
-    const now = new Date();
+    // Noon of today (UTC): an hour later is still the same day whenever the test runs (at 23:13 it was not).
+    const now = new Date(`${new Date().toISOString().slice(0, 10)}T12:00:00Z`);
     const schedule = await createReportSchedule(
       db,
       manager.actor,

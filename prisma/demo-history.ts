@@ -12,7 +12,7 @@ import { SYSTEM_ACTOR } from "../lib/auth/actor";
 import type { Db } from "../lib/db/client";
 import { postMovements } from "../lib/ledger/post-movement";
 import type { MovementInput } from "../lib/ledger/schemas";
-import { revalueItem } from "../lib/valuation/revalue-item";
+import { revalueItems } from "../lib/valuation/revalue-item";
 
 type Profile = "steady" | "seasonal" | "spare" | "slow";
 
@@ -198,6 +198,6 @@ async function changeToStandard(db: Db, items: HistoryItem[], day: Date) {
   if (!row || row.costingMethod === "standard") return;
   await db.$transaction(async (tx) => {
     await tx.item.update({ where: { id: row.id }, data: { costingMethod: "standard", standardCost: priceOf(item.unitCost, 52, item.sku) } });
-    await revalueItem(tx, row.id, day.toISOString().slice(0, 10));
+    await revalueItems(tx, [row.id], day.toISOString().slice(0, 10));
   });
 }

@@ -4,7 +4,7 @@ import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
 import { NotFound, ValidationFailed } from "../domain-error";
-import { revalueItem } from "../valuation/revalue-item";
+import { revalueItems } from "../valuation/revalue-item";
 import { categoryInput, categoryUpdate, type CategoryInput, type CategoryUpdate, type CategoryView } from "./category-schemas";
 import { categorySegments, isValidCategoryPath } from "./category-path";
 import { ensureCategory } from "./ensure-category";
@@ -60,7 +60,7 @@ export async function addCategory(
 /**
  * Gives a category another costing method (null: the installation's). Its items that name no method of their own
  * take it from `costingFrom` (today when left out), each with a revaluation entry at every site where it has
- * stock, in the same transaction: one revaluation call per affected item.
+ * stock, in the same transaction.
  */
 export async function updateCategoryCosting(db: Db, actor: Actor, path: string, input: CategoryUpdate): Promise<CategoryView> {
   authorize(actor, "catalog.manage");
@@ -78,7 +78,11 @@ export async function updateCategoryCosting(db: Db, actor: Actor, path: string, 
       select: { id: true },
       orderBy: { id: "asc" },
     });
-    for (const item of affected) await revalueItem(tx, item.id, change.costingFrom);
+    await revalueItems(
+      tx,
+      affected.map((item) => item.id),
+      change.costingFrom,
+    );
     await recordAudit(tx, actor, {
       action: "category.update",
       entityType: "category",

@@ -16,7 +16,7 @@ import { findItemView } from "./item-view";
 import { resolveSupplierLinks } from "./resolve-supplier-links";
 import { itemUpdate, type ItemUpdate, type ItemView } from "./schemas";
 import { requestSearchWordsRefresh } from "../search/refresh-search-words";
-import { revalueItem } from "../valuation/revalue-item";
+import { revalueItems } from "../valuation/revalue-item";
 
 type Change = z.output<typeof itemUpdate>;
 
@@ -42,7 +42,8 @@ export async function updateItem(db: Db, actor: Actor, sku: string, input: ItemU
       await tx.item.update({ where: { id: itemId }, data: await scalarChanges(tx, change) });
       const after = (await findItemView(tx, { id: itemId }))!;
       refuseStandardWithoutCost(after);
-      await revalueItem(tx, itemId, change.costingFrom);
+      // Only a change that can give it another method or standard cost revalues (and locks) its cost states.
+      if (changesCosting(change)) await revalueItems(tx, [itemId], change.costingFrom);
       const isArchiving = change.active === false && before.active;
       await recordAudit(tx, actor, { action: isArchiving ? "item.archive" : "item.update", entityType: "item", entityId: itemId, before, after });
       await enqueueEvent(tx, { type: "item.updated", aggregateId: itemId, payload: after });
@@ -64,6 +65,10 @@ async function refuseRewritingHistory(tx: DbTx, itemId: string, before: ItemView
     (change.tracking !== undefined && change.tracking !== before.tracking) || (change.unit !== undefined && change.unit !== before.unit);
   if (!changesMeaning) return;
   if (await hasStockHistory(tx, { id: itemId })) throw new ItemHasHistory(before.sku);
+}
+
+function changesCosting(change: Change): boolean {
+  return [change.costingMethod, change.standardCost, change.category, change.costingFrom].some((field) => field !== undefined);
 }
 
 function refuseStandardWithoutCost(after: ItemView) {

@@ -3,7 +3,7 @@ import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
 import type { Db, DbTx } from "../db/client";
 import { unitOfWork } from "../db/unit-of-work";
-import { revalueItem } from "../valuation/revalue-item";
+import { revalueItems } from "../valuation/revalue-item";
 import { installationSettingsPatch, type InstallationSettingsPatch, type InstallationSettingsView } from "./schemas";
 
 // The migration inserts the one row (id 1); the upserts below only guard a database restored without it.
@@ -38,7 +38,7 @@ export async function updateInstallationSettings(db: Db, actor: Actor, patch: In
 
 /**
  * The items valued by the installation's method (neither they nor their category name one) take the new one from
- * `from` (today when left out), with a revaluation entry at every site where they have stock: one call per item.
+ * `from` (today when left out), with a revaluation entry at every site where they have stock.
  */
 async function revalueInheritingItems(tx: DbTx, from: string | undefined) {
   const items = await tx.item.findMany({
@@ -46,7 +46,11 @@ async function revalueInheritingItems(tx: DbTx, from: string | undefined) {
     select: { id: true },
     orderBy: { id: "asc" },
   });
-  for (const item of items) await revalueItem(tx, item.id, from);
+  await revalueItems(
+    tx,
+    items.map((item) => item.id),
+    from,
+  );
 }
 
 function toView(row: {

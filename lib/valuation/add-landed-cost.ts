@@ -3,12 +3,12 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
 import type { Db, DbTx } from "../db/client";
-import { databaseErrorOf } from "../db/errors";
 import { inUnitOfWork, type IdempotencyKey } from "../db/unit-of-work";
 import { NotFound, ValidationFailed } from "../domain-error";
 import { divideRounded, fromTenThousandths, toTenThousandths } from "../money/fixed-point";
 import { enqueueEvent } from "../outbox/enqueue-event";
 import { allocateLandedCost, type LandedCostLine } from "./landed-cost";
+import { requireOpenDay } from "./open-day";
 
 const decimal = z.union([z.number(), z.string().regex(/^-?\d{1,14}(\.\d{1,4})?$/, "A decimal amount like 12.50")]);
 const asDecimal = (value: string | number) => (typeof value === "number" ? value.toFixed(4) : value);
@@ -76,7 +76,7 @@ export async function addLandedCost(db: Db, actor: Actor, input: LandedCostInput
     const lines = await receiptLines(tx, data.receipt);
     for (const siteId of new Set(lines.map((line) => line.siteId))) authorize(actor, "purchasing.manage", { siteId });
     const at = data.occurredAt ? new Date(`${data.occurredAt}T00:00:00Z`) : new Date();
-    await checkOpen(tx, at);
+    await requireOpenDay(tx, at, "occurredAt");
     const allocation = allocateLandedCost(
       data.amount,
       lines.map((line) => basisOf(line, data.allocateBy, data.weights)),
@@ -146,15 +146,6 @@ function basisOf(line: ReceiptLine, by: "value" | "quantity" | "weight", weights
   if (perUnit === undefined)
     throw new ValidationFailed([{ field: `weights.${line.sku}`, message: "Give the weight of one unit of each SKU of the receipt" }]);
   return { ...basis, weight: fromTenThousandths(toTenThousandths(perUnit) * BigInt(line.quantity)) };
-}
-
-async function checkOpen(tx: DbTx, at: Date) {
-  try {
-    await tx.$executeRaw`SELECT stockroom_check_occurred_at(${at}::timestamptz::timestamp(3))`;
-  } catch (error) {
-    if (databaseErrorOf(error)?.code !== "SR423") throw error;
-    throw new ValidationFailed([{ field: "occurredAt", message: "That day is in a closed month or in the future" }]);
-  }
 }
 
 type ValueEntry = {

@@ -28,44 +28,33 @@ export type ValuedLine = {
 };
 
 /**
- * Every change of value up to `at` as rows (itemId, siteId, quantity, value): the latest snapshot at or before it
- * (a closed month's sums, see close-period.ts) and what was recorded since — so a read scans the months since the
- * last close, not the whole history. `itemId` narrows to one item (a SKU filter).
+ * Every change of value before `end` (or up to it) as rows (itemId, siteId, occurredAt, category, quantity, value),
+ * the history before `start` folded into the latest snapshot at or before it (a closed month's sums, see
+ * close-period.ts; its rows dated -infinity, category "snapshot"): so a read scans the months since the last
+ * close, not the whole history. `itemId` narrows to one item (a SKU filter). The valuation as of an instant, the
+ * reconciliation, turnover and the dashboard's value series all add up these rows.
  */
-export function valueChangesUpTo(at: Date, sites: ReportSites, itemId?: string): Prisma.Sql {
-  const item = (column: string) => (itemId ? Prisma.sql`AND ${Prisma.raw(column)} = ${itemId}::uuid` : Prisma.empty);
-  const snapshot = Prisma.sql`(SELECT max(through) FROM "ValueSnapshot" WHERE through <= ${at})`;
-  return Prisma.sql`
-    SELECT x."itemId", x."siteId", x.quantity::bigint AS quantity, x.value FROM "ValueSnapshot" x
-     WHERE x.through = ${snapshot} ${siteCondition(Prisma.sql`x."siteId"`, sites)} ${item('x."itemId"')}
-    UNION ALL
-    SELECT v."itemId", v."siteId", v.quantity::bigint, v.value FROM "MovementValue" v
-     WHERE v."occurredAt" <= ${at} AND v."occurredAt" >= coalesce(${snapshot}, '-infinity')
-       ${siteCondition(Prisma.sql`v."siteId"`, sites)} ${item('v."itemId"')}
-    UNION ALL
-    SELECT r."itemId", r."siteId", r.quantity, r.amount FROM "CostRevaluation" r
-     WHERE r."occurredAt" <= ${at} AND r."occurredAt" >= coalesce(${snapshot}, '-infinity')
-       ${siteCondition(Prisma.sql`r."siteId"`, sites)} ${item('r."itemId"')}`;
-}
-
-/**
- * Every change of value before `end` (or up to it) as rows (itemId, siteId, occurredAt, category, value), the
- * history before `start` folded into the latest snapshot at or before it (its rows dated -infinity, category
- * "snapshot"): what the reconciliation, turnover and the dashboard's value series add up, by the months since the
- * last close rather than the whole history.
- */
-export function valueChangesBetween(start: Date, end: Date, sites: ReportSites, { endInclusive = false } = {}): Prisma.Sql {
+export function valueChangesBetween(
+  start: Date,
+  end: Date,
+  sites: ReportSites,
+  { endInclusive = false, itemId }: { endInclusive?: boolean; itemId?: string } = {},
+): Prisma.Sql {
   const snapshot = Prisma.sql`(SELECT max(through) FROM "ValueSnapshot" WHERE through <= ${start})`;
   const until = (column: string) => (endInclusive ? Prisma.sql`${Prisma.raw(column)} <= ${end}` : Prisma.sql`${Prisma.raw(column)} < ${end}`);
+  const item = (column: string) => (itemId ? Prisma.sql`AND ${Prisma.raw(column)} = ${itemId}::uuid` : Prisma.empty);
   return Prisma.sql`
-    SELECT x."itemId", x."siteId", '-infinity'::timestamp AS "occurredAt", 'snapshot' AS category, x.value FROM "ValueSnapshot" x
-     WHERE x.through = ${snapshot} ${siteCondition(Prisma.sql`x."siteId"`, sites)}
+    SELECT x."itemId", x."siteId", '-infinity'::timestamp AS "occurredAt", 'snapshot' AS category, x.quantity::bigint AS quantity, x.value
+      FROM "ValueSnapshot" x
+     WHERE x.through = ${snapshot} ${siteCondition(Prisma.sql`x."siteId"`, sites)} ${item('x."itemId"')}
     UNION ALL
-    SELECT v."itemId", v."siteId", v."occurredAt", v.category::text, v.value FROM "MovementValue" v
-     WHERE ${until('v."occurredAt"')} AND v."occurredAt" >= coalesce(${snapshot}, '-infinity') ${siteCondition(Prisma.sql`v."siteId"`, sites)}
+    SELECT v."itemId", v."siteId", v."occurredAt", v.category::text, v.quantity::bigint, v.value FROM "MovementValue" v
+     WHERE ${until('v."occurredAt"')} AND v."occurredAt" >= coalesce(${snapshot}, '-infinity')
+       ${siteCondition(Prisma.sql`v."siteId"`, sites)} ${item('v."itemId"')}
     UNION ALL
-    SELECT r."itemId", r."siteId", r."occurredAt", r.category::text, r.amount FROM "CostRevaluation" r
-     WHERE ${until('r."occurredAt"')} AND r."occurredAt" >= coalesce(${snapshot}, '-infinity') ${siteCondition(Prisma.sql`r."siteId"`, sites)}`;
+    SELECT r."itemId", r."siteId", r."occurredAt", r.category::text, r.quantity, r.amount FROM "CostRevaluation" r
+     WHERE ${until('r."occurredAt"')} AND r."occurredAt" >= coalesce(${snapshot}, '-infinity')
+       ${siteCondition(Prisma.sql`r."siteId"`, sites)} ${item('r."itemId"')}`;
 }
 
 /**
@@ -104,7 +93,7 @@ export async function valuedPage(
     async (tx) => {
       await tx.$queryRaw`${ANALYTIC_READ}`;
       return tx.$queryRaw<(Omit<ValuedLine, "quantity"> & { quantity: bigint; total: string; count: bigint })[]>`
-      WITH changes AS (${valueChangesUpTo(at, sites, itemId)}), per_item AS (
+      WITH changes AS (${valueChangesBetween(at, at, sites, { endInclusive: true, itemId })}), per_item AS (
         SELECT "itemId", "siteId", sum(quantity) AS quantity, sum(value) AS value FROM changes GROUP BY "itemId", "siteId"
       ), lines AS (
         SELECT i.sku, i.name, c.path AS category, s.code AS site, p.quantity, p.value, coalesce(cs.method::text, 'fifo') AS method,

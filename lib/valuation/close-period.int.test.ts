@@ -53,5 +53,12 @@ describe("closing a month", () => {
     const late = post("receive", 1, "2026-03-15", "1.00");
     await expect(late).rejects.toMatchObject({ issues: [{ field: "occurredAt" }] });
     expect((await listClosedPeriods(db, manager.actor)).months.map((m) => m.month)).toEqual(["2026-03"]);
+
+    // Two managers close April at once: one waits for the other, and April's snapshot is taken once.
+    const [one, two] = await Promise.all([closePeriod(db, manager.actor, "2026-04"), closePeriod(db, manager.actor, "2026-04")]);
+    expect([one.closedThrough, two.closedThrough]).toEqual(["2026-04-30", "2026-04-30"]);
+    const may = await db.valueSnapshot.findMany({ where: { itemId: w.items.plain.id, through: new Date("2026-05-01T00:00:00Z") } });
+    expect(may.map((s) => [Number(s.quantity), s.value.toFixed(4)])).toEqual([[3, "12.0000"]]);
+    expect(await read()).toEqual(before);
   });
 });

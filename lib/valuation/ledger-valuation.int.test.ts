@@ -318,6 +318,40 @@ describe("valuation in the ledger: landed costs", () => {
     expect(sold.movement?.valuation?.totalCost).toBe("12.0000");
   });
 
+  it("adds two landed costs and a sale posted at once without losing a cent, and answers a retried key once", async () => {
+    const { warehouse, a, receipt } = await delivery();
+    const key = (name: string) => ({ idempotency: { actorKey: "system", key: name, method: "POST", path: "/api/v1/landed-costs", hash: name } });
+    const [freight, duty] = await Promise.all([
+      addLandedCost(db, SYSTEM_ACTOR, { receipt, kind: "freight", amount: "10.00" }, key(`freight-${receipt}`)),
+      addLandedCost(db, SYSTEM_ACTOR, { receipt, kind: "duty", amount: "6.00" }, key(`duty-${receipt}`)),
+      postMovement(db, SYSTEM_ACTOR, { kind: "issue", sku: a.sku, quantity: 5, from: warehouse.bins.a1.code, reason: "sold" }),
+    ]);
+    // Whichever came first, each landed cost's shares add up to it, split between stock and cost of goods sold.
+    for (const [landed, amount] of [
+      [freight, 10],
+      [duty, 6],
+    ] as const) {
+      const split = landed.shares.reduce((sum, share) => sum + Number(share.toStock) + Number(share.toCogs), 0);
+      expect(split.toFixed(4)).toBe(amount.toFixed(4));
+    }
+    // The stock's value is the sum of its cost states and of its open layers, and the reconciliation agrees.
+    const states = await db.costState.findMany({ where: { siteId: warehouse.site.id } });
+    const layers = await db.costLayer.findMany({ where: { siteId: warehouse.site.id, isOpen: true } });
+    const statesValue = states.reduce((sum, state) => sum + Number(state.value), 0).toFixed(4);
+    expect(layers.reduce((sum, layer) => sum + Number(layer.value), 0).toFixed(4)).toBe(statesValue);
+    expect((await valuationAsOf(db, SYSTEM_ACTOR, { site: warehouse.site.code })).total).toBe(statesValue);
+    const may = await valuationReconciliation(db, SYSTEM_ACTOR, {
+      from: "2026-05-01",
+      to: new Date().toISOString().slice(0, 10),
+      site: warehouse.site.code,
+    });
+    expect(may).toMatchObject({ receipts: "66.0000", closing: statesValue });
+    // The same key again answers the first landed cost and adds nothing.
+    const again = await addLandedCost(db, SYSTEM_ACTOR, { receipt, kind: "freight", amount: "10.00" }, key(`freight-${receipt}`));
+    expect(again.id).toBe(freight.id);
+    expect(await db.landedCost.count({ where: { postingId: receipt } })).toBe(2);
+  });
+
   it("splits by quantity or by weight, to the ten-thousandth, and refuses what is not a receipt", async () => {
     const { a, b, receipt } = await delivery();
     const byQuantity = await addLandedCost(db, SYSTEM_ACTOR, { receipt, kind: "duty", amount: "10.00", allocateBy: "quantity" });

@@ -1,6 +1,7 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFigure } from "@/components/ui/chart-figure";
 import { sumAmounts } from "@/lib/money/fixed-point";
 import { AGE_BUCKETS } from "@/lib/reports/age-buckets";
 import type { ReportRow } from "@/lib/reports/report";
@@ -18,24 +19,14 @@ export function AgeingChart({ rows }: { rows: ReportRow[] }) {
   });
   const summary = data.map((d) => `${d.bucket}: ${d.exact} (${d.units} units)`).join("; ");
   return (
-    <figure data-testid="ageing-chart">
-      <div className="h-64 w-full" role="img" aria-label={`Value on hand by age: ${summary}`}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: 8 }}>
-            <CartesianGrid vertical={false} stroke="#e2e8f0" />
-            <XAxis dataKey="bucket" tick={{ fontSize: 11 }} tickLine={false} interval={0} />
-            <YAxis tick={{ fontSize: 11 }} tickLine={false} axisLine={false} />
-            <Tooltip formatter={(_value, _key, item) => [`${String(item.payload.exact)} (${String(item.payload.units)} units)`, "Value"]} />
-            <Bar dataKey="amount" name="Value" fill="#b45309" radius={[3, 3, 0, 0]} maxBarSize={40} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-      <figcaption className="mt-2 text-sm text-slate-600">
-        <details>
-          <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-700">The chart in words</summary>
-          <p>{summary}.</p>
-        </details>
-      </figcaption>
-    </figure>
+    <ChartFigure testId="ageing-chart" label={`Value on hand by age: ${summary}`} words={<p>{summary}.</p>}>
+      <BarChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: 8 }}>
+        <CartesianGrid vertical={false} stroke="#e2e8f0" />
+        <XAxis dataKey="bucket" tick={{ fontSize: 11 }} tickLine={false} interval={0} />
+        <YAxis tick={{ fontSize: 11 }} tickLine={false} axisLine={false} />
+        <Tooltip formatter={(_value, _key, item) => [`${String(item.payload.exact)} (${String(item.payload.units)} units)`, "Value"]} />
+        <Bar dataKey="amount" name="Value" fill="#b45309" radius={[3, 3, 0, 0]} maxBarSize={40} isAnimationActive={false} />
+      </BarChart>
+    </ChartFigure>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFigure } from "@/components/ui/chart-figure";
 import type { ReportRow } from "@/lib/reports/report";
 
 /**
@@ -19,27 +20,17 @@ export function ShrinkageChart({ rows }: { rows: ReportRow[] }) {
   const data = [...byReason.entries()].map(([reason, { label, units }]) => ({ reason, reasonLabel: label, units })).sort((a, b) => b.units - a.units);
   const summary = data.map((d) => `${d.reasonLabel}: ${d.units} units`).join("; ");
   return (
-    <figure data-testid="shrinkage-chart">
-      <div className="h-64 w-full" role="img" aria-label={`Net shrinkage by reason: ${summary}`}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: -16 }}>
-            <CartesianGrid vertical={false} stroke="#e2e8f0" />
-            <XAxis dataKey="reason" tick={{ fontSize: 11 }} tickLine={false} interval="preserveStartEnd" />
-            <YAxis allowDecimals={false} tick={{ fontSize: 11 }} tickLine={false} axisLine={false} />
-            <Tooltip
-              formatter={(value) => [`${value} units`, "Net shrinkage"]}
-              labelFormatter={(_label, items) => String(items[0]?.payload.reasonLabel ?? "")}
-            />
-            <Bar dataKey="units" name="Net shrinkage" fill="#b45309" radius={[3, 3, 0, 0]} maxBarSize={40} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-      <figcaption className="mt-2 text-sm text-slate-600">
-        <details>
-          <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-700">The chart in words</summary>
-          <p>{summary}.</p>
-        </details>
-      </figcaption>
-    </figure>
+    <ChartFigure testId="shrinkage-chart" label={`Net shrinkage by reason: ${summary}`} words={<p>{summary}.</p>}>
+      <BarChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: -16 }}>
+        <CartesianGrid vertical={false} stroke="#e2e8f0" />
+        <XAxis dataKey="reason" tick={{ fontSize: 11 }} tickLine={false} interval="preserveStartEnd" />
+        <YAxis allowDecimals={false} tick={{ fontSize: 11 }} tickLine={false} axisLine={false} />
+        <Tooltip
+          formatter={(value) => [`${value} units`, "Net shrinkage"]}
+          labelFormatter={(_label, items) => String(items[0]?.payload.reasonLabel ?? "")}
+        />
+        <Bar dataKey="units" name="Net shrinkage" fill="#b45309" radius={[3, 3, 0, 0]} maxBarSize={40} isAnimationActive={false} />
+      </BarChart>
+    </ChartFigure>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFigure } from "@/components/ui/chart-figure";
 import type { ReportRow } from "@/lib/reports/report";
 
 const share = (value: unknown) => (typeof value === "number" ? Math.round(value * 1000) / 10 : null);
@@ -21,30 +22,24 @@ export function SupplierPerformanceChart({ rows }: { rows: ReportRow[] }) {
   }));
   const summary = data.map((d) => `${d.supplier}: on time ${said(d.onTimeShare)}, fill rate ${said(d.fillShare)}`).join("; ");
   return (
-    <figure data-testid="supplier-performance-chart">
-      <div className="h-64 w-full" role="img" aria-label={`On-time rate and fill rate per supplier: ${summary}`}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: -16 }}>
-            <CartesianGrid vertical={false} stroke="#e2e8f0" />
-            <XAxis dataKey="supplier" tick={{ fontSize: 11 }} tickLine={false} interval="preserveStartEnd" />
-            <YAxis domain={[0, 100]} ticks={[0, 50, 100]} unit="%" tick={{ fontSize: 11 }} tickLine={false} axisLine={false} />
-            <Tooltip
-              formatter={(value, name) => [value === null ? "—" : `${value}%`, name]}
-              labelFormatter={(_label, items) => (items[0] ? `${items[0].payload.supplierName} (${items[0].payload.supplier})` : "")}
-              labelStyle={{ fontWeight: 600 }}
-            />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar dataKey="onTimeShare" name="On-time rate" fill="#1d5fd1" radius={[3, 3, 0, 0]} maxBarSize={32} isAnimationActive={false} />
-            <Bar dataKey="fillShare" name="Fill rate" fill="#64748b" radius={[3, 3, 0, 0]} maxBarSize={32} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-      <figcaption className="mt-2 text-sm text-slate-600">
-        <details>
-          <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-700">The chart in words</summary>
-          <p data-testid="supplier-performance-chart-text">{summary}.</p>
-        </details>
-      </figcaption>
-    </figure>
+    <ChartFigure
+      testId="supplier-performance-chart"
+      label={`On-time rate and fill rate per supplier: ${summary}`}
+      words={<p data-testid="supplier-performance-chart-text">{summary}.</p>}
+    >
+      <BarChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: -16 }}>
+        <CartesianGrid vertical={false} stroke="#e2e8f0" />
+        <XAxis dataKey="supplier" tick={{ fontSize: 11 }} tickLine={false} interval="preserveStartEnd" />
+        <YAxis domain={[0, 100]} ticks={[0, 50, 100]} unit="%" tick={{ fontSize: 11 }} tickLine={false} axisLine={false} />
+        <Tooltip
+          formatter={(value, name) => [value === null ? "—" : `${value}%`, name]}
+          labelFormatter={(_label, items) => (items[0] ? `${items[0].payload.supplierName} (${items[0].payload.supplier})` : "")}
+          labelStyle={{ fontWeight: 600 }}
+        />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Bar dataKey="onTimeShare" name="On-time rate" fill="#1d5fd1" radius={[3, 3, 0, 0]} maxBarSize={32} isAnimationActive={false} />
+        <Bar dataKey="fillShare" name="Fill rate" fill="#64748b" radius={[3, 3, 0, 0]} maxBarSize={32} isAnimationActive={false} />
+      </BarChart>
+    </ChartFigure>
   );
 }

@@ -1,10 +1,8 @@
 // The turnover report over 1–10 March 2026 (10 days), worked by hand from dated, costed movements.
 import { describe, expect, it } from "vitest";
-import { buildWarehouse } from "../../tests/factories/stock";
+import { buildValuedWarehouses } from "../../tests/factories/valuation";
 import { SYSTEM_ACTOR } from "../auth/actor";
-import { ensureCategory } from "../catalog/ensure-category";
-import { getDb, type DbTx } from "../db/client";
-import { postMovement } from "../ledger/post-movement";
+import { getDb } from "../db/client";
 import { runReport } from "./run-report";
 
 const db = getDb();
@@ -12,15 +10,7 @@ const PERIOD = { from: "2026-03-01", to: "2026-03-10" };
 
 describe("turnover report", () => {
   it("answers cost of goods sold, the daily average value, turns and days of inventory per item, site and category", async () => {
-    const w = await buildWarehouse(db);
-    const other = await buildWarehouse(db);
-    const { plain, solvent } = w.items;
-    await db.item.update({
-      where: { id: plain.id },
-      data: { costingMethod: "fifo", categoryId: await ensureCategory(db as unknown as DbTx, "Tools > Drills") },
-    });
-    await db.item.update({ where: { id: solvent.id }, data: { costingMethod: "average" } });
-    const post = (input: Record<string, unknown>) => postMovement(db, SYSTEM_ACTOR, input as Parameters<typeof postMovement>[2]);
+    const { w, other, plain, solvent, post } = await buildValuedWarehouses(db);
     const a1 = w.bins.a1.code;
 
     // plain, FIFO: 10 × 2.00 before the period (opening 20); 10 × 3.00 on the 6th; 12 sold on the 8th (10 × 2.00 +

@@ -1,11 +1,9 @@
 // The valuation report on movements dated in March 2026, worked by hand: a FIFO item across a sale, an average item
 // whose value per unit does not divide evenly, and another site that the site filter leaves out.
 import { describe, expect, it } from "vitest";
-import { buildWarehouse } from "../../tests/factories/stock";
+import { buildValuedWarehouses } from "../../tests/factories/valuation";
 import { SYSTEM_ACTOR } from "../auth/actor";
-import { ensureCategory } from "../catalog/ensure-category";
-import { getDb, type DbTx } from "../db/client";
-import { postMovement } from "../ledger/post-movement";
+import { getDb } from "../db/client";
 import { valuationAsOf } from "../valuation/valuation-reads";
 import { runReport } from "./run-report";
 
@@ -13,15 +11,7 @@ const db = getDb();
 
 describe("valuation report", () => {
   it("values each item × site at the end of the day asked for, with its unit value, and filters by site and category", async () => {
-    const w = await buildWarehouse(db);
-    const other = await buildWarehouse(db);
-    const { plain, solvent } = w.items;
-    await db.item.update({
-      where: { id: plain.id },
-      data: { costingMethod: "fifo", categoryId: await ensureCategory(db as unknown as DbTx, "Tools > Drills") },
-    });
-    await db.item.update({ where: { id: solvent.id }, data: { costingMethod: "average" } });
-    const post = (input: Record<string, unknown>) => postMovement(db, SYSTEM_ACTOR, input as Parameters<typeof postMovement>[2]);
+    const { w, other, plain, solvent, post } = await buildValuedWarehouses(db);
 
     // plain, FIFO: 10 × 2.00 (2 March), 5 × 3.00 (10 March), 12 sold (15 March: 10 × 2.00 + 2 × 3.00 = 26) → 3 × 3.00 = 9.
     await post({ kind: "receive", sku: plain.sku, quantity: 10, to: w.bins.a1.code, unitCost: "2.00", reason: "received", occurredAt: "2026-03-02" });

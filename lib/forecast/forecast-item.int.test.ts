@@ -24,7 +24,14 @@ async function steadySeller() {
   const sku = w.items.plain.sku;
   const supplier = await db.supplier.create({ data: { code: `S${Date.now().toString(36)}`, name: "Supplier" } });
   await db.itemSupplier.create({ data: { itemId: w.items.plain.id, supplierId: supplier.id, leadTimeDays: 14, preferred: true } });
-  const receipt = await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku, quantity: 1_000, to: w.bins.a1.code, reason: "received" });
+  const receipt = await postMovement(db, SYSTEM_ACTOR, {
+    kind: "receive",
+    sku,
+    quantity: 1_000,
+    to: w.bins.a1.code,
+    unitCost: "2.50",
+    reason: "received",
+  });
   await backdatePosting(db, receipt.postingId, new Date(weeksBefore(12).getTime() - 3_600_000)); // an hour before the first sale
   for (let week = 12; week >= 1; week--) {
     const sale = await postMovement(db, SYSTEM_ACTOR, { kind: "issue", sku, quantity: 10, from: w.bins.a1.code, reason: "sold" });

@@ -2,7 +2,6 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import type { Db } from "../db/client";
 import { NotFound } from "../domain-error";
-import { consumptionUnitCost } from "./consumption-cost";
 import { demandHistory, demandSeries, type DemandBucket, type DemandPeriod } from "./demand-history";
 import { forecastSeries } from "./forecast-series";
 import type { DemandOverride } from "./plan-forecast";
@@ -99,17 +98,17 @@ function withOverrides(history: readonly DemandBucket[], overrides: readonly Dem
 }
 
 /**
- * The item's ABC class at the site by what its issues to customers were worth over the last year: the items
- * making up the first 80% of the value are A, the next 15% B, the rest C (an item with no sales is C).
+ * The item's ABC class at the site by its consumption value over the last year — the valued cost of goods sold,
+ * as the abc-xyz report ranks: the items making up the first 80% of the value are A, the next 15% B, the rest C
+ * (an item with no sales, or none with a cost, is C).
  */
 export async function abcClassOf(db: Db, itemId: string, siteId: string): Promise<AbcClass> {
   const [row] = await db.$queryRaw<{ class: AbcClass }[]>`
-    WITH customer AS (SELECT id FROM "Location" WHERE "siteId" = ${siteId}::uuid AND type = 'customer'),
-    value AS (
-      SELECT m."itemId", sum(m.quantity * ${consumptionUnitCost("m")}) AS worth
-      FROM "StockMovement" m
-      WHERE m."toLocationId" IN (SELECT id FROM customer) AND m.at > now() - interval '365 days'
-      GROUP BY m."itemId"
+    WITH value AS (
+      SELECT v."itemId", -sum(v.value) AS worth
+      FROM "MovementValue" v
+      WHERE v."siteId" = ${siteId}::uuid AND v.category = 'cogs' AND v."occurredAt" > now() - interval '365 days'
+      GROUP BY v."itemId" HAVING sum(v.value) < 0
     ), ranked AS (
       SELECT "itemId", sum(worth) OVER (ORDER BY worth DESC, "itemId") - worth AS before, sum(worth) OVER () AS total FROM value
     )

@@ -1,4 +1,4 @@
-// The ABC × XYZ report on four items' weekly sales worked out by hand, over the 4 weeks up to today (sales
+// The ABC × XYZ report on four items' weekly sales (valued at their receipts' unit costs) worked out by hand, over the 4 weeks up to today (sales
 // backdated into their weeks).
 import { describe, expect, it } from "vitest";
 import { backdatePosting } from "../../tests/factories/backdate";
@@ -19,19 +19,10 @@ const inWeek = (week: number) => new Date(from.getTime() + week * 7 * DAY + 2 * 
 describe("ABC × XYZ report", () => {
   it("ranks by consumption value, classes weekly demand by its coefficient of variation, and sets the count frequency", async () => {
     const w = await buildWarehouse(db);
-    const supplier = await db.supplier.create({ data: { code: `ABC${Date.now().toString(36).toUpperCase()}`, name: "Costs" } });
     const items: { sku: string }[] = [];
-    for (const cost of ["10", "5", "1", "1"]) {
+    for (const unitCost of ["10", "5", "1", "1"]) {
       const item = await buildItem(db);
-      await db.itemSupplier.create({
-        data: {
-          itemId: (await db.item.findUniqueOrThrow({ where: { skuKey: item.sku.toLowerCase() } })).id,
-          supplierId: supplier.id,
-          unitCost: cost,
-          preferred: true,
-        },
-      });
-      await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: item.sku, quantity: 100, to: w.bins.a1.code, reason: "received" });
+      await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: item.sku, quantity: 100, to: w.bins.a1.code, unitCost, reason: "received" });
       items.push(item);
     }
     const sell = async (sku: string, quantity: number, week: number) => {
@@ -52,19 +43,23 @@ describe("ABC × XYZ report", () => {
     const mistake = await sell(items[1].sku, 5, 3);
     const reversal = await reverseMovement(db, SYSTEM_ACTOR, String(mistake.movements[0].id));
     await backdatePosting(db, reversal.postingId, inWeek(3));
+    // What a customer sent back is not consumed: 4 of the first item's week 3 back, at its cost of 10.
+    const returned = await postMovement(db, SYSTEM_ACTOR, { kind: "return", sku: items[0].sku, quantity: 4, to: w.bins.a1.code, reason: "returned" });
+    await backdatePosting(db, returned.postingId, inWeek(3));
 
     const answer = await runReport(db, SYSTEM_ACTOR, "abc-xyz", { from: from.toISOString().slice(0, 10), to: today, site: w.site.code });
-    // Value 536: before each item 0, 400, 500, 520 against 80% = 428.8 and 95% = 509.2 → A, A, B, C.
+    // Value 496: before each item 0, 360, 460, 480 against 80% = 396.8 and 95% = 471.2 → A, A, B, C.
     const row = (index: number, rest: object) => ({ sku: items[index].sku, name: expect.any(String), site: w.site.code, ...rest });
     expect(answer.data).toEqual([
-      row(0, { abc: "A", xyz: "X", class: "AX", units: 40, consumptionValue: "400.0000", valueShare: 0.746, weeklyCv: "0.00", countEveryDays: 30 }),
-      row(1, { abc: "A", xyz: "Y", class: "AY", units: 20, consumptionValue: "100.0000", valueShare: 0.187, weeklyCv: "1.00", countEveryDays: 30 }),
+      // Weeks 10, 10, 10, 6: mean 9, sd √3 → CV 0.19.
+      row(0, { abc: "A", xyz: "X", class: "AX", units: 36, consumptionValue: "360.0000", valueShare: 0.726, weeklyCv: "0.19", countEveryDays: 30 }),
+      row(1, { abc: "A", xyz: "Y", class: "AY", units: 20, consumptionValue: "100.0000", valueShare: 0.202, weeklyCv: "1.00", countEveryDays: 30 }),
       // Z counts as often as the class above it.
-      row(2, { abc: "B", xyz: "Z", class: "BZ", units: 20, consumptionValue: "20.0000", valueShare: 0.037, weeklyCv: "1.73", countEveryDays: 30 }),
-      row(3, { abc: "C", xyz: "X", class: "CX", units: 16, consumptionValue: "16.0000", valueShare: 0.03, weeklyCv: "0.18", countEveryDays: 180 }),
+      row(2, { abc: "B", xyz: "Z", class: "BZ", units: 20, consumptionValue: "20.0000", valueShare: 0.04, weeklyCv: "1.73", countEveryDays: 30 }),
+      row(3, { abc: "C", xyz: "X", class: "CX", units: 16, consumptionValue: "16.0000", valueShare: 0.032, weeklyCv: "0.18", countEveryDays: 180 }),
     ]);
 
-    // Thresholds are the caller's: with A up to 70% only the first is A, and the second B.
+    // Thresholds are the caller's: with A up to 70% (347.2) only the first is A, the second B, the third C (460 ≥ 446.4).
     const strict = await runReport(db, SYSTEM_ACTOR, "abc-xyz", {
       from: from.toISOString().slice(0, 10),
       to: today,

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { Prisma } from "../db/generated/client";
-import { consumptionUnitCost } from "../forecast/consumption-cost";
 import { categoryCondition, periodBounds, siteCondition } from "./report-scope";
 import { categoryFilterField, defineReport, periodFilters, siteFilterField } from "./report";
 
@@ -16,8 +15,8 @@ const share = (description: string, fallback: number) => z.coerce.number().gt(0)
  * ABC by consumption value over the period — A the items making up the first `a` of the site's value, B up to
  * `b`, C the rest — crossed with XYZ by the variability of weekly demand (coefficient of variation: X up to `x`,
  * Y up to `y`, Z above; weeks without demand count as 0), with the count frequency the class calls for. Items
- * with demand in the period, per site. Consumption value is units × ./consumptionUnitCost until movements are
- * valued (docs/valuation.md).
+ * with demand in the period, per site. Consumption value is what the units cost when they left (valued cost of
+ * goods sold, net of returns and reversals; docs/valuation.md), so an item nobody priced ranks last.
  */
 export const abcXyzReport = defineReport({
   name: "abc-xyz",
@@ -52,16 +51,16 @@ export const abcXyzReport = defineReport({
   async run(db, _actor, filters, sites) {
     const { start, end } = periodBounds(filters);
     const weeks = Math.max(1, Math.ceil((end.getTime() - start.getTime()) / WEEK_MS));
+    // Consumption is the valued cost of goods sold (MovementValue, category cogs): sales less what customers
+    // sent back and reversals, at what the units cost when they left, dated by when it happened — one table read
+    // by its occurredAt index, no location joins and no cost look-up per movement.
     const rows = await db.$queryRaw<Row[]>`
       WITH weekly AS (
-        SELECT m."itemId", CASE WHEN fl."isVirtual" THEN tl."siteId" ELSE fl."siteId" END AS "siteId",
-               floor(extract(epoch FROM m.at - ${start}::timestamptz) / 604800)::int AS week,
-               SUM(CASE WHEN tl.type = 'customer' THEN m.quantity ELSE -m.quantity END) AS units,
-               SUM(CASE WHEN tl.type = 'customer' THEN 1 ELSE -1 END * m.quantity * ${consumptionUnitCost("m")}) AS worth
-        FROM "StockMovement" m
-        JOIN "Location" fl ON fl.id = m."fromLocationId" JOIN "Location" tl ON tl.id = m."toLocationId"
-        WHERE m.at >= ${start} AND m.at < ${end}
-          AND ((m.kind = 'issue' AND tl.type = 'customer') OR (m.kind = 'reversal' AND fl.type = 'customer'))
+        SELECT v."itemId", v."siteId", floor(extract(epoch FROM v."occurredAt" - ${start}::timestamptz) / 604800)::int AS week,
+               -SUM(v.quantity) AS units, -SUM(v.value) AS worth
+        FROM "MovementValue" v
+        WHERE v.category = 'cogs' AND v."occurredAt" >= ${start} AND v."occurredAt" < ${end}
+          ${siteCondition(Prisma.sql`v."siteId"`, sites)}
         GROUP BY 1, 2, 3
       ), per_item AS (
         SELECT "itemId", "siteId", SUM(units)::int AS units, SUM(units * units)::float8 AS "sumOfSquares", SUM(worth) AS value
@@ -75,7 +74,7 @@ export const abcXyzReport = defineReport({
              CASE WHEN r.before < ${filters.a} * r.total THEN 'A' WHEN r.before < ${filters.b} * r.total THEN 'B' ELSE 'C' END AS abc,
              round(r.value / NULLIF(r.total, 0), 3)::float8 AS "valueShare"
       FROM ranked r JOIN "Item" i ON i.id = r."itemId" JOIN "Site" s ON s.id = r."siteId"
-      WHERE true ${siteCondition(Prisma.sql`r."siteId"`, sites)} ${categoryCondition(Prisma.sql`i."categoryId"`, filters.category)}
+      WHERE true ${categoryCondition(Prisma.sql`i."categoryId"`, filters.category)}
       ORDER BY s.code, r.value DESC, i.sku`;
     return { rows: rows.map((row) => classify(row, weeks, filters)) };
   },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { analyticRead } from "../db/analytic-read";
 import { Prisma } from "../db/generated/client";
 import { categoryCondition, periodBounds, siteCondition } from "./report-scope";
 import { categoryFilterField, defineReport, periodFilters, siteFilterField } from "./report";
@@ -53,17 +54,21 @@ export const abcXyzReport = defineReport({
     const weeks = Math.max(1, Math.ceil((end.getTime() - start.getTime()) / WEEK_MS));
     // Consumption is the valued cost of goods sold (MovementValue, category cogs): sales less what customers
     // sent back and reversals, at what the units cost when they left, dated by when it happened — one table read
-    // by its occurredAt index, no location joins and no cost look-up per movement.
-    const rows = await db.$queryRaw<Row[]>`
+    // by its occurredAt index, no location joins and no cost look-up per movement. Sums are of integers (value in
+    // ten-thousandths, exact): a million weekly groups of numeric sums would not fit the read's memory.
+    const rows = await analyticRead(
+      db,
+      (tx) => tx.$queryRaw<Row[]>`
       WITH weekly AS (
-        SELECT v."itemId", v."siteId", floor(extract(epoch FROM v."occurredAt" - ${start}::timestamptz) / 604800)::int AS week,
-               -SUM(v.quantity) AS units, -SUM(v.value) AS worth
+        SELECT v."itemId", v."siteId", (v."occurredAt"::date - ${filters.from}::date) / 7 AS week,
+               (-SUM(v.quantity))::int AS units, (-SUM((v.value * 10000)::int8))::int8 AS worth
         FROM "MovementValue" v
         WHERE v.category = 'cogs' AND v."occurredAt" >= ${start} AND v."occurredAt" < ${end}
           ${siteCondition(Prisma.sql`v."siteId"`, sites)}
         GROUP BY 1, 2, 3
       ), per_item AS (
-        SELECT "itemId", "siteId", SUM(units)::int AS units, SUM(units * units)::float8 AS "sumOfSquares", SUM(worth) AS value
+        SELECT "itemId", "siteId", SUM(units)::int AS units, SUM(units::float8 * units) AS "sumOfSquares",
+               SUM(worth) / 10000 AS value
         FROM weekly GROUP BY 1, 2 HAVING SUM(units) > 0
       ), ranked AS (
         SELECT p.*, SUM(value) OVER (PARTITION BY "siteId" ORDER BY value DESC, "itemId") - value AS before,
@@ -75,7 +80,8 @@ export const abcXyzReport = defineReport({
              round(r.value / NULLIF(r.total, 0), 3)::float8 AS "valueShare"
       FROM ranked r JOIN "Item" i ON i.id = r."itemId" JOIN "Site" s ON s.id = r."siteId"
       WHERE true ${categoryCondition(Prisma.sql`i."categoryId"`, filters.category)}
-      ORDER BY s.code, r.value DESC, i.sku`;
+      ORDER BY s.code, r.value DESC, i.sku`,
+    );
     return { rows: rows.map((row) => classify(row, weeks, filters)) };
   },
 });

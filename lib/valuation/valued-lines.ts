@@ -1,6 +1,7 @@
 // The one query behind "what was the stock worth at an instant": GET /api/v1/valuation (valuation-reads.ts) and the
 // `valuation` report (lib/reports/valuation.ts) both read it, so they cannot disagree.
 import type { Db } from "../db/client";
+import { analyticRead } from "../db/analytic-read";
 import { Prisma, type CostingMethod } from "../db/generated/client";
 import { categoryCondition, siteCondition } from "../reports/report-scope";
 import type { ReportSites } from "../reports/report";
@@ -57,13 +58,6 @@ export function valueChangesBetween(
        ${siteCondition(Prisma.sql`r."siteId"`, sites)} ${item('r."itemId"')}`;
 }
 
-/**
- * An analytic read over every item × site: the aggregation stays in memory (PostgreSQL's default 4 MB spills
- * 400,000 groups to disk), and the joins hash (the planner, guessing a few thousand groups, would look up each
- * item one by one). In the read's own transaction only.
- */
-const ANALYTIC_READ = Prisma.sql`SELECT set_config('work_mem', '256MB', true), set_config('enable_nestloop', 'off', true)`;
-
 export type ValuedPage = { lines: ValuedLine[]; total: string; count: number; next: string | null };
 
 /** A page of lines: at most `limit` after the cursor `after` (the last line's "sku site" of the page before). */
@@ -89,10 +83,10 @@ export async function valuedPage(
   }
   const [after, afterSite] = page.after ? page.after.split(" ") : [];
   const limit = page.limit ?? null;
-  const rows = await db.$transaction(
-    async (tx) => {
-      await tx.$queryRaw`${ANALYTIC_READ}`;
-      return tx.$queryRaw<(Omit<ValuedLine, "quantity"> & { quantity: bigint; total: string; count: bigint })[]>`
+  const rows = await analyticRead(
+    db,
+    (tx) =>
+      tx.$queryRaw<(Omit<ValuedLine, "quantity"> & { quantity: bigint; total: string; count: bigint })[]>`
       WITH changes AS (${valueChangesBetween(at, at, sites, { endInclusive: true, itemId })}), per_item AS (
         SELECT "itemId", "siteId", sum(quantity) AS quantity, sum(value) AS value FROM changes GROUP BY "itemId", "siteId"
       ), lines AS (
@@ -110,9 +104,7 @@ export async function valuedPage(
         FROM lines
        WHERE ${after === undefined ? Prisma.sql`true` : Prisma.sql`(sku, site) > (${after}, ${afterSite ?? ""})`}
        ORDER BY sku, site
-       LIMIT ${limit === null ? null : limit + 1}`;
-    },
-    { timeout: 120_000 },
+       LIMIT ${limit === null ? null : limit + 1}`,
   );
   // A page past the last line has no row to carry the totals: they are the first page's.
   if (rows.length === 0 && page.after) return { ...(await valuedPage(db, at, sites, query, { limit: 1 })), lines: [], next: null };

@@ -204,6 +204,49 @@ describe("valuation in the ledger: between sites", () => {
     const both = await valuationReconciliation(db, SYSTEM_ACTOR, { from: "2026-01-01", to: new Date().toISOString().slice(0, 10) });
     expect(Number(both.transfers)).toBe(0);
   });
+
+  it("reverses an arrival out of the layers it made and back into the layers they left, exactly", async () => {
+    const { warehouse: source, item, value } = await callMart("fifo");
+    const destination = await buildWarehouse(db);
+    // The destination's own, older and cheaper layer: FIFO would take it first.
+    await postMovement(db, SYSTEM_ACTOR, {
+      kind: "receive",
+      sku: item.sku,
+      quantity: 500,
+      to: destination.bins.a1.code,
+      unitCost: "1.00",
+      reason: "received",
+      occurredAt: "2026-03-01",
+    });
+    const transfer = await createTransfer(db, SYSTEM_ACTOR, {
+      from: source.site.code,
+      to: destination.site.code,
+      lines: [{ sku: item.sku, quantity: 3000 }],
+    });
+    await shipTransfer(db, SYSTEM_ACTOR, transfer.id);
+    const received = await receiveTransfer(db, SYSTEM_ACTOR, transfer.id, {
+      lines: [{ sku: item.sku, quantity: 3000, to: destination.bins.a1.code }],
+    });
+    const arrival = received.steps.at(-1)!.movements[0];
+    const sourceLayers = () =>
+      db.costLayer.findMany({ where: { itemId: item.id, siteId: source.site.id, quantity: { gt: 0 } }, orderBy: { receivedAt: "asc" } });
+    const before = (await sourceLayers()).map((l) => [l.id, l.quantity, l.value.toFixed(4)]);
+
+    const reversal = await reverseMovement(db, SYSTEM_ACTOR, arrival.id);
+    // 3,000 × 4.40 out of the arrival's layer (FIFO from the oldest would have been 500 × 1.00 + 2,500 × 4.40 = 11,500).
+    expect(reversal.movement?.valuation).toMatchObject({ method: "fifo", totalCost: "13200.0000" });
+    const there = await valuationAsOf(db, SYSTEM_ACTOR, { site: destination.site.code, sku: item.sku });
+    expect(there.data).toEqual([expect.objectContaining({ quantity: 500, value: "500.0000" })]);
+    // The source is as before the arrival (in transit counts as the source's): its 15 March layer whole again.
+    expect(await value(new Date().toISOString())).toBe("27100.0000");
+    const after = (await sourceLayers()).map((l) => [l.id, l.quantity, l.value.toFixed(4)]);
+    expect(after).toEqual([
+      [before[0][0], 4000, "17600.0000"],
+      [before[1][0], 2000, "9500.0000"],
+    ]);
+    const both = await valuationReconciliation(db, SYSTEM_ACTOR, { from: "2026-01-01", to: new Date().toISOString().slice(0, 10) });
+    expect(Number(both.transfers)).toBe(0);
+  });
 });
 
 describe("valuation in the ledger: many clerks at once", () => {

@@ -51,12 +51,12 @@ END;
 $$;
 
 -- Takes units out of an item's stock at a site: FIFO (standard cost too) from the oldest open layer (of one day,
--- the first posted), `p_first`
--- first (the layer a reversed receipt made); the moving average at the state's value per unit, or exactly
--- `p_exact` (a reversal's) while units remain. Records the layers taken from and answers the value taken. Units
+-- the first posted), the layers that movement `p_reversed` made first (a reversed receipt's or transfer
+-- arrival's); the moving average at the state's value per unit, or exactly `p_exact` (a reversal's) while units
+-- remain. Records the layers taken from and answers the value taken. Units
 -- beyond the layers (stock that predates valuation) are valued at the last unit cost. The caller takes the value
 -- off the state (with the movement's value, in one statement).
-CREATE OR REPLACE FUNCTION stockroom_cost_take(p_movement bigint, state "CostState", p_quantity int, p_first uuid, p_exact numeric)
+CREATE OR REPLACE FUNCTION stockroom_cost_take(p_movement bigint, state "CostState", p_quantity int, p_reversed bigint, p_exact numeric)
 RETURNS numeric LANGUAGE plpgsql AS $$
 DECLARE
   remaining int := p_quantity;
@@ -67,7 +67,7 @@ DECLARE
 BEGIN
   FOR layer IN SELECT l.id, l.quantity, l.value FROM "CostLayer" l
       WHERE l."itemId" = state."itemId" AND l."siteId" = state."siteId" AND l."isOpen"
-      ORDER BY (l.id IS NOT DISTINCT FROM p_first) DESC, l."receivedAt", l."movementId", l.id FOR UPDATE LOOP
+      ORDER BY (l."movementId" IS NOT DISTINCT FROM p_reversed) DESC, l."receivedAt", l."movementId", l.id FOR UPDATE LOOP
     EXIT WHEN remaining = 0;
     take := least(layer.quantity, remaining);
     piece := CASE WHEN take = layer.quantity THEN layer.value ELSE round(layer.value * take / layer.quantity, 4) END;
@@ -147,8 +147,8 @@ DECLARE
   in_state "CostState";
   category "ValueCategory";
   taken numeric;
-  first_layer uuid;
   exact numeric;
+  reversed_variance numeric;
   added record;
   carried numeric := 0;
   carried_variance numeric := 0;
@@ -174,24 +174,32 @@ BEGIN
   IF p_to_keeps AND in_state IS NULL THEN in_state := stockroom_cost_state(p_item, p_to_site, p_unit_cost IS NULL AND NOT p_from_keeps); END IF;
 
   IF p_from_keeps THEN
-    IF p_reverses IS NOT NULL AND NOT p_to_keeps THEN
-      -- Reversing what came in: from the layer it made first, at exactly its value while that is whole.
-      SELECT ml."layerId" INTO first_layer FROM "MovementLayer" ml WHERE ml."movementId" = p_reverses AND ml.quantity > 0 LIMIT 1;
-      SELECT v.value INTO exact FROM "MovementValue" v WHERE v."movementId" = p_reverses AND v."siteId" = p_from_site;
+    IF p_reverses IS NOT NULL THEN
+      -- Reversing what came in (a receipt, a transfer's arrival): from the layers it made, at exactly its value
+      -- while they are whole, its variance (standard cost) taken back with it.
+      SELECT v.value, v.variance INTO exact, reversed_variance FROM "MovementValue" v
+       WHERE v."movementId" = p_reverses AND v."siteId" = p_from_site;
     END IF;
-    taken := stockroom_cost_take(p_id, out_state, p_quantity, first_layer, exact);
+    taken := stockroom_cost_take(p_id, out_state, p_quantity, p_reverses, exact);
     WITH state AS (
       UPDATE "CostState" SET quantity = quantity - p_quantity, value = value - taken, "updatedAt" = now()
        WHERE "itemId" = p_item AND "siteId" = p_from_site
     )
     INSERT INTO "MovementValue" ("movementId", "siteId", "itemId", "occurredAt", method, quantity, value, variance, category)
-    VALUES (p_id, p_from_site, p_item, p_occurred_at, out_state.method, -p_quantity, -taken, 0, category);
+    VALUES (p_id, p_from_site, p_item, p_occurred_at, out_state.method, -p_quantity, -taken, -coalesce(reversed_variance, 0), category);
     method := out_state.method;
     total := taken;
   END IF;
 
   IF p_to_keeps THEN
     IF p_from_keeps THEN
+      IF p_reverses IS NOT NULL THEN
+        -- A transfer's arrival reversed: the units go back into the very layers they left at the other site.
+        SELECT * INTO added FROM stockroom_cost_put_back(p_id, in_state, p_reverses);
+        put_back := FOUND;
+        carried := coalesce(added.in_stock, 0);
+        carried_variance := coalesce(added.variance, 0);
+      END IF;
       -- Between sites: each unit keeps the date it first came in and its cost; shares of an average (whose layers
       -- hold no value) by cumulative rounding, so they add up to what left exactly.
       FOR piece IN
@@ -211,7 +219,7 @@ BEGIN
           CASE WHEN out_state.method = 'average'
                THEN round(taken * o.through / p_quantity, 4) - round(taken * (o.through - o.quantity) / p_quantity, 4)
                ELSE o.value END AS value
-          FROM ordered o ORDER BY o.received_at, o.quantity
+          FROM ordered o WHERE NOT put_back ORDER BY o.received_at, o.quantity
       LOOP
         SELECT * INTO added FROM stockroom_cost_add_layer(p_id, in_state, piece.quantity, piece.value, piece.received_at);
         carried := carried + added.in_stock;

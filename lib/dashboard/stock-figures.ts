@@ -4,7 +4,7 @@ import { valueChangesBetween } from "../valuation/valued-lines";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { divideRounded, fromTenThousandths, sumAmounts, toTenThousandths } from "../money/fixed-point";
-import { periodBounds, siteCondition } from "../reports/report-scope";
+import { happenedBetween, periodBounds, siteCondition } from "../reports/report-scope";
 import type { ReportSites } from "../reports/report";
 import type { ManagerDashboard } from "./schemas";
 
@@ -27,11 +27,11 @@ export async function onHandByDay(db: Db, period: Period, sites: ReportSites): P
       FROM "StockLevel" sl JOIN "Location" loc ON loc.id = sl."locationId"
       WHERE NOT sl."isVirtual" ${siteCondition(Prisma.sql`loc."siteId"`, sites)}
     ), flows AS (
-      SELECT m.at::date AS day,
+      SELECT m."occurredAt"::date AS day,
              SUM(CASE WHEN ${inScope("tl")} THEN m.quantity ELSE 0 END - CASE WHEN ${inScope("fl")} THEN m.quantity ELSE 0 END) AS net
       FROM "StockMovement" m
       JOIN "Location" fl ON fl.id = m."fromLocationId" JOIN "Location" tl ON tl.id = m."toLocationId"
-      WHERE m.at >= ${start} AND (${inScope("tl")} OR ${inScope("fl")})
+      WHERE ${happenedBetween("m", start, null)} AND (${inScope("tl")} OR ${inScope("fl")})
       GROUP BY 1
     )
     SELECT d.day::date AS day,

@@ -32,7 +32,7 @@ export async function demandHistory(
     WITH site_locations AS (
       SELECT id, type, "isVirtual" FROM "Location" WHERE "siteId" = ${siteId}::uuid
     ), moves AS (
-      SELECT m.at, m.quantity, m."reversesId", f.type AS from_type, f."isVirtual" AS from_virtual, t.type AS to_type, t."isVirtual" AS to_virtual
+      SELECT m."occurredAt" AS at, m.quantity, m."reversesId", f.type AS from_type, f."isVirtual" AS from_virtual, t.type AS to_type, t."isVirtual" AS to_virtual
       FROM "StockMovement" m
       LEFT JOIN site_locations f ON f.id = m."fromLocationId"
       LEFT JOIN site_locations t ON t.id = m."toLocationId"

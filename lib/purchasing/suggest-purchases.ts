@@ -87,7 +87,8 @@ export async function suggestPurchases(db: Db | DbTx, actor: Actor, query: z.inp
     LEFT JOIN LATERAL (
       SELECT SUM(m.quantity) AS units FROM "StockMovement" m JOIN "Location" c ON c.id = m."toLocationId"
       WHERE m."itemId" = p."itemId" AND c.type = 'customer' AND c."siteId" = ${site.id}::uuid
-        AND m.at > (now() AT TIME ZONE 'UTC') - make_interval(days => ${DEMAND_DAYS})
+        AND m."occurredAt" > (now() AT TIME ZONE 'UTC') - make_interval(days => ${DEMAND_DAYS})
+        AND m.at > (now() AT TIME ZONE 'UTC') - make_interval(days => ${DEMAND_DAYS}, mins => 1) -- implied; for the index
     ) sold ON true
     ORDER BY sup.code, i."skuKey"`;
   });

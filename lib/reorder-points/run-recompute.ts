@@ -68,7 +68,12 @@ async function claimRun(db: Db): Promise<{ id: string; filter: RecomputeFilter }
 
 /** Item × site pairs with customer demand in the last year (what a forecast can be made from), by SKU and site. */
 async function pairsOf(db: Db, filter: RecomputeFilter): Promise<Pair[]> {
-  const conditions = [Prisma.sql`i.active`, Prisma.sql`l.type = 'customer'`, Prisma.sql`m.at > now() - interval '365 days'`];
+  const conditions = [
+    Prisma.sql`i.active`,
+    Prisma.sql`l.type = 'customer'`,
+    Prisma.sql`m."occurredAt" > now() - interval '365 days'`,
+    Prisma.sql`m.at > now() - interval '365 days 1 minute'`, // implied (nothing is recorded before it happened); for the index
+  ];
   if (filter.site) conditions.push(Prisma.sql`s.code = ${filter.site}`);
   if (filter.skuPrefix) conditions.push(Prisma.sql`starts_with(i."skuKey", ${filter.skuPrefix.toLowerCase()})`);
   if (filter.category) {

@@ -57,13 +57,13 @@ export const deadStockReport = defineReport({
       ), demand AS (
         SELECT m."itemId", CASE WHEN fl."isVirtual" THEN tl."siteId" ELSE fl."siteId" END AS "siteId",
                COALESCE(SUM(CASE WHEN tl.type = 'customer' THEN m.quantity ELSE -m.quantity END)
-                 FILTER (WHERE m.at >= ${start} AND m.at < ${end}), 0)::int AS issued,
-               MAX(m.at) FILTER (WHERE tl.type = 'customer' AND m.kind = 'issue') AS last_issued
+                 FILTER (WHERE m."occurredAt" >= ${start} AND m."occurredAt" < ${end}), 0)::int AS issued,
+               MAX(m."occurredAt") FILTER (WHERE tl.type = 'customer' AND m.kind = 'issue') AS last_issued
         FROM "StockMovement" m
         JOIN "Location" fl ON fl.id = m."fromLocationId" JOIN "Location" tl ON tl.id = m."toLocationId"
         WHERE m."itemId" IN (SELECT "itemId" FROM on_hand)
           AND ((m.kind = 'issue' AND tl.type = 'customer') OR (m.kind = 'reversal' AND fl.type = 'customer'))
-          AND m.at < ${end}
+          AND m."occurredAt" < ${end}
         GROUP BY 1, 2
       )
       SELECT i.sku, i.name, s.code AS site, oh.on_hand AS "onHand", COALESCE(d.issued, 0) AS issued, d.last_issued AS "lastIssuedAt"

@@ -1,5 +1,5 @@
 import { Prisma } from "../db/generated/client";
-import { categoryCondition, periodBounds, siteCondition } from "./report-scope";
+import { categoryCondition, happenedBetween, periodBounds, siteCondition } from "./report-scope";
 import { categoryFilterField, defineReport, periodFilters, siteFilterField } from "./report";
 
 /** Where stock goes when it is lost to the warehouse (and comes back from when it turns up again). */
@@ -44,7 +44,7 @@ export const shrinkageReport = defineReport({
       JOIN "Site" s ON s.id = CASE WHEN fl."isVirtual" THEN tl."siteId" ELSE fl."siteId" END
       JOIN "ReasonCode" r ON r.code = m."reasonCode"
       JOIN "Item" i ON i.id = m."itemId"
-      WHERE m.at >= ${start} AND m.at < ${end}
+      WHERE ${happenedBetween("m", start, end)}
         AND ((NOT fl."isVirtual" AND tl.type::text = ANY(${SHRINK_ENDS})) OR (NOT tl."isVirtual" AND fl.type::text = ANY(${SHRINK_ENDS})))
         ${siteCondition(Prisma.sql`s.id`, sites)}
         ${categoryCondition(Prisma.sql`i."categoryId"`, filters.category)}

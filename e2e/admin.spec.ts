@@ -58,3 +58,36 @@ test("the API is documented at /api/docs", async ({ page }) => {
   await page.locator("h3.opblock-tag", { hasText: "Users" }).click();
   await expect(page.getByText("/api/v1/users").first()).toBeVisible();
 });
+
+test("an admin sets the installation's currency on the Settings screen; a bad code is named beside its field", async ({ page }, testInfo) => {
+  await signIn(page, "admin@example.com");
+  await page.goto("/admin/settings");
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Save valuation settings" }) });
+  const settings = await (await page.request.get("/api/v1/settings")).json();
+  await expect(form.getByLabel("Costing method")).toHaveValue(settings.costingMethod);
+  await expect(form.getByLabel("Currency")).toHaveValue(settings.currency);
+
+  await form.getByLabel("Currency").fill("eu");
+  await form.getByRole("button", { name: "Save valuation settings" }).click();
+  await expect(form.locator("#currency-error")).toHaveText("A three-letter currency code like EUR");
+  await expect(form.getByLabel("Currency")).toHaveValue("eu"); // what was typed survives the refusal
+  await page.screenshot({ path: `test-results/screenshots/settings-refused-${testInfo.project.name}.png`, fullPage: true });
+
+  const other = settings.currency === "USD" ? "GBP" : "USD";
+  await form.getByLabel("Currency").fill(other.toLowerCase());
+  await form.getByRole("button", { name: "Save valuation settings" }).click();
+  await expect(form.getByRole("status")).toContainText(`in ${other}`);
+  expect((await (await page.request.get("/api/v1/settings")).json()).currency).toBe(other);
+  await page.screenshot({ path: `test-results/screenshots/settings-${testInfo.project.name}.png`, fullPage: true });
+
+  // Back as it was, for the journeys after this one (the demo's valuation reports in its currency).
+  await form.getByLabel("Currency").fill(settings.currency);
+  await form.getByRole("button", { name: "Save valuation settings" }).click();
+  await expect(form.getByRole("status")).toContainText(`in ${settings.currency}`);
+});
+
+test("a manager cannot open the Settings screen", async ({ page }) => {
+  await signIn(page, "manager@example.com");
+  const response = await page.goto("/admin/settings");
+  expect(response?.status()).toBe(403);
+});

@@ -23,6 +23,7 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Audit log",
     "Events",
     "Reason codes",
+    "Settings",
   ],
   "manager@example.com": [
     "Dashboard",

@@ -24,6 +24,7 @@ export const NAV_LINKS: NavLink[] = [
   { href: "/admin/audit", label: "Audit log", permission: "audit.view", icon: "log" },
   { href: "/admin/events", label: "Events", permission: "audit.view", icon: "log" },
   { href: "/admin/reason-codes", label: "Reason codes", permission: "settings.manage", icon: "log" },
+  { href: "/admin/settings", label: "Settings", permission: "settings.manage", icon: "key" },
 ];
 
 /** 24×24 outline icon paths. */

@@ -37,8 +37,22 @@ export const categoryUpdate = z
   .strict()
   .meta({ id: "CategoryUpdate" });
 
+/** The data of a `category.updated` event (lib/events/catalogue.ts): what changed, and for how many items. */
+export const categoryUpdatedData = z.object({
+  path: z.string().describe('"Tools > Power tools > Drills"'),
+  name: z.string(),
+  costingMethod,
+  previousCostingMethod: costingMethod.describe("The method it had before the change; null: the installation's"),
+  costingFrom: z.iso
+    .date()
+    .nullable()
+    .describe("The day the new method took effect for its items' stock (their revaluations are dated then); null: when the change was made"),
+  itemsRevalued: z.number().int().describe("Its items that name no method of their own and have stock, revalued in the same transaction"),
+});
+
 export const categoryPathParams = z.object({ path: z.string().trim().min(1).max(500).describe("The category's path, URL-encoded") });
 
 export type CategoryView = z.infer<typeof categoryView>;
+export type CategoryUpdatedData = z.infer<typeof categoryUpdatedData>;
 export type CategoryInput = z.input<typeof categoryInput>;
 export type CategoryUpdate = z.input<typeof categoryUpdate>;

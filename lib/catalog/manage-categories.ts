@@ -4,8 +4,16 @@ import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
 import { NotFound, ValidationFailed } from "../domain-error";
+import { enqueueEvent } from "../outbox/enqueue-event";
 import { revalueItems } from "../valuation/revalue-item";
-import { categoryInput, categoryUpdate, type CategoryInput, type CategoryUpdate, type CategoryView } from "./category-schemas";
+import {
+  categoryInput,
+  categoryUpdate,
+  type CategoryInput,
+  type CategoryUpdate,
+  type CategoryUpdatedData,
+  type CategoryView,
+} from "./category-schemas";
 import { categorySegments, isValidCategoryPath } from "./category-path";
 import { ensureCategory } from "./ensure-category";
 
@@ -60,7 +68,8 @@ export async function addCategory(
 /**
  * Gives a category another costing method (null: the installation's). Its items that name no method of their own
  * take it from `costingFrom` (today when left out), each with a revaluation entry at every site where it has
- * stock, in the same transaction.
+ * stock, in the same transaction, which also audits the change and queues its `category.updated` event. Setting
+ * the method it already has changes nothing and announces nothing.
  */
 export async function updateCategoryCosting(db: Db, actor: Actor, path: string, input: CategoryUpdate): Promise<CategoryView> {
   authorize(actor, "catalog.manage");
@@ -68,8 +77,8 @@ export async function updateCategoryCosting(db: Db, actor: Actor, path: string, 
   const normalised = isValidCategoryPath(path) ? categorySegments(path).join(" > ") : path.trim();
   await unitOfWork(db, async (tx) => {
     // The row lock orders this after an item edit that reads the category's method, and vice versa.
-    const [category] = await tx.$queryRaw<{ id: string; costingMethod: string | null }[]>`
-      SELECT id, "costingMethod"::text AS "costingMethod" FROM "Category" WHERE path = ${normalised} FOR UPDATE`;
+    const [category] = await tx.$queryRaw<{ id: string; name: string; costingMethod: CategoryView["costingMethod"] }[]>`
+      SELECT id, name, "costingMethod"::text AS "costingMethod" FROM "Category" WHERE path = ${normalised} FOR UPDATE`;
     if (!category) throw new NotFound("Category", path);
     if (category.costingMethod === change.costingMethod) return;
     await tx.category.update({ where: { id: category.id }, data: { costingMethod: change.costingMethod } });
@@ -90,6 +99,15 @@ export async function updateCategoryCosting(db: Db, actor: Actor, path: string, 
       before: { path: normalised, costingMethod: category.costingMethod },
       after: { path: normalised, costingMethod: change.costingMethod, costingFrom: change.costingFrom ?? null, itemsRevalued: affected.length },
     });
+    const data: CategoryUpdatedData = {
+      path: normalised,
+      name: category.name,
+      costingMethod: change.costingMethod,
+      previousCostingMethod: category.costingMethod,
+      costingFrom: change.costingFrom ?? null,
+      itemsRevalued: affected.length,
+    };
+    await enqueueEvent(tx, { type: "category.updated", aggregateId: category.id, payload: data });
   });
   const node = (await listCategories(db, actor)).find((c) => c.path === normalised);
   return node!;

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { alertView } from "../alerts/schemas";
+import { categoryUpdatedData } from "../catalog/category-schemas";
 import { itemView } from "../catalog/schemas";
 import { replenishmentView } from "../replenishment/schemas";
 import { locationView } from "../locations/schemas";
@@ -12,6 +13,7 @@ import { orderView } from "../orders/schemas";
 import { pickListView } from "../picking/schemas";
 import { THRESHOLD_FIELDS, thresholdsInForce } from "../thresholds/schemas";
 import { PURCHASE_ORDER_STEPS, purchaseOrderView } from "../purchasing/schemas";
+import { settingsUpdatedData } from "../settings/schemas";
 import { EVENT_ENVELOPE_VERSION } from "./event-envelope";
 
 export const stockChangedData = z.object({
@@ -64,6 +66,15 @@ export const EVENT_CATALOGUE: Record<string, CatalogueEntry> = {
       changed: z.array(z.enum(THRESHOLD_FIELDS)).describe("The fields the change set or cleared"),
       inForce: thresholdsInForce.describe("The thresholds in force at the site (the default's values when site is null)"),
     }),
+  },
+  "category.updated": {
+    description: "A category's costing method changed; its items that name no method of their own were revalued from costingFrom",
+    data: categoryUpdatedData,
+  },
+  "settings.updated": {
+    description:
+      "The installation's settings changed: which ones, with its costing method and currency as they are now (other settings' values are for admins: GET /api/v1/settings)",
+    data: settingsUpdatedData,
   },
   "reservation.created": { description: "Stock was reserved", data: reservationData },
   "reservation.released": { description: "A reservation was released by its holder", data: reservationData },

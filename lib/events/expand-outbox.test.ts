@@ -52,6 +52,11 @@ describe("subjectOf", () => {
     expect(subjectOf({ id: 1n, type: "reservation.expired", siteId: "x", aggregateId: "r-1", payload: {} })).toBe("reservation:r-1");
     expect(subjectOf({ id: 1n, type: "siteMap.saved", siteId: "s-1", aggregateId: "s-1", payload: {} })).toBe("siteMap:s-1");
     expect(subjectOf({ id: 9n, type: "count.submitted", siteId: null, aggregateId: null, payload: {} })).toBe("count:9");
+    // A category by the path callers name it by; the installation's settings are one stream.
+    expect(subjectOf({ id: 2n, type: "category.updated", siteId: null, aggregateId: "uuid", payload: { path: "Tools > Drills" } })).toBe(
+      "category:Tools > Drills",
+    );
+    expect(subjectOf({ id: 3n, type: "settings.updated", siteId: null, aggregateId: "installation", payload: {} })).toBe("settings:installation");
   });
 });
 
@@ -66,6 +71,7 @@ describe("event type filters", () => {
   it("knows the catalogue's types and refuses others", () => {
     expect(isKnownEventType("stock.changed")).toBe(true);
     expect(isKnownEventType("order.*")).toBe(true);
+    expect(isKnownEventType("category.updated") && isKnownEventType("settings.updated")).toBe(true);
     expect(isKnownEventType("stock.teleported")).toBe(false);
     expect(isKnownEventType("nothing.*")).toBe(false);
   });

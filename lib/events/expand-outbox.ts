@@ -89,8 +89,9 @@ function lastMovementAt(movements: readonly PostedMovement[], level: PostedLevel
 /** The stream an event's sequence counts in. */
 export function subjectOf(row: Pick<OutboxRow, "id" | "type" | "siteId" | "aggregateId" | "payload">): string {
   const family = row.type.split(".")[0];
-  const payload = (row.payload ?? {}) as { sku?: unknown };
+  const payload = (row.payload ?? {}) as { sku?: unknown; path?: unknown };
   if (family === "item" && typeof payload.sku === "string") return `item:${payload.sku}`;
+  if (family === "category" && typeof payload.path === "string") return `category:${payload.path}`; // what callers name it by
   if (family === "siteMap" && row.siteId) return `siteMap:${row.siteId}`;
   if (family === "stock") return `posting:${row.aggregateId ?? row.id}`; // bulk postings name no single SKU
   return `${family}:${row.aggregateId ?? row.id.toString()}`;

@@ -24,4 +24,19 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(createUser.responses)).toEqual(expect.arrayContaining(["201", "401", "403", "409", "422"]));
     expect(createUser.requestBody).toBeDefined();
   });
+
+  it("offers Idempotency-Key on the costing, settings and report writes", () => {
+    const writes: [string, string][] = [
+      ["/api/v1/categories/{path}", "patch"],
+      ["/api/v1/settings", "patch"],
+      ["/api/v1/reports/{name}/runs", "post"],
+      ["/api/v1/report-schedules", "post"],
+    ];
+    for (const [path, method] of writes) {
+      const operation = document.paths[path][method] as { parameters: { name: string; in: string; description?: string }[] };
+      expect(operation.parameters, `${method} ${path}`).toContainEqual(
+        expect.objectContaining({ name: "Idempotency-Key", in: "header", description: expect.stringContaining("422") }),
+      );
+    }
+  });
 });

@@ -177,7 +177,8 @@ export function buildOpenApiDocument() {
                 in: "header",
                 required: false,
                 schema: { type: "string", maxLength: 255 },
-                description: "Retry-safe writes: a repeat with the same key and body returns the first answer",
+                description:
+                  "Retry-safe writes: a repeat with the same key and body acts once and returns the first answer, marked `Idempotent-Replayed: true`; the same key with another body is refused (422 naming `Idempotency-Key`); a refusal is not kept, so its retry is judged again",
               },
             ]
           : []),

@@ -3,8 +3,15 @@ import { authorize } from "../auth/can";
 import { recordAudit } from "../audit/record-audit";
 import type { Db, DbTx } from "../db/client";
 import { unitOfWork } from "../db/unit-of-work";
+import { enqueueEvent } from "../outbox/enqueue-event";
 import { revalueItems } from "../valuation/revalue-item";
-import { installationSettingsPatch, type InstallationSettingsPatch, type InstallationSettingsView } from "./schemas";
+import {
+  installationSettingsPatch,
+  SETTING_FIELDS,
+  type InstallationSettingsPatch,
+  type InstallationSettingsView,
+  type SettingsUpdatedData,
+} from "./schemas";
 
 // The migration inserts the one row (id 1); the upserts below only guard a database restored without it.
 const ROW = 1;
@@ -21,6 +28,10 @@ export async function getInstallationSettings(db: Db, actor: Actor): Promise<Ins
   return toView(row);
 }
 
+/**
+ * Changes the settings given; the others keep their value. Audited, and announced as `settings.updated` in the
+ * same transaction when a value really changed (sending what is already set announces nothing).
+ */
 export async function updateInstallationSettings(db: Db, actor: Actor, patch: InstallationSettingsPatch): Promise<InstallationSettingsView> {
   authorize(actor, "settings.manage");
   const data = installationSettingsPatch.parse(patch);
@@ -32,6 +43,17 @@ export async function updateInstallationSettings(db: Db, actor: Actor, patch: In
     const after = toView(await tx.installationSettings.update({ where: { id: ROW }, data: fields }));
     if (after.costingMethod !== before.costingMethod) await revalueInheritingItems(tx, costingFrom);
     await recordAudit(tx, actor, { action: "settings.update", entityType: "settings", entityId: String(ROW), before, after });
+    const changed = SETTING_FIELDS.filter((field) => after[field] !== before[field]);
+    if (changed.length > 0) {
+      const data: SettingsUpdatedData = {
+        costingMethod: after.costingMethod,
+        currency: after.currency,
+        updatedAt: after.updatedAt,
+        changed,
+        costingFrom: changed.includes("costingMethod") ? (costingFrom ?? null) : null,
+      };
+      await enqueueEvent(tx, { type: "settings.updated", aggregateId: "installation", payload: data });
+    }
     return after;
   });
 }

@@ -39,5 +39,22 @@ export const installationSettingsPatch = z
   .strict()
   .meta({ id: "InstallationSettingsPatch" });
 
+/** The settings a change can touch, as a `settings.updated` event names them. */
+export const SETTING_FIELDS = ["allowPrivateUrls", "purchaseApprovalLimit", "costingMethod", "currency"] as const;
+
+/**
+ * The data of a `settings.updated` event (lib/events/catalogue.ts): the valuation's settings as they are now, and
+ * which settings changed. The values of allowPrivateUrls and purchaseApprovalLimit stay out: the poll feed reaches
+ * everyone who may see stock, while those are for whoever may manage settings (GET /api/v1/settings).
+ */
+export const settingsUpdatedData = installationSettingsView.pick({ costingMethod: true, currency: true, updatedAt: true }).extend({
+  changed: z.array(z.enum(SETTING_FIELDS)).describe("The settings this change gave another value"),
+  costingFrom: z.iso
+    .date()
+    .nullable()
+    .describe("With a new costingMethod: the day it took effect for the stock it revalued; null: when the change was made"),
+});
+
 export type InstallationSettingsView = z.infer<typeof installationSettingsView>;
+export type SettingsUpdatedData = z.infer<typeof settingsUpdatedData>;
 export type InstallationSettingsPatch = z.input<typeof installationSettingsPatch>;

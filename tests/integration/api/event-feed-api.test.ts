@@ -90,12 +90,18 @@ describe("GET /api/v1/events (the poll feed)", () => {
   });
 
   it("publishes the catalogue as JSON Schema, stock.changed with every field consumers need", async () => {
-    const document = (await schemaRoute.GET().json()) as { types: Record<string, { data: { required?: string[] } }> };
+    const document = (await schemaRoute.GET().json()) as { types: Record<string, { data: { required?: string[]; properties?: object } }> };
     expect(document.types["stock.changed"].data.required).toEqual(
       expect.arrayContaining(["sku", "site", "location", "lot", "onHand", "reserved", "available", "movementId", "posting"]),
     );
     expect(Object.keys(document.types)).toEqual(
       expect.arrayContaining(["reservation.expired", "order.shipped", "transfer.received", "count.submitted"]),
     );
+    expect(document.types["category.updated"].data.required).toEqual(
+      expect.arrayContaining(["path", "costingMethod", "previousCostingMethod", "costingFrom", "itemsRevalued"]),
+    );
+    expect(document.types["settings.updated"].data.required).toEqual(expect.arrayContaining(["changed", "costingMethod", "currency"]));
+    // Admin-only values are named in `changed`, never carried.
+    expect(Object.keys(document.types["settings.updated"].data.properties ?? {})).not.toEqual(expect.arrayContaining(["allowPrivateUrls"]));
   });
 });

@@ -8,7 +8,7 @@ import * as runsRoute from "../../../app/api/v1/reports/[name]/runs/route";
 import { SYSTEM_ACTOR } from "../../../lib/auth/actor";
 import { getDb } from "../../../lib/db/client";
 import { postMovement } from "../../../lib/ledger/post-movement";
-import { buildApiKey } from "../../factories/access";
+import { buildApiKey, buildSite } from "../../factories/access";
 import { buildWarehouse } from "../../factories/stock";
 import { callRoute } from "./call-route";
 
@@ -91,5 +91,42 @@ describe("background report runs over HTTP", () => {
       body: { format: "csv" },
     });
     expect(byClerk.status).toBe(403);
+  });
+
+  it("queues one run for a retried Idempotency-Key and answers the first answer; another body with the key is refused", async () => {
+    const site = await buildSite(db);
+    const [owner, clerk] = await Promise.all([buildApiKey(db, "manager"), buildApiKey(db, "clerk", [site.code])]);
+    const start = (key: string, body: unknown, idempotencyKey: string) =>
+      callRoute(runsRoute.POST, {
+        method: "POST",
+        path: "/api/v1/reports/stock-on-hand/runs",
+        key,
+        params: { name: "stock-on-hand" },
+        body,
+        headers: { "idempotency-key": idempotencyKey },
+      });
+    const runsOf = (requesterId: string) => db.reportRun.count({ where: { requesterId } });
+
+    const [first, ...twins] = await Promise.all([1, 2, 3].map(() => start(owner.key, { format: "csv" }, "soh-once")));
+    const answered = [first, ...twins].filter((r) => r.status === 202);
+    expect(answered.length).toBeGreaterThanOrEqual(1);
+    for (const r of answered) expect(r.json.id).toBe(answered[0].json.id);
+    for (const r of [first, ...twins].filter((r) => r.status !== 202)) expect(r.status).toBe(409); // a twin still in flight
+    expect(await runsOf(owner.actor.id)).toBe(1);
+
+    const retry = await start(owner.key, { format: "csv" }, "soh-once");
+    expect(retry.status).toBe(202);
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(retry.json.id).toBe(answered[0].json.id);
+    expect(await runsOf(owner.actor.id)).toBe(1);
+
+    const reused = await start(owner.key, { format: "xlsx" }, "soh-once");
+    expect(reused.status).toBe(422);
+    expect(reused.json.errors).toEqual([expect.objectContaining({ field: "Idempotency-Key" })]);
+    expect(await runsOf(owner.actor.id)).toBe(1);
+
+    const refused = await start(clerk.key, { format: "csv" }, "soh-once");
+    expect(refused.status).toBe(403);
+    expect(await runsOf(clerk.actor.id)).toBe(0);
   });
 });

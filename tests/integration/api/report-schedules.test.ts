@@ -69,4 +69,35 @@ describe("report schedules over HTTP", () => {
     expect(refused.status).toBe(422);
     expect(refused.json.errors).toEqual([expect.objectContaining({ field: "to", message: expect.stringMatching(/SMTP_URL/) })]);
   });
+
+  it("makes one schedule for a retried Idempotency-Key and answers the first answer; another body with the key is refused", async () => {
+    process.env.SMTP_URL = "smtp://127.0.0.1:1"; // set up; nothing is sent here
+    const site = await buildSite(db);
+    const [manager, clerk] = await Promise.all([buildApiKey(db, "manager"), buildApiKey(db, "clerk", [site.code])]);
+    const send = (key: string, input: unknown) =>
+      callRoute(schedulesRoute.POST, {
+        method: "POST",
+        path: "/api/v1/report-schedules",
+        key,
+        body: input,
+        headers: { "idempotency-key": "weekly-soh" },
+      });
+    const schedulesOf = (requesterId: string) => db.reportSchedule.count({ where: { requesterId } });
+
+    const first = await send(manager.key, body);
+    expect(first.status).toBe(201);
+    const retry = await send(manager.key, body);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(retry.json).toEqual(first.json);
+    expect(await schedulesOf(manager.actor.id)).toBe(1);
+
+    const reused = await send(manager.key, { ...body, cadence: "daily" });
+    expect(reused.status).toBe(422);
+    expect(reused.json.errors).toEqual([expect.objectContaining({ field: "Idempotency-Key" })]);
+    expect(await schedulesOf(manager.actor.id)).toBe(1);
+
+    expect((await send(clerk.key, body)).status).toBe(403);
+    expect(await schedulesOf(clerk.actor.id)).toBe(0);
+  });
 });

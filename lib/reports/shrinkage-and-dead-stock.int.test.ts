@@ -58,6 +58,21 @@ describe("shrinkage and slow/dead-stock reports", () => {
     expect(there.data).toEqual([expect.objectContaining({ reason: "lost", unitsOut: 4, netUnits: 4 })]);
     // A period that ended yesterday holds none of it.
     expect((await runReport(db, SYSTEM_ACTOR, "shrinkage", { from: daysAgo(10), to: daysAgo(1), site: w.site.code })).data).toEqual([]);
+    // A loss recorded today that happened five days ago counts on its day, not today.
+    await postMovement(db, SYSTEM_ACTOR, {
+      kind: "loss",
+      sku: w.items.plain.sku,
+      quantity: 1,
+      from: w.bins.a1.code,
+      reason: "lost",
+      occurredAt: `${daysAgo(5)}T12:00:00Z`,
+    });
+    expect((await runReport(db, SYSTEM_ACTOR, "shrinkage", { from: daysAgo(10), to: daysAgo(1), site: w.site.code })).data).toEqual([
+      expect.objectContaining({ reason: "lost", movements: 1, unitsOut: 1, netUnits: 1 }),
+    ]);
+    expect((await runReport(db, SYSTEM_ACTOR, "shrinkage", { from: today, to: today, site: w.site.code })).data).toContainEqual(
+      expect.objectContaining({ reason: "lost", movements: 1, unitsOut: 5 }),
+    );
   });
 
   it("slow and dead stock: nothing issued is dead, stock lasting beyond the limit is slow, a brisk item is left out", async () => {

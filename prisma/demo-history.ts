@@ -168,9 +168,9 @@ export async function seedHistory(db: Db, sites: HistoryItem[][], random: () => 
 }
 
 /**
- * The demo pretends Stockroom was in use all along, so its history was also recorded as it happened. Needed
- * because the reports, the dashboard, the forecasts and reorder points read when a movement was recorded (`at`),
- * not `occurredAt`. The ledger is append-only: its guard is lifted for this one statement, in a transaction that
+ * The demo pretends Stockroom was in use all along, so its history was also recorded as it happened: the
+ * movement journal, an item's history and the dashboard's recent activity go by when a movement was recorded
+ * (`at`), and would show two years of history as recorded today. The ledger is append-only: its guard is lifted for this one statement, in a transaction that
  * holds the table's lock throughout, so no other session ever sees it lifted (as the valuation migration does).
  */
 async function recordAsHappened(db: Db) {

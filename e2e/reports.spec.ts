@@ -144,6 +144,10 @@ test("a manager values the stock as of today, sees value by category, and downlo
   await expect(page.getByTestId("report-table").getByRole("row").filter({ hasText: SKU })).toBeVisible();
   await expect(page.getByTestId("valuation-chart").getByRole("img", { name: /^Value by category: / })).toBeVisible();
   await expect(page.getByTestId("report-count")).toContainText(/as of the end of \d{4}-\d{2}-\d{2}/);
+  // The day is a date picker holding the day valued (today when left out).
+  const asOf = page.getByLabel("Value as of");
+  await expect(asOf).toHaveAttribute("type", "date");
+  await expect(asOf).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
   await page.screenshot({ path: `test-results/screenshots/report-valuation-${testInfo.project.name}.png`, fullPage: true });
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("report-export-csv").click()]);
@@ -160,6 +164,11 @@ test("a manager values the stock as of today, sees value by category, and downlo
   const cells = line!.split(",");
   expect([Number(cells.at(-3)), cells.at(-1)]).toEqual([api.data[0].quantity, api.data[0].value]);
   expect(lines.length).toBeGreaterThan(1);
+
+  // A day that does not exist (a bookmark, a browser without the picker) is refused on the field, not run.
+  await page.goto("/reports/valuation?site=WH1&asOf=2026-02-30");
+  await expect(page.getByLabel("Value as of")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("These filters cannot be used")).toBeVisible();
 });
 
 test("a manager runs the movement journal in the background, watches its progress and downloads it; the PDF link prints", async ({

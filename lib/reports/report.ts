@@ -31,8 +31,12 @@ export type StreamPage = { after: string | null; size: number };
 /** Rows a streamed report reads per query. */
 export const STREAM_BATCH_SIZE = 2_000;
 
-/** A filter of the report's own that its page's form shows: a text field, or a choice of `options`. */
-export type ReportFormField = { name: string; label: string; options?: readonly { value: string; label: string }[] };
+/**
+ * A filter of the report's own that its page's form shows: a text field, a date picker (`type: "date"`, for a
+ * filter that is an `isoDay`: the browser sends YYYY-MM-DD, and the server still refuses anything else on the
+ * field), or a choice of `options`.
+ */
+export type ReportFormField = { name: string; label: string; type?: "text" | "date"; options?: readonly { value: string; label: string }[] };
 
 export type Report<F extends ReportFilters = ReportFilters> = {
   name: string;

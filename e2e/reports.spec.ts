@@ -206,3 +206,20 @@ test("a manager runs the movement journal in the background, watches its progres
   await page.getByText("E-mail this report regularly").click();
   await expect(page.getByTestId("report-schedules")).toContainText("Mail is not set up");
 });
+
+test("a manager reads the ABC × XYZ report's grid: items and their share of value per class", async ({ page }, testInfo) => {
+  await signIn(page, "manager@example.com");
+  await page.goto("/reports/abc-xyz?site=WH1");
+  const grid = page.getByTestId("abc-xyz-matrix");
+  await expect(grid.getByRole("columnheader")).toHaveText(["ABC class", "X steady", "Y variable", "Z erratic"]);
+  await expect(grid.getByRole("rowheader")).toHaveText(["A most value", "B middle", "C least value"]);
+  // Nine cells whose items add up to the report's rows, and whose shares to about 100 %.
+  const cells = await grid.getByRole("cell").allInnerTexts();
+  expect(cells).toHaveLength(9);
+  const count = Number((await page.getByTestId("report-count").innerText()).match(/^([\d,]+) rows?/)![1].replace(/,/g, ""));
+  expect(cells.reduce((sum, text) => sum + Number(text.match(/^\d+/)![0]), 0)).toBe(count);
+  const shares = cells.reduce((sum, text) => sum + Number(text.match(/([\d.]+)% of value/)![1]), 0);
+  expect(Math.abs(shares - 100)).toBeLessThan(1);
+  await grid.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `test-results/screenshots/report-abc-xyz-${testInfo.project.name}.png` });
+});

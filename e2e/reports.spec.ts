@@ -218,7 +218,7 @@ test("a manager reads the ABC × XYZ report's grid: items and their share of val
   expect(cells).toHaveLength(9);
   const count = Number((await page.getByTestId("report-count").innerText()).match(/^([\d,]+) rows?/)![1].replace(/,/g, ""));
   expect(cells.reduce((sum, text) => sum + Number(text.match(/^\d+/)![0]), 0)).toBe(count);
-  const shares = cells.reduce((sum, text) => sum + Number(text.match(/([\d.]+)% of value/)![1]), 0);
+  const shares = cells.reduce((sum, text) => sum + Number(text.match(/([\d.]+)%/)![1]), 0);
   expect(Math.abs(shares - 100)).toBeLessThan(1);
   await grid.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `test-results/screenshots/report-abc-xyz-${testInfo.project.name}.png` });

@@ -18,7 +18,10 @@ export function AbcXyzMatrix({ rows }: { rows: ReportRow[] }) {
       renderCell={({ abc, xyz, items }) => (
         <span className="flex min-h-11 flex-col items-center justify-center p-1">
           <span className="text-lg font-semibold tabular-nums">{items}</span>
-          <span className="text-xs tabular-nums">{percent(abc, xyz)}% of value</span>
+          <span className="text-xs tabular-nums">
+            {percent(abc, xyz)}%{/* On a phone the column is too narrow for the words; the caption says what it is. */}
+            <span className="sr-only sm:not-sr-only"> of value</span>
+          </span>
         </span>
       )}
     />

@@ -20,6 +20,14 @@ test("a manager opens the dashboard, filters it by site and drills from a top mo
     "href",
     /\/reports\/valuation/,
   );
+  // ABC × XYZ is a table: a column per XYZ class and a row per ABC class, each header with its meaning; a filled
+  // cell links to the report.
+  const abcXyz = page.getByTestId("tile-abc-xyz").getByRole("table");
+  await expect(abcXyz.getByRole("columnheader")).toHaveText(["ABC class", "X steady", "Y variable", "Z erratic"]);
+  await expect(abcXyz.getByRole("rowheader")).toHaveText(["A most value", "B middle", "C least value"]);
+  await expect(abcXyz.getByRole("link").first()).toHaveAttribute("href", /\/reports\/abc-xyz/);
+  await abcXyz.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `test-results/screenshots/dashboard-abc-xyz-${testInfo.project.name}.png` });
   await page.screenshot({ path: `test-results/screenshots/manager-dashboard-${testInfo.project.name}.png`, fullPage: true });
 
   await page.getByLabel("Site").selectOption("WH1");

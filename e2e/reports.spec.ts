@@ -144,6 +144,10 @@ test("a manager values the stock as of today, sees value by category, and downlo
   await expect(page.getByTestId("report-table").getByRole("row").filter({ hasText: SKU })).toBeVisible();
   await expect(page.getByTestId("valuation-chart").getByRole("img", { name: /^Value by category: / })).toBeVisible();
   await expect(page.getByTestId("report-count")).toContainText(/as of the end of \d{4}-\d{2}-\d{2}/);
+  // The day is a date picker holding the day valued (today when left out).
+  const asOf = page.getByLabel("Value as of");
+  await expect(asOf).toHaveAttribute("type", "date");
+  await expect(asOf).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
   await page.screenshot({ path: `test-results/screenshots/report-valuation-${testInfo.project.name}.png`, fullPage: true });
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("report-export-csv").click()]);
@@ -160,6 +164,11 @@ test("a manager values the stock as of today, sees value by category, and downlo
   const cells = line!.split(",");
   expect([Number(cells.at(-3)), cells.at(-1)]).toEqual([api.data[0].quantity, api.data[0].value]);
   expect(lines.length).toBeGreaterThan(1);
+
+  // A day that does not exist (a bookmark, a browser without the picker) is refused on the field, not run.
+  await page.goto("/reports/valuation?site=WH1&asOf=2026-02-30");
+  await expect(page.getByLabel("Value as of")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("These filters cannot be used")).toBeVisible();
 });
 
 test("a manager runs the movement journal in the background, watches its progress and downloads it; the PDF link prints", async ({
@@ -196,4 +205,21 @@ test("a manager runs the movement journal in the background, watches its progres
   // E-mailing it on a schedule is offered to a manager; this server has no mail, and the section says so.
   await page.getByText("E-mail this report regularly").click();
   await expect(page.getByTestId("report-schedules")).toContainText("Mail is not set up");
+});
+
+test("a manager reads the ABC × XYZ report's grid: items and their share of value per class", async ({ page }, testInfo) => {
+  await signIn(page, "manager@example.com");
+  await page.goto("/reports/abc-xyz?site=WH1");
+  const grid = page.getByTestId("abc-xyz-matrix");
+  await expect(grid.getByRole("columnheader")).toHaveText(["ABC class", "X steady", "Y variable", "Z erratic"]);
+  await expect(grid.getByRole("rowheader")).toHaveText(["A most value", "B middle", "C least value"]);
+  // Nine cells whose items add up to the report's rows, and whose shares to about 100 %.
+  const cells = await grid.getByRole("cell").allInnerTexts();
+  expect(cells).toHaveLength(9);
+  const count = Number((await page.getByTestId("report-count").innerText()).match(/^([\d,]+) rows?/)![1].replace(/,/g, ""));
+  expect(cells.reduce((sum, text) => sum + Number(text.match(/^\d+/)![0]), 0)).toBe(count);
+  const shares = cells.reduce((sum, text) => sum + Number(text.match(/([\d.]+)%/)![1]), 0);
+  expect(Math.abs(shares - 100)).toBeLessThan(1);
+  await grid.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `test-results/screenshots/report-abc-xyz-${testInfo.project.name}.png` });
 });

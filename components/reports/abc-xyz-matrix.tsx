@@ -1,46 +1,29 @@
 import type { ReportRow } from "@/lib/reports/report";
+import { AbcXyzTable } from "./abc-xyz-table";
 
-const ABC = ["A", "B", "C"] as const;
-const XYZ = ["X", "Y", "Z"] as const;
-
-/** How many items fall in each ABC × XYZ cell and their share of consumption value: the matrix buyers plan by. */
+/** How many items fall in each ABC × XYZ cell and their share of consumption value: the ABC × XYZ report's chart. */
 export function AbcXyzMatrix({ rows }: { rows: ReportRow[] }) {
-  const cell = (abc: string, xyz: string) => {
-    const inCell = rows.filter((r) => r.abc === abc && r.xyz === xyz);
-    const share = inCell.reduce((sum, r) => sum + Number(r.valueShare ?? 0), 0);
-    return { items: inCell.length, share: Math.round(share * 1000) / 10 };
-  };
+  const cells = new Map<string, { items: number; share: number }>();
+  for (const row of rows) {
+    const key = `${row.abc}${row.xyz}`;
+    const cell = cells.get(key) ?? { items: 0, share: 0 };
+    cells.set(key, { items: cell.items + 1, share: cell.share + Number(row.valueShare ?? 0) });
+  }
+  const percent = (abc: string, xyz: string) => Math.round((cells.get(`${abc}${xyz}`)?.share ?? 0) * 1000) / 10;
   return (
-    <table className="w-full table-fixed border-separate border-spacing-1 text-center text-sm" data-testid="abc-xyz-matrix">
-      <caption className="mb-1 text-left text-slate-600">Items per class, and their share of consumption value</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="w-10" />
-          {XYZ.map((xyz) => (
-            <th key={xyz} scope="col" className="font-semibold">
-              {xyz}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {ABC.map((abc) => (
-          <tr key={abc}>
-            <th scope="row" className="font-semibold">
-              {abc}
-            </th>
-            {XYZ.map((xyz) => {
-              const { items, share } = cell(abc, xyz);
-              return (
-                <td key={xyz} className={`rounded-lg p-2 ${items > 0 ? "bg-brand-50" : "bg-slate-50 text-slate-400"}`}>
-                  <span className="block text-lg font-semibold tabular-nums">{items}</span>
-                  <span className="text-xs tabular-nums">{share}% of value</span>
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <AbcXyzTable
+      caption="Items per class, and their share of consumption value"
+      testId="abc-xyz-matrix"
+      itemsIn={(abc, xyz) => cells.get(`${abc}${xyz}`)?.items ?? 0}
+      renderCell={({ abc, xyz, items }) => (
+        <span className="flex min-h-11 flex-col items-center justify-center p-1">
+          <span className="text-lg font-semibold tabular-nums">{items}</span>
+          <span className="text-xs tabular-nums">
+            {percent(abc, xyz)}%{/* On a phone the column is too narrow for the words; the caption says what it is. */}
+            <span className="sr-only sm:not-sr-only"> of value</span>
+          </span>
+        </span>
+      )}
+    />
   );
 }

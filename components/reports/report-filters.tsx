@@ -7,7 +7,8 @@ type Values = Record<string, string | number | undefined>;
 /**
  * A report's period, site and own filters as a plain GET form: the filters live in the URL, so a filtered report
  * can be reloaded, bookmarked and shared, and the form works before any script has loaded. A report that ignores
- * the period (stock on hand) leaves the dates out.
+ * the period (stock on hand) leaves the dates out. Every day is a date picker (the period, a valuation's `asOf`);
+ * a day typed some other way (an old bookmark, a browser without the picker) is refused by the server on its field.
  */
 export function ReportFilters({
   values,
@@ -50,7 +51,14 @@ export function ReportFilters({
             ))}
           </SelectField>
         ) : (
-          <TextField key={field.name} label={field.label} name={field.name} defaultValue={value(field.name)} error={error(field.name)} />
+          <TextField
+            key={field.name}
+            label={field.label}
+            name={field.name}
+            type={field.type ?? "text"}
+            defaultValue={value(field.name)}
+            error={error(field.name)}
+          />
         ),
       )}
       <button type="submit" className="min-h-11 rounded-lg bg-brand-700 px-4 font-medium text-white hover:bg-brand-900">

@@ -7,6 +7,7 @@ import {
   categoryFilterField,
   STREAM_BATCH_SIZE,
   defineReport,
+  invalidCursor,
   periodFilters,
   siteFilterField,
   type ReportRow,
@@ -91,6 +92,8 @@ export const movementsReport = defineReport({
   stream(db, _actor, filters, sites, page) {
     return movementBatches(db, filters, sites, page);
   },
+  // The movement's id: the journal is in id order.
+  cursorOf: (row) => String(row.id),
   async count(db, _actor, filters, sites) {
     const [{ count }] = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count ${journalFrom(filters, sites)}`;
     return Number(count);
@@ -98,9 +101,10 @@ export const movementsReport = defineReport({
 });
 
 async function* movementBatches(db: Db, filters: Filters, sites: ReportSites, page: StreamPage): AsyncGenerator<ReportRow[]> {
+  if (page.after !== null && !/^\d{1,18}$/.test(page.after)) throw invalidCursor();
   const [{ last }] = await db.$queryRaw<{ last: bigint | null }[]>`SELECT max(id) AS last FROM "StockMovement"`;
   if (last === null) return;
-  let after = page.after ?? 0n;
+  let after = page.after === null ? 0n : BigInt(page.after);
   for (;;) {
     const rows = await db.$queryRaw<Row[]>`
       SELECT m.id, m.at, m.kind::text AS kind, i.sku, i.name, m.quantity, fl.code AS "from", tl.code AS "to", lot.number AS lot,

@@ -18,7 +18,7 @@ export const runReportOp = defineOperation({
     "numbers as numbers (a percent as a share with a percent format, money with four places), dates and timestamps as date cells (UTC). " +
     "Both downloads stream every row. " +
     "With format=pdf it is a printable A4 table (application/pdf, landscape past six columns): on every page the title, the filters, when it was generated and the column labels, numbers right-aligned, page numbers at the foot; " +
-    "it holds at most 10,000 rows and says so when it stops (run a long report in the background, or download CSV or XLSX, for every row). A report that can grow long (movements) answers JSON a page at a time: at most `limit` rows and `next`, the `cursor` of the page that follows.",
+    "it holds at most 10,000 rows and says so when it stops (run a long report in the background, or download CSV or XLSX, for every row). A report that can grow long (movements, stock-on-hand) answers JSON a page at a time: at most `limit` rows and `next`, the `cursor` of the page that follows.",
   params: z.object({ name: reportName }),
   query: reportQuery,
   response: reportAnswer,

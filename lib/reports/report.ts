@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor";
 import type { Permission } from "../auth/permissions";
 import { codeField } from "../contract/code-field";
 import type { Db } from "../db/client";
+import { ValidationFailed } from "../domain-error";
 
 /**
  * What a column holds, so the page, the CSV and the spreadsheet can render it: numbers stay numbers in the JSON (a
@@ -21,14 +22,21 @@ export type ReportFilters = { from: string; to: string; site?: string; category?
 /** The sites a report's rows may come from: the site asked for, else every site the actor acts at. */
 export type ReportSites = "all" | readonly string[];
 
-/** Where a streamed report resumes: after the row whose `id` is `after` (none: from the start), `size` rows a query. */
-export type StreamPage = { after: bigint | null; size: number };
+/**
+ * Where a streamed report resumes: after the row the cursor `after` names (none: from the start), `size` rows a
+ * query. The cursor is the report's own (`cursorOf`), opaque to callers: URL-safe text they pass back as it was.
+ */
+export type StreamPage = { after: string | null; size: number };
 
 /** Rows a streamed report reads per query. */
 export const STREAM_BATCH_SIZE = 2_000;
 
-/** A filter of the report's own that its page's form shows: a text field, or a choice of `options`. */
-export type ReportFormField = { name: string; label: string; options?: readonly { value: string; label: string }[] };
+/**
+ * A filter of the report's own that its page's form shows: a text field, a date picker (`type: "date"`, for a
+ * filter that is an `isoDay`: the browser sends YYYY-MM-DD, and the server still refuses anything else on the
+ * field), or a choice of `options`.
+ */
+export type ReportFormField = { name: string; label: string; type?: "text" | "date"; options?: readonly { value: string; label: string }[] };
 
 export type Report<F extends ReportFilters = ReportFilters> = {
   name: string;
@@ -46,11 +54,14 @@ export type Report<F extends ReportFilters = ReportFilters> = {
   columns: readonly ReportColumn[];
   run(db: Db, actor: Actor, filters: F, sites: ReportSites): Promise<{ rows: ReportRow[] }>;
   /**
-   * For a report that can grow past 10,000 rows: its rows a batch at a time, keyset-paginated on an `id` column (the
-   * decimal digits of a bigint) in ascending order, so an export never holds the whole report and JSON answers a page with a cursor
-   * (lib/reports/run-report.ts). Its `run` may gather them all (`allRows`), for callers in the process.
+   * For a report that can grow past 10,000 rows: its rows a batch at a time in the report's order, keyset-paginated
+   * (each query resumes after the last row's sort key, never by OFFSET), so an export never holds the whole report
+   * and JSON answers a page with a cursor (lib/reports/run-report.ts). A cursor it cannot read is `invalidCursor()`.
+   * Its `run` may gather them all (`allRows`), for callers in the process.
    */
   stream?(db: Db, actor: Actor, filters: F, sites: ReportSites, page: StreamPage): AsyncGenerator<ReportRow[]>;
+  /** For a streamed report (required with `stream`): the cursor that resumes after `row`, a row `stream` yielded. */
+  cursorOf?(row: ReportRow): string;
   /** For a streamed report: how many rows `stream` will yield, so a background run can tell its progress. */
   count?(db: Db, actor: Actor, filters: F, sites: ReportSites): Promise<number>;
 };
@@ -99,6 +110,11 @@ export const categoryFilterField = z
   .min(1)
   .optional()
   .describe('A category path, e.g. "Tools > Drills"; its subcategories count too');
+
+/** A cursor a streamed report cannot read: 422 on `cursor`, as the page's own checks answer (lib/reports/schemas.ts). */
+export function invalidCursor(): ValidationFailed {
+  return new ValidationFailed([{ field: "cursor", message: "Pass `next` of the previous page as it was" }]);
+}
 
 /** Every batch of a streamed report in one array: for tests and callers that want the whole, small, answer. */
 export async function allRows(batches: AsyncIterable<ReportRow[]>): Promise<{ rows: ReportRow[] }> {

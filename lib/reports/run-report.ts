@@ -40,20 +40,20 @@ export async function runReport(db: Db, actor: Actor, name: string, query: Recor
   const parsedPage = reportPage.safeParse(page);
   if (!parsedPage.success) throw invalid(parsedPage.error);
   const head = { name: report.name, title: report.title, filters, columns: [...report.columns] };
-  if (!report.stream) {
+  if (!report.stream || !report.cursorOf) {
     const { rows } = await report.run(db, actor, filters, sites);
     return { ...head, data: rows.map((row) => pick(row, report.columns)), next: null };
   }
   const { cursor, limit = DEFAULT_PAGE_ROWS } = parsedPage.data;
   // One row more than the page tells whether another page follows.
   const rows: ReportRow[] = [];
-  const after = cursor === undefined ? null : BigInt(cursor);
-  for await (const batch of report.stream(db, actor, filters, sites, { after, size: Math.min(limit + 1, STREAM_BATCH_SIZE) })) {
+  for await (const batch of report.stream(db, actor, filters, sites, { after: cursor ?? null, size: Math.min(limit + 1, STREAM_BATCH_SIZE) })) {
     rows.push(...batch);
     if (rows.length > limit) break;
   }
   const data = rows.slice(0, limit).map((row) => pick(row, report.columns));
-  return { ...head, data, next: rows.length > limit ? String(data[data.length - 1].id) : null };
+  // The cursor comes from the row as the report read it: its sort key may be a value it does not publish.
+  return { ...head, data, next: rows.length > limit ? report.cursorOf(rows[limit - 1]) : null };
 }
 
 /**

@@ -32,7 +32,7 @@ export const reportAnswer = z
       .string()
       .nullable()
       .describe(
-        "For a report answered a page at a time (movements): send as `cursor` for the rows that follow; null on the last page and for every other report",
+        "For a report answered a page at a time (movements, stock-on-hand): send as `cursor` for the rows that follow; null on the last page and for every other report",
       ),
   })
   .meta({ id: "Report" });
@@ -41,16 +41,17 @@ export const reportAnswer = z
 export const reportPage = z.object({
   cursor: z
     .string()
-    .regex(/^\d{1,18}$/, "Pass `next` of the previous page as it was")
+    // Opaque: each streamed report reads its own (lib/reports/report.ts), and refuses on this field what it cannot.
+    .regex(/^[A-Za-z0-9_-]{1,1024}$/, "Pass `next` of the previous page as it was")
     .optional()
-    .describe("`next` of the previous page, for the reports that answer a page at a time (movements)"),
+    .describe("`next` of the previous page, as it was, for the reports that answer a page at a time (movements, stock-on-hand)"),
   limit: z.coerce
     .number()
     .int()
     .min(1)
     .max(10_000)
     .optional()
-    .describe("Rows per page for the reports that answer a page at a time (movements): 1,000 when left out"),
+    .describe("Rows per page for the reports that answer a page at a time (movements, stock-on-hand): 1,000 when left out"),
 });
 export const reportQuery = reportPage
   .extend({

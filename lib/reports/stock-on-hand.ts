@@ -1,10 +1,24 @@
 import { z } from "zod";
 import { AVAILABLE_OF_LEVEL } from "../availability/availability-rule";
+import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { categoryCondition, siteCondition } from "./report-scope";
-import { categoryFilterField, defineReport, periodFilters, siteFilterField } from "./report";
+import {
+  allRows,
+  categoryFilterField,
+  defineReport,
+  invalidCursor,
+  periodFilters,
+  siteFilterField,
+  STREAM_BATCH_SIZE,
+  type ReportRow,
+  type ReportSites,
+  type StreamPage,
+} from "./report";
 
 type Row = {
+  /** The sort key's first part (SKUs are unique without regard to case); not a column. */
+  skuKey: string;
   sku: string;
   name: string;
   category: string | null;
@@ -17,6 +31,11 @@ type Row = {
   value: string | null;
 };
 
+type Filters = { site?: string; category?: string; by: "site" | "location" };
+
+/** Where a page resumes: the last row's item (skuKey), site code and, by location, location code. */
+type Key = { skuKey: string; site: string; location: string | null };
+
 /**
  * Stock on hand now, per item × site (or per item × location with `by=location`): on hand and reserved in the
  * physical locations (not in transit nor the virtual ends), and available under the one availability rule
@@ -24,6 +43,10 @@ type Row = {
  * reserved are left out. The period filters are accepted, as by every report, but do not apply: this is today's
  * stock. `value` is the item × site's value in the ledger now (its CostState: every unit the site holds, in transit
  * from it too); with `by=location` it is left empty, as value is kept per site, not per bin.
+ *
+ * A large catalogue makes hundreds of thousands of rows, so it streams like the movement journal: a batch per
+ * query in the report's order (SKU, site, location), each resuming after the last row's key. Unlike the journal
+ * the levels are not append-only: each batch is the stock as its query read it.
  */
 export const stockOnHandReport = defineReport({
   name: "stock-on-hand",
@@ -66,25 +89,91 @@ export const stockOnHandReport = defineReport({
     { key: "unit", label: "Unit", type: "text" },
     { key: "value", label: "Value", type: "decimal", description: "The item's value at the site now, 4 places; with by=site only" },
   ],
-  async run(db, _actor, filters, sites) {
-    const byLocation = filters.by === "location";
-    const location = byLocation ? Prisma.sql`loc.code` : Prisma.sql`NULL::text`;
-    const value = byLocation ? Prisma.sql`NULL::text` : Prisma.sql`coalesce(cs.value, 0)::numeric(18,4)::text`;
-    const rows = await db.$queryRaw<Row[]>`
-      SELECT i.sku, i.name, c.path AS category, st.code AS site, ${location} AS location,
-             SUM(s."onHand")::int AS "onHand", SUM(s.reserved)::int AS reserved, SUM(${AVAILABLE_OF_LEVEL})::int AS available, i.unit,
-             ${value} AS value
-      FROM "StockLevel" s
-      JOIN "Location" loc ON loc.id = s."locationId" LEFT JOIN "Lot" lot ON lot.id = s."lotId"
-      JOIN "Site" st ON st.id = loc."siteId"
-      JOIN "Item" i ON i.id = s."itemId" LEFT JOIN "Category" c ON c.id = i."categoryId"
-      LEFT JOIN "CostState" cs ON cs."itemId" = i.id AND cs."siteId" = st.id
-      WHERE NOT loc."isVirtual"
-        ${siteCondition(Prisma.sql`loc."siteId"`, sites)}
-        ${categoryCondition(Prisma.sql`i."categoryId"`, filters.category)}
-      GROUP BY i.id, c.path, st.code, cs.value ${byLocation ? Prisma.sql`, loc.code` : Prisma.empty}
-      HAVING SUM(s."onHand") <> 0 OR SUM(s.reserved) <> 0
-      ORDER BY i."skuKey", st.code ${byLocation ? Prisma.sql`, loc.code` : Prisma.empty}`;
-    return { rows };
+  run(db, _actor, filters, sites) {
+    return allRows(stockBatches(db, filters, sites, { after: null, size: STREAM_BATCH_SIZE }));
+  },
+  stream(db, _actor, filters, sites, page) {
+    return stockBatches(db, filters, sites, page);
+  },
+  cursorOf: (row) => encodeKey({ skuKey: String(row.skuKey), site: String(row.site), location: row.location === null ? null : String(row.location) }),
+  async count(db, _actor, filters, sites) {
+    const [{ count }] = await db.$queryRaw<{ count: bigint }[]>`
+      SELECT count(*) AS count FROM (
+        SELECT 1
+        FROM "StockLevel" s
+        JOIN "Location" loc ON loc.id = s."locationId"
+        JOIN "Item" i ON i.id = s."itemId"
+        WHERE NOT loc."isVirtual"
+          ${siteCondition(Prisma.sql`loc."siteId"`, sites)}
+          ${categoryCondition(Prisma.sql`i."categoryId"`, filters.category)}
+        GROUP BY s."itemId", ${filters.by === "location" ? Prisma.sql`loc.id` : Prisma.sql`loc."siteId"`}
+        HAVING SUM(s."onHand") <> 0 OR SUM(s.reserved) <> 0
+      ) g`;
+    return Number(count);
   },
 });
+
+/**
+ * The report's rows after `page.after`, `page.size` a query. Items are walked in skuKey order (its unique index)
+ * and each one's levels summed in a lateral subquery (the (itemId, …) index), so a page reads about as many items
+ * as it answers rows, wherever in the catalogue it starts — no OFFSET, and one statement per batch.
+ */
+async function* stockBatches(db: Db, filters: Filters, sites: ReportSites, page: StreamPage): AsyncGenerator<ReportRow[]> {
+  const byLocation = filters.by === "location";
+  let after = page.after === null ? null : decodeKey(page.after, byLocation);
+  for (;;) {
+    const rows = await db.$queryRaw<Row[]>`
+      SELECT i."skuKey", i.sku, i.name, c.path AS category, g.site, g.location, g."onHand", g.reserved, g.available, i.unit,
+             ${byLocation ? Prisma.sql`NULL::text` : Prisma.sql`coalesce(cs.value, 0)::numeric(18,4)::text`} AS value
+      FROM "Item" i
+      CROSS JOIN LATERAL (
+        SELECT st.id AS "siteId", st.code AS site, ${byLocation ? Prisma.sql`loc.code` : Prisma.sql`NULL::text`} AS location,
+               SUM(s."onHand")::int AS "onHand", SUM(s.reserved)::int AS reserved, SUM(${AVAILABLE_OF_LEVEL})::int AS available
+        FROM "StockLevel" s
+        JOIN "Location" loc ON loc.id = s."locationId" LEFT JOIN "Lot" lot ON lot.id = s."lotId"
+        JOIN "Site" st ON st.id = loc."siteId"
+        WHERE s."itemId" = i.id AND NOT loc."isVirtual"
+          ${siteCondition(Prisma.sql`loc."siteId"`, sites)}
+        GROUP BY st.id ${byLocation ? Prisma.sql`, loc.code` : Prisma.empty}
+        HAVING SUM(s."onHand") <> 0 OR SUM(s.reserved) <> 0
+      ) g
+      LEFT JOIN "Category" c ON c.id = i."categoryId"
+      ${byLocation ? Prisma.empty : Prisma.sql`LEFT JOIN "CostState" cs ON cs."itemId" = i.id AND cs."siteId" = g."siteId"`}
+      WHERE TRUE
+        ${categoryCondition(Prisma.sql`i."categoryId"`, filters.category)}
+        ${after ? afterKey(after, byLocation) : Prisma.empty}
+      ORDER BY i."skuKey", g.site ${byLocation ? Prisma.sql`, g.location` : Prisma.empty}
+      LIMIT ${page.size}`;
+    if (rows.length > 0) yield rows;
+    if (rows.length < page.size) return;
+    const last = rows[rows.length - 1];
+    after = { skuKey: last.skuKey, site: last.site, location: last.location };
+  }
+}
+
+/** Rows after the key in the report's order; the bare skuKey bound lets the item index start there. */
+function afterKey(key: Key, byLocation: boolean): Prisma.Sql {
+  const tuple = byLocation
+    ? Prisma.sql`(i."skuKey", g.site, g.location) > (${key.skuKey}, ${key.site}, ${key.location})`
+    : Prisma.sql`(i."skuKey", g.site) > (${key.skuKey}, ${key.site})`;
+  return Prisma.sql`AND i."skuKey" >= ${key.skuKey} AND ${tuple}`;
+}
+
+const keyText = z.tuple([z.string(), z.string(), z.string().nullable()]);
+
+function encodeKey(key: Key): string {
+  return Buffer.from(JSON.stringify([key.skuKey, key.site, key.location]), "utf8").toString("base64url");
+}
+
+/** The key a cursor names; a cursor of the other `by` (a location where there is none, or none where one is due) is refused. */
+function decodeKey(cursor: string, byLocation: boolean): Key {
+  let parsed: ReturnType<typeof keyText.safeParse>;
+  try {
+    parsed = keyText.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+  } catch {
+    throw invalidCursor();
+  }
+  if (!parsed.success || (parsed.data[2] !== null) !== byLocation) throw invalidCursor();
+  const [skuKey, site, location] = parsed.data;
+  return { skuKey, site, location };
+}

@@ -20,7 +20,7 @@ export const valuationReport = defineReport({
   }).transform((q) => ({ ...q, asOf: q.asOf ?? q.to })),
   usesPeriod: false,
   formFields: [
-    { name: "asOf", label: "Value as of (YYYY-MM-DD)" },
+    { name: "asOf", label: "Value as of", type: "date" },
     { name: "category", label: "Category" },
   ],
   columns: [

@@ -108,7 +108,7 @@ describe("GET /api/v1/reports/supplier-performance", () => {
     expect(cells).toEqual(keys.map((k: string) => (row[k] === null ? "" : String(row[k]))));
   });
 
-  it("404s a report that does not exist and 422s a malformed or reversed period, naming the field", async () => {
+  it("404s a report that does not exist and 422s a malformed or reversed period or day, naming the field", async () => {
     const key = await buildApiKey(db, "manager");
     const unknown = await callRoute(reportRoute.GET, { path: "/api/v1/reports/nothing-here", key: key.key, params: { name: "nothing-here" } });
     expect(unknown).toMatchObject({ status: 404, json: { code: "not_found" } });
@@ -123,6 +123,16 @@ describe("GET /api/v1/reports/supplier-performance", () => {
     const format = await call("format=docx");
     expect(format.status).toBe(422);
     expect(format.json.errors).toEqual([expect.objectContaining({ field: "format" })]);
+    // The valuation page's day is a date picker, but a day typed or bookmarked otherwise is still refused on its field.
+    for (const asOf of ["2026-02-30", "31.03.2026"]) {
+      const day = await callRoute(reportRoute.GET, {
+        path: `/api/v1/reports/valuation?asOf=${encodeURIComponent(asOf)}`,
+        key: key.key,
+        params: { name: "valuation" },
+      });
+      expect(day.status).toBe(422);
+      expect(day.json.errors).toEqual([expect.objectContaining({ field: "asOf" })]);
+    }
   });
 
   it("403s a clerk, and a manager of one site asking for another; lists the report to whoever may run it", async () => {

@@ -99,13 +99,14 @@ async function generate() {
         SELECT gen_random_uuid(), (CASE WHEN receipt THEN 'receive' ELSE 'issue' END)::"MovementKind", item, quantity,
           CASE WHEN receipt THEN supplier ELSE bin END, CASE WHEN receipt THEN bin ELSE customer END,
           CASE WHEN receipt THEN cost END, CASE WHEN receipt THEN 'received' ELSE 'sold' END, 'system', at, at
-        FROM planned
+        FROM planned ORDER BY at -- in time order, as a ledger appends
         RETURNING id, "itemId", "fromLocationId", "toLocationId", quantity, "occurredAt", kind
       )
       INSERT INTO "MovementValue" ("movementId", "siteId", "itemId", "occurredAt", method, quantity, value, category)
       SELECT m.id, s.id, m."itemId", m."occurredAt", 'fifo', CASE WHEN m.kind = 'receive' THEN m.quantity ELSE -m.quantity END,
         CASE WHEN m.kind = 'receive' THEN 1 ELSE -1 END * m.quantity * i.cost, (CASE WHEN m.kind = 'receive' THEN 'receipts' ELSE 'cogs' END)::"ValueCategory"
-      FROM moved m JOIN gen_site s ON s.bin IN (m."fromLocationId", m."toLocationId") JOIN "Item" it ON it.id = m."itemId" JOIN gen_item i ON i.n = right(it.sku, 6)::int`);
+      FROM moved m JOIN gen_site s ON s.bin IN (m."fromLocationId", m."toLocationId") JOIN "Item" it ON it.id = m."itemId" JOIN gen_item i ON i.n = right(it.sku, 6)::int
+      ORDER BY m."occurredAt"`);
     step(`movements, rounds ${first}–${last} (${((last + 1) * 2 * ITEMS).toLocaleString("en")} so far)`);
   }
   await run(`

@@ -194,6 +194,7 @@ async function pagesToVisit(page: Page): Promise<string[]> {
     "/admin/audit",
     "/admin/events",
     "/admin/reason-codes",
+    "/admin/settings",
     "/alerts",
     "/alerts?state=resolved",
     "/alerts/notifications",

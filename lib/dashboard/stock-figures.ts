@@ -4,7 +4,8 @@ import { valueChangesBetween } from "../valuation/valued-lines";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { divideRounded, fromTenThousandths, sumAmounts, toTenThousandths } from "../money/fixed-point";
-import { happenedBetween, periodBounds, siteCondition } from "../reports/report-scope";
+import { happenedBetween } from "../ledger/happened-between";
+import { periodBounds, siteCondition } from "../reports/report-scope";
 import type { ReportSites } from "../reports/report";
 import type { ManagerDashboard } from "./schemas";
 

@@ -13,6 +13,7 @@ import { authorize } from "../auth/can";
 import type { Db, DbTx } from "../db/client";
 import { unitOfWork } from "../db/unit-of-work";
 import { AVAILABLE_OF_LEVEL } from "../availability/availability-rule";
+import { happenedBetween } from "../ledger/happened-between";
 import { ValidationFailed } from "../domain-error";
 import type { suggestionsQuery, SuggestionsView } from "./schemas";
 import { suggestedQuantity, suggestionReason } from "./suggested-quantity";
@@ -87,8 +88,7 @@ export async function suggestPurchases(db: Db | DbTx, actor: Actor, query: z.inp
     LEFT JOIN LATERAL (
       SELECT SUM(m.quantity) AS units FROM "StockMovement" m JOIN "Location" c ON c.id = m."toLocationId"
       WHERE m."itemId" = p."itemId" AND c.type = 'customer' AND c."siteId" = ${site.id}::uuid
-        AND m."occurredAt" > (now() AT TIME ZONE 'UTC') - make_interval(days => ${DEMAND_DAYS})
-        AND m.at > (now() AT TIME ZONE 'UTC') - make_interval(days => ${DEMAND_DAYS}, mins => 1) -- implied; for the index
+        AND ${happenedBetween("m", new Date(Date.now() - DEMAND_DAYS * 86_400_000), null)}
     ) sold ON true
     ORDER BY sup.code, i."skuKey"`;
   });

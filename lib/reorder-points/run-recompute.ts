@@ -6,6 +6,7 @@ import { applyReorderPoint } from "../forecast/apply-reorder-point";
 import { forecastItem } from "../forecast/forecast-item";
 import { DEFAULT_ITEM_HORIZON } from "../forecast/schemas";
 import { normaliseCategoryPath } from "../catalog/category-path";
+import { happenedBetween } from "../ledger/happened-between";
 import type { RecomputeFilter } from "./schemas";
 
 /** Who the recompute writes as (the thresholds' updatedBy, the audit log). */
@@ -68,12 +69,7 @@ async function claimRun(db: Db): Promise<{ id: string; filter: RecomputeFilter }
 
 /** Item × site pairs with customer demand in the last year (what a forecast can be made from), by SKU and site. */
 async function pairsOf(db: Db, filter: RecomputeFilter): Promise<Pair[]> {
-  const conditions = [
-    Prisma.sql`i.active`,
-    Prisma.sql`l.type = 'customer'`,
-    Prisma.sql`m."occurredAt" > now() - interval '365 days'`,
-    Prisma.sql`m.at > now() - interval '365 days 1 minute'`, // implied (nothing is recorded before it happened); for the index
-  ];
+  const conditions = [Prisma.sql`i.active`, Prisma.sql`l.type = 'customer'`, happenedBetween("m", new Date(Date.now() - 365 * 86_400_000), null)];
   if (filter.site) conditions.push(Prisma.sql`s.code = ${filter.site}`);
   if (filter.skuPrefix) conditions.push(Prisma.sql`starts_with(i."skuKey", ${filter.skuPrefix.toLowerCase()})`);
   if (filter.category) {

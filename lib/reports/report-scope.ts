@@ -12,17 +12,6 @@ export function categoryCondition(categoryId: Prisma.Sql, path: string | undefin
   return Prisma.sql`AND ${categoryId} IN (SELECT id FROM "Category" WHERE path = ${path} OR path LIKE ${`${path} > %`})`;
 }
 
-/**
- * Movement `alias` happened in [start, end): by `occurredAt`, so late paperwork and opening balances count on the
- * day they happened. The bound on `at` (when recorded) is implied — nothing is recorded before it happened, and
- * `occurredAt` is refused more than a minute ahead of the clock — and lets the `at` indexes find the rows.
- */
-export function happenedBetween(alias: string, start: Date, end: Date | null): Prisma.Sql {
-  const m = Prisma.raw(`"${alias}"`);
-  const until = end === null ? Prisma.empty : Prisma.sql`AND ${m}."occurredAt" < ${end}`;
-  return Prisma.sql`(${m}."occurredAt" >= ${start} ${until} AND ${m}.at >= ${new Date(start.getTime() - 60_000)})`;
-}
-
 /** The period's bounds as instants: from the first day's start to the end of the last (UTC). */
 export function periodBounds(filters: { from: string; to: string }): { start: Date; end: Date } {
   const end = new Date(`${filters.to}T00:00:00Z`);

@@ -1,5 +1,6 @@
 import { Prisma } from "../db/generated/client";
-import { categoryCondition, happenedBetween, periodBounds, siteCondition } from "./report-scope";
+import { happenedBetween } from "../ledger/happened-between";
+import { categoryCondition, periodBounds, siteCondition } from "./report-scope";
 import { categoryFilterField, defineReport, periodFilters, siteFilterField } from "./report";
 
 /** Where stock goes when it is lost to the warehouse (and comes back from when it turns up again). */

@@ -1,10 +1,11 @@
 // npm run test:e2e — Playwright in Debian's Chromium against the production build. Says plainly when it
 // cannot run (no Chromium) instead of passing silently.
 import { spawnSync } from "node:child_process";
-import { chromiumPath } from "../e2e/chromium-path";
+import { chromiumPath, FULL_CHROMIUM, HEADLESS_SHELL } from "../e2e/chromium-path";
 
 if (!chromiumPath()) {
-  console.log(`SKIPPED e2e: no Chromium at ${process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  const looked = process.env.CHROMIUM_PATH ?? `${HEADLESS_SHELL} or ${FULL_CHROMIUM}`;
+  console.log(`SKIPPED e2e: no Chromium at ${looked} (apt-get install chromium-headless-shell chromium, or set CHROMIUM_PATH)`);
   process.exit(0);
 }
 const result = spawnSync("npx", ["playwright", "test", "--config", "e2e/playwright.config.ts", ...process.argv.slice(2)], {

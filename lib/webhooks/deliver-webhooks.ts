@@ -27,7 +27,7 @@ type EndpointHead = { endpointId: string; leasedUntil: Date | null; nextAttemptA
  * (null when nothing is pending): call it again then, and whenever new deliveries are queued. nextDueAt may be
  * in the past (deliveries queued meanwhile, or a long backlog cut at the lease's time budget): call again at once.
  *
- * Order: per subject (an item's stock events, an order's events …), strictly by event position, up to sixteen
+ * Order: per subject (an item's stock events, an order's events …), strictly by event position, up to 64
  * subjects at once (sendInChains). A failed delivery blocks the later ones of its subject, and the endpoint is
  * not served again until its earliest pending delivery is due, so a receiver gets each item's events in order
  * (events of one subject are positioned in their sequence order) even across retries.
@@ -166,9 +166,9 @@ async function recordAttempt(db: Db, delivery: Attempted, outcome: AttemptOutcom
   return true;
 }
 
-const BATCH = 100;
+const BATCH = 400;
 /** Subjects of one endpoint sent to at once; within a subject, one at a time in order. */
-const PARALLEL_SUBJECTS = 16;
+const PARALLEL_SUBJECTS = 64;
 
 type Pending = Awaited<ReturnType<typeof nextPending>>[number];
 type Step = "next" | "stop" | "failed";

@@ -89,14 +89,16 @@ export const movementsReport = defineReport({
   run(db, _actor, filters, sites) {
     return allRows(movementBatches(db, filters, sites, { after: null, size: STREAM_BATCH_SIZE }));
   },
-  stream(db, _actor, filters, sites, page) {
-    return movementBatches(db, filters, sites, page);
-  },
-  // The movement's id: the journal is in id order.
-  cursorOf: (row) => String(row.id),
-  async count(db, _actor, filters, sites) {
-    const [{ count }] = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count ${journalFrom(filters, sites)}`;
-    return Number(count);
+  streamed: {
+    rows(db, _actor, filters, sites, page) {
+      return movementBatches(db, filters, sites, page);
+    },
+    // The movement's id: the journal is in id order.
+    cursorOf: (row) => String(row.id),
+    async count(db, _actor, filters, sites) {
+      const [{ count }] = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count ${journalFrom(filters, sites)}`;
+      return Number(count);
+    },
   },
 });
 

@@ -56,14 +56,19 @@ export type Report<F extends ReportFilters = ReportFilters> = {
   /**
    * For a report that can grow past 10,000 rows: its rows a batch at a time in the report's order, keyset-paginated
    * (each query resumes after the last row's sort key, never by OFFSET), so an export never holds the whole report
-   * and JSON answers a page with a cursor (lib/reports/run-report.ts). A cursor it cannot read is `invalidCursor()`.
-   * Its `run` may gather them all (`allRows`), for callers in the process.
+   * and JSON answers a page with a cursor (lib/reports/run-report.ts). Its `run` may gather them all (`allRows`),
+   * for callers in the process. The three go together: a streamed report without its cursor could not be paged.
    */
-  stream?(db: Db, actor: Actor, filters: F, sites: ReportSites, page: StreamPage): AsyncGenerator<ReportRow[]>;
-  /** For a streamed report (required with `stream`): the cursor that resumes after `row`, a row `stream` yielded. */
-  cursorOf?(row: ReportRow): string;
-  /** For a streamed report: how many rows `stream` will yield, so a background run can tell its progress. */
-  count?(db: Db, actor: Actor, filters: F, sites: ReportSites): Promise<number>;
+  streamed?: StreamedReport<F>;
+};
+
+export type StreamedReport<F extends ReportFilters> = {
+  /** The rows from after `page.after`, `page.size` a query. A cursor it cannot read is `invalidCursor()`. */
+  rows(db: Db, actor: Actor, filters: F, sites: ReportSites, page: StreamPage): AsyncGenerator<ReportRow[]>;
+  /** The cursor that resumes after `row`, a row `rows` yielded. */
+  cursorOf(row: ReportRow): string;
+  /** How many rows `rows` will yield, so a background run can tell its progress. */
+  count(db: Db, actor: Actor, filters: F, sites: ReportSites): Promise<number>;
 };
 
 /** A report of its own filter type, as the registry holds it. */

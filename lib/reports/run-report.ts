@@ -40,20 +40,21 @@ export async function runReport(db: Db, actor: Actor, name: string, query: Recor
   const parsedPage = reportPage.safeParse(page);
   if (!parsedPage.success) throw invalid(parsedPage.error);
   const head = { name: report.name, title: report.title, filters, columns: [...report.columns] };
-  if (!report.stream || !report.cursorOf) {
+  const streamed = report.streamed;
+  if (!streamed) {
     const { rows } = await report.run(db, actor, filters, sites);
     return { ...head, data: rows.map((row) => pick(row, report.columns)), next: null };
   }
   const { cursor, limit = DEFAULT_PAGE_ROWS } = parsedPage.data;
   // One row more than the page tells whether another page follows.
   const rows: ReportRow[] = [];
-  for await (const batch of report.stream(db, actor, filters, sites, { after: cursor ?? null, size: Math.min(limit + 1, STREAM_BATCH_SIZE) })) {
+  for await (const batch of streamed.rows(db, actor, filters, sites, { after: cursor ?? null, size: Math.min(limit + 1, STREAM_BATCH_SIZE) })) {
     rows.push(...batch);
     if (rows.length > limit) break;
   }
   const data = rows.slice(0, limit).map((row) => pick(row, report.columns));
   // The cursor comes from the row as the report read it: its sort key may be a value it does not publish.
-  return { ...head, data, next: rows.length > limit ? report.cursorOf(rows[limit - 1]) : null };
+  return { ...head, data, next: rows.length > limit ? streamed.cursorOf(rows[limit - 1]) : null };
 }
 
 /**
@@ -63,16 +64,16 @@ export async function runReport(db: Db, actor: Actor, name: string, query: Recor
 export async function exportReport(db: Db, actor: Actor, name: string, query: Record<string, unknown>): Promise<ReportExport> {
   const { report, filters, sites } = await prepare(db, actor, name, query);
   const head = { name: report.name, title: report.title, filters, columns: [...report.columns] };
-  const countRows = async () => (report.count ? report.count(db, actor, filters, sites) : null);
+  const countRows = async () => (report.streamed ? report.streamed.count(db, actor, filters, sites) : null);
   return { ...head, pages: pagesOf(db, actor, report, filters, sites), countRows };
 }
 
 async function* pagesOf(db: Db, actor: Actor, report: Report, filters: ReportFilters, sites: ReportSites): AsyncGenerator<ReportRow[]> {
-  if (!report.stream) {
+  if (!report.streamed) {
     yield (await report.run(db, actor, filters, sites)).rows.map((row) => pick(row, report.columns));
     return;
   }
-  for await (const batch of report.stream(db, actor, filters, sites, { after: null, size: STREAM_BATCH_SIZE })) {
+  for await (const batch of report.streamed.rows(db, actor, filters, sites, { after: null, size: STREAM_BATCH_SIZE })) {
     yield batch.map((row) => pick(row, report.columns));
   }
 }

@@ -92,24 +92,27 @@ export const stockOnHandReport = defineReport({
   run(db, _actor, filters, sites) {
     return allRows(stockBatches(db, filters, sites, { after: null, size: STREAM_BATCH_SIZE }));
   },
-  stream(db, _actor, filters, sites, page) {
-    return stockBatches(db, filters, sites, page);
-  },
-  cursorOf: (row) => encodeKey({ skuKey: String(row.skuKey), site: String(row.site), location: row.location === null ? null : String(row.location) }),
-  async count(db, _actor, filters, sites) {
-    const [{ count }] = await db.$queryRaw<{ count: bigint }[]>`
-      SELECT count(*) AS count FROM (
-        SELECT 1
-        FROM "StockLevel" s
-        JOIN "Location" loc ON loc.id = s."locationId"
-        JOIN "Item" i ON i.id = s."itemId"
-        WHERE NOT loc."isVirtual"
-          ${siteCondition(Prisma.sql`loc."siteId"`, sites)}
-          ${categoryCondition(Prisma.sql`i."categoryId"`, filters.category)}
-        GROUP BY s."itemId", ${filters.by === "location" ? Prisma.sql`loc.id` : Prisma.sql`loc."siteId"`}
-        HAVING SUM(s."onHand") <> 0 OR SUM(s.reserved) <> 0
-      ) g`;
-    return Number(count);
+  streamed: {
+    rows(db, _actor, filters, sites, page) {
+      return stockBatches(db, filters, sites, page);
+    },
+    cursorOf: (row) =>
+      encodeKey({ skuKey: String(row.skuKey), site: String(row.site), location: row.location === null ? null : String(row.location) }),
+    async count(db, _actor, filters, sites) {
+      const [{ count }] = await db.$queryRaw<{ count: bigint }[]>`
+        SELECT count(*) AS count FROM (
+          SELECT 1
+          FROM "StockLevel" s
+          JOIN "Location" loc ON loc.id = s."locationId"
+          JOIN "Item" i ON i.id = s."itemId"
+          WHERE NOT loc."isVirtual"
+            ${siteCondition(Prisma.sql`loc."siteId"`, sites)}
+            ${categoryCondition(Prisma.sql`i."categoryId"`, filters.category)}
+          GROUP BY s."itemId", ${filters.by === "location" ? Prisma.sql`loc.id` : Prisma.sql`loc."siteId"`}
+          HAVING SUM(s."onHand") <> 0 OR SUM(s.reserved) <> 0
+        ) g`;
+      return Number(count);
+    },
   },
 });
 

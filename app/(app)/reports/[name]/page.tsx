@@ -114,7 +114,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
         usesPeriod={report.usesPeriod !== false}
         fields={report.formFields}
       />
-      {answer && report.stream ? (
+      {answer && report.streamed ? (
         <div className="mb-4">
           <BackgroundRun name={report.name} filters={filterStrings(answer.filters)} />
         </div>

@@ -55,14 +55,11 @@ run("typecheck", "npx", ["tsc", "--noEmit"]);
 run("lint", "npx", ["eslint", "--max-warnings=0", "."]);
 run("unit", "npx", ["vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"]);
 addVitest("test-results/unit.json");
-// Three files at a time on two cores (Vitest's default here is one): a file spends much of its time waiting on
-// PostgreSQL, and each has a database of its own. Measured: 569 s with one (CI, 2026-12-05), 448 s with three.
 run("integration", "npx", [
   "vitest",
   "run",
   "--project",
   "integration",
-  "--maxWorkers=3",
   "--reporter=default",
   "--reporter=json",
   "--outputFile.json=test-results/integration.json",

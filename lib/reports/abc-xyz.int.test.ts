@@ -52,11 +52,47 @@ describe("ABC × XYZ report", () => {
     const row = (index: number, rest: object) => ({ sku: items[index].sku, name: expect.any(String), site: w.site.code, ...rest });
     expect(answer.data).toEqual([
       // Weeks 10, 10, 10, 6: mean 9, sd √3 → CV 0.19.
-      row(0, { abc: "A", xyz: "X", class: "AX", units: 36, consumptionValue: "360.0000", valueShare: 0.726, weeklyCv: "0.19", countEveryDays: 30 }),
-      row(1, { abc: "A", xyz: "Y", class: "AY", units: 20, consumptionValue: "100.0000", valueShare: 0.202, weeklyCv: "1.00", countEveryDays: 30 }),
+      row(0, {
+        abc: "A",
+        xyz: "X",
+        class: "AX",
+        units: 36,
+        consumptionValue: "360.0000",
+        valueShare: expect.closeTo(360 / 496, 9),
+        weeklyCv: "0.19",
+        countEveryDays: 30,
+      }),
+      row(1, {
+        abc: "A",
+        xyz: "Y",
+        class: "AY",
+        units: 20,
+        consumptionValue: "100.0000",
+        valueShare: expect.closeTo(100 / 496, 9),
+        weeklyCv: "1.00",
+        countEveryDays: 30,
+      }),
       // Z counts as often as the class above it.
-      row(2, { abc: "B", xyz: "Z", class: "BZ", units: 20, consumptionValue: "20.0000", valueShare: 0.04, weeklyCv: "1.73", countEveryDays: 30 }),
-      row(3, { abc: "C", xyz: "X", class: "CX", units: 16, consumptionValue: "16.0000", valueShare: 0.032, weeklyCv: "0.18", countEveryDays: 180 }),
+      row(2, {
+        abc: "B",
+        xyz: "Z",
+        class: "BZ",
+        units: 20,
+        consumptionValue: "20.0000",
+        valueShare: expect.closeTo(20 / 496, 9),
+        weeklyCv: "1.73",
+        countEveryDays: 30,
+      }),
+      row(3, {
+        abc: "C",
+        xyz: "X",
+        class: "CX",
+        units: 16,
+        consumptionValue: "16.0000",
+        valueShare: expect.closeTo(16 / 496, 9),
+        weeklyCv: "0.18",
+        countEveryDays: 180,
+      }),
     ]);
 
     // Thresholds are the caller's: with A up to 70% (347.2) only the first is A, the second B, the third C (460 ≥ 446.4).

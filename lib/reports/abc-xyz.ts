@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { analyticRead } from "../db/analytic-read";
+import { analyticRows } from "../db/analytic-read";
 import { Prisma } from "../db/generated/client";
 import { categoryCondition, periodBounds, siteCondition } from "./report-scope";
 import { categoryFilterField, defineReport, periodFilters, siteFilterField } from "./report";
@@ -54,31 +54,34 @@ export const abcXyzReport = defineReport({
     const weeks = Math.max(1, Math.ceil((end.getTime() - start.getTime()) / WEEK_MS));
     // Consumption is the valued cost of goods sold (MovementValue, category cogs): sales less what customers
     // sent back and reversals, at what the units cost when they left, dated by when it happened — one table read
-    // by its occurredAt index, no location joins and no cost look-up per movement. Sums are of integers (value in
-    // ten-thousandths, exact). The ranking's order is the answer's (by site, value, SKU in code-point order), so
-    // the 400,000 rows of the benchmark are sorted once.
-    const rows = await analyticRead(
+    // by its occurredAt index, no location joins and no cost look-up per movement. Values are summed as the exact
+    // decimals they are, and only each item's sum made integer ten-thousandths, which sort and add faster
+    // (converting every value cost 0.5 µs: 0.6 s of the 90 days; sorting on decimals 0.4 s). The ranking's order is
+    // the answer's (by site, value, SKU, codes in code-point order), so the 400,000 rows of the benchmark are
+    // sorted once, comparing bytes rather than by the locale's rules.
+    const rows = await analyticRows<Row>(
       db,
-      (tx) => tx.$queryRaw<Row[]>`
+      Prisma.sql`
       WITH weekly AS (
         SELECT v."itemId", v."siteId", (v."occurredAt"::date - ${filters.from}::date) / 7 AS week,
-               (-SUM(v.quantity))::int AS units, (-SUM((v.value * 10000)::int8))::int8 AS worth
+               (-SUM(v.quantity))::int AS units, -SUM(v.value) AS worth
         FROM "MovementValue" v
         WHERE v.category = 'cogs' AND v."occurredAt" >= ${start} AND v."occurredAt" < ${end}
           ${siteCondition(Prisma.sql`v."siteId"`, sites)}
         GROUP BY 1, 2, 3
       ), per_item AS (
-        SELECT "itemId", "siteId", SUM(units)::int AS units, SUM(units::float8 * units) AS "sumOfSquares", SUM(worth) AS worth
+        SELECT "itemId", "siteId", SUM(units)::int AS units, SUM(units::float8 * units) AS "sumOfSquares",
+               (SUM(worth) * 10000)::int8 AS worth
         FROM weekly GROUP BY 1, 2 HAVING SUM(units) > 0
       ), ranked AS (
-        SELECT i.sku, i.name, i."categoryId", s.code AS site, p.units, p."sumOfSquares", p.worth,
-               SUM(p.worth) OVER (PARTITION BY s.code ORDER BY p.worth DESC, i.sku COLLATE "C") - p.worth AS before,
-               SUM(p.worth) OVER (PARTITION BY s.code) AS total
+        SELECT i.sku, i.name, i."categoryId", s.code COLLATE "C" AS site, p.units, p."sumOfSquares", p.worth,
+               SUM(p.worth) OVER (PARTITION BY s.code COLLATE "C" ORDER BY p.worth DESC, i.sku COLLATE "C") - p.worth AS before,
+               SUM(p.worth) OVER (PARTITION BY s.code COLLATE "C") AS total
         FROM per_item p JOIN "Item" i ON i.id = p."itemId" JOIN "Site" s ON s.id = p."siteId"
       )
       SELECT sku, name, site, units, "sumOfSquares", (worth / 10000.0)::numeric(18, 4)::text AS value,
              CASE WHEN before < ${filters.a} * total THEN 'A' WHEN before < ${filters.b} * total THEN 'B' ELSE 'C' END AS abc,
-             round(worth / NULLIF(total, 0), 3)::float8 AS "valueShare"
+             worth::float8 / NULLIF(total, 0)::float8 AS "valueShare"
       FROM ranked
       WHERE true ${categoryCondition(Prisma.sql`"categoryId"`, filters.category)}
       ORDER BY site, worth DESC, sku COLLATE "C"`,

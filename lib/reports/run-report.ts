@@ -103,5 +103,8 @@ export async function sitesOf(db: Db, actor: Actor, permission: string, code: st
 
 /** The row with the report's columns only, in their order: what a report computes beside them is not published. */
 function pick(row: ReportRow, columns: readonly ReportColumn[]): ReportRow {
-  return Object.fromEntries(columns.map((c) => [c.key, row[c.key] ?? null]));
+  // A loop, not Object.fromEntries: an export of 400,000 rows made a pair array per cell for the collector to clear.
+  const picked: ReportRow = {};
+  for (const { key } of columns) picked[key] = row[key] ?? null;
+  return picked;
 }

@@ -1,7 +1,7 @@
 // The one query behind "what was the stock worth at an instant": GET /api/v1/valuation (valuation-reads.ts) and the
 // `valuation` report (lib/reports/valuation.ts) both read it, so they cannot disagree.
 import type { Db } from "../db/client";
-import { analyticRead } from "../db/analytic-read";
+import { analyticRows } from "../db/analytic-read";
 import { Prisma, type CostingMethod } from "../db/generated/client";
 import { categoryCondition, siteCondition } from "../reports/report-scope";
 import type { ReportSites } from "../reports/report";
@@ -83,10 +83,9 @@ export async function valuedPage(
   }
   const [after, afterSite] = page.after ? page.after.split(" ") : [];
   const limit = page.limit ?? null;
-  const rows = await analyticRead(
+  const rows = await analyticRows<Omit<ValuedLine, "quantity"> & { quantity: bigint; total: string; count: bigint }>(
     db,
-    (tx) =>
-      tx.$queryRaw<(Omit<ValuedLine, "quantity"> & { quantity: bigint; total: string; count: bigint })[]>`
+    Prisma.sql`
       WITH changes AS (${valueChangesBetween(at, at, sites, { endInclusive: true, itemId })}), per_item AS (
         SELECT "itemId", "siteId", sum(quantity) AS quantity, sum(value) AS value FROM changes GROUP BY "itemId", "siteId"
       ), lines AS (

@@ -5,7 +5,8 @@
  * ~10 minutes; --regenerate makes it again) is written set-based, as the ledger would have left it: 2 sites,
  * 60 categories, 200,000 items; 10,000,000 movements over two years (per item and site every 14 days, a receipt of
  * 50 one time in five, else a sale of 1–8 units to the customer), each with its MovementValue at the item's cost,
- * and the cost states they sum to. The reads are the app's own functions (lib/valuation, lib/reports).
+ * and the cost states they sum to. The reads are the app's own functions (lib/valuation, lib/reports,
+ * lib/dashboard).
  */
 import pg from "pg";
 import os from "node:os";
@@ -15,6 +16,7 @@ import { applyMigrations } from "../lib/db/schema-engine";
 import { withDatabase } from "../lib/db/test-database";
 import { createSite } from "../lib/locations/create-site";
 import { ensureDefaultReasonCodes } from "../lib/reasons/default-reason-codes";
+import { getManagerDashboard } from "../lib/dashboard/manager-dashboard";
 import { runReport } from "../lib/reports/run-report";
 import { closePeriod } from "../lib/valuation/close-period";
 import { valuationAsOf, valuationReconciliation } from "../lib/valuation/valuation-reads";
@@ -180,6 +182,11 @@ await timed(
   "ABC × XYZ, 90 days to 2026-10-31",
   () => runReport(db, SYSTEM_ACTOR, "abc-xyz", { from: "2026-08-03", to: "2026-10-31" }),
   (a) => `${a.data.length.toLocaleString("en")} rows`,
+);
+await timed(
+  "manager dashboard, 90 days to 2026-10-31 (every site)",
+  () => getManagerDashboard(db, SYSTEM_ACTOR, { from: "2026-08-03", to: "2026-10-31" }, { today: "2026-10-31" }),
+  (a) => `${a.abcXyz.items.toLocaleString("en")} items classed, ${a.onHand.length} days on hand`,
 );
 await db.$disconnect();
 process.exit(0);

@@ -15,6 +15,9 @@ type Period = { from: string; to: string };
  * Units on hand in physical stock at the end of each day of the period. Rolled back from today's stock levels:
  * the end of day d is today's on hand less every movement into the sites' physical locations after d, plus
  * every one out of them (moves within a site cancel out; a transfer leaves one site and reaches the other).
+ * The daily flows are computed once (MATERIALIZED): referenced once, PostgreSQL would inline them into the
+ * per-day subquery and aggregate every movement since the period's start again for each day — 62 s for 90 days
+ * over the valuation benchmark's 10 million movements.
  */
 export async function onHandByDay(db: Db, period: Period, sites: ReportSites): Promise<ManagerDashboard["onHand"]> {
   const { start } = periodBounds(period);
@@ -27,7 +30,7 @@ export async function onHandByDay(db: Db, period: Period, sites: ReportSites): P
       SELECT COALESCE(SUM(sl."onHand"), 0)::bigint AS units
       FROM "StockLevel" sl JOIN "Location" loc ON loc.id = sl."locationId"
       WHERE NOT sl."isVirtual" ${siteCondition(Prisma.sql`loc."siteId"`, sites)}
-    ), flows AS (
+    ), flows AS MATERIALIZED (
       SELECT m."occurredAt"::date AS day,
              SUM(CASE WHEN ${inScope("tl")} THEN m.quantity ELSE 0 END - CASE WHEN ${inScope("fl")} THEN m.quantity ELSE 0 END) AS net
       FROM "StockMovement" m

@@ -16,6 +16,27 @@ describe("dashboard tiles from report rows", () => {
     ]);
   });
 
+  it("keeps the ten top movers, those tied at the tenth place by SKU", () => {
+    // Eight items of 9 units down to 2, then five tied at 1 for the last two places, and some below.
+    const rows = [
+      ...[9, 8, 7, 6, 5, 4, 3, 2].map((units) => ({ sku: `T${units}`, name: "", units })),
+      ...["E", "B", "D", "A", "C"].map((sku) => ({ sku: `TIE-${sku}`, name: "", units: 1 })),
+      { sku: "ZERO", name: "", units: 0 },
+    ];
+    expect(topMovers(rows).map((m) => `${m.sku}:${m.units}`)).toEqual([
+      "T9:9",
+      "T8:8",
+      "T7:7",
+      "T6:6",
+      "T5:5",
+      "T4:4",
+      "T3:3",
+      "T2:2",
+      "TIE-A:1",
+      "TIE-B:1",
+    ]);
+  });
+
   it("counts items per ABC × XYZ cell, all nine cells present", () => {
     const { items, cells } = abcXyzCells([
       { abc: "A", xyz: "X" },

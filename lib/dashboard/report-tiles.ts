@@ -14,11 +14,19 @@ const text = (value: ReportRow[string]) => String(value ?? "");
 export function topMovers(abcXyzRows: ReportRow[]): ManagerDashboard["topMovers"] {
   const byItem = new Map<string, { sku: string; name: string; units: number }>();
   for (const row of abcXyzRows) {
-    const entry = byItem.get(text(row.sku)) ?? { sku: text(row.sku), name: text(row.name), units: 0 };
-    entry.units += num(row.units);
-    byItem.set(entry.sku, entry);
+    const sku = text(row.sku);
+    const entry = byItem.get(sku);
+    if (entry) entry.units += num(row.units);
+    else byItem.set(sku, { sku, name: text(row.name), units: num(row.units) });
   }
-  return [...byItem.values()].sort((a, b) => b.units - a.units || a.sku.localeCompare(b.sku)).slice(0, TOP_MOVERS);
+  // Only the top is shown: sorting every item (200,000 in the valuation benchmark, most of them tied on units and
+  // so compared by SKU under the locale's rules) took a third of a second per dashboard.
+  const entries = [...byItem.values()];
+  const floor = entries.map((e) => e.units).sort((a, b) => b - a)[TOP_MOVERS - 1] ?? -Infinity;
+  return entries
+    .filter((e) => e.units >= floor)
+    .sort((a, b) => b.units - a.units || a.sku.localeCompare(b.sku))
+    .slice(0, TOP_MOVERS);
 }
 
 export function unitsIssued(abcXyzRows: ReportRow[]): number {
@@ -28,8 +36,9 @@ export function unitsIssued(abcXyzRows: ReportRow[]): number {
 /** Items per ABC × XYZ cell, all nine cells in reading order (AX, AY, AZ, BX …). */
 export function abcXyzCells(abcXyzRows: ReportRow[]): ManagerDashboard["abcXyz"] {
   const cells = (["A", "B", "C"] as const).flatMap((abc) => (["X", "Y", "Z"] as const).map((xyz) => ({ abc, xyz, items: 0 })));
+  const byClass = new Map(cells.map((cell) => [`${cell.abc}${cell.xyz}`, cell]));
   for (const row of abcXyzRows) {
-    const cell = cells.find((c) => c.abc === row.abc && c.xyz === row.xyz);
+    const cell = byClass.get(`${row.abc}${row.xyz}`);
     if (cell) cell.items += 1;
   }
   return { items: abcXyzRows.length, cells };

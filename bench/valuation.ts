@@ -184,6 +184,11 @@ await timed(
   (a) => `${a.data.length.toLocaleString("en")} rows`,
 );
 await timed(
+  "movement journal, 90 days to 2026-10-31: first page (1,000 rows)",
+  () => runReport(db, SYSTEM_ACTOR, "movements", { from: "2026-08-03", to: "2026-10-31" }),
+  (a) => `${a.data.length.toLocaleString("en")} rows, first recorded ${a.data[0]?.at}`,
+);
+await timed(
   "manager dashboard, 90 days to 2026-10-31 (every site)",
   () => getManagerDashboard(db, SYSTEM_ACTOR, { from: "2026-08-03", to: "2026-10-31" }, { today: "2026-10-31" }),
   (a) => `${a.abcXyz.items.toLocaleString("en")} items classed, ${a.onHand.length} days on hand`,

@@ -15,7 +15,7 @@ const db = getDb();
 const today = new Date().toISOString().slice(0, 10);
 
 describe("movement journal report", () => {
-  it("lists the period's movements with an end at the site, in id order, narrowed by item, kind and category, a page at a time", async () => {
+  it("lists the period's movements with an end at the site, in the order recorded, narrowed by item, kind and category, a page at a time", async () => {
     const source = await buildWarehouse(db);
     const destination = await buildWarehouse(db);
     const { plain, lotted } = source.items;
@@ -96,12 +96,48 @@ describe("movement journal report", () => {
     // Pages of 4: the first four and a cursor, then the last two and none.
     const first = await runReport(db, SYSTEM_ACTOR, "movements", { site: s }, { limit: 4 });
     expect(first.data.map((row) => row.id)).toEqual(ids.slice(0, 4));
-    expect(first.next).toBe(ids[3]);
+    expect(first.next).toMatch(new RegExp(`^\\d+-${ids[3]}$`));
     const second = await runReport(db, SYSTEM_ACTOR, "movements", { site: s }, { limit: 4, cursor: first.next! });
     expect(second.data.map((row) => row.id)).toEqual(ids.slice(4));
     expect(second.next).toBeNull();
-    await expect(runReport(db, SYSTEM_ACTOR, "movements", { site: s }, { cursor: "abc" })).rejects.toMatchObject({
-      issues: [expect.objectContaining({ field: "cursor" })],
-    });
+    for (const cursor of ["abc", "12", `1-${ids[3]}x`]) {
+      await expect(runReport(db, SYSTEM_ACTOR, "movements", { site: s }, { cursor })).rejects.toMatchObject({
+        issues: [expect.objectContaining({ field: "cursor" })],
+      });
+    }
+  });
+
+  it("pages in the order recorded, movements recorded in the same millisecond by id", async () => {
+    const w = await buildWarehouse(db);
+    const postings: string[] = [];
+    for (let n = 1; n <= 6; n++) {
+      const posted = await postMovement(db, SYSTEM_ACTOR, {
+        kind: "receive",
+        sku: w.items.plain.sku,
+        quantity: n,
+        to: w.bins.a1.code,
+        reason: "received",
+      });
+      postings.push(posted.postingId!);
+    }
+    // Recorded at (in posting order) +3, +1, +1, +1, +2 and +0 ms past one second of today: a page of 2 ends
+    // inside the three at +1 ms.
+    const recordedAt = [3, 1, 1, 1, 2, 0];
+    await db.$transaction([
+      db.$executeRawUnsafe("SET LOCAL session_replication_role = replica"),
+      ...postings.map(
+        (postingId, n) =>
+          db.$executeRaw`UPDATE "StockMovement" SET at = date_trunc('second', now() AT TIME ZONE 'UTC') + ${recordedAt[n]} * interval '1 millisecond' WHERE "postingId" = ${postingId}::uuid`,
+      ),
+    ]);
+    const quantities: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await runReport(db, SYSTEM_ACTOR, "movements", { site: w.site.code }, { limit: 2, ...(cursor ? { cursor } : {}) });
+      quantities.push(...page.data.map((row) => Number(row.quantity)));
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    // 6 (+0), then 2, 3, 4 (+1, by id), 5 (+2), 1 (+3).
+    expect(quantities).toEqual([6, 2, 3, 4, 5, 1]);
   });
 });

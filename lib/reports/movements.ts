@@ -37,9 +37,11 @@ type Filters = { from: string; to: string; site?: string; category?: string; sku
 const KINDS = Object.values(MovementKind) as [MovementKind, ...MovementKind[]];
 
 /**
- * The movement journal: every movement of the period with at least one end at the report's sites, oldest first
- * by id. It can run to millions of rows, so it streams: a batch per query, keyset-paginated on the id, and never
- * past the last id there was when it started, so a download is one consistent snapshot of the append-only ledger.
+ * The movement journal: every movement of the period with at least one end at the report's sites, in the order
+ * they were recorded (`at`, then id). It can run to millions of rows, so it streams: a batch per query,
+ * keyset-paginated on (`at`, id) — the order of the `at` index that finds the period, so the first page does not
+ * pass over every older movement, as paging by id alone did (3.1 s for 90 days of 10 million) — and never past the
+ * last id there was when it started, so a download is one consistent snapshot of the append-only ledger.
  * Each carries its cost (`value`, as `valuation.totalCost` of GET /api/v1/movements/{id}): what left the site's stock
  * where it left one, else what came in; null for a move within a site, which is not valued.
  */
@@ -93,8 +95,8 @@ export const movementsReport = defineReport({
     rows(db, _actor, filters, sites, page) {
       return movementBatches(db, filters, sites, page);
     },
-    // The movement's id: the journal is in id order.
-    cursorOf: (row) => String(row.id),
+    // The row's place in the journal's order: `at` (in milliseconds since 1970, its precision), then the id.
+    cursorOf: (row) => `${Date.parse(String(row.at))}-${row.id}`,
     async count(db, _actor, filters, sites) {
       const [{ count }] = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count ${journalFrom(filters, sites)}`;
       return Number(count);
@@ -103,22 +105,29 @@ export const movementsReport = defineReport({
 });
 
 async function* movementBatches(db: Db, filters: Filters, sites: ReportSites, page: StreamPage): AsyncGenerator<ReportRow[]> {
-  if (page.after !== null && !/^\d{1,18}$/.test(page.after)) throw invalidCursor();
+  let after = page.after === null ? null : parseCursor(page.after);
   const [{ last }] = await db.$queryRaw<{ last: bigint | null }[]>`SELECT max(id) AS last FROM "StockMovement"`;
   if (last === null) return;
-  let after = page.after === null ? 0n : BigInt(page.after);
   for (;;) {
+    const afterRow = after ? Prisma.sql`AND m.at >= ${after.at} AND (m.at > ${after.at} OR m.id > ${after.id})` : Prisma.empty;
     const rows = await db.$queryRaw<Row[]>`
       SELECT m.id, m.at, m.kind::text AS kind, i.sku, i.name, m.quantity, fl.code AS "from", tl.code AS "to", lot.number AS lot,
              m."reasonCode" AS reason, m.reference, m."actorLabel" AS actor, m."occurredAt",
              abs(mv.value)::numeric(18,4)::text AS value
-      ${journalFrom(filters, sites, { withValue: true })} AND m.id > ${after} AND m.id <= ${last}
-      ORDER BY m.id
+      ${journalFrom(filters, sites, { withValue: true })} ${afterRow} AND m.id <= ${last}
+      ORDER BY m.at, m.id
       LIMIT ${page.size}`;
     if (rows.length > 0) yield rows.map(toReportRow);
     if (rows.length < page.size) return;
-    after = rows[rows.length - 1].id;
+    const { at, id } = rows[rows.length - 1];
+    after = { at, id };
   }
+}
+
+function parseCursor(cursor: string): { at: Date; id: bigint } {
+  const match = /^(\d{1,15})-(\d{1,18})$/.exec(cursor);
+  if (!match) throw invalidCursor();
+  return { at: new Date(Number(match[1])), id: BigInt(match[2]) };
 }
 
 /** The journal's tables and conditions, shared by the rows and their count. */

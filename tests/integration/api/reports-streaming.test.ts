@@ -1,5 +1,5 @@
 // A movement journal of more than 10,000 rows through GET /api/v1/reports/movements: the CSV and the XLSX arrive
-// complete and in id order, in many chunks (the handler streams batches, it does not build one string), and
+// complete and in the order recorded (here that of the ids), in many chunks (the handler streams batches, it does not build one string), and
 // JSON answers a page of 1,000 with a cursor.
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
@@ -95,8 +95,13 @@ describe("GET /api/v1/reports/movements over 10,000 rows", () => {
     const first = await call("");
     expect(first.status).toBe(200);
     expect(first.json.data.map((r: { id: string }) => r.id)).toEqual(ids.slice(0, 1_000));
-    expect(first.json.next).toBe(ids[999]);
-    const last = await call(`&cursor=${ids[ids.length - 3]}&limit=10000`);
+    // The cursor is the row's place in the journal: when it was recorded (ms since 1970), then its id.
+    const cursorOf = async (id: string) => {
+      const [{ at }] = await db.$queryRaw<{ at: Date }[]>`SELECT at FROM "StockMovement" WHERE id = ${BigInt(id)}`;
+      return `${at.getTime()}-${id}`;
+    };
+    expect(first.json.next).toBe(await cursorOf(ids[999]));
+    const last = await call(`&cursor=${await cursorOf(ids[ids.length - 3])}&limit=10000`);
     expect(last.json.data.map((r: { id: string }) => r.id)).toEqual(ids.slice(-2));
     expect(last.json.next).toBeNull();
     const tooMany = await call("&limit=10001");

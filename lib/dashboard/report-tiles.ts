@@ -19,8 +19,9 @@ export function topMovers(abcXyzRows: ReportRow[]): ManagerDashboard["topMovers"
     if (entry) entry.units += num(row.units);
     else byItem.set(sku, { sku, name: text(row.name), units: num(row.units) });
   }
-  // Only the top is shown: sorting every item (200,000 in the valuation benchmark, most of them tied on units and
-  // so compared by SKU under the locale's rules) took a third of a second per dashboard.
+  // Only the top is shown, so only its candidates are sorted: sorting every item (200,000 in the valuation
+  // benchmark, many tied on units and so compared by SKU under the locale's rules) took about as long as adding
+  // them up. Over 400,000 lines: 0.37–0.45 s before, 0.30–0.37 s after, most of it now the adding up.
   const entries = [...byItem.values()];
   const floor = entries.map((e) => e.units).sort((a, b) => b - a)[TOP_MOVERS - 1] ?? -Infinity;
   return entries

@@ -1,5 +1,6 @@
 import { valueChangesBetween } from "../valuation/valued-lines";
 import { z } from "zod";
+import { analyticRows } from "../db/analytic-read";
 import { Prisma } from "../db/generated/client";
 import { categoryCondition, periodBounds } from "./report-scope";
 import { categoryFilterField, defineReport, periodFilters, siteFilterField } from "./report";
@@ -79,17 +80,27 @@ export const turnoverReport = defineReport({
     const { start, end } = periodBounds(filters);
     const days = Math.round((end.getTime() - start.getTime()) / DAY_MS);
     const group = GROUPINGS[filters.by];
-    const rows = await db.$queryRaw<Row[]>`
-      WITH changes AS (${valueChangesBetween(start, end, sites)}), grouped AS (
-        SELECT ${group.select},
+    // Summed per item × site first (in memory: an analytic read), then joined to the item, category and site once
+    // per sum. Joined per change (1.7 million over 90 days of the valuation benchmark), the planner looked each
+    // item up by its key and sorted the changes on disk: 9.1 s in PostgreSQL. Most of what is left is the
+    // decimal arithmetic of the four sums, ~2.3 µs a change.
+    const rows = await analyticRows<Row>(
+      db,
+      Prisma.sql`
+      WITH changes AS (${valueChangesBetween(start, end, sites)}), per_item_site AS (
+        SELECT x."itemId", x."siteId",
                coalesce(sum(x.value) FILTER (WHERE x."occurredAt" < ${start}), 0) AS opening,
                -- A change on day d is on the books at the end of d and of every later day of the period.
                coalesce(sum(x.value * (${filters.to}::date - x."occurredAt"::date + 1)) FILTER (WHERE x."occurredAt" >= ${start}), 0) AS weighted,
                coalesce(-sum(x.value) FILTER (WHERE x."occurredAt" >= ${start} AND x.category = 'cogs'), 0) AS cogs,
                coalesce(sum(x.value), 0) AS closing
           FROM changes x
-          JOIN "Item" i ON i.id = x."itemId" LEFT JOIN "Category" c ON c.id = i."categoryId"
-          JOIN "Site" s ON s.id = x."siteId"
+         GROUP BY x."itemId", x."siteId"
+      ), grouped AS (
+        SELECT ${group.select}, sum(p.opening) AS opening, sum(p.weighted) AS weighted, sum(p.cogs) AS cogs, sum(p.closing) AS closing
+          FROM per_item_site p
+          JOIN "Item" i ON i.id = p."itemId" LEFT JOIN "Category" c ON c.id = i."categoryId"
+          JOIN "Site" s ON s.id = p."siteId"
          WHERE true ${categoryCondition(Prisma.sql`i."categoryId"`, filters.category)}
          GROUP BY ${group.key}
       )
@@ -98,7 +109,8 @@ export const turnoverReport = defineReport({
              round((opening * ${days} + weighted) / ${days}, 4)::numeric(18,4)::text AS "averageValue"
         FROM grouped
        WHERE opening <> 0 OR weighted <> 0 OR cogs <> 0 OR closing <> 0
-       ORDER BY "sortKey" NULLS LAST`;
+       ORDER BY "sortKey" NULLS LAST`,
+    );
     return { rows: rows.map((row) => ({ ...row, ...turnsOf(row.cogs, row.averageValue, days) })) };
   },
 });

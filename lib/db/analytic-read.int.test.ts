@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { analyticRows } from "./analytic-read";
 import { createDb, getDb, poolOf } from "./client";
 import { startInMemoryPostgres } from "./embedded-postgres";
@@ -46,6 +46,20 @@ describe("analyticRows", () => {
       expect(await analyticRows(db, settings, { jit: "off" })).toEqual([{ work_mem: "256MB", jit: "off", read_only: "on" }]);
       await expect(analyticRows(db, Prisma.sql`CREATE TEMP TABLE written (n int)`)).rejects.toThrow(/read-only transaction/);
     }
+  });
+
+  it("closes a connection that failed under it rather than give it to the next read", async () => {
+    const db = getDb();
+    const sleeping = Prisma.sql`SELECT pg_sleep(30) AS analytic_read_to_terminate`;
+    const read = analyticRows(db, sleeping);
+    const running = () => db.$queryRaw<{ pid: number }[]>`
+      SELECT pid FROM pg_stat_activity WHERE query LIKE '%analytic_read_to_terminate' AND state = 'active' AND pid <> pg_backend_pid()`;
+    await vi.waitFor(async () => expect(await running()).toHaveLength(1), { timeout: 5_000, interval: 20 });
+    await db.$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%analytic_read_to_terminate' AND pid <> pg_backend_pid()`;
+    await expect(read).rejects.toThrow(/terminat/);
+    // Every connection the pool hands out now works: the dead one was closed, not put back.
+    const pool = poolOf(db)!;
+    for (let i = 0; i < pool.options.max; i++) expect(await analyticRows(db, Prisma.sql`SELECT 1 AS one`)).toEqual([{ one: 1 }]);
   });
 
   it("gives its connection back outside the transaction after a failure", async () => {

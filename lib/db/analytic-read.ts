@@ -27,6 +27,11 @@ export async function analyticRows<Row>(db: Db, query: Prisma.Sql, settings: Rec
     );
   }
   const client = await pool.connect();
+  // A connection that fails under the read (the server ends it) or cannot even roll back is closed, not given to
+  // the next caller; its error event, with no listener while it is checked out, would end the process.
+  let broken: Error | undefined;
+  const onError = (error: Error) => (broken = error);
+  client.on("error", onError);
   try {
     await client.query("BEGIN");
     await client.query(configure.text, configure.values);
@@ -34,10 +39,11 @@ export async function analyticRows<Row>(db: Db, query: Prisma.Sql, settings: Rec
     await client.query("COMMIT");
     return result.rows;
   } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
+    await client.query("ROLLBACK").catch((rollbackFailed: Error) => (broken = rollbackFailed));
     throw error;
   } finally {
-    client.release();
+    client.off("error", onError);
+    client.release(broken);
   }
 }
 

@@ -109,7 +109,8 @@ async function* movementBatches(db: Db, filters: Filters, sites: ReportSites, pa
   const [{ last }] = await db.$queryRaw<{ last: bigint | null }[]>`SELECT max(id) AS last FROM "StockMovement"`;
   if (last === null) return;
   for (;;) {
-    const afterRow = after ? Prisma.sql`AND m.at >= ${after.at} AND (m.at > ${after.at} OR m.id > ${after.id})` : Prisma.empty;
+    // The bare `at` bound lets the index start there, as stock-on-hand's key does.
+    const afterRow = after ? Prisma.sql`AND m.at >= ${after.at} AND (m.at, m.id) > (${after.at}, ${after.id})` : Prisma.empty;
     const rows = await db.$queryRaw<Row[]>`
       SELECT m.id, m.at, m.kind::text AS kind, i.sku, i.name, m.quantity, fl.code AS "from", tl.code AS "to", lot.number AS lot,
              m."reasonCode" AS reason, m.reference, m."actorLabel" AS actor, m."occurredAt",

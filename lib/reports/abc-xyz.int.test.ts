@@ -49,50 +49,22 @@ describe("ABC × XYZ report", () => {
 
     const answer = await runReport(db, SYSTEM_ACTOR, "abc-xyz", { from: from.toISOString().slice(0, 10), to: today, site: w.site.code });
     // Value 496: before each item 0, 360, 460, 480 against 80% = 396.8 and 95% = 471.2 → A, A, B, C.
-    const row = (index: number, rest: object) => ({ sku: items[index].sku, name: expect.any(String), site: w.site.code, ...rest });
+    // Each row's consumption value, exact to 4 places, and its share of the 496.
+    const row = (index: number, value: number, rest: object) => ({
+      sku: items[index].sku,
+      name: expect.any(String),
+      site: w.site.code,
+      consumptionValue: `${value}.0000`,
+      valueShare: expect.closeTo(value / 496, 9),
+      ...rest,
+    });
     expect(answer.data).toEqual([
       // Weeks 10, 10, 10, 6: mean 9, sd √3 → CV 0.19.
-      row(0, {
-        abc: "A",
-        xyz: "X",
-        class: "AX",
-        units: 36,
-        consumptionValue: "360.0000",
-        valueShare: expect.closeTo(360 / 496, 9),
-        weeklyCv: "0.19",
-        countEveryDays: 30,
-      }),
-      row(1, {
-        abc: "A",
-        xyz: "Y",
-        class: "AY",
-        units: 20,
-        consumptionValue: "100.0000",
-        valueShare: expect.closeTo(100 / 496, 9),
-        weeklyCv: "1.00",
-        countEveryDays: 30,
-      }),
+      row(0, 360, { abc: "A", xyz: "X", class: "AX", units: 36, weeklyCv: "0.19", countEveryDays: 30 }),
+      row(1, 100, { abc: "A", xyz: "Y", class: "AY", units: 20, weeklyCv: "1.00", countEveryDays: 30 }),
       // Z counts as often as the class above it.
-      row(2, {
-        abc: "B",
-        xyz: "Z",
-        class: "BZ",
-        units: 20,
-        consumptionValue: "20.0000",
-        valueShare: expect.closeTo(20 / 496, 9),
-        weeklyCv: "1.73",
-        countEveryDays: 30,
-      }),
-      row(3, {
-        abc: "C",
-        xyz: "X",
-        class: "CX",
-        units: 16,
-        consumptionValue: "16.0000",
-        valueShare: expect.closeTo(16 / 496, 9),
-        weeklyCv: "0.18",
-        countEveryDays: 180,
-      }),
+      row(2, 20, { abc: "B", xyz: "Z", class: "BZ", units: 20, weeklyCv: "1.73", countEveryDays: 30 }),
+      row(3, 16, { abc: "C", xyz: "X", class: "CX", units: 16, weeklyCv: "0.18", countEveryDays: 180 }),
     ]);
 
     // Thresholds are the caller's: with A up to 70% (347.2) only the first is A, the second B, the third C (460 ≥ 446.4).

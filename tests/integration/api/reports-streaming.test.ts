@@ -1,6 +1,6 @@
 // A movement journal of more than 10,000 rows through GET /api/v1/reports/movements: the CSV and the XLSX arrive
-// complete and in the order recorded (here that of the ids), in many chunks (the handler streams batches, it does not build one string), and
-// JSON answers a page of 1,000 with a cursor.
+// complete and in the order recorded (here that of the ids), in many chunks (the handler streams batches, it does
+// not build one string), and JSON answers a page of 1,000 with a cursor.
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";

@@ -27,11 +27,8 @@ export async function analyticRows<Row>(db: Db, query: Prisma.Sql, settings: Rec
     );
   }
   const client = await pool.connect();
-  // A connection that fails under the read (the server ends it) or cannot even roll back is closed, not given to
-  // the next caller; its error event, with no listener while it is checked out, would end the process.
+  // A connection that cannot even roll back (the server ended it under the read) is closed, not given to the next caller.
   let broken: Error | undefined;
-  const onError = (error: Error) => (broken = error);
-  client.on("error", onError);
   try {
     await client.query("BEGIN");
     await client.query(configure.text, configure.values);
@@ -42,7 +39,6 @@ export async function analyticRows<Row>(db: Db, query: Prisma.Sql, settings: Rec
     await client.query("ROLLBACK").catch((rollbackFailed: Error) => (broken = rollbackFailed));
     throw error;
   } finally {
-    client.off("error", onError);
     client.release(broken);
   }
 }

@@ -29,10 +29,12 @@ export const EMBEDDED_APPLICATION_NAME = "stockroom-pglite";
 
 export function createDb(databaseUrl: string, poolMax = Number(process.env.DATABASE_POOL_MAX ?? 10)): Db {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax, connectionTimeoutMillis: 5_000 });
-  // An idle connection the server closed (a restart, a dropped test database) is the pool's to replace; with no
-  // listener, its error would end the process. Prisma adds one only once it has run a query, and statements on
-  // the pool (lib/db/prepared.ts, lib/db/analytic-read.ts) may come first.
+  // A connection the server closes (a restart, a dropped test database) emits an error event, which with no
+  // listener would end the process. Prisma listens only on what it checks out, and only once it has run a query;
+  // statements on the pool (lib/db/prepared.ts, lib/db/analytic-read.ts) may come first. An idle one is the
+  // pool's to replace; on one in use, the query running on it fails with the error, which its caller gets.
   pool.on("error", (error) => console.warn(`database: an idle connection failed (${error.message}); the pool opens another`));
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   if (new URL(databaseUrl).searchParams.get("application_name") !== EMBEDDED_APPLICATION_NAME) poolOfClient.set(db, pool);
   return db;

@@ -76,5 +76,53 @@ describe("ABC × XYZ report", () => {
       b: "0.9",
     });
     expect(strict.data.map((r) => r.class)).toEqual(["AX", "BY", "CZ", "CX"]);
+
+    // Over the last two weeks (shorter periods are read by date, longer by item: the same answer either way), at
+    // every site: a second site's one item is ranked within its own site, and the sites come in code order.
+    const other = await buildWarehouse(db);
+    await postMovement(db, SYSTEM_ACTOR, {
+      kind: "receive",
+      sku: items[3].sku,
+      quantity: 10,
+      to: other.bins.a1.code,
+      unitCost: "2",
+      reason: "received",
+    });
+    const elsewhere = await postMovement(db, SYSTEM_ACTOR, {
+      kind: "issue",
+      sku: items[3].sku,
+      quantity: 3,
+      from: other.bins.a1.code,
+      reason: "sold",
+    });
+    await backdatePosting(db, elsewhere.postingId, inWeek(2));
+    const lastTwoWeeks = await runReport(db, SYSTEM_ACTOR, "abc-xyz", {
+      from: new Date(from.getTime() + 14 * DAY).toISOString().slice(0, 10),
+      to: today,
+    });
+    // First site, weeks 2 and 3: 10 + 6 (×10), 0 + 10 (×5), 0 + 20 (×1), 4 + 4 (×1) — value 160 + 50 + 20 + 8 = 238:
+    // before each 0, 160, 210, 230 against 80% = 190.4 and 95% = 226.1 → A, A, B, C.
+    const first = [
+      { sku: items[0].sku, site: w.site.code, class: "AX", units: 16, consumptionValue: "160.0000", weeklyCv: "0.25", countEveryDays: 30 },
+      { sku: items[1].sku, site: w.site.code, class: "AY", units: 10, consumptionValue: "50.0000", weeklyCv: "1.00", countEveryDays: 30 },
+      { sku: items[2].sku, site: w.site.code, class: "BY", units: 20, consumptionValue: "20.0000", weeklyCv: "1.00", countEveryDays: 90 },
+      { sku: items[3].sku, site: w.site.code, class: "CX", units: 8, consumptionValue: "8.0000", weeklyCv: "0.00", countEveryDays: 180 },
+    ];
+    // Second site: 3 units at 2 in week 2, none in week 3 → all of its value (A), CV 1.00 (Y).
+    const second = [
+      { sku: items[3].sku, site: other.site.code, class: "AY", units: 3, consumptionValue: "6.0000", weeklyCv: "1.00", countEveryDays: 30 },
+    ];
+    const bySite = w.site.code < other.site.code ? [...first, ...second] : [...second, ...first];
+    expect(
+      lastTwoWeeks.data.map(({ sku, site, class: cls, units, consumptionValue, weeklyCv, countEveryDays }) => ({
+        sku,
+        site,
+        class: cls,
+        units,
+        consumptionValue,
+        weeklyCv,
+        countEveryDays,
+      })),
+    ).toEqual(bySite);
   });
 });

@@ -53,41 +53,48 @@ export const abcXyzReport = defineReport({
     const { start, end } = periodBounds(filters);
     const weeks = Math.max(1, Math.ceil((end.getTime() - start.getTime()) / WEEK_MS));
     // Consumption is the valued cost of goods sold (MovementValue, category cogs): sales less what customers
-    // sent back and reversals, at what the units cost when they left, dated by when it happened — one table read
-    // by its occurredAt index, no location joins and no cost look-up per movement. Values are summed as the exact
-    // decimals they are, and only each item's sum made integer ten-thousandths, which sort and add faster
-    // (converting every value cost 0.5 µs: 0.6 s of the 90 days; sorting on decimals 0.4 s). The ranking's order is
-    // the answer's (by site, value, SKU, codes in code-point order), so the 400,000 rows of the benchmark are
-    // sorted once, comparing bytes rather than by the locale's rules.
+    // sent back and reversals, at what the units cost when they left, dated by when it happened — one table, no
+    // location joins and no cost look-up per movement. Values are summed as the exact decimals they are, and only
+    // each item's sum made integer ten-thousandths, which sort and add faster. Measured over 10 million movements
+    // (docs/BENCHMARKS.md):
+    // - over four weeks or more, the period's sales are read by item × site in time order from a partial index
+    //   that holds them (the weeks come in the order they are grouped: no sort of the period's sales; with sorts
+    //   allowed, the planner, which cannot know that, reads by date and sorts); over less, by date and sorted,
+    //   as the whole index is then more to read than the period;
+    // - weekly groups sorted beat hashing a million of them; a parallel plan ran the aggregation once per worker;
+    // - the ranking sorts 400,000 rows by site first: by the site's ordinal (an integer) rather than its code,
+    //   which PostgreSQL compares with a generic routine on every row of a site (2–3× slower); codes in
+    //   code-point order, as the answer's order is the ranking's.
+    const byItem = end.getTime() - start.getTime() >= 4 * WEEK_MS;
     const rows = await analyticRows<Row>(
       db,
       Prisma.sql`
       WITH weekly AS (
-        SELECT v."itemId", v."siteId", (v."occurredAt"::date - ${filters.from}::date) / 7 AS week,
+        SELECT v."siteId", v."itemId", (v."occurredAt"::date - ${filters.from}::date) / 7 AS week,
                (-SUM(v.quantity))::int AS units, -SUM(v.value) AS worth
         FROM "MovementValue" v
         WHERE v.category = 'cogs' AND v."occurredAt" >= ${start} AND v."occurredAt" < ${end}
           ${siteCondition(Prisma.sql`v."siteId"`, sites)}
         GROUP BY 1, 2, 3
       ), per_item AS (
-        SELECT "itemId", "siteId", SUM(units)::int AS units, SUM(units::float8 * units) AS "sumOfSquares",
+        SELECT "siteId", "itemId", SUM(units)::int AS units, SUM(units::float8 * units) AS "sumOfSquares",
                (SUM(worth) * 10000)::int8 AS worth
         FROM weekly GROUP BY 1, 2 HAVING SUM(units) > 0
+      ), site AS (
+        SELECT id, code COLLATE "C" AS code, row_number() OVER (ORDER BY code COLLATE "C") AS ordinal FROM "Site"
       ), ranked AS (
-        SELECT i.sku, i.name, i."categoryId", s.code COLLATE "C" AS site, p.units, p."sumOfSquares", p.worth,
-               SUM(p.worth) OVER (PARTITION BY s.code COLLATE "C" ORDER BY p.worth DESC, i.sku COLLATE "C") - p.worth AS before,
-               SUM(p.worth) OVER (PARTITION BY s.code COLLATE "C") AS total
-        FROM per_item p JOIN "Item" i ON i.id = p."itemId" JOIN "Site" s ON s.id = p."siteId"
+        SELECT i.sku, i.name, i."categoryId", s.code AS site, s.ordinal, p.units, p."sumOfSquares", p.worth,
+               SUM(p.worth) OVER (PARTITION BY s.ordinal ORDER BY p.worth DESC, i.sku COLLATE "C" ROWS UNBOUNDED PRECEDING) - p.worth AS before,
+               SUM(p.worth) OVER (PARTITION BY s.ordinal) AS total
+        FROM per_item p JOIN "Item" i ON i.id = p."itemId" JOIN site s ON s.id = p."siteId"
       )
       SELECT sku, name, site, units, "sumOfSquares", (worth / 10000.0)::numeric(18, 4)::text AS value,
              CASE WHEN before < ${filters.a} * total THEN 'A' WHEN before < ${filters.b} * total THEN 'B' ELSE 'C' END AS abc,
              worth::float8 / NULLIF(total, 0)::float8 AS "valueShare"
       FROM ranked
       WHERE true ${categoryCondition(Prisma.sql`"categoryId"`, filters.category)}
-      ORDER BY site, worth DESC, sku COLLATE "C"`,
-      // Measured over 10 million movements (docs/BENCHMARKS.md): the weekly groups sorted beat hashing a million
-      // of them, and a parallel plan ran the whole aggregation once in each worker.
-      { enable_hashagg: "off", max_parallel_workers_per_gather: "0", jit: "off" },
+      ORDER BY ordinal, worth DESC, sku COLLATE "C"`,
+      { enable_hashagg: "off", max_parallel_workers_per_gather: "0", jit: "off", ...(byItem ? { enable_sort: "off" } : {}) },
     );
     return { rows: rows.map((row) => classify(row, weeks, filters)) };
   },

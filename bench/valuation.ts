@@ -6,7 +6,8 @@
  * 60 categories, 200,000 items; 10,000,000 movements over two years (per item and site every 14 days, a receipt of
  * 50 one time in five, else a sale of 1–8 units to the customer), each with its MovementValue at the item's cost,
  * and the cost states they sum to. The reads are the app's own functions (lib/valuation, lib/reports,
- * lib/dashboard).
+ * lib/dashboard), and last a reorder-point recompute of a few items (lib/reorder-points), which ranks each
+ * site's items by value as ABC × XYZ does.
  */
 import pg from "pg";
 import os from "node:os";
@@ -18,6 +19,8 @@ import { createSite } from "../lib/locations/create-site";
 import { ensureDefaultReasonCodes } from "../lib/reasons/default-reason-codes";
 import { getManagerDashboard } from "../lib/dashboard/manager-dashboard";
 import { runReport } from "../lib/reports/run-report";
+import { runQueuedRecompute } from "../lib/reorder-points/run-recompute";
+import { startRecompute } from "../lib/reorder-points/start-recompute";
 import { closePeriod } from "../lib/valuation/close-period";
 import { valuationAsOf, valuationReconciliation } from "../lib/valuation/valuation-reads";
 
@@ -192,6 +195,15 @@ await timed(
   "manager dashboard, 90 days to 2026-10-31 (every site)",
   () => getManagerDashboard(db, SYSTEM_ACTOR, { from: "2026-08-03", to: "2026-10-31" }, { today: "2026-10-31" }),
   (a) => `${a.abcXyz.items.toLocaleString("en")} items classed, ${a.onHand.length} days on hand`,
+);
+await timed(
+  "reorder-point recompute of 20 item × site pairs (SKUs VAL-00000…)",
+  async () => {
+    const run = await startRecompute(db, SYSTEM_ACTOR, { skuPrefix: "VAL-00000" });
+    await runQueuedRecompute(db, { now: new Date("2026-11-01T00:00:00Z") });
+    return db.reorderPointRun.findUniqueOrThrow({ where: { id: run.id } });
+  },
+  (run) => `${run.status}: ${run.done} of ${run.total}, ${run.applied} applied`,
 );
 await db.$disconnect();
 process.exit(0);

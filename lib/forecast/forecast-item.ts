@@ -1,6 +1,7 @@
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/can";
 import type { Db } from "../db/client";
+import { abcClassOf } from "./abc-class";
 import { NotFound } from "../domain-error";
 import { demandHistory, demandSeries, type DemandBucket, type DemandPeriod } from "./demand-history";
 import { forecastSeries } from "./forecast-series";
@@ -35,12 +36,14 @@ export type ItemForecast = {
 /**
  * The forecast of an item's demand at a site, from its own history (lib/forecast/demand-history.ts), with the
  * reorder point it suggests beside the one in force. Needs three observed periods; fewer answers the history
- * with no forecast.
+ * with no forecast. `options.abcClass` finds the item's ABC class (the service level of its reorder point): a
+ * caller forecasting many items reads the classes of a site once (lib/forecast/abc-class.ts).
  */
 export async function forecastItem(
   db: Db,
   actor: Actor,
   args: { sku: string; site: string; period: DemandPeriod; horizon: number; now?: Date },
+  options: { abcClass?: (itemId: string, siteId: string) => Promise<AbcClass> } = {},
 ): Promise<ItemForecast> {
   const [item, site] = await Promise.all([
     db.item.findUnique({
@@ -71,7 +74,7 @@ export async function forecastItem(
     errorPerPeriod: result.holdout[0]?.rmse ?? 0,
     leadTimeDays: supplierLead ?? DEFAULT_LEAD_TIME_DAYS,
     periodDays: PERIOD_DAYS[args.period],
-    abcClass: await abcClassOf(db, item.id, site.id),
+    abcClass: await (options.abcClass ?? ((itemId, siteId) => abcClassOf(db, itemId, siteId, args.now)))(item.id, site.id),
   });
   return {
     sku: item.sku,
@@ -95,24 +98,4 @@ function withOverrides(history: readonly DemandBucket[], overrides: readonly Dem
     const override = byStart.get(bucket.start);
     return override ? { start: bucket.start, demand: override.demand, stockout: false, recorded: bucket.demand, note: override.note } : bucket;
   });
-}
-
-/**
- * The item's ABC class at the site by its consumption value over the last year — the valued cost of goods sold,
- * as the abc-xyz report ranks: the items making up the first 80% of the value are A, the next 15% B, the rest C
- * (an item with no sales, or none with a cost, is C).
- */
-export async function abcClassOf(db: Db, itemId: string, siteId: string): Promise<AbcClass> {
-  const [row] = await db.$queryRaw<{ class: AbcClass }[]>`
-    WITH value AS (
-      SELECT v."itemId", -sum(v.value) AS worth
-      FROM "MovementValue" v
-      WHERE v."siteId" = ${siteId}::uuid AND v.category = 'cogs' AND v."occurredAt" > now() - interval '365 days'
-      GROUP BY v."itemId" HAVING sum(v.value) < 0
-    ), ranked AS (
-      SELECT "itemId", sum(worth) OVER (ORDER BY worth DESC, "itemId") - worth AS before, sum(worth) OVER () AS total FROM value
-    )
-    SELECT CASE WHEN before < 0.8 * total THEN 'A' WHEN before < 0.95 * total THEN 'B' ELSE 'C' END AS class
-    FROM ranked WHERE "itemId" = ${itemId}::uuid`;
-  return row?.class ?? "C";
 }

@@ -2,8 +2,10 @@ import { SYSTEM_ACTOR, type Actor } from "../auth/actor";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { unitOfWork } from "../db/unit-of-work";
+import { siteAbcClasses } from "../forecast/abc-class";
 import { applyReorderPoint } from "../forecast/apply-reorder-point";
 import { forecastItem } from "../forecast/forecast-item";
+import type { AbcClass } from "../forecast/reorder-point";
 import { DEFAULT_ITEM_HORIZON } from "../forecast/schemas";
 import { normaliseCategoryPath } from "../catalog/category-path";
 import { happenedBetween } from "../ledger/happened-between";
@@ -38,9 +40,10 @@ export async function runQueuedRecompute(db: Db, options: { now?: Date } = {}): 
   try {
     const pairs = await pairsOf(db, run.filter);
     await db.$executeRaw`UPDATE "ReorderPointRun" SET total = ${pairs.length}, "heartbeatAt" = now() WHERE id = ${run.id}::uuid`;
+    const abcClass = classesOnce(db, options.now);
     for (let start = 0; start < pairs.length; start += BATCH) {
       const counts = { applied: 0, skipped: 0 };
-      for (const pair of pairs.slice(start, start + BATCH)) counts[await recomputePair(db, pair, options.now)]++;
+      for (const pair of pairs.slice(start, start + BATCH)) counts[await recomputePair(db, pair, abcClass, options.now)]++;
       await db.$executeRaw`
         UPDATE "ReorderPointRun" SET done = done + ${Math.min(BATCH, pairs.length - start)}, applied = applied + ${counts.applied},
           skipped = skipped + ${counts.skipped}, "heartbeatAt" = now()
@@ -85,18 +88,32 @@ async function pairsOf(db: Db, filter: RecomputeFilter): Promise<Pair[]> {
     ORDER BY i.sku, s.code`;
 }
 
+type AbcClassOf = (itemId: string, siteId: string) => Promise<AbcClass>;
+
+/**
+ * Each site's ABC classes read once in a run, when its first pair needs them: a class depends on every item of
+ * the site, so reading it per pair read the site's whole year of sales once per item (1.2 s a pair over the
+ * benchmark's data set; docs/BENCHMARKS.md).
+ */
+function classesOnce(db: Db, now?: Date): AbcClassOf {
+  const bySite = new Map<string, Promise<Map<string, AbcClass>>>();
+  return async (itemId, siteId) => {
+    if (!bySite.has(siteId)) bySite.set(siteId, siteAbcClasses(db, siteId, now));
+    return (await bySite.get(siteId)!).get(itemId) ?? "C";
+  };
+}
+
 /**
  * One pair, in one unit: the item row locked first (as setThresholds does, so the two cannot deadlock), then the
  * site's reorder point source read under it, so a person's change made meanwhile is seen and kept.
  */
-async function recomputePair(db: Db, pair: Pair, now?: Date): Promise<Outcome> {
-  const forecast = await forecastItem(db, RECOMPUTE_ACTOR, {
-    sku: pair.sku,
-    site: pair.site,
-    period: "week",
-    horizon: DEFAULT_ITEM_HORIZON.week,
-    now,
-  });
+async function recomputePair(db: Db, pair: Pair, abcClass: AbcClassOf, now?: Date): Promise<Outcome> {
+  const forecast = await forecastItem(
+    db,
+    RECOMPUTE_ACTOR,
+    { sku: pair.sku, site: pair.site, period: "week", horizon: DEFAULT_ITEM_HORIZON.week, now },
+    { abcClass },
+  );
   const suggestion = forecast.reorder;
   if (!suggestion) return "skipped";
   return unitOfWork(db, async (tx) => {

@@ -32,7 +32,9 @@ describe("ABC classes", () => {
     await sell(items[4].sku, 50, 400); // more than a year ago: not counted, so C
     // 536 in the year: before each 0, 400, 500, 520 against 80% = 428.8 and 95% = 509.2 → A, A, B, C.
     const expected = ["A", "A", "B", "C", "C"];
-    const ids = await Promise.all(items.map((item) => db.item.findUniqueOrThrow({ where: { sku: item.sku }, select: { id: true } })));
+    const ids = await Promise.all(
+      items.map((item) => db.item.findUniqueOrThrow({ where: { skuKey: item.sku.toLowerCase() }, select: { id: true } })),
+    );
 
     const oneByOne = await Promise.all(ids.map(({ id }) => abcClassOf(db, id, w.site.id, now)));
     expect(oneByOne).toEqual(expected);

@@ -1,13 +1,14 @@
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
+import { DEFAULT_ABC_SHARES } from "../reports/abc-xyz";
 import type { AbcClass } from "./reorder-point";
 
 const YEAR_MS = 365 * 86_400_000;
 
 /**
  * The items' ABC classes at a site by consumption value over the year to `now` — the valued cost of goods sold, as
- * the abc-xyz report ranks (value, then SKU in code-point order): the items making up the first 80% of the value
- * are A, the next 15% B, the rest C. An item with no sales, or none with a cost, is C. Each row of the site's year
+ * the abc-xyz report ranks with its default shares (value, then SKU in code-point order): the items making up the
+ * first 80% of the value are A, the next 15% B, the rest C. An item with no sales, or none with a cost, is C. Each row of the site's year
  * is read whatever is asked, so a caller classing many items asks once (siteAbcClasses).
  */
 function classesAtSite(siteId: string, now: Date): Prisma.Sql {
@@ -23,7 +24,7 @@ function classesAtSite(siteId: string, now: Date): Prisma.Sql {
              sum(v.worth) OVER () AS total
       FROM value v JOIN "Item" i ON i.id = v."itemId"
     )
-    SELECT "itemId", CASE WHEN before < 0.8 * total THEN 'A' WHEN before < 0.95 * total THEN 'B' ELSE 'C' END AS class
+    SELECT "itemId", CASE WHEN before < ${DEFAULT_ABC_SHARES.a} * total THEN 'A' WHEN before < ${DEFAULT_ABC_SHARES.b} * total THEN 'B' ELSE 'C' END AS class
     FROM ranked`;
 }
 

@@ -74,7 +74,7 @@ export async function forecastItem(
     errorPerPeriod: result.holdout[0]?.rmse ?? 0,
     leadTimeDays: supplierLead ?? DEFAULT_LEAD_TIME_DAYS,
     periodDays: PERIOD_DAYS[args.period],
-    abcClass: await (options.abcClass ?? ((itemId, siteId) => abcClassOf(db, itemId, siteId, args.now)))(item.id, site.id),
+    abcClass: options.abcClass ? await options.abcClass(item.id, site.id) : await abcClassOf(db, item.id, site.id, args.now),
   });
   return {
     sku: item.sku,

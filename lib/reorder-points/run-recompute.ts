@@ -98,8 +98,9 @@ type AbcClassOf = (itemId: string, siteId: string) => Promise<AbcClass>;
 function classesOnce(db: Db, now?: Date): AbcClassOf {
   const bySite = new Map<string, Promise<Map<string, AbcClass>>>();
   return async (itemId, siteId) => {
-    if (!bySite.has(siteId)) bySite.set(siteId, siteAbcClasses(db, siteId, now));
-    return (await bySite.get(siteId)!).get(itemId) ?? "C";
+    let classes = bySite.get(siteId);
+    if (!classes) bySite.set(siteId, (classes = siteAbcClasses(db, siteId, now)));
+    return (await classes).get(itemId) ?? "C";
   };
 }
 

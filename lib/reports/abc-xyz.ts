@@ -7,6 +7,8 @@ import { categoryFilterField, defineReport, periodFilters, siteFilterField } fro
 type Row = { sku: string; name: string; site: string; abc: "A" | "B" | "C"; units: number; sumOfSquares: number; value: string; valueShare: number };
 
 const WEEK_MS = 7 * 86_400_000;
+/** The cumulative shares of consumption value that end class A and class B, unless the caller says otherwise. */
+export const DEFAULT_ABC_SHARES = { a: 0.8, b: 0.95 } as const;
 /** Days between counts per ABC class; a Z item (erratic demand) is counted as often as the class above it. */
 const COUNT_EVERY_DAYS = { A: 30, B: 90, C: 180 } as const;
 
@@ -29,8 +31,8 @@ export const abcXyzReport = defineReport({
   filters: periodFilters({
     site: siteFilterField,
     category: categoryFilterField,
-    a: share("Cumulative share of consumption value that is class A", 0.8),
-    b: share("Cumulative share up to which items are class B (the rest is C)", 0.95),
+    a: share("Cumulative share of consumption value that is class A", DEFAULT_ABC_SHARES.a),
+    b: share("Cumulative share up to which items are class B (the rest is C)", DEFAULT_ABC_SHARES.b),
     x: z.coerce.number().positive().default(0.5).describe("Weekly demand's coefficient of variation up to which an item is X"),
     y: z.coerce.number().positive().default(1).describe("… up to which it is Y (above: Z)"),
   })

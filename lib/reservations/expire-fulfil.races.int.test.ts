@@ -34,6 +34,9 @@ describe("a reservation's expiry racing its fulfil", () => {
         })(),
         fulfilReservation(db, admin, reservation.id, {}),
       ]);
+      // A fulfil holding the row makes the job skip it (SKIP LOCKED); if the fulfil then refuses it as past due, the
+      // job's next run in the app, a second later, expires it. Run that next tick here.
+      if (fulfil.status === "rejected") await expireDueReservations(db);
       const row = await db.reservation.findUniqueOrThrow({ where: { id: reservation.id } });
       const issued = await db.stockMovement.aggregate({ where: { reference: `race-${round}`, kind: "issue" }, _sum: { quantity: true } });
       if (fulfil.status === "fulfilled") {
@@ -52,5 +55,20 @@ describe("a reservation's expiry racing its fulfil", () => {
     expect(level.reserved).toBe(0);
     expect(level.onHand + (shipped._sum.quantity ?? 0)).toBe(40);
     expect([...outcomes].every((s) => s === "fulfilled" || s === "expired")).toBe(true);
+  });
+
+  it("a fulfil that finds its reservation past due refuses it and leaves it to the job, which expires it", async () => {
+    const w = await buildWarehouse(db);
+    await postMovement(db, admin, { kind: "receive", sku: w.items.plain.sku, quantity: 5, to: w.bins.a1.code, reason: "received" });
+    const reservation = await createReservation(db, admin, { sku: w.items.plain.sku, quantity: 2, site: w.site.code, reference: "past-due" });
+    await db.reservation.update({ where: { id: reservation.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+
+    await expect(fulfilReservation(db, admin, reservation.id, {})).rejects.toMatchObject({ code: "reservation_not_active" });
+    expect(await db.reservation.findUniqueOrThrow({ where: { id: reservation.id } })).toMatchObject({ status: "active", held: 2 });
+
+    expect(await expireDueReservations(db)).toBe(1);
+    expect(await db.reservation.findUniqueOrThrow({ where: { id: reservation.id } })).toMatchObject({ status: "expired", held: 0 });
+    const level = await db.stockLevel.findFirstOrThrow({ where: { itemId: w.items.plain.id, locationId: w.bins.a1.id } });
+    expect(level).toMatchObject({ onHand: 5, reserved: 0 });
   });
 });

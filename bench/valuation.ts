@@ -18,7 +18,8 @@ import { withDatabase } from "../lib/db/test-database";
 import { createSite } from "../lib/locations/create-site";
 import { ensureDefaultReasonCodes } from "../lib/reasons/default-reason-codes";
 import { getManagerDashboard } from "../lib/dashboard/manager-dashboard";
-import { runReport } from "../lib/reports/run-report";
+import { reportCsv } from "../lib/reports/report-csv";
+import { exportReport, runReport } from "../lib/reports/run-report";
 import { runQueuedRecompute } from "../lib/reorder-points/run-recompute";
 import { startRecompute } from "../lib/reorder-points/start-recompute";
 import { closePeriod } from "../lib/valuation/close-period";
@@ -175,6 +176,30 @@ await timed(
   "reconciliation of 2026-11 (after the last close)",
   () => valuationReconciliation(db, SYSTEM_ACTOR, { from: "2026-11-01", to: "2026-11-30" }),
   (a) => `closing ${a.closing}`,
+);
+await timed(
+  "valuation report, first page (1,000 lines) and its chart by category",
+  () => runReport(db, SYSTEM_ACTOR, "valuation", { asOf: "2026-10-31" }, {}, { chart: true }),
+  (a) => `${a.data.length.toLocaleString("en")} rows, ${a.chart?.length} categories`,
+);
+await timed(
+  "valuation report as CSV, every line streamed",
+  async () => {
+    const started = performance.now();
+    const heapBefore = process.memoryUsage().heapUsed;
+    let firstChunk = 0;
+    let bytes = 0;
+    let peakHeap = 0;
+    const download = await exportReport(db, SYSTEM_ACTOR, "valuation", { asOf: "2026-10-31" });
+    for await (const chunk of reportCsv(download.columns, download.pages)) {
+      firstChunk ||= performance.now() - started;
+      bytes += Buffer.byteLength(chunk);
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed - heapBefore);
+    }
+    return { firstChunk, bytes, peakHeap };
+  },
+  (a) =>
+    `${(a.bytes / 1e6).toFixed(1)} MB; first chunk after ${(a.firstChunk / 1000).toFixed(2)} s; heap at most ${(a.peakHeap / 1e6).toFixed(0)} MB above its start`,
 );
 await timed(
   "ABC × XYZ, 2025-11-01 to 2026-10-31 (a year)",

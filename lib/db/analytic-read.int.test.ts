@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { analyticRows } from "./analytic-read";
+import { analyticBatches, analyticRows } from "./analytic-read";
 import { createDb, getDb, poolOf } from "./client";
 import { startInMemoryPostgres } from "./embedded-postgres";
 import { Prisma } from "./generated/client";
@@ -73,5 +73,61 @@ describe("analyticRows", () => {
     } finally {
       for (const client of clients) client.release();
     }
+  });
+});
+
+describe("analyticBatches", () => {
+  const numbers = (upTo: number) =>
+    Prisma.sql`SELECT n, (n * ${0.5}::numeric)::numeric(18,4)::text AS half FROM generate_series(1, ${upTo}) n ORDER BY n`;
+  const collect = async (batches: AsyncIterable<{ n: number }[]>) => {
+    const sizes: number[] = [];
+    const all: number[] = [];
+    for await (const batch of batches) {
+      sizes.push(batch.length);
+      all.push(...batch.map((row) => row.n));
+    }
+    return { sizes, all };
+  };
+
+  it("hands the rows over a batch at a time, in order, on a pool (a server-side cursor) and on the embedded database", async () => {
+    for (const db of [getDb(), embeddedDb]) {
+      const { sizes, all } = await collect(analyticBatches<{ n: number }>(db, numbers(10), 4));
+      expect(sizes).toEqual([4, 4, 2]);
+      expect(all).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      // A last batch that is exactly full is followed by none.
+      expect((await collect(analyticBatches<{ n: number }>(db, numbers(8), 4))).sizes).toEqual([4, 4]);
+      expect((await collect(analyticBatches<{ n: number }>(db, numbers(0), 4))).sizes).toEqual([]);
+    }
+    // Its rows are typed as analyticRows's are.
+    for await (const batch of analyticBatches(getDb(), everyType, 10)) expect(batch).toEqual(await getDb().$queryRaw(everyType));
+  });
+
+  it("reads with its settings, read-only, and ends its transaction when the reader stops early", async () => {
+    const db = getDb();
+    for await (const [row] of analyticBatches(db, settings, 1, { jit: "off" }))
+      expect(row).toEqual({ work_mem: "256MB", jit: "off", read_only: "on" });
+    for await (const batch of analyticBatches<{ n: number }>(
+      db,
+      Prisma.sql`SELECT n AS analytic_batches_left_early FROM generate_series(1, 100) n`,
+      10,
+    )) {
+      expect(batch).toHaveLength(10);
+      break;
+    }
+    // The connection went back to the pool out of its transaction: none of this database's is left holding one.
+    const holding = await db.$queryRaw<{ pid: number }[]>`
+      SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`;
+    expect(holding).toEqual([]);
+    const pool = poolOf(db)!;
+    const clients = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
+    try {
+      for (const client of clients)
+        expect((await client.query("SELECT current_setting('transaction_read_only') AS ro")).rows).toEqual([{ ro: "off" }]);
+    } finally {
+      for (const client of clients) client.release();
+    }
+    await expect(collect(analyticBatches(db, Prisma.sql`SELECT 1 / (n - 3) AS n FROM generate_series(1, 5) n`, 1))).rejects.toThrow(
+      /division by zero/,
+    );
   });
 });

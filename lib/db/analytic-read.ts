@@ -14,8 +14,7 @@ import { poolOf, type Db } from "./client";
  * `pg` gives as text and Prisma as a Decimal: cast money to text in the query, as the callers do.
  */
 export async function analyticRows<Row>(db: Db, query: Prisma.Sql, settings: Record<string, string> = {}): Promise<Row[]> {
-  const all = Object.entries({ transaction_read_only: "on", work_mem: "256MB", enable_nestloop: "off", ...settings });
-  const configure = Prisma.sql`SELECT ${Prisma.join(all.map(([name, value]) => Prisma.sql`set_config(${name}, ${value}, true)`))}`;
+  const configure = configurationOf(settings);
   const pool = poolOf(db);
   if (!pool) {
     return db.$transaction(
@@ -26,21 +25,79 @@ export async function analyticRows<Row>(db: Db, query: Prisma.Sql, settings: Rec
       { timeout: 120_000 },
     );
   }
+  return inReadTransaction(pool, configure, async (client) => {
+    const result = await client.query<Row & pg.QueryResultRow>(asPgQuery(query));
+    return result.rows;
+  });
+}
+
+/**
+ * The rows of such a read `size` at a time, for a download of every row: the query runs once and a server-side
+ * cursor hands its rows over a batch per FETCH, so memory holds one batch however many rows there are. The
+ * transaction (and its connection) stays open while the caller reads, and closes when the caller stops early.
+ *
+ * The embedded database serves every connection from one session, where a transaction held open would take in
+ * everyone else's statements: there the rows are read whole (its data sets are small) and handed over in slices.
+ */
+export async function* analyticBatches<Row>(db: Db, query: Prisma.Sql, size: number, settings: Record<string, string> = {}): AsyncGenerator<Row[]> {
+  const pool = poolOf(db);
+  if (!pool) {
+    const rows = await analyticRows<Row>(db, query, settings);
+    for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size);
+    return;
+  }
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  let committed = false;
+  try {
+    // Every row is read: plan for the whole answer, not (as for a cursor by default) for its first tenth.
+    await begin(client, configurationOf({ cursor_tuple_fraction: "1", ...settings }));
+    const declare = asPgQuery(query);
+    await client.query({ ...declare, text: `DECLARE analytic_batches NO SCROLL CURSOR FOR ${declare.text}` });
+    for (;;) {
+      const batch = await client.query<Row & pg.QueryResultRow>({ text: `FETCH ${Math.trunc(size)} FROM analytic_batches`, types: prismaTypes });
+      if (batch.rows.length > 0) yield batch.rows;
+      if (batch.rows.length < size) break;
+    }
+    await client.query("COMMIT");
+    committed = true;
+  } finally {
+    // Stopped early (the reader went away) or failed: roll back, which closes the cursor. A connection that cannot
+    // even roll back is closed, not given to the next caller.
+    if (!committed) await client.query("ROLLBACK").catch((rollbackFailed: Error) => (broken = rollbackFailed));
+    client.release(broken);
+  }
+}
+
+function configurationOf(settings: Record<string, string>): Prisma.Sql {
+  const all = Object.entries({ transaction_read_only: "on", work_mem: "256MB", enable_nestloop: "off", ...settings });
+  return Prisma.sql`SELECT ${Prisma.join(all.map(([name, value]) => Prisma.sql`set_config(${name}, ${value}, true)`))}`;
+}
+
+async function begin(client: pg.PoolClient, configure: Prisma.Sql): Promise<void> {
+  await client.query("BEGIN");
+  await client.query(configure.text, configure.values);
+}
+
+async function inReadTransaction<T>(pool: pg.Pool, configure: Prisma.Sql, read: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   // A connection that cannot even roll back (the server ended it under the read) is closed, not given to the next caller.
   let broken: Error | undefined;
   try {
-    await client.query("BEGIN");
-    await client.query(configure.text, configure.values);
-    const result = await client.query<Row & pg.QueryResultRow>({ text: query.text, values: query.values.map(asParameter), types: prismaTypes });
+    await begin(client, configure);
+    const value = await read(client);
     await client.query("COMMIT");
-    return result.rows;
+    return value;
   } catch (error) {
     await client.query("ROLLBACK").catch((rollbackFailed: Error) => (broken = rollbackFailed));
     throw error;
   } finally {
     client.release(broken);
   }
+}
+
+function asPgQuery(query: Prisma.Sql): pg.QueryConfig {
+  return { text: query.text, values: query.values.map(asParameter), types: prismaTypes };
 }
 
 /** A Date as Prisma sends it: the UTC instant (pg would send the process's local time, which a `timestamp` column takes as it is). */

@@ -60,6 +60,11 @@ export type Report<F extends ReportFilters = ReportFilters> = {
    * for callers in the process. The three go together: a streamed report without its cursor could not be paged.
    */
   streamed?: StreamedReport<F>;
+  /**
+   * For a streamed report with a chart: the rows its chart draws, over the whole answer rather than the page shown
+   * (the valuation's value per category). Without it the chart draws the answer's rows.
+   */
+  chartRows?(db: Db, actor: Actor, filters: F, sites: ReportSites): Promise<ReportRow[]>;
 };
 
 export type StreamedReport<F extends ReportFilters> = {

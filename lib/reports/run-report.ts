@@ -15,6 +15,8 @@ export type ReportAnswer = {
   data: ReportRow[];
   /** For a streamed report, the cursor of the next page (null on the last); always null for the others. */
   next: string | null;
+  /** What the report's chart draws when asked for (`chart: true`) and it is not the page's rows (Report.chartRows). */
+  chart?: ReportRow[];
 };
 
 export type ReportPage = z.input<typeof reportPage>;
@@ -35,17 +37,37 @@ export type ReportExport = Omit<ReportAnswer, "data" | "next"> & {
  * (lib/availability/get-availability.ts); without a site the rows come from the actor's sites. A streamed report
  * answers one page (`limit` rows after `cursor`) and the cursor of the next.
  */
-export async function runReport(db: Db, actor: Actor, name: string, query: Record<string, unknown>, page: ReportPage = {}): Promise<ReportAnswer> {
+export async function runReport(
+  db: Db,
+  actor: Actor,
+  name: string,
+  query: Record<string, unknown>,
+  page: ReportPage = {},
+  { chart = false }: { chart?: boolean } = {},
+): Promise<ReportAnswer> {
   const { report, filters, sites } = await prepare(db, actor, name, query);
   const parsedPage = reportPage.safeParse(page);
   if (!parsedPage.success) throw invalid(parsedPage.error);
+  const chartRows = chart && report.chartRows ? report.chartRows(db, actor, filters, sites) : undefined;
+  const [answer, chartData] = await Promise.all([answerPage(db, actor, report, filters, sites, parsedPage.data), chartRows]);
+  return chartData ? { ...answer, chart: chartData } : answer;
+}
+
+async function answerPage(
+  db: Db,
+  actor: Actor,
+  report: Report,
+  filters: ReportFilters,
+  sites: ReportSites,
+  page: z.output<typeof reportPage>,
+): Promise<ReportAnswer> {
   const head = { name: report.name, title: report.title, filters, columns: [...report.columns] };
   const streamed = report.streamed;
   if (!streamed) {
     const { rows } = await report.run(db, actor, filters, sites);
     return { ...head, data: rows.map((row) => pick(row, report.columns)), next: null };
   }
-  const { cursor, limit = DEFAULT_PAGE_ROWS } = parsedPage.data;
+  const { cursor, limit = DEFAULT_PAGE_ROWS } = page;
   // One row more than the page tells whether another page follows.
   const rows: ReportRow[] = [];
   for await (const batch of streamed.rows(db, actor, filters, sites, { after: cursor ?? null, size: Math.min(limit + 1, STREAM_BATCH_SIZE) })) {

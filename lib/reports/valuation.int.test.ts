@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from "../auth/actor";
 import { getDb } from "../db/client";
 import { valuationAsOf } from "../valuation/valuation-reads";
 import { runReport } from "./run-report";
+import { valuationReport } from "./valuation";
 
 const db = getDb();
 
@@ -80,6 +81,80 @@ describe("valuation report", () => {
 
     await expect(runReport(db, SYSTEM_ACTOR, "valuation", { asOf: "31.03.2026" })).rejects.toMatchObject({
       issues: [expect.objectContaining({ field: "asOf" })],
+    });
+  });
+
+  it("answers a page at a time with a cursor, streams every line, counts them and charts the whole answer", async () => {
+    const { w, other, plain, solvent, post } = await buildValuedWarehouses(db);
+    // Three plain items (one in the category) and the solvent at each of the two sites: eight lines, by SKU and
+    // then site code.
+    const extra = await Promise.all(
+      ["X1", "X2"].map((suffix) =>
+        db.item.create({ data: { sku: `${plain.sku}-${suffix}`, skuKey: `${plain.sku}-${suffix}`.toLowerCase(), name: `Extra ${suffix}` } }),
+      ),
+    );
+    for (const site of [w, other]) {
+      for (const item of [plain, ...extra])
+        await post({
+          kind: "receive",
+          sku: item.sku,
+          quantity: 2,
+          to: site.bins.a1.code,
+          unitCost: "2.00",
+          reason: "received",
+          occurredAt: "2025-06-02",
+        });
+      await post({
+        kind: "receive",
+        sku: solvent.sku,
+        quantity: 3,
+        to: site.bins.cage.code,
+        unitCost: "1.00",
+        reason: "received",
+        occurredAt: "2025-06-02",
+      });
+    }
+    // A year before the other test's movements, which this database holds too.
+    const query = { asOf: "2025-06-30" };
+    const everyLine = (await runReport(db, SYSTEM_ACTOR, "valuation", query)).data;
+    expect(everyLine).toHaveLength(8);
+
+    const pages: unknown[][] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await runReport(db, SYSTEM_ACTOR, "valuation", query, { limit: 3, cursor });
+      pages.push(page.data);
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    expect(pages.slice(0, -1).every((page) => page.length === 3)).toBe(true);
+    expect(pages.flat()).toEqual(everyLine);
+    const keys = everyLine.map((row) => [String(row.sku), String(row.site)]);
+    expect(keys).toEqual([...keys].sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1)));
+
+    const report = valuationReport.streamed!;
+    const filters = valuationReport.filters.parse(query);
+    const batches: number[] = [];
+    for await (const batch of report.rows(db, SYSTEM_ACTOR, filters, "all", { after: null, size: 4 })) batches.push(batch.length);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(everyLine.length);
+    expect(batches.slice(0, -1).every((size) => size === 4)).toBe(true);
+    expect(await report.count(db, SYSTEM_ACTOR, filters, "all")).toBe(everyLine.length);
+
+    // The chart: the value per category of every line, not of the page shown.
+    const firstPage = await runReport(db, SYSTEM_ACTOR, "valuation", query, { limit: 3 }, { chart: true });
+    expect(firstPage.data).toHaveLength(3);
+    const byCategory = new Map<string | null, number>();
+    for (const row of everyLine)
+      byCategory.set(row.category as string | null, (byCategory.get(row.category as string | null) ?? 0) + Number(row.value));
+    expect(firstPage.chart!.map((row) => [row.category, Number(row.value)])).toEqual(
+      [...byCategory.entries()].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : 1)),
+    );
+    expect(firstPage.chart).toEqual([
+      { category: "Tools > Drills", value: "8.0000" },
+      { category: null, value: "22.0000" },
+    ]);
+
+    await expect(runReport(db, SYSTEM_ACTOR, "valuation", query, { cursor: "not-a-cursor" })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ field: "cursor" })],
     });
   });
 });

@@ -65,7 +65,8 @@ export default async function ReportPage({ params, searchParams }: Props) {
   let answer: ReportAnswer | null = null;
   let issues: FieldIssue[] = [];
   try {
-    answer = await runReport(db, actor, report.name, raw, { cursor });
+    // The chart draws the whole answer, also when the table shows one page of it.
+    answer = await runReport(db, actor, report.name, raw, { cursor }, { chart: report.name in CHARTS });
   } catch (error) {
     if (error instanceof Forbidden) forbidden();
     if (!(error instanceof ValidationFailed)) throw error;
@@ -138,7 +139,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
         <div className="space-y-4">
           {Chart ? (
             <Card title="At a glance">
-              <Chart rows={answer.data} />
+              <Chart rows={answer.chart ?? answer.data} />
             </Card>
           ) : null}
           <p className="text-sm text-slate-600" aria-live="polite" data-testid="report-count">

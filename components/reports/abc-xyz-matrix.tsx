@@ -1,14 +1,12 @@
 import type { ReportRow } from "@/lib/reports/report";
 import { AbcXyzTable } from "./abc-xyz-table";
 
-/** How many items fall in each ABC × XYZ cell and their share of consumption value: the ABC × XYZ report's chart. */
+/**
+ * How many items fall in each ABC × XYZ cell and their share of consumption value: the ABC × XYZ report's chart.
+ * `rows` are the report's cells (its chartRows: abc, xyz, items, valueShare), over every line of the answer.
+ */
 export function AbcXyzMatrix({ rows }: { rows: ReportRow[] }) {
-  const cells = new Map<string, { items: number; share: number }>();
-  for (const row of rows) {
-    const key = `${row.abc}${row.xyz}`;
-    const cell = cells.get(key) ?? { items: 0, share: 0 };
-    cells.set(key, { items: cell.items + 1, share: cell.share + Number(row.valueShare ?? 0) });
-  }
+  const cells = new Map(rows.map((row) => [`${row.abc}${row.xyz}`, { items: Number(row.items ?? 0), share: Number(row.valueShare ?? 0) }]));
   const percent = (abc: string, xyz: string) => Math.round((cells.get(`${abc}${xyz}`)?.share ?? 0) * 1000) / 10;
   return (
     <AbcXyzTable

@@ -5,7 +5,7 @@ import { ALERT_KINDS } from "../alerts/alert-kinds";
 import type { Db } from "../db/client";
 import { Forbidden, ValidationFailed } from "../domain-error";
 import type { ReportSites } from "../reports/report";
-import { runReport } from "../reports/run-report";
+import { runWholeReport } from "../reports/run-report";
 import { abcXyzCells, deadStock, expiring, shrinkage, topMovers, unitsIssued } from "./report-tiles";
 import { managerDashboardFilters, type ManagerDashboard } from "./schemas";
 import { averageValue, fillRate, onHandByDay, round, stockoutsRaised, valueByDay } from "./stock-figures";
@@ -18,7 +18,7 @@ export type ManagerDashboardQuery = { site?: string; from?: string; to?: string 
 
 /**
  * The manager's dashboard: every tile's numbers for the actor's sites (or the one site asked for) over a period.
- * The tiles a report answers come from that report (lib/reports, through runReport, so its rules and its site
+ * The tiles a report answers come from that report (lib/reports, through runWholeReport, so its rules and its site
  * checks hold here too); the rest are one grouped statement each, all run together. Turnover is in units and in
  * value (cost of goods sold ÷ the mean of the day-end values of `inventoryValue`).
  * `today` stands in for the current day in tests (what is overdue for the fill rate).
@@ -40,10 +40,11 @@ export async function getManagerDashboard(
   const today = options.today ?? new Date().toISOString().slice(0, 10);
 
   const [abcXyz, dead, shrunk, expiringLots, onHand, value, fill, stockouts, alerts] = await Promise.all([
-    runReport(db, actor, "abc-xyz", reportQuery),
-    runReport(db, actor, "dead-stock", reportQuery),
-    runReport(db, actor, "shrinkage", reportQuery),
-    runReport(db, actor, "expiring", { ...reportQuery, withinDays: String(EXPIRING_WITHIN_DAYS) }),
+    // Every row, also of a report that answers a page at a time elsewhere: the tiles add them all up.
+    runWholeReport(db, actor, "abc-xyz", reportQuery),
+    runWholeReport(db, actor, "dead-stock", reportQuery),
+    runWholeReport(db, actor, "shrinkage", reportQuery),
+    runWholeReport(db, actor, "expiring", { ...reportQuery, withinDays: String(EXPIRING_WITHIN_DAYS) }),
     onHandByDay(db, filters, sites),
     valueByDay(db, filters, sites),
     fillRate(db, filters, sites, today),

@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR } from "../auth/actor";
 import { getDb } from "../db/client";
 import { postMovement } from "../ledger/post-movement";
 import { reverseMovement } from "../ledger/reverse-movement";
+import { abcXyzReport } from "./abc-xyz";
 import { runReport } from "./run-report";
 
 const db = getDb();
@@ -124,5 +125,30 @@ describe("ABC × XYZ report", () => {
         countEveryDays,
       })),
     ).toEqual(bySite);
+
+    // A page at a time, as the report streams: the same lines in the same order. The chart's cells count every
+    // line, not the page, and the count tells a background run how many lines to expect.
+    const twoWeeks = { from: new Date(from.getTime() + 14 * DAY).toISOString().slice(0, 10), to: today };
+    const paged: unknown[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await runReport(db, SYSTEM_ACTOR, "abc-xyz", twoWeeks, { limit: 2, cursor });
+      expect(page.data.length).toBeLessThanOrEqual(2);
+      paged.push(...page.data);
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    expect(paged).toEqual(lastTwoWeeks.data);
+    const charted = await runReport(db, SYSTEM_ACTOR, "abc-xyz", twoWeeks, { limit: 1 }, { chart: true });
+    expect(charted.data).toHaveLength(1);
+    expect(charted.chart).toEqual([
+      { abc: "A", xyz: "X", items: 1, valueShare: expect.closeTo(160 / 238, 9) },
+      { abc: "A", xyz: "Y", items: 2, valueShare: expect.closeTo(50 / 238 + 1, 9) },
+      { abc: "B", xyz: "Y", items: 1, valueShare: expect.closeTo(20 / 238, 9) },
+      { abc: "C", xyz: "X", items: 1, valueShare: expect.closeTo(8 / 238, 9) },
+    ]);
+    expect(await abcXyzReport.streamed!.count(db, SYSTEM_ACTOR, abcXyzReport.filters.parse(twoWeeks), "all")).toBe(5);
+    await expect(runReport(db, SYSTEM_ACTOR, "abc-xyz", twoWeeks, { cursor: Buffer.from("[1,2]").toString("base64url") })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ field: "cursor" })],
+    });
   });
 });

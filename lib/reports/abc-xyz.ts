@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { analyticRows } from "../db/analytic-read";
+import { analyticBatches, analyticRows } from "../db/analytic-read";
 import { Prisma } from "../db/generated/client";
 import { categoryCondition, periodBounds, siteCondition } from "./report-scope";
-import { categoryFilterField, defineReport, periodFilters, siteFilterField } from "./report";
-
-type Row = { sku: string; name: string; site: string; abc: "A" | "B" | "C"; units: number; sumOfSquares: number; value: string; valueShare: number };
+import { categoryFilterField, defineReport, invalidCursor, periodFilters, siteFilterField, type ReportRow, type ReportSites } from "./report";
 
 const WEEK_MS = 7 * 86_400_000;
 /** The cumulative shares of consumption value that end class A and class B, unless the caller says otherwise. */
@@ -51,26 +49,78 @@ export const abcXyzReport = defineReport({
     { key: "weeklyCv", label: "CV of weekly demand", type: "decimal" },
     { key: "countEveryDays", label: "Count every (days)", type: "integer" },
   ],
-  async run(db, _actor, filters, sites) {
-    const { start, end } = periodBounds(filters);
-    const weeks = Math.max(1, Math.ceil((end.getTime() - start.getTime()) / WEEK_MS));
-    // Consumption is the valued cost of goods sold (MovementValue, category cogs): sales less what customers
-    // sent back and reversals, at what the units cost when they left, dated by when it happened — one table, no
-    // location joins and no cost look-up per movement. Values are summed as the exact decimals they are, and only
-    // each item's sum made integer ten-thousandths, which sort and add faster. Measured over 10 million movements
-    // (docs/BENCHMARKS.md):
-    // - over four weeks or more, the period's sales are read by item × site in time order from a partial index
-    //   that holds them (the weeks come in the order they are grouped: no sort of the period's sales; with sorts
-    //   allowed, the planner, which cannot know that, reads by date and sorts); over less, by date and sorted,
-    //   as the whole index is then more to read than the period;
-    // - weekly groups sorted beat hashing a million of them; a parallel plan ran the aggregation once per worker;
-    // - the ranking sorts 400,000 rows by site first: by the site's ordinal (an integer) rather than its code,
-    //   which PostgreSQL compares with a generic routine on every row of a site (2–3× slower); codes in
-    //   code-point order, as the answer's order is the ranking's.
-    const byItem = end.getTime() - start.getTime() >= 4 * WEEK_MS;
-    const rows = await analyticRows<Row>(
-      db,
-      Prisma.sql`
+  run(db, _actor, filters, sites) {
+    return analyticRows<ClassedRow>(db, classesQuery(filters, sites, "rows"), settingsFor(filters)).then((rows) => ({
+      rows: rows.map(withCountFrequency),
+    }));
+  },
+  // A line per item × site with demand: 400,000 over a year of the benchmark's catalogue (docs/BENCHMARKS.md).
+  streamed: {
+    async *rows(db, _actor, filters, sites, page) {
+      const after = page.after === null ? undefined : rankOf(page.after);
+      for await (const rows of analyticBatches<ClassedRow>(db, classesQuery(filters, sites, "rows", after), page.size, settingsFor(filters))) {
+        yield rows.map(withCountFrequency);
+      }
+    },
+    cursorOf: (row) => Buffer.from(JSON.stringify([String(row.site), String(row.consumptionValue), String(row.sku)]), "utf8").toString("base64url"),
+    async count(db, _actor, filters, sites) {
+      const [{ count }] = await analyticRows<{ count: bigint }>(db, classesQuery(filters, sites, "count"), settingsFor(filters));
+      return Number(count);
+    },
+  },
+  // The matrix on its page: items and share of value per class over every line, not the page shown.
+  chartRows(db, _actor, filters, sites) {
+    return analyticRows<ReportRow>(db, classesQuery(filters, sites, "cells"), settingsFor(filters));
+  },
+});
+
+type Filters = { from: string; to: string; category?: string; a: number; b: number; x: number; y: number };
+
+/** A line as the query answers it: ABC and XYZ classed, the count frequency still to add. */
+type ClassedRow = {
+  sku: string;
+  name: string;
+  site: string;
+  abc: Abc;
+  xyz: "X" | "Y" | "Z";
+  units: number;
+  value: string;
+  valueShare: number;
+  cv: number;
+};
+type Abc = "A" | "B" | "C";
+
+/** Where a line stands in the answer's order (site, consumption value down, SKU), to resume after it. */
+type Rank = { site: string; value: string; sku: string };
+
+// Measured over 10 million movements (docs/BENCHMARKS.md):
+// - over four weeks or more, the period's sales are read by item × site in time order from a partial index that
+//   holds them (the weeks come in the order they are grouped: no sort of the period's sales; with sorts allowed,
+//   the planner, which cannot know that, reads by date and sorts); over less, by date and sorted, as the whole
+//   index is then more to read than the period;
+// - weekly groups sorted beat hashing a million of them; a parallel plan ran the aggregation once per worker.
+function settingsFor(filters: Filters): Record<string, string> {
+  const { start, end } = periodBounds(filters);
+  const byItem = end.getTime() - start.getTime() >= 4 * WEEK_MS;
+  return { enable_hashagg: "off", max_parallel_workers_per_gather: "0", jit: "off", ...(byItem ? { enable_sort: "off" } : {}) };
+}
+
+/**
+ * The classes as one query: its lines in the answer's order (after `after`), their number, or the items and share
+ * of value per ABC × XYZ cell. Both classes are made here, so the lines and the cells cannot disagree.
+ *
+ * Consumption is the valued cost of goods sold (MovementValue, category cogs): sales less what customers sent back
+ * and reversals, at what the units cost when they left, dated by when it happened — one table, no location joins
+ * and no cost look-up per movement. Values are summed as the exact decimals they are, and only each item's sum
+ * made integer ten-thousandths, which sort and add faster. The ranking sorts by site first: by the site's ordinal
+ * (an integer) rather than its code, which PostgreSQL compares with a generic routine on every row of a site (2–3×
+ * slower); codes in code-point order, as the answer's order is the ranking's. XYZ: the coefficient of variation
+ * of the weekly demand (the period's weeks, those without demand as 0), in float8 as JavaScript would compute it.
+ */
+function classesQuery(filters: Filters, sites: ReportSites, answer: "rows" | "count" | "cells", after?: Rank): Prisma.Sql {
+  const { start, end } = periodBounds(filters);
+  const weeks = Math.max(1, Math.ceil((end.getTime() - start.getTime()) / WEEK_MS));
+  const classed = Prisma.sql`
       WITH weekly AS (
         SELECT v."siteId", v."itemId", (v."occurredAt"::date - ${filters.from}::date) / 7 AS week,
                (-SUM(v.quantity))::int AS units, -SUM(v.value) AS worth
@@ -89,27 +139,38 @@ export const abcXyzReport = defineReport({
                SUM(p.worth) OVER (PARTITION BY s.ordinal ORDER BY p.worth DESC, i.sku COLLATE "C" ROWS UNBOUNDED PRECEDING) - p.worth AS before,
                SUM(p.worth) OVER (PARTITION BY s.ordinal) AS total
         FROM per_item p JOIN "Item" i ON i.id = p."itemId" JOIN site s ON s.id = p."siteId"
-      )
-      SELECT sku, name, site, units, "sumOfSquares", (worth / 10000.0)::numeric(18, 4)::text AS value,
-             CASE WHEN before < ${filters.a} * total THEN 'A' WHEN before < ${filters.b} * total THEN 'B' ELSE 'C' END AS abc,
-             worth::float8 / NULLIF(total, 0)::float8 AS "valueShare"
-      FROM ranked
-      WHERE true ${categoryCondition(Prisma.sql`"categoryId"`, filters.category)}
-      ORDER BY ordinal, worth DESC, sku COLLATE "C"`,
-      { enable_hashagg: "off", max_parallel_workers_per_gather: "0", jit: "off", ...(byItem ? { enable_sort: "off" } : {}) },
-    );
-    return { rows: rows.map((row) => classify(row, weeks, filters)) };
-  },
-});
+      ), with_cv AS (
+        SELECT sku, name, site, ordinal, units, worth,
+               CASE WHEN before < ${filters.a} * total THEN 'A' WHEN before < ${filters.b} * total THEN 'B' ELSE 'C' END AS abc,
+               worth::float8 / NULLIF(total, 0)::float8 AS "valueShare",
+               sqrt(greatest(0, "sumOfSquares" / ${weeks}::float8 - (units::float8 / ${weeks}) * (units::float8 / ${weeks})))
+                 / (units::float8 / ${weeks}) AS cv
+        FROM ranked
+        WHERE true ${categoryCondition(Prisma.sql`"categoryId"`, filters.category)}
+      ), classed AS (
+        SELECT *, CASE WHEN cv <= ${filters.x} THEN 'X' WHEN cv <= ${filters.y} THEN 'Y' ELSE 'Z' END AS xyz FROM with_cv
+      )`;
+  if (answer === "count") return Prisma.sql`${classed} SELECT count(*) AS count FROM classed`;
+  if (answer === "cells") {
+    return Prisma.sql`${classed}
+      SELECT abc, xyz, count(*)::int AS items, sum("valueShare") AS "valueShare" FROM classed GROUP BY abc, xyz ORDER BY abc, xyz`;
+  }
+  return Prisma.sql`${classed}
+      SELECT sku, name, site, units, (worth / 10000.0)::numeric(18, 4)::text AS value, abc, xyz, "valueShare", cv
+      FROM classed
+      WHERE ${
+        after
+          ? Prisma.sql`(site, -worth, sku COLLATE "C") > (${after.site} COLLATE "C", -round(${after.value}::numeric * 10000)::int8, ${after.sku} COLLATE "C")`
+          : Prisma.sql`true`
+      }
+      ORDER BY ordinal, worth DESC, sku COLLATE "C"`;
+}
 
-/** XYZ from the weekly demand's mean and spread (the weeks of the period, those without demand as 0), and the count frequency. */
-function classify(row: Row, weeks: number, limits: { x: number; y: number }) {
-  const abc = row.abc;
-  const mean = row.units / weeks;
-  const variance = Math.max(0, row.sumOfSquares / weeks - mean * mean);
-  const cv = Math.sqrt(variance) / mean;
-  const xyz = cv <= limits.x ? "X" : cv <= limits.y ? "Y" : "Z";
-  const countClass = xyz === "Z" && abc !== "A" ? (abc === "C" ? "B" : "A") : abc;
+/** The line as the report answers it, with the count frequency its classes call for. */
+function withCountFrequency(row: ClassedRow): ReportRow {
+  const { abc, xyz } = row;
+  // A Z item (erratic demand) is counted as often as the class above it.
+  const countClass: Abc = xyz === "Z" && abc !== "A" ? (abc === "C" ? "B" : "A") : abc;
   return {
     sku: row.sku,
     name: row.name,
@@ -120,7 +181,22 @@ function classify(row: Row, weeks: number, limits: { x: number; y: number }) {
     units: row.units,
     consumptionValue: row.value,
     valueShare: row.valueShare,
-    weeklyCv: cv.toFixed(2),
+    weeklyCv: row.cv.toFixed(2),
     countEveryDays: COUNT_EVERY_DAYS[countClass],
   };
+}
+
+const rankText = z.tuple([z.string(), z.string().regex(/^-?\d+(\.\d+)?$/), z.string()]);
+
+/** The line a cursor names; anything else is 422 on `cursor`. */
+function rankOf(cursor: string): Rank {
+  let parsed: ReturnType<typeof rankText.safeParse>;
+  try {
+    parsed = rankText.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+  } catch {
+    throw invalidCursor();
+  }
+  if (!parsed.success) throw invalidCursor();
+  const [site, value, sku] = parsed.data;
+  return { site, value, sku };
 }

@@ -80,6 +80,23 @@ async function answerPage(
 }
 
 /**
+ * The same checks as runReport, then every row in one answer, also of a streamed report (`next` is null): for
+ * callers in the process that sum a whole report, as the manager's dashboard sums ABC × XYZ into its tiles.
+ */
+export async function runWholeReport(db: Db, actor: Actor, name: string, query: Record<string, unknown>): Promise<ReportAnswer> {
+  const { report, filters, sites } = await prepare(db, actor, name, query);
+  const { rows } = await report.run(db, actor, filters, sites);
+  return {
+    name: report.name,
+    title: report.title,
+    filters,
+    columns: [...report.columns],
+    data: rows.map((row) => pick(row, report.columns)),
+    next: null,
+  };
+}
+
+/**
  * The same checks as runReport, then the rows as pages for a CSV or XLSX download: a streamed report reads
  * STREAM_BATCH_SIZE rows a query as the download is read, the others answer one page of all their rows.
  */

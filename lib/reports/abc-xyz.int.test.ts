@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR } from "../auth/actor";
 import { getDb } from "../db/client";
 import { postMovement } from "../ledger/post-movement";
 import { reverseMovement } from "../ledger/reverse-movement";
+import { readEveryPage } from "../../tests/factories/report-pages";
 import { abcXyzReport } from "./abc-xyz";
 import { runReport } from "./run-report";
 
@@ -129,14 +130,7 @@ describe("ABC × XYZ report", () => {
     // A page at a time, as the report streams: the same lines in the same order. The chart's cells count every
     // line, not the page, and the count tells a background run how many lines to expect.
     const twoWeeks = { from: new Date(from.getTime() + 14 * DAY).toISOString().slice(0, 10), to: today };
-    const paged: unknown[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await runReport(db, SYSTEM_ACTOR, "abc-xyz", twoWeeks, { limit: 2, cursor });
-      expect(page.data.length).toBeLessThanOrEqual(2);
-      paged.push(...page.data);
-      cursor = page.next ?? undefined;
-    } while (cursor);
+    const paged = (await readEveryPage(db, SYSTEM_ACTOR, "abc-xyz", twoWeeks, 2)).flat();
     expect(paged).toEqual(lastTwoWeeks.data);
     const charted = await runReport(db, SYSTEM_ACTOR, "abc-xyz", twoWeeks, { limit: 1 }, { chart: true });
     expect(charted.data).toHaveLength(1);

@@ -2,7 +2,16 @@ import { z } from "zod";
 import { analyticBatches, analyticRows } from "../db/analytic-read";
 import { Prisma } from "../db/generated/client";
 import { categoryCondition, periodBounds, siteCondition } from "./report-scope";
-import { categoryFilterField, defineReport, invalidCursor, periodFilters, siteFilterField, type ReportRow, type ReportSites } from "./report";
+import {
+  categoryFilterField,
+  defineReport,
+  decodeCursor,
+  encodeCursor,
+  periodFilters,
+  siteFilterField,
+  type ReportRow,
+  type ReportSites,
+} from "./report";
 
 const WEEK_MS = 7 * 86_400_000;
 /** The cumulative shares of consumption value that end class A and class B, unless the caller says otherwise. */
@@ -57,12 +66,12 @@ export const abcXyzReport = defineReport({
   // A line per item × site with demand: 400,000 over a year of the benchmark's catalogue (docs/BENCHMARKS.md).
   streamed: {
     async *rows(db, _actor, filters, sites, page) {
-      const after = page.after === null ? undefined : rankOf(page.after);
+      const after = page.after === null ? undefined : decodeCursor(page.after, rank);
       for await (const rows of analyticBatches<ClassedRow>(db, classesQuery(filters, sites, "rows", after), page.size, settingsFor(filters))) {
         yield rows.map(withCountFrequency);
       }
     },
-    cursorOf: (row) => Buffer.from(JSON.stringify([String(row.site), String(row.consumptionValue), String(row.sku)]), "utf8").toString("base64url"),
+    cursorOf: (row) => encodeCursor([String(row.site), String(row.consumptionValue), String(row.sku)]),
     async count(db, _actor, filters, sites) {
       const [{ count }] = await analyticRows<{ count: bigint }>(db, classesQuery(filters, sites, "count"), settingsFor(filters));
       return Number(count);
@@ -186,17 +195,4 @@ function withCountFrequency(row: ClassedRow): ReportRow {
   };
 }
 
-const rankText = z.tuple([z.string(), z.string().regex(/^-?\d+(\.\d+)?$/), z.string()]);
-
-/** The line a cursor names; anything else is 422 on `cursor`. */
-function rankOf(cursor: string): Rank {
-  let parsed: ReturnType<typeof rankText.safeParse>;
-  try {
-    parsed = rankText.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-  } catch {
-    throw invalidCursor();
-  }
-  if (!parsed.success) throw invalidCursor();
-  const [site, value, sku] = parsed.data;
-  return { site, value, sku };
-}
+const rank = z.tuple([z.string(), z.string().regex(/^-?\d+(\.\d+)?$/), z.string()]).transform(([site, value, sku]): Rank => ({ site, value, sku }));

@@ -1,8 +1,20 @@
+import { z } from "zod";
+import { analyticBatches, analyticRows } from "../db/analytic-read";
 import type { CostingMethod } from "../db/generated/client";
 import { Prisma } from "../db/generated/client";
 import { AGE_BUCKETS } from "./age-buckets";
 import { categoryCondition, siteCondition } from "./report-scope";
-import { categoryFilterField, defineReport, periodFilters, siteFilterField, utcToday, type ReportColumn } from "./report";
+import {
+  categoryFilterField,
+  decodeCursor,
+  defineReport,
+  encodeCursor,
+  periodFilters,
+  siteFilterField,
+  utcToday,
+  type ReportColumn,
+  type ReportSites,
+} from "./report";
 
 type Row = { sku: string; name: string; category: string | null; site: string; method: CostingMethod } & Record<string, string | number | null>;
 
@@ -40,15 +52,49 @@ export const ageingReport = defineReport({
     { key: "value", label: "Value", type: "decimal", description: "All open layers, exact" },
   ],
   async run(db, _actor, filters, sites) {
-    const today = utcToday();
-    const bucketSums = Prisma.join(
-      AGE_BUCKETS.map((b) => {
-        const inBucket = Prisma.raw(b.max === null ? `age >= ${b.min}` : `age BETWEEN ${b.min} AND ${b.max}`);
-        return Prisma.sql`coalesce(sum(quantity) FILTER (WHERE ${inBucket}), 0)::int AS ${Prisma.raw(`"units${b.key}"`)},
+    return { rows: await analyticRows<Row>(db, ageingQuery(filters, sites, { answer: "rows" }), PLANNER_AS_USUAL) };
+  },
+  // A line per item × site with open layers: as many as items × sites.
+  streamed: {
+    async *rows(db, _actor, filters, sites, page) {
+      const after = page.after === null ? undefined : decodeCursor(page.after, lineKey);
+      yield* analyticBatches<Row>(db, ageingQuery(filters, sites, { answer: "rows", after }), page.size, PLANNER_AS_USUAL);
+    },
+    cursorOf: (row) => encodeCursor([String(row.skuKey), String(row.site)]),
+    async count(db, _actor, filters, sites) {
+      const [{ count }] = await analyticRows<{ count: bigint }>(db, ageingQuery(filters, sites, { answer: "count" }), PLANNER_AS_USUAL);
+      return Number(count);
+    },
+  },
+  // The chart on its page: every line's buckets summed (one row), not the page shown.
+  chartRows(db, _actor, filters, sites) {
+    return analyticRows(db, ageingQuery(filters, sites, { answer: "totals" }), PLANNER_AS_USUAL);
+  },
+});
+
+type Filters = { category?: string };
+
+/** The line a cursor names: the item's SKU key and the site's code, the answer's order. */
+const lineKey = z.tuple([z.string(), z.string()]).transform(([skuKey, site]) => ({ skuKey, site }));
+
+/** The layers of an item × site are found by their keys: nested loops, as the planner would choose. */
+const PLANNER_AS_USUAL = { enable_nestloop: "on" };
+
+/** The lines in their order (after `after`), their number, or every line's buckets summed. */
+function ageingQuery(
+  filters: Filters,
+  sites: ReportSites,
+  { answer, after }: { answer: "rows" | "count" | "totals"; after?: { skuKey: string; site: string } },
+): Prisma.Sql {
+  const today = utcToday();
+  const bucketSums = Prisma.join(
+    AGE_BUCKETS.map((b) => {
+      const inBucket = Prisma.raw(b.max === null ? `age >= ${b.min}` : `age BETWEEN ${b.min} AND ${b.max}`);
+      return Prisma.sql`coalesce(sum(quantity) FILTER (WHERE ${inBucket}), 0)::int AS ${Prisma.raw(`"units${b.key}"`)},
           coalesce(sum(value) FILTER (WHERE ${inBucket}), 0)::numeric(18,4)::text AS ${Prisma.raw(`"value${b.key}"`)}`;
-      }),
-    );
-    const rows = await db.$queryRaw<Row[]>`
+    }),
+  );
+  const layers = Prisma.sql`
       WITH open_layers AS (
         SELECT l."itemId", l."siteId", l.quantity, l.value, l."receivedAt", l.id,
                (${today}::date - l."receivedAt"::date) AS age,
@@ -65,14 +111,16 @@ export const ageingReport = defineReport({
                     ELSE round("stateValue" * through / "stateQuantity", 4) - round("stateValue" * (through - quantity) / "stateQuantity", 4)
                END AS value
           FROM open_layers
-      )
-      SELECT i.sku, i.name, c.path AS category, s.code AS site, v.method::text AS method, ${bucketSums},
+      )`;
+  if (answer === "count") return Prisma.sql`${layers} SELECT count(DISTINCT ("itemId", "siteId")) AS count FROM valued`;
+  if (answer === "totals") return Prisma.sql`${layers} SELECT ${bucketSums} FROM valued`;
+  return Prisma.sql`${layers}
+      SELECT i.sku, i."skuKey", i.name, c.path AS category, s.code AS site, v.method::text AS method, ${bucketSums},
              sum(v.quantity)::int AS units, sum(v.value)::numeric(18,4)::text AS value
         FROM valued v
         JOIN "Item" i ON i.id = v."itemId" LEFT JOIN "Category" c ON c.id = i."categoryId"
         JOIN "Site" s ON s.id = v."siteId"
+       WHERE ${after ? Prisma.sql`(i."skuKey", s.code) > (${after.skuKey}, ${after.site})` : Prisma.sql`true`}
        GROUP BY i.id, c.path, s.code, v.method
        ORDER BY i."skuKey", s.code`;
-    return { rows };
-  },
-});
+}

@@ -1,9 +1,28 @@
 import { z } from "zod";
+import { analyticBatches, analyticRows } from "../db/analytic-read";
 import { Prisma } from "../db/generated/client";
 import { categoryCondition, periodBounds, siteCondition } from "./report-scope";
-import { categoryFilterField, defineReport, periodFilters, siteFilterField } from "./report";
+import {
+  categoryFilterField,
+  decodeCursor,
+  defineReport,
+  encodeCursor,
+  periodFilters,
+  siteFilterField,
+  type ReportRow,
+  type ReportSites,
+} from "./report";
 
-type Row = { sku: string; name: string; site: string; onHand: number; issued: number; lastIssuedAt: Date | null };
+type Row = {
+  status: "dead" | "slow";
+  sku: string;
+  name: string;
+  site: string;
+  onHand: number;
+  issued: number;
+  coverageDays: number | null;
+  lastIssuedAt: Date | null;
+};
 
 const DAY_MS = 86_400_000;
 
@@ -46,9 +65,46 @@ export const deadStockReport = defineReport({
     { key: "lastIssuedAt", label: "Last issued", type: "date" },
   ],
   async run(db, _actor, filters, sites) {
-    const { start, end } = periodBounds(filters);
-    const days = Math.round((end.getTime() - start.getTime()) / DAY_MS);
-    const rows = await db.$queryRaw<Row[]>`
+    const rows = await analyticRows<Row>(db, deadStockQuery(filters, sites, { answer: "rows" }), PLANNER_AS_USUAL);
+    return { rows: rows.map(withDay) };
+  },
+  // A line per item × site with stock: as many as items × sites when little sells.
+  streamed: {
+    async *rows(db, _actor, filters, sites, page) {
+      const after = page.after === null ? undefined : decodeCursor(page.after, lineKey);
+      for await (const rows of analyticBatches<Row>(db, deadStockQuery(filters, sites, { answer: "rows", after }), page.size, PLANNER_AS_USUAL)) {
+        yield rows.map(withDay);
+      }
+    },
+    cursorOf: (row) => encodeCursor([String(row.status), String(row.onHand), String(row.sku), String(row.site)]),
+    async count(db, _actor, filters, sites) {
+      const [{ count }] = await analyticRows<{ count: bigint }>(db, deadStockQuery(filters, sites, { answer: "count" }), PLANNER_AS_USUAL);
+      return Number(count);
+    },
+  },
+});
+
+type Filters = { from: string; to: string; category?: string; slowAfterDays: number };
+type Key = { status: "dead" | "slow"; onHand: number; sku: string; site: string };
+
+/** The line a cursor names, by the answer's order: dead before slow, most on hand first, then SKU and site. */
+const lineKey = z
+  .tuple([z.enum(["dead", "slow"]), z.coerce.number().int(), z.string(), z.string()])
+  .transform(([status, onHand, sku, site]): Key => ({ status, onHand, sku, site }));
+
+/** Movements are found per item on hand by their keys: nested loops, as the planner would choose. */
+const PLANNER_AS_USUAL = { enable_nestloop: "on" };
+
+const withDay = (row: Row): ReportRow => ({ ...row, lastIssuedAt: row.lastIssuedAt?.toISOString().slice(0, 10) ?? null });
+
+/**
+ * The lines in their order (after `after`), or their number. Days of stock = on hand × the period's days ÷ issued,
+ * rounded half up (none when nothing was issued: dead); slow when that is over the limit; the rest is not shown.
+ */
+function deadStockQuery(filters: Filters, sites: ReportSites, { answer, after }: { answer: "rows" | "count"; after?: Key }): Prisma.Sql {
+  const { start, end } = periodBounds(filters);
+  const days = Math.round((end.getTime() - start.getTime()) / DAY_MS);
+  const judged = Prisma.sql`
       WITH on_hand AS (
         SELECT sl."itemId", loc."siteId", SUM(sl."onHand")::int AS on_hand
         FROM "StockLevel" sl JOIN "Location" loc ON loc.id = sl."locationId"
@@ -65,19 +121,24 @@ export const deadStockReport = defineReport({
           AND ((m.kind = 'issue' AND tl.type = 'customer') OR (m.kind = 'reversal' AND fl.type = 'customer'))
           AND m."occurredAt" < ${end}
         GROUP BY 1, 2
-      )
-      SELECT i.sku, i.name, s.code AS site, oh.on_hand AS "onHand", COALESCE(d.issued, 0) AS issued, d.last_issued AS "lastIssuedAt"
-      FROM on_hand oh
-      JOIN "Item" i ON i.id = oh."itemId" JOIN "Site" s ON s.id = oh."siteId"
-      LEFT JOIN demand d ON d."itemId" = oh."itemId" AND d."siteId" = oh."siteId"
-      WHERE true ${categoryCondition(Prisma.sql`i."categoryId"`, filters.category)}
-      ORDER BY oh.on_hand DESC, i.sku, s.code`;
-    const judged = rows.map((row) => {
-      const coverageDays = row.issued > 0 ? Math.round((row.onHand * days) / row.issued) : null;
-      const status = coverageDays === null ? "dead" : coverageDays > filters.slowAfterDays ? "slow" : null;
-      return { ...row, status, coverageDays, lastIssuedAt: row.lastIssuedAt?.toISOString().slice(0, 10) ?? null };
-    });
-    const order = (status: string | null) => (status === "dead" ? 0 : 1);
-    return { rows: judged.filter((row) => row.status !== null).sort((a, b) => order(a.status) - order(b.status)) };
-  },
-});
+      ), covered AS (
+        SELECT i.sku, i.name, s.code AS site, oh.on_hand AS "onHand", COALESCE(d.issued, 0) AS issued, d.last_issued AS "lastIssuedAt",
+               CASE WHEN d.issued > 0 THEN round(oh.on_hand * ${days}::numeric / d.issued)::int END AS "coverageDays"
+        FROM on_hand oh
+        JOIN "Item" i ON i.id = oh."itemId" JOIN "Site" s ON s.id = oh."siteId"
+        LEFT JOIN demand d ON d."itemId" = oh."itemId" AND d."siteId" = oh."siteId"
+        WHERE true ${categoryCondition(Prisma.sql`i."categoryId"`, filters.category)}
+      ), judged AS (
+        SELECT *, CASE WHEN "coverageDays" IS NULL THEN 'dead' WHEN "coverageDays" > ${filters.slowAfterDays} THEN 'slow' END AS status
+        FROM covered
+      )`;
+  if (answer === "count") return Prisma.sql`${judged} SELECT count(*) AS count FROM judged WHERE status IS NOT NULL`;
+  const resume = after
+    ? Prisma.sql`AND (status, -"onHand", sku, site) > (${after.status}, ${-after.onHand}::int, ${after.sku}, ${after.site})`
+    : Prisma.empty;
+  return Prisma.sql`${judged}
+      SELECT status, sku, name, site, "onHand", issued, "coverageDays", "lastIssuedAt"
+      FROM judged
+      WHERE status IS NOT NULL ${resume}
+      ORDER BY status, "onHand" DESC, sku, site`;
+}

@@ -126,6 +126,23 @@ export function invalidCursor(): ValidationFailed {
   return new ValidationFailed([{ field: "cursor", message: "Pass `next` of the previous page as it was" }]);
 }
 
+/** A cursor naming a row by its sort key: the key's parts as JSON, in base64url (opaque, URL-safe). */
+export function encodeCursor(parts: readonly (string | null)[]): string {
+  return Buffer.from(JSON.stringify(parts), "utf8").toString("base64url");
+}
+
+/** The sort key a cursor of `encodeCursor` names, as `shape` reads it; anything else is 422 on `cursor`. */
+export function decodeCursor<T>(cursor: string, shape: z.ZodType<T>): T {
+  let parsed: z.ZodSafeParseResult<T>;
+  try {
+    parsed = shape.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+  } catch {
+    throw invalidCursor();
+  }
+  if (!parsed.success) throw invalidCursor();
+  return parsed.data;
+}
+
 /** Every batch of a streamed report in one array: for tests and callers that want the whole, small, answer. */
 export async function allRows(batches: AsyncIterable<ReportRow[]>): Promise<{ rows: ReportRow[] }> {
   const rows: ReportRow[] = [];

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildValuedWarehouses } from "../../tests/factories/valuation";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { getDb } from "../db/client";
+import { readEveryPage } from "../../tests/factories/report-pages";
 import { runReport } from "./run-report";
 
 const db = getDb();
@@ -102,6 +103,18 @@ describe("turnover report", () => {
       },
     ].sort((a, b) => a.site.localeCompare(b.site));
     expect(bySite.data).toEqual(expected);
+
+    // A row at a time through the cursor, as the report streams: the same rows in the same order, the row of
+    // items without a category last.
+    for (const [query, whole] of [
+      [{ ...PERIOD, site: w.site.code }, byItem],
+      [{ ...PERIOD, site: w.site.code, by: "category" }, byCategory],
+      [{ ...PERIOD, by: "site" }, bySite],
+    ] as const) {
+      const pages = await readEveryPage(db, SYSTEM_ACTOR, "turnover", query, 1);
+      expect(pages.flat()).toEqual(whole.data);
+      expect(pages.every((page) => page.length === 1)).toBe(true);
+    }
 
     // A period with no valued stock has no rows.
     expect((await runReport(db, SYSTEM_ACTOR, "turnover", { from: "2026-01-01", to: "2026-01-31" })).data).toEqual([]);

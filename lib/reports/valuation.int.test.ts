@@ -5,6 +5,7 @@ import { buildValuedWarehouses } from "../../tests/factories/valuation";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { getDb } from "../db/client";
 import { valuationAsOf } from "../valuation/valuation-reads";
+import { readEveryPage } from "../../tests/factories/report-pages";
 import { runReport } from "./run-report";
 import { valuationReport } from "./valuation";
 
@@ -119,13 +120,7 @@ describe("valuation report", () => {
     const everyLine = (await runReport(db, SYSTEM_ACTOR, "valuation", query)).data;
     expect(everyLine).toHaveLength(8);
 
-    const pages: unknown[][] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await runReport(db, SYSTEM_ACTOR, "valuation", query, { limit: 3, cursor });
-      pages.push(page.data);
-      cursor = page.next ?? undefined;
-    } while (cursor);
+    const pages = await readEveryPage(db, SYSTEM_ACTOR, "valuation", query, 3);
     expect(pages.slice(0, -1).every((page) => page.length === 3)).toBe(true);
     expect(pages.flat()).toEqual(everyLine);
     const keys = everyLine.map((row) => [String(row.sku), String(row.site)]);

@@ -6,7 +6,8 @@ import {
   allRows,
   categoryFilterField,
   defineReport,
-  invalidCursor,
+  decodeCursor,
+  encodeCursor,
   isoDay,
   periodFilters,
   siteFilterField,
@@ -57,7 +58,7 @@ export const valuationReport = defineReport({
     rows(db, _actor, filters, sites, page) {
       return lineBatches(db, filters, sites, page);
     },
-    cursorOf: (row) => Buffer.from(JSON.stringify([String(row.sku), String(row.site)]), "utf8").toString("base64url"),
+    cursorOf: (row) => encodeCursor([String(row.sku), String(row.site)]),
     count(db, _actor, filters, sites) {
       return countValuedLines(db, instantOf(filters.asOf), sites, { category: filters.category });
     },
@@ -68,25 +69,12 @@ export const valuationReport = defineReport({
 });
 
 async function* lineBatches(db: Db, filters: Filters, sites: ReportSites, page: StreamPage): AsyncGenerator<ReportRow[]> {
-  const after = page.after === null ? null : lineKeyOf(page.after);
+  const after = page.after === null ? null : decodeCursor(page.after, lineKey);
   const batches = valuedBatches(db, instantOf(filters.asOf), sites, { category: filters.category }, { after, size: page.size });
   for await (const lines of batches) yield lines.map((line) => ({ ...line, unitValue: unitValueOf(line.value, line.quantity) }));
 }
 
-const lineKeyText = z.tuple([z.string(), z.string()]);
-
-/** The SKU and site a cursor names; anything else is 422 on `cursor`. */
-function lineKeyOf(cursor: string): LineKey {
-  let parsed: ReturnType<typeof lineKeyText.safeParse>;
-  try {
-    parsed = lineKeyText.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-  } catch {
-    throw invalidCursor();
-  }
-  if (!parsed.success) throw invalidCursor();
-  const [sku, site] = parsed.data;
-  return { sku, site };
-}
+const lineKey = z.tuple([z.string(), z.string()]).transform(([sku, site]): LineKey => ({ sku, site }));
 
 /** value ÷ quantity to 4 places, exactly rounded; null when there are no units to divide by. */
 export function unitValueOf(value: string, quantity: number): string | null {

@@ -17,6 +17,9 @@ export const reportColumn = z
   })
   .meta({ id: "ReportColumn" });
 
+/** The reports that can pass 10,000 rows and so answer JSON a page at a time (their `streamed`, lib/reports/report.ts). */
+export const PAGED_REPORTS = "movements, stock-on-hand, valuation, abc-xyz, turnover, ageing, dead-stock, expiring";
+
 const reportValue = z.union([z.string(), z.number(), z.null()]);
 
 export const reportAnswer = z
@@ -32,7 +35,7 @@ export const reportAnswer = z
       .string()
       .nullable()
       .describe(
-        "For a report answered a page at a time (movements, stock-on-hand): send as `cursor` for the rows that follow; null on the last page and for every other report",
+        `For a report answered a page at a time (${PAGED_REPORTS}): send as \`cursor\` for the rows that follow; null on the last page and for every other report`,
       ),
   })
   .meta({ id: "Report" });
@@ -44,7 +47,7 @@ export const reportPage = z.object({
     // Opaque: each streamed report reads its own (lib/reports/report.ts), and refuses on this field what it cannot.
     .regex(/^[A-Za-z0-9_-]{1,1024}$/, "Pass `next` of the previous page as it was")
     .optional()
-    .describe("`next` of the previous page, as it was, for the reports that answer a page at a time (movements, stock-on-hand)"),
+    .describe(`\`next\` of the previous page, as it was, for the reports that answer a page at a time (${PAGED_REPORTS})`),
   limit: z.coerce
     .number()
     .int()

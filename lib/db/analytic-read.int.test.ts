@@ -130,4 +130,35 @@ describe("analyticBatches", () => {
       /division by zero/,
     );
   });
+
+  it("holds at most a third of the pool's connections at a time; the next read waits without one until one ends", async () => {
+    const db = createDb(process.env.DATABASE_URL!, 6);
+    const read = () => analyticBatches<{ n: number }>(db, Prisma.sql`SELECT n FROM generate_series(1, 10) n`, 2);
+    const holding = async () => {
+      const [{ n }] = await db.$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'FETCH%analytic_batches' AND state LIKE 'idle in transaction%'`;
+      return Number(n);
+    };
+    const reads = [read(), read(), read()];
+    const [first, second, third] = reads;
+    try {
+      await first.next();
+      await second.next();
+      let thirdStarted = false;
+      const thirdBatch = third.next().then((batch) => ((thirdStarted = true), batch));
+      // Two of six connections hold a transaction open for their readers; the third read has no place yet.
+      await vi.waitFor(async () => expect(await holding()).toBe(2), { timeout: 5_000, interval: 20 });
+      // The app's own queries still find connections meanwhile; the third read is still waiting after them.
+      for (let i = 0; i < 5; i++) expect(await db.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
+      expect(await holding()).toBe(2);
+      expect(thirdStarted).toBe(false);
+      await first.return(undefined);
+      expect((await thirdBatch).value).toEqual([{ n: 1 }, { n: 2 }]);
+      expect(await holding()).toBe(2);
+    } finally {
+      // A pool does not end while a read holds one of its connections.
+      for (const each of reads) await each.return(undefined);
+      await db.$disconnect();
+    }
+  });
 });

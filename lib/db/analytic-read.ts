@@ -1,3 +1,4 @@
+import pLimit, { type LimitFunction } from "p-limit";
 import pg from "pg";
 import { Prisma } from "./generated/client";
 import { poolOf, type Db } from "./client";
@@ -46,7 +47,14 @@ export async function* analyticBatches<Row>(db: Db, query: Prisma.Sql, size: num
     for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size);
     return;
   }
-  const client = await pool.connect();
+  const release = await heldCursorSlot(pool);
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    release();
+    throw error;
+  }
   let broken: Error | undefined;
   let committed = false;
   try {
@@ -66,8 +74,25 @@ export async function* analyticBatches<Row>(db: Db, query: Prisma.Sql, size: num
     // even roll back is closed, not given to the next caller.
     if (!committed) await client.query("ROLLBACK").catch((rollbackFailed: Error) => (broken = rollbackFailed));
     client.release(broken);
+    release();
   }
 }
+
+/**
+ * A place among the reads that hold a connection while their reader reads: at most a third of the pool (at least
+ * one) at a time, so slow downloads cannot take every connection from the app's own requests; the next waits,
+ * holding none, until one ends. Answers the function that gives the place back.
+ */
+async function heldCursorSlot(pool: pg.Pool): Promise<() => void> {
+  let limit = heldCursorLimits.get(pool);
+  if (!limit) heldCursorLimits.set(pool, (limit = pLimit(Math.max(1, Math.floor((pool.options.max ?? 10) / 3)))));
+  let giveBack!: () => void;
+  const held = new Promise<void>((resolve) => (giveBack = resolve));
+  await new Promise<void>((taken) => void limit(() => (taken(), held)));
+  return giveBack;
+}
+
+const heldCursorLimits = new WeakMap<pg.Pool, LimitFunction>();
 
 function configurationOf(settings: Record<string, string>): Prisma.Sql {
   const all = Object.entries({ transaction_read_only: "on", work_mem: "256MB", enable_nestloop: "off", ...settings });

@@ -91,26 +91,24 @@ describe("analyticBatches", () => {
 
   it("hands the rows over a batch at a time, in order, on a pool (a server-side cursor) and on the embedded database", async () => {
     for (const db of [getDb(), embeddedDb]) {
-      const { sizes, all } = await collect(analyticBatches<{ n: number }>(db, numbers(10), 4));
+      const { sizes, all } = await collect(analyticBatches<{ n: number }>(db, numbers(10), { size: 4 }));
       expect(sizes).toEqual([4, 4, 2]);
       expect(all).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
       // A last batch that is exactly full is followed by none.
-      expect((await collect(analyticBatches<{ n: number }>(db, numbers(8), 4))).sizes).toEqual([4, 4]);
-      expect((await collect(analyticBatches<{ n: number }>(db, numbers(0), 4))).sizes).toEqual([]);
+      expect((await collect(analyticBatches<{ n: number }>(db, numbers(8), { size: 4 }))).sizes).toEqual([4, 4]);
+      expect((await collect(analyticBatches<{ n: number }>(db, numbers(0), { size: 4 }))).sizes).toEqual([]);
     }
     // Its rows are typed as analyticRows's are.
-    for await (const batch of analyticBatches(getDb(), everyType, 10)) expect(batch).toEqual(await getDb().$queryRaw(everyType));
+    for await (const batch of analyticBatches(getDb(), everyType, { size: 10 })) expect(batch).toEqual(await getDb().$queryRaw(everyType));
   });
 
   it("reads with its settings, read-only, and ends its transaction when the reader stops early", async () => {
     const db = getDb();
-    for await (const [row] of analyticBatches(db, settings, 1, { jit: "off" }))
+    for await (const [row] of analyticBatches(db, settings, { size: 1 }, { jit: "off" }))
       expect(row).toEqual({ work_mem: "256MB", jit: "off", read_only: "on" });
-    for await (const batch of analyticBatches<{ n: number }>(
-      db,
-      Prisma.sql`SELECT n AS analytic_batches_left_early FROM generate_series(1, 100) n`,
-      10,
-    )) {
+    for await (const batch of analyticBatches<{ n: number }>(db, Prisma.sql`SELECT n AS analytic_batches_left_early FROM generate_series(1, 100) n`, {
+      size: 10,
+    })) {
       expect(batch).toHaveLength(10);
       break;
     }
@@ -126,14 +124,14 @@ describe("analyticBatches", () => {
     } finally {
       for (const client of clients) client.release();
     }
-    await expect(collect(analyticBatches(db, Prisma.sql`SELECT 1 / (n - 3) AS n FROM generate_series(1, 5) n`, 1))).rejects.toThrow(
+    await expect(collect(analyticBatches(db, Prisma.sql`SELECT 1 / (n - 3) AS n FROM generate_series(1, 5) n`, { size: 1 }))).rejects.toThrow(
       /division by zero/,
     );
   });
 
   it("holds at most a third of the pool's connections at a time; the next read waits without one until one ends", async () => {
     const db = createDb(process.env.DATABASE_URL!, 6);
-    const read = () => analyticBatches<{ n: number }>(db, Prisma.sql`SELECT n FROM generate_series(1, 10) n`, 2);
+    const read = () => analyticBatches<{ n: number }>(db, Prisma.sql`SELECT n FROM generate_series(1, 10) n`, { size: 2 });
     const holding = async () => {
       const [{ n }] = await db.$queryRaw<{ n: bigint }[]>`
         SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'FETCH%analytic_batches' AND state LIKE 'idle in transaction%'`;
@@ -151,6 +149,12 @@ describe("analyticBatches", () => {
       // The app's own queries still find connections meanwhile; the third read is still waiting after them.
       for (let i = 0; i < 5; i++) expect(await db.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
       expect(await holding()).toBe(2);
+      expect(thirdStarted).toBe(false);
+      // A JSON page gathers its rows at once and stops: it does not queue behind the downloads.
+      for await (const page of analyticBatches<{ n: number }>(db, Prisma.sql`SELECT n FROM generate_series(1, 10) n`, { size: 3, atOnce: true })) {
+        expect(page).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+        break;
+      }
       expect(thirdStarted).toBe(false);
       await first.return(undefined);
       expect((await thirdBatch).value).toEqual([{ n: 1 }, { n: 2 }]);

@@ -40,14 +40,19 @@ export async function analyticRows<Row>(db: Db, query: Prisma.Sql, settings: Rec
  * The embedded database serves every connection from one session, where a transaction held open would take in
  * everyone else's statements: there the rows are read whole (its data sets are small) and handed over in slices.
  */
-export async function* analyticBatches<Row>(db: Db, query: Prisma.Sql, size: number, settings: Record<string, string> = {}): AsyncGenerator<Row[]> {
+export async function* analyticBatches<Row>(
+  db: Db,
+  query: Prisma.Sql,
+  { size, atOnce = false }: BatchReading,
+  settings: Record<string, string> = {},
+): AsyncGenerator<Row[]> {
   const pool = poolOf(db);
   if (!pool) {
     const rows = await analyticRows<Row>(db, query, settings);
     for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size);
     return;
   }
-  const release = await heldCursorSlot(pool);
+  const release = atOnce ? () => undefined : await heldCursorSlot(pool);
   let client: pg.PoolClient;
   try {
     client = await pool.connect();
@@ -93,6 +98,12 @@ async function heldCursorSlot(pool: pg.Pool): Promise<() => void> {
 }
 
 const heldCursorLimits = new WeakMap<pg.Pool, LimitFunction>();
+
+/**
+ * `size` rows a batch. `atOnce`: the caller takes the batches it wants without waiting on anyone and then stops
+ * (a JSON page, gathered before it is answered), so the read need not queue behind downloads for a place.
+ */
+export type BatchReading = { size: number; atOnce?: boolean };
 
 function configurationOf(settings: Record<string, string>): Prisma.Sql {
   const all = Object.entries({ transaction_read_only: "on", work_mem: "256MB", enable_nestloop: "off", ...settings });

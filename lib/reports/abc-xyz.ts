@@ -67,7 +67,7 @@ export const abcXyzReport = defineReport({
   streamed: {
     async *rows(db, _actor, filters, sites, page) {
       const after = page.after === null ? undefined : decodeCursor(page.after, rank);
-      for await (const rows of analyticBatches<ClassedRow>(db, classesQuery(filters, sites, "rows", after), page.size, settingsFor(filters))) {
+      for await (const rows of analyticBatches<ClassedRow>(db, classesQuery(filters, sites, "rows", after), page, settingsFor(filters))) {
         yield rows.map(withCountFrequency);
       }
     },

@@ -58,7 +58,7 @@ export const ageingReport = defineReport({
   streamed: {
     async *rows(db, _actor, filters, sites, page) {
       const after = page.after === null ? undefined : decodeCursor(page.after, lineKey);
-      yield* analyticBatches<Row>(db, ageingQuery(filters, sites, { answer: "rows", after }), page.size, PLANNER_AS_USUAL);
+      yield* analyticBatches<Row>(db, ageingQuery(filters, sites, { answer: "rows", after }), page, PLANNER_AS_USUAL);
     },
     cursorOf: (row) => encodeCursor([String(row.skuKey), String(row.site)]),
     async count(db, _actor, filters, sites) {

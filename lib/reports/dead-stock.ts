@@ -72,7 +72,7 @@ export const deadStockReport = defineReport({
   streamed: {
     async *rows(db, _actor, filters, sites, page) {
       const after = page.after === null ? undefined : decodeCursor(page.after, lineKey);
-      for await (const rows of analyticBatches<Row>(db, deadStockQuery(filters, sites, { answer: "rows", after }), page.size, PLANNER_AS_USUAL)) {
+      for await (const rows of analyticBatches<Row>(db, deadStockQuery(filters, sites, { answer: "rows", after }), page, PLANNER_AS_USUAL)) {
         yield rows.map(withDay);
       }
     },

@@ -25,8 +25,10 @@ export type ReportSites = "all" | readonly string[];
 /**
  * Where a streamed report resumes: after the row the cursor `after` names (none: from the start), `size` rows a
  * query. The cursor is the report's own (`cursorOf`), opaque to callers: URL-safe text they pass back as it was.
+ * `atOnce`: the caller gathers what it wants at once and stops (a JSON page), rather than read as a download's
+ * reader asks (lib/db/analytic-read.ts).
  */
-export type StreamPage = { after: string | null; size: number };
+export type StreamPage = { after: string | null; size: number; atOnce?: boolean };
 
 /** Rows a streamed report reads per query. */
 export const STREAM_BATCH_SIZE = 2_000;

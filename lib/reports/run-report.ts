@@ -70,7 +70,11 @@ async function answerPage(
   const { cursor, limit = DEFAULT_PAGE_ROWS } = page;
   // One row more than the page tells whether another page follows.
   const rows: ReportRow[] = [];
-  for await (const batch of streamed.rows(db, actor, filters, sites, { after: cursor ?? null, size: Math.min(limit + 1, STREAM_BATCH_SIZE) })) {
+  for await (const batch of streamed.rows(db, actor, filters, sites, {
+    after: cursor ?? null,
+    size: Math.min(limit + 1, STREAM_BATCH_SIZE),
+    atOnce: true,
+  })) {
     rows.push(...batch);
     if (rows.length > limit) break;
   }

@@ -94,7 +94,7 @@ export const turnoverReport = defineReport({
   streamed: {
     async *rows(db, _actor, filters, sites, page) {
       const after = page.after === null ? undefined : decodeCursor(page.after, sortKey);
-      for await (const rows of analyticBatches<Row>(db, turnoverQuery(filters, sites, { answer: "rows", after }), page.size)) {
+      for await (const rows of analyticBatches<Row>(db, turnoverQuery(filters, sites, { answer: "rows", after }), page)) {
         yield rows.map((row) => withTurns(row, filters));
       }
     },

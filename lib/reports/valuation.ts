@@ -70,7 +70,7 @@ export const valuationReport = defineReport({
 
 async function* lineBatches(db: Db, filters: Filters, sites: ReportSites, page: StreamPage): AsyncGenerator<ReportRow[]> {
   const after = page.after === null ? null : decodeCursor(page.after, lineKey);
-  const batches = valuedBatches(db, instantOf(filters.asOf), sites, { category: filters.category }, { after, size: page.size });
+  const batches = valuedBatches(db, instantOf(filters.asOf), sites, { category: filters.category }, { after, size: page.size, atOnce: page.atOnce });
   for await (const lines of batches) yield lines.map((line) => ({ ...line, unitValue: unitValueOf(line.value, line.quantity) }));
 }
 

@@ -1,7 +1,7 @@
 // The one query behind "what was the stock worth at an instant": GET /api/v1/valuation (valuation-reads.ts) and the
 // `valuation` report (lib/reports/valuation.ts) both read it, so they cannot disagree.
 import type { Db } from "../db/client";
-import { analyticBatches, analyticRows } from "../db/analytic-read";
+import { analyticBatches, analyticRows, type BatchReading } from "../db/analytic-read";
 import { Prisma, type CostingMethod } from "../db/generated/client";
 import { categoryCondition, siteCondition } from "../reports/report-scope";
 import type { ReportSites } from "../reports/report";
@@ -112,14 +112,14 @@ export async function* valuedBatches(
   at: Date,
   sites: ReportSites,
   query: ValuedQuery,
-  page: { after: LineKey | null; size: number },
+  page: { after: LineKey | null } & BatchReading,
 ): AsyncGenerator<ValuedLine[]> {
   const itemId = await itemIdOf(db, query);
   if (itemId === null) return;
   const batches = analyticBatches<LineRow>(
     db,
     linesQuery(at, sites, query.category, itemId, { totals: false, after: page.after ?? undefined }),
-    page.size,
+    page,
   );
   for await (const rows of batches) yield rows.map(lineOf);
 }

@@ -58,10 +58,9 @@ export const abcXyzReport = defineReport({
     { key: "weeklyCv", label: "CV of weekly demand", type: "decimal" },
     { key: "countEveryDays", label: "Count every (days)", type: "integer" },
   ],
-  run(db, _actor, filters, sites) {
-    return analyticRows<ClassedRow>(db, classesQuery(filters, sites, "rows"), settingsFor(filters)).then((rows) => ({
-      rows: rows.map(withCountFrequency),
-    }));
+  async run(db, _actor, filters, sites) {
+    const rows = await analyticRows<ClassedRow>(db, classesQuery(filters, sites, "rows"), settingsFor(filters));
+    return { rows: rows.map(withCountFrequency) };
   },
   // A line per item × site with demand: 400,000 over a year of the benchmark's catalogue (docs/BENCHMARKS.md).
   streamed: {

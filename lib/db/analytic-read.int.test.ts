@@ -65,14 +65,7 @@ describe("analyticRows", () => {
   it("gives its connection back outside the transaction after a failure", async () => {
     const db = getDb();
     await expect(analyticRows(db, Prisma.sql`SELECT 1 / 0`)).rejects.toThrow(/division by zero/);
-    const pool = poolOf(db)!;
-    const clients = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
-    try {
-      for (const client of clients)
-        expect((await client.query("SELECT current_setting('transaction_read_only') AS ro")).rows).toEqual([{ ro: "off" }]);
-    } finally {
-      for (const client of clients) client.release();
-    }
+    await expectEveryConnectionOutOfItsReadTransaction(db);
   });
 });
 
@@ -116,14 +109,7 @@ describe("analyticBatches", () => {
     const holding = await db.$queryRaw<{ pid: number }[]>`
       SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`;
     expect(holding).toEqual([]);
-    const pool = poolOf(db)!;
-    const clients = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
-    try {
-      for (const client of clients)
-        expect((await client.query("SELECT current_setting('transaction_read_only') AS ro")).rows).toEqual([{ ro: "off" }]);
-    } finally {
-      for (const client of clients) client.release();
-    }
+    await expectEveryConnectionOutOfItsReadTransaction(db);
     await expect(collect(analyticBatches(db, Prisma.sql`SELECT 1 / (n - 3) AS n FROM generate_series(1, 5) n`, { size: 1 }))).rejects.toThrow(
       /division by zero/,
     );
@@ -166,3 +152,14 @@ describe("analyticBatches", () => {
     }
   });
 });
+
+/** Every connection the pool holds is out of a read-only transaction: none was given back inside one. */
+async function expectEveryConnectionOutOfItsReadTransaction(db: ReturnType<typeof getDb>) {
+  const pool = poolOf(db)!;
+  const clients = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
+  try {
+    for (const client of clients) expect((await client.query("SELECT current_setting('transaction_read_only') AS ro")).rows).toEqual([{ ro: "off" }]);
+  } finally {
+    for (const client of clients) client.release();
+  }
+}

@@ -5,6 +5,7 @@ import { ALERT_KINDS } from "../alerts/alert-kinds";
 import type { Db } from "../db/client";
 import { Forbidden, ValidationFailed } from "../domain-error";
 import type { ReportSites } from "../reports/report";
+import { abcXyzReport, abcXyzTotals } from "../reports/abc-xyz";
 import { runWholeReport } from "../reports/run-report";
 import { abcXyzCells, deadStock, expiring, shrinkage, topMovers, unitsIssued } from "./report-tiles";
 import { managerDashboardFilters, type ManagerDashboard } from "./schemas";
@@ -41,7 +42,8 @@ export async function getManagerDashboard(
 
   const [abcXyz, dead, shrunk, expiringLots, onHand, value, fill, stockouts, alerts] = await Promise.all([
     // Every row, also of a report that answers a page at a time elsewhere: the tiles add them all up.
-    runWholeReport(db, actor, "abc-xyz", reportQuery),
+    // ABC × XYZ summed in its own query: its 400,000 lines over the benchmark's catalogue stay in PostgreSQL.
+    abcXyzTotals(db, abcXyzReport.filters.parse(reportQuery), sites),
     runWholeReport(db, actor, "dead-stock", reportQuery),
     runWholeReport(db, actor, "shrinkage", reportQuery),
     runWholeReport(db, actor, "expiring", { ...reportQuery, withinDays: String(EXPIRING_WITHIN_DAYS) }),
@@ -52,7 +54,7 @@ export async function getManagerDashboard(
     countActiveAlerts(db, inView),
   ]);
 
-  const issued = unitsIssued(abcXyz.data);
+  const issued = unitsIssued(abcXyz.cells);
   const averageOnHand = onHand.length === 0 ? 0 : onHand.reduce((sum, d) => sum + d.units, 0) / onHand.length;
   const turns = averageOnHand > 0 ? issued / averageOnHand : null;
   const meanValue = averageValue(value.series);
@@ -73,7 +75,7 @@ export async function getManagerDashboard(
     },
     stockouts: { ...stockouts, open: alerts.byKind.stockout ?? 0 },
     fillRate: fill,
-    topMovers: topMovers(abcXyz.data),
+    topMovers: topMovers(abcXyz.topItems),
     deadStock: deadStock(dead.data),
     shrinkage: shrinkage(shrunk.data),
     expiring: expiring(
@@ -81,7 +83,7 @@ export async function getManagerDashboard(
       EXPIRING_WITHIN_DAYS,
       expiringLots.columns.map((c) => c.key),
     ),
-    abcXyz: abcXyzCells(abcXyz.data),
+    abcXyz: abcXyzCells(abcXyz.cells),
     alerts: {
       total: alerts.total,
       byKind: ALERT_KINDS.filter((kind) => alerts.byKind[kind]).map((kind) => ({ kind, count: alerts.byKind[kind] ?? 0 })),

@@ -37,11 +37,10 @@ describe("dashboard tiles from report rows", () => {
     ]);
   });
 
-  it("counts items per ABC × XYZ cell, all nine cells present", () => {
+  it("lays the counted ABC × XYZ cells out as all nine, the empty ones at 0", () => {
     const { items, cells } = abcXyzCells([
-      { abc: "A", xyz: "X" },
-      { abc: "A", xyz: "X" },
-      { abc: "C", xyz: "Z" },
+      { abc: "A", xyz: "X", items: 2 },
+      { abc: "C", xyz: "Z", items: 1 },
     ]);
     expect(items).toBe(3);
     expect(cells.map((c) => `${c.abc}${c.xyz}:${c.items}`)).toEqual(["AX:2", "AY:0", "AZ:0", "BX:0", "BY:0", "BZ:0", "CX:0", "CY:0", "CZ:1"]);

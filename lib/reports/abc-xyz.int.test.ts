@@ -9,7 +9,7 @@ import { getDb } from "../db/client";
 import { postMovement } from "../ledger/post-movement";
 import { reverseMovement } from "../ledger/reverse-movement";
 import { readEveryPage } from "../../tests/factories/report-pages";
-import { abcXyzReport } from "./abc-xyz";
+import { abcXyzReport, abcXyzTotals } from "./abc-xyz";
 import { runReport } from "./run-report";
 
 const db = getDb();
@@ -140,9 +140,43 @@ describe("ABC × XYZ report", () => {
       { abc: "B", xyz: "Y", items: 1, valueShare: expect.closeTo(20 / 238, 9) },
       { abc: "C", xyz: "X", items: 1, valueShare: expect.closeTo(8 / 238, 9) },
     ]);
+    // What the dashboard reads: the same lines summed per cell and per item in one query.
+    const totals = await abcXyzTotals(db, abcXyzReport.filters.parse(twoWeeks), "all");
+    expect(totals.cells).toEqual([
+      { abc: "A", xyz: "X", items: 1, units: 16 },
+      { abc: "A", xyz: "Y", items: 2, units: 13 },
+      { abc: "B", xyz: "Y", items: 1, units: 20 },
+      { abc: "C", xyz: "X", items: 1, units: 8 },
+    ]);
+    // Four items, fewer than ten: all of them, the one sold at both sites once with its units added (8 + 3).
+    expect(totals.topItems.map(({ sku, units }) => ({ sku, units })).sort((a, b) => b.units - a.units)).toEqual([
+      { sku: items[2].sku, units: 20 },
+      { sku: items[0].sku, units: 16 },
+      { sku: items[3].sku, units: 11 },
+      { sku: items[1].sku, units: 10 },
+    ]);
     expect(await abcXyzReport.streamed!.count(db, SYSTEM_ACTOR, abcXyzReport.filters.parse(twoWeeks), "all")).toBe(5);
     await expect(runReport(db, SYSTEM_ACTOR, "abc-xyz", twoWeeks, { cursor: Buffer.from("[1,2]").toString("base64url") })).rejects.toMatchObject({
       issues: [expect.objectContaining({ field: "cursor" })],
     });
+  });
+
+  it("sums for the dashboard the ten items issued most, with every item tied at the tenth place", async () => {
+    const w = await buildWarehouse(db);
+    // Nine items of 20 down to 12 units, three tied at 5 for the tenth place, and one of 1 below them.
+    const units = [20, 19, 18, 17, 16, 15, 14, 13, 12, 5, 5, 5, 1];
+    const skus: string[] = [];
+    for (const quantity of units) {
+      const item = await buildItem(db);
+      await postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku: item.sku, quantity, to: w.bins.a1.code, unitCost: "1", reason: "received" });
+      await postMovement(db, SYSTEM_ACTOR, { kind: "issue", sku: item.sku, quantity, from: w.bins.a1.code, reason: "sold" });
+      skus.push(item.sku);
+    }
+    const week = { from: new Date(Date.parse(`${today}T00:00:00Z`) - 6 * DAY).toISOString().slice(0, 10), to: today };
+    const totals = await abcXyzTotals(db, abcXyzReport.filters.parse(week), [w.site.id]);
+    expect(totals.topItems.map((item) => item.units).sort((a, b) => b - a)).toEqual(units.slice(0, 12));
+    expect(new Set(totals.topItems.map((item) => item.sku))).toEqual(new Set(skus.slice(0, 12)));
+    expect(totals.cells.reduce((sum, cell) => sum + cell.items, 0)).toBe(13);
+    expect(totals.cells.reduce((sum, cell) => sum + cell.units, 0)).toBe(units.reduce((a, b) => a + b, 0));
   });
 });

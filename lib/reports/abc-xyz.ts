@@ -144,12 +144,12 @@ function classesQuery(filters: AbcXyzFilters, sites: ReportSites, answer: "rows"
       ), site AS (
         SELECT id, code COLLATE "C" AS code, row_number() OVER (ORDER BY code COLLATE "C") AS ordinal FROM "Site"
       ), ranked AS (
-        SELECT i.sku, i.name, i."categoryId", s.code AS site, s.ordinal, p.units, p."sumOfSquares", p.worth,
+        SELECT p."itemId", i.sku, i.name, i."categoryId", s.code AS site, s.ordinal, p.units, p."sumOfSquares", p.worth,
                SUM(p.worth) OVER (PARTITION BY s.ordinal ORDER BY p.worth DESC, i.sku COLLATE "C" ROWS UNBOUNDED PRECEDING) - p.worth AS before,
                SUM(p.worth) OVER (PARTITION BY s.ordinal) AS total
         FROM per_item p JOIN "Item" i ON i.id = p."itemId" JOIN site s ON s.id = p."siteId"
       ), with_cv AS (
-        SELECT sku, name, site, ordinal, units, worth,
+        SELECT "itemId", sku, name, site, ordinal, units, worth,
                CASE WHEN before < ${filters.a} * total THEN 'A' WHEN before < ${filters.b} * total THEN 'B' ELSE 'C' END AS abc,
                worth::float8 / NULLIF(total, 0)::float8 AS "valueShare",
                sqrt(greatest(0, "sumOfSquares" / ${weeks}::float8 - (units::float8 / ${weeks}) * (units::float8 / ${weeks})))
@@ -161,15 +161,18 @@ function classesQuery(filters: AbcXyzFilters, sites: ReportSites, answer: "rows"
       )`;
   if (answer === "count") return Prisma.sql`${classed} SELECT count(*) AS count FROM classed`;
   if (answer === "totals") {
-    // The lines are classed once (a CTE read twice is computed once) and summed two ways.
-    return Prisma.sql`${classed}, per_sku AS (
-        SELECT sku, name, SUM(units)::int AS units FROM classed GROUP BY sku, name
+    // The lines are classed once (a CTE read twice is computed once) and summed two ways, each by a key that sorts
+    // cheaply (sorts, not hashes, are this query's setting): the classes byte by byte, the items by their id.
+    return Prisma.sql`${classed}, per_item_units AS (
+        SELECT "itemId", SUM(units)::int AS units FROM classed GROUP BY "itemId"
       )
-      SELECT 'cell' AS kind, abc, xyz, count(*)::int AS items, SUM(units)::int8 AS units, NULL AS sku, NULL AS name
-        FROM classed GROUP BY abc, xyz
+      SELECT 'cell' AS kind, abc COLLATE "C" AS abc, xyz COLLATE "C" AS xyz, count(*)::int AS items, SUM(units)::int8 AS units,
+             NULL AS sku, NULL AS name
+        FROM classed GROUP BY abc COLLATE "C", xyz COLLATE "C"
       UNION ALL
-      SELECT 'item', NULL, NULL, NULL, units, sku, name FROM per_sku
-       WHERE units >= coalesce((SELECT units FROM per_sku ORDER BY units DESC OFFSET ${TOP_ITEMS - 1} LIMIT 1), 0)`;
+      SELECT 'item', NULL, NULL, NULL, u.units, i.sku, i.name
+        FROM per_item_units u JOIN "Item" i ON i.id = u."itemId"
+       WHERE u.units >= coalesce((SELECT units FROM per_item_units ORDER BY units DESC OFFSET ${TOP_ITEMS - 1} LIMIT 1), 0)`;
   }
   if (answer === "cells") {
     return Prisma.sql`${classed}

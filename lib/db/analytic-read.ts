@@ -100,6 +100,12 @@ async function heldCursorSlot(pool: pg.Pool): Promise<() => void> {
 const heldCursorLimits = new WeakMap<pg.Pool, LimitFunction>();
 
 /**
+ * For a read that finds its rows by key, row by row (levels per lot, movements per item on hand): nested loops
+ * allowed again, as the planner chooses them by default.
+ */
+export const NESTED_LOOPS = { enable_nestloop: "on" } as const;
+
+/**
  * `size` rows a batch. `atOnce`: the caller takes the batches it wants without waiting on anyone and then stops
  * (a JSON page, gathered before it is answered), so the read need not queue behind downloads for a place.
  */

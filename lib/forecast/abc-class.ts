@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { DEFAULT_ABC_SHARES } from "../reports/abc-xyz";
+import { abcClassCase, DEFAULT_ABC_SHARES } from "../reports/abc-xyz";
 import type { AbcClass } from "./reorder-point";
 
 const YEAR_MS = 365 * 86_400_000;
@@ -24,7 +24,7 @@ function classesAtSite(siteId: string, now: Date): Prisma.Sql {
              sum(v.worth) OVER () AS total
       FROM value v JOIN "Item" i ON i.id = v."itemId"
     )
-    SELECT "itemId", CASE WHEN before < ${DEFAULT_ABC_SHARES.a} * total THEN 'A' WHEN before < ${DEFAULT_ABC_SHARES.b} * total THEN 'B' ELSE 'C' END AS class
+    SELECT "itemId", ${abcClassCase(DEFAULT_ABC_SHARES)} AS class
     FROM ranked`;
 }
 

@@ -1,18 +1,10 @@
 import { z } from "zod";
-import { analyticBatches, analyticRows } from "../db/analytic-read";
+import { analyticRows } from "../db/analytic-read";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
+import { analyticLines } from "./analytic-lines";
 import { categoryCondition, periodBounds, siteCondition } from "./report-scope";
-import {
-  categoryFilterField,
-  defineReport,
-  decodeCursor,
-  encodeCursor,
-  periodFilters,
-  siteFilterField,
-  type ReportRow,
-  type ReportSites,
-} from "./report";
+import { categoryFilterField, defineReport, periodFilters, siteFilterField, type ReportRow, type ReportSites } from "./report";
 
 const WEEK_MS = 7 * 86_400_000;
 /** The cumulative shares of consumption value that end class A and class B, unless the caller says otherwise. */
@@ -21,6 +13,12 @@ export const DEFAULT_ABC_SHARES = { a: 0.8, b: 0.95 } as const;
 const COUNT_EVERY_DAYS = { A: 30, B: 90, C: 180 } as const;
 
 const share = (description: string, fallback: number) => z.coerce.number().gt(0).lt(1).default(fallback).describe(description);
+
+/** Where a line stands in the answer's order (site, consumption value down, SKU), to resume after it. */
+type Rank = { site: string; value: string; sku: string };
+
+/** The line a cursor names. */
+const rank = z.tuple([z.string(), z.string().regex(/^-?\d+(\.\d+)?$/), z.string()]).transform(([site, value, sku]): Rank => ({ site, value, sku }));
 
 /**
  * ABC by consumption value over the period — A the items making up the first `a` of the site's value, B up to
@@ -59,27 +57,17 @@ export const abcXyzReport = defineReport({
     { key: "weeklyCv", label: "CV of weekly demand", type: "decimal" },
     { key: "countEveryDays", label: "Count every (days)", type: "integer" },
   ],
-  async run(db, _actor, filters, sites) {
-    const rows = await analyticRows<ClassedRow>(db, classesQuery(filters, sites, "rows"), settingsFor(filters));
-    return { rows: rows.map(withCountFrequency) };
-  },
   // A line per item × site with demand: 400,000 over a year of the benchmark's catalogue (docs/BENCHMARKS.md).
-  streamed: {
-    async *rows(db, _actor, filters, sites, page) {
-      const after = page.after === null ? undefined : decodeCursor(page.after, rank);
-      for await (const rows of analyticBatches<ClassedRow>(db, classesQuery(filters, sites, "rows", after), page, settingsFor(filters))) {
-        yield rows.map(withCountFrequency);
-      }
-    },
-    cursorOf: (row) => encodeCursor([String(row.site), String(row.consumptionValue), String(row.sku)]),
-    async count(db, _actor, filters, sites) {
-      const [{ count }] = await analyticRows<{ count: bigint }>(db, classesQuery(filters, sites, "count"), settingsFor(filters));
-      return Number(count);
-    },
-  },
+  ...analyticLines<AbcXyzFilters, Rank, ClassedRow>({
+    query: classesQuery,
+    key: rank,
+    keyOf: (row) => [String(row.site), String(row.consumptionValue), String(row.sku)],
+    settings: settingsFor,
+    toRow: withCountFrequency,
+  }),
   // The matrix on its page: items and share of value per class over every line, not the page shown.
   chartRows(db, _actor, filters, sites) {
-    return analyticRows<ReportRow>(db, classesQuery(filters, sites, "cells"), settingsFor(filters));
+    return analyticRows<ReportRow>(db, classesQuery(filters, sites, { answer: "cells" }), settingsFor(filters));
   },
 });
 
@@ -98,9 +86,6 @@ type ClassedRow = {
   cv: number;
 };
 type Abc = "A" | "B" | "C";
-
-/** Where a line stands in the answer's order (site, consumption value down, SKU), to resume after it. */
-type Rank = { site: string; value: string; sku: string };
 
 // Measured over 10 million movements (docs/BENCHMARKS.md):
 // - over four weeks or more, the period's sales are read by item × site in time order from a partial index that
@@ -126,7 +111,11 @@ function settingsFor(filters: AbcXyzFilters): Record<string, string> {
  * slower); codes in code-point order, as the answer's order is the ranking's. XYZ: the coefficient of variation
  * of the weekly demand (the period's weeks, those without demand as 0), in float8 as JavaScript would compute it.
  */
-function classesQuery(filters: AbcXyzFilters, sites: ReportSites, answer: "rows" | "count" | "cells" | "totals", after?: Rank): Prisma.Sql {
+function classesQuery(
+  filters: AbcXyzFilters,
+  sites: ReportSites,
+  { answer, after }: { answer: "rows" | "count" | "cells" | "totals"; after?: Rank },
+): Prisma.Sql {
   const { start, end } = periodBounds(filters);
   const weeks = Math.max(1, Math.ceil((end.getTime() - start.getTime()) / WEEK_MS));
   const classed = Prisma.sql`
@@ -150,7 +139,7 @@ function classesQuery(filters: AbcXyzFilters, sites: ReportSites, answer: "rows"
         FROM per_item p JOIN "Item" i ON i.id = p."itemId" JOIN site s ON s.id = p."siteId"
       ), with_cv AS (
         SELECT "itemId", sku, name, site, ordinal, units, worth,
-               CASE WHEN before < ${filters.a} * total THEN 'A' WHEN before < ${filters.b} * total THEN 'B' ELSE 'C' END AS abc,
+               ${abcClassCase(filters)} AS abc,
                worth::float8 / NULLIF(total, 0)::float8 AS "valueShare",
                sqrt(greatest(0, "sumOfSquares" / ${weeks}::float8 - (units::float8 / ${weeks}) * (units::float8 / ${weeks})))
                  / (units::float8 / ${weeks}) AS cv
@@ -189,6 +178,15 @@ function classesQuery(filters: AbcXyzFilters, sites: ReportSites, answer: "rows"
       ORDER BY ordinal, worth DESC, sku COLLATE "C"`;
 }
 
+/**
+ * A line's ABC class from the value ranked before it (`before`) and its site's whole value (`total`): A while what
+ * comes before is under the share `a` of the total, B under `b`, C after. The report and the reorder points' ABC
+ * classes (lib/forecast/abc-class.ts) rank by this one rule.
+ */
+export function abcClassCase(shares: { a: number; b: number }): Prisma.Sql {
+  return Prisma.sql`CASE WHEN before < ${shares.a} * total THEN 'A' WHEN before < ${shares.b} * total THEN 'B' ELSE 'C' END`;
+}
+
 /** How many of the most issued items abcXyzTotals answers, with those tied at the last place. */
 const TOP_ITEMS = 10;
 
@@ -206,7 +204,7 @@ export type AbcXyzTotals = {
  */
 export async function abcXyzTotals(db: Db, filters: AbcXyzFilters, sites: ReportSites): Promise<AbcXyzTotals> {
   type Total = { kind: "cell" | "item"; abc: Abc; xyz: "X" | "Y" | "Z"; items: number; units: bigint; sku: string; name: string };
-  const rows = await analyticRows<Total>(db, classesQuery(filters, sites, "totals"), settingsFor(filters));
+  const rows = await analyticRows<Total>(db, classesQuery(filters, sites, { answer: "totals" }), settingsFor(filters));
   return {
     cells: rows.filter((r) => r.kind === "cell").map(({ abc, xyz, items, units }) => ({ abc, xyz, items, units: Number(units) })),
     topItems: rows.filter((r) => r.kind === "item").map(({ sku, name, units }) => ({ sku, name, units: Number(units) })),
@@ -232,5 +230,3 @@ function withCountFrequency(row: ClassedRow): ReportRow {
     countEveryDays: COUNT_EVERY_DAYS[countClass],
   };
 }
-
-const rank = z.tuple([z.string(), z.string().regex(/^-?\d+(\.\d+)?$/), z.string()]).transform(([site, value, sku]): Rank => ({ site, value, sku }));

@@ -1,18 +1,18 @@
 import { z } from "zod";
-import { analyticBatches, analyticRows } from "../db/analytic-read";
+import { analyticRows, NESTED_LOOPS } from "../db/analytic-read";
 import type { CostingMethod } from "../db/generated/client";
 import { Prisma } from "../db/generated/client";
 import { AGE_BUCKETS } from "./age-buckets";
+import { analyticLines } from "./analytic-lines";
 import { categoryCondition, siteCondition } from "./report-scope";
 import {
   categoryFilterField,
-  decodeCursor,
   defineReport,
-  encodeCursor,
   periodFilters,
   siteFilterField,
   utcToday,
   type ReportColumn,
+  type ReportFilters,
   type ReportSites,
 } from "./report";
 
@@ -22,6 +22,11 @@ const bucketColumns: ReportColumn[] = AGE_BUCKETS.flatMap((b) => [
   { key: `units${b.key}`, label: `Units ${b.label}`, type: "integer" as const },
   { key: `value${b.key}`, label: `Value ${b.label}`, type: "decimal" as const },
 ]);
+
+type LineKey = { skuKey: string; site: string };
+
+/** The line a cursor names: the item's SKU key and the site's code, the answer's order. */
+const lineKey = z.tuple([z.string(), z.string()]).transform(([skuKey, site]): LineKey => ({ skuKey, site }));
 
 /**
  * Ageing of the stock on hand today, per item × site: the units of the cost layers still open (quantity > 0) by
@@ -51,40 +56,26 @@ export const ageingReport = defineReport({
     { key: "units", label: "Units", type: "integer", description: "All open layers" },
     { key: "value", label: "Value", type: "decimal", description: "All open layers, exact" },
   ],
-  async run(db, _actor, filters, sites) {
-    return { rows: await analyticRows<Row>(db, ageingQuery(filters, sites, { answer: "rows" }), PLANNER_AS_USUAL) };
-  },
-  // A line per item × site with open layers: as many as items × sites.
-  streamed: {
-    async *rows(db, _actor, filters, sites, page) {
-      const after = page.after === null ? undefined : decodeCursor(page.after, lineKey);
-      yield* analyticBatches<Row>(db, ageingQuery(filters, sites, { answer: "rows", after }), page, PLANNER_AS_USUAL);
-    },
-    cursorOf: (row) => encodeCursor([String(row.skuKey), String(row.site)]),
-    async count(db, _actor, filters, sites) {
-      const [{ count }] = await analyticRows<{ count: bigint }>(db, ageingQuery(filters, sites, { answer: "count" }), PLANNER_AS_USUAL);
-      return Number(count);
-    },
-  },
+  // A line per item × site with open layers: as many as items × sites. The layers of an item × site are found by
+  // their keys, row by row.
+  ...analyticLines<ReportFilters, LineKey, Row>({
+    query: ageingQuery,
+    key: lineKey,
+    keyOf: (row) => [String(row.skuKey), String(row.site)],
+    settings: () => NESTED_LOOPS,
+    toRow: (row) => row,
+  }),
   // The chart on its page: every line's buckets summed (one row), not the page shown.
   chartRows(db, _actor, filters, sites) {
-    return analyticRows(db, ageingQuery(filters, sites, { answer: "totals" }), PLANNER_AS_USUAL);
+    return analyticRows(db, ageingQuery(filters, sites, { answer: "totals" }), NESTED_LOOPS);
   },
 });
 
-type Filters = { category?: string };
-
-/** The line a cursor names: the item's SKU key and the site's code, the answer's order. */
-const lineKey = z.tuple([z.string(), z.string()]).transform(([skuKey, site]) => ({ skuKey, site }));
-
-/** The layers of an item × site are found by their keys: nested loops, as the planner would choose. */
-const PLANNER_AS_USUAL = { enable_nestloop: "on" };
-
 /** The lines in their order (after `after`), their number, or every line's buckets summed. */
 function ageingQuery(
-  filters: Filters,
+  filters: ReportFilters,
   sites: ReportSites,
-  { answer, after }: { answer: "rows" | "count" | "totals"; after?: { skuKey: string; site: string } },
+  { answer, after }: { answer: "rows" | "count" | "totals"; after?: LineKey },
 ): Prisma.Sql {
   const today = utcToday();
   const bucketSums = Prisma.join(

@@ -1,17 +1,9 @@
 import { z } from "zod";
-import { analyticBatches, analyticRows } from "../db/analytic-read";
+import { NESTED_LOOPS } from "../db/analytic-read";
 import { Prisma } from "../db/generated/client";
+import { analyticLines } from "./analytic-lines";
 import { categoryCondition, periodBounds, siteCondition } from "./report-scope";
-import {
-  categoryFilterField,
-  decodeCursor,
-  defineReport,
-  encodeCursor,
-  periodFilters,
-  siteFilterField,
-  type ReportRow,
-  type ReportSites,
-} from "./report";
+import { categoryFilterField, defineReport, periodFilters, siteFilterField, type ReportRow, type ReportSites } from "./report";
 
 type Row = {
   status: "dead" | "slow";
@@ -25,6 +17,14 @@ type Row = {
 };
 
 const DAY_MS = 86_400_000;
+
+type Filters = { from: string; to: string; category?: string; slowAfterDays: number };
+type Key = { status: "dead" | "slow"; onHand: number; sku: string; site: string };
+
+/** The line a cursor names, by the answer's order: dead before slow, most on hand first, then SKU and site. */
+const lineKey = z
+  .tuple([z.enum(["dead", "slow"]), z.coerce.number().int(), z.string(), z.string()])
+  .transform(([status, onHand, sku, site]): Key => ({ status, onHand, sku, site }));
 
 /**
  * Slow and dead stock: items on hand at a site that customers took nothing of in the period (dead), or so little
@@ -64,38 +64,20 @@ export const deadStockReport = defineReport({
     },
     { key: "lastIssuedAt", label: "Last issued", type: "date" },
   ],
-  async run(db, _actor, filters, sites) {
-    const rows = await analyticRows<Row>(db, deadStockQuery(filters, sites, { answer: "rows" }), PLANNER_AS_USUAL);
-    return { rows: rows.map(withDay) };
-  },
-  // A line per item × site with stock: as many as items × sites when little sells.
-  streamed: {
-    async *rows(db, _actor, filters, sites, page) {
-      const after = page.after === null ? undefined : decodeCursor(page.after, lineKey);
-      for await (const rows of analyticBatches<Row>(db, deadStockQuery(filters, sites, { answer: "rows", after }), page, PLANNER_AS_USUAL)) {
-        yield rows.map(withDay);
-      }
-    },
-    cursorOf: (row) => encodeCursor([String(row.status), String(row.onHand), String(row.sku), String(row.site)]),
-    async count(db, _actor, filters, sites) {
-      const [{ count }] = await analyticRows<{ count: bigint }>(db, deadStockQuery(filters, sites, { answer: "count" }), PLANNER_AS_USUAL);
-      return Number(count);
-    },
-  },
+  // A line per item × site with stock: as many as items × sites when little sells. Movements are found per item
+  // on hand by their keys, row by row.
+  ...analyticLines<Filters, Key, Row>({
+    query: deadStockQuery,
+    key: lineKey,
+    keyOf: (row) => [String(row.status), String(row.onHand), String(row.sku), String(row.site)],
+    settings: () => NESTED_LOOPS,
+    toRow: withDay,
+  }),
 });
 
-type Filters = { from: string; to: string; category?: string; slowAfterDays: number };
-type Key = { status: "dead" | "slow"; onHand: number; sku: string; site: string };
-
-/** The line a cursor names, by the answer's order: dead before slow, most on hand first, then SKU and site. */
-const lineKey = z
-  .tuple([z.enum(["dead", "slow"]), z.coerce.number().int(), z.string(), z.string()])
-  .transform(([status, onHand, sku, site]): Key => ({ status, onHand, sku, site }));
-
-/** Movements are found per item on hand by their keys: nested loops, as the planner would choose. */
-const PLANNER_AS_USUAL = { enable_nestloop: "on" };
-
-const withDay = (row: Row): ReportRow => ({ ...row, lastIssuedAt: row.lastIssuedAt?.toISOString().slice(0, 10) ?? null });
+function withDay(row: Row): ReportRow {
+  return { ...row, lastIssuedAt: row.lastIssuedAt?.toISOString().slice(0, 10) ?? null };
+}
 
 /**
  * The lines in their order (after `after`), or their number. Days of stock = on hand × the period's days ÷ issued,

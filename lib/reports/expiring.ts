@@ -1,21 +1,21 @@
 import { z } from "zod";
-import { analyticBatches, analyticRows } from "../db/analytic-read";
+import { NESTED_LOOPS } from "../db/analytic-read";
 import { Prisma } from "../db/generated/client";
+import { analyticLines } from "./analytic-lines";
 import { categoryCondition, siteCondition } from "./report-scope";
-import {
-  categoryFilterField,
-  decodeCursor,
-  defineReport,
-  encodeCursor,
-  periodFilters,
-  siteFilterField,
-  type ReportRow,
-  type ReportSites,
-} from "./report";
+import { categoryFilterField, defineReport, periodFilters, siteFilterField, type ReportRow, type ReportSites } from "./report";
 
 type Row = { site: string; sku: string; name: string; lot: string; expiresOn: Date; onHand: number; locations: number; value: string | null };
 
 const DAY_MS = 86_400_000;
+
+type Filters = { from: string; to: string; category?: string; withinDays: number };
+type Key = { expiresOn: string; sku: string; lot: string; site: string };
+
+/** The line a cursor names, by the answer's order: soonest first, then SKU, lot and site. */
+const lineKey = z
+  .tuple([z.iso.date(), z.string(), z.string(), z.string()])
+  .transform(([expiresOn, sku, lot, site]): Key => ({ expiresOn, sku, lot, site }));
 
 /**
  * Lots with stock on hand that expire within `withinDays` of the period's last day, or have expired already: per
@@ -45,36 +45,16 @@ export const expiringReport = defineReport({
     { key: "locations", label: "Locations", type: "integer" },
     { key: "value", label: "Value", type: "decimal", description: "On hand × the item's value per unit at the site now, 4 places" },
   ],
-  async run(db, _actor, filters, sites) {
-    const rows = await analyticRows<Row>(db, expiringQuery(filters, sites, { answer: "rows" }), PLANNER_AS_USUAL);
-    return { rows: rows.map((row) => withDaysLeft(row, filters)) };
-  },
-  // A line per lot × site: many where a warehouse holds short-dated goods in many lots.
-  streamed: {
-    async *rows(db, _actor, filters, sites, page) {
-      const after = page.after === null ? undefined : decodeCursor(page.after, lineKey);
-      for await (const rows of analyticBatches<Row>(db, expiringQuery(filters, sites, { answer: "rows", after }), page, PLANNER_AS_USUAL)) {
-        yield rows.map((row) => withDaysLeft(row, filters));
-      }
-    },
-    cursorOf: (row) => encodeCursor([String(row.expiresOn), String(row.sku), String(row.lot), String(row.site)]),
-    async count(db, _actor, filters, sites) {
-      const [{ count }] = await analyticRows<{ count: bigint }>(db, expiringQuery(filters, sites, { answer: "count" }), PLANNER_AS_USUAL);
-      return Number(count);
-    },
-  },
+  // A line per lot × site: many where a warehouse holds short-dated goods in many lots. Levels are found per lot
+  // by their keys, row by row.
+  ...analyticLines<Filters, Key, Row>({
+    query: expiringQuery,
+    key: lineKey,
+    keyOf: (row) => [String(row.expiresOn), String(row.sku), String(row.lot), String(row.site)],
+    settings: () => NESTED_LOOPS,
+    toRow: withDaysLeft,
+  }),
 });
-
-type Filters = { to: string; category?: string; withinDays: number };
-type Key = { expiresOn: string; sku: string; lot: string; site: string };
-
-/** The line a cursor names, by the answer's order: soonest first, then SKU, lot and site. */
-const lineKey = z
-  .tuple([z.iso.date(), z.string(), z.string(), z.string()])
-  .transform(([expiresOn, sku, lot, site]): Key => ({ expiresOn, sku, lot, site }));
-
-/** Levels are found per lot by their keys: nested loops, as the planner would choose. */
-const PLANNER_AS_USUAL = { enable_nestloop: "on" };
 
 const asOfOf = (filters: Filters) => new Date(`${filters.to}T00:00:00Z`);
 

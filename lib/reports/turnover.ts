@@ -1,18 +1,9 @@
 import { valueChangesBetween } from "../valuation/valued-lines";
 import { z } from "zod";
-import { analyticBatches, analyticRows } from "../db/analytic-read";
 import { Prisma } from "../db/generated/client";
+import { analyticLines } from "./analytic-lines";
 import { categoryCondition, periodBounds } from "./report-scope";
-import {
-  categoryFilterField,
-  decodeCursor,
-  defineReport,
-  encodeCursor,
-  periodFilters,
-  siteFilterField,
-  type ReportRow,
-  type ReportSites,
-} from "./report";
+import { categoryFilterField, defineReport, periodFilters, siteFilterField, type ReportRow, type ReportSites } from "./report";
 
 type Row = {
   sku: string | null;
@@ -40,6 +31,9 @@ const GROUPINGS = {
 } as const;
 
 const DAY_MS = 86_400_000;
+
+/** A row's sort key (null: the row of items without a category, which comes last). */
+const sortKey = z.tuple([z.string().nullable()]).transform(([key]) => key);
 
 /**
  * Turnover and days of inventory over the period, per item (its sites in scope together), per category or per site.
@@ -86,30 +80,16 @@ export const turnoverReport = defineReport({
     { key: "turns", label: "Turns", type: "decimal", description: "Cost of goods sold ÷ average value, 2 places" },
     { key: "daysOfInventory", label: "Days of inventory", type: "decimal", description: "Days in the period ÷ turns, 1 place" },
   ],
-  async run(db, _actor, filters, sites) {
-    const rows = await analyticRows<Row>(db, turnoverQuery(filters, sites, { answer: "rows" }));
-    return { rows: rows.map((row) => withTurns(row, filters)) };
-  },
   // A row per item: 200,000 over the benchmark's catalogue.
-  streamed: {
-    async *rows(db, _actor, filters, sites, page) {
-      const after = page.after === null ? undefined : decodeCursor(page.after, sortKey);
-      for await (const rows of analyticBatches<Row>(db, turnoverQuery(filters, sites, { answer: "rows", after }), page)) {
-        yield rows.map((row) => withTurns(row, filters));
-      }
-    },
-    cursorOf: (row) => encodeCursor([row.sortKey === null ? null : String(row.sortKey)]),
-    async count(db, _actor, filters, sites) {
-      const [{ count }] = await analyticRows<{ count: bigint }>(db, turnoverQuery(filters, sites, { answer: "count" }));
-      return Number(count);
-    },
-  },
+  ...analyticLines<Filters, string | null, Row>({
+    query: turnoverQuery,
+    key: sortKey,
+    keyOf: (row) => [row.sortKey === null ? null : String(row.sortKey)],
+    toRow: withTurns,
+  }),
 });
 
 type Filters = { from: string; to: string; category?: string; by: keyof typeof GROUPINGS };
-
-/** A row's sort key (null: the row of items without a category, which comes last). */
-const sortKey = z.tuple([z.string().nullable()]).transform(([key]) => key);
 
 const daysOf = (filters: Filters) => {
   const { start, end } = periodBounds(filters);

@@ -3,10 +3,9 @@ import { authorize } from "../auth/can";
 import { countActiveAlerts } from "../alerts/list-alerts";
 import { ALERT_KINDS } from "../alerts/alert-kinds";
 import type { Db } from "../db/client";
-import { Forbidden, ValidationFailed } from "../domain-error";
-import type { ReportSites } from "../reports/report";
+import { ValidationFailed } from "../domain-error";
 import { abcXyzReport, abcXyzTotals } from "../reports/abc-xyz";
-import { runWholeReport } from "../reports/run-report";
+import { runWholeReport, sitesOf } from "../reports/run-report";
 import { abcXyzCells, deadStock, expiring, shrinkage, topMovers, unitsIssued } from "./report-tiles";
 import { managerDashboardFilters, type ManagerDashboard } from "./schemas";
 import { averageValue, fillRate, onHandByDay, round, stockoutsRaised, valueByDay } from "./stock-figures";
@@ -20,7 +19,8 @@ export type ManagerDashboardQuery = { site?: string; from?: string; to?: string 
 /**
  * The manager's dashboard: every tile's numbers for the actor's sites (or the one site asked for) over a period.
  * The tiles a report answers come from that report (lib/reports, through runWholeReport, so its rules and its site
- * checks hold here too); the rest are one grouped statement each, all run together. Turnover is in units and in
+ * checks hold here too; ABC × XYZ from the report's own query summed, over the sites checked here as runReport
+ * checks them); the rest are one grouped statement each, all run together. Turnover is in units and in
  * value (cost of goods sold ÷ the mean of the day-end values of `inventoryValue`).
  * `today` stands in for the current day in tests (what is overdue for the fill rate).
  */
@@ -34,16 +34,16 @@ export async function getManagerDashboard(
   const parsed = managerDashboardFilters.safeParse(query);
   if (!parsed.success) throw new ValidationFailed(parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
   const filters = parsed.data;
-  const sites = await sitesOf(db, actor, filters.site);
+  const sites = await sitesOf(db, actor, PERMISSION, filters.site);
   // The alert counts are the actor's own function, run as the actor narrowed to the sites in view.
   const inView: Actor = sites === "all" ? actor : { ...actor, sites };
   const reportQuery = { from: filters.from, to: filters.to, ...(filters.site ? { site: filters.site } : {}) };
   const today = options.today ?? new Date().toISOString().slice(0, 10);
 
   const [abcXyz, dead, shrunk, expiringLots, onHand, value, fill, stockouts, alerts] = await Promise.all([
-    // Every row, also of a report that answers a page at a time elsewhere: the tiles add them all up.
     // ABC × XYZ summed in its own query: its 400,000 lines over the benchmark's catalogue stay in PostgreSQL.
     abcXyzTotals(db, abcXyzReport.filters.parse(reportQuery), sites),
+    // Every row, also of a report that answers a page at a time elsewhere: the tiles add them all up.
     runWholeReport(db, actor, "dead-stock", reportQuery),
     runWholeReport(db, actor, "shrinkage", reportQuery),
     runWholeReport(db, actor, "expiring", { ...reportQuery, withinDays: String(EXPIRING_WITHIN_DAYS) }),
@@ -89,13 +89,4 @@ export async function getManagerDashboard(
       byKind: ALERT_KINDS.filter((kind) => alerts.byKind[kind]).map((kind) => ({ kind, count: alerts.byKind[kind] ?? 0 })),
     },
   };
-}
-
-/** The site asked for (422 when there is none such, 403 outside the actor's sites, as runReport answers), else the actor's sites. */
-async function sitesOf(db: Db, actor: Actor, code: string | undefined): Promise<ReportSites> {
-  if (code === undefined) return actor.sites;
-  const site = await db.site.findUnique({ where: { code }, select: { id: true } });
-  if (!site) throw new ValidationFailed([{ field: "site", message: `No site has the code ${code}` }]);
-  if (actor.sites !== "all" && !actor.sites.includes(site.id)) throw new Forbidden(PERMISSION, site.id);
-  return [site.id];
 }

@@ -61,12 +61,8 @@ async function answerPage(
   sites: ReportSites,
   page: z.output<typeof reportPage>,
 ): Promise<ReportAnswer> {
-  const head = { name: report.name, title: report.title, filters, columns: [...report.columns] };
   const streamed = report.streamed;
-  if (!streamed) {
-    const { rows } = await report.run(db, actor, filters, sites);
-    return { ...head, data: rows.map((row) => pick(row, report.columns)), next: null };
-  }
+  if (!streamed) return wholeAnswer(db, actor, report, filters, sites);
   const { cursor, limit = DEFAULT_PAGE_ROWS } = page;
   // One row more than the page tells whether another page follows.
   const rows: ReportRow[] = [];
@@ -80,24 +76,22 @@ async function answerPage(
   }
   const data = rows.slice(0, limit).map((row) => pick(row, report.columns));
   // The cursor comes from the row as the report read it: its sort key may be a value it does not publish.
-  return { ...head, data, next: rows.length > limit ? streamed.cursorOf(rows[limit - 1]) : null };
+  return { ...headOf(report, filters), data, next: rows.length > limit ? streamed.cursorOf(rows[limit - 1]) : null };
 }
 
 /**
  * The same checks as runReport, then every row in one answer, also of a streamed report (`next` is null): for
- * callers in the process that sum a whole report, as the manager's dashboard sums ABC × XYZ into its tiles.
+ * callers in the process that sum a whole report, as the manager's dashboard sums dead stock into its tile.
  */
 export async function runWholeReport(db: Db, actor: Actor, name: string, query: Record<string, unknown>): Promise<ReportAnswer> {
   const { report, filters, sites } = await prepare(db, actor, name, query);
+  return wholeAnswer(db, actor, report, filters, sites);
+}
+
+/** Every row of the report in one answer, with no next page. */
+async function wholeAnswer(db: Db, actor: Actor, report: Report, filters: ReportFilters, sites: ReportSites): Promise<ReportAnswer> {
   const { rows } = await report.run(db, actor, filters, sites);
-  return {
-    name: report.name,
-    title: report.title,
-    filters,
-    columns: [...report.columns],
-    data: rows.map((row) => pick(row, report.columns)),
-    next: null,
-  };
+  return { ...headOf(report, filters), data: rows.map((row) => pick(row, report.columns)), next: null };
 }
 
 /**
@@ -106,9 +100,8 @@ export async function runWholeReport(db: Db, actor: Actor, name: string, query: 
  */
 export async function exportReport(db: Db, actor: Actor, name: string, query: Record<string, unknown>): Promise<ReportExport> {
   const { report, filters, sites } = await prepare(db, actor, name, query);
-  const head = { name: report.name, title: report.title, filters, columns: [...report.columns] };
   const countRows = async () => (report.streamed ? report.streamed.count(db, actor, filters, sites) : null);
-  return { ...head, pages: pagesOf(db, actor, report, filters, sites), countRows };
+  return { ...headOf(report, filters), pages: pagesOf(db, actor, report, filters, sites), countRows };
 }
 
 async function* pagesOf(db: Db, actor: Actor, report: Report, filters: ReportFilters, sites: ReportSites): AsyncGenerator<ReportRow[]> {
@@ -142,6 +135,11 @@ export async function sitesOf(db: Db, actor: Actor, permission: string, code: st
   if (!site) throw new ValidationFailed([{ field: "site", message: `No site has the code ${code}` }]);
   if (actor.sites !== "all" && !actor.sites.includes(site.id)) throw new Forbidden(permission, site.id);
   return [site.id];
+}
+
+/** What every answer of the report starts with: which report, the filters it ran with, its columns. */
+function headOf(report: Report, filters: ReportFilters) {
+  return { name: report.name, title: report.title, filters, columns: [...report.columns] };
 }
 
 /** The row with the report's columns only, in their order: what a report computes beside them is not published. */

@@ -17,13 +17,13 @@ import {
   type StreamPage,
 } from "./report";
 
+type Filters = { category?: string; asOf: string };
+
 /**
  * What the stock was worth at the end of a day (UTC), per item × site: the same lines as GET /api/v1/valuation
  * (lib/valuation/valued-lines.ts), with the category and the value per unit. `asOf` defaults to the period's `to`,
  * which is today when left out; the period's `from` plays no part.
  */
-type Filters = { category?: string; asOf: string };
-
 export const valuationReport = defineReport({
   name: "valuation",
   title: "Inventory valuation",

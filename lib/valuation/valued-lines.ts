@@ -98,11 +98,6 @@ export async function valuedPage(db: Db, at: Date, sites: ReportSites, query: Va
   };
 }
 
-/** Every line (as many as items × sites) in one array: for callers that want the whole answer at once. */
-export async function valuedLines(db: Db, at: Date, sites: ReportSites, query: ValuedQuery): Promise<ValuedLine[]> {
-  return (await valuedPage(db, at, sites, query)).lines;
-}
-
 /**
  * The lines after `after` (none: from the first), `size` at a time, for a download of every line: the sums are
  * made once and handed over a batch at a time (lib/db/analytic-read.ts), so memory holds one batch.

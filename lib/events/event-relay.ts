@@ -27,6 +27,8 @@ export type RelayOptions = {
   pushChannels?: PushChannels;
   nats?: NatsTarget | null;
   sweepMs?: number;
+  /** Under a stream of writes a stage runs again at most this often (default MIN_GAP_MS). */
+  minGapMs?: number;
 };
 
 const SWEEP_MS = 30_000;
@@ -47,7 +49,7 @@ const processWide = globalThis as unknown as { stockroomRelay?: Relay };
  * Work that runs when woken, never twice at once: a wake during a run makes one more run afterwards. The work
  * answers when it wants to run again by itself (ms from now), or null.
  */
-function stage(name: string, work: () => Promise<number | null>, isStopped: () => boolean) {
+function stage(name: string, work: () => Promise<number | null>, isStopped: () => boolean, minGapMs: number) {
   let running: Promise<void> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
@@ -74,7 +76,7 @@ function stage(name: string, work: () => Promise<number | null>, isStopped: () =
           console.error(`event ${name} failed; retrying`, error);
           wakeIn(ERROR_RETRY_MS);
         }
-        const gap = MIN_GAP_MS - (Date.now() - startedAt);
+        const gap = minGapMs - (Date.now() - startedAt);
         if (again && gap > 0) await new Promise((resolve) => setTimeout(resolve, gap));
       } while (again && !isStopped());
       running = null;
@@ -93,6 +95,7 @@ export function startEventRelay(db: Db, options: RelayOptions = {}): () => Promi
   void processWide.stockroomRelay?.stop();
   let stopped = false;
   const isStopped = () => stopped;
+  const minGapMs = options.minGapMs ?? MIN_GAP_MS;
 
   const nats = options.nats
     ? stage(
@@ -105,6 +108,7 @@ export function startEventRelay(db: Db, options: RelayOptions = {}): () => Promi
           }
         },
         isStopped,
+        minGapMs,
       )
     : null;
   const deliver = options.deliverWebhooks;
@@ -116,6 +120,7 @@ export function startEventRelay(db: Db, options: RelayOptions = {}): () => Promi
           return nextDueAt ? nextDueAt.getTime() - Date.now() : null;
         },
         isStopped,
+        minGapMs,
       )
     : null;
   const push = options.pushChannels;
@@ -127,6 +132,7 @@ export function startEventRelay(db: Db, options: RelayOptions = {}): () => Promi
           return nextDueAt ? nextDueAt.getTime() - Date.now() : null;
         },
         isStopped,
+        minGapMs,
       )
     : null;
   const relay = stage(
@@ -144,6 +150,7 @@ export function startEventRelay(db: Db, options: RelayOptions = {}): () => Promi
       }
     },
     isStopped,
+    minGapMs,
   );
 
   const sweep = setInterval(() => {

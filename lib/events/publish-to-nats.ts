@@ -54,6 +54,11 @@ export function natsStatus(): NatsStatus {
   return { ...status(), configured: Boolean(process.env.NATS_URL) };
 }
 
+/** Takes the view of the thread that publishes (lib/system/event-relay-thread.ts) as this thread's own. */
+export function adoptNatsStatus(seen: NatsStatus): void {
+  processWide.stockroomNatsStatus = { ...seen };
+}
+
 async function openPublisher(target: NatsTarget): Promise<Publisher> {
   const connection = await connect({ servers: target.url, name: "stockroom", maxReconnectAttempts: -1 });
   const manager = await jetstreamManager(connection);

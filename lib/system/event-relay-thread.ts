@@ -1,8 +1,8 @@
 /**
  * The app's event relay in a thread of its own (a worker thread of the server's process, so still no extra process
  * to start). In the server's thread every round trip of a relay pass waited behind the requests' work in the one
- * event loop: under the ledger benchmark's load a pass took 150–800 ms and events reached NATS 1.4–1.7 s after
- * their commit (p99); in a thread of its own 0.4 s (docs/BENCHMARKS.md).
+ * event loop: under the ledger benchmark's load a pass took 150–825 ms and events reached NATS 1.2–1.8 s after
+ * their commit (p99); in a thread of its own, under 0.4 s (docs/BENCHMARKS.md).
  *
  * The server's thread tells the relay's thread of each commit (coalesced per turn of its event loop), and shows
  * the NATS status that thread reports. If the thread cannot start or ends, the relay runs in the server's thread.

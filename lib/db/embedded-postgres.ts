@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { EMBEDDED_APPLICATION_NAME } from "./client";
+import { serveOverSocket } from "./embedded-socket-server";
 
 export const DEFAULT_DATA_DIR = resolve(process.cwd(), process.env.STOCKROOM_DATA_DIR ?? "data");
 
@@ -47,11 +47,10 @@ export async function startInMemoryPostgres(): Promise<EmbeddedPostgres> {
 }
 
 async function serve(pglite: PGlite, port: number, onStop: () => Promise<void>): Promise<EmbeddedPostgres> {
-  // The socket server multiplexes connections onto PGlite's single session and keeps an open transaction's
-  // queries together, so a small pool behaves like a real server's.
-  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port, maxConnections: 20 });
-  await server.start();
-  const url = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable&application_name=${EMBEDDED_APPLICATION_NAME}`;
+  // The socket server multiplexes connections onto PGlite's single session and keeps each exchange and each open
+  // transaction's queries together (lib/db/embedded-socket-server.ts), so a small pool behaves like a real server's.
+  const server = await serveOverSocket(pglite, port, 20);
+  const url = `postgresql://postgres@127.0.0.1:${server.port}/postgres?sslmode=disable&application_name=${EMBEDDED_APPLICATION_NAME}`;
   return {
     url,
     stop: async () => {

@@ -6,8 +6,9 @@ import { categoryCondition, siteCondition } from "./report-scope";
 import {
   allRows,
   categoryFilterField,
+  decodeCursor,
   defineReport,
-  invalidCursor,
+  encodeCursor,
   periodFilters,
   siteFilterField,
   STREAM_BATCH_SIZE,
@@ -96,8 +97,7 @@ export const stockOnHandReport = defineReport({
     rows(db, _actor, filters, sites, page) {
       return stockBatches(db, filters, sites, page);
     },
-    cursorOf: (row) =>
-      encodeKey({ skuKey: String(row.skuKey), site: String(row.site), location: row.location === null ? null : String(row.location) }),
+    cursorOf: (row) => encodeCursor([String(row.skuKey), String(row.site), row.location === null ? null : String(row.location)]),
     async count(db, _actor, filters, sites) {
       const [{ count }] = await db.$queryRaw<{ count: bigint }[]>`
         SELECT count(*) AS count FROM (
@@ -123,7 +123,7 @@ export const stockOnHandReport = defineReport({
  */
 async function* stockBatches(db: Db, filters: Filters, sites: ReportSites, page: StreamPage): AsyncGenerator<ReportRow[]> {
   const byLocation = filters.by === "location";
-  let after = page.after === null ? null : decodeKey(page.after, byLocation);
+  let after = page.after === null ? null : decodeCursor(page.after, byLocation ? cursorKeys.byLocation : cursorKeys.bySite);
   for (;;) {
     const rows = await db.$queryRaw<Row[]>`
       SELECT i."skuKey", i.sku, i.name, c.path AS category, g.site, g.location, g."onHand", g.reserved, g.available, i.unit,
@@ -162,21 +162,10 @@ function afterKey(key: Key, byLocation: boolean): Prisma.Sql {
   return Prisma.sql`AND i."skuKey" >= ${key.skuKey} AND ${tuple}`;
 }
 
-const keyText = z.tuple([z.string(), z.string(), z.string().nullable()]);
-
-function encodeKey(key: Key): string {
-  return Buffer.from(JSON.stringify([key.skuKey, key.site, key.location]), "utf8").toString("base64url");
-}
-
 /** The key a cursor names; a cursor of the other `by` (a location where there is none, or none where one is due) is refused. */
-function decodeKey(cursor: string, byLocation: boolean): Key {
-  let parsed: ReturnType<typeof keyText.safeParse>;
-  try {
-    parsed = keyText.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-  } catch {
-    throw invalidCursor();
-  }
-  if (!parsed.success || (parsed.data[2] !== null) !== byLocation) throw invalidCursor();
-  const [skuKey, site, location] = parsed.data;
-  return { skuKey, site, location };
-}
+const keyOf = (byLocation: boolean) =>
+  z
+    .tuple([z.string(), z.string(), z.string().nullable()])
+    .refine(([, , location]) => (location !== null) === byLocation)
+    .transform(([skuKey, site, location]): Key => ({ skuKey, site, location }));
+const cursorKeys = { byLocation: keyOf(true), bySite: keyOf(false) };

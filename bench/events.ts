@@ -1,5 +1,5 @@
 /**
- * npm run bench:events [-- --seconds=10 --warmup=5 --webhook=on|off]
+ * npm run bench:events [-- --seconds=10 --warmup=5 --rounds=1 --webhook=on|off]
  * Events from commit to consumers under the ledger benchmark's spread load (scenario (a): single-movement POSTs
  * over 1,000 SKUs, 64 connections), against the production build on a fresh PostgreSQL database each run:
  *   (1) without consumers: the relay off (STOCKROOM_EVENT_RELAY=off), the ledger's own figure;
@@ -7,7 +7,9 @@
  *       webhook endpoint served by this process.
  * For each consumer: events received, events/s from the load's start to the last arrival, and the delay from the
  * change's transaction (`occurredAt`) to arrival, p50 / p99 / max. Aims (issue 14): p99 under 1 s, and (2)'s
- * movements/s within 10% of (1)'s.
+ * movements/s within 10% of (1)'s. With --rounds=N, (1) and (2) alternate N times so that the machine's drift
+ * falls on both, and the share is of their totals. Beside each rate, the CPU each movement cost in the measured
+ * seconds per group of processes: on two shared cores that sets the rate.
  */
 import { fork } from "node:child_process";
 import os from "node:os";
@@ -16,9 +18,11 @@ import { createDb } from "../lib/db/client";
 import { postMovements } from "../lib/ledger/post-movement";
 import { startOnFreshDatabase } from "./bench-server";
 import { postLoad } from "./post-load";
+import { cpuPerRequest, readProcessCpu, type CpuGroups } from "./process-cpu";
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")) as [string, string][]);
 const seconds = Number(args.seconds ?? 10);
+const rounds = Number(args.rounds ?? 1);
 const warmupSeconds = Number(args.warmup ?? 5);
 const withWebhook = (args.webhook ?? "on") === "on";
 const withNats = (args.nats ?? "on") === "on";
@@ -50,7 +54,12 @@ async function prepareStock(databaseUrl: string) {
   return placement;
 }
 
-type Consumers = { start: (at: number) => void; report: () => Promise<Record<"nats" | "webhook", Arrivals>>; stop: () => void };
+type Consumers = {
+  pid: number | undefined;
+  start: (at: number) => void;
+  report: () => Promise<Record<"nats" | "webhook", Arrivals>>;
+  stop: () => void;
+};
 
 /** bench/event-consumers.ts in a process of its own, so that the load generator does not delay arrivals. */
 async function startConsumers(): Promise<Consumers> {
@@ -60,6 +69,7 @@ async function startConsumers(): Promise<Consumers> {
   });
   await new Promise((resolve) => child.once("message", resolve));
   return {
+    pid: child.pid,
     start: (at) => child.send({ start: at }),
     report: () =>
       new Promise((resolve) => {
@@ -79,7 +89,7 @@ async function api(method: string, path: string, body: unknown) {
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
 }
 
-async function load(placement: { sku: string; bin: string }[], onMeasuredStart: () => void = () => undefined) {
+async function load(placement: { sku: string; bin: string }[], consumersPid?: number, onMeasuredStart: () => void = () => undefined) {
   const issue = () => {
     const p = placement[Math.floor(Math.random() * placement.length)];
     return { kind: "issue", sku: p.sku, quantity: 1, from: p.bin, reason: "sold" };
@@ -87,8 +97,10 @@ async function load(placement: { sku: string; bin: string }[], onMeasuredStart: 
   if (warmupSeconds > 0) await postLoad({ url: base, key: KEY, path: "/api/v1/movements", body: issue, duration: warmupSeconds, connections: 4 });
   const startedAt = Date.now();
   onMeasuredStart();
+  const cpuBefore = readProcessCpu(undefined, consumersPid);
   const result = await postLoad({ url: base, key: KEY, path: "/api/v1/movements", body: issue, duration: seconds, connections: CONNECTIONS });
-  return { startedAt, ok: result["2xx"], perSecond: result["2xx"] / result.duration, p99: result.latency.p99 };
+  const cpu = cpuPerRequest(cpuBefore, readProcessCpu(undefined, consumersPid), result["2xx"]);
+  return { startedAt, ok: result["2xx"], perSecond: result["2xx"] / result.duration, p99: result.latency.p99, cpu };
 }
 
 const percentile = (values: number[], p: number) => {
@@ -114,7 +126,7 @@ async function withConsumers() {
       await api("PATCH", "/api/v1/settings", { allowPrivateUrls: true });
       await api("POST", "/api/v1/webhooks", { url: `http://127.0.0.1:${RECEIVER_PORT}/hook`, types: ["stock.changed"] });
     }
-    const result = await load(placement, () => consumers.start(Date.now())); // the measured run's events only
+    const result = await load(placement, consumers.pid, () => consumers.start(Date.now())); // the measured run's events only
     let arrivals = await consumers.report();
     // Until no event has arrived for two seconds: the consumers have caught up.
     for (;;) {
@@ -133,24 +145,38 @@ async function withConsumers() {
   }
 }
 
+const cpuText = (c: CpuGroups | null) =>
+  c ? `${c.app.toFixed(2)} / ${c.postgres.toFixed(2)} / ${c.nats.toFixed(2)} / ${c.consumers.toFixed(2)} / ${c.loadGenerator.toFixed(2)}` : "–";
+const consumerNames = `relay${withNats ? " + NATS" : ""}${withWebhook ? " + webhook" : ""}`;
+
 console.log(
-  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}; ${CONNECTIONS} connections, ${seconds} s after ${warmupSeconds} s unmeasured`,
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}; ${CONNECTIONS} connections, ${seconds} s after ${warmupSeconds} s unmeasured, ${rounds} round(s)`,
 );
-const baseline = await withoutConsumers();
-const { result, consumers } = await withConsumers();
-console.log("\n| run | movements/s | request p99 ms | % of without consumers |");
-console.log("|---|---|---|---|");
-console.log(`| (1) without consumers (relay off) | ${baseline.perSecond.toFixed(0)} | ${baseline.p99} | 100% |`);
-console.log(
-  `| (2) relay${withNats ? " + NATS" : ""}${withWebhook ? " + webhook" : ""} | ${result.perSecond.toFixed(0)} | ${result.p99} | ${((result.perSecond / baseline.perSecond) * 100).toFixed(1)}% |`,
-);
-console.log("\n| consumer | events received | events/s | delay p50 ms | p99 ms | max ms |");
-console.log("|---|---|---|---|---|---|");
-for (const [name, arrivals] of consumers) {
-  const spanSeconds = (arrivals.lastAt - result.startedAt) / 1_000;
-  console.log(
-    `| ${name} | ${arrivals.delays.length} | ${(arrivals.delays.length / spanSeconds).toFixed(0)} | ${percentile(arrivals.delays, 50)} | ${percentile(arrivals.delays, 99)} | ${Math.max(...arrivals.delays)} |`,
+const totals = { without: 0, with: 0 };
+const tables = { runs: [] as string[], consumers: [] as string[] };
+for (let round = 1; round <= rounds; round++) {
+  const baseline = await withoutConsumers();
+  const { result, consumers } = await withConsumers();
+  totals.without += baseline.perSecond;
+  totals.with += result.perSecond;
+  tables.runs.push(
+    `| ${round} | (1) without consumers (relay off) | ${baseline.perSecond.toFixed(0)} | ${baseline.p99} | 100% | ${cpuText(baseline.cpu)} |`,
+    `| ${round} | (2) ${consumerNames} | ${result.perSecond.toFixed(0)} | ${result.p99} | ${((result.perSecond / baseline.perSecond) * 100).toFixed(1)}% | ${cpuText(result.cpu)} |`,
   );
+  for (const [name, arrivals] of consumers) {
+    const spanSeconds = (arrivals.lastAt - result.startedAt) / 1_000;
+    tables.consumers.push(
+      `| ${round} | ${name} | ${arrivals.delays.length} of ${result.ok} | ${(arrivals.delays.length / spanSeconds).toFixed(0)} | ${percentile(arrivals.delays, 50)} | ${percentile(arrivals.delays, 99)} | ${Math.max(...arrivals.delays)} |`,
+    );
+  }
 }
-console.log(`\nmovements posted in the measured run of (2): ${result.ok}`);
+console.log(
+  "\n| round | run | movements/s | request p99 ms | % of without consumers | CPU ms per movement: app / database / NATS server / consumers / load generator |",
+);
+console.log("|---|---|---|---|---|---|");
+for (const line of tables.runs) console.log(line);
+console.log(`\n(2) ÷ (1) over all rounds: ${((totals.with / totals.without) * 100).toFixed(1)}%`);
+console.log("\n| round | consumer | events received of movements posted | events/s | delay p50 ms | p99 ms | max ms |");
+console.log("|---|---|---|---|---|---|---|");
+for (const line of tables.consumers) console.log(line);
 process.exit(0);

@@ -6,25 +6,28 @@
 import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 
-export type CpuGroups = Record<"app" | "postgres" | "loadGenerator" | "other", number>;
+export type CpuGroups = Record<"app" | "postgres" | "loadGenerator" | "nats" | "consumers" | "other", number>;
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-function groupOf(pid: number, command: string, databaseHostPid?: number): keyof CpuGroups {
+function groupOf(pid: number, command: string, databaseHostPid?: number, consumersPid?: number): keyof CpuGroups {
   if (pid === process.pid) return "loadGenerator";
   if (pid === databaseHostPid) return "postgres";
+  if (pid === consumersPid) return "consumers";
   if (command.startsWith("next-server")) return "app";
   if (command === "postgres") return "postgres";
+  if (command === "nats-server") return "nats";
   return "other";
 }
 
 /**
  * CPU seconds each running process has used so far, with its group; null where /proc is not there to read.
- * `databaseHostPid` names a process that serves the database from within (the launcher hosting PGlite).
+ * `databaseHostPid` names a process that serves the database from within (the launcher hosting PGlite);
+ * `consumersPid` a benchmark's own process that stands for other services receiving events.
  */
 export type CpuReading = Map<number, { group: keyof CpuGroups; seconds: number }>;
 
-export function readProcessCpu(databaseHostPid?: number): CpuReading | null {
+export function readProcessCpu(databaseHostPid?: number, consumersPid?: number): CpuReading | null {
   if (os.platform() !== "linux") return null;
   const reading: CpuReading = new Map();
   for (const entry of readdirSync("/proc")) {
@@ -35,7 +38,7 @@ export function readProcessCpu(databaseHostPid?: number): CpuReading | null {
       const command = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       const ticks = Number(fields[11]) + Number(fields[12]);
-      reading.set(Number(entry), { group: groupOf(Number(entry), command, databaseHostPid), seconds: ticks / TICKS_PER_SECOND });
+      reading.set(Number(entry), { group: groupOf(Number(entry), command, databaseHostPid, consumersPid), seconds: ticks / TICKS_PER_SECOND });
     } catch {
       // the process ended between listing and reading
     }
@@ -49,12 +52,7 @@ export function readProcessCpu(databaseHostPid?: number): CpuReading | null {
  */
 export function cpuPerRequest(before: CpuReading | null, after: CpuReading | null, requests: number): CpuGroups | null {
   if (!before || !after || requests === 0) return null;
-  const used: CpuGroups = { app: 0, postgres: 0, loadGenerator: 0, other: 0 };
+  const used: CpuGroups = { app: 0, postgres: 0, loadGenerator: 0, nats: 0, consumers: 0, other: 0 };
   for (const [pid, now] of after) used[now.group] += now.seconds - (before.get(pid)?.seconds ?? 0);
-  return {
-    app: (used.app * 1000) / requests,
-    postgres: (used.postgres * 1000) / requests,
-    loadGenerator: (used.loadGenerator * 1000) / requests,
-    other: (used.other * 1000) / requests,
-  };
+  return Object.fromEntries(Object.entries(used).map(([group, seconds]) => [group, (seconds * 1000) / requests])) as CpuGroups;
 }

@@ -1,0 +1,121 @@
+/**
+ * npx tsx bench/event-stages.ts [-- --events=5000 --batch=100]
+ * The CPU each stage of the event relay spends per event, on a backlog rather than under load, so that the
+ * figure does not move with the machine's other work: a fresh database, `--events` single-movement postings
+ * made with the relay stopped, then each stage run alone over them until it has caught up — the relay (outbox →
+ * event log, with its hooks), NATS JetStream (a stream of its own) and one webhook endpoint served by
+ * bench/event-consumers.ts in another process. For each: wall time, this process's CPU (the app's share) and
+ * PostgreSQL's, per event.
+ */
+import { fork } from "node:child_process";
+import os from "node:os";
+import pLimit from "p-limit";
+import { SYSTEM_ACTOR } from "../lib/auth/actor";
+import { createDb, type Db } from "../lib/db/client";
+import { createTestDatabase, dropTestDatabaseTemplate, prepareTestDatabaseServer } from "../lib/db/test-database";
+import { relayOutboxOnce } from "../lib/events/relay-outbox";
+import { closeNats, publishToNats, type NatsTarget } from "../lib/events/publish-to-nats";
+import { postMovement, postMovements } from "../lib/ledger/post-movement";
+import { afterEventsWritten } from "../lib/system/after-events-written";
+import { createWebhook } from "../lib/webhooks/create-webhook";
+import { deliverDueWebhooks } from "../lib/webhooks/deliver-webhooks";
+import { buildWarehouse } from "../tests/factories/stock";
+import { readProcessCpu } from "./process-cpu";
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")) as [string, string][]);
+const EVENTS = Number(args.events ?? 5_000);
+const BATCH = Number(args.batch ?? 100);
+const SKUS = 200;
+const RECEIVER_PORT = 3213;
+
+async function backlog(db: Db) {
+  const { site, bins } = await buildWarehouse(db);
+  const skus = Array.from({ length: SKUS }, (_, i) => `${site.code}-B${i}`);
+  await db.item.createMany({ data: skus.map((sku) => ({ sku, skuKey: sku.toLowerCase(), name: sku })) });
+  await postMovements(
+    db,
+    SYSTEM_ACTOR,
+    skus.map((sku) => ({ kind: "receive", sku, quantity: 1_000_000, to: bins.a1.code, reason: "received" })),
+  );
+  const limit = pLimit(8);
+  await Promise.all(
+    Array.from({ length: EVENTS - 1 }, (_, i) =>
+      limit(() => postMovement(db, SYSTEM_ACTOR, { kind: "issue", sku: skus[i % SKUS], quantity: 1, from: bins.a1.code, reason: "sold" })),
+    ),
+  );
+}
+
+type Measured = { stage: string; events: number; wallMs: number; appMs: number; postgresMs: number };
+
+async function measure(stage: string, run: () => Promise<number>): Promise<Measured> {
+  const cpuBefore = readProcessCpu();
+  const appBefore = process.cpuUsage();
+  const startedAt = performance.now();
+  const events = await run();
+  const wallMs = performance.now() - startedAt;
+  const app = process.cpuUsage(appBefore);
+  const cpuAfter = readProcessCpu();
+  let postgres = 0;
+  for (const [pid, now] of cpuAfter ?? []) if (now.group === "postgres") postgres += now.seconds - (cpuBefore?.get(pid)?.seconds ?? 0);
+  return { stage, events, wallMs, appMs: (app.user + app.system) / 1_000, postgresMs: postgres * 1_000 };
+}
+
+const server = await prepareTestDatabaseServer();
+const database = await createTestDatabase(server);
+const db = createDb(database.url, 4);
+const consumers = fork("bench/event-consumers.ts", [], {
+  execArgv: ["--import", "tsx"],
+  env: { ...process.env, RECEIVER_PORT: String(RECEIVER_PORT) },
+});
+await new Promise((resolve) => consumers.once("message", resolve));
+const target: NatsTarget = {
+  url: process.env.NATS_URL ?? "nats://127.0.0.1:4222",
+  stream: `BENCH_STAGES_${Date.now()}`,
+  prefix: `bench${Date.now()}`,
+};
+try {
+  await backlog(db);
+  await db.installationSettings.upsert({ where: { id: 1 }, create: { id: 1, allowPrivateUrls: true }, update: { allowPrivateUrls: true } });
+  await createWebhook(db, SYSTEM_ACTOR, { url: `http://127.0.0.1:${RECEIVER_PORT}/hook`, types: ["stock.changed"] });
+  const results = [
+    await measure("relay (outbox → event log, webhook queue, alerts)", async () => {
+      let events = 0;
+      for (;;) {
+        const pass = await relayOutboxOnce(db, afterEventsWritten, BATCH);
+        if (pass.locked) throw new Error("another relay holds the lock");
+        events += pass.events;
+        if (pass.rows === 0) return events;
+      }
+    }),
+    await measure("NATS JetStream", async () => {
+      let events = 0;
+      for (;;) {
+        const published = await publishToNats(db, target);
+        if (!published) return events;
+        events += published;
+      }
+    }),
+    await measure("webhook", async () => {
+      let events = 0;
+      for (;;) {
+        const { attempted } = await deliverDueWebhooks(db);
+        if (attempted === 0) return events;
+        events += attempted;
+      }
+    }),
+  ];
+  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, node ${process.version}, ${new Date().toISOString()}; ${EVENTS} events`);
+  console.log("\n| stage | events | wall ms | app CPU µs per event | PostgreSQL CPU µs per event |");
+  console.log("|---|---|---|---|---|");
+  for (const r of results) {
+    console.log(
+      `| ${r.stage} | ${r.events} | ${r.wallMs.toFixed(0)} | ${((r.appMs * 1000) / r.events).toFixed(0)} | ${((r.postgresMs * 1000) / r.events).toFixed(0)} |`,
+    );
+  }
+} finally {
+  consumers.kill();
+  await closeNats();
+  await db.$disconnect();
+  await database.drop();
+  await dropTestDatabaseTemplate(server);
+}

@@ -72,6 +72,25 @@ describe("the one availability rule in every read", () => {
     expect(await rows(w.items.quarantined.sku)).toMatchObject([{ onHand: 5, available: 0 }]);
   });
 
+  it("GET /api/v1/availability pages by its cursor, and a cursor it cannot read is 422 on `cursor`", async () => {
+    const whole = (await getAvailability(db, admin, { site: w.site.code })).data;
+    expect(whole.map((row) => row.sku)).toEqual([w.items.lotted.sku, w.items.plain.sku, w.items.quarantined.sku]);
+    const paged = [];
+    let cursor: string | undefined;
+    do {
+      const page = await getAvailability(db, admin, { site: w.site.code, limit: 1, cursor });
+      paged.push(...page.data);
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    expect(paged).toEqual(whole);
+    for (const garbled of ["not-a-cursor", Buffer.from(JSON.stringify([1, 2])).toString("base64url")]) {
+      expect(await problemOf(getAvailability(db, admin, { site: w.site.code, cursor: garbled }))).toMatchObject({
+        status: 422,
+        errors: [{ field: "cursor" }],
+      });
+    }
+  });
+
   it("GET /api/v1/stock (the item page and the map's location panel): per level", async () => {
     const levels = (await listStock(db, admin, { site: w.site.code })).data;
     const of = (sku: string, location: string, lot: string | null = null) =>

@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { ValidationFailed } from "../domain-error";
 import { codeField } from "../contract/code-field";
+import { decodeCursor, encodeCursor } from "../db/key-cursor";
 import { AVAILABLE_OF_LEVEL } from "./availability-rule";
 
 export const availabilityQuery = z.object({
@@ -29,6 +30,9 @@ export const availabilityRow = z
 
 export type AvailabilityRow = z.infer<typeof availabilityRow>;
 
+/** A page's cursor: the last row's SKU key and site, the order the rows come in. */
+const cursorKey = z.tuple([z.string(), z.string()]).transform(([skuKey, site]) => ({ skuKey, site }));
+
 /**
  * Availability per item × site under the one rule (./availability-rule.ts), limited to the caller's sites. An
  * item asked for by SKU answers a row per visible site even where it has no stock (available 0), so a shop
@@ -48,7 +52,7 @@ export async function getAvailability(
   if (q.site && !site) throw new ValidationFailed([{ field: "site", message: `No site has the code ${q.site}` }]);
   if (site && actor.sites !== "all" && !actor.sites.includes(site.id)) authorize(actor, "stock.view", { siteId: site.id });
 
-  const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+  const cursor = q.cursor ? decodeCursor(q.cursor, cursorKey) : null;
   const siteIds = actor.sites === "all" ? null : [...actor.sites];
   const conditions = [
     site ? Prisma.sql`st.id = ${site.id}::uuid` : Prisma.sql`st.active`,
@@ -76,16 +80,6 @@ export async function getAvailability(
   const last = page[page.length - 1];
   return {
     data: page.map(({ skuKey: _skuKey, ...row }) => row),
-    next: rows.length > limit && last ? Buffer.from(JSON.stringify([last.skuKey, last.site])).toString("base64url") : null,
+    next: rows.length > limit && last ? encodeCursor([last.skuKey, last.site]) : null,
   };
-}
-
-function decodeCursor(cursor: string): { skuKey: string; site: string } {
-  try {
-    const [skuKey, site] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown[];
-    if (typeof skuKey === "string" && typeof site === "string") return { skuKey, site };
-  } catch {
-    // falls through to the refusal
-  }
-  throw new ValidationFailed([{ field: "cursor", message: "Pass `next` from the previous page as it was" }]);
 }

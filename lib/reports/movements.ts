@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { MovementKind, Prisma } from "../db/generated/client";
+import { invalidCursor } from "../db/key-cursor";
 import { categoryCondition, periodBounds } from "./report-scope";
 import {
   allRows,
   categoryFilterField,
   STREAM_BATCH_SIZE,
   defineReport,
-  invalidCursor,
   periodFilters,
   siteFilterField,
   type ReportRow,

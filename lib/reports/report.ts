@@ -3,7 +3,6 @@ import type { Actor } from "../auth/actor";
 import type { Permission } from "../auth/permissions";
 import { codeField } from "../contract/code-field";
 import type { Db } from "../db/client";
-import { ValidationFailed } from "../domain-error";
 
 /**
  * What a column holds, so the page, the CSV and the spreadsheet can render it: numbers stay numbers in the JSON (a
@@ -122,28 +121,6 @@ export const categoryFilterField = z
   .min(1)
   .optional()
   .describe('A category path, e.g. "Tools > Drills"; its subcategories count too');
-
-/** A cursor a streamed report cannot read: 422 on `cursor`, as the page's own checks answer (lib/reports/schemas.ts). */
-export function invalidCursor(): ValidationFailed {
-  return new ValidationFailed([{ field: "cursor", message: "Pass `next` of the previous page as it was" }]);
-}
-
-/** A cursor naming a row by its sort key: the key's parts as JSON, in base64url (opaque, URL-safe). */
-export function encodeCursor(parts: readonly (string | null)[]): string {
-  return Buffer.from(JSON.stringify(parts), "utf8").toString("base64url");
-}
-
-/** The sort key a cursor of `encodeCursor` names, as `shape` reads it; anything else is 422 on `cursor`. */
-export function decodeCursor<T>(cursor: string, shape: z.ZodType<T>): T {
-  let parsed: z.ZodSafeParseResult<T>;
-  try {
-    parsed = shape.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-  } catch {
-    throw invalidCursor();
-  }
-  if (!parsed.success) throw invalidCursor();
-  return parsed.data;
-}
 
 /** Every batch of a streamed report in one array: for tests and callers that want the whole, small, answer. */
 export async function allRows(batches: AsyncIterable<ReportRow[]>): Promise<{ rows: ReportRow[] }> {

@@ -2,13 +2,12 @@ import { z } from "zod";
 import { AVAILABLE_OF_LEVEL } from "../availability/availability-rule";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
+import { decodeCursor, encodeCursor } from "../db/key-cursor";
 import { categoryCondition, siteCondition } from "./report-scope";
 import {
   allRows,
   categoryFilterField,
-  decodeCursor,
   defineReport,
-  encodeCursor,
   periodFilters,
   siteFilterField,
   STREAM_BATCH_SIZE,

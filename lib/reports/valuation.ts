@@ -2,12 +2,11 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { divideRounded, fromTenThousandths, toTenThousandths } from "../money/fixed-point";
 import { countValuedLines, instantOf, valueByCategory, valuedBatches, type LineKey } from "../valuation/valued-lines";
+import { decodeCursor, encodeCursor } from "../db/key-cursor";
 import {
   allRows,
   categoryFilterField,
   defineReport,
-  decodeCursor,
-  encodeCursor,
   isoDay,
   periodFilters,
   siteFilterField,

@@ -13,6 +13,11 @@
  *   inside a caller's transaction the transaction is already aborted, so the error goes up to whoever opened it.
  *
  * The ledger's hot path does the same in one SQL statement (lib/ledger/posting-function.ts): see checkKeyFirst.
+ *
+ * Inside the work, await queries one after another rather than with Promise.all: a transaction has one
+ * connection, so nothing runs in parallel anyway, and Prisma sends queries issued together in a transaction as a
+ * batch, which it compiles afresh each time (its plan cache serves single queries): a quarter of the event relay's
+ * Node CPU per pass went there (docs/BENCHMARKS.md).
  */
 import type { Db, DbTx } from "./client";
 import { hasQueuedEvents, signalCommit } from "./commit-signal";

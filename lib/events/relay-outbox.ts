@@ -52,10 +52,9 @@ async function lookupsFor(tx: DbTx, rows: readonly OutboxRow[]): Promise<Lookups
       ((row.payload as { levels?: PostedLevelKey[] }).levels ?? []).map(({ sku, location, lot }) => ({ sku, location, lot: lot ?? null })),
     );
   const siteIds = [...new Set(rows.map((row) => row.siteId).filter((id): id is string => id !== null))];
-  const [sites, places] = await Promise.all([
-    siteIds.length ? tx.site.findMany({ where: { id: { in: siteIds } }, select: { id: true, code: true } }) : [],
-    levels.length ? placesOf(tx, levels) : new Map<string, LevelPlace>(),
-  ]);
+  // One after the other: in a transaction, queries sent together are a batch Prisma compiles each time (unit-of-work.ts).
+  const sites = siteIds.length ? await tx.site.findMany({ where: { id: { in: siteIds } }, select: { id: true, code: true } }) : [];
+  const places = levels.length ? await placesOf(tx, levels) : new Map<string, LevelPlace>();
   const siteCodes = new Map(sites.map((site) => [site.id, site.code]));
   return { siteCodeOf: (id) => siteCodes.get(id) ?? null, placeOf: (level) => places.get(levelKey(level)) ?? null };
 }

@@ -49,10 +49,8 @@ export async function planForecast(
 }
 
 async function resolve(tx: DbTx, sku: string, siteCode: string) {
-  const [item, site] = await Promise.all([
-    tx.item.findUnique({ where: { skuKey: sku.toLowerCase() }, select: { id: true, sku: true } }),
-    tx.site.findUnique({ where: { code: siteCode }, select: { id: true } }),
-  ]);
+  const item = await tx.item.findUnique({ where: { skuKey: sku.toLowerCase() }, select: { id: true, sku: true } }); // one after the other: unit-of-work.ts
+  const site = await tx.site.findUnique({ where: { code: siteCode }, select: { id: true } });
   if (!item) throw new NotFound("Item", sku);
   if (!site) throw new NotFound("Site", siteCode);
   return { itemId: item.id, siteId: site.id, skuAsStored: item.sku };

@@ -132,10 +132,9 @@ export async function reserveInTransaction(tx: DbTx, actor: Actor, request: NewR
 
 /** The item, site and lot a request names, refused (422 on the field) when any does not exist or does not fit. */
 async function resolveTarget(tx: DbTx, data: { sku: string; site: string; lot?: string }) {
-  const [item, site] = await Promise.all([
-    tx.item.findUnique({ where: { skuKey: data.sku.toLowerCase() }, select: { id: true, sku: true, active: true, tracking: true } }),
-    tx.site.findUnique({ where: { code: data.site }, select: { id: true, code: true, active: true } }),
-  ]);
+  // One after the other: in a transaction, queries sent together are a batch Prisma compiles each time (unit-of-work.ts).
+  const item = await tx.item.findUnique({ where: { skuKey: data.sku.toLowerCase() }, select: { id: true, sku: true, active: true, tracking: true } });
+  const site = await tx.site.findUnique({ where: { code: data.site }, select: { id: true, code: true, active: true } });
   const issues = [];
   if (!item) issues.push({ field: "sku", message: `No item has the SKU ${data.sku}` });
   else if (!item.active) issues.push({ field: "sku", message: `${item.sku} is archived` });

@@ -157,10 +157,12 @@ async function stockTakes(tx: DbTx, transfer: LockedTransfer, line: Line, bin: P
 
 /** Where a line's hold was: its units ship from there. */
 async function heldTakes(tx: DbTx, held: HeldUnits[]): Promise<Take[]> {
-  const [places, lots] = await Promise.all([
-    tx.location.findMany({ where: { id: { in: held.map((h) => h.locationId) } }, select: { id: true, code: true, type: true, isVirtual: true } }),
-    tx.lot.findMany({ where: { id: { in: held.flatMap((h) => (h.lotId ? [h.lotId] : [])) } }, select: { id: true, number: true } }),
-  ]);
+  // One after the other: in a transaction, queries sent together are a batch Prisma compiles each time (unit-of-work.ts).
+  const places = await tx.location.findMany({
+    where: { id: { in: held.map((h) => h.locationId) } },
+    select: { id: true, code: true, type: true, isVirtual: true },
+  });
+  const lots = await tx.lot.findMany({ where: { id: { in: held.flatMap((h) => (h.lotId ? [h.lotId] : [])) } }, select: { id: true, number: true } });
   return held.map((h) => ({
     from: places.find((p) => p.id === h.locationId)!,
     lotId: h.lotId,

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { analyticBatches, analyticRows } from "../db/analytic-read";
 import type { Prisma } from "../db/generated/client";
 import { decodeCursor, encodeCursor } from "../db/key-cursor";
-import { type Report, type ReportFilters, type ReportRow, type ReportSites } from "./report";
+import type { Report, ReportFilters, ReportRow, ReportSites } from "./report";
 
 /** The report's query: its lines in the answer's order, after `after` when given, or (`count`) how many there are. */
 export type LinesQuery<F, Key> = (filters: F, sites: ReportSites, shape: { answer: "rows" | "count"; after?: Key }) => Prisma.Sql;

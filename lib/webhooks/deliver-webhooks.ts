@@ -3,7 +3,7 @@ import { toPublishedEvent } from "../events/event-envelope";
 import { allowsPrivateUrls } from "../settings/installation-settings";
 import { giveUpDelivery } from "./give-up-delivery";
 import { retryDelayMs } from "./retry-schedule";
-import { sendWebhook, type AttemptOutcome } from "./send-webhook";
+import { longestAttemptMs, sendWebhook, type AttemptOutcome } from "./send-webhook";
 import { openSigningSecret } from "./stored-secret";
 
 export type DeliverOptions = {
@@ -17,8 +17,8 @@ export type DeliverOptions = {
 /** A process holds an endpoint this long; it stops starting attempts well before, so the lease never lapses mid-send. */
 const LEASE_MS = 60_000;
 const DEFAULT_TIMEOUT_MS = 10_000;
-/** Starting attempts stops this long after taking the lease: the last one ends before the lease does. */
-const workBudgetMs = (timeoutMs: number) => Math.max(LEASE_MS - timeoutMs - 10_000, 1_000);
+/** Starting attempts stops this long after taking the lease: the longest attempt ends before the lease does. */
+const workBudgetMs = (timeoutMs: number) => Math.max(LEASE_MS - longestAttemptMs(timeoutMs) - 10_000, 1_000);
 
 type EndpointHead = { endpointId: string; leasedUntil: Date | null; nextAttemptAt: Date };
 

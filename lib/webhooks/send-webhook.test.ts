@@ -1,7 +1,7 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sendWebhook } from "./send-webhook";
+import { longestAttemptMs, sendWebhook } from "./send-webhook";
 import { newWebhookSecret, webhookSignature } from "./signing";
 
 type Received = { headers: IncomingMessage["headers"]; body: string };
@@ -19,12 +19,22 @@ beforeAll(async () => {
       if (request.url === "/moved") response.writeHead(302, { location: "/hook" }).end();
       else if (request.url === "/broken") response.writeHead(500).end("database   down\n");
       else if (request.url === "/large") response.writeHead(200).end("x".repeat(200_000));
+      else if (request.url === "/silent")
+        return; // takes the request and never answers
+      else if (request.url === "/dribble") dribble(response);
       else response.writeHead(204).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
+
+/** Answers 200 at once, then a byte every 20 ms and never ends: no pause is long enough to time out. */
+function dribble(response: ServerResponse) {
+  response.writeHead(200, { "content-type": "text/plain" }).flushHeaders();
+  const timer = setInterval(() => response.write("."), 20);
+  response.on("close", () => clearInterval(timer));
+}
 
 afterAll(() => {
   server.closeAllConnections(); // the sender keeps its connections alive
@@ -60,6 +70,20 @@ describe("sendWebhook", () => {
       error: "Answered 500: database down",
     });
     expect(await sendWebhook({ url: `${base}/large`, secret }, { id: "evt_4" }, options)).toMatchObject({ delivered: true, responseStatus: 200 });
+  });
+
+  it("gives up on a receiver that takes the request and never answers, after the timeout", async () => {
+    const outcome = await sendWebhook({ url: `${base}/silent`, secret }, { id: "evt_7" }, { ...options, timeoutMs: 300 });
+    expect(outcome).toMatchObject({ delivered: false, responseStatus: null, error: "No answer within 0.3 s" });
+    expect(outcome.responseMs).toBeGreaterThanOrEqual(290);
+    expect(outcome.responseMs).toBeLessThan(longestAttemptMs(300));
+  });
+
+  it("stops reading an answer that never ends once the timeout has passed (a slow receiver cannot hold the sender)", async () => {
+    const outcome = await sendWebhook({ url: `${base}/dribble`, secret }, { id: "evt_8" }, { ...options, timeoutMs: 300 });
+    expect(outcome).toMatchObject({ delivered: true, responseStatus: 200, error: null });
+    expect(outcome.responseMs).toBeGreaterThanOrEqual(290);
+    expect(outcome.responseMs).toBeLessThan(longestAttemptMs(300));
   });
 
   it("answers an outcome, never throws, when nothing listens at the address", async () => {

@@ -13,6 +13,11 @@ export type AttemptOutcome = { delivered: boolean; responseStatus: number | null
  *
  * The check and the request's own lookup are two resolutions: a host that changes its answer in between could still
  * reach a private address; pinning the checked address needs a custom dispatcher (not done here).
+ *
+ * Time is bounded by undici's own timeouts (connecting, the answer's headers, each pause in its body) and a
+ * deadline checked as the body arrives, not by an AbortSignal per request: the signal, its timer and its
+ * listeners were a third of the sender's CPU per event (docs/BENCHMARKS.md). An attempt lasts at most
+ * longestAttemptMs(timeoutMs).
  */
 export async function sendWebhook(
   endpoint: { url: string; secret: string },
@@ -29,9 +34,10 @@ export async function sendWebhook(
       headers: { ...signedHeaders(endpoint.secret, event.id, new Date(), body), "user-agent": "Stockroom-Webhooks/1" },
       body,
       dispatcher: senders(),
-      signal: AbortSignal.timeout(options.timeoutMs),
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
     });
-    const answer = await readCapped(response.body);
+    const answer = await readCapped(response.body, started + options.timeoutMs);
     const delivered = response.statusCode >= 200 && response.statusCode < 300;
     return {
       delivered,
@@ -45,6 +51,13 @@ export async function sendWebhook(
 }
 
 const MAX_ANSWER_BYTES = 64 * 1024;
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * The longest an attempt can take: connecting, then waiting for the headers, then a body that pauses just short
+ * of the timeout at the deadline (it is cut at the first chunk past it, or when a pause reaches the timeout).
+ */
+export const longestAttemptMs = (timeoutMs: number) => CONNECT_TIMEOUT_MS + 2 * timeoutMs;
 
 const processWide = globalThis as unknown as { stockroomWebhookSenders?: Agent };
 
@@ -53,20 +66,20 @@ const processWide = globalThis as unknown as { stockroomWebhookSenders?: Agent }
  * objects around each call (fetch is undici underneath). Kept-alive connections per origin; it follows no redirect.
  */
 function senders(): Agent {
-  return (processWide.stockroomWebhookSenders ??= new Agent({ keepAliveTimeout: 30_000 }));
+  return (processWide.stockroomWebhookSenders ??= new Agent({ keepAliveTimeout: 30_000, connect: { timeout: CONNECT_TIMEOUT_MS } }));
 }
 
 /**
  * The answer's first bytes. Reading a small answer to its end lets the connection be reused (destroying it
- * closes the socket: a new connection per event); a large one is cut off, not held in memory.
+ * closes the socket: a new connection per event); a large or slow one is cut off, not held in memory or waited on.
  */
-async function readCapped(body: AsyncIterable<Buffer> & { destroy: () => void }): Promise<string> {
+async function readCapped(body: AsyncIterable<Buffer> & { destroy: () => void }, deadline: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     chunks.push(chunk);
     size += chunk.byteLength;
-    if (size >= MAX_ANSWER_BYTES) {
+    if (size >= MAX_ANSWER_BYTES || performance.now() > deadline) {
       body.destroy();
       break;
     }
@@ -80,9 +93,11 @@ function failureOf(status: number, answer: string): string {
   return excerpt ? `Answered ${status}: ${excerpt}` : `Answered ${status}`;
 }
 
+const TIMEOUTS = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
+
 function describe(error: unknown, timeoutMs: number): string {
   if (error instanceof OutboundUrlRefused) return `Refused: ${error.issues[0]?.message ?? error.message}`;
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return `No answer within ${timeoutMs / 1000} s`;
+  if (error instanceof Error && TIMEOUTS.has((error as { code?: string }).code ?? "")) return `No answer within ${timeoutMs / 1000} s`;
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   const own = (error as { code?: string })?.code;
   const message = cause?.code ?? cause?.message ?? own ?? (error instanceof Error ? error.message : String(error));

@@ -60,7 +60,10 @@ export function adoptNatsStatus(seen: NatsStatus): void {
 }
 
 async function openPublisher(target: NatsTarget): Promise<Publisher> {
-  const connection = await connect({ servers: target.url, name: "stockroom", maxReconnectAttempts: -1 });
+  // noAsyncTraces: otherwise every publish builds two Error objects (with stacks) in case its acknowledgement
+  // fails or times out: a third of the publisher's CPU per event (docs/BENCHMARKS.md). A failure still says what
+  // went wrong; only its stack stops at the client.
+  const connection = await connect({ servers: target.url, name: "stockroom", maxReconnectAttempts: -1, noAsyncTraces: true });
   const manager = await jetstreamManager(connection);
   const config = { subjects: [natsSubjectOf(target, ">")], duplicate_window: nanos(DUPLICATE_WINDOW_MS), max_age: nanos(STREAM_MAX_AGE_MS) };
   try {

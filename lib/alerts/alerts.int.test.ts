@@ -148,6 +148,16 @@ describe("stock alerts raised by movements", () => {
     await issue(w, plain.sku, 2, w.bins.a2.code);
     await relay();
     expect(await db.alert.findMany({ where: { locationId: w.bins.a2.id } })).toMatchObject([{ state: "resolved" }]);
+    // Over again, then the bin's capacity is taken away: its next change resolves the open alert.
+    await receive(w, plain.sku, 3, w.bins.a2.code);
+    await relay();
+    await db.location.update({ where: { id: w.bins.a2.id }, data: { capacityUnits: null } });
+    await issue(w, plain.sku, 1, w.bins.a2.code);
+    await relay();
+    expect(await db.alert.findMany({ where: { locationId: w.bins.a2.id }, orderBy: { raisedAt: "asc" } })).toMatchObject([
+      { state: "resolved" },
+      { state: "resolved", detail: { onHand: 10, capacity: 8 } },
+    ]);
   });
 
   it("announces raised and resolved alerts as events", async () => {

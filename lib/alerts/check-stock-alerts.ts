@@ -5,8 +5,8 @@
  * pays nothing for them, and an alert follows its change within the relay's delay (tens of milliseconds).
  */
 import type { DbTx } from "../db/client";
-import { Prisma } from "../db/generated/client";
 import { AVAILABLE_OF_LEVEL } from "../availability/availability-rule";
+import type { TouchedByEvents } from "../events/touched-by-events";
 import { checkLotAlerts } from "./scan-aged-alerts";
 import { settleAlerts, type AlertCondition, type SettledAlerts } from "./settle-alerts";
 
@@ -105,43 +105,9 @@ export async function checkBinCapacity(tx: DbTx, locationIds: readonly string[])
   return settleAlerts(tx, { keys: locationIds.map((id) => `bin_over_capacity:${id}`) }, holding);
 }
 
-/**
- * The relay's hook: checks what the events at positions (after, upTo] touched — the items × sites of stock,
- * reservation, order and threshold events, and the locations of stock changes.
- */
-export async function checkAlertsForEvents(tx: DbTx, afterPosition: bigint, upToPosition: bigint): Promise<void> {
-  const range = Prisma.sql`e.position > ${afterPosition} AND e.position <= ${upToPosition}`;
-  const pairs = await tx.$queryRaw<ItemAtSite[]>`
-    SELECT DISTINCT i.id::text AS "itemId", e."siteId"::text AS "siteId"
-    FROM "Event" e
-    CROSS JOIN LATERAL (
-      SELECT e.data->>'sku' AS sku
-      UNION ALL
-      SELECT line->>'sku' FROM jsonb_array_elements(CASE WHEN jsonb_typeof(e.data->'lines') = 'array' THEN e.data->'lines' ELSE '[]'::jsonb END) line
-    ) named
-    JOIN "Item" i ON i."skuKey" = lower(named.sku)
-    WHERE ${range} AND e."siteId" IS NOT NULL AND split_part(e.type, '.', 1) IN ('stock', 'reservation', 'order', 'pickList', 'transfer', 'item')
-    UNION
-    -- an item-wide threshold (no site) is checked at every site that carries the item (has or had stock there):
-    -- a default must not raise low stock at sites that never stock it
-    SELECT DISTINCT i.id::text, loc."siteId"::text
-    FROM "Event" e JOIN "Item" i ON i."skuKey" = lower(e.data->>'sku')
-    JOIN "StockLevel" l ON l."itemId" = i.id JOIN "Location" loc ON loc.id = l."locationId" AND NOT loc."isVirtual"
-    WHERE ${range} AND e."siteId" IS NULL AND e.type = 'item.thresholds_changed'`;
-  const locations = await tx.$queryRaw<{ id: string }[]>`
-    SELECT DISTINCT loc.id::text FROM "Event" e JOIN "Location" loc ON loc.code = e.data->>'location'
-    WHERE ${range} AND e.type = 'stock.changed'`;
-  const lots = await tx.$queryRaw<{ id: string }[]>`
-    SELECT DISTINCT lot.id::text FROM "Event" e
-    JOIN "Item" i ON i."skuKey" = lower(e.data->>'sku') JOIN "Lot" lot ON lot."itemId" = i.id AND lot.number = e.data->>'lot'
-    WHERE ${range} AND e.type = 'stock.changed'`;
-  await checkItemAlerts(tx, pairs);
-  await checkBinCapacity(
-    tx,
-    locations.map((row) => row.id),
-  );
-  await checkLotAlerts(
-    tx,
-    lots.map((row) => row.id),
-  );
+/** The relay's hook: checks what the events of a relay pass touched (lib/events/touched-by-events.ts). */
+export async function checkAlertsForEvents(tx: DbTx, touched: TouchedByEvents): Promise<void> {
+  await checkItemAlerts(tx, touched.itemSites);
+  await checkBinCapacity(tx, touched.capacityBinIds);
+  await checkLotAlerts(tx, touched.lotIds);
 }

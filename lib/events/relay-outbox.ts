@@ -25,17 +25,19 @@ export type AfterEventsWritten = (tx: DbTx, afterPosition: bigint, upToPosition:
 
 export async function relayOutboxOnce(db: Db, afterWritten?: AfterEventsWritten, batch = RELAY_BATCH): Promise<RelayPass> {
   return unitOfWork(db, async (tx) => {
+    // The lock in a statement of its own: the read below must take its snapshot after the lock is held, so that it
+    // sees every row the previous holder marked published before it let go.
     const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${RELAY_LOCK}) AS locked`;
     if (!locked) return { locked: true };
-    const rows = await tx.$queryRaw<OutboxRow[]>`
-      SELECT id, type, "siteId"::text AS "siteId", "aggregateId", payload, "createdAt" FROM "OutboxEvent"
-      WHERE "publishedAt" IS NULL ORDER BY id LIMIT ${batch}`;
+    const rows = await tx.$queryRaw<(OutboxRow & { siteCode: string | null })[]>`
+      SELECT o.id, o.type, o."siteId"::text AS "siteId", s.code AS "siteCode", o."aggregateId", o.payload, o."createdAt"
+      FROM "OutboxEvent" o LEFT JOIN "Site" s ON s.id = o."siteId"
+      WHERE o."publishedAt" IS NULL ORDER BY o.id LIMIT ${batch}`;
     if (rows.length === 0) return { locked: false, rows: 0, events: 0, lastPosition: null };
     const lookups = await lookupsFor(tx, rows);
     const expanded = rows.flatMap((row) => expandOutboxRow(row, lookups));
-    const written = await writeEvents(tx, expanded);
+    const written = await writeEventsAndMarkPublished(tx, expanded, rows);
     if (written && afterWritten) await afterWritten(tx, written.after, written.upTo);
-    await tx.$executeRaw`UPDATE "OutboxEvent" SET "publishedAt" = now(), attempts = attempts + 1 WHERE id = ANY(${rows.map((r) => r.id)}::bigint[])`;
     return { locked: false, rows: rows.length, events: expanded.length, lastPosition: written?.upTo ?? null };
   });
 }
@@ -44,18 +46,15 @@ type PostedLevelKey = { sku: string; location: string; lot: string | null };
 
 const levelKey = (level: PostedLevelKey) => `${level.sku}\u0000${level.location}\u0000${level.lot ?? ""}`;
 
-/** Two reads for a whole batch: the sites' codes, and where each posted level is and whether it may promise stock. */
-async function lookupsFor(tx: DbTx, rows: readonly OutboxRow[]): Promise<Lookups> {
+/** The sites' codes came with the rows; one read for where each posted level is and whether it may promise stock. */
+async function lookupsFor(tx: DbTx, rows: readonly (OutboxRow & { siteCode: string | null })[]): Promise<Lookups> {
   const levels = rows
     .filter((row) => row.type === "stock.moved")
     .flatMap((row) =>
       ((row.payload as { levels?: PostedLevelKey[] }).levels ?? []).map(({ sku, location, lot }) => ({ sku, location, lot: lot ?? null })),
     );
-  const siteIds = [...new Set(rows.map((row) => row.siteId).filter((id): id is string => id !== null))];
-  // One after the other: in a transaction, queries sent together are a batch Prisma compiles each time (unit-of-work.ts).
-  const sites = siteIds.length ? await tx.site.findMany({ where: { id: { in: siteIds } }, select: { id: true, code: true } }) : [];
+  const siteCodes = new Map(rows.map((row) => [row.siteId, row.siteCode]));
   const places = levels.length ? await placesOf(tx, levels) : new Map<string, LevelPlace>();
-  const siteCodes = new Map(sites.map((site) => [site.id, site.code]));
   return { siteCodeOf: (id) => siteCodes.get(id) ?? null, placeOf: (level) => places.get(levelKey(level)) ?? null };
 }
 
@@ -72,35 +71,38 @@ async function placesOf(tx: DbTx, levels: readonly PostedLevelKey[]): Promise<Ma
 }
 
 /**
- * Appends the events with their sequences: one upsert counts every subject on by its number of new events, one
- * insert writes them all. Answers the positions written (after, upTo], or null when there was nothing to write.
+ * One statement: counts every subject on by its number of new events, appends the events with their sequences
+ * (a subject's new events numbered on from its last, in draft order), and marks the outbox rows published. A
+ * pass's fixed cost is mostly its statements (each parsed, planned and sent), so they are few. Answers the
+ * positions written (after, upTo], or null when the rows made no event.
  */
-async function writeEvents(tx: DbTx, drafts: readonly EventDraft[]): Promise<{ after: bigint; upTo: bigint } | null> {
-  if (drafts.length === 0) return null;
-  const counts = new Map<string, number>();
-  for (const draft of drafts) counts.set(draft.subject, (counts.get(draft.subject) ?? 0) + 1);
-  const lasts = await tx.$queryRaw<{ subject: string; last: number }[]>`
-    INSERT INTO "EventSubject" AS e (subject, last)
-    SELECT * FROM unnest(${[...counts.keys()]}::text[], ${[...counts.values()]}::int[])
-    ON CONFLICT (subject) DO UPDATE SET last = e.last + EXCLUDED.last
-    RETURNING subject, last`;
-  const next = new Map(lasts.map(({ subject, last }) => [subject, last - counts.get(subject)! + 1]));
-  const sequences = drafts.map((draft) => {
-    const sequence = next.get(draft.subject)!;
-    next.set(draft.subject, sequence + 1);
-    return sequence;
-  });
-  const [range] = await tx.$queryRaw<{ after: bigint; upTo: bigint }[]>`
-    WITH written AS (
+async function writeEventsAndMarkPublished(
+  tx: DbTx,
+  drafts: readonly EventDraft[],
+  rows: readonly OutboxRow[],
+): Promise<{ after: bigint; upTo: bigint } | null> {
+  const [range] = await tx.$queryRaw<{ after: bigint | null; upTo: bigint | null }[]>`
+    WITH drafts AS (
+      SELECT * FROM unnest(${drafts.map(() => uuidv7())}::uuid[], ${drafts.map((d) => d.type)}::text[], ${drafts.map((d) => d.subject)}::text[],
+        ${drafts.map((d) => d.occurredAt)}::timestamp[], ${drafts.map((d) => d.siteId)}::uuid[], ${drafts.map((d) => d.site)}::text[],
+        ${drafts.map((d) => d.outboxId)}::bigint[], ${drafts.map((d) => JSON.stringify(d.data ?? null))}::jsonb[])
+        WITH ORDINALITY AS t(id, type, subject, "occurredAt", "siteId", site, "outboxId", data, n)
+    ), added AS (
+      SELECT subject, count(*)::int AS added FROM drafts GROUP BY subject
+    ), counted AS (
+      INSERT INTO "EventSubject" AS e (subject, last) SELECT subject, added FROM added
+      ON CONFLICT (subject) DO UPDATE SET last = e.last + EXCLUDED.last
+      RETURNING subject, last
+    ), published AS (
+      UPDATE "OutboxEvent" SET "publishedAt" = now(), attempts = attempts + 1 WHERE id = ANY(${rows.map((r) => r.id)}::bigint[])
+    ), written AS (
       INSERT INTO "Event" (id, type, subject, sequence, "occurredAt", "siteId", site, "outboxId", data)
-      SELECT id, type, subject, sequence, "occurredAt", "siteId", site, "outboxId", data
-      FROM unnest(${drafts.map(() => uuidv7())}::uuid[], ${drafts.map((d) => d.type)}::text[], ${drafts.map((d) => d.subject)}::text[],
-        ${sequences}::int[], ${drafts.map((d) => d.occurredAt)}::timestamp[], ${drafts.map((d) => d.siteId)}::uuid[],
-        ${drafts.map((d) => d.site)}::text[], ${drafts.map((d) => d.outboxId)}::bigint[], ${drafts.map((d) => JSON.stringify(d.data ?? null))}::jsonb[])
-        WITH ORDINALITY AS t(id, type, subject, sequence, "occurredAt", "siteId", site, "outboxId", data, n)
-      ORDER BY n -- positions follow the sequences
+      SELECT d.id, d.type, d.subject, (c.last - a.added + row_number() OVER (PARTITION BY d.subject ORDER BY d.n))::int,
+        d."occurredAt", d."siteId", d.site, d."outboxId", d.data
+      FROM drafts d JOIN added a USING (subject) JOIN counted c USING (subject)
+      ORDER BY d.n -- positions follow the sequences
       RETURNING position
     )
     SELECT min(position) - 1 AS after, max(position) AS "upTo" FROM written`;
-  return range;
+  return range.upTo === null ? null : { after: range.after!, upTo: range.upTo };
 }

@@ -49,15 +49,3 @@ export async function planReplenishments(tx: DbTx, faceIds: readonly string[] | 
     await enqueueEvent(tx, { type: "replenishment.created", siteId: view.siteId, aggregateId: view.id, payload: view.view });
   return { created: created.map((row) => row.id), cancelled: cancelled.map((row) => row.id) };
 }
-
-/** The relay's hook: plans for the pick faces whose stock the events at positions (after, upTo] changed. */
-export async function planReplenishmentsForEvents(tx: DbTx, afterPosition: bigint, upToPosition: bigint): Promise<void> {
-  const faces = await tx.$queryRaw<{ id: string }[]>`
-    SELECT DISTINCT face.id::text FROM "Event" e JOIN "Location" face ON face.code = e.data->>'location'
-    WHERE e.position > ${afterPosition} AND e.position <= ${upToPosition} AND e.type = 'stock.changed'
-      AND (face."refillLevel" IS NOT NULL OR EXISTS (SELECT 1 FROM "ReplenishmentTask" t WHERE t."toLocationId" = face.id AND t.status = 'open'))`;
-  await planReplenishments(
-    tx,
-    faces.map((face) => face.id),
-  );
-}

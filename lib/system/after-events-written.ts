@@ -5,11 +5,13 @@
  */
 import type { DbTx } from "../db/client";
 import { checkAlertsForEvents } from "../alerts/check-stock-alerts";
-import { planReplenishmentsForEvents } from "../replenishment/plan-replenishments";
+import { touchedByEvents } from "../events/touched-by-events";
+import { planReplenishments } from "../replenishment/plan-replenishments";
 import { queueWebhookDeliveries } from "../webhooks/queue-deliveries";
 
 export async function afterEventsWritten(tx: DbTx, afterPosition: bigint, upToPosition: bigint): Promise<void> {
   await queueWebhookDeliveries(tx, afterPosition, upToPosition);
-  await checkAlertsForEvents(tx, afterPosition, upToPosition);
-  await planReplenishmentsForEvents(tx, afterPosition, upToPosition);
+  const touched = await touchedByEvents(tx, afterPosition, upToPosition);
+  await checkAlertsForEvents(tx, touched);
+  await planReplenishments(tx, touched.refillFaceIds);
 }

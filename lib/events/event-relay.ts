@@ -13,7 +13,7 @@
  */
 import type { Db } from "../db/client";
 import { onCommit } from "../db/commit-signal";
-import { publishToNats, type NatsTarget } from "./publish-to-nats";
+import { NATS_BATCH, publishToNats, type NatsTarget } from "./publish-to-nats";
 import { relayOutboxOnce, RELAY_BATCH, type AfterEventsWritten } from "./relay-outbox";
 
 export type DeliverWebhooks = (db: Db) => Promise<{ attempted: number; nextDueAt: Date | null }>;
@@ -104,7 +104,8 @@ export function startEventRelay(db: Db, options: RelayOptions = {}): () => Promi
           for (;;) {
             const published = await publishToNats(db, options.nats);
             if (published === null) return LOCKED_RETRY_MS; // another process is publishing: look again soon
-            if (published === 0) return null;
+            // At the log's end (no empty pass to find out): events relayed meanwhile wake this stage again.
+            if (published < NATS_BATCH) return null;
           }
         },
         isStopped,

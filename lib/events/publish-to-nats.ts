@@ -15,7 +15,8 @@ import { toPublishedEvent } from "./event-envelope";
 export const NATS_STREAM = "STOCKROOM";
 const NATS_CURSOR = "nats";
 const PUBLISHER_LOCK = 7_301_002;
-const BATCH = 1_000;
+/** Events per publishing transaction; a pass that took fewer has reached the log's end. */
+export const NATS_BATCH = 1_000;
 /** How long JetStream remembers message ids to drop duplicates. */
 const DUPLICATE_WINDOW_MS = 10 * 60_000;
 /** How long the stream keeps messages, like the event log: consumers that are away longer re-read from the API. */
@@ -104,7 +105,7 @@ export async function publishToNats(db: Db, target: NatsTarget | null = natsTarg
       const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${PUBLISHER_LOCK}) AS locked`;
       if (!locked) return null;
       const cursor = await tx.eventCursor.findUnique({ where: { name: cursorName } });
-      const events = await tx.event.findMany({ where: { position: { gt: cursor?.position ?? 0n } }, orderBy: { position: "asc" }, take: BATCH });
+      const events = await tx.event.findMany({ where: { position: { gt: cursor?.position ?? 0n } }, orderBy: { position: "asc" }, take: NATS_BATCH });
       if (events.length === 0) return 0;
       // Sent in order on one connection, so JetStream stores them in order; all acknowledged before the cursor moves.
       await Promise.all(

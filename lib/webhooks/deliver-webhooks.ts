@@ -120,6 +120,7 @@ async function deliverToEndpoint(db: Db, endpointId: string, context: Context): 
       // One statement for the batch's successes: a crash before it only means those events are sent again.
       await recordDelivered(db, delivered);
       if (sent !== "all") return attempted; // something failed or is not due: the endpoint waits for its head
+      if (batch.length < BATCH) break; // none left when read; deliveries queued since make the caller's nextDueAt due
     }
   } finally {
     await db.webhookEndpoint.updateMany({ where: { id: endpointId, leasedUntil }, data: { leasedUntil: null } });

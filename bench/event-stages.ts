@@ -1,11 +1,12 @@
 /**
- * npx tsx bench/event-stages.ts [-- --events=5000 --batch=100]
+ * npx tsx bench/event-stages.ts [-- --events=5000 --batch=100 --warmup=2000]
  * The CPU each stage of the event relay spends per event, on a backlog rather than under load, so that the
- * figure does not move with the machine's other work: a fresh database, `--events` single-movement postings
- * made with the relay stopped, then each stage run alone over them until it has caught up — the relay (outbox →
- * event log, with its hooks), NATS JetStream (a stream of its own) and one webhook endpoint served by
- * bench/event-consumers.ts in another process. For each: wall time, this process's CPU (the app's share) and
- * PostgreSQL's, per event.
+ * figure does not move with the machine's other work. A fresh database; `--warmup` postings run through every
+ * stage unmeasured (the code compiled and the connections open, as in a running server); then `--events`
+ * single-movement postings made with the relay stopped, and each stage run alone over them until it has caught
+ * up: the relay (outbox → event log, with its hooks), NATS JetStream (a stream of its own) and one webhook
+ * endpoint served by bench/event-consumers.ts in another process. For each: wall time, this process's CPU (the
+ * app's share) and PostgreSQL's, per event.
  */
 import { fork } from "node:child_process";
 import os from "node:os";
@@ -26,10 +27,13 @@ import { cpuPerRequest, readProcessCpu } from "./process-cpu";
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")) as [string, string][]);
 const EVENTS = Number(args.events ?? 5_000);
 const BATCH = Number(args.batch ?? 100);
+const WARMUP = Number(args.warmup ?? 2_000);
 const SKUS = 200;
 const RECEIVER_PORT = 3213;
 
-async function backlog(db: Db) {
+type Stock = { skus: string[]; from: string };
+
+async function stockToIssue(db: Db): Promise<Stock> {
   const { site, bins } = await buildWarehouse(db);
   const skus = Array.from({ length: SKUS }, (_, i) => `${site.code}-B${i}`);
   await db.item.createMany({ data: skus.map((sku) => ({ sku, skuKey: sku.toLowerCase(), name: sku })) });
@@ -38,10 +42,15 @@ async function backlog(db: Db) {
     SYSTEM_ACTOR,
     skus.map((sku) => ({ kind: "receive", sku, quantity: 1_000_000, to: bins.a1.code, reason: "received" })),
   );
+  return { skus, from: bins.a1.code };
+}
+
+/** `count` single-movement postings, each making one stock.changed. */
+async function backlog(db: Db, { skus, from }: Stock, count: number) {
   const limit = pLimit(8);
   await Promise.all(
-    Array.from({ length: EVENTS - 1 }, (_, i) =>
-      limit(() => postMovement(db, SYSTEM_ACTOR, { kind: "issue", sku: skus[i % SKUS], quantity: 1, from: bins.a1.code, reason: "sold" })),
+    Array.from({ length: count }, (_, i) =>
+      limit(() => postMovement(db, SYSTEM_ACTOR, { kind: "issue", sku: skus[i % SKUS], quantity: 1, from, reason: "sold" })),
     ),
   );
 }
@@ -72,36 +81,46 @@ const target: NatsTarget = {
   stream: `BENCH_STAGES_${Date.now()}`,
   prefix: `bench${Date.now()}`,
 };
+/** Each stage run until it has caught up; each answers how many events it handled. */
+const stages = {
+  relay: async () => {
+    let events = 0;
+    for (;;) {
+      const pass = await relayOutboxOnce(db, afterEventsWritten, BATCH);
+      if (pass.locked) throw new Error("another relay holds the lock");
+      events += pass.events;
+      if (pass.rows === 0) return events;
+    }
+  },
+  nats: async () => {
+    let events = 0;
+    for (;;) {
+      const published = await publishToNats(db, target);
+      if (!published) return events;
+      events += published;
+    }
+  },
+  webhook: async () => {
+    let events = 0;
+    for (;;) {
+      const { attempted } = await deliverDueWebhooks(db);
+      if (attempted === 0) return events;
+      events += attempted;
+    }
+  },
+};
 try {
-  await backlog(db);
+  const stock = await stockToIssue(db);
   await updateInstallationSettings(db, SYSTEM_ACTOR, { allowPrivateUrls: true });
   await createWebhook(db, SYSTEM_ACTOR, { url: `http://127.0.0.1:${RECEIVER_PORT}/hook`, types: ["stock.changed"] });
+  // Unmeasured: compiled, connected and warm, as in a server that has been running.
+  await backlog(db, stock, WARMUP);
+  for (const run of Object.values(stages)) await run();
+  await backlog(db, stock, EVENTS);
   const results = [
-    await measure("relay (outbox → event log, webhook queue, alerts)", async () => {
-      let events = 0;
-      for (;;) {
-        const pass = await relayOutboxOnce(db, afterEventsWritten, BATCH);
-        if (pass.locked) throw new Error("another relay holds the lock");
-        events += pass.events;
-        if (pass.rows === 0) return events;
-      }
-    }),
-    await measure("NATS JetStream", async () => {
-      let events = 0;
-      for (;;) {
-        const published = await publishToNats(db, target);
-        if (!published) return events;
-        events += published;
-      }
-    }),
-    await measure("webhook", async () => {
-      let events = 0;
-      for (;;) {
-        const { attempted } = await deliverDueWebhooks(db);
-        if (attempted === 0) return events;
-        events += attempted;
-      }
-    }),
+    await measure("relay (outbox → event log, webhook queue, alerts)", stages.relay),
+    await measure("NATS JetStream", stages.nats),
+    await measure("webhook", stages.webhook),
   ];
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, node ${process.version}, ${new Date().toISOString()}; ${EVENTS} events`);
   console.log("\n| stage | events | wall ms | app CPU µs per event | PostgreSQL CPU µs per event |");

@@ -9,7 +9,8 @@
  * change's transaction (`occurredAt`) to arrival, p50 / p99 / max. Aims (issue 14): p99 under 1 s, and (2)'s
  * movements/s within 10% of (1)'s. With --rounds=N, (1) and (2) alternate N times so that the machine's drift
  * falls on both, and the share is of their totals. Beside each rate, the CPU each movement cost in the measured
- * seconds per group of processes: on two shared cores that sets the rate.
+ * seconds per group of processes: on two shared cores that sets the rate; and the app's split by thread (the
+ * server's JavaScript thread, its worker threads where the relay runs, V8's and libuv's helpers).
  */
 import { fork } from "node:child_process";
 import os from "node:os";
@@ -18,7 +19,7 @@ import { createDb } from "../lib/db/client";
 import { postMovements } from "../lib/ledger/post-movement";
 import { startOnFreshDatabase } from "./bench-server";
 import { postLoad } from "./post-load";
-import { cpuPerRequest, readProcessCpu, type CpuGroups } from "./process-cpu";
+import { appThreadsPerRequest, cpuPerRequest, readAppThreadCpu, readProcessCpu, type AppThreads, type CpuGroups } from "./process-cpu";
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")) as [string, string][]);
 const seconds = Number(args.seconds ?? 10);
@@ -98,9 +99,11 @@ async function load(placement: { sku: string; bin: string }[], consumersPid?: nu
   const startedAt = Date.now();
   onMeasuredStart();
   const cpuBefore = readProcessCpu(undefined, consumersPid);
+  const threadsBefore = readAppThreadCpu();
   const result = await postLoad({ url: base, key: KEY, path: "/api/v1/movements", body: issue, duration: seconds, connections: CONNECTIONS });
   const cpu = cpuPerRequest(cpuBefore, readProcessCpu(undefined, consumersPid), result["2xx"]);
-  return { startedAt, ok: result["2xx"], perSecond: result["2xx"] / result.duration, p99: result.latency.p99, cpu };
+  const appThreads = appThreadsPerRequest(threadsBefore, readAppThreadCpu(), result["2xx"]);
+  return { startedAt, ok: result["2xx"], perSecond: result["2xx"] / result.duration, p99: result.latency.p99, cpu, appThreads };
 }
 
 const percentile = (values: number[], p: number) => {
@@ -147,6 +150,7 @@ async function withConsumers() {
 
 const cpuText = (c: CpuGroups | null) =>
   c ? `${c.app.toFixed(2)} / ${c.postgres.toFixed(2)} / ${c.nats.toFixed(2)} / ${c.consumers.toFixed(2)} / ${c.loadGenerator.toFixed(2)}` : "–";
+const threadsText = (t: AppThreads | null) => (t ? `${t.serverThread.toFixed(2)} / ${t.workerThreads.toFixed(2)} / ${t.helpers.toFixed(2)}` : "–");
 const consumerNames = `relay${withNats ? " + NATS" : ""}${withWebhook ? " + webhook" : ""}`;
 
 console.log(
@@ -160,8 +164,8 @@ for (let round = 1; round <= rounds; round++) {
   totals.without += baseline.perSecond;
   totals.with += result.perSecond;
   tables.runs.push(
-    `| ${round} | (1) without consumers (relay off) | ${baseline.perSecond.toFixed(0)} | ${baseline.p99} | 100% | ${cpuText(baseline.cpu)} |`,
-    `| ${round} | (2) ${consumerNames} | ${result.perSecond.toFixed(0)} | ${result.p99} | ${((result.perSecond / baseline.perSecond) * 100).toFixed(1)}% | ${cpuText(result.cpu)} |`,
+    `| ${round} | (1) without consumers (relay off) | ${baseline.perSecond.toFixed(0)} | ${baseline.p99} | 100% | ${cpuText(baseline.cpu)} | ${threadsText(baseline.appThreads)} |`,
+    `| ${round} | (2) ${consumerNames} | ${result.perSecond.toFixed(0)} | ${result.p99} | ${((result.perSecond / baseline.perSecond) * 100).toFixed(1)}% | ${cpuText(result.cpu)} | ${threadsText(result.appThreads)} |`,
   );
   for (const [name, arrivals] of consumers) {
     const spanSeconds = (arrivals.lastAt - result.startedAt) / 1_000;
@@ -171,9 +175,9 @@ for (let round = 1; round <= rounds; round++) {
   }
 }
 console.log(
-  "\n| round | run | movements/s | request p99 ms | % of without consumers | CPU ms per movement: app / database / NATS server / consumers / load generator |",
+  "\n| round | run | movements/s | request p99 ms | % of without consumers | CPU ms per movement: app / database / NATS server / consumers / load generator | app's threads: server / workers (the relay) / V8 and libuv helpers |",
 );
-console.log("|---|---|---|---|---|---|");
+console.log("|---|---|---|---|---|---|---|");
 for (const line of tables.runs) console.log(line);
 console.log(`\n(2) ÷ (1) over all rounds: ${((totals.with / totals.without) * 100).toFixed(1)}%`);
 console.log("\n| round | consumer | events received of movements posted | events/s | delay p50 ms | p99 ms | max ms |");

@@ -56,3 +56,42 @@ export function cpuPerRequest(before: CpuReading | null, after: CpuReading | nul
   for (const [pid, now] of after) used[now.group] += now.seconds - (before.get(pid)?.seconds ?? 0);
   return Object.fromEntries(Object.entries(used).map(([group, seconds]) => [group, (seconds * 1000) / requests])) as CpuGroups;
 }
+
+export type AppThreads = Record<"serverThread" | "workerThreads" | "helpers", number>;
+
+/** Each app server's threads: its JavaScript thread, its worker threads (the event relay's), and V8's and libuv's helpers. */
+export type AppThreadReading = Map<string, { kind: keyof AppThreads; seconds: number }>;
+
+/**
+ * CPU seconds of every thread of the app servers so far, by kind: the process's own thread is the server's
+ * JavaScript; other threads named like it are worker threads (Node names them after the process); the rest are
+ * V8's (garbage collection, compilation) and libuv's helpers. Null where /proc is not there to read.
+ */
+export function readAppThreadCpu(): AppThreadReading | null {
+  if (os.platform() !== "linux") return null;
+  const reading: AppThreadReading = new Map();
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (!readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("next-server")) continue;
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+        const command = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        const kind = tid === pid ? "serverThread" : command.startsWith("next-server") ? "workerThreads" : "helpers";
+        reading.set(`${pid}/${tid}`, { kind, seconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND });
+      }
+    } catch {
+      // the process or thread ended between listing and reading
+    }
+  }
+  return reading;
+}
+
+/** CPU milliseconds per request of each kind of app thread between two readings (as cpuPerRequest). */
+export function appThreadsPerRequest(before: AppThreadReading | null, after: AppThreadReading | null, requests: number): AppThreads | null {
+  if (!before || !after || requests === 0) return null;
+  const used: AppThreads = { serverThread: 0, workerThreads: 0, helpers: 0 };
+  for (const [thread, now] of after) used[now.kind] += now.seconds - (before.get(thread)?.seconds ?? 0);
+  return Object.fromEntries(Object.entries(used).map(([kind, seconds]) => [kind, (seconds * 1000) / requests])) as AppThreads;
+}

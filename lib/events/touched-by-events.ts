@@ -7,7 +7,10 @@
 import type { DbTx } from "../db/client";
 
 export type TouchedByEvents = {
-  /** Items × sites named by stock, reservation, order, pick list, transfer and item events; an item-wide threshold change names every site that carries the item. */
+  /**
+   * Items × sites named by stock, reservation, order, pick list, transfer and item events; an item-wide
+   * threshold change names every site that carries the item.
+   */
   itemSites: { itemId: string; siteId: string }[];
   capacityBinIds: string[];
   refillFaceIds: string[];

@@ -33,12 +33,8 @@ export function readProcessCpu(databaseHostPid?: number, consumersPid?: number):
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      // pid (comm) state ppid … utime stime: comm may hold spaces, so split after its closing parenthesis
-      const command = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const ticks = Number(fields[11]) + Number(fields[12]);
-      reading.set(Number(entry), { group: groupOf(Number(entry), command, databaseHostPid, consumersPid), seconds: ticks / TICKS_PER_SECOND });
+      const { command, seconds } = readStat(`/proc/${entry}/stat`);
+      reading.set(Number(entry), { group: groupOf(Number(entry), command, databaseHostPid, consumersPid), seconds });
     } catch {
       // the process ended between listing and reading
     }
@@ -46,24 +42,30 @@ export function readProcessCpu(databaseHostPid?: number, consumersPid?: number):
   return reading;
 }
 
+/** A process's or thread's name and CPU seconds so far, from its /proc stat line. */
+function readStat(path: string): { command: string; seconds: number } {
+  const stat = readFileSync(path, "utf8");
+  // pid (comm) state ppid … utime stime: comm may hold spaces, so split after its closing parenthesis
+  const command = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return { command, seconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND };
+}
+
 /**
  * CPU milliseconds per request in each group between two readings: what each process still running used in
  * between (a process that started in between counts from zero; one that ended is left out).
  */
 export function cpuPerRequest(before: CpuReading | null, after: CpuReading | null, requests: number): CpuGroups | null {
-  if (!before || !after || requests === 0) return null;
-  const used: CpuGroups = { app: 0, postgres: 0, loadGenerator: 0, nats: 0, consumers: 0, other: 0 };
-  for (const [pid, now] of after) used[now.group] += now.seconds - (before.get(pid)?.seconds ?? 0);
-  return Object.fromEntries(Object.entries(used).map(([group, seconds]) => [group, (seconds * 1000) / requests])) as CpuGroups;
+  return perRequest(before, after, requests, { app: 0, postgres: 0, loadGenerator: 0, nats: 0, consumers: 0, other: 0 });
 }
 
 export type AppThreads = Record<"serverThread" | "workerThreads" | "helpers", number>;
 
 /** Each app server's threads: its JavaScript thread, its worker threads (the event relay's), and V8's and libuv's helpers. */
-export type AppThreadReading = Map<string, { kind: keyof AppThreads; seconds: number }>;
+export type AppThreadReading = Map<string, { group: keyof AppThreads; seconds: number }>;
 
 /**
- * CPU seconds of every thread of the app servers so far, by kind: the process's own thread is the server's
+ * CPU seconds of every thread of the app servers so far, with its group: the process's own thread is the server's
  * JavaScript; other threads named like it are worker threads (Node names them after the process); the rest are
  * V8's (garbage collection, compilation) and libuv's helpers. Null where /proc is not there to read.
  */
@@ -75,11 +77,9 @@ export function readAppThreadCpu(): AppThreadReading | null {
     try {
       if (!readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("next-server")) continue;
       for (const tid of readdirSync(`/proc/${pid}/task`)) {
-        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
-        const command = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        const kind = tid === pid ? "serverThread" : command.startsWith("next-server") ? "workerThreads" : "helpers";
-        reading.set(`${pid}/${tid}`, { kind, seconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND });
+        const { command, seconds } = readStat(`/proc/${pid}/task/${tid}/stat`);
+        const group = tid === pid ? "serverThread" : command.startsWith("next-server") ? "workerThreads" : "helpers";
+        reading.set(`${pid}/${tid}`, { group, seconds });
       }
     } catch {
       // the process or thread ended between listing and reading
@@ -88,10 +88,20 @@ export function readAppThreadCpu(): AppThreadReading | null {
   return reading;
 }
 
-/** CPU milliseconds per request of each kind of app thread between two readings (as cpuPerRequest). */
+/** CPU milliseconds per request of each group of app threads between two readings (as cpuPerRequest). */
 export function appThreadsPerRequest(before: AppThreadReading | null, after: AppThreadReading | null, requests: number): AppThreads | null {
+  return perRequest(before, after, requests, { serverThread: 0, workerThreads: 0, helpers: 0 });
+}
+
+/** What each process or thread still running used between two readings, summed by its group, in ms per request. */
+function perRequest<Key, Group extends string>(
+  before: Map<Key, { group: Group; seconds: number }> | null,
+  after: Map<Key, { group: Group; seconds: number }> | null,
+  requests: number,
+  zero: Record<Group, number>,
+): Record<Group, number> | null {
   if (!before || !after || requests === 0) return null;
-  const used: AppThreads = { serverThread: 0, workerThreads: 0, helpers: 0 };
-  for (const [thread, now] of after) used[now.kind] += now.seconds - (before.get(thread)?.seconds ?? 0);
-  return Object.fromEntries(Object.entries(used).map(([kind, seconds]) => [kind, (seconds * 1000) / requests])) as AppThreads;
+  const used = { ...zero };
+  for (const [key, now] of after) used[now.group] += now.seconds - (before.get(key)?.seconds ?? 0);
+  return Object.fromEntries(Object.entries<number>(used).map(([group, seconds]) => [group, (seconds * 1000) / requests])) as Record<Group, number>;
 }

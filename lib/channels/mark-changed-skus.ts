@@ -40,18 +40,18 @@ export async function markChangedSkus(db: Db): Promise<number> {
 
 /**
  * With no active channel there is nothing to mark: one statement does what marking would then do (the cursor
- * moves to the log's end, created when new) and answers false; with an active channel it does nothing and
- * answers true. The relay's channel stage runs after every relay pass, so an install without shops would
- * otherwise pay a marking transaction and the push's look-ups (ten statements) each time.
+ * moves to the log's end, created when new) and answers true, the pass done; with an active channel it does
+ * nothing and answers false. The relay's channel stage runs after every relay pass, so an install without shops
+ * would otherwise pay a marking transaction and the push's look-ups (ten statements) each time.
  */
-export async function skipUnlessChannelsActive(db: Db): Promise<boolean> {
-  const [{ anyActive }] = await db.$queryRaw<{ anyActive: boolean }[]>`
+export async function skipWhenNoChannelActive(db: Db): Promise<boolean> {
+  const [{ skipped }] = await db.$queryRaw<{ skipped: boolean }[]>`
     WITH active AS (SELECT EXISTS (SELECT 1 FROM "Channel" WHERE active) AS "any"),
-    skipped AS (
+    moved AS (
       INSERT INTO "EventCursor" (name, position, "updatedAt")
       SELECT ${CURSOR}, COALESCE((SELECT max(position) FROM "Event"), 0), now() FROM active WHERE NOT active."any"
       ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, "updatedAt" = now() WHERE "EventCursor".position < EXCLUDED.position
     )
-    SELECT "any" AS "anyActive" FROM active`;
-  return anyActive;
+    SELECT NOT "any" AS skipped FROM active`;
+  return skipped;
 }

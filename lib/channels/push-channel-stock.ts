@@ -12,7 +12,7 @@ import { AVAILABLE_OF_LEVEL } from "../availability/availability-rule";
 import type { Db } from "../db/client";
 import type { Channel } from "../db/generated/client";
 import { logChannel } from "./channel-log";
-import { markChangedSkus, skipUnlessChannelsActive } from "./mark-changed-skus";
+import { markChangedSkus, skipWhenNoChannelActive } from "./mark-changed-skus";
 import { claimPushLease, releasePushLease } from "./push-lease";
 import { PlatformError, type PlatformIo } from "./platform-http";
 import { platformOf } from "./platform-of";
@@ -43,7 +43,7 @@ type DirtyRow = {
  */
 export async function pushChannelStock(db: Db, options: PushOptions = {}): Promise<{ pushed: number; nextDueAt: Date | null }> {
   const now = options.io?.now ?? (() => new Date());
-  if (!options.channelId && !(await skipUnlessChannelsActive(db))) return { pushed: 0, nextDueAt: null };
+  if (!options.channelId && (await skipWhenNoChannelActive(db))) return { pushed: 0, nextDueAt: null };
   await markChangedSkus(db);
   const channels = await db.channel.findMany({ where: { active: true, ...(options.channelId ? { id: options.channelId } : {}) } });
   let pushed = 0;

@@ -1,0 +1,67 @@
+// The Request class the server's Node uses (installed by scripts/server-preload.mjs, before Next loads).
+//
+// Node 20's Request (undici), given a live `signal`, builds a signal of its own that follows it: a listener on the
+// caller's signal and a FinalizationRegistry entry, through a WeakRef. V8's young-generation collector keeps such
+// targets alive, so each request Next builds (it passes a signal that aborts when the client goes) outlived every
+// scavenge and was promoted: under the reservations benchmark the old generation grew ~6 MB per scavenge, emptied
+// only by full collections, each followed by a burst of the registry's clean-ups — the stalls behind the p99
+// (docs/BENCHMARKS.md, "Requests that outlived their scavenges").
+//
+// This class answers the caller's signal itself as `request.signal`: aborted when it aborts, with its reason, which
+// is what a follower gives. Nothing is registered, so a request dies young with its response. Other uses (no signal,
+// an aborted one, an init that is not a plain object) are Node's own.
+const NodeRequest = globalThis.Request;
+
+export class RequestWithCallersSignal extends NodeRequest {
+  /** @type {AbortSignal | undefined} */
+  #signal;
+
+  /**
+   * @param {RequestInfo | URL} input
+   * @param {RequestInit} [init]
+   */
+  constructor(input, init) {
+    const signal = RequestWithCallersSignal.#callersSignal(input, init);
+    if (!signal || signal.aborted) {
+      super(input, init);
+      return;
+    }
+    super(input, { ...init, signal: null });
+    this.#signal = signal;
+  }
+
+  get signal() {
+    return this.#signal ?? super.signal;
+  }
+
+  /** A copy with the same signal (Node's copy would follow this request's own, which never aborts here). */
+  clone() {
+    const copy = super.clone();
+    return this.#signal ? new RequestWithCallersSignal(copy, { signal: this.#signal }) : copy;
+  }
+
+  /** Requests Node makes itself (a copy, a fetch's) are Requests too. */
+  static [Symbol.hasInstance](value) {
+    return value instanceof NodeRequest;
+  }
+
+  /**
+   * The signal this class follows itself: the init's (a plain object's, as Next passes), else the input's when the
+   * input is one of these requests. Undefined: Node's own way.
+   * @param {RequestInfo | URL} input
+   * @param {RequestInit | undefined} init
+   * @returns {AbortSignal | null | undefined}
+   */
+  static #callersSignal(input, init) {
+    if (init !== undefined && !isPlainObject(init)) return undefined;
+    if (init && "signal" in init) return init.signal;
+    return typeof input === "object" && input !== null && #signal in input ? input.#signal : undefined;
+  }
+}
+
+/** @param {unknown} value */
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}

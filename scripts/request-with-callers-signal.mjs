@@ -40,9 +40,9 @@ export class RequestWithCallersSignal extends NodeRequest {
     return this.#signal ? new RequestWithCallersSignal(copy, { signal: this.#signal }) : copy;
   }
 
-  /** Requests Node makes itself (a copy, a fetch's) are Requests too. */
+  /** Requests Node makes itself (a copy, a fetch's) are Requests too; a subclass (Next's) keeps the usual test. */
   static [Symbol.hasInstance](value) {
-    return value instanceof NodeRequest;
+    return this === RequestWithCallersSignal ? value instanceof NodeRequest : Function.prototype[Symbol.hasInstance].call(this, value);
   }
 
   /**

@@ -44,8 +44,12 @@ describe("RequestWithCallersSignal", () => {
     expect(new RequestWithCallersSignal(url, post(null)).signal.aborted).toBe(false);
   });
 
-  it("counts Node's own requests as instances", () => {
+  it("counts Node's own requests as instances, and a subclass's test stays its own", () => {
     expect(new Request(url)).toBeInstanceOf(RequestWithCallersSignal);
     expect(new RequestWithCallersSignal(url)).toBeInstanceOf(Request);
+    class SubclassRequest extends RequestWithCallersSignal {}
+    expect(new Request(url)).not.toBeInstanceOf(SubclassRequest);
+    expect(new RequestWithCallersSignal(url)).not.toBeInstanceOf(SubclassRequest);
+    expect(new SubclassRequest(url)).toBeInstanceOf(SubclassRequest);
   });
 });

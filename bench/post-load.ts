@@ -54,7 +54,7 @@ export type SettledLoad = {
 /**
  * The load for `settleSeconds` unmeasured, then `load.duration` seconds measured. 64 connections opened at once
  * on a saturated Node server are taken in over about 2 s (a bare `http` server doing 1 ms of work per request
- * saw their 'connection' events 0–1.9 s apart, further apart as more were served), so their first answers come
+ * saw their 'connection' events spread over 1.9 s, further apart as more were served), so their first answers come
  * up to 2 s late: in a 10 s window those ~50 answers alone set the p99. `onMeasuring` is called as the measured
  * seconds start.
  */

@@ -2,10 +2,11 @@
 //
 // Node 20's Request (undici), given a live `signal`, builds a signal of its own that follows it: a listener on the
 // caller's signal and a FinalizationRegistry entry, through a WeakRef. V8's young-generation collector keeps such
-// targets alive, so each request Next builds (it passes a signal that aborts when the client goes) outlived every
-// scavenge and was promoted: under the reservations benchmark the old generation grew ~6 MB per scavenge, emptied
-// only by full collections, each followed by a burst of the registry's clean-ups — the stalls behind the p99
-// (docs/BENCHMARKS.md, "Requests that outlived their scavenges").
+// targets alive, so for each request Next builds (it passes a signal that aborts when the client goes) these
+// objects outlived their scavenges, were freed only after full collections, and then in a burst of the registry's
+// clean-ups (20 ms of the server's thread after a full collection under the reservations benchmark; those objects
+// were nearly all a heap sampling found still alive). Measured in docs/BENCHMARKS.md, "Requests that outlived their
+// scavenges".
 //
 // This class answers the caller's signal itself as `request.signal`: aborted when it aborts, with its reason, which
 // is what a follower gives. Nothing is registered, so a request dies young with its response. Other uses (no signal,

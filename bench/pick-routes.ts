@@ -10,6 +10,7 @@ import { performance } from "node:perf_hooks";
 import { generateRackBins } from "../lib/maps/generate-rack-bins";
 import { buildWalkingGraph } from "../lib/routing/build-walking-graph";
 import { planPickRoute } from "../lib/routing/plan-pick-route";
+import { percentile } from "./percentile";
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")) as [string, string][]);
 const LISTS = Number(args.lists ?? 100);
@@ -59,7 +60,6 @@ for (let list = 0; list < LISTS; list++) {
   worstRatio = Math.max(worstRatio, route.length / route.naiveLength);
 }
 times.sort((a, b) => a - b);
-const percentile = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)];
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 console.log(
@@ -71,7 +71,7 @@ console.log(`| average walk, naive order (bins by code) | ${fmt(naive / LISTS)} 
 console.log(`| average walk, planned route | ${fmt(routed / LISTS)} m |`);
 console.log(`| shorter than naive (average) | ${fmt((1 - routed / naive) * 100)} % |`);
 console.log(`| worst list, route / naive | ${fmt(worstRatio * 100)} % |`);
-console.log(`| compute per list, p50 | ${fmt(percentile(50), 2)} ms |`);
-console.log(`| compute per list, p95 | ${fmt(percentile(95), 2)} ms |`);
+console.log(`| compute per list, p50 | ${fmt(percentile(times, 0.5), 2)} ms |`);
+console.log(`| compute per list, p95 | ${fmt(percentile(times, 0.95), 2)} ms |`);
 console.log(`| compute per list, max (first list warms the graph) | ${fmt(times.at(-1)!, 2)} ms |`);
 console.log(`| walking graph build (once per map version) | ${fmt(buildMs, 2)} ms |`);

@@ -2,6 +2,7 @@
 // per request, and (for routes that keep replays) a fresh Idempotency-Key per request.
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
+import { percentile } from "./percentile";
 
 export type PostLoad = {
   url: string;
@@ -72,7 +73,11 @@ export async function postLoadSettled(load: PostLoad, settleSeconds: number, onM
     statusCounts.set(statusCode, (statusCounts.get(statusCode) ?? 0) + 1);
   }).finally(() => clearTimeout(timer));
   latencies.sort((a, b) => a - b);
-  const percentile = (p: number) =>
-    latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)]) : NaN;
-  return { whole, statusCounts, answered: latencies.length, p50: percentile(0.5), p99: percentile(0.99) };
+  return {
+    whole,
+    statusCounts,
+    answered: latencies.length,
+    p50: Math.round(percentile(latencies, 0.5)),
+    p99: Math.round(percentile(latencies, 0.99)),
+  };
 }

@@ -35,6 +35,7 @@ import { codesAndWordsStatement, stockStatement } from "../lib/search/search-sta
 import { searchTerms } from "../lib/search/search-terms";
 import { isIntendedHit, MISSPELLINGS, misspelledQueries, seededRandom, type Misspelling } from "../tests/factories/misspelled-queries";
 import { startApp } from "./bench-server";
+import { percentile } from "./percentile";
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")) as [string, string?][]);
 const url = args.url ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/stockroom_bench_large";
@@ -80,10 +81,6 @@ async function makeQueries(db: Db): Promise<Query[]> {
     return `${words[0]} ${words.slice(2, -1).join(" ")}${size}`.toLowerCase().replace(/ (mm|in|ml|m)$/, "");
   });
   return queries;
-}
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)];
 }
 
 function summary(label: string, ms: number[]) {

@@ -24,7 +24,7 @@ import { createDb } from "../lib/db/client";
 import { postMovements } from "../lib/ledger/post-movement";
 import { startOnFreshDatabase } from "./bench-server";
 import { postLoad, postLoadSettled } from "./post-load";
-import { cpuPerRequest, readProcessCpu, type CpuGroups } from "./process-cpu";
+import { cpuPerRequest, readProcessCpu, type CpuGroups, type CpuReading } from "./process-cpu";
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")) as [string, string][]);
 const only = args.only ? new Set(args.only.split(",")) : null;
@@ -94,7 +94,7 @@ function reservationOf(sku: string) {
 async function run(scenario: string, path: string, body: () => unknown, warmupBody: () => unknown, warm: boolean): Promise<Row> {
   if (warm && warmupSeconds > 0)
     await postLoad({ url: base, key: KEY, path, body: warmupBody, duration: warmupSeconds, connections: WARMUP_CONNECTIONS, idempotencyKeys: true });
-  let cpuBefore = readProcessCpu();
+  let cpuBefore: CpuReading | null = null; // read as the measured seconds start
   const load = { url: base, key: KEY, path, body, duration: seconds, connections: CONNECTIONS, idempotencyKeys: true };
   const { whole, statusCounts, answered, p50, p99 } = await postLoadSettled(load, settleSeconds, () => (cpuBefore = readProcessCpu()));
   const cpuAfter = readProcessCpu();

@@ -29,7 +29,7 @@ export async function relayOutboxOnce(db: Db, afterWritten?: AfterEventsWritten,
     // sees every row the previous holder marked published before it let go.
     const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${RELAY_LOCK}) AS locked`;
     if (!locked) return { locked: true };
-    const rows = await tx.$queryRaw<(OutboxRow & { siteCode: string | null })[]>`
+    const rows = await tx.$queryRaw<OutboxRowWithSiteCode[]>`
       SELECT o.id, o.type, o."siteId"::text AS "siteId", s.code AS "siteCode", o."aggregateId", o.payload, o."createdAt"
       FROM "OutboxEvent" o LEFT JOIN "Site" s ON s.id = o."siteId"
       WHERE o."publishedAt" IS NULL ORDER BY o.id LIMIT ${batch}`;
@@ -42,12 +42,15 @@ export async function relayOutboxOnce(db: Db, afterWritten?: AfterEventsWritten,
   });
 }
 
+/** An outbox row as the relay reads it: its site's code joined in. */
+type OutboxRowWithSiteCode = OutboxRow & { siteCode: string | null };
+
 type PostedLevelKey = { sku: string; location: string; lot: string | null };
 
 const levelKey = (level: PostedLevelKey) => `${level.sku}\u0000${level.location}\u0000${level.lot ?? ""}`;
 
 /** The sites' codes came with the rows; one read for where each posted level is and whether it may promise stock. */
-async function lookupsFor(tx: DbTx, rows: readonly (OutboxRow & { siteCode: string | null })[]): Promise<Lookups> {
+async function lookupsFor(tx: DbTx, rows: readonly OutboxRowWithSiteCode[]): Promise<Lookups> {
   const levels = rows
     .filter((row) => row.type === "stock.moved")
     .flatMap((row) =>

@@ -14,6 +14,9 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          // npm test runs these beside the typecheck and lint, four processes on two cores: a simulation that takes
+          // 2 s alone took 8 s there, past Vitest's default of 5.
+          testTimeout: 20_000,
         },
       },
       {

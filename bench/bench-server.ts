@@ -64,10 +64,14 @@ export async function startOnFreshDatabase(
   const databaseUrl =
     mode === "server" ? env.DATABASE_URL! : JSON.parse(readFileSync(join(env.STOCKROOM_DATA_DIR!, "embedded-postgres.json"), "utf8")).url;
   const stop = async () => {
+    process.off("SIGINT", stopOnSignal).off("SIGTERM", stopOnSignal);
     child.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 1500));
     await drop();
   };
+  // A benchmark stopped with Ctrl+C (or by `timeout`) takes its app and database with it, as a finished one does.
+  const stopOnSignal = (signal: NodeJS.Signals) => void stop().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  process.once("SIGINT", stopOnSignal).once("SIGTERM", stopOnSignal);
   return { child, databaseUrl, stop };
 }
 

@@ -16,7 +16,7 @@ import {
 } from "../domain-error";
 import { databaseErrorOf, isDatabaseBusy } from "../db/errors";
 import { ShopUnreachable } from "../channels/errors";
-import { CrossSiteRequest, PayloadTooLarge, UnsupportedMediaType } from "./request-guards";
+import { BodyNotReceived, CrossSiteRequest, PayloadTooLarge, UnsupportedMediaType } from "./request-guards";
 
 export type Problem = {
   type: string;
@@ -33,6 +33,7 @@ export type Problem = {
 const STATUS_BY_CLASS: [abstract new (...args: never[]) => DomainError, number, string][] = [
   [ValidationFailed, 422, "Your request has invalid fields"],
   [PayloadTooLarge, 413, "Body too large"],
+  [BodyNotReceived, 400, "Body not received"],
   [UnsupportedMediaType, 415, "Unsupported media type"],
   [CrossSiteRequest, 403, "Not allowed from another site"],
   [Unauthenticated, 401, "Authentication required"],

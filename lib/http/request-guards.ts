@@ -16,6 +16,17 @@ export class PayloadTooLarge extends DomainError {
   }
 }
 
+/**
+ * A body the client stopped sending (it closed the connection): 400, and not logged as our failure. Nobody reads
+ * the answer; nothing was done, since the body is read before any work.
+ */
+export class BodyNotReceived extends DomainError {
+  readonly code = "body_not_received";
+  constructor() {
+    super("The connection closed before the whole body arrived; nothing was done");
+  }
+}
+
 /** A body of a media type the operation does not take: 415. */
 export class UnsupportedMediaType extends DomainError {
   readonly code = "unsupported_media_type";
@@ -67,6 +78,11 @@ export function refuseCrossSiteWrite(request: Request, accepted: readonly string
   if (origin !== null && !ownOrigins(request).has(origin)) throw new CrossSiteRequest();
 }
 
+/** Node's message when a connection closes mid-body is `aborted` with code ECONNRESET; the request's signal says the same. */
+function isConnectionClosed(request: Request, error: unknown): boolean {
+  return request.signal.aborted || (error as { code?: unknown } | null)?.code === "ECONNRESET";
+}
+
 /** The body's bytes, refused with PayloadTooLarge as soon as it passes `maxBytes` (declared or read). */
 export async function readBodyCapped(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length"));
@@ -76,7 +92,9 @@ export async function readBodyCapped(request: Request, maxBytes: number): Promis
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const next = await reader.read();
+    const next = await reader.read().catch((error: unknown) => {
+      throw isConnectionClosed(request, error) ? new BodyNotReceived() : error;
+    });
     if (next.done) break;
     size += next.value.byteLength;
     if (size > maxBytes) {

@@ -1,6 +1,6 @@
 // What the one edge wrapper guards before any handler runs: forged cookie writes, oversized bodies, NUL
 // characters, malformed cursors; and what it keeps of a write's answer (nothing for reads, no secrets).
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as apiKeyRoutes from "../../../app/api/v1/api-keys/route";
 import * as itemImportRoute from "../../../app/api/v1/items/import/route";
 import * as itemRoutes from "../../../app/api/v1/items/route";
@@ -98,6 +98,42 @@ describe("bodies", () => {
     );
     expect(response.status).toBe(413);
     expect(sent).toBeLessThan(5 * 1024 * 1024 + 3 * 64 * 1024);
+  });
+
+  it("that stop because the client left answer 400 `body_not_received`, are not logged as our failure, and write nothing", async () => {
+    const { key } = await buildApiKey(db, "manager");
+    const sku = `LEFT-${Date.now()}`;
+    const post = (failure: Error, idempotencyKey: string) =>
+      itemRoutes.POST(
+        new Request("http://localhost/api/v1/items", {
+          method: "POST",
+          headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "idempotency-key": idempotencyKey },
+          body: new ReadableStream<Uint8Array>({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode(`{"sku":"${sku}",`));
+              controller.error(failure);
+            },
+          }),
+          duplex: "half",
+        } as RequestInit),
+        noParams,
+      );
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      // What Node's request stream throws when the connection closes mid-body.
+      const left = await post(Object.assign(new Error("aborted"), { code: "ECONNRESET" }), "left-1");
+      expect(left.status).toBe(400);
+      expect(await left.json()).toMatchObject({ code: "body_not_received" });
+      expect(logged).not.toHaveBeenCalled();
+      // Any other failure while reading stays ours: 500, logged with its correlation id.
+      const broken = await post(new Error("the disk is on fire"), "left-2");
+      expect(broken.status).toBe(500);
+      expect(logged).toHaveBeenCalledTimes(1);
+    } finally {
+      logged.mockRestore();
+    }
+    expect(await db.item.count({ where: { sku } })).toBe(0);
+    expect(await db.idempotencyRecord.count({ where: { key: { in: ["left-1", "left-2"] } } })).toBe(0);
   });
 
   it("with a declared length over the limit are refused before a byte is read", async () => {

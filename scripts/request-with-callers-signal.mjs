@@ -9,8 +9,9 @@
 // scavenges".
 //
 // This class answers the caller's signal itself as `request.signal`: aborted when it aborts, with its reason, which
-// is what a follower gives. Nothing is registered, so a request dies young with its response. Other uses (no signal,
-// an aborted one, an init that is not a plain object) are Node's own.
+// is what a follower gives. Nothing is registered and no listener is left, so the clean-up bursts are gone; the
+// request's body streams and Node's own signals still outlive their scavenges ("What the scavenges promote" in
+// docs/BENCHMARKS.md). Other uses (no signal, an aborted one, an init that is not a plain object) are Node's own.
 const NodeRequest = globalThis.Request;
 
 export class RequestWithCallersSignal extends NodeRequest {

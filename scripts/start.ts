@@ -124,7 +124,7 @@ if (!isDev) buildIfStale(env);
 
 // A young generation of 64 MB (V8's default is 16): a request's garbage dies there instead of being copied and
 // promoted by a scavenge every few requests. Reservations/s rose by about a fifth under load (docs/BENCHMARKS.md).
-// The preload puts in a Request that lets a request die young too (scripts/request-with-callers-signal.mjs).
+// The preload puts in a Request that leaves no listener or registry entry behind (scripts/request-with-callers-signal.mjs).
 const SERVER_NODE_ARGS = ["--max-semi-space-size=64", "--import=./scripts/server-preload.mjs"];
 // STOCKROOM_SERVER_NODE_ARGS passes more flags to the server's Node (a later flag wins), e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
 const nodeArgs = [...SERVER_NODE_ARGS, ...(process.env.STOCKROOM_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [])];

@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { mase, rmsse, smape } from "../lib/forecast/accuracy";
-import { forecastSeries } from "../lib/forecast/forecast-series";
+import { forecastBatch } from "../lib/forecast/forecast-many";
 import { prepareHistory } from "../lib/forecast/history";
 import { naive, seasonalNaive } from "../lib/forecast/naive";
 import { ses } from "../lib/forecast/simple-exponential-smoothing";
@@ -133,12 +133,21 @@ function smapeAveragedByStep(scored: Scored[]): number {
 function run(series: Series[]) {
   const methods = new Map<string, number>();
   const started = process.hrtime.bigint();
-  const scored = series.map((s) => {
-    if (!s.train.some((v) => v !== null)) return score(s, new Array<number>(s.horizon).fill(0));
-    const result = forecastSeries(s.train, { horizon: s.horizon, seasonLength: s.seasonLength });
-    methods.set(result.method, (methods.get(result.method) ?? 0) + 1);
-    return score(s, result.forecast, result.lower, result.upper);
+  const scored: Scored[] = new Array(series.length);
+  series.forEach((s, i) => {
+    if (!s.train.some((v) => v !== null)) scored[i] = score(s, new Array<number>(s.horizon).fill(0));
   });
+  // One batch per horizon, as a caller of POST /api/v1/forecasts would send them (M3's periods differ in horizon).
+  for (const horizon of new Set(series.map((s) => s.horizon))) {
+    const batch = series.flatMap((s, i) => (s.horizon === horizon && !scored[i] ? [i] : []));
+    forecastBatch(
+      batch.map((i) => ({ values: series[i].train, seasonLength: series[i].seasonLength })),
+      horizon,
+    ).forEach((result, j) => {
+      methods.set(result.method, (methods.get(result.method) ?? 0) + 1);
+      scored[batch[j]] = score(series[batch[j]], result.forecast, result.lower, result.upper);
+    });
+  }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { scored, seconds, methods: Object.fromEntries([...methods].sort((a, b) => b[1] - a[1])) };
 }

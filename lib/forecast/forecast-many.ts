@@ -1,5 +1,6 @@
 import { ForecastInputInvalid } from "./errors";
-import { forecastSeries } from "./forecast-series";
+import { forecastSeries, MAXIMUM_FITTED, type SeriesForecast } from "./forecast-series";
+import { eligibleForGlobalModel, fitGlobalModel } from "./global-model";
 import { DEFAULT_SEASON_LENGTH, MAX_HORIZON, MIN_OBSERVED, type ForecastAnswer, type ForecastInput } from "./schemas";
 import type { FieldIssue } from "../domain-error";
 
@@ -22,18 +23,45 @@ function faultOf(series: SeriesInput, index: number, horizon: number): FieldIssu
   return null;
 }
 
+export type BatchSeries = { values: readonly (number | null)[]; seasonLength: number };
+
 /**
- * Forecasts every series independently (no state is kept). All series are checked first, so a bad call costs no
- * forecasting and the caller learns every fault at once.
+ * Forecasts each series by its own chosen method and, where enough of them are monthly with demand in every month,
+ * averages that with a model learnt across those series (./global-model.ts). Nothing is kept between calls.
  */
-export function forecastMany(input: ForecastInput): ForecastAnswer {
-  const levels = input.level ?? [80, 95];
+export function forecastBatch(series: readonly BatchSeries[], horizon: number, levels: readonly number[] = [80, 95]): SeriesForecast[] {
+  const eligible = series.map((s) => eligibleForGlobalModel(s.values, s.seasonLength));
+  const histories = series.filter((_, i) => eligible[i]).map((s) => (s.values as number[]).slice(-MAXIMUM_FITTED));
+  const model = fitGlobalModel(histories, horizon);
+  return series.map((s, i) => {
+    const crossLearned = model && eligible[i] ? model.forecast((s.values as number[]).slice(-MAXIMUM_FITTED)) : null;
+    return forecastSeries(s.values, { horizon, seasonLength: s.seasonLength, levels, crossLearned });
+  });
+}
+
+/** Throws ForecastInputInvalid listing every faulty series: a bad call costs no forecasting, and names all faults. */
+export function checkForecastInput(input: ForecastInput): void {
   const issues = input.series.map((s, i) => faultOf(s, i, input.horizon)).filter((issue): issue is FieldIssue => issue !== null);
   if (issues.length) throw new ForecastInputInvalid(issues);
-  const data = input.series.map((series) => {
-    const seasonLength = series.seasonLength ?? DEFAULT_SEASON_LENGTH[series.period];
-    const result = forecastSeries(series.values, { horizon: input.horizon, seasonLength, levels });
-    return { id: series.id, method: result.method, class: result.class, forecast: result.forecast, lower: result.lower, upper: result.upper };
-  });
+}
+
+/** Forecasts every series of a call, checked first (no state is kept between calls). */
+export function forecastMany(input: ForecastInput): ForecastAnswer {
+  checkForecastInput(input);
+  return forecastChecked(input);
+}
+
+/** forecastMany after checkForecastInput: what lib/forecast/forecast-thread.ts runs off the server's thread. */
+export function forecastChecked(input: ForecastInput): ForecastAnswer {
+  const levels = input.level ?? [80, 95];
+  const batch = input.series.map((s) => ({ values: s.values, seasonLength: s.seasonLength ?? DEFAULT_SEASON_LENGTH[s.period] }));
+  const data = forecastBatch(batch, input.horizon, levels).map((result, i) => ({
+    id: input.series[i].id,
+    method: result.method,
+    class: result.class,
+    forecast: result.forecast,
+    lower: result.lower,
+    upper: result.upper,
+  }));
   return { data };
 }

@@ -11,6 +11,11 @@ export type ForecastOptions = {
   levels?: readonly number[];
   /** A planner's choice: used instead of the best-scored contender when it is one of the contenders. */
   pinned?: string | null;
+  /**
+   * A forecast of the same periods from a model learnt across many series (./global-model.ts): averaged with the
+   * chosen method's, and the intervals set around that mean.
+   */
+  crossLearned?: readonly number[] | null;
 };
 
 export type SeriesForecast = {
@@ -30,7 +35,7 @@ const MINIMUM_TRAINING = 6;
  * grows with length, and demand several years back says little about next month. Two years of days took 220 ms
  * a series without the cap. No car parts or M3 series is longer.
  */
-const MAXIMUM_FITTED = 200;
+export const MAXIMUM_FITTED = 200;
 /**
  * Origins whose errors set the intervals. Every origin is scored on the same last values of the history, so the
  * errors are only as many independent draws as there are origins: with 12, the 80% band covered 69% of simulated
@@ -59,8 +64,11 @@ export function forecastSeries(values: readonly (number | null)[], options: Fore
   const contenders = errors.filter((e) => set.contenders.includes(e.name));
   const holdout = scoreHoldout(contenders, horizon).sort((a, b) => a.score - b.score);
   const pinned = options.pinned && holdout.some((h) => h.name === options.pinned) ? options.pinned : null;
-  const method = pinned ?? holdout[0]?.name ?? (y.length >= 2 ? "ses" : "theta");
-  const forecast = fullForecast(y, method, set, horizon + trailingMissing, seasonLength).slice(trailingMissing);
+  const chosen = pinned ?? holdout[0]?.name ?? (y.length >= 2 ? "ses" : "theta");
+  const own = fullForecast(y, chosen, set, horizon + trailingMissing, seasonLength).slice(trailingMissing);
+  const crossLearned = !pinned && options.crossLearned?.length === horizon ? options.crossLearned : null;
+  const method = crossLearned ? `mean(${chosen},global)` : chosen;
+  const forecast = crossLearned ? own.map((f, k) => (f + crossLearned[k]) / 2) : own;
   // All candidates' errors, not the winner's alone: the winner's are the smallest partly by luck, and intervals
   // from them alone covered about 67% instead of 80% on the car parts training data.
   const pooledErrors = errors.flatMap((e) => e.byOrigin.flat());

@@ -14,6 +14,8 @@ export const forecastSeriesOp = defineOperation({
     `Stateless: nothing is read or stored. Up to ${MAX_SERIES_PER_CALL} series a call. Each series is classified (smooth, erratic, ` +
     "intermittent, lumpy by ADI and CV²), its method chosen among SES, Theta, ETS, Croston, SBA, TSB and " +
     "combinations by rolling-origin holdout on its own history, and its intervals set from the holdout errors (never below zero). " +
+    "When a call holds 100 or more monthly series with demand in every month (at least 30 months each), a model is also " +
+    "learnt across those series and averaged with each one's chosen method (`method` then reads `mean(<method>,global)`). " +
     "`null` values are missing periods, not zero demand. A 422 names each series that cannot be forecast and why " +
     "(negative demand, too short, horizon out of range).",
   body: forecastInput,

@@ -45,7 +45,11 @@ const bandsByLevel = z.record(z.string(), z.array(z.number())).describe('One arr
 export const seriesForecast = z
   .object({
     id: z.string(),
-    method: z.string().describe("The method chosen by rolling-origin holdout, e.g. theta, sba, mean(ses,theta,ets)"),
+    method: z
+      .string()
+      .describe(
+        "The method chosen by rolling-origin holdout, e.g. theta, sba, mean(ses,theta,ets); mean(theta,global) when averaged with the model learnt across the call's series",
+      ),
     class: z.enum(["smooth", "erratic", "intermittent", "lumpy"]).describe("Syntetos–Boylan class by ADI (1.32) and CV² (0.49)"),
     forecast: z.array(z.number()),
     lower: bandsByLevel,

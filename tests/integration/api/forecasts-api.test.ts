@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as forecastsRoute from "../../../app/api/v1/forecasts/route";
 import { getDb } from "../../../lib/db/client";
+import { forecastManyOffThread } from "../../../lib/forecast/forecast-thread";
 import { buildApiKey } from "../../factories/access";
 import { callRoute } from "./call-route";
 
@@ -9,7 +10,44 @@ const post = (body: unknown, key?: string) => callRoute(forecastsRoute.POST, { m
 const slowMover = [0, 2, 0, 0, 1, 0, 3, 0, 0, 0, 2, 0, 0, 1, 0, 0, 4, 0, 0, 2, 0, 0, 0, 1];
 const steady = Array.from({ length: 36 }, (_, t) => 40 + 10 * Math.sin((2 * Math.PI * t) / 12) + (t % 5));
 
+/** 120 monthly series of three years, each at its own level with a shared season: enough for the model across them. */
+const manyMonthly = Array.from({ length: 120 }, (_, i) => ({
+  id: `ITEM-${i}`,
+  period: "month" as const,
+  values: Array.from({ length: 36 }, (_, t) => Math.round((20 + i) * (1 + 0.4 * Math.sin((2 * Math.PI * t) / 12)) + ((t * 7 + i) % 5))),
+}));
+
 describe("POST /api/v1/forecasts", () => {
+  it("learns across a call's many monthly series in a thread of its own, leaving the server's thread free", async () => {
+    const { key } = await buildApiKey(getDb(), "viewer");
+    // A heartbeat every 10 ms: the longest gap between beats is the longest the event loop stood still.
+    let lastBeat = performance.now();
+    let longestGap = 0;
+    const heartbeat = setInterval(() => {
+      longestGap = Math.max(longestGap, performance.now() - lastBeat);
+      lastBeat = performance.now();
+    }, 10);
+    const started = performance.now();
+    const res = await post({ horizon: 12, series: manyMonthly }, key);
+    const took = performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 1)); // a beat overdue since the call runs before this timer
+    clearInterval(heartbeat);
+    expect(res.status).toBe(200);
+    expect(res.json.data).toHaveLength(120);
+    expect(res.json.data.every((d: { method: string }) => /^mean\(.+,global\)$/.test(d.method))).toBe(true);
+    // In place, the event loop would stand still for the whole call; in the thread only for sending and reading it.
+    expect(took).toBeGreaterThan(500);
+    expect(longestGap).toBeLessThan(took / 2);
+  });
+
+  it("answers in place when the forecast thread cannot start", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const answer = await forecastManyOffThread({ horizon: 12, series: manyMonthly }, "/nonexistent/forecast-thread.mjs");
+    expect(answer.data).toHaveLength(120);
+    expect(logged.mock.calls[0][0]).toMatch(/answering in the server's thread/);
+    logged.mockRestore();
+  });
+
   it("forecasts each series with its class, chosen method and intervals at the asked levels", async () => {
     const { key } = await buildApiKey(getDb(), "viewer");
     const res = await post(

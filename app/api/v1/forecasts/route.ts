@@ -1,5 +1,5 @@
-import { forecastMany } from "@/lib/forecast/forecast-many";
+import { forecastManyOffThread } from "@/lib/forecast/forecast-thread";
 import { forecastSeriesOp } from "@/lib/forecast/operations";
 import { apiRoute } from "@/lib/http/api-route";
 
-export const POST = apiRoute(forecastSeriesOp, async ({ body }) => forecastMany(body));
+export const POST = apiRoute(forecastSeriesOp, async ({ body }) => forecastManyOffThread(body));

@@ -1,0 +1,65 @@
+/**
+ * Large forecast calls run in a worker thread of the server's process: forecasting is pure CPU, and a call of
+ * thousands of series (tens of seconds, more when a model is learnt across them) would otherwise hold the server's
+ * one JavaScript thread, and every other request, for all that time. Small calls run in place: starting a thread
+ * and loading lib's sources into it costs more than they do.
+ */
+import { Worker, parentPort, workerData } from "node:worker_threads";
+import { join } from "node:path";
+import { checkForecastInput, forecastChecked } from "./forecast-many";
+import { GLOBAL_MODEL } from "./global-model";
+import type { ForecastAnswer, ForecastInput } from "./schemas";
+
+const THREAD_ENTRY = join(process.cwd(), "scripts", "forecast-thread.mjs");
+/** Observed values above which a call goes to a thread: about 1,000 monthly series, or a model to learn. */
+const IN_PLACE_MAX_VALUES = 30_000;
+
+type ThreadAnswer = { answer: ForecastAnswer } | { error: string };
+
+function worthAThread(input: ForecastInput): boolean {
+  const values = input.series.reduce((sum, s) => sum + s.values.length, 0);
+  return values > IN_PLACE_MAX_VALUES || input.series.length >= GLOBAL_MODEL.minimumSeries;
+}
+
+/**
+ * forecastMany, in a worker thread when the call is large. Bad input throws ForecastInputInvalid in this thread.
+ * A thread that cannot start or fails is logged and the call is answered in place, slower but answered.
+ * `entry`: the thread's script (tests give one that fails).
+ */
+export async function forecastManyOffThread(input: ForecastInput, entry = THREAD_ENTRY): Promise<ForecastAnswer> {
+  checkForecastInput(input);
+  if (!worthAThread(input)) return forecastChecked(input);
+  try {
+    return await inThread(input, entry);
+  } catch (error) {
+    console.error("forecasts: answering in the server's thread:", error);
+    return forecastChecked(input);
+  }
+}
+
+function inThread(input: ForecastInput, entry: string): Promise<ForecastAnswer> {
+  return new Promise<ForecastAnswer>((resolve, reject) => {
+    // Constructed indirectly so that the server's bundler leaves the thread's entry alone (as the event relay's).
+    const worker = Reflect.construct(Worker, [entry, { workerData: input }]) as Worker;
+    worker.once("message", (message: ThreadAnswer) => {
+      if ("answer" in message) resolve(message.answer);
+      else reject(new Error(`forecast thread: ${message.error}`));
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`forecast thread ended with exit code ${code} before answering`)));
+  });
+}
+
+/** In the worker thread (scripts/forecast-thread.mjs): forecasts the call it was given and posts the answer. */
+export function runInForecastThread(): void {
+  const server = parentPort;
+  if (!server) throw new Error("runInForecastThread runs in a forecast worker thread only");
+  let message: ThreadAnswer;
+  try {
+    message = { answer: forecastChecked(workerData as ForecastInput) };
+  } catch (error) {
+    message = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  server.postMessage(message);
+}

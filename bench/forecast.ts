@@ -10,6 +10,8 @@
  * --baselines: also scores seasonal naive, naive and SES on car parts and Theta alone on M3, to show the scoring
  * reproduces the published references (--baselines-only: nothing else).
  * --m3-all: all 3,003 M3 series (each at its own frequency and horizon) instead of the monthly ones.
+ * --call=N: instead, times one POST /api/v1/forecasts body of N monthly series (the last 36 training months of the
+ * M3 monthly series, taken in turn), horizon 12, through forecastMany in this process.
  * DEMAND_DATA_DIR overrides the data folder.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -17,7 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { mase, rmsse, smape } from "../lib/forecast/accuracy";
-import { forecastBatch } from "../lib/forecast/forecast-many";
+import { forecastBatch, forecastMany } from "../lib/forecast/forecast-many";
 import { prepareHistory } from "../lib/forecast/history";
 import { naive, seasonalNaive } from "../lib/forecast/naive";
 import { ses } from "../lib/forecast/simple-exponential-smoothing";
@@ -176,12 +178,28 @@ function baselines(series: Series[]) {
   ];
 }
 
+/** The cost of one large API call: its series are M3 monthly histories cut to three years. */
+function timeOneCall(count: number) {
+  const months = m3(false);
+  const series = Array.from({ length: count }, (_, i) => ({
+    id: `S${i}`,
+    period: "month" as const,
+    values: months[i % months.length].train.slice(-36),
+  }));
+  const started = process.hrtime.bigint();
+  const answer = forecastMany({ horizon: 12, series });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const global = answer.data.filter((d) => d.method.endsWith(",global)")).length;
+  console.log(`one call of ${count} monthly series (36 months each, horizon 12): ${seconds.toFixed(1)} s; ${global} averaged with the global model`);
+}
+
 function main() {
   if (!existsSync(path.join(dataDir, "carparts_long.csv"))) {
     console.log(`No demand data in ${dataDir}: skipping the forecast benchmark.`);
     return;
   }
   console.log(`${new Date().toISOString()} ${os.cpus()[0]?.model} node ${process.version}${validate ? " (validation: test months not read)" : ""}`);
+  if (option("call")) return timeOneCall(Number(option("call")));
   if (option("only") !== "m3") {
     const series = carParts();
     if (args.has("--baselines")) console.table(baselines(series));

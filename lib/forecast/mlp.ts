@@ -123,20 +123,20 @@ function accumulate(
     const layer = mlp.layers[l];
     const delta = deltas[l + 1];
     const from = activations[l];
-    const back = deltas[l];
-    back.fill(0);
+    const { weights, bias } = gradients[l];
+    // The first layer's delta would be the input's, which nothing uses: a third of the work saved.
+    const back = l > 0 ? deltas[l] : null;
+    back?.fill(0);
     for (let j = 0; j < layer.outputs; j++) {
       const d = delta[j];
       if (d === 0) continue;
-      gradients[l].bias[j] += d;
+      bias[j] += d;
       const row = j * layer.inputs;
-      for (let i = 0; i < layer.inputs; i++) {
-        gradients[l].weights[row + i] += d * from[i];
-        back[i] += d * layer.weights[row + i];
-      }
+      for (let i = 0; i < layer.inputs; i++) weights[row + i] += d * from[i];
+      if (back) for (let i = 0; i < layer.inputs; i++) back[i] += d * layer.weights[row + i];
     }
-    // The input layer's delta is never used; every other one passes back through its ReLU.
-    if (l > 0) for (let i = 0; i < back.length; i++) if (from[i] <= 0) back[i] = 0;
+    // Back through the ReLU: a unit that was off passed nothing forward, so takes no blame.
+    if (back) for (let i = 0; i < back.length; i++) if (from[i] <= 0) back[i] = 0;
   }
 }
 

@@ -23,31 +23,46 @@ function worthAThread(input: ForecastInput): boolean {
 
 /**
  * forecastMany, in a worker thread when the call is large. Bad input throws ForecastInputInvalid in this thread.
- * A thread that cannot start or fails is logged and the call is answered in place, slower but answered.
- * `entry`: the thread's script (tests give one that fails).
+ * A thread that cannot start or dies is logged and the call is answered in place, slower but answered; a
+ * forecast that fails in the thread fails the call, as it would in place. `entry`: the thread's script (tests
+ * give one that fails).
  */
 export async function forecastManyOffThread(input: ForecastInput, entry = THREAD_ENTRY): Promise<ForecastAnswer> {
   checkForecastInput(input);
   if (!worthAThread(input)) return forecastChecked(input);
-  try {
-    return await inThread(input, entry);
-  } catch (error) {
-    console.error("forecasts: answering in the server's thread:", error);
-    return forecastChecked(input);
-  }
+  const outcome = await oneThreadAtATime(() => inThread(input, entry));
+  if ("answer" in outcome) return outcome.answer;
+  if ("error" in outcome) throw new Error(`forecast thread: ${outcome.error}`);
+  console.error("forecasts: answering in the server's thread:", outcome.threadFailed);
+  return forecastChecked(input);
 }
 
-function inThread(input: ForecastInput, entry: string): Promise<ForecastAnswer> {
-  return new Promise<ForecastAnswer>((resolve, reject) => {
-    // Constructed indirectly so that the server's bundler leaves the thread's entry alone (as the event relay's).
-    const worker = Reflect.construct(Worker, [entry, { workerData: input }]) as Worker;
+/**
+ * Large calls take their turn: on two cores a second thread would only halve the speed of both, and each thread
+ * loads its own copy of lib's sources.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+function oneThreadAtATime<T>(run: () => Promise<T>): Promise<T> {
+  const turn = queue.then(run, run);
+  queue = turn.catch(() => undefined);
+  return turn;
+}
+
+function inThread(input: ForecastInput, entry: string): Promise<ThreadAnswer | { threadFailed: unknown }> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      // Constructed indirectly so that the server's bundler leaves the thread's entry alone (as the event relay's).
+      worker = Reflect.construct(Worker, [entry, { workerData: input }]) as Worker;
+    } catch (error) {
+      return resolve({ threadFailed: error });
+    }
     worker.once("message", (message: ThreadAnswer) => {
-      if ("answer" in message) resolve(message.answer);
-      else reject(new Error(`forecast thread: ${message.error}`));
+      resolve(message);
       void worker.terminate();
     });
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`forecast thread ended with exit code ${code} before answering`)));
+    worker.once("error", (error) => resolve({ threadFailed: error }));
+    worker.once("exit", (code) => resolve({ threadFailed: new Error(`the thread ended with exit code ${code} before answering`) }));
   });
 }
 

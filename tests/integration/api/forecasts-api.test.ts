@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { describe, expect, it, vi } from "vitest";
 import * as forecastsRoute from "../../../app/api/v1/forecasts/route";
 import { getDb } from "../../../lib/db/client";
@@ -9,6 +10,8 @@ const post = (body: unknown, key?: string) => callRoute(forecastsRoute.POST, { m
 
 const slowMover = [0, 2, 0, 0, 1, 0, 3, 0, 0, 0, 2, 0, 0, 1, 0, 0, 4, 0, 0, 2, 0, 0, 0, 1];
 const steady = Array.from({ length: 36 }, (_, t) => 40 + 10 * Math.sin((2 * Math.PI * t) / 12) + (t % 5));
+
+const fake = (name: string) => fileURLToPath(new URL(`../forecast-thread-fakes/${name}`, import.meta.url));
 
 /** 120 monthly series of three years, each at its own level with a shared season: enough for the model across them. */
 const manyMonthly = Array.from({ length: 120 }, (_, i) => ({
@@ -38,6 +41,22 @@ describe("POST /api/v1/forecasts", () => {
     // In place, the event loop would stand still for the whole call; in the thread only for sending and reading it.
     expect(took).toBeGreaterThan(500);
     expect(longestGap).toBeLessThan(took / 2);
+  });
+
+  it("fails a call whose forecasting fails in the thread, without forecasting it again in place", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const call = forecastManyOffThread({ horizon: 12, series: manyMonthly }, fake("fails.mjs"));
+    await expect(call).rejects.toThrow(/the forecast failed in the thread/);
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
+  });
+
+  it("runs large calls one thread at a time", async () => {
+    const calls = [1, 2, 3].map(() => forecastManyOffThread({ horizon: 12, series: manyMonthly }, fake("timed.mjs")));
+    const spans = (await Promise.all(calls)) as unknown as { started: number; ended: number }[];
+    spans.sort((a, b) => a.started - b.started);
+    expect(spans[1].started).toBeGreaterThanOrEqual(spans[0].ended);
+    expect(spans[2].started).toBeGreaterThanOrEqual(spans[1].ended);
   });
 
   it("answers in place when the forecast thread cannot start", async () => {

@@ -6,6 +6,7 @@
  */
 import { Worker, parentPort, workerData } from "node:worker_threads";
 import { join } from "node:path";
+import { ForecastAbandoned } from "./errors";
 import { checkForecastInput, forecastChecked } from "./forecast-many";
 import { GLOBAL_MODEL } from "./global-model";
 import type { ForecastAnswer, ForecastInput } from "./schemas";
@@ -15,6 +16,13 @@ const THREAD_ENTRY = join(process.cwd(), "scripts", "forecast-thread.mjs");
 const IN_PLACE_MAX_VALUES = 30_000;
 
 type ThreadAnswer = { answer: ForecastAnswer } | { error: string };
+type Outcome = ThreadAnswer | { threadFailed: unknown } | { abandoned: true };
+export type ThreadOptions = {
+  /** The request's signal: when the caller leaves, the thread is stopped (or never started) and the call ends. */
+  signal?: AbortSignal;
+  /** The thread's script; tests give fakes. */
+  entry?: string;
+};
 
 function worthAThread(input: ForecastInput): boolean {
   const values = input.series.reduce((sum, s) => sum + s.values.length, 0);
@@ -24,14 +32,15 @@ function worthAThread(input: ForecastInput): boolean {
 /**
  * forecastMany, in a worker thread when the call is large. Bad input throws ForecastInputInvalid in this thread.
  * A thread that cannot start or dies is logged and the call is answered in place, slower but answered; a
- * forecast that fails in the thread fails the call, as it would in place. `entry`: the thread's script (tests
- * give one that fails).
+ * forecast that fails in the thread fails the call, as it would in place.
  */
-export async function forecastManyOffThread(input: ForecastInput, entry = THREAD_ENTRY): Promise<ForecastAnswer> {
+export async function forecastManyOffThread(input: ForecastInput, options: ThreadOptions = {}): Promise<ForecastAnswer> {
+  const { signal, entry = THREAD_ENTRY } = options;
   checkForecastInput(input);
   if (!worthAThread(input)) return forecastChecked(input);
-  const outcome = await oneThreadAtATime(() => inThread(input, entry));
+  const outcome = await oneThreadAtATime(() => (signal?.aborted ? Promise.resolve({ abandoned: true as const }) : inThread(input, entry, signal)));
   if ("answer" in outcome) return outcome.answer;
+  if ("abandoned" in outcome) throw new ForecastAbandoned();
   if ("error" in outcome) throw new Error(`forecast thread: ${outcome.error}`);
   console.error("forecasts: answering in the server's thread:", outcome.threadFailed);
   return forecastChecked(input);
@@ -48,7 +57,7 @@ function oneThreadAtATime<T>(run: () => Promise<T>): Promise<T> {
   return turn;
 }
 
-function inThread(input: ForecastInput, entry: string): Promise<ThreadAnswer | { threadFailed: unknown }> {
+function inThread(input: ForecastInput, entry: string, signal: AbortSignal | undefined): Promise<Outcome> {
   return new Promise((resolve) => {
     let worker: Worker;
     try {
@@ -57,12 +66,19 @@ function inThread(input: ForecastInput, entry: string): Promise<ThreadAnswer | {
     } catch (error) {
       return resolve({ threadFailed: error });
     }
-    worker.once("message", (message: ThreadAnswer) => {
-      resolve(message);
+    const abandon = () => {
+      resolve({ abandoned: true });
       void worker.terminate();
-    });
-    worker.once("error", (error) => resolve({ threadFailed: error }));
-    worker.once("exit", (code) => resolve({ threadFailed: new Error(`the thread ended with exit code ${code} before answering`) }));
+    };
+    signal?.addEventListener("abort", abandon, { once: true });
+    const settle = (outcome: Outcome) => {
+      signal?.removeEventListener("abort", abandon);
+      resolve(outcome);
+      void worker.terminate();
+    };
+    worker.once("message", (message: ThreadAnswer) => settle(message));
+    worker.once("error", (error) => settle({ threadFailed: error }));
+    worker.once("exit", (code) => settle({ threadFailed: new Error(`the thread ended with exit code ${code} before answering`) }));
   });
 }
 

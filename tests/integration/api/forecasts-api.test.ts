@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it, vi } from "vitest";
 import * as forecastsRoute from "../../../app/api/v1/forecasts/route";
 import { getDb } from "../../../lib/db/client";
+import { ForecastAbandoned } from "../../../lib/forecast/errors";
 import { forecastManyOffThread } from "../../../lib/forecast/forecast-thread";
 import { buildApiKey } from "../../factories/access";
 import { callRoute } from "./call-route";
@@ -45,23 +46,32 @@ describe("POST /api/v1/forecasts", () => {
 
   it("fails a call whose forecasting fails in the thread, without forecasting it again in place", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    const call = forecastManyOffThread({ horizon: 12, series: manyMonthly }, fake("fails.mjs"));
+    const call = forecastManyOffThread({ horizon: 12, series: manyMonthly }, { entry: fake("fails.mjs") });
     await expect(call).rejects.toThrow(/the forecast failed in the thread/);
     expect(logged).not.toHaveBeenCalled();
     logged.mockRestore();
   });
 
   it("runs large calls one thread at a time", async () => {
-    const calls = [1, 2, 3].map(() => forecastManyOffThread({ horizon: 12, series: manyMonthly }, fake("timed.mjs")));
+    const calls = [1, 2, 3].map(() => forecastManyOffThread({ horizon: 12, series: manyMonthly }, { entry: fake("timed.mjs") }));
     const spans = (await Promise.all(calls)) as unknown as { started: number; ended: number }[];
     spans.sort((a, b) => a.started - b.started);
     expect(spans[1].started).toBeGreaterThanOrEqual(spans[0].ended);
     expect(spans[2].started).toBeGreaterThanOrEqual(spans[1].ended);
   });
 
+  it("stops the thread when the caller leaves, and the next call takes its turn", async () => {
+    const leaving = new AbortController();
+    const abandoned = forecastManyOffThread({ horizon: 12, series: manyMonthly }, { entry: fake("never-answers.mjs"), signal: leaving.signal });
+    const next = forecastManyOffThread({ horizon: 12, series: manyMonthly }, { entry: fake("timed.mjs") });
+    setTimeout(() => leaving.abort(), 100);
+    await expect(abandoned).rejects.toBeInstanceOf(ForecastAbandoned);
+    expect(await next).toHaveProperty("ended");
+  });
+
   it("answers in place when the forecast thread cannot start", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    const answer = await forecastManyOffThread({ horizon: 12, series: manyMonthly }, "/nonexistent/forecast-thread.mjs");
+    const answer = await forecastManyOffThread({ horizon: 12, series: manyMonthly }, { entry: "/nonexistent/forecast-thread.mjs" });
     expect(answer.data).toHaveLength(120);
     expect(logged.mock.calls[0][0]).toMatch(/answering in the server's thread/);
     logged.mockRestore();

@@ -1,0 +1,2 @@
+// A forecast thread that never answers: only stopping it ends the call.
+setInterval(() => {}, 1_000);

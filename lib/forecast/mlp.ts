@@ -1,8 +1,9 @@
 /**
  * A small multilayer perceptron (ReLU hidden layers, linear outputs) trained by minibatch Adam on a Huber loss.
- * Written here rather than taken from an npm package: the published ones either need native or GPU back ends
- * (TensorFlow.js) or train one sample at a time without masks; this needs a few hundred lines' worth of neither.
- * Deterministic for a given seed, so the same history always gives the same forecast.
+ * Written here rather than taken from npm: TensorFlow.js would serve, but its pure-JavaScript back end is a large
+ * dependency for two small layers (its fast ones are native or GPU), and brain.js brings gpu.js with a WebGPU
+ * binding. Two layers, Adam and a loss that skips unknown targets fit in this file. Deterministic for a given
+ * seed, so the same history always gives the same forecast.
  */
 
 type Layer = { inputs: number; outputs: number; weights: Float64Array; bias: Float64Array; relu: boolean };

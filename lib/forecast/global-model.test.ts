@@ -53,6 +53,19 @@ describe("the model learnt across series", () => {
     expect(global).toBeLessThan(own); // 21.7 against 25.1
   });
 
+  it("keeps a forecast for a history unlike any it learnt from within 150 times its last year's mean", () => {
+    const model = fitGlobalModel(
+      sharedSeasonSeries(120, 36, 4).map((s) => s.history),
+      12,
+    )!;
+    const wild = Array.from({ length: 36 }, (_, t) => (t % 2 ? 1e-6 : 1e6) * (t + 1));
+    const lastYearMean = wild.slice(-12).reduce((a, b) => a + b, 0) / 12;
+    for (const f of model.forecast(wild)) {
+      expect(f).toBeLessThanOrEqual(lastYearMean * Math.exp(5) * (1 + 1e-9));
+      expect(f).toBeGreaterThanOrEqual(lastYearMean * Math.exp(-5) * (1 - 1e-9));
+    }
+  });
+
   it("joins each eligible series' own forecast in a call with enough of them, and no other", () => {
     const monthly = sharedSeasonSeries(100, 30, 3).map((s) => ({ values: s.history, seasonLength: 12 }));
     const withZero = { values: [0, ...monthly[0].values], seasonLength: 12 };

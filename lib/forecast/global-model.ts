@@ -30,6 +30,8 @@ export function eligibleForGlobalModel(values: readonly (number | null)[], seaso
   return seasonLength === GLOBAL_MODEL.seasonLength && values.length >= GLOBAL_MODEL.lookback + 6 && values.every((v) => v !== null && v > 0);
 }
 
+const MAXIMUM_LOG_RATIO = 5;
+
 /** The scaled window ending before `end` and Theta's forecast from there: the network's input. */
 function windowInput(y: readonly number[], end: number, horizon: number): { input: Float64Array; scale: number } {
   const { lookback, seasonLength } = GLOBAL_MODEL;
@@ -66,7 +68,9 @@ export function fitGlobalModel(histories: readonly (readonly number[])[], horizo
       const { input, scale } = windowInput(history, history.length, horizon);
       const mean = new Float64Array(horizon);
       for (const network of networks) predict(network, input).forEach((v, k) => (mean[k] += v / networks.length));
-      return Array.from(mean, (v) => scale * Math.exp(v));
+      // A history unlike any the model learnt from could send it anywhere: no forecast beyond e⁵ (about 150) times,
+      // or below 1/150 of, the last year's mean.
+      return Array.from(mean, (v) => scale * Math.exp(Math.min(MAXIMUM_LOG_RATIO, Math.max(-MAXIMUM_LOG_RATIO, v))));
     },
   };
 }

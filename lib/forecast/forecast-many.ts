@@ -30,11 +30,15 @@ export type BatchSeries = { values: readonly (number | null)[]; seasonLength: nu
  * averages that with a model learnt across those series (./global-model.ts). Nothing is kept between calls.
  */
 export function forecastBatch(series: readonly BatchSeries[], horizon: number, levels: readonly number[] = [80, 95]): SeriesForecast[] {
-  const eligible = series.map((s) => eligibleForGlobalModel(s.values, s.seasonLength));
-  const histories = series.filter((_, i) => eligible[i]).map((s) => (s.values as number[]).slice(-MAXIMUM_FITTED));
-  const model = fitGlobalModel(histories, horizon);
+  // The history the model reads, for each series it can serve; null for the others.
+  const histories = series.map(({ values, seasonLength }) => (eligibleForGlobalModel(values, seasonLength) ? values.slice(-MAXIMUM_FITTED) : null));
+  const model = fitGlobalModel(
+    histories.filter((history) => history !== null),
+    horizon,
+  );
   return series.map((s, i) => {
-    const crossLearned = model && eligible[i] ? model.forecast((s.values as number[]).slice(-MAXIMUM_FITTED)) : null;
+    const history = histories[i];
+    const crossLearned = model && history ? model.forecast(history) : null;
     return forecastSeries(s.values, { horizon, seasonLength: s.seasonLength, levels, crossLearned });
   });
 }

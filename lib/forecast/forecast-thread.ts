@@ -4,14 +4,14 @@
  * one JavaScript thread, and every other request, for all that time. Small calls run in place: starting a thread
  * and loading lib's sources into it costs more than they do.
  */
-import { Worker, parentPort, workerData } from "node:worker_threads";
-import { join } from "node:path";
+import { parentPort, workerData, type Worker } from "node:worker_threads";
+import { scriptPath, startScriptThread } from "../script-thread";
 import { ForecastAbandoned } from "./errors";
 import { checkForecastInput, forecastChecked } from "./forecast-many";
 import { GLOBAL_MODEL } from "./global-model";
 import type { ForecastAnswer, ForecastInput } from "./schemas";
 
-const THREAD_ENTRY = join(process.cwd(), "scripts", "forecast-thread.mjs");
+const THREAD_ENTRY = scriptPath("forecast-thread.mjs");
 /** Observed values above which a call goes to a thread: about 1,000 monthly series, or a model to learn. */
 const IN_PLACE_MAX_VALUES = 30_000;
 
@@ -61,8 +61,7 @@ function inThread(input: ForecastInput, entry: string, signal: AbortSignal | und
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      // Constructed indirectly so that the server's bundler leaves the thread's entry alone (as the event relay's).
-      worker = Reflect.construct(Worker, [entry, { workerData: input }]) as Worker;
+      worker = startScriptThread(entry, input);
     } catch (error) {
       return resolve({ threadFailed: error });
     }

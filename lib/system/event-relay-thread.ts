@@ -7,10 +7,10 @@
  * The server's thread tells the relay's thread of each commit (coalesced per turn of its event loop), and shows
  * the NATS status that thread reports. If the thread cannot start or ends, the relay runs in the server's thread.
  */
-import { Worker, parentPort, workerData } from "node:worker_threads";
-import { join } from "node:path";
+import { parentPort, workerData, type Worker } from "node:worker_threads";
 import { onCommit, signalCommit } from "../db/commit-signal";
 import { adoptNatsStatus, natsStatus, type NatsStatus } from "../events/publish-to-nats";
+import { scriptPath, startScriptThread } from "../script-thread";
 import { startAppEventRelay } from "./app-event-relay";
 
 /**
@@ -24,7 +24,7 @@ const STATUS_CHECK_MS = 250;
 type ThreadData = { databaseUrl: string };
 type ThreadMessage = { nats: NatsStatus };
 
-const THREAD_ENTRY = join(process.cwd(), "scripts", "event-relay-thread.mjs");
+const THREAD_ENTRY = scriptPath("event-relay-thread.mjs");
 
 /**
  * In the server's thread: starts the relay's thread, or the relay itself when the thread cannot run. Answers
@@ -39,9 +39,7 @@ export function startEventRelayThread(databaseUrl: string, entry = THREAD_ENTRY)
   };
   let worker: Worker;
   try {
-    // Constructed indirectly so that the server's bundler leaves the thread's entry alone: it loads lib's
-    // sources through tsx, outside the bundle.
-    worker = Reflect.construct(Worker, [entry, { workerData: { databaseUrl } satisfies ThreadData }]) as Worker;
+    worker = startScriptThread(entry, { databaseUrl } satisfies ThreadData);
   } catch (error) {
     relayInThisThread(error);
     return () => stopInThisThread!();

@@ -46,7 +46,8 @@ function windowInput(y: readonly number[], end: number, horizon: number): { inpu
 
 /**
  * Learns one model from every window of the histories (each window's targets are the months after it that the
- * history holds), or answers null when too few histories qualify. Never sees anything after a history's end.
+ * history holds), or answers null when there are too few. Never sees anything after a history's end. Takes, and
+ * forecasts, only histories that eligibleForGlobalModel accepts: a shorter one has no full window to read.
  */
 export function fitGlobalModel(histories: readonly (readonly number[])[], horizon: number): GlobalModel | null {
   const { lookback, minimumSeries, maximumWindows, seeds, hidden, epochs } = GLOBAL_MODEL;

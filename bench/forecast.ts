@@ -34,6 +34,7 @@ const dataDir = process.env.DEMAND_DATA_DIR ?? path.resolve(repoRoot, "../shared
 const validate = args.has("--validate");
 /** Which validation period: 1 = the last horizon of each training part, 2 = the one before, … */
 const origin = Number(option("origin") ?? 1);
+if (!Number.isInteger(origin) || origin < 1 || (option("origin") && !validate)) throw new Error("--origin=N (N ≥ 1) goes with --validate");
 
 type Series = { id: string; train: (number | null)[]; test: (number | null)[]; horizon: number; seasonLength: number };
 

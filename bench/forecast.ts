@@ -46,8 +46,12 @@ function readCsv(file: string): string[][] {
 /** In validation mode the test months are dropped and the end of the training part takes their place. */
 function split(id: string, train: (number | null)[], test: (number | null)[], horizon: number, seasonLength: number): Series {
   if (!validate) return { id, train, test, horizon, seasonLength };
+  // A history with nothing to learn from before the period asked gets no test part and drops out of the scores
+  // (a negative index would have sliced from the history's end instead).
   const end = train.length - (origin - 1) * horizon;
-  return { id, train: train.slice(0, end - horizon), test: train.slice(end - horizon, end), horizon, seasonLength };
+  const start = end - horizon;
+  if (start <= 0) return { id, train: [], test: [], horizon, seasonLength };
+  return { id, train: train.slice(0, start), test: train.slice(start, end), horizon, seasonLength };
 }
 
 function carParts(): Series[] {

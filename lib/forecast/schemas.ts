@@ -133,7 +133,7 @@ export const forecastPlanInput = z.object({
     .describe("A method from the forecast's holdout list to use instead of the best-scored one; null for automatic"),
   override: z
     .object({
-      start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "The period's first day, YYYY-MM-DD"),
+      start: z.iso.date("The period's first day, YYYY-MM-DD"),
       demand: z.number().int().min(0, "Demand is 0 or more").max(1_000_000_000).nullable().describe("null removes the correction"),
       note: z.string().trim().min(1, "Say why this period is corrected").max(200),
     })

@@ -6,7 +6,8 @@ import { Prisma } from "../db/generated/client";
 import { codeField } from "../contract/code-field";
 import { today } from "./order-view";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "A date as YYYY-MM-DD");
+// A real calendar day: a pattern alone let "2027-02-30" through, to become an Invalid Date further on.
+const isoDate = z.iso.date("A date as YYYY-MM-DD");
 /** Twelve weeks back when `from` is left out: a quarter, enough for a trend and short enough to read. */
 const DEFAULT_WEEKS = 12;
 

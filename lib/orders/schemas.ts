@@ -7,7 +7,8 @@ export const RETURN_CONDITIONS = ["restock", "quarantine", "damaged"] as const;
 
 const quantity = z.number().int("Whole units only").min(1, "At least 1 unit").max(1_000_000);
 const sku = z.string().trim().min(1, "Name the item by its SKU").max(64);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "A date as YYYY-MM-DD");
+// A real calendar day: a pattern alone let "2027-02-30" through, to become an Invalid Date further on.
+const isoDate = z.iso.date("A date as YYYY-MM-DD");
 
 export const orderInput = z
   .object({

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { apiAs, BOOTSTRAP_API_KEY, createPerson } from "../tests/security/fixtures";
 import { navigationLinks, signIn } from "./sign-in";
 
 const EXPECTED_NAVIGATION: Record<string, string[]> = {
@@ -69,14 +70,16 @@ test("a clerk sees only the first site's locations in the counts", async ({ page
   expect(clerkLocations).toBeLessThan(allLocations);
 });
 
-test("signing out returns to the sign-in page, protects the app again, and is audited", async ({ page }) => {
-  await signIn(page, "viewer@example.com");
+test("signing out returns to the sign-in page, protects the app again, and is audited", async ({ page, baseURL }) => {
+  // A viewer of its own: signing out ends every session of the person, and other journeys run beside this one.
+  const viewer = await createPerson(await apiAs(baseURL!, BOOTSTRAP_API_KEY), "viewer");
+  await signIn(page, viewer.email, viewer.password);
   await page.getByRole("button", { name: "Sign out" }).filter({ visible: true }).first().click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-in/);
   await signIn(page, "admin@example.com");
-  await page.goto("/admin/audit?action=auth.sign_out&actor=viewer%40example.com");
+  await page.goto(`/admin/audit?action=auth.sign_out&actor=${encodeURIComponent(viewer.email)}`);
   await expect(page.getByTestId("audit-action").first()).toHaveText("auth.sign_out");
 });
 

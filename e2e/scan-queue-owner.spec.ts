@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { apiAs, BOOTSTRAP_API_KEY, createPerson } from "../tests/security/fixtures";
 import { signIn } from "./sign-in";
 
 const SKU = "EL-BAT-0001"; // lot-tracked, stocked at WH1 by the demo seed
@@ -8,12 +9,16 @@ async function typeScan(page: Page, code: string) {
   await page.getByRole("button", { name: "Enter", exact: true }).click();
 }
 
-test("a write queued on a shared phone posts only under its author's session, and signing out asks about it", async ({ page }, testInfo) => {
+test("a write queued on a shared phone posts only under its author's session, and signing out asks about it", async ({ page, baseURL }, testInfo) => {
   test.skip(testInfo.project.name !== "phone", "the shared-phone journey runs once, on the phone");
   test.setTimeout(90_000);
   const lot = `OWN${Date.now().toString(36).slice(-5).toUpperCase()}`;
   const bin = "WH1-B02-04";
-  await signIn(page, "clerk@example.com");
+  // People of its own: signing out ends every session of the person, and other journeys run beside this one.
+  const admin = await apiAs(baseURL!, BOOTSTRAP_API_KEY);
+  const clerk = await createPerson(admin, "clerk", ["WH1"]);
+  const manager = await createPerson(admin, "manager");
+  await signIn(page, clerk.email, clerk.password);
   const item = await (await page.request.get(`/api/v1/items/${SKU}`)).json();
   const gtin = item.barcodes.find((b: { kind: string }) => b.kind === "gtin").code as string;
 
@@ -40,7 +45,7 @@ test("a write queued on a shared phone posts only under its author's session, an
   page.on("request", (request) => {
     if (request.method() === "POST" && new URL(request.url()).pathname === "/api/v1/movements") posts.push(request.url());
   });
-  await signIn(page, "manager@example.com");
+  await signIn(page, manager.email, manager.password);
   await page.goto("/scan#receive");
   await expect(page.getByTestId("others-queue-status")).toContainText("1 write by someone else waits on this device");
   await expect(page.getByTestId("queue-status")).toBeHidden();
@@ -50,7 +55,7 @@ test("a write queued on a shared phone posts only under its author's session, an
   await expect(page).toHaveURL(/\/sign-in/);
 
   // The clerk again: the write posts, once, under the clerk's session.
-  await signIn(page, "clerk@example.com");
+  await signIn(page, clerk.email, clerk.password);
   const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/v1/movements");
   await page.goto("/scan#receive");
   expect((await answered).status()).toBe(201);
@@ -61,5 +66,5 @@ test("a write queued on a shared phone posts only under its author's session, an
     lot: string;
     actor: string;
   }[];
-  expect(movements.filter((m) => m.kind === "receive" && m.lot === lot)).toEqual([expect.objectContaining({ actor: "clerk@example.com" })]);
+  expect(movements.filter((m) => m.kind === "receive" && m.lot === lot)).toEqual([expect.objectContaining({ actor: clerk.email })]);
 });

@@ -4,18 +4,17 @@ import { authorize } from "../auth/can";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { codeField } from "../contract/code-field";
+import { isoDay } from "../reports/report";
 import { today } from "./order-view";
 
-// A real calendar day: a pattern alone let "2027-02-30" through, to become an Invalid Date further on.
-const isoDate = z.iso.date("A date as YYYY-MM-DD");
 /** Twelve weeks back when `from` is left out: a quarter, enough for a trend and short enough to read. */
 const DEFAULT_WEEKS = 12;
 
 export const onTimeQuery = z
   .object({
     site: codeField.optional().describe("Only orders shipping from this site"),
-    from: isoDate.optional().describe("First promised ship date counted; 12 weeks before `to` when left out"),
-    to: isoDate.optional().describe("Last promised ship date counted; today when left out"),
+    from: isoDay.optional().describe("First promised ship date counted; 12 weeks before `to` when left out"),
+    to: isoDay.optional().describe("Last promised ship date counted; today when left out"),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "On or after `from`" });
 

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { forecastPlanInput } from "../forecast/schemas";
 import { orderInput } from "./schemas";
 
 const order = (promisedShipDate: string) => ({ reference: "R-1", customer: { name: "A" }, lines: [{ sku: "A", quantity: 1 }], promisedShipDate });
 
-describe("dates in write inputs", () => {
+describe("an order's promised ship date", () => {
   it("refuses a promised ship date that is no calendar day, naming the field, and takes a leap day", () => {
     for (const day of ["2027-02-29", "3265-09-63", "2027-13-01"]) {
       const parsed = orderInput.safeParse(order(day));
@@ -12,11 +11,5 @@ describe("dates in write inputs", () => {
       expect(parsed.error?.issues.map((issue) => issue.path.join("."))).toEqual(["promisedShipDate"]);
     }
     expect(orderInput.safeParse(order("2028-02-29")).success).toBe(true);
-  });
-
-  it("refuses a forecast override whose period starts on no calendar day", () => {
-    const plan = (start: string) => ({ site: "WH1", override: { start, demand: 3, note: "promotion" } });
-    expect(forecastPlanInput.safeParse(plan("2027-04-31")).error?.issues.map((issue) => issue.path.join("."))).toEqual(["override.start"]);
-    expect(forecastPlanInput.safeParse(plan("2027-04-30")).success).toBe(true);
   });
 });

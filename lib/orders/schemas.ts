@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { codeField } from "../contract/code-field";
 import { replayedFlag } from "../contract/replayed-flag";
+import { isoDay } from "../reports/report"; // a calendar day, as every date input is
 
 export const ORDER_STATUSES = ["backordered", "allocated", "picking", "picked", "packed", "shipped", "cancelled"] as const;
 export const RETURN_CONDITIONS = ["restock", "quarantine", "damaged"] as const;
 
 const quantity = z.number().int("Whole units only").min(1, "At least 1 unit").max(1_000_000);
 const sku = z.string().trim().min(1, "Name the item by its SKU").max(64);
-// A real calendar day: a pattern alone let "2027-02-30" through, to become an Invalid Date further on.
-const isoDate = z.iso.date("A date as YYYY-MM-DD");
 
 export const orderInput = z
   .object({
@@ -30,7 +29,7 @@ export const orderInput = z
       .max(500)
       .refine((lines) => new Set(lines.map((l) => l.sku.toLowerCase())).size === lines.length, "One line per SKU"),
     site: codeField.optional().describe("Ship from this site only; otherwise the site that can ship everything is chosen"),
-    promisedShipDate: isoDate.optional().describe("The day the order must leave; later than this it is late"),
+    promisedShipDate: isoDay.optional().describe("The day the order must leave; later than this it is late"),
     allowSplit: z.boolean().optional().describe("Allocate across several sites when no one site holds everything"),
     channel: z.string().trim().min(1).max(64).optional().describe("The shop or system the order came from; `direct` when left out"),
   })

@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR } from "../../../lib/auth/actor";
 import { getDb } from "../../../lib/db/client";
 import { closeNats, publishToNats, type NatsTarget } from "../../../lib/events/publish-to-nats";
 import { startEventRelay } from "../../../lib/events/event-relay";
+import { relayOutboxOnce } from "../../../lib/events/relay-outbox";
 import { postMovement } from "../../../lib/ledger/post-movement";
 
 // Needs the NATS server with JetStream that runs beside PostgreSQL on these machines (and in CI).
@@ -80,6 +81,29 @@ describe("events to NATS JetStream", () => {
       await stop();
     }
   }, 60_000);
+
+  it("moves its cursor only past what JetStream stored: a batch it refused goes again once the stream is back", async () => {
+    const w = await buildWarehouse(db);
+    const target = isolatedTarget();
+    const cursor = async () => (await db.eventCursor.findUnique({ where: { name: `nats:${target.stream}` } }))?.position;
+    const sku = w.items.plain.sku;
+    const receive = () => postMovement(db, SYSTEM_ACTOR, { kind: "receive", sku, quantity: 1, to: w.bins.a1.code, reason: "received" });
+    await receive();
+    await relayOutboxOnce(db);
+    while (await publishToNats(db, target)); // opens the publisher, makes the stream, publishes the log so far
+    const stored = await cursor();
+    expect(stored).toBeDefined();
+
+    await (await jetstreamManager(nats)).streams.delete(target.stream); // nothing listens on the subjects now
+    await receive();
+    await relayOutboxOnce(db);
+    await expect(publishToNats(db, target)).rejects.toThrow(/JetStream did not store/);
+    expect(await cursor()).toBe(stored);
+
+    while (await publishToNats(db, target)); // a new publisher makes the stream again
+    expect(await cursor()).toBeGreaterThan(stored!);
+    expect((await streamMessages(target)).filter((m) => m.data.sku === sku).map((m) => m.data.onHand)).toEqual([2]);
+  }, 30_000);
 
   it("still delivers every committed movement's event after the app is killed mid-burst and started again", async () => {
     const w = await buildWarehouse(db);

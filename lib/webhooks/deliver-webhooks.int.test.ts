@@ -181,6 +181,29 @@ describe("deliverDueWebhooks", () => {
     expect(purged).toMatchObject({ status: "failed", attempts: 0, lastError: expect.stringContaining("retention") });
   });
 
+  it("sends nothing to a URL no longer allowed: each subject's first delivery records the refusal and waits", async () => {
+    const webhook = await subscribe(); // on loopback, allowed when subscribed
+    const { events } = await appendEvents(db, [
+      { type: "stock.changed", subject: "stock:P" },
+      { type: "stock.changed", subject: "stock:P" },
+      { type: "stock.changed", subject: "stock:Q" },
+    ]);
+    await updateInstallationSettings(db, admin.actor, { allowPrivateUrls: false });
+    try {
+      expect((await deliverDueWebhooks(db, { now: startOfTest })).attempted).toBe(2);
+      expect(receiver.received).toEqual([]);
+      const deliveries = await db.webhookDelivery.findMany({ where: { endpointId: webhook.id }, orderBy: { eventPosition: "asc" } });
+      expect(deliveries.map((d) => [d.eventId, d.status, d.attempts])).toEqual([
+        [events[0].id, "pending", 1],
+        [events[1].id, "pending", 0],
+        [events[2].id, "pending", 1],
+      ]);
+      expect(deliveries[0].lastError).toMatch(/^Refused: .*loopback/);
+    } finally {
+      await updateInstallationSettings(db, admin.actor, { allowPrivateUrls: true });
+    }
+  });
+
   it("redelivers a delivered event with the same id, and refuses one still pending (409)", async () => {
     const webhook = await subscribe();
     const { events } = await appendEvents(db, [{ type: "count.closed", subject: "count:1" }]);

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { toPublishedEvent } from "../events/event-envelope";
+import { checkOutboundUrl } from "../outbound-urls/check-outbound-url";
 import { allowsPrivateUrls } from "../settings/installation-settings";
 import { giveUpDelivery } from "./give-up-delivery";
 import { retryDelayMs } from "./retry-schedule";
@@ -93,6 +94,11 @@ async function deliverToEndpoint(db: Db, endpointId: string, context: Context): 
     while (performance.now() - started < budgetMs) {
       const batch = await nextPending(db, endpointId);
       if (batch.length === 0) break;
+      // Checked once for the batch; if refused, each send checks again and records the refusal as its failure.
+      const urlJustChecked = await checkOutboundUrl(endpoint.url, { allowPrivate: context.allowPrivate }).then(
+        () => true,
+        () => false,
+      );
       const delivered: DeliveredRecord[] = [];
       const sent = await sendInChains(batch, async ({ delivery, event }) => {
         const attemptAt = context.clock();
@@ -101,7 +107,7 @@ async function deliverToEndpoint(db: Db, endpointId: string, context: Context): 
           await forgetPurgedEvent(db, delivery.id);
           return "next";
         }
-        const outcome = await sendWebhook(endpoint, toPublishedEvent(event), context);
+        const outcome = await sendWebhook(endpoint, toPublishedEvent(event), { ...context, urlJustChecked });
         attempted++;
         if (outcome.delivered) {
           delivered.push({

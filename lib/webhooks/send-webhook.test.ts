@@ -101,4 +101,9 @@ describe("sendWebhook", () => {
     expect(outcome).toMatchObject({ delivered: false, responseStatus: null, error: expect.stringMatching(/^Refused: .*loopback/) });
     expect(received.length).toBe(before);
   });
+
+  it("does not check the URL again when the caller just did (once for a batch of deliveries)", async () => {
+    const outcome = await sendWebhook({ url: `${base}/hook`, secret }, { id: "evt_7" }, { ...options, allowPrivate: false, urlJustChecked: true });
+    expect(outcome).toMatchObject({ delivered: true, responseStatus: 204 });
+  });
 });

@@ -173,10 +173,15 @@ function publishAcknowledged(connection: NatsConnection, messages: readonly Mess
   });
 }
 
-/** Why an acknowledgement is not one: no stream listens on the subject (status 503), or JetStream's error. */
-function refusalOf(ack: Msg): string | null {
+/** Why an acknowledgement is not one: no stream listens on the subject (status 503), or JetStream's error. Exported for its unit test. */
+export function refusalOf(ack: Pick<Msg, "headers" | "json">): string | null {
   if (ack.headers?.hasError) return `${ack.headers.code} ${ack.headers.description}`.trim();
-  const answer = ack.json<{ stream?: string; error?: { code: number; description: string } }>();
+  let answer: { stream?: string; error?: { code: number; description: string } };
+  try {
+    answer = ack.json();
+  } catch {
+    return "not an acknowledgement"; // a throw here would leave the batch waiting for its timeout
+  }
   if (answer.error) return `${answer.error.code} ${answer.error.description}`;
   return answer.stream ? null : "not an acknowledgement";
 }

@@ -6,7 +6,11 @@
  * single-movement postings made with the relay stopped, and each stage run alone over them until it has caught
  * up: the relay (outbox → event log, with its hooks), NATS JetStream (a stream of its own) and one webhook
  * endpoint served by bench/event-consumers.ts in another process. For each: wall time, this process's CPU (the
- * app's share) and PostgreSQL's, per event.
+ * app's share), PostgreSQL's, the NATS server's and the receiving process's, per event.
+ *
+ * Last, the floor of any webhook sender that keeps one signed POST per event (Standard Webhooks): the same events
+ * sent by `sendWebhook` alone, 64 at a time, with no database work around it. On a machine that also hosts the
+ * receiver and the NATS server, that is CPU the ledger cannot have, whatever the relay is made of.
  */
 import { fork } from "node:child_process";
 import os from "node:os";
@@ -21,6 +25,9 @@ import { updateInstallationSettings } from "../lib/settings/installation-setting
 import { afterEventsWritten } from "../lib/system/after-events-written";
 import { createWebhook } from "../lib/webhooks/create-webhook";
 import { deliverDueWebhooks } from "../lib/webhooks/deliver-webhooks";
+import { toPublishedEvent, type PublishedEvent } from "../lib/events/event-envelope";
+import { newWebhookSecret } from "../lib/webhooks/signing";
+import { sendWebhook } from "../lib/webhooks/send-webhook";
 import { buildWarehouse } from "../tests/factories/stock";
 import { cpuPerRequest, readProcessCpu } from "./process-cpu";
 
@@ -55,17 +62,39 @@ async function backlog(db: Db, { skus, from }: Stock, count: number) {
   );
 }
 
-type Measured = { stage: string; events: number; wallMs: number; appUsPerEvent: number; postgresUsPerEvent: number };
+type Measured = { stage: string; events: number; wallMs: number; appUs: number; postgresUs: number; natsUs: number; receiverUs: number };
 
+/** CPU per event in µs: the app's (this process) and, from /proc's 10 ms ticks, the other processes'. */
 async function measure(stage: string, run: () => Promise<number>): Promise<Measured> {
-  const cpuBefore = readProcessCpu();
+  const cpuBefore = readProcessCpu(undefined, consumers.pid);
   const appBefore = process.cpuUsage(); // this process's own, finer than /proc's 10 ms ticks
   const startedAt = performance.now();
   const events = await run();
   const wallMs = performance.now() - startedAt;
   const app = process.cpuUsage(appBefore);
-  const postgresMsPerEvent = cpuPerRequest(cpuBefore, readProcessCpu(), events)?.postgres ?? NaN;
-  return { stage, events, wallMs, appUsPerEvent: (app.user + app.system) / events, postgresUsPerEvent: postgresMsPerEvent * 1_000 };
+  const others = cpuPerRequest(cpuBefore, readProcessCpu(undefined, consumers.pid), events);
+  const us = (ms: number | undefined) => (ms ?? NaN) * 1_000;
+  return {
+    stage,
+    events,
+    wallMs,
+    appUs: (app.user + app.system) / events,
+    postgresUs: us(others?.postgres),
+    natsUs: us(others?.nats),
+    receiverUs: us(others?.consumers),
+  };
+}
+
+/** Each event sent once as a signed POST, 64 at a time, nothing else: what one POST per event costs at least. */
+async function postsAlone(events: readonly PublishedEvent[]): Promise<number> {
+  const endpoint = { url: `http://127.0.0.1:${RECEIVER_PORT}/hook`, secret: newWebhookSecret() };
+  const limit = pLimit(64);
+  const outcomes = await Promise.all(
+    events.map((event) => limit(() => sendWebhook(endpoint, event, { allowPrivate: true, timeoutMs: 10_000, urlJustChecked: true }))),
+  );
+  const failed = outcomes.filter((o) => !o.delivered);
+  if (failed.length > 0) throw new Error(`${failed.length} posts failed: ${failed[0].error}`);
+  return outcomes.length;
 }
 
 const server = await prepareTestDatabaseServer();
@@ -122,11 +151,16 @@ try {
     await measure("NATS JetStream", stages.nats),
     await measure("webhook", stages.webhook),
   ];
+  const sent = await db.event.findMany({ where: { type: "stock.changed" }, orderBy: { position: "desc" }, take: EVENTS });
+  results.push(await measure("floor: one signed POST per event, nothing else", () => postsAlone(sent.map(toPublishedEvent))));
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, node ${process.version}, ${new Date().toISOString()}; ${EVENTS} events`);
-  console.log("\n| stage | events | wall ms | app CPU µs per event | PostgreSQL CPU µs per event |");
-  console.log("|---|---|---|---|---|");
+  console.log("\n| stage | events | wall ms | CPU µs per event: app / PostgreSQL / NATS server / receiving process |");
+  console.log("|---|---|---|---|");
+  const rounded = (n: number) => n.toFixed(0);
   for (const r of results) {
-    console.log(`| ${r.stage} | ${r.events} | ${r.wallMs.toFixed(0)} | ${r.appUsPerEvent.toFixed(0)} | ${r.postgresUsPerEvent.toFixed(0)} |`);
+    console.log(
+      `| ${r.stage} | ${r.events} | ${r.wallMs.toFixed(0)} | ${rounded(r.appUs)} / ${rounded(r.postgresUs)} / ${rounded(r.natsUs)} / ${rounded(r.receiverUs)} |`,
+    );
   }
 } finally {
   consumers.kill();

@@ -1,5 +1,5 @@
 /**
- * npm run bench:events [-- --seconds=10 --warmup=5 --rounds=1 --webhook=on|off]
+ * npm run bench:events [-- --seconds=10 --warmup=5 --rounds=1 --webhook=on|off --floor]
  * Events from commit to consumers under the ledger benchmark's spread load (scenario (a): single-movement POSTs
  * over 1,000 SKUs, 64 connections), against the production build on a fresh PostgreSQL database each run:
  *   (1) without consumers: the relay off (STOCKROOM_EVENT_RELAY=off), the ledger's own figure;
@@ -11,6 +11,9 @@
  * falls on both, and the share is of their totals. Beside each rate, the CPU each movement cost in the measured
  * seconds per group of processes: on two shared cores that sets the rate; and the app's split by thread (the
  * server's JavaScript thread, its worker threads where the relay runs, V8's and libuv's helpers).
+ * With --floor, (2) is instead the relay off and bench/event-floor-sender.ts beside the load, sending one signed
+ * POST and one JetStream publish per event at 90% of (1)'s rate (the aim's edge), with no database work: the
+ * most any relay keeping these deliveries could leave the ledger on this machine.
  */
 import { fork } from "node:child_process";
 import os from "node:os";
@@ -27,6 +30,9 @@ const rounds = Number(args.rounds ?? 1);
 const warmupSeconds = Number(args.warmup ?? 5);
 const withWebhook = (args.webhook ?? "on") === "on";
 const withNats = (args.nats ?? "on") === "on";
+const floorOnly = "floor" in args;
+/** The share of (1)'s rate the floor sender keeps up: the aim's edge. */
+const FLOOR_SHARE = 0.9;
 const NATS_URL = process.env.NATS_URL ?? "nats://127.0.0.1:4222";
 const CONNECTIONS = 64;
 const SKUS = 1_000;
@@ -120,6 +126,30 @@ async function withoutConsumers() {
   }
 }
 
+type FloorReport = { rate: number; sent: number; failed: number; cpuMs: number };
+
+/** (2) with --floor: the relay off, the deliveries' least work beside the load (bench/event-floor-sender.ts). */
+async function withFloorSender(rate: number) {
+  const consumers = await startConsumers();
+  const sender = fork("bench/event-floor-sender.ts", [], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, NATS_URL, RECEIVER_PORT: String(RECEIVER_PORT) },
+  });
+  await new Promise((resolve) => sender.once("message", resolve));
+  const app = await startOnFreshDatabase("server", PORT, KEY, "events1", { STOCKROOM_EVENT_RELAY: "off" });
+  try {
+    const report = new Promise<Omit<FloorReport, "rate">>((resolve) => sender.once("message", (m) => resolve(m as FloorReport)));
+    const result = await load(await prepareStock(app.databaseUrl), consumers.pid, () => sender.send({ start: { rate, seconds } }));
+    const floor = { ...(await report), rate };
+    if (floor.failed > 0) throw new Error(`the floor sender's posts failed: ${floor.failed} of ${floor.sent}`);
+    return { result, floor, consumers: [] as [string, Arrivals][] };
+  } finally {
+    sender.kill();
+    consumers.stop();
+    await app.stop();
+  }
+}
+
 async function withConsumers() {
   const consumers = await startConsumers();
   const app = await startOnFreshDatabase("server", PORT, KEY, "events1", withNats ? { NATS_URL } : {});
@@ -141,7 +171,7 @@ async function withConsumers() {
     const used: [string, Arrivals][] = [];
     if (withNats) used.push(["NATS", arrivals.nats]);
     if (withWebhook) used.push(["webhook", arrivals.webhook]);
-    return { result, consumers: used };
+    return { result, consumers: used, floor: null };
   } finally {
     consumers.stop();
     await app.stop();
@@ -151,7 +181,9 @@ async function withConsumers() {
 const cpuText = (c: CpuGroups | null) =>
   c ? `${c.app.toFixed(2)} / ${c.postgres.toFixed(2)} / ${c.nats.toFixed(2)} / ${c.consumers.toFixed(2)} / ${c.loadGenerator.toFixed(2)}` : "–";
 const threadsText = (t: AppThreads | null) => (t ? `${t.serverThread.toFixed(2)} / ${t.workerThreads.toFixed(2)} / ${t.helpers.toFixed(2)}` : "–");
-const consumerNames = `relay${withNats ? " + NATS" : ""}${withWebhook ? " + webhook" : ""}`;
+const consumerNames = floorOnly
+  ? `floor: relay off, a POST and a JetStream publish per event at ${FLOOR_SHARE * 100}% of (1)'s rate`
+  : `relay${withNats ? " + NATS" : ""}${withWebhook ? " + webhook" : ""}`;
 
 console.log(
   `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}; ${CONNECTIONS} connections, ${seconds} s after ${warmupSeconds} s unmeasured, ${rounds} round(s)`,
@@ -160,13 +192,18 @@ const totals = { without: 0, with: 0 };
 const tables = { runs: [] as string[], consumers: [] as string[] };
 for (let round = 1; round <= rounds; round++) {
   const baseline = await withoutConsumers();
-  const { result, consumers } = await withConsumers();
+  const { result, consumers, floor } = floorOnly ? await withFloorSender(baseline.perSecond * FLOOR_SHARE) : await withConsumers();
   totals.without += baseline.perSecond;
   totals.with += result.perSecond;
   tables.runs.push(
     `| ${round} | (1) without consumers (relay off) | ${baseline.perSecond.toFixed(0)} | ${baseline.p99} | 100% | ${cpuText(baseline.cpu)} | ${threadsText(baseline.appThreads)} |`,
     `| ${round} | (2) ${consumerNames} | ${result.perSecond.toFixed(0)} | ${result.p99} | ${((result.perSecond / baseline.perSecond) * 100).toFixed(1)}% | ${cpuText(result.cpu)} | ${threadsText(result.appThreads)} |`,
   );
+  if (floor) {
+    tables.consumers.push(
+      `| ${round} | floor sender | ${floor.sent} sent at ${floor.rate.toFixed(0)}/s, none failed | ${(floor.cpuMs / floor.sent).toFixed(3)} ms per event (${(floor.cpuMs / result.ok).toFixed(2)} per movement) |`,
+    );
+  }
   for (const [name, arrivals] of consumers) {
     const spanSeconds = (arrivals.lastAt - result.startedAt) / 1_000;
     tables.consumers.push(
@@ -180,7 +217,10 @@ console.log(
 console.log("|---|---|---|---|---|---|---|");
 for (const line of tables.runs) console.log(line);
 console.log(`\n(2) ÷ (1) over all rounds: ${((totals.with / totals.without) * 100).toFixed(1)}%`);
-console.log("\n| round | consumer | events received of movements posted | events/s | delay p50 ms | p99 ms | max ms |");
-console.log("|---|---|---|---|---|---|---|");
+console.log(
+  floorOnly
+    ? "\n| round | process | events | its CPU |\n|---|---|---|---|"
+    : "\n| round | consumer | events received of movements posted | events/s | delay p50 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|",
+);
 for (const line of tables.consumers) console.log(line);
 process.exit(0);

@@ -80,7 +80,8 @@ async function openPublisher(target: NatsTarget): Promise<Publisher> {
 
 const publisherKey = (target: NatsTarget) => `${target.url} ${target.stream}`;
 
-function publisher(target: NatsTarget): Promise<Publisher> {
+/** This process's connection to the target, its stream made sure of (bench/event-floor-sender.ts uses it too). */
+export function publisher(target: NatsTarget): Promise<Publisher> {
   const key = publisherKey(target);
   let open = publishers.get(key);
   if (!open) {
@@ -144,7 +145,7 @@ type Message = { subject: string; payload: string; id: string };
  * `js.publish` is a request per message, with a timer, an entry in the request table and an Error built each time
  * one settles: 28 µs of CPU per message against 11 this way (docs/BENCHMARKS.md).
  */
-function publishAcknowledged(connection: NatsConnection, messages: readonly Message[]): Promise<void> {
+export function publishAcknowledged(connection: NatsConnection, messages: readonly Message[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const inbox = createInbox();
     let waiting = messages.length;

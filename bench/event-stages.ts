@@ -18,6 +18,7 @@ import pLimit from "p-limit";
 import { SYSTEM_ACTOR } from "../lib/auth/actor";
 import { createDb, type Db } from "../lib/db/client";
 import { createTestDatabase, dropTestDatabaseTemplate, prepareTestDatabaseServer } from "../lib/db/test-database";
+import { toPublishedEvent, type PublishedEvent } from "../lib/events/event-envelope";
 import { relayOutboxOnce } from "../lib/events/relay-outbox";
 import { closeNats, publishToNats, type NatsTarget } from "../lib/events/publish-to-nats";
 import { postMovement, postMovements } from "../lib/ledger/post-movement";
@@ -25,7 +26,6 @@ import { updateInstallationSettings } from "../lib/settings/installation-setting
 import { afterEventsWritten } from "../lib/system/after-events-written";
 import { createWebhook } from "../lib/webhooks/create-webhook";
 import { deliverDueWebhooks } from "../lib/webhooks/deliver-webhooks";
-import { toPublishedEvent, type PublishedEvent } from "../lib/events/event-envelope";
 import { newWebhookSecret } from "../lib/webhooks/signing";
 import { sendWebhook } from "../lib/webhooks/send-webhook";
 import { buildWarehouse } from "../tests/factories/stock";

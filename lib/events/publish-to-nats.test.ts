@@ -1,6 +1,6 @@
-import { headers } from "@nats-io/transport-node";
+import { headers, type NatsConnection } from "@nats-io/transport-node";
 import { describe, expect, it } from "vitest";
-import { refusalOf } from "./publish-to-nats";
+import { publishAcknowledged, refusalOf } from "./publish-to-nats";
 
 /** An answer on the batch's inbox, as the client hands it over. */
 const answer = (body: string, status?: [number, string]) => ({
@@ -24,5 +24,11 @@ describe("refusalOf (JetStream's answers to a publish)", () => {
   it("refuses what is not an acknowledgement rather than throwing (the batch would wait for its timeout)", () => {
     expect(refusalOf(answer("not json"))).toBe("not an acknowledgement");
     expect(refusalOf(answer('{"seq":1}'))).toBe("not an acknowledgement");
+  });
+});
+
+describe("publishAcknowledged", () => {
+  it("settles an empty batch at once, touching no connection (no acknowledgement would ever come)", async () => {
+    await expect(publishAcknowledged({} as NatsConnection, [])).resolves.toBeUndefined();
   });
 });

@@ -146,6 +146,7 @@ type Message = { subject: string; payload: string; id: string };
  * one settles: 28 µs of CPU per message against 11 this way (docs/BENCHMARKS.md).
  */
 export function publishAcknowledged(connection: NatsConnection, messages: readonly Message[]): Promise<void> {
+  if (messages.length === 0) return Promise.resolve(); // no acknowledgement would come to settle it
   return new Promise((resolve, reject) => {
     const inbox = createInbox();
     let waiting = messages.length;

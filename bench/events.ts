@@ -138,7 +138,11 @@ async function withFloorSender(rate: number) {
   await new Promise((resolve) => sender.once("message", resolve));
   const app = await startOnFreshDatabase("server", PORT, KEY, "events1", { STOCKROOM_EVENT_RELAY: "off" });
   try {
-    const report = new Promise<Omit<FloorReport, "rate">>((resolve) => sender.once("message", (m) => resolve(m as FloorReport)));
+    // A sender that dies (a JetStream batch refused, say) fails the round instead of leaving it waiting.
+    const report = new Promise<Omit<FloorReport, "rate">>((resolve, reject) => {
+      sender.once("message", (m) => resolve(m as FloorReport));
+      sender.once("exit", (code) => reject(new Error(`the floor sender ended (exit code ${code})`)));
+    });
     const result = await load(await prepareStock(app.databaseUrl), consumers.pid, () => sender.send({ start: { rate, seconds } }));
     const floor = { ...(await report), rate };
     if (floor.failed > 0) throw new Error(`the floor sender's posts failed: ${floor.failed} of ${floor.sent}`);

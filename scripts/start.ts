@@ -20,6 +20,15 @@ import { DEMO_USERS, isEmptyDatabase, seedDemo } from "../prisma/seed";
 
 const isDev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
+// Idle keep-alive connections stay open 65 s, not Node's 5: a client that reuses a pooled connection just as the
+// server closes it gets a reset ("socket hang up") for a request the server never saw. A load balancer's pool
+// idles out at 60 s, so it closes first; pools that never idle out (Node's and Playwright's agents) meet that race
+// only after a minute of silence instead of after five seconds. STOCKROOM_KEEP_ALIVE_MS overrides it.
+const keepAliveMs = Number(process.env.STOCKROOM_KEEP_ALIVE_MS ?? 65_000);
+if (!Number.isInteger(keepAliveMs) || keepAliveMs <= 0) {
+  console.error(`\x1b[31mstockroom\x1b[0m not starting: STOCKROOM_KEEP_ALIVE_MS must be a whole number of milliseconds above 0`);
+  process.exit(1);
+}
 const demoPassword = process.env.DEMO_PASSWORD ?? "demo1234";
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
@@ -128,7 +137,8 @@ if (!isDev) buildIfStale(env);
 const SERVER_NODE_ARGS = ["--max-semi-space-size=64", "--import=./scripts/server-preload.mjs"];
 // STOCKROOM_SERVER_NODE_ARGS passes more flags to the server's Node (a later flag wins), e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
 const nodeArgs = [...SERVER_NODE_ARGS, ...(process.env.STOCKROOM_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [])];
-const server = spawn(process.execPath, [...nodeArgs, nextBin, isDev ? "dev" : "start", "--port", String(port)], { stdio: "inherit", env });
+const nextArgs = isDev ? ["dev", "--port", String(port)] : ["start", "--port", String(port), "--keepAliveTimeout", String(keepAliveMs)];
+const server = spawn(process.execPath, [...nodeArgs, nextBin, ...nextArgs], { stdio: "inherit", env });
 let stopping = false;
 async function stop(code: number) {
   if (stopping) return;

@@ -31,4 +31,16 @@ describe("publishAcknowledged", () => {
   it("settles an empty batch at once, touching no connection (no acknowledgement would ever come)", async () => {
     await expect(publishAcknowledged({} as NatsConnection, [])).resolves.toBeUndefined();
   });
+
+  it("rejects at once and leaves no subscription behind when a publish is refused on the spot", async () => {
+    let unsubscribed = 0;
+    const connection = {
+      subscribe: () => ({ unsubscribe: () => void unsubscribed++ }),
+      publish: () => {
+        throw new Error("connection closed");
+      },
+    } as unknown as NatsConnection;
+    await expect(publishAcknowledged(connection, [{ subject: "stockroom.x", payload: "{}", id: "evt_1" }])).rejects.toThrow("connection closed");
+    expect(unsubscribed).toBe(1);
+  });
 });

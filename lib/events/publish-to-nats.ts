@@ -167,11 +167,17 @@ export function publishAcknowledged(connection: NatsConnection, messages: readon
       () => settle(new Error(`JetStream acknowledged ${messages.length - waiting} of ${messages.length} in ${ACK_TIMEOUT_MS} ms`)),
       ACK_TIMEOUT_MS,
     );
-    messages.forEach((message, i) => {
-      const id = headers();
-      id.set("Nats-Msg-Id", message.id); // JetStream drops a message whose id it has seen within its duplicate window
-      connection.publish(message.subject, message.payload, { reply: `${inbox}.${i}`, headers: id });
-    });
+    try {
+      messages.forEach((message, i) => {
+        const id = headers();
+        id.set("Nats-Msg-Id", message.id); // JetStream drops a message whose id it has seen within its duplicate window
+        connection.publish(message.subject, message.payload, { reply: `${inbox}.${i}`, headers: id });
+      });
+    } catch (error) {
+      // A publish refused at once (connection closed, message over the server's size limit): the inbox and the
+      // timer go now, not when the timeout fires.
+      settle(error instanceof Error ? error : new Error(String(error)));
+    }
   });
 }
 

@@ -130,8 +130,9 @@ export async function publishToNats(db: Db, target: NatsTarget | null = natsTarg
 
 /** After a failed pass the next one connects afresh and makes sure of the stream (someone may have deleted it). */
 async function forgetPublisher(target: NatsTarget) {
-  const open = publishers.get(publisherKey(target));
-  publishers.delete(publisherKey(target));
+  const key = publisherKey(target);
+  const open = publishers.get(key);
+  publishers.delete(key);
   const failed = await open?.catch(() => undefined);
   await failed?.connection.close().catch(() => undefined);
 }
